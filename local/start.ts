@@ -1,0 +1,36 @@
+/** `npm start`: Guichet with its embedded stack and demo data on http://127.0.0.1:$PORT (default 3000). */
+import { z } from 'zod';
+import { construireWebSiBesoin } from './build-web';
+import { DEMO_USERS } from './demo-users';
+import { startGuichet } from './server';
+
+const env = z.object({ PORT: z.coerce.number().int().min(0).max(65535).default(3000) }).parse(process.env);
+
+console.log('Guichet démarre : construction de l’application web…');
+await construireWebSiBesoin();
+const guichet = await startGuichet({ port: env.PORT, seed: true });
+console.log(`
+Guichet est prêt : ${guichet.url}
+  API            ${guichet.url}/api   (OpenAPI : ${guichet.url}/api/openapi.json)
+  Données        ${guichet.dataDir}
+
+Comptes de démonstration (page « Se connecter », sans mot de passe) :
+${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}${u.oi ? ` (OI ${u.oi})` : ''}`).join('\n')}
+
+Ctrl-C pour arrêter.`);
+
+let arret = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (arret) return;
+    arret = true;
+    console.log('\nArrêt de Guichet…');
+    guichet.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Read once, on first use (the local runtime sets the variables before the first
+ * request), through a schema: a missing or malformed variable fails loudly at start, not mid-request.
+ */
+const Config = z.object({
+  TABLE_NAME: z.string().min(1).optional(),
+  BUCKET_NAME: z.string().min(1).optional(),
+  AWS_REGION: z.string().default('eu-west-3'),
+  /** Set by the local runtime only: DynamoDB Local and s3rver endpoints. */
+  GUICHET_DYNAMODB_ENDPOINT: z.url().optional(),
+  GUICHET_S3_ENDPOINT: z.url().optional(),
+  /** Directory of the development identity provider's keys (local runtime only). */
+  GUICHET_DEV_KEYS_DIR: z.string().optional(),
+  GUICHET_VERSION: z.string().default('0.1.0'),
+});
+export type Config = z.infer<typeof Config>;
+
+let lu: Config | undefined;
+
+export function config(): Config {
+  lu ??= Config.parse(process.env);
+  return lu;
+}
+
+export function tableName(): string {
+  const t = config().TABLE_NAME;
+  if (!t) throw new Error('TABLE_NAME n’est pas défini pour cette fonction (voir functions/routes.ts, access.table).');
+  return t;
+}
+
+export function bucketName(): string {
+  const b = config().BUCKET_NAME;
+  if (!b) throw new Error('BUCKET_NAME n’est pas défini pour cette fonction (voir functions/routes.ts, access.bucket).');
+  return b;
+}
+
+/** Only the local runtime and tests may call this, to point a fresh process at their own services. */
+export function resetConfigForLocalRuntime(): void {
+  lu = undefined;
+}

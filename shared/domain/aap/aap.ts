@@ -1,0 +1,177 @@
+import type { Actor } from '../../auth/roles';
+import { peutAap, type ActionAap } from '../../auth/policies';
+import type { Aap, ContenuAap, EnteteAap, ImportAap, Rectificatif, ResumeAap, StatutAap } from '../../schemas/aap';
+import { AccesRefuse, Conflit, RegleMetier } from '../errors';
+import { instantCloture, instantOuverture } from '../temps';
+import { difference } from './diff';
+
+/** Lower-case, accents and typographic quotes folded: what the catalogue's text search compares. */
+export const normaliser = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
+
+/** An AAP reads as `clos` from the instant after its closing minute. */
+export function statutEffectif(aap: Pick<Aap, 'statut' | 'clotureLe'>, maintenant: Date): StatutAap {
+  if (aap.statut === 'brouillon') return 'brouillon';
+  return maintenant.getTime() > Date.parse(aap.clotureLe) ? 'clos' : 'publie';
+}
+
+export const avecStatutEffectif = (aap: Aap, maintenant: Date): Aap => ({
+  ...aap,
+  statut: statutEffectif(aap, maintenant),
+});
+
+export function resume(aap: EnteteAap, maintenant: Date): ResumeAap {
+  return {
+    id: aap.id,
+    reference: aap.reference,
+    titre: aap.titre,
+    statut: statutEffectif(aap, maintenant),
+    organismeIntermediaire: aap.organismeIntermediaire,
+    programme: { code: aap.programme.code, libelle: aap.programme.libelle },
+    plies: aap.plies,
+    objectifsSpecifiques: aap.programme.objectifsSpecifiques.map((o) => o.code),
+    clotureLe: aap.clotureLe,
+    cloture: aap.depot.cloture,
+    nombreFiches: aap.nombreFiches,
+    version: aap.version,
+    publieLe: aap.publieLe,
+  };
+}
+
+export function exigerDroit(actor: Actor, action: ActionAap, oiSigle: string): void {
+  if (!peutAap(actor, action, oiSigle)) {
+    const message =
+      action === 'publier' || action === 'rectifier'
+        ? `Seul un administrateur de l’OI ${oiSigle} peut publier ou rectifier cet appel à projets.`
+        : `Vous n’agissez pas pour l’OI ${oiSigle}.`;
+    throw new AccesRefuse(message);
+  }
+}
+
+/** The exchange format's free-text opening ("à la diffusion de l'appel à projets") becomes "at publication". */
+export function depuisImport(entree: ImportAap): ContenuAap {
+  const o = entree.depot.ouverture;
+  if (typeof o !== 'string') return { ...entree, depot: { ...entree.depot, ouverture: o } };
+  return { ...entree, depot: { ...entree.depot, ouverture: null, modalitesOuverture: o } };
+}
+
+/** A new draft. */
+export function nouveauBrouillon(contenu: ContenuAap, ctx: { actor: Actor; id: string; maintenant: Date }): Aap {
+  exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle);
+  const iso = ctx.maintenant.toISOString();
+  return {
+    ...contenu,
+    id: ctx.id,
+    statut: 'brouillon',
+    version: 1,
+    creeLe: iso,
+    modifieLe: iso,
+    publieLe: null,
+    ouvertureLe: null,
+    clotureLe: instantCloture(contenu.depot.cloture).toISOString(),
+    nombreRectificatifs: 0,
+  };
+}
+
+function exigerVersion(aap: Aap, versionLue: number): void {
+  if (aap.version !== versionLue) {
+    throw new Conflit(
+      'VERSION_PERIMEE',
+      `Cet appel à projets a été modifié entre-temps (version ${aap.version}, vous avez lu la version ${versionLue}). Rechargez-le avant de modifier.`,
+    );
+  }
+}
+
+/** Editing in place is for drafts only; a published AAP changes through a rectificatif. */
+export function modifierBrouillon(
+  aap: Aap,
+  contenu: ContenuAap,
+  ctx: { actor: Actor; versionLue: number; maintenant: Date },
+): Aap {
+  exigerDroit(ctx.actor, 'ecrire', aap.organismeIntermediaire.sigle);
+  exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle);
+  if (aap.statut !== 'brouillon') {
+    throw new Conflit(
+      'AAP_PUBLIE',
+      'Cet appel à projets est publié : il ne se modifie plus que par un rectificatif, dont l’historique est public.',
+    );
+  }
+  exigerVersion(aap, ctx.versionLue);
+  return {
+    ...aap,
+    ...contenu,
+    version: aap.version + 1,
+    modifieLe: ctx.maintenant.toISOString(),
+    clotureLe: instantCloture(contenu.depot.cloture).toISOString(),
+  };
+}
+
+/** brouillon → publie. A closing already past is refused unless the OI is recording an archive. */
+export function publier(aap: Aap, ctx: { actor: Actor; maintenant: Date; archive: boolean }): Aap {
+  exigerDroit(ctx.actor, 'publier', aap.organismeIntermediaire.sigle);
+  if (aap.statut !== 'brouillon') {
+    throw new Conflit('AAP_DEJA_PUBLIE', 'Cet appel à projets est déjà publié.');
+  }
+  if (aap.fiches.length === 0) {
+    throw new RegleMetier('AAP_SANS_FICHE', 'Un appel à projets doit compter au moins une fiche opération pour être publié.');
+  }
+  const cloture = Date.parse(aap.clotureLe);
+  if (cloture <= ctx.maintenant.getTime() && !ctx.archive) {
+    throw new RegleMetier(
+      'CLOTURE_PASSEE',
+      'La date de clôture du dépôt est déjà passée : corrigez-la, ou publiez-le comme archive.',
+    );
+  }
+  const iso = ctx.maintenant.toISOString();
+  const ouverture = aap.depot.ouverture ? instantOuverture(aap.depot.ouverture).toISOString() : iso;
+  return { ...aap, statut: 'publie', version: aap.version + 1, publieLe: iso, ouvertureLe: ouverture, modifieLe: iso };
+}
+
+const contenuDe = (aap: Aap): ContenuAap => {
+  const { id, statut, version, creeLe, modifieLe, publieLe, ouvertureLe, clotureLe, nombreRectificatifs, ...contenu } =
+    aap;
+  return contenu;
+};
+
+/**
+ * A rectificatif makes a new public version of a published AAP and records what changed. The référence and the
+ * OI stay: they are how people and the dossiers refer to it.
+ */
+export function rectifier(
+  aap: Aap,
+  contenu: ContenuAap,
+  ctx: { actor: Actor; versionLue: number; maintenant: Date; motif: string },
+): { aap: Aap; rectificatif: Rectificatif } {
+  exigerDroit(ctx.actor, 'rectifier', aap.organismeIntermediaire.sigle);
+  if (aap.statut === 'brouillon') {
+    throw new Conflit('AAP_NON_PUBLIE', 'Cet appel à projets est un brouillon : modifiez-le directement.');
+  }
+  exigerVersion(aap, ctx.versionLue);
+  if (contenu.reference !== aap.reference || contenu.organismeIntermediaire.sigle !== aap.organismeIntermediaire.sigle) {
+    throw new RegleMetier(
+      'REFERENCE_IMMUABLE',
+      'La référence et l’OI d’un appel à projets publié ne changent pas par rectificatif.',
+    );
+  }
+  const modifications = difference(contenuDe(aap), contenu);
+  if (modifications.length === 0) {
+    throw new RegleMetier('RECTIFICATIF_VIDE', 'Ce rectificatif ne modifie rien à l’appel à projets publié.');
+  }
+  const iso = ctx.maintenant.toISOString();
+  const nouveau: Aap = {
+    ...aap,
+    ...contenu,
+    version: aap.version + 1,
+    modifieLe: iso,
+    clotureLe: instantCloture(contenu.depot.cloture).toISOString(),
+    nombreRectificatifs: aap.nombreRectificatifs + 1,
+  };
+  return {
+    aap: nouveau,
+    rectificatif: { version: nouveau.version, date: iso, motif: ctx.motif, auteur: ctx.actor.email, modifications },
+  };
+}

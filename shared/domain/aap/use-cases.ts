@@ -1,0 +1,176 @@
+import type { Actor } from '../../auth/roles';
+import type {
+  Aap,
+  ContenuAap,
+  EnteteAap,
+  FicheOperation,
+  FiltresAap,
+  ImportAap,
+  Rectificatif,
+  ResumeAap,
+} from '../../schemas/aap';
+import { Conflit, Introuvable, RequeteInvalide } from '../errors';
+import * as regles from './aap';
+
+/** Which AAPs a listing reads: the public catalogue, or one OI's whole portfolio (drafts included). */
+export type PerimetreListe = { type: 'publics' } | { type: 'oi'; oi: string };
+
+export interface RequeteListe {
+  perimetre: PerimetreListe;
+  statut?: 'brouillon' | 'publie' | 'clos';
+  maintenant: Date;
+  plie?: string;
+  objectifSpecifique?: string;
+  texte?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** The port the AAP use cases persist through (implemented on DynamoDB in shared/repositories). */
+export interface AapStore {
+  lire(id: string): Promise<Aap | null>;
+  idParReference(reference: string): Promise<string | null>;
+  /** Fails with Conflit `REFERENCE_DEJA_UTILISEE` when the référence is taken. */
+  creer(aap: Aap): Promise<void>;
+  /** Writes `apres` if the stored version is still `avant.version`, else Conflit `VERSION_PERIMEE`. */
+  remplacer(apres: Aap, avant: Aap, rectificatif?: Rectificatif): Promise<void>;
+  lister(requete: RequeteListe): Promise<{ items: EnteteAap[]; cursor: string | null }>;
+  rectificatifs(id: string): Promise<Rectificatif[]>;
+}
+
+export interface Contexte {
+  store: AapStore;
+  maintenant: Date;
+}
+
+const introuvable = (id: string) =>
+  new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets publié ne porte l’identifiant ${id}.`);
+
+/** Public catalogue: published AAPs only (open and closed). */
+export async function listerPublics(ctx: Contexte, f: FiltresAap): Promise<{ items: ResumeAap[]; cursor: string | null }> {
+  if (f.statut === 'brouillon') {
+    throw new RequeteInvalide('STATUT_NON_PUBLIC', 'Les brouillons ne sont pas publics : filtrez sur « publie » ou « clos ».');
+  }
+  return lister(ctx, { type: 'publics' }, f);
+}
+
+/** An OI's portfolio, drafts included. */
+export async function listerPourOi(ctx: Contexte, actor: Actor, f: FiltresAap) {
+  regles.exigerDroit(actor, 'lire_brouillon', actor.oi ?? '');
+  return lister(ctx, { type: 'oi', oi: actor.oi ?? '' }, f);
+}
+
+async function lister(ctx: Contexte, perimetre: PerimetreListe, f: FiltresAap) {
+  const page = await ctx.store.lister({
+    perimetre,
+    maintenant: ctx.maintenant,
+    limit: f.limit,
+    ...(f.statut ? { statut: f.statut } : {}),
+    ...(f.plie ? { plie: f.plie } : {}),
+    ...(f.objectifSpecifique ? { objectifSpecifique: f.objectifSpecifique } : {}),
+    ...(f.q?.trim() ? { texte: regles.normaliser(f.q.trim()) } : {}),
+    ...(f.cursor ? { cursor: f.cursor } : {}),
+  });
+  return { items: page.items.map((a) => regles.resume(a, ctx.maintenant)), cursor: page.cursor };
+}
+
+/** A published AAP, as anyone reads it. Drafts do not exist for the public. */
+export async function lirePublic(ctx: Contexte, id: string): Promise<Aap> {
+  const aap = await ctx.store.lire(id);
+  if (!aap || aap.statut === 'brouillon') throw introuvable(id);
+  return regles.avecStatutEffectif(aap, ctx.maintenant);
+}
+
+export async function lireFichePublique(ctx: Contexte, id: string, code: string): Promise<FicheOperation> {
+  const aap = await lirePublic(ctx, id);
+  const fiche = aap.fiches.find((f) => f.code.toUpperCase() === code.toUpperCase());
+  if (!fiche) throw new Introuvable('FICHE_INTROUVABLE', `L’appel à projets ${aap.reference} n’a pas de fiche ${code}.`);
+  return fiche;
+}
+
+export async function listerRectificatifs(ctx: Contexte, id: string): Promise<Rectificatif[]> {
+  await lirePublic(ctx, id);
+  return ctx.store.rectificatifs(id);
+}
+
+/** The stored AAP (statut as stored) if it belongs to the caller's OI; another OI's AAP reads as absent. */
+async function chargerPourOi(ctx: Contexte, actor: Actor, id: string): Promise<Aap> {
+  const aap = await ctx.store.lire(id);
+  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) {
+    throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${id}.`);
+  }
+  regles.exigerDroit(actor, 'lire_brouillon', aap.organismeIntermediaire.sigle);
+  return aap;
+}
+
+/** Any AAP of the caller's OI, drafts included. */
+export async function lirePourOi(ctx: Contexte, actor: Actor, id: string): Promise<Aap> {
+  return regles.avecStatutEffectif(await chargerPourOi(ctx, actor, id), ctx.maintenant);
+}
+
+/** load → decide → persist: a new draft. */
+export async function creer(ctx: Contexte, actor: Actor, contenu: ContenuAap, id: string): Promise<Aap> {
+  const aap = regles.nouveauBrouillon(contenu, { actor, id, maintenant: ctx.maintenant });
+  await ctx.store.creer(aap);
+  return aap;
+}
+
+/**
+ * Import is idempotent on the référence: importing it again returns the AAP already there (`cree: false`),
+ * even when two imports race.
+ */
+export async function importer(
+  ctx: Contexte,
+  actor: Actor,
+  entree: ImportAap,
+  id: string,
+): Promise<{ aap: Aap; cree: boolean }> {
+  const contenu = regles.depuisImport(entree);
+  const existant = async () => {
+    const idExistant = await ctx.store.idParReference(contenu.reference);
+    return idExistant ? lirePourOi(ctx, actor, idExistant).catch(() => null) : null;
+  };
+  const deja = await existant();
+  if (deja) return { aap: deja, cree: false };
+  try {
+    return { aap: await creer(ctx, actor, contenu, id), cree: true };
+  } catch (e) {
+    const gagnant = e instanceof Conflit ? await existant() : null;
+    if (gagnant) return { aap: gagnant, cree: false };
+    throw e;
+  }
+}
+
+/** load → decide → persist: edit a draft from the version the user read. */
+export async function modifier(ctx: Contexte, actor: Actor, id: string, contenu: ContenuAap, versionLue: number) {
+  const avant = await chargerPourOi(ctx, actor, id);
+  const apres = regles.modifierBrouillon(avant, contenu, { actor, versionLue, maintenant: ctx.maintenant });
+  await ctx.store.remplacer(apres, avant);
+  return regles.avecStatutEffectif(apres, ctx.maintenant);
+}
+
+export async function publier(ctx: Contexte, actor: Actor, id: string, archive: boolean): Promise<Aap> {
+  const avant = await chargerPourOi(ctx, actor, id);
+  const apres = regles.publier(avant, { actor, maintenant: ctx.maintenant, archive });
+  await ctx.store.remplacer(apres, avant);
+  return regles.avecStatutEffectif(apres, ctx.maintenant);
+}
+
+/** load → decide → persist: a new public version, with its diff, in one transaction. */
+export async function rectifier(
+  ctx: Contexte,
+  actor: Actor,
+  id: string,
+  demande: { motif: string; contenu: ContenuAap },
+  versionLue: number,
+): Promise<Aap> {
+  const avant = await chargerPourOi(ctx, actor, id);
+  const { aap, rectificatif } = regles.rectifier(avant, demande.contenu, {
+    actor,
+    versionLue,
+    maintenant: ctx.maintenant,
+    motif: demande.motif,
+  });
+  await ctx.store.remplacer(aap, avant, rectificatif);
+  return regles.avecStatutEffectif(aap, ctx.maintenant);
+}

@@ -1,0 +1,31 @@
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { DomainError, type DetailErreur } from '../domain/errors';
+import { logger } from './logger';
+import { serialize } from './response';
+
+/** zod issues as `{ chemin: "corps.fiches[3].code", message }`. */
+export function detailsZod(error: z.ZodError, racine: string): DetailErreur[] {
+  return error.issues.map((i) => ({
+    chemin: [racine, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('').replace(/^(\w+)\./, '$1.'),
+    message: i.message,
+  }));
+}
+
+/** One mapping for every handler: domain errors by `instanceof`, anything else is a logged 500 with the request id. */
+export const errorMapper = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => ({
+  onError: (request) => {
+    const e = request.error;
+    const requestId = request.event.requestContext?.requestId ?? 'inconnu';
+    if (e instanceof DomainError) {
+      request.response = serialize({
+        status: e.httpStatus,
+        body: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+      });
+      return;
+    }
+    logger.error('Erreur interne', { requestId, erreur: e instanceof Error ? { nom: e.name, message: e.message, pile: e.stack } : String(e) });
+    request.response = serialize({ status: 500, body: { code: 'ERREUR_INTERNE', message: 'Erreur interne', requestId } });
+  },
+});

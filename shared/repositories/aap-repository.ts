@@ -1,0 +1,252 @@
+/**
+ * AAP aggregate on the single table.
+ *
+ * | item        | pk                    | sk               | gsi1pk / gsi1sk                     | gsi2pk / gsi2sk                   |
+ * |-------------|-----------------------|------------------|-------------------------------------|-----------------------------------|
+ * | AAP         | AAP#<id>              | META             | AAP#<brouillon|publie> / <clotureLe>#<id> | OI#<sigle>#AAP / <clotureLe>#<id> |
+ * | fiche       | AAP#<id>              | FICHE#<code>     |                                     |                                   |
+ * | rectificatif| AAP#<id>              | RECTIF#<version> |                                     |                                   |
+ * | référence   | AAPREF#<reference>    | AAPREF           |                                     |                                   |
+ *
+ * Access patterns: read one AAP with its fiches (one Query, META and FICHE# only); the public catalogue (gsi1,
+ * published, by closing instant, a range on it separating open from closed); an OI's portfolio (gsi2); the
+ * rectificatifs of an AAP (Query RECTIF#); the id of a référence (Get). Every write of an AAP is conditioned on the
+ * version it read; creation writes the référence's uniqueness item in the same transaction.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { tableName } from '../config';
+import { Aap, EnteteAap, FicheOperation, Rectificatif } from '../schemas/aap';
+import { normaliser } from '../domain/aap/aap';
+import type { AapStore, RequeteListe } from '../domain/aap/use-cases';
+import { Conflit, RegleMetier } from '../domain/errors';
+import { dynamo } from './clients';
+import { decodeCursor, encodeCursor, transactionCancellation } from './dynamo-utils';
+
+const cleAap = (id: string) => ({ pk: `AAP#${id}`, sk: 'META' });
+const cleFiche = (id: string, code: string) => ({ pk: `AAP#${id}`, sk: `FICHE#${code}` });
+const cleReference = (reference: string) => ({ pk: `AAPREF#${reference.toUpperCase()}`, sk: 'AAPREF' });
+const cleRectificatif = (id: string, version: number) => ({
+  pk: `AAP#${id}`,
+  sk: `RECTIF#${String(version).padStart(6, '0')}`,
+});
+const INDEX_PUBLIC = { index: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' } as const;
+const INDEX_OI = { index: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
+const TECHNIQUES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'recherche', 'codesOs', 'ordre'];
+
+function sansCles(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !TECHNIQUES.includes(k)));
+}
+
+function itemAap(aap: Aap): Record<string, unknown> {
+  const { fiches, ...entete } = aap;
+  const tri = `${aap.clotureLe}#${aap.id}`;
+  return {
+    ...cleAap(aap.id),
+    type: 'AAP',
+    gsi1pk: `AAP#${aap.statut === 'brouillon' ? 'brouillon' : 'publie'}`,
+    gsi1sk: tri,
+    gsi2pk: `OI#${aap.organismeIntermediaire.sigle}#AAP`,
+    gsi2sk: tri,
+    recherche: normaliser(`${aap.titre} ${aap.reference}`),
+    codesOs: aap.programme.objectifsSpecifiques.map((o) => o.code),
+    ...entete,
+    nombreFiches: fiches.length,
+  };
+}
+
+const itemFiche = (id: string, fiche: FicheOperation, ordre: number) => ({
+  ...cleFiche(id, fiche.code),
+  type: 'FICHE',
+  ordre,
+  ...fiche,
+});
+
+const FicheStockee = z.object({ ordre: z.number().int() });
+
+async function lireItems(id: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let debut: Record<string, unknown> | undefined;
+  do {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': `AAP#${id}`, ':a': 'FICHE#', ':b': 'META' },
+        ...(debut ? { ExclusiveStartKey: debut } : {}),
+      }),
+    );
+    items.push(...(r.Items ?? []));
+    debut = r.LastEvaluatedKey;
+  } while (debut);
+  return items;
+}
+
+function conflitVersion(): Conflit {
+  return new Conflit(
+    'VERSION_PERIMEE',
+    'Cet appel à projets a été modifié entre-temps par quelqu’un d’autre. Rechargez-le avant de modifier.',
+  );
+}
+
+export const aapRepository: AapStore = {
+  async lire(id) {
+    const items = await lireItems(id);
+    const meta = items.find((i) => i.sk === 'META');
+    if (!meta) return null;
+    const fiches = items
+      .filter((i) => String(i.sk).startsWith('FICHE#'))
+      .map((i) => ({ ordre: FicheStockee.parse(i).ordre, fiche: FicheOperation.parse(sansCles(i)) }))
+      .sort((a, b) => a.ordre - b.ordre)
+      .map((f) => f.fiche);
+    const { nombreFiches: _n, ...entete } = EnteteAap.parse(sansCles(meta));
+    return Aap.parse({ ...entete, fiches });
+  },
+
+  async idParReference(reference) {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cleReference(reference) }));
+    return r.Item ? z.object({ aapId: z.string() }).parse(r.Item).aapId : null;
+  },
+
+  async creer(aap) {
+    const t = tableName();
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: t, Item: itemAap(aap), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: t,
+                Item: { ...cleReference(aap.reference), type: 'AAPREF', aapId: aap.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...aap.fiches.map((f, i) => ({ Put: { TableName: t, Item: itemFiche(aap.id, f, i) } })),
+          ],
+        }),
+      );
+    } catch (e) {
+      if (transactionCancellation(e)) {
+        throw new Conflit('REFERENCE_DEJA_UTILISEE', `La référence ${aap.reference} est déjà utilisée par un autre appel à projets.`);
+      }
+      throw e;
+    }
+  },
+
+  async remplacer(apres, avant, rectificatif) {
+    const t = tableName();
+    const actions: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: t,
+          Item: itemAap(apres),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': avant.version },
+        },
+      },
+    ];
+    const anciennes = new Map(avant.fiches.map((f, i) => [f.code, JSON.stringify(itemFiche(avant.id, f, i))]));
+    apres.fiches.forEach((f, i) => {
+      const item = itemFiche(apres.id, f, i);
+      if (anciennes.get(f.code) !== JSON.stringify(item)) actions.push({ Put: { TableName: t, Item: item } });
+    });
+    const codes = new Set(apres.fiches.map((f) => f.code));
+    for (const f of avant.fiches) {
+      if (!codes.has(f.code)) actions.push({ Delete: { TableName: t, Key: cleFiche(avant.id, f.code) } });
+    }
+    if (apres.reference.toUpperCase() !== avant.reference.toUpperCase()) {
+      actions.push(
+        { Delete: { TableName: t, Key: cleReference(avant.reference) } },
+        {
+          Put: {
+            TableName: t,
+            Item: { ...cleReference(apres.reference), type: 'AAPREF', aapId: apres.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      );
+    }
+    if (rectificatif) {
+      actions.push({
+        Put: {
+          TableName: t,
+          Item: { ...cleRectificatif(apres.id, rectificatif.version), type: 'RECTIF', ...rectificatif },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    if (actions.length > 100) {
+      throw new RegleMetier('MODIFICATION_TROP_LARGE', 'Trop de fiches modifiées d’un coup (100 au plus) : procédez en plusieurs fois.');
+    }
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: actions }));
+    } catch (e) {
+      const raisons = transactionCancellation(e);
+      if (!raisons) throw e;
+      const refIndex = actions.length - (rectificatif ? 2 : 1);
+      const refPrise = apres.reference !== avant.reference && raisons[refIndex] === 'ConditionalCheckFailed';
+      if (refPrise) throw new Conflit('REFERENCE_DEJA_UTILISEE', `La référence ${apres.reference} est déjà utilisée.`);
+      throw conflitVersion();
+    }
+  },
+
+  async lister(requete) {
+    return listerEntetes(requete);
+  },
+
+  async rectificatifs(id) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':pk': `AAP#${id}`, ':s': 'RECTIF#' },
+      }),
+    );
+    return (r.Items ?? []).map((i) => Rectificatif.parse(sansCles(i)));
+  },
+};
+
+/** Query one index page after page until `limit` items pass the filters; never evaluates past what it returns. */
+async function listerEntetes(q: RequeteListe): Promise<{ items: EnteteAap[]; cursor: string | null }> {
+  const idx = q.perimetre.type === 'publics' ? INDEX_PUBLIC : INDEX_OI;
+  const partition = q.perimetre.type === 'publics' ? 'AAP#publie' : `OI#${q.perimetre.oi}#AAP`;
+  const names: Record<string, string> = { '#pk': idx.pk };
+  const values: Record<string, unknown> = { ':pk': partition };
+  let cle = '#pk = :pk';
+  const filtres: string[] = [];
+  if (q.statut === 'clos' || q.statut === 'publie') {
+    values[':now'] = q.maintenant.toISOString();
+    names['#sk'] = idx.sk;
+    cle += q.statut === 'clos' ? ' AND #sk < :now' : ' AND #sk > :now';
+    if (q.perimetre.type === 'oi') filtres.push('#statut = :publie');
+  }
+  if (q.statut === 'brouillon') filtres.push('#statut = :brouillon');
+  if (filtres.some((f) => f.includes(':publie'))) values[':publie'] = 'publie';
+  if (q.statut === 'brouillon') values[':brouillon'] = 'brouillon';
+  if (filtres.length) names['#statut'] = 'statut';
+  if (q.plie) (filtres.push('contains(plies, :plie)'), (values[':plie'] = q.plie));
+  if (q.objectifSpecifique) (filtres.push('contains(codesOs, :os)'), (values[':os'] = q.objectifSpecifique));
+  if (q.texte) (filtres.push('contains(recherche, :q)'), (values[':q'] = q.texte));
+
+  const items: EnteteAap[] = [];
+  let debut = q.cursor ? decodeCursor(q.cursor, { [idx.pk]: partition }) : undefined;
+  for (let pages = 0; pages < 25 && items.length < q.limit; pages++) {
+    const input: QueryCommandInput = {
+      TableName: tableName(),
+      IndexName: idx.index,
+      KeyConditionExpression: cle,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: q.limit - items.length,
+      ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
+      ...(debut ? { ExclusiveStartKey: debut } : {}),
+    };
+    const r = await dynamo().send(new QueryCommand(input));
+    items.push(...(r.Items ?? []).map((i) => EnteteAap.parse(sansCles(i))));
+    debut = r.LastEvaluatedKey;
+    if (!debut) break;
+  }
+  return { items, cursor: debut ? encodeCursor(debut) : null };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+// Every message a user may read is French, including zod's own.
+z.config(z.locales.fr());
+
+/** Calendar date `YYYY-MM-DD` that actually exists (2021-02-30 is refused). */
+export const DateIso = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'Cette date n’existe pas.');
+
+export const Heure = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Heure attendue au format HH:MM.');
+
+const zonesConnues = new Set(Intl.supportedValuesOf('timeZone'));
+zonesConnues.add('UTC');
+
+export const FuseauHoraire = z
+  .string()
+  .refine((z) => zonesConnues.has(z), 'Fuseau horaire IANA inconnu (ex. Europe/Paris, America/Cayenne).');
+
+/** A wall-clock instant as people write it in an AAP: a local date, a local time and the IANA zone they are in. */
+export const DateHeureLocale = z.strictObject({
+  date: DateIso,
+  heure: Heure,
+  fuseau: FuseauHoraire.default('Europe/Paris'),
+});
+export type DateHeureLocale = z.infer<typeof DateHeureLocale>;
+
+export const Pourcentage = z
+  .number()
+  .min(0, 'Un pourcentage est compris entre 0 et 100.')
+  .max(100, 'Un pourcentage est compris entre 0 et 100.');
+
+/** Integer euro cents, never negative. */
+export const MontantCentimes = z
+  .number()
+  .int('Montant attendu en centimes entiers.')
+  .min(0, 'Un montant ne peut pas être négatif.')
+  .max(1e15);
+
+export const TexteCourt = z.string().trim().min(1, 'Champ obligatoire.').max(500);
+export const TexteLong = z.string().trim().min(1, 'Champ obligatoire.').max(10_000);
+
+/** Error body of every 4xx/5xx answer. */
+export const ErreurApi = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.array(z.object({ chemin: z.string(), message: z.string() })).optional(),
+  requestId: z.string().optional(),
+});
+
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string().nullable() });
