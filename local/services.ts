@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
@@ -44,7 +45,8 @@ export async function demarrerDynamo(options: { dossier?: string }): Promise<Dyn
   } else {
     args.push('-inMemory');
   }
-  const proc: ChildProcess = spawn('java', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // cwd: DynamoDB Local writes a metadata file into its working directory.
+  const proc: ChildProcess = spawn('java', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dossier ?? tmpdir() });
   let erreur = '';
   proc.stderr?.on('data', (d: Buffer) => (erreur += d.toString()).slice(-4000));
   const endpoint = `http://127.0.0.1:${port}`;
