@@ -1,0 +1,49 @@
+import type { ControlePlan, PlanFinancement, Violation } from '../../schemas/plan-financement';
+import type { RegleFinancement } from '../../schemas/aap';
+import { programme as definitionProgramme, type CodeProgramme } from '../programmes';
+import { calculerTaux } from './montants';
+import { REGLES_PLAN, type ContexteRegle, type RegleControle } from './regles';
+import { calculerTotauxExacts, optionChoisie, versTotaux } from './totaux';
+
+/** What the plan is checked against: the AAP's programme and the fiche's financing rule. */
+export interface ParametresControle {
+  programme: CodeProgramme;
+  /** null, or every field null/false: the fiche sets no condition, and a plan without cofinancing is accepted. */
+  regle: RegleFinancement | null;
+  /** Code of the fiche (e.g. HP1), named in the source of the fiche's rules when given. */
+  fiche?: string;
+}
+
+/**
+ * Computes the totals and rates of a plan de financement and lists every rule it breaks. Pure and exact: integer
+ * cents added and compared in BigInt, flat rates rounded down to the cent, percentages compared as fractions.
+ *
+ * The plan is expected to have passed the `PlanFinancement` schema; amounts that are not safe integers throw a
+ * RangeError rather than yield a wrong total.
+ *
+ * @param regles the rule table; defaults to `REGLES_PLAN` (a caller may run a subset, e.g. for a draft).
+ */
+export function controlerPlan(
+  plan: PlanFinancement,
+  parametres: ParametresControle,
+  regles: readonly RegleControle[] = REGLES_PLAN,
+): ControlePlan {
+  const programme = definitionProgramme(parametres.programme);
+  const option = optionChoisie(plan, programme);
+  const t = calculerTotauxExacts(plan, option);
+  const ctx: ContexteRegle = { plan, t, programme, regle: parametres.regle, fiche: parametres.fiche ?? null, option };
+  const violations: Violation[] = [];
+  for (const regle of regles) {
+    const constat = regle.check(ctx);
+    if (!constat) continue;
+    const source = typeof regle.source === 'function' ? regle.source(ctx) : regle.source;
+    violations.push({ code: regle.code, message: constat.message, source, ...(constat.details ? { details: constat.details } : {}) });
+  }
+  return {
+    totaux: versTotaux(t),
+    tauxFse: calculerTaux(t.fse, t.coutTotal),
+    tauxContreparties: calculerTaux(t.contreparties, t.coutTotal),
+    violations,
+    conforme: violations.length === 0,
+  };
+}

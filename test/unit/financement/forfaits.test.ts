@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { arrondiFse, controlerPlan, formatTaux } from '#shared/domain/financement/index';
+import { fractionDecimale } from '#shared/domain/financement/montants';
+import type { CodeProgramme } from '#shared/domain/programmes';
+import type { Indirects, PlanFinancement } from '#shared/schemas/plan-financement';
+
+const NBSP = '\u00a0';
+
+interface Depenses {
+  personnel?: number;
+  fonctionnement?: number;
+  prestations?: number;
+  participants?: number;
+}
+
+const ligne = (montantCentimes: number) => (montantCentimes ? [{ libelle: 'Ligne', montantCentimes }] : []);
+
+/** A plan whose FSE covers exactly the expenses it would have without indirect costs: balance is not tested here. */
+function plan(d: Depenses, indirects: Indirects): PlanFinancement {
+  return {
+    depenses: {
+      personnel: ligne(d.personnel ?? 0),
+      fonctionnement: ligne(d.fonctionnement ?? 0),
+      prestations: ligne(d.prestations ?? 0),
+      participants: ligne(d.participants ?? 0),
+    },
+    indirects,
+    ressources: { fseCentimes: 1, cofinancements: [], autofinancementCentimes: 0, recettesCentimes: 0 },
+  };
+}
+
+const forfait = (option: string): Indirects => ({ mode: 'forfait', option });
+const controle = (p: PlanFinancement, programme: CodeProgramme) => controlerPlan(p, { programme, regle: null });
+const codes = (p: PlanFinancement, programme: CodeProgramme) =>
+  controle(p, programme).violations.map((v) => v.code).filter((c) => c !== 'BUDGET_DESEQUILIBRE');
+
+describe('controlerPlan — forfaits PON FSE 2014-2020', () => {
+  it('computes 24 k€ of indirect costs when 200 k€ of direct costs include 80 k€ of prestations (20 % hors prestations)', () => {
+    const p = plan({ personnel: 9_000_000, fonctionnement: 2_000_000, prestations: 8_000_000, participants: 1_000_000 }, forfait('FORFAIT_20_DIRECTS_HORS_PRESTATIONS'));
+    const { totaux } = controle(p, 'PON-FSE-2014-2020');
+    expect([totaux.directs, totaux.indirects, totaux.coutTotal]).toEqual([20_000_000, 2_400_000, 22_400_000]);
+  });
+
+  it('computes 15 % of staff costs only when the option is FORFAIT_15_PERSONNEL', () => {
+    const p = plan({ personnel: 10_000_000, fonctionnement: 5_000_000, prestations: 3_000_000 }, forfait('FORFAIT_15_PERSONNEL'));
+    expect(controle(p, 'PON-FSE-2014-2020').totaux.indirects).toBe(1_500_000);
+    expect(controle(p, 'REACT-EU').totaux.indirects).toBe(1_500_000);
+  });
+
+  it('reports OPTION_FORFAIT_INCONNUE and counts no indirect cost when the option belongs to another programme', () => {
+    const c = controle(plan({ personnel: 1_000_000 }, forfait('FORFAIT_7_DIRECTS')), 'PON-FSE-2014-2020');
+    expect(c.totaux.indirects).toBe(0);
+    const v = c.violations.find((x) => x.code === 'OPTION_FORFAIT_INCONNUE')!;
+    expect(v.message).toContain('« FORFAIT_7_DIRECTS » n’est pas prévu par le programme');
+    expect(v.message).toContain('(FORFAIT_20_DIRECTS_HORS_PRESTATIONS)');
+    expect(v.source).toBe('Programme opérationnel national FSE « Emploi et Inclusion » 2014-2020 — taux forfaitaires autorisés');
+  });
+
+  it('takes the declared amount when indirect costs are real costs with a clé de répartition', () => {
+    const p = plan({ personnel: 1_000_000 }, { mode: 'reel', montantCentimes: 123_456, cleRepartition: 'Au prorata des ETP' });
+    expect(controle(p, 'PON-FSE-2014-2020').totaux).toMatchObject({ indirects: 123_456, coutTotal: 1_123_456 });
+  });
+});
+
+describe('controlerPlan — forfaits FSE+ 2021-2027', () => {
+  it('computes 7 % of all direct costs, prestations included', () => {
+    const p = plan({ personnel: 1_000_000, fonctionnement: 500_000, prestations: 400_000, participants: 100_000 }, forfait('FORFAIT_7_DIRECTS'));
+    expect(controle(p, 'FSE-PLUS-2021-2027').totaux.indirects).toBe(140_000);
+  });
+
+  it('rounds the forfait down to the cent when 7 % of 1 234 567 cents is 86 419.69', () => {
+    expect(controle(plan({ personnel: 1_234_567 }, forfait('FORFAIT_7_DIRECTS')), 'FSE-PLUS-2021-2027').totaux.indirects).toBe(86_419);
+    expect(arrondiFse(1_234_567, 7)).toBe(86_419);
+  });
+
+  it('computes 15 % of staff costs when the option is FORFAIT_15_PERSONNEL', () => {
+    const p = plan({ personnel: 2_000_001, fonctionnement: 999 }, forfait('FORFAIT_15_PERSONNEL'));
+    expect(controle(p, 'FSE-PLUS-2021-2027').totaux.indirects).toBe(300_000);
+  });
+
+  it('accepts the 40 % forfait when staff costs are the only direct costs', () => {
+    const c = controle(plan({ personnel: 25_000_000 }, forfait('FORFAIT_40_PERSONNEL')), 'FSE-PLUS-2021-2027');
+    expect(c.totaux).toMatchObject({ indirects: 10_000_000, coutTotal: 35_000_000 });
+    expect(c.violations.map((v) => v.code)).toEqual(['BUDGET_DESEQUILIBRE']);
+  });
+
+  it('reports FORFAIT_40_EXCLUSIF, citing art. 56, when the 40 % forfait sits beside other direct costs', () => {
+    const c = controle(plan({ personnel: 25_000_000, fonctionnement: 100, participants: 20 }, forfait('FORFAIT_40_PERSONNEL')), 'FSE-PLUS-2021-2027');
+    const v = c.violations.find((x) => x.code === 'FORFAIT_40_EXCLUSIF')!;
+    expect(v.source).toBe('Art. 56 du règlement (UE) 2021/1060');
+    expect(v.message).toContain(`s’élèvent à 1,20${NBSP}€`);
+    expect(v.details).toEqual({ autresDepensesDirectes: 120 });
+  });
+});
+
+describe('controlerPlan — options de coûts simplifiés obligatoires (FSE+)', () => {
+  it('reports OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE when an operation of exactly 200 000 € has no forfait', () => {
+    const c = controle(plan({ personnel: 20_000_000 }, { mode: 'aucun' }), 'FSE-PLUS-2021-2027');
+    const v = c.violations.find((x) => x.code === 'OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE')!;
+    expect(v.source).toBe('Art. 53, paragraphe 2, du règlement (UE) 2021/1060');
+    expect(v.message).toContain(`(200${NBSP}000,00${NBSP}€) ne dépasse pas 200${NBSP}000,00${NBSP}€`);
+  });
+
+  it('reports it for real indirect costs too when the total stays under the threshold', () => {
+    const p = plan({ personnel: 10_000_000 }, { mode: 'reel', montantCentimes: 1_000_000, cleRepartition: 'Surface' });
+    expect(codes(p, 'FSE-PLUS-2021-2027')).toEqual(['OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE']);
+  });
+
+  it('does not report it when the operation costs 200 000,01 €', () => {
+    expect(codes(plan({ personnel: 20_000_001 }, { mode: 'aucun' }), 'FSE-PLUS-2021-2027')).toEqual([]);
+  });
+
+  it('does not report it when the operation uses a forfait, nor under the 2014-2020 programme', () => {
+    expect(codes(plan({ personnel: 10_000_000 }, forfait('FORFAIT_7_DIRECTS')), 'FSE-PLUS-2021-2027')).toEqual([]);
+    expect(codes(plan({ personnel: 10_000_000 }, { mode: 'aucun' }), 'PON-FSE-2014-2020')).toEqual([]);
+  });
+});
+
+describe('montants', () => {
+  it('reads a percentage as the decimal fraction it was written as', () => {
+    expect(fractionDecimale(19.99)).toEqual({ num: 1999n, den: 100n });
+    expect(fractionDecimale(80)).toEqual({ num: 80n, den: 1n });
+    expect(fractionDecimale(1e-7)).toEqual({ num: 1n, den: 10_000_000n });
+    expect(() => fractionDecimale(Number.NaN)).toThrow(RangeError);
+    expect(() => fractionDecimale(-1)).toThrow(RangeError);
+  });
+
+  it('truncates a displayed rate to the hundredth instead of rounding it up', () => {
+    expect(formatTaux(79_999, 100_000)).toBe(`79,99${NBSP}%`);
+    expect(formatTaux(2, 3)).toBe(`66,66${NBSP}%`);
+    expect(formatTaux(1_000_000, 1)).toBe(`100${NBSP}000${NBSP}000,00${NBSP}%`);
+    expect(() => formatTaux(1, 0)).toThrow(RangeError);
+  });
+
+  it('refuses a base that is not integer cents', () => {
+    expect(() => arrondiFse(100.5, 7)).toThrow(RangeError);
+    expect(arrondiFse(99, 12.5)).toBe(12);
+  });
+});
