@@ -21,6 +21,25 @@ import {
 } from '#shared/schemas/aap';
 import { Page } from '#shared/schemas/common';
 import { DemandeJeton, Jeton, Sante } from '#shared/schemas/systeme';
+import {
+  DemandeMembre,
+  DemandeOrganisation,
+  Membre,
+  Organisation,
+  OrganisationAvecRole,
+  ParamsOrganisation,
+} from '#shared/schemas/organisation';
+import {
+  ContenuDossier,
+  DemandeDossier,
+  Dossier,
+  Evenement,
+  FiltresDossiersOi,
+  ParamsDossier,
+  ResumeDossier,
+} from '#shared/schemas/dossier';
+import { ControlePlanReponse } from '#shared/schemas/plan-financement';
+
 import { z as zod } from 'zod';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -48,6 +67,8 @@ export interface RouteDefinition {
 
 const OI = ROLES_OI;
 const OI_ADMIN: readonly Role[] = ['oi-admin'];
+const PORTEUR: readonly Role[] = ['porteur'];
+const PORTEUR_OU_OI: readonly Role[] = ['porteur', ...ROLES_OI];
 
 export const routes = [
   {
@@ -125,6 +146,84 @@ export const routes = [
     roles: OI_ADMIN, access: { table: 'readwrite' }, summary: 'Publier un rectificatif (nouvelle version)',
     tag: 'Appels à projets', input: { params: ParamsAap, body: DemandeRectificatif, headers: ['if-match'] },
     output: Aap, successStatus: 201,
+  },
+  // Organisations
+  {
+    method: 'GET', path: '/organisations', handler: 'functions/organisations/list-organisations.ts', auth: 'jwt',
+    roles: PORTEUR, access: { table: 'read' }, summary: 'Mes organisations', tag: 'Organisations',
+    output: zod.object({ items: zod.array(OrganisationAvecRole) }),
+  },
+  {
+    method: 'POST', path: '/organisations', handler: 'functions/organisations/create-organisation.ts', auth: 'jwt',
+    roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Enregistrer mon organisation (SIRET)',
+    tag: 'Organisations', input: { body: DemandeOrganisation }, output: OrganisationAvecRole, successStatus: 201,
+  },
+  {
+    method: 'GET', path: '/organisations/{id}', handler: 'functions/organisations/get-organisation.ts', auth: 'jwt',
+    roles: PORTEUR, access: { table: 'read' }, summary: 'Une de mes organisations, avec ses membres',
+    tag: 'Organisations', input: { params: ParamsOrganisation },
+    output: OrganisationAvecRole.extend({ membres: zod.array(Membre) }),
+  },
+  {
+    method: 'POST', path: '/organisations/{id}/membres', handler: 'functions/organisations/invite-membre.ts',
+    auth: 'jwt', roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Inviter un membre (signataire, rédacteur)',
+    tag: 'Organisations', input: { params: ParamsOrganisation, body: DemandeMembre }, output: Membre, successStatus: 201,
+  },
+  // Dossiers
+  {
+    method: 'GET', path: '/dossiers', handler: 'functions/dossiers/list-dossiers.ts', auth: 'jwt', roles: PORTEUR,
+    access: { table: 'read' }, summary: 'Les dossiers de mes organisations', tag: 'Dossiers',
+    output: zod.object({ items: zod.array(ResumeDossier) }),
+  },
+  {
+    method: 'POST', path: '/dossiers', handler: 'functions/dossiers/create-dossier.ts', auth: 'jwt', roles: PORTEUR,
+    access: { table: 'readwrite' }, summary: 'Créer le dossier d’une organisation pour une fiche', tag: 'Dossiers',
+    input: { body: DemandeDossier }, output: Dossier, successStatus: 201,
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}', handler: 'functions/dossiers/get-dossier.ts', auth: 'jwt',
+    roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Un dossier', tag: 'Dossiers',
+    input: { params: ParamsDossier }, output: Dossier,
+  },
+  {
+    method: 'PUT', path: '/dossiers/{id}', handler: 'functions/dossiers/update-dossier.ts', auth: 'jwt',
+    roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Enregistrer le brouillon (If-Match: version lue)',
+    tag: 'Dossiers', input: { params: ParamsDossier, body: ContenuDossier, headers: ['if-match'] }, output: Dossier,
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/plan-financement/controles', handler: 'functions/dossiers/get-controles.ts',
+    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Contrôles du plan de financement',
+    tag: 'Dossiers', input: { params: ParamsDossier }, output: ControlePlanReponse,
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/depot', handler: 'functions/dossiers/deposit-dossier.ts', auth: 'jwt',
+    roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Déposer le dossier (Idempotency-Key)', tag: 'Dossiers',
+    input: { params: ParamsDossier, headers: ['idempotency-key'] }, output: Dossier,
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/accuse-depot.pdf', handler: 'functions/dossiers/get-accuse-depot.ts',
+    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'L’accusé de dépôt (PDF)', tag: 'Dossiers',
+    input: { params: ParamsDossier }, output: 'pdf',
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/evenements', handler: 'functions/dossiers/list-evenements.ts', auth: 'jwt',
+    roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Journal d’audit chaîné du dossier', tag: 'Dossiers',
+    input: { params: ParamsDossier }, output: zod.object({ items: zod.array(Evenement), integre: zod.boolean() }),
+  },
+  {
+    method: 'GET', path: '/gestion/dossiers', handler: 'functions/dossiers/list-dossiers-gestion.ts', auth: 'jwt',
+    roles: OI, access: { table: 'read' }, summary: 'Dossiers déposés sur un AAP de mon OI', tag: 'Dossiers',
+    input: { query: FiltresDossiersOi }, output: Page(ResumeDossier),
+  },
+  {
+    method: 'GET', path: '/gestion/dossiers/export.csv', handler: 'functions/dossiers/export-dossiers-csv.ts',
+    auth: 'jwt', roles: OI, access: { table: 'read' }, summary: 'Export CSV des dossiers filtrés', tag: 'Dossiers',
+    input: { query: FiltresDossiersOi },
+  },
+  {
+    method: 'GET', path: '/gestion/dossiers/export.xlsx', handler: 'functions/dossiers/export-dossiers-xlsx.ts',
+    auth: 'jwt', roles: OI, access: { table: 'read' }, summary: 'Export XLSX des dossiers filtrés', tag: 'Dossiers',
+    input: { query: FiltresDossiersOi },
   },
 ] as const satisfies readonly RouteDefinition[];
 

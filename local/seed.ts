@@ -10,6 +10,10 @@ import type { Actor } from '#shared/auth/roles';
 import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
+import { organisationRepository } from '#shared/repositories/organisation-repository';
+import { enregistrer } from '#shared/domain/organisation/use-cases';
+import { Conflit } from '#shared/domain/errors';
+import type { DemandeOrganisation } from '#shared/schemas/organisation';
 
 export const REFERENCE_AGAPE = 'AAP-AGAPE-2021';
 export const REFERENCE_DEMO = 'AAP-DEMO-FSEPLUS';
@@ -61,9 +65,46 @@ async function importerEtPublier(ctx: aaps.Contexte, entree: ImportAap, archive:
   return aaps.publier(ctx, OI_DEMO, aap.id, archive);
 }
 
+/** One organisation for each demo porteur (fixed, Luhn-valid SIRET: a restart finds them already there). */
+export const ORGANISATIONS_DEMO: Array<{ email: string; sub: string; organisation: DemandeOrganisation }> = [
+  {
+    email: 'porteur@guichet.test',
+    sub: 'demo-porteur',
+    organisation: {
+      siret: '44306184100047',
+      raisonSociale: 'Association Cap Emploi Agenais',
+      statutJuridique: 'association',
+      adresse: { ligne1: '8 boulevard de la République', codePostal: '47000', commune: 'Agen' },
+    },
+  },
+  {
+    email: 'porteur2@guichet.test',
+    sub: 'demo-porteur2',
+    organisation: {
+      siret: '50132445800022',
+      raisonSociale: 'Régie de quartier Bordeaux Nord',
+      statutJuridique: 'structure_insertion',
+      adresse: { ligne1: '21 rue du Jardin Public', codePostal: '33000', commune: 'Bordeaux' },
+    },
+  },
+];
+
+async function organisationsDemo(maintenant: Date): Promise<void> {
+  for (const o of ORGANISATIONS_DEMO) {
+    const actor: Actor = { userId: o.sub, email: o.email, roles: ['porteur'], oi: null };
+    if ((await organisationRepository.organisationsDe(o.email)).length > 0) continue;
+    try {
+      await enregistrer({ store: organisationRepository, maintenant }, actor, o.organisation, ulid());
+    } catch (e) {
+      if (!(e instanceof Conflit)) throw e;
+    }
+  }
+}
+
 export async function seed(maintenant = new Date()): Promise<{ agape: Aap; demo: Aap }> {
   const ctx: aaps.Contexte = { store: aapRepository, maintenant };
   const agape = await importerEtPublier(ctx, lireAgape(), true);
   const demo = await importerEtPublier(ctx, aapDemo(maintenant), false);
+  await organisationsDemo(maintenant);
   return { agape, demo };
 }

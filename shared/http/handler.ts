@@ -56,4 +56,4 @@ export function http<K extends RouteKey>(key: K, useCase: (req: Requete<K>) => P
     .use(parseRequest(route)) as unknown as Handler;
 }
 
-export { created, ok, pdf, type Reponse } from './response';
+export { created, fichier, ok, pdf, type Reponse } from './response';

@@ -45,3 +45,13 @@ export function serialize(r: Reponse): APIGatewayProxyResultV2 {
     body: r.body === undefined ? '' : JSON.stringify(r.body),
   };
 }
+
+/** A file download (exports). */
+export function fichier(bytes: Uint8Array, typeContenu: string, nomFichier: string): Reponse {
+  const sur = nomFichier.normalize('NFD').replace(/[^\w.-]+/g, '_').slice(0, 120);
+  return {
+    status: 200,
+    binaire: bytes,
+    headers: { 'content-type': typeContenu, 'content-disposition': `attachment; filename="${sur}"` },
+  };
+}

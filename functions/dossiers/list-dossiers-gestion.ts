@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteDossier } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { listerPourOi } from '#shared/domain/dossier/use-cases';
+
+export const handler = http('GET /gestion/dossiers', async (req) =>
+  ok(await listerPourOi(contexteDossier(req), exigerActeur(req), req.query)),
+);

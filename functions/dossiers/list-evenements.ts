@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteDossier } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { journal } from '#shared/domain/dossier/use-cases';
+
+export const handler = http('GET /dossiers/{id}/evenements', async (req) =>
+  ok(await journal(contexteDossier(req), exigerActeur(req), req.params.id)),
+);

@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteOrg } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { lireOrganisation } from '#shared/domain/organisation/use-cases';
+
+export const handler = http('GET /organisations/{id}', async (req) =>
+  ok(await lireOrganisation(contexteOrg(req), exigerActeur(req), req.params.id)),
+);

@@ -1,0 +1,8 @@
+import { created, http } from '#shared/http/handler';
+import { contexteOrg } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { inviterMembre } from '#shared/domain/organisation/use-cases';
+
+export const handler = http('POST /organisations/{id}/membres', async (req) =>
+  created(await inviterMembre(contexteOrg(req), exigerActeur(req), req.params.id, req.body)),
+);

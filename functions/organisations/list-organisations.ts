@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteOrg } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { mesOrganisations } from '#shared/domain/organisation/use-cases';
+
+export const handler = http('GET /organisations', async (req) =>
+  ok({ items: await mesOrganisations(contexteOrg(req), exigerActeur(req)) }),
+);

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../auth/roles';
+import type { Aap, FicheOperation } from '../../schemas/aap';
+import type { ContenuDossier, Dossier } from '../../schemas/dossier';
+import type { Organisation } from '../../schemas/organisation';
+import { PLAN_VIDE } from '../../schemas/plan-financement';
+import { formatInstant } from '../../format';
+import { Conflit, RegleMetier, RequeteInvalide, type DetailErreur } from '../errors';
+import { controlerPlan } from '../financement';
+
+/** Canonical JSON: keys sorted at every level, so the same content always hashes the same. */
+export function canonique(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonique).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonique(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** The local calendar date of an instant in a zone, `YYYY-MM-DD`. */
+export const dateLocale = (instant: Date, fuseau: string): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: fuseau }).format(instant);
+
+/** The dépôt window is open from `ouvertureLe` to `clotureLe` inclusive, on the server's clock. */
+export function exigerDepotOuvert(aap: Aap, maintenant: Date): void {
+  const t = maintenant.getTime();
+  if (aap.statut === 'brouillon' || !aap.ouvertureLe) {
+    throw new RegleMetier('AAP_NON_PUBLIE', 'Cet appel à projets n’est pas publié.');
+  }
+  if (t < Date.parse(aap.ouvertureLe)) {
+    throw new RegleMetier('DEPOT_NON_OUVERT', `Le dépôt ouvre le ${formatInstant(aap.ouvertureLe, aap.depot.cloture.fuseau)}.`);
+  }
+  if (t > Date.parse(aap.clotureLe)) {
+    const c = aap.depot.cloture;
+    const [a, m, j] = c.date.split('-');
+    throw new RegleMetier('DEPOT_HORS_DELAI', `Le dépôt est clos depuis le ${j}/${m}/${a} à ${c.heure.slice(0, 5)} (${c.fuseau}).`);
+  }
+}
+
+/** A new draft answering a fiche, pre-filled from it: period, indicators with their targets. */
+export function nouveauDossier(p: {
+  aap: Aap;
+  fiche: FicheOperation;
+  organisation: Organisation;
+  actor: Actor;
+  id: string;
+  maintenant: Date;
+}): Dossier {
+  exigerDepotOuvert(p.aap, p.maintenant);
+  const iso = p.maintenant.toISOString();
+  return {
+    id: p.id,
+    reference: `${p.aap.reference}-${p.fiche.code}-${p.organisation.siret.slice(0, 9)}`,
+    aapId: p.aap.id,
+    aapReference: p.aap.reference,
+    oi: p.aap.organismeIntermediaire.sigle,
+    ficheCode: p.fiche.code,
+    ficheTitre: p.fiche.titre,
+    plie: p.fiche.plie,
+    organisationId: p.organisation.id,
+    organisationNom: p.organisation.raisonSociale,
+    siret: p.organisation.siret,
+    statut: 'brouillon',
+    version: 1,
+    creeLe: iso,
+    creePar: p.actor.email,
+    modifieLe: iso,
+    contenu: {
+      intitule: p.fiche.titre,
+      description: { objectifs: '', publicVise: '', modalites: '', territoire: p.fiche.territoire ?? '' },
+      calendrier: { debut: p.fiche.periode.debut, fin: p.fiche.periode.fin },
+      indicateurs: p.fiche.indicateurs.map((i) => ({ libelle: i.libelle, unite: i.unite, cibleFiche: i.cible, valeurPrevue: i.cible })),
+      planFinancement: PLAN_VIDE,
+    },
+    depot: null,
+    empreinteJournal: null,
+  };
+}
+
+function exigerModifiable(d: Dossier): void {
+  if (d.statut !== 'brouillon') {
+    throw new Conflit('DOSSIER_VERROUILLE', `Ce dossier est ${d.statut === 'depose' ? 'déposé' : 'en cours de traitement'} : son contenu ne se modifie plus.`);
+  }
+}
+
+export function exigerVersion(d: Dossier, versionLue: number): void {
+  if (d.version !== versionLue) {
+    throw new Conflit('VERSION_PERIMEE', `Ce dossier a été modifié entre-temps (version ${d.version}, vous avez lu la version ${versionLue}). Rechargez-le.`);
+  }
+}
+
+/** Operation dates must sit inside the fiche's period (400, with the offending field). */
+export function verifierCalendrier(contenu: ContenuDossier, fiche: FicheOperation): void {
+  const c = contenu.calendrier;
+  if (!c) return;
+  const details: DetailErreur[] = [];
+  const { debut, fin } = fiche.periode;
+  if (c.debut < debut || c.debut > fin) details.push({ chemin: 'corps.calendrier.debut', message: `Le début doit être compris dans la période de la fiche (${debut} – ${fin}).` });
+  if (c.fin < debut || c.fin > fin) details.push({ chemin: 'corps.calendrier.fin', message: `La fin doit être comprise dans la période de la fiche (${debut} – ${fin}).` });
+  if (details.length) throw new RequeteInvalide('CALENDRIER_HORS_PERIODE', 'Les dates de l’opération sortent de la période de la fiche.', details);
+}
+
+/** A draft save: only in brouillon, only from the version read. */
+export function modifierContenu(d: Dossier, contenu: ContenuDossier, p: { fiche: FicheOperation; versionLue: number; maintenant: Date }): Dossier {
+  exigerModifiable(d);
+  exigerVersion(d, p.versionLue);
+  verifierCalendrier(contenu, p.fiche);
+  return { ...d, contenu, version: d.version + 1, modifieLe: p.maintenant.toISOString() };
+}
+
+export const controle = (d: Dossier, aap: Aap, fiche: FicheOperation) =>
+  controlerPlan(d.contenu.planFinancement, { programme: aap.programme.code, regle: fiche.regleFinancement, fiche: fiche.code });
+
+/** What a dépôt requires besides a conforming plan. */
+function manquants(d: Dossier): DetailErreur[] {
+  const c = d.contenu;
+  const out: DetailErreur[] = [];
+  if (!c.intitule.trim()) out.push({ chemin: 'intitule', message: 'Donnez un intitulé à l’opération.' });
+  const libelles = { objectifs: 'les objectifs', publicVise: 'le public visé', modalites: 'les modalités de mise en œuvre', territoire: 'le territoire' } as const;
+  for (const [k, l] of Object.entries(libelles)) {
+    if (!c.description[k as keyof typeof libelles].trim()) out.push({ chemin: `description.${k}`, message: `Décrivez ${l}.` });
+  }
+  if (!c.calendrier) out.push({ chemin: 'calendrier', message: 'Indiquez les dates de début et de fin de l’opération.' });
+  c.indicateurs.forEach((i, n) => {
+    if (i.valeurPrevue === null) out.push({ chemin: `indicateurs[${n}].valeurPrevue`, message: `Indiquez la valeur prévue pour « ${i.libelle} ».` });
+  });
+  return out;
+}
+
+export const empreinte = (d: Dossier): string =>
+  sha256(canonique({ reference: d.reference, aap: d.aapReference, fiche: d.ficheCode, siret: d.siret, contenu: d.contenu }));
+
+/**
+ * brouillon → depose. Refused (422) after the closing instant (server clock, AAP zone), when incomplete, when the
+ * plan breaks a rule, or when the operation has already ended (art. 65 §6 of reg. 1303/2013).
+ */
+export function deposer(d: Dossier, p: { aap: Aap; fiche: FicheOperation; actor: Actor; maintenant: Date }): Dossier {
+  if (d.statut !== 'brouillon') throw new Conflit('DOSSIER_DEJA_DEPOSE', 'Ce dossier est déjà déposé.');
+  exigerDepotOuvert(p.aap, p.maintenant);
+  const incomplet = manquants(d);
+  if (incomplet.length) throw new RegleMetier('DOSSIER_INCOMPLET', 'Le dossier est incomplet : complétez les rubriques signalées avant de déposer.', incomplet);
+  const c = controle(d, p.aap, p.fiche);
+  if (c.violations.length) {
+    throw new RegleMetier(
+      'PLAN_FINANCEMENT_NON_CONFORME',
+      'Le plan de financement ne respecte pas les règles de l’appel à projets.',
+      c.violations.map((v) => ({ chemin: `planFinancement.${v.code}`, message: v.message })),
+    );
+  }
+  const fuseau = p.aap.depot.cloture.fuseau;
+  const cal = d.contenu.calendrier;
+  if (cal && cal.fin < dateLocale(p.maintenant, fuseau)) {
+    throw new RegleMetier('OPERATION_TERMINEE', 'Une opération déjà achevée ne peut pas faire l’objet d’une demande de subvention FSE (art. 65 du règlement (UE) 1303/2013).');
+  }
+  const iso = p.maintenant.toISOString();
+  return {
+    ...d,
+    statut: 'depose',
+    version: d.version + 1,
+    modifieLe: iso,
+    depot: { deposeLe: iso, deposePar: p.actor.email, fuseau, empreinte: empreinte(d) },
+  };
+}

@@ -1,0 +1,190 @@
+import type { Actor } from '../../auth/roles';
+import type { Aap, FicheOperation } from '../../schemas/aap';
+import type { ContenuDossier, Dossier, Evenement, FiltresDossiersOi, ResumeDossier } from '../../schemas/dossier';
+import type { AapStore } from '../aap/use-cases';
+import { statutEffectif } from '../aap/aap';
+import { AccesRefuse, Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
+import type { OrganisationStore } from '../organisation/use-cases';
+import { exigerMembre } from '../organisation/use-cases';
+import * as regles from './dossier';
+import { chaineIntegre, journaliser } from './journal';
+
+export interface Idempotence {
+  cle: string;
+  dossierId: string;
+  auteur: string;
+  resultat: Dossier;
+}
+
+/** The port dossiers persist through. */
+export interface DossierStore {
+  /** Dossier + (fiche, organisation) uniqueness + creation event; Conflit `DOSSIER_EXISTANT`. */
+  creer(d: Dossier, e: Evenement): Promise<void>;
+  lire(id: string): Promise<Dossier | null>;
+  /** Conditioned on `avant.version`; Conflit `VERSION_PERIMEE`. With `idempotence`, records the key atomically. */
+  remplacer(apres: Dossier, avant: Dossier, e?: Evenement, idempotence?: Idempotence): Promise<void>;
+  idempotence(cle: string): Promise<Idempotence | null>;
+  parOrganisation(organisationId: string): Promise<Dossier[]>;
+  parAap(f: FiltresDossiersOi): Promise<{ items: Dossier[]; cursor: string | null }>;
+  evenements(id: string): Promise<Evenement[]>;
+}
+
+export interface ContexteDossier {
+  aaps: AapStore;
+  orgs: OrganisationStore;
+  dossiers: DossierStore;
+  maintenant: Date;
+  nouvelId: () => string;
+}
+
+const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
+
+async function aapEtFiche(ctx: ContexteDossier, aapId: string, code: string): Promise<{ aap: Aap; fiche: FicheOperation }> {
+  const aap = await ctx.aaps.lire(aapId);
+  const fiche = aap?.fiches.find((f) => f.code === code);
+  if (!aap || !fiche) throw new Error(`AAP ou fiche du dossier introuvable : ${aapId}/${code}`);
+  return { aap, fiche };
+}
+
+/**
+ * Who may see a dossier: members of its organisation, and staff of the AAP's OI. Anyone else gets a 404: we never
+ * reveal that it exists.
+ */
+async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer'): Promise<Dossier> {
+  const d = await ctx.dossiers.lire(id);
+  if (!d) throw introuvable(id);
+  const membre = await ctx.orgs.membre(d.organisationId, actor.email);
+  // OI staff see dossiers once deposited; drafts belong to their porteur.
+  const agentOi =
+    (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi && d.statut !== 'brouillon';
+  if (!membre && !(agentOi && pour === 'lire')) {
+    if (agentOi) throw new AccesRefuse('Le contenu d’un dossier est rédigé par son porteur.');
+    throw introuvable(id);
+  }
+  if (pour === 'deposer' && membre?.role !== 'signataire') {
+    throw new AccesRefuse('Seul un signataire de l’organisation peut déposer le dossier.');
+  }
+  return d;
+}
+
+/** load → decide → persist: one dossier per (fiche, organisation), enforced by the store's transaction. */
+export async function creer(ctx: ContexteDossier, actor: Actor, demande: { aapId: string; ficheCode: string; organisationId: string }) {
+  await exigerMembre(ctx.orgs, actor, demande.organisationId);
+  const organisation = await ctx.orgs.lire(demande.organisationId);
+  const aap = await ctx.aaps.lire(demande.aapId);
+  if (!organisation) throw new Introuvable('ORGANISATION_INTROUVABLE', 'Organisation introuvable.');
+  if (!aap || aap.statut === 'brouillon') throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets publié ne porte l’identifiant ${demande.aapId}.`);
+  const fiche = aap.fiches.find((f) => f.code.toUpperCase() === demande.ficheCode.toUpperCase());
+  if (!fiche) {
+    throw new RequeteInvalide('FICHE_INCONNUE', `L’appel à projets ${aap.reference} n’a pas de fiche ${demande.ficheCode}.`, [
+      { chemin: 'corps.ficheCode', message: `Fiche inconnue (fiches : ${aap.fiches.map((f) => f.code).join(', ')}).` },
+    ]);
+  }
+  const brouillon = regles.nouveauDossier({ aap, fiche, organisation, actor, id: ctx.nouvelId(), maintenant: ctx.maintenant });
+  const { dossier, evenement } = journaliser(brouillon, { id: ctx.nouvelId(), type: 'creation', auteur: actor.email, de: null, maintenant: ctx.maintenant });
+  await ctx.dossiers.creer(dossier, evenement);
+  return dossier;
+}
+
+export const lire = (ctx: ContexteDossier, actor: Actor, id: string) => charger(ctx, actor, id, 'lire');
+
+export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promise<ResumeDossier[]> {
+  const aaps = new Map<string, Promise<Aap | null>>();
+  return Promise.all(
+    dossiers.map(async (d) => {
+      if (!aaps.has(d.aapId)) aaps.set(d.aapId, ctx.aaps.lire(d.aapId));
+      const aap = await aaps.get(d.aapId);
+      const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
+      const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
+      const { contenu, empreinteJournal: _e, ...reste } = d;
+      return {
+        ...reste,
+        intitule: contenu.intitule,
+        coutTotalCentimes: c?.totaux.coutTotal ?? 0,
+        fseCentimes: c?.totaux.fse ?? 0,
+        clotureLe: aap?.clotureLe ?? '',
+        fuseau: aap?.depot.cloture.fuseau ?? 'Europe/Paris',
+      };
+    }),
+  );
+}
+
+/** The porteur's dashboard: every dossier of every organisation the caller belongs to. */
+export async function mesDossiers(ctx: ContexteDossier, actor: Actor): Promise<ResumeDossier[]> {
+  const orgs = await ctx.orgs.organisationsDe(actor.email);
+  const listes = await Promise.all(orgs.map((o) => ctx.dossiers.parOrganisation(o.id)));
+  return resumer(ctx, listes.flat());
+}
+
+/** load → decide → persist: a draft save from the version read. */
+export async function modifier(ctx: ContexteDossier, actor: Actor, id: string, contenu: ContenuDossier, versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'ecrire');
+  const { fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
+  const apres = regles.modifierContenu(avant, contenu, { fiche, versionLue, maintenant: ctx.maintenant });
+  await ctx.dossiers.remplacer(apres, avant);
+  return apres;
+}
+
+export async function controles(ctx: ContexteDossier, actor: Actor, id: string) {
+  const d = await charger(ctx, actor, id, 'lire');
+  const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
+  return { dossierId: d.id, version: d.version, regle: fiche.regleFinancement, programme: aap.programme.code, ...regles.controle(d, aap, fiche) };
+}
+
+/**
+ * load → decide → persist → emit: the dépôt, idempotent on its key. A retry (or a concurrent duplicate) with the
+ * same key returns the first result unchanged; the same key on another dossier is refused.
+ */
+export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cle: string): Promise<Dossier> {
+  const deja = await ctx.dossiers.idempotence(cle);
+  if (deja) return rejouer(deja, id, actor);
+  try {
+    const avant = await charger(ctx, actor, id, 'deposer');
+    const { aap, fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
+    const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant });
+    const { dossier, evenement } = journaliser(depose, {
+      id: ctx.nouvelId(), type: 'depot', auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant,
+      donnees: { empreinte: depose.depot?.empreinte },
+    });
+    await ctx.dossiers.remplacer(dossier, avant, evenement, { cle, dossierId: id, auteur: actor.email, resultat: dossier });
+    return dossier;
+  } catch (e) {
+    // A concurrent request with the same key may have won between our read and our write: answer as it did.
+    if (!(e instanceof Conflit)) throw e;
+    const gagnant = await ctx.dossiers.idempotence(cle);
+    if (gagnant) return rejouer(gagnant, id, actor);
+    throw e;
+  }
+}
+
+function rejouer(i: Idempotence, id: string, actor: Actor): Dossier {
+  if (i.dossierId !== id || i.auteur !== actor.email) {
+    throw new RegleMetier('IDEMPOTENCY_KEY_REUTILISEE', 'Cette clé d’idempotence a déjà servi à une autre requête : générez-en une nouvelle.');
+  }
+  return i.resultat;
+}
+
+/** What the accusé de dépôt shows: the deposited dossier, its AAP and fiche, its plan's figures. */
+export async function accuse(ctx: ContexteDossier, actor: Actor, id: string) {
+  const d = await charger(ctx, actor, id, 'lire');
+  if (!d.depot) throw new Conflit('DOSSIER_NON_DEPOSE', 'Ce dossier n’est pas encore déposé : il n’a pas d’accusé de dépôt.');
+  const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
+  return { dossier: d, aap, fiche, controle: regles.controle(d, aap, fiche) };
+}
+
+/** OI staff: the dossiers of one of their OI's AAPs, filtered. */
+export async function listerPourOi(ctx: ContexteDossier, actor: Actor, f: FiltresDossiersOi) {
+  const aap = await ctx.aaps.lire(f.aapId);
+  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) {
+    throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`);
+  }
+  const page = await ctx.dossiers.parAap(f);
+  return { items: await resumer(ctx, page.items), cursor: page.cursor, aap: { id: aap.id, reference: aap.reference, statut: statutEffectif(aap, ctx.maintenant) } };
+}
+
+/** The dossier's audit trail and whether its hash chain holds. */
+export async function journal(ctx: ContexteDossier, actor: Actor, id: string) {
+  await charger(ctx, actor, id, 'lire');
+  const items = await ctx.dossiers.evenements(id);
+  return { items, integre: chaineIntegre(items) };
+}

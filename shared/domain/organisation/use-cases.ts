@@ -1,0 +1,66 @@
+import type { Actor } from '../../auth/roles';
+import type { DemandeOrganisation, Membre, Organisation, RoleMembre } from '../../schemas/organisation';
+import { AccesRefuse, Introuvable } from '../errors';
+
+/** The port organisations persist through. Memberships are keyed by the member's verified e-mail. */
+export interface OrganisationStore {
+  /** Organisation + SIRET uniqueness + first member, in one transaction; Conflit `SIRET_DEJA_ENREGISTRE`. */
+  creer(org: Organisation, premier: Membre): Promise<void>;
+  lire(id: string): Promise<Organisation | null>;
+  membre(organisationId: string, email: string): Promise<Membre | null>;
+  /** Conflit `MEMBRE_DEJA_PRESENT` if the e-mail is already a member. */
+  ajouterMembre(m: Membre): Promise<void>;
+  membres(organisationId: string): Promise<Membre[]>;
+  /** Organisations of which this e-mail is a member, with its role. */
+  organisationsDe(email: string): Promise<Array<Organisation & { monRole: RoleMembre }>>;
+}
+
+export interface ContexteOrg {
+  store: OrganisationStore;
+  maintenant: Date;
+}
+
+const introuvable = (id: string) =>
+  new Introuvable('ORGANISATION_INTROUVABLE', `Aucune de vos organisations ne porte l’identifiant ${id}.`);
+
+/** A porteur registers its organisation and becomes its first signataire. */
+export async function enregistrer(ctx: ContexteOrg, actor: Actor, demande: DemandeOrganisation, id: string) {
+  if (!actor.roles.includes('porteur')) {
+    throw new AccesRefuse('Seul un porteur de projet peut enregistrer une organisation.');
+  }
+  const iso = ctx.maintenant.toISOString();
+  const org: Organisation = { id, ...demande, creeLe: iso, creePar: actor.email, version: 1 };
+  await ctx.store.creer(org, { organisationId: id, email: actor.email, role: 'signataire', ajouteLe: iso, ajoutePar: actor.email });
+  return { ...org, monRole: 'signataire' as const };
+}
+
+export const mesOrganisations = (ctx: ContexteOrg, actor: Actor) => ctx.store.organisationsDe(actor.email);
+
+/** The caller's role in an organisation; an organisation it is not a member of reads as absent. */
+export async function exigerMembre(store: OrganisationStore, actor: Actor, organisationId: string): Promise<Membre> {
+  const m = await store.membre(organisationId, actor.email);
+  if (!m) throw introuvable(organisationId);
+  return m;
+}
+
+export async function lireOrganisation(ctx: ContexteOrg, actor: Actor, id: string) {
+  const m = await exigerMembre(ctx.store, actor, id);
+  const org = await ctx.store.lire(id);
+  if (!org) throw introuvable(id);
+  return { ...org, monRole: m.role, membres: await ctx.store.membres(id) };
+}
+
+/** Signataires invite colleagues: dossiers belong to the organisation and outlive staff turnover. */
+export async function inviterMembre(ctx: ContexteOrg, actor: Actor, organisationId: string, invite: { email: string; role: RoleMembre }) {
+  const m = await exigerMembre(ctx.store, actor, organisationId);
+  if (m.role !== 'signataire') throw new AccesRefuse('Seul un signataire de l’organisation peut inviter des membres.');
+  const membre: Membre = {
+    organisationId,
+    email: invite.email.toLowerCase(),
+    role: invite.role,
+    ajouteLe: ctx.maintenant.toISOString(),
+    ajoutePar: actor.email,
+  };
+  await ctx.store.ajouterMembre(membre);
+  return membre;
+}

@@ -1,0 +1,177 @@
+/**
+ * Dossier aggregate.
+ *
+ * | item          | pk                                   | sk                 | gsi1 (by organisation)         | gsi2 (by AAP, deposited only)          |
+ * |---------------|--------------------------------------|--------------------|--------------------------------|----------------------------------------|
+ * | dossier       | DOSSIER#<id>                         | META               | ORGDOS#<orgId> / <creeLe>#<id> | AAPDOS#<aapId> / <fiche>#<deposeLe>#<id> |
+ * | audit event   | DOSSIER#<id>                         | EVT#<iso>#<id>     |                                |                                        |
+ * | uniqueness    | DOSSIERUNIQ#<aapId>#<fiche>#<orgId>  | UNIQ               |                                |                                        |
+ * | idempotency   | IDEMP#<key>                          | IDEMP              | (TTL expiresAt: 24 h)          |                                        |
+ *
+ * gsi2 is sparse: a draft is not in the OI's listing until it is deposited. Every transition writes the dossier
+ * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { tableName } from '../config';
+import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
+import { Conflit } from '../domain/errors';
+import { Dossier, Evenement } from '../schemas/dossier';
+import { dynamo } from './clients';
+import { decodeCursor, encodeCursor, transactionCancellation } from './dynamo-utils';
+
+const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
+const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', 'expiresAt']);
+const sansCles = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k)));
+const JOUR = 86_400;
+
+function item(d: Dossier) {
+  return {
+    ...cle(d.id),
+    entite: 'DOSSIER',
+    gsi1pk: `ORGDOS#${d.organisationId}`,
+    gsi1sk: `${d.creeLe}#${d.id}`,
+    ...(d.depot ? { gsi2pk: `AAPDOS#${d.aapId}`, gsi2sk: `${d.ficheCode}#${d.depot.deposeLe}#${d.id}` } : {}),
+    ...d,
+  };
+}
+
+const itemEvenement = (e: Evenement) => ({ pk: `DOSSIER#${e.dossierId}`, sk: `EVT#${e.le}#${e.id}`, entite: 'EVT', ...e });
+const IdempotenceStockee = z.object({ cle: z.string(), dossierId: z.string(), auteur: z.string(), resultat: Dossier });
+
+export const dossierRepository: DossierStore = {
+  async creer(d, e) {
+    const t = tableName();
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: t, Item: item(d), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: t,
+                Item: { pk: `DOSSIERUNIQ#${d.aapId}#${d.ficheCode}#${d.organisationId}`, sk: 'UNIQ', entite: 'UNIQ', dossierId: d.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: t, Item: itemEvenement(e) } },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (transactionCancellation(err)) {
+        throw new Conflit('DOSSIER_EXISTANT', `Votre organisation a déjà un dossier pour la fiche ${d.ficheCode} de cet appel à projets : un seul dossier par fiche.`);
+      }
+      throw err;
+    }
+  },
+
+  async lire(id) {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cle(id), ConsistentRead: true }));
+    return r.Item ? Dossier.parse(sansCles(r.Item)) : null;
+  },
+
+  async remplacer(apres, avant, e, idempotence) {
+    const t = tableName();
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: t,
+                Item: item(apres),
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': avant.version },
+              },
+            },
+            ...(e ? [{ Put: { TableName: t, Item: itemEvenement(e), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+            ...(idempotence
+              ? [{
+                  Put: {
+                    TableName: t,
+                    Item: { pk: `IDEMP#${idempotence.cle}`, sk: 'IDEMP', entite: 'IDEMP', ...idempotence, expiresAt: Math.floor(Date.parse(apres.modifieLe) / 1000) + JOUR },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                }]
+              : []),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (transactionCancellation(err) || (err instanceof Error && err.name === 'TransactionConflictException')) {
+        throw new Conflit('VERSION_PERIMEE', 'Ce dossier a été modifié entre-temps par quelqu’un d’autre. Rechargez-le avant de continuer.');
+      }
+      throw err;
+    }
+  },
+
+  async idempotence(c): Promise<Idempotence | null> {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: { pk: `IDEMP#${c}`, sk: 'IDEMP' }, ConsistentRead: true }));
+    return r.Item ? IdempotenceStockee.parse(r.Item) : null;
+  },
+
+  async parOrganisation(organisationId) {
+    const out: Dossier[] = [];
+    let debut: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': `ORGDOS#${organisationId}` },
+          ScanIndexForward: false,
+          ...(debut ? { ExclusiveStartKey: debut } : {}),
+        }),
+      );
+      out.push(...(r.Items ?? []).map((i) => Dossier.parse(sansCles(i))));
+      debut = r.LastEvaluatedKey;
+    } while (debut);
+    return out;
+  },
+
+  async parAap(f) {
+    const partition = `AAPDOS#${f.aapId}`;
+    const values: Record<string, unknown> = { ':p': partition };
+    const names: Record<string, string> = {};
+    let cond = 'gsi2pk = :p';
+    if (f.ficheCode) (cond += ' AND begins_with(gsi2sk, :f)'), (values[':f'] = `${f.ficheCode}#`);
+    const filtres: string[] = [];
+    if (f.statut) filtres.push('#statut = :s'), (values[':s'] = f.statut), (names['#statut'] = 'statut');
+    if (f.plie) filtres.push('plie = :plie'), (values[':plie'] = f.plie);
+    if (f.organisationId) filtres.push('organisationId = :o'), (values[':o'] = f.organisationId);
+    const items: Dossier[] = [];
+    let debut = f.cursor ? decodeCursor(f.cursor, { gsi2pk: partition }) : undefined;
+    for (let pages = 0; pages < 25 && items.length < f.limit; pages++) {
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi2',
+          KeyConditionExpression: cond,
+          ExpressionAttributeValues: values,
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
+          Limit: f.limit - items.length,
+          ...(debut ? { ExclusiveStartKey: debut } : {}),
+        }),
+      );
+      items.push(...(r.Items ?? []).map((i) => Dossier.parse(sansCles(i))));
+      debut = r.LastEvaluatedKey;
+      if (!debut) break;
+    }
+    return { items, cursor: debut ? encodeCursor(debut) : null };
+  },
+
+  async evenements(id) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+        ExpressionAttributeValues: { ':pk': `DOSSIER#${id}`, ':e': 'EVT#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (r.Items ?? []).map((i) => Evenement.parse(sansCles(i)));
+  },
+};

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { CodeFiche } from './aap';
+import { DateIso } from './common';
+import { PlanFinancement } from './plan-financement';
+
+/** Dossier lifecycle (DESIGN.md §2); v1 covers brouillon → programme. */
+export const STATUTS_DOSSIER = [
+  'brouillon',
+  'depose',
+  'complement_demande',
+  'recevable',
+  'irrecevable',
+  'instruit',
+  'inscrit_comite',
+  'selectionne',
+  'ajourne',
+  'rejete',
+  'programme',
+] as const;
+export const StatutDossier = z.enum(STATUTS_DOSSIER);
+export type StatutDossier = z.infer<typeof StatutDossier>;
+
+const Texte = z.string().max(20_000);
+
+/** Drafts may be incomplete: completeness is checked at the dépôt, with the list of what is missing. */
+export const ContenuDossier = z.strictObject({
+  intitule: z.string().trim().max(300),
+  description: z.strictObject({
+    objectifs: Texte,
+    publicVise: Texte,
+    modalites: Texte,
+    territoire: Texte,
+  }),
+  calendrier: z
+    .strictObject({ debut: DateIso, fin: DateIso })
+    .refine((c) => c.fin >= c.debut, { message: 'La fin de l’opération précède son début.', path: ['fin'] })
+    .nullable(),
+  indicateurs: z
+    .array(
+      z.strictObject({
+        libelle: z.string().trim().min(1).max(2000),
+        unite: z.string().max(200).nullable(),
+        cibleFiche: z.number().min(0).nullable(),
+        valeurPrevue: z.number().min(0, 'Une valeur prévue ne peut pas être négative.').nullable(),
+      }),
+    )
+    .max(100),
+  planFinancement: PlanFinancement,
+});
+export type ContenuDossier = z.infer<typeof ContenuDossier>;
+
+export const Depot = z.object({
+  deposeLe: z.string(),
+  deposePar: z.string(),
+  fuseau: z.string(),
+  /** SHA-256 (hex) of the canonical content at the dépôt. */
+  empreinte: z.string(),
+});
+
+export const Dossier = z.object({
+  id: z.string(),
+  reference: z.string(),
+  aapId: z.string(),
+  aapReference: z.string(),
+  oi: z.string(),
+  ficheCode: z.string(),
+  ficheTitre: z.string(),
+  plie: z.string(),
+  organisationId: z.string(),
+  organisationNom: z.string(),
+  siret: z.string(),
+  statut: StatutDossier,
+  version: z.number().int().min(1),
+  creeLe: z.string(),
+  creePar: z.string(),
+  modifieLe: z.string(),
+  contenu: ContenuDossier,
+  depot: Depot.nullable(),
+  /** Hash of the last audit event: each event carries its predecessor's, so the journal is a chain. */
+  empreinteJournal: z.string().nullable(),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+export const Evenement = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  type: z.string(),
+  le: z.string(),
+  auteur: z.string(),
+  de: StatutDossier.nullable(),
+  vers: StatutDossier,
+  donnees: z.record(z.string(), z.unknown()).optional(),
+  hashPrecedent: z.string().nullable(),
+  hash: z.string(),
+});
+export type Evenement = z.infer<typeof Evenement>;
+
+export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true }).extend({
+  intitule: z.string(),
+  coutTotalCentimes: z.number().int(),
+  fseCentimes: z.number().int(),
+  clotureLe: z.string(),
+  fuseau: z.string(),
+});
+export type ResumeDossier = z.infer<typeof ResumeDossier>;
+
+export const DemandeDossier = z.strictObject({
+  aapId: z.string().min(1).max(64),
+  ficheCode: CodeFiche,
+  organisationId: z.string().min(1).max(64),
+});
+
+export const ParamsDossier = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const FiltresDossiersOi = z.strictObject({
+  aapId: z.string().min(1).max(64),
+  ficheCode: z.string().max(20).optional(),
+  plie: z.string().max(200).optional(),
+  statut: StatutDossier.optional(),
+  organisationId: z.string().max(64).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type FiltresDossiersOi = z.infer<typeof FiltresDossiersOi>;

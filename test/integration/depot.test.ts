@@ -1,0 +1,137 @@
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guichet } from '#local/server';
+import { extractPages } from '../unit/templates/pdf-text';
+import { client, demarrerGuichet } from './helpers';
+import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
+
+let g: Guichet;
+let api: ReturnType<typeof client>;
+let aap: { id: string; reference: string };
+const P1 = 'porteur@guichet.test';
+const OI = 'oi@guichet.test';
+
+beforeAll(async () => {
+  g = await demarrerGuichet({ seed: true });
+  api = client(g);
+  aap = await aapOuvert(api);
+});
+afterAll(async () => g?.stop());
+
+/** A saved, complete HP1 draft: 10 000 € of staff, 7 % forfait, FSE at exactly 80 %, contreparties at 20 %. */
+async function brouillonHp1(fiche = 'HP1') {
+  const org = await organisation(api, P1);
+  const d = (await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: fiche, organisationId: org.id } })).body;
+  const r = await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 856_000)) });
+  expect(r.status).toBe(200);
+  return { id: d.id as string, org };
+}
+
+describe('dépôt', () => {
+  it('deposits a complete dossier whose HP1 plan sits exactly on the limits, then locks it', async () => {
+    const { id } = await brouillonHp1();
+    const c = await api.get(`/dossiers/${id}/plan-financement/controles`, { as: P1 });
+    expect(c.body.violations).toEqual([]);
+    const r = await api.post(`/dossiers/${id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+    expect(r.status).toBe(200);
+    expect(r.body.statut).toBe('depose');
+    expect(r.body.depot.empreinte).toMatch(/^[0-9a-f]{64}$/);
+    const ecriture = await api.put(`/dossiers/${id}`, { as: P1, headers: { 'if-match': String(r.body.version) }, body: r.body.contenu });
+    expect([ecriture.status, ecriture.body.code]).toEqual([409, 'DOSSIER_VERROUILLE']);
+    const journal = await api.get(`/dossiers/${id}/evenements`, { as: P1 });
+    expect(journal.body.items.map((e: { type: string }) => e.type)).toEqual(['creation', 'depot']);
+    expect(journal.body.integre).toBe(true);
+  });
+
+  it('gives one dépôt and byte-identical receipts to 50 concurrent requests with one Idempotency-Key', async () => {
+    const { id } = await brouillonHp1('HP2');
+    const k = cle();
+    const r = await Promise.all(Array.from({ length: 50 }, () => api.post(`/dossiers/${id}/depot`, { as: P1, headers: { 'idempotency-key': k } })));
+    expect(new Set(r.map((x) => x.status))).toEqual(new Set([200]));
+    expect(new Set(r.map((x) => JSON.stringify(x.body))).size).toBe(1);
+    const journal = await api.get(`/dossiers/${id}/evenements`, { as: P1 });
+    expect(journal.body.items.filter((e: { type: string }) => e.type === 'depot')).toHaveLength(1);
+    const recus = await Promise.all([1, 2, 3].map(() => api.get(`/dossiers/${id}/accuse-depot.pdf`, { as: P1 })));
+    expect(recus.every((x) => x.status === 200 && x.headers.get('content-type') === 'application/pdf')).toBe(true);
+    const [a, b, c] = recus.map((x) => Buffer.from(x.body));
+    expect(a!.equals(b!) && a!.equals(c!)).toBe(true);
+    const rejoue = await api.post(`/dossiers/${id}/depot`, { as: P1, headers: { 'idempotency-key': k } });
+    expect(rejoue.body).toEqual(r[0]!.body);
+  });
+
+  it('prints reference, server timestamp, plan summary and content hash on the receipt', async () => {
+    const { id } = await brouillonHp1('PS1');
+    const d = (await api.post(`/dossiers/${id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } })).body;
+    const pdf = await api.get(`/dossiers/${id}/accuse-depot.pdf`, { as: P1 });
+    const texte = (await extractPages(pdf.body)).map((p) => p.text).join(' ');
+    expect(texte).toContain(d.reference);
+    expect(texte).toContain(d.depot.deposeLe);
+    expect(texte).toContain('Europe/Paris');
+    expect(texte.replace(/\s/g, '')).toContain(d.depot.empreinte);
+    expect(texte).toContain('10 000,00 €');
+    expect(texte).toContain('8 560,00 €');
+  });
+
+  it('refuses a dépôt without Idempotency-Key, an incomplete dossier and a plan breaking a rule', async () => {
+    const org = await organisation(api, P1);
+    const d = (await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: 'S1', organisationId: org.id } })).body;
+    expect((await api.post(`/dossiers/${d.id}/depot`, { as: P1 })).body.code).toBe('IDEMPOTENCY_KEY_REQUISE');
+    const incomplet = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+    expect([incomplet.status, incomplet.body.code]).toEqual([422, 'DOSSIER_INCOMPLET']);
+    expect(incomplet.body.details.map((x: { chemin: string }) => x.chemin)).toContain('description.objectifs');
+    // S1: 10 % cofinancing required; here 5 %.
+    const plan = planEquilibre(1_000_000, 1_016_500);
+    await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, plan) });
+    const regle = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+    expect([regle.status, regle.body.code]).toEqual([422, 'PLAN_FINANCEMENT_NON_CONFORME']);
+    expect(regle.body.details.map((x: { chemin: string }) => x.chemin)).toContain('planFinancement.CONTREPARTIES_INSUFFISANTES');
+    expect((await api.get(`/dossiers/${d.id}`, { as: P1 })).body.statut).toBe('brouillon');
+  });
+
+  it('refuses a dossier on an AAP whose dépôt is closed', async () => {
+    const org = await organisation(api, P1);
+    const clos = (await api.get('/aaps?statut=clos')).body.items.find((a: { reference: string }) => a.reference === 'AAP-AGAPE-2021');
+    const r = await api.post('/dossiers', { as: P1, body: { aapId: clos.id, ficheCode: 'HP1', organisationId: org.id } });
+    expect([r.status, r.body.code]).toEqual([422, 'DEPOT_HORS_DELAI']);
+    expect(r.body.message).toBe('Le dépôt est clos depuis le 31/12/2021 à 23:59 (Europe/Paris).');
+  });
+});
+
+describe('OI dossier list and exports', () => {
+  it('lists deposited dossiers with filters and exports them to CSV and XLSX', async () => {
+    const { id } = await brouillonHp1('GP1');
+    const d = (await api.post(`/dossiers/${id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } })).body;
+    const liste = await api.get(`/gestion/dossiers?aapId=${aap.id}&ficheCode=GP1`, { as: OI });
+    expect(liste.status).toBe(200);
+    expect(liste.body.items.map((x: { id: string }) => x.id)).toEqual([id]);
+    expect(liste.body.items[0].fseCentimes).toBe(856_000);
+    expect((await api.get(`/gestion/dossiers?aapId=${aap.id}&statut=instruit`, { as: OI })).body.items).toEqual([]);
+    expect((await api.get(`/gestion/dossiers?aapId=${aap.id}&plie=${encodeURIComponent('PLIE du Grand Périgueux')}`, { as: OI })).body.items.length).toBe(1);
+    expect((await api.get(`/dossiers/${id}`, { as: OI })).status).toBe(200);
+
+    const csv = await api.get(`/gestion/dossiers/export.csv?aapId=${aap.id}`, { as: OI });
+    const texte = Buffer.from(csv.body).toString('utf8');
+    expect(texte.startsWith('\uFEFFRéférence;Fiche;PLIE')).toBe(true);
+    expect(texte).toContain(`${d.reference};GP1;PLIE du Grand Périgueux`);
+    expect(texte).toContain(';10700,00;8560,00');
+
+    const xlsx = Buffer.from((await api.get(`/gestion/dossiers/export.xlsx?aapId=${aap.id}`, { as: OI })).body);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    expect(feuilleXlsx(xlsx)).toContain(d.reference);
+    expect((await api.get(`/gestion/dossiers/export.csv?aapId=${aap.id}`, { as: P1 })).status).toBe(403);
+  });
+});
+
+/** The sheet XML of a one-sheet workbook, read back from its zip entries. */
+function feuilleXlsx(zip: Buffer): string {
+  let i = 0;
+  while (zip.readUInt32LE(i) === 0x04034b50) {
+    const taille = zip.readUInt32LE(i + 18);
+    const nomLong = zip.readUInt16LE(i + 26);
+    const nom = zip.subarray(i + 30, i + 30 + nomLong).toString();
+    const debut = i + 30 + nomLong + zip.readUInt16LE(i + 28);
+    if (nom === 'xl/worksheets/sheet1.xml') return inflateRawSync(zip.subarray(debut, debut + taille)).toString('utf8');
+    i = debut + taille;
+  }
+  return '';
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '#shared/auth/roles';
+import * as regles from '#shared/domain/aap/aap';
+import { deposer, nouveauDossier, exigerDepotOuvert, empreinte } from '#shared/domain/dossier/dossier';
+import { chaineIntegre, journaliser } from '#shared/domain/dossier/journal';
+import { RegleMetier } from '#shared/domain/errors';
+import { ContenuAap } from '#shared/schemas/aap';
+import type { Dossier } from '#shared/schemas/dossier';
+import { aapDemo } from '#local/seed';
+
+const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
+const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null };
+const ORG = {
+  id: 'ORG1', siret: '73282932000074', raisonSociale: 'Cap Emploi', statutJuridique: 'association' as const,
+  adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' }, creeLe: '', creePar: '', version: 1,
+};
+
+/** A published AAP whose dépôt closes on `date` at 23:59 Europe/Paris. */
+function aapFermantLe(date: string) {
+  const t0 = new Date('2026-11-01T10:00:00Z');
+  const c = ContenuAap.parse({ ...aapDemo(t0), depot: { ...aapDemo(t0).depot, cloture: { date, heure: '23:59', fuseau: 'Europe/Paris' } } });
+  const b = regles.nouveauBrouillon(c, { actor: OI, id: 'AAP1', maintenant: t0 });
+  return regles.publier(b, { actor: OI, maintenant: t0, archive: false });
+}
+
+function dossierComplet(aap: ReturnType<typeof aapFermantLe>): Dossier {
+  const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
+  const d = nouveauDossier({ aap, fiche, organisation: ORG, actor: PORTEUR, id: 'D1', maintenant: new Date('2026-11-02T10:00:00Z') });
+  return {
+    ...d,
+    contenu: {
+      ...d.contenu,
+      description: { objectifs: 'o', publicVise: 'p', modalites: 'm', territoire: 't' },
+      planFinancement: {
+        depenses: { personnel: [{ libelle: 'ETP', montantCentimes: 1_000_000 }], fonctionnement: [], prestations: [], participants: [] },
+        indirects: { mode: 'forfait', option: 'FORFAIT_7_DIRECTS' },
+        ressources: {
+          fseCentimes: 856_000,
+          cofinancements: [{ financeur: 'Département', nature: 'public', contrepartieFse: true, attestation: 'prevue', montantCentimes: 214_000 }],
+          autofinancementCentimes: 0,
+          recettesCentimes: 0,
+        },
+      },
+    },
+  };
+}
+
+describe('deposer', () => {
+  it.each([
+    ['an ordinary winter day', '2026-12-31', '2026-12-31T22:59:59.999Z'],
+    ['the day clocks go forward', '2027-03-28', '2027-03-28T21:59:59.999Z'],
+    ['the day clocks go back', '2027-10-31', '2027-10-31T22:59:59.999Z'],
+  ])('accepts 1 ms before the closing instant and refuses 1 ms after, on %s', (_nom, date, instant) => {
+    const aap = aapFermantLe(date);
+    expect(aap.clotureLe).toBe(instant);
+    const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
+    const d = dossierComplet(aap);
+    const fin = Date.parse(instant);
+    expect(deposer(d, { aap, fiche, actor: PORTEUR, maintenant: new Date(fin - 1) }).statut).toBe('depose');
+    expect(deposer(d, { aap, fiche, actor: PORTEUR, maintenant: new Date(fin) }).statut).toBe('depose');
+    try {
+      deposer(d, { aap, fiche, actor: PORTEUR, maintenant: new Date(fin + 1) });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RegleMetier);
+      expect((e as RegleMetier).code).toBe('DEPOT_HORS_DELAI');
+      expect((e as RegleMetier).message).toBe(`Le dépôt est clos depuis le ${date.split('-').reverse().join('/')} à 23:59 (Europe/Paris).`);
+    }
+  });
+
+  it('refuses an operation already ended on the day of the dépôt', () => {
+    const aap = aapFermantLe('2027-12-31');
+    const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
+    const d = dossierComplet(aap);
+    const termine = { ...d, contenu: { ...d.contenu, calendrier: { debut: '2027-01-01', fin: '2027-02-01' } } };
+    expect(() => deposer(termine, { aap, fiche, actor: PORTEUR, maintenant: new Date('2027-03-01T10:00:00Z') })).toThrow(/achevée/);
+  });
+
+  it('fingerprints the canonical content, whatever the key order', () => {
+    const aap = aapFermantLe('2027-12-31');
+    const d = dossierComplet(aap);
+    const inverser = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(inverser) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, inverser(x)])) : v;
+    const reordonne = { ...d, contenu: inverser(d.contenu) as Dossier['contenu'] };
+    expect(JSON.stringify(reordonne.contenu)).not.toBe(JSON.stringify(d.contenu));
+    expect(empreinte(reordonne)).toBe(empreinte(d));
+    expect(empreinte({ ...d, contenu: { ...d.contenu, intitule: 'autre' } })).not.toBe(empreinte(d));
+  });
+});
+
+describe('exigerDepotOuvert', () => {
+  it('refuses before the opening instant', () => {
+    const aap = { ...aapFermantLe('2027-12-31'), ouvertureLe: '2027-01-01T00:00:00.000Z' };
+    expect(() => exigerDepotOuvert(aap, new Date('2026-12-31T23:59:59.999Z'))).toThrow(/ouvre/);
+  });
+});
+
+describe('journaliser', () => {
+  it('chains each event to the previous one and detects tampering', () => {
+    const aap = aapFermantLe('2027-12-31');
+    const d = dossierComplet(aap);
+    const a = journaliser(d, { id: 'e1', type: 'creation', auteur: 'p', de: null, maintenant: new Date(1) });
+    const b = journaliser({ ...a.dossier, statut: 'depose' }, { id: 'e2', type: 'depot', auteur: 'p', de: 'brouillon', maintenant: new Date(2) });
+    expect(b.evenement.hashPrecedent).toBe(a.evenement.hash);
+    expect(chaineIntegre([a.evenement, b.evenement])).toBe(true);
+    expect(chaineIntegre([{ ...a.evenement, auteur: 'x' }, b.evenement])).toBe(false);
+    expect(chaineIntegre([b.evenement])).toBe(false);
+  });
+});
