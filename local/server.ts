@@ -3,6 +3,8 @@
  * the web app, on one port. `startGuichet` is what `npm start`, the integration tests and the e2e tests run.
  */
 import { createServer } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ENV } from '#infra/definitions';
 import { resetConfigForLocalRuntime } from '#shared/config';
@@ -39,7 +41,10 @@ export interface Guichet {
 const RACINE = resolve(import.meta.dirname, '..');
 
 export async function startGuichet(options: GuichetOptions = {}): Promise<Guichet> {
-  const dataDir = resolve(options.dataDir ?? process.env.GUICHET_DATA_DIR ?? join(RACINE, '.local'));
+  // An in-memory run (tests) never touches the developer's data dir unless told to.
+  const dataDir = resolve(
+    options.dataDir ?? (options.inMemory ? mkdtempSync(join(tmpdir(), 'guichet-')) : (process.env.GUICHET_DATA_DIR ?? join(RACINE, '.local'))),
+  );
   const arrets: Array<() => Promise<void>> = [];
   let dynamoEndpoint = options.services?.dynamoEndpoint;
   let s3Endpoint = options.services?.s3Endpoint;
