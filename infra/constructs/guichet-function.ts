@@ -1,0 +1,122 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '#infra/definitions';
+import { nagResourceName } from '#infra/nag';
+import { fromRoot, PROJECT_ROOT } from '#infra/paths';
+import type { Access } from '#functions/routes';
+
+export interface GuichetFunctionProps {
+  /** Handler module relative to the project root; it exports `handler`. */
+  handler: string;
+  description: string;
+  access: { table?: Access; bucket?: Access };
+  table?: ITable;
+  bucket?: IBucket;
+  /** @default 512 */
+  memorySize?: number;
+  /** @default 10 seconds */
+  timeout?: Duration;
+  environment?: Record<string, string>;
+  /** @default three months */
+  logRetention?: RetentionDays;
+}
+
+/** ESM output still has to load the few CommonJS dependencies that call `require`. */
+const REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * The one way Guichet builds a Lambda function: Node.js 22 on Graviton, X-Ray, its own log group with a retention, a
+ * role that may only write to that log group, and least-privilege grants derived from the route's `access`, each
+ * bound to the environment variable the code reads (a function without table access gets no TABLE_NAME).
+ */
+export class GuichetFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: GuichetFunctionProps) {
+    super(scope, id);
+    for (const shared of [props.table, props.bucket]) {
+      // Automatic cross-stack references are rewritten at synth, after the cdk-nag acknowledgments below are computed.
+      if (shared && Stack.of(shared) !== Stack.of(this)) {
+        throw new Error(`${props.handler}: import ${shared.node.path} into ${Stack.of(this).stackName} (Fn.importValue) before granting on it.`);
+      }
+    }
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
+    // A dedicated role instead of AWSLambdaBasicExecutionRole: writes to its own log group only.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: fromRoot(props.handler),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: fromRoot('package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      tracing: Tracing.ACTIVE,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      description: props.description.slice(0, 256),
+      role,
+      logGroup: this.logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'guichet',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the AWS SDK too: the version tested locally is the version that runs.
+        externalModules: [],
+      },
+    });
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is the runtime the project is built and tested for (DESIGN.md §7); moving to a newer runtime is a deliberate upgrade.',
+    });
+
+    const { table, bucket } = props.access;
+    if (table) {
+      if (!props.table) throw new Error(`${props.handler}: table access "${table}" but no table given.`);
+      if (table === 'readwrite') props.table.grantReadWriteData(this.function);
+      else props.table.grantReadData(this.function);
+      this.function.addEnvironment(ENV.table, props.table.tableName);
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.table.tableArn)}/index/*]`,
+        reason: 'Access patterns query the GSIs (gsi1, gsi2) of this one table; the grant covers that table’s indexes only.',
+      });
+    }
+    if (bucket) {
+      if (!props.bucket) throw new Error(`${props.handler}: bucket access "${bucket}" but no bucket given.`);
+      if (bucket === 'readwrite') props.bucket.grantReadWrite(this.function);
+      else props.bucket.grantRead(this.function);
+      this.function.addEnvironment(ENV.bucket, props.bucket.bucketName);
+      const reason =
+        'Pièces and documents are objects of this one bucket under keys built per dossier and document (dossiers/<id>/pieces/..., documents/...); the action wildcards are CDK’s grantRead/grantReadWrite sets, which include object versions.';
+      const actions = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
+      if (bucket === 'readwrite') actions.push('s3:DeleteObject*', 's3:Abort*');
+      Validations.of(role).acknowledge(
+        { id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.bucket.bucketArn)}/*]`, reason },
+        ...actions.map((a) => ({ id: `AwsSolutions-IAM5[Action::${a}]`, reason })),
+      );
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { App } from 'aws-cdk-lib';
+import { routes as manifest, type RouteDefinition } from '#functions/routes';
+import type { GuichetConfig } from '#infra/config';
+import { ApiStack } from '#infra/stacks/api-stack';
+import { StatefulStack } from '#infra/stacks/stateful-stack';
+import { WebStack } from '#infra/stacks/web-stack';
+
+export interface GuichetStacks {
+  stateful: StatefulStack;
+  api: ApiStack;
+  web: WebStack;
+}
+
+export interface BuildOptions extends GuichetConfig {
+  /** Built SPA folder, if any. */
+  webAssetsPath?: string;
+  /** @default the route manifest of functions/routes.ts */
+  routes?: readonly RouteDefinition[];
+}
+
+/**
+ * The three stacks, env-agnostic: stateful (table, files bucket, user pool) ← api (one function per route) ← web
+ * (SPA + CloudFront in front of the API).
+ */
+export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
+  const prefix = options.stackPrefix;
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    description: 'Guichet : table, fichiers et annuaire des utilisateurs (ressources conservées)',
+    allowedOrigins: options.allowedOrigins,
+    cognitoDomainPrefix: options.cognitoDomainPrefix,
+  });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    description: 'Guichet : API HTTP, une fonction par route du manifeste',
+    routes: options.routes ?? manifest,
+    stateful,
+    allowedOrigins: options.allowedOrigins,
+  });
+  const web = new WebStack(app, `${prefix}-Web`, {
+    description: 'Guichet : application web (SPA) et distribution CloudFront',
+    apiDomainName: api.apiDomainName,
+    webAssetsPath: options.webAssetsPath,
+    domainName: options.domainName,
+    certificateArn: options.certificateArn,
+    webAclArn: options.webAclArn,
+  });
+  return { stateful, api, web };
+}

@@ -1,0 +1,145 @@
+import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { RouteDefinition } from '#functions/routes';
+import { GuichetFunction } from '#infra/constructs/guichet-function';
+import { TABLE } from '#infra/definitions';
+import type { StatefulStack } from '#infra/stacks/stateful-stack';
+
+export interface ApiStackProps extends StackProps {
+  routes: readonly RouteDefinition[];
+  stateful: StatefulStack;
+  allowedOrigins: readonly string[];
+}
+
+/**
+ * The stage is named like the path prefix CloudFront forwards (`/api/*`), so `/api/aaps` on the distribution reaches
+ * the route `GET /aaps` of this stage without any rewriting, exactly as the local runtime serves it.
+ */
+export const API_STAGE = 'api';
+
+/** Stage-wide throttling; API Gateway answers 429 beyond it. */
+export const THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/** `functions/aaps/list-aaps.ts` → `AapsListAaps`: stable construct ids, hence stable logical ids. */
+export function functionId(handler: string): string {
+  return handler
+    .replace(/^functions\//, '')
+    .replace(/\.ts$/, '')
+    .split(/[/-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** One function, one route and least-privilege grants per entry of the route manifest (localOnly entries excepted). */
+export class ApiStack extends Stack {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions = new Map<string, GuichetFunction>();
+  /** Host name of the execute-api endpoint, for the CloudFront origin. */
+  readonly apiDomainName: string;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { stateful } = props;
+    this.addStackDependency(stateful);
+    // Imported by explicit export name: see StatefulStack.exportNames.
+    const table = Table.fromTableAttributes(this, 'Table', {
+      tableArn: Fn.importValue(stateful.exportNames.tableArn),
+      globalIndexes: TABLE.gsis.map((g) => g.indexName),
+    });
+    const bucket = Bucket.fromBucketAttributes(this, 'Files', { bucketArn: Fn.importValue(stateful.exportNames.bucketArn) });
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Guichet — API des appels à projets et des demandes de subvention',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...props.allowedOrigins],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+        exposeHeaders: ['etag', 'x-request-id'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
+    this.stage = new HttpStage(this, 'Stage', {
+      httpApi: this.httpApi,
+      stageName: API_STAGE,
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Who called what and how it went; never bodies, tokens or query strings.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            userId: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${stateful.userPool.userPoolId}`;
+    const authorizer = new HttpJwtAuthorizer('Cognito', issuer, {
+      jwtAudience: [stateful.userPoolClient.userPoolClientId],
+    });
+
+    for (const route of props.routes) {
+      if (route.localOnly) continue;
+      const id = functionId(route.handler);
+      const fn = new GuichetFunction(this, id, {
+        handler: route.handler,
+        description: `${route.method} ${route.path} — ${route.summary}`,
+        access: route.access,
+        table,
+        bucket,
+        // PDF rendering (pdf-lib) wants more CPU, which Lambda ties to memory.
+        ...(route.output === 'pdf' ? { memorySize: 1024, timeout: Duration.seconds(25) } : {}),
+      });
+      this.functions.set(`${route.method} ${route.path}`, fn);
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${id}Integration`, fn.function),
+        authorizer: route.auth === 'jwt' ? authorizer : undefined,
+      });
+      if (route.auth === 'public') suppressPublicRoute(httpRoute, route);
+    }
+
+    this.apiDomainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+  }
+}
+
+function suppressPublicRoute(httpRoute: HttpRoute | undefined, route: RouteDefinition): void {
+  if (!httpRoute) return;
+  Validations.of(httpRoute).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason: `${route.method} ${route.path} is public by design (manifest auth: 'public'): ${route.summary}. Anonymous visitors browse published AAPs; everything else requires the Cognito JWT authorizer.`,
+  });
+}

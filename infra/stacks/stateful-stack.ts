@@ -1,0 +1,107 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { HttpMethods, type Bucket } from 'aws-cdk-lib/aws-s3';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+import { BUCKET, TABLE } from '#infra/definitions';
+import { accessLogsBucket, privateBucket } from '#infra/constructs/buckets';
+import { Identity } from '#infra/constructs/identity';
+
+export interface StatefulStackProps extends StackProps {
+  /** Browser origins allowed to upload (presigned POST) and download (presigned GET) pièces. */
+  allowedOrigins: readonly string[];
+  cognitoDomainPrefix?: string;
+}
+
+/**
+ * Pièces, documents and rejected uploads must be kept long after a programme closes (FSE archiving obligations):
+ * overwritten or deleted versions are kept ten years.
+ */
+export const NONCURRENT_VERSION_DAYS = 3650;
+
+/**
+ * What must survive a redeployment: the single table, the files bucket and the user pool. Everything is RETAINed and
+ * nothing has a fixed physical name, so the stack can be deployed several times in one account.
+ */
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly bucket: Bucket;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  /**
+   * Export names of the ARNs the api stack grants on. Explicit (not CDK's automatic cross-stack references, whose
+   * names carry a hash) so that the IAM findings naming them are deterministic and can be acknowledged one by one.
+   */
+  readonly exportNames: { tableArn: string; bucketArn: string };
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: TABLE.ttlAttribute,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const gsi of TABLE.gsis) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: gsi.indexName,
+        partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: gsi.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    const logs = accessLogsBucket(this, 'AccessLogs');
+    this.bucket = privateBucket(this, 'Files', {
+      versioned: true,
+      // Compliance-mode retention is set per object when a dossier is archived; no default retention, so drafts and
+      // rejected uploads stay deletable.
+      objectLockEnabled: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'files/',
+      cors: [
+        {
+          allowedOrigins: [...props.allowedOrigins],
+          allowedMethods: BUCKET.cors.allowedMethods.map((m) => HttpMethods[m]),
+          allowedHeaders: [...BUCKET.cors.allowedHeaders],
+          exposedHeaders: [...BUCKET.cors.exposedHeaders],
+          maxAge: BUCKET.cors.maxAgeSeconds,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'abort-incomplete-multipart',
+          abortIncompleteMultipartUploadAfter: Duration.days(BUCKET.abandonedUploadDays),
+        },
+        { id: 'expire-noncurrent-versions', noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS) },
+      ],
+    });
+
+    const identity = new Identity(this, 'Identity', {
+      allowedOrigins: props.allowedOrigins,
+      domainPrefix: props.cognitoDomainPrefix,
+    });
+    this.userPool = identity.userPool;
+    this.userPoolClient = identity.client;
+
+    this.exportNames = {
+      tableArn: this.share('TableArn', this.table.tableArn),
+      bucketArn: this.share('BucketArn', this.bucket.bucketArn),
+    };
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+  }
+
+  private share(id: string, value: string): string {
+    const exportName = `${this.stackName}-${id}`;
+    new CfnOutput(this, id, { value, exportName });
+    return exportName;
+  }
+}

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPA_REWRITE_CODE } from '#infra/constructs/spa-rewrite';
+import { WebStack } from '#infra/stacks/web-stack';
+import { nagViolations, newApp } from './support';
+
+const API_DOMAIN = 'abc123.execute-api.eu-west-3.amazonaws.com';
+/** AWS managed CloudFront policies. */
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+type Behavior = Record<string, unknown>;
+
+describe('WebStack', () => {
+  let dist: string;
+  let stack: WebStack;
+  let template: Template;
+  let config: { DefaultCacheBehavior: Behavior; CacheBehaviors: Behavior[]; [key: string]: unknown };
+
+  beforeAll(() => {
+    dist = mkdtempSync(join(tmpdir(), 'guichet-web-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Guichet</title>');
+    stack = new WebStack(newApp(), 'Test-Web', { apiDomainName: API_DOMAIN, webAssetsPath: dist });
+    template = Template.fromStack(stack);
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    config = distribution!.Properties.DistributionConfig;
+  }, 120_000);
+
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  describe('distribution', () => {
+    it('serves the private SPA bucket through Origin Access Control when synthesized', () => {
+      template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+      expect(config.DefaultRootObject).toBe('index.html');
+      expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+      const site = Object.values(template.findResources('AWS::S3::Bucket')).filter(
+        (b) => b.Properties.LoggingConfiguration !== undefined,
+      );
+      expect(site).toHaveLength(1);
+      expect(site[0]!.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
+    });
+
+    it('forwards /api/* to the HTTP API uncached with every viewer header but Host', () => {
+      const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*');
+      expect(api).toMatchObject({
+        CachePolicyId: CACHING_DISABLED,
+        OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+        ViewerProtocolPolicy: 'https-only',
+        AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'DELETE']),
+      });
+      expect(config.Origins).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            DomainName: API_DOMAIN,
+            CustomOriginConfig: expect.objectContaining({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] }),
+          }),
+        ]),
+      );
+    });
+
+    it('keeps API error statuses when the SPA fallback is done by a viewer-request function', () => {
+      expect(config.CustomErrorResponses).toBeUndefined();
+      expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+        expect.objectContaining({ EventType: 'viewer-request' }),
+      ]);
+      const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*');
+      expect(api!.FunctionAssociations).toBeUndefined();
+    });
+
+    it('adds security headers and access logging when synthesized', () => {
+      template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+        ResponseHeadersPolicyConfig: {
+          SecurityHeadersConfig: Match.objectLike({
+            StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 63_072_000, Override: true }),
+            ContentTypeOptions: { Override: true },
+            ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'") }),
+          }),
+        },
+      });
+      expect(config.Logging).toMatchObject({ Prefix: 'cloudfront/' });
+    });
+  });
+
+  describe('SPA rewrite', () => {
+    const handler = new Function(`${SPA_REWRITE_CODE}; return handler;`)() as (e: unknown) => { uri: string };
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+
+    it('serves index.html when the path is a client-side route', () => {
+      expect(rewrite('/')).toBe('/index.html');
+      expect(rewrite('/aaps/01HX/fiches/ET1')).toBe('/index.html');
+      expect(rewrite('/v1.2/gestion')).toBe('/index.html');
+    });
+
+    it('leaves the uri alone when the path names a file', () => {
+      expect(rewrite('/assets/index-3f2a.js')).toBe('/assets/index-3f2a.js');
+      expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+    });
+  });
+
+  describe('deployment', () => {
+    it('uploads the SPA and invalidates the distribution when web/dist exists', () => {
+      template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+      template.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
+    });
+
+    it('deploys nothing and leaves a note when web/dist is absent', () => {
+      const bare = new WebStack(newApp(), 'Test-Web-Bare', { apiDomainName: API_DOMAIN });
+      Template.fromStack(bare).resourceCountIs('Custom::CDKBucketDeployment', 0);
+      Annotations.fromStack(bare).hasInfo('/Test-Web-Bare', Match.stringLikeRegexp('web/dist is absent'));
+    });
+  });
+
+  describe('TLS', () => {
+    it('requires TLS 1.2 (2021) when a custom domain and certificate are configured', () => {
+      const custom = new WebStack(newApp(), 'Test-Web-Domain', {
+        apiDomainName: API_DOMAIN,
+        domainName: 'guichet.example.fr',
+        certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+      });
+      Template.fromStack(custom).hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          Aliases: ['guichet.example.fr'],
+          ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
+        }),
+      });
+      expect(nagViolations(custom, 'error')).toEqual([]);
+    });
+  });
+
+  describe('cdk-nag AwsSolutions', () => {
+    it('reports no error when every finding is fixed or acknowledged with a reason', () => {
+      expect(nagViolations(stack, 'error')).toEqual([]);
+    });
+
+    it('reports no warning when every finding is fixed or acknowledged with a reason', () => {
+      expect(nagViolations(stack, 'warning')).toEqual([]);
+    });
+  });
+});
