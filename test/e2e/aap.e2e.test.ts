@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGuichet, type Guichet } from '#local/server';
+import { lancerChromium } from './support/navigateur';
+import { construireWebSiBesoin, DONNEES_AGAPE } from './support/web';
+
+const LONG = 180_000;
+const suffixe = Date.now().toString(36).toUpperCase();
+const reference = `AAP-E2E-${suffixe}`;
+const titre = `Appel à projets de bout en bout ${suffixe}`;
+
+/** The AGAPE 2021 AAP under a new reference, still open (closing next year), as an OI would export it. */
+function fichierImport(): Buffer {
+  const aap = JSON.parse(readFileSync(DONNEES_AGAPE, 'utf8')) as Record<string, unknown> & {
+    depot: { cloture: { date: string } };
+  };
+  aap.reference = reference;
+  aap.titre = titre;
+  aap.depot.cloture.date = `${new Date().getUTCFullYear() + 1}-06-30`;
+  return Buffer.from(JSON.stringify(aap), 'utf8');
+}
+
+describe('web app', () => {
+  let guichet: Guichet;
+  let navigateur: Browser;
+  let contexte: BrowserContext;
+  let page: Page;
+  /** `/aaps/<id>` of the AAP imported and published by the tests. */
+  let urlPublique = '';
+
+  beforeAll(async () => {
+    await construireWebSiBesoin();
+    guichet = await startGuichet({ port: 0, inMemory: true, seed: true });
+    navigateur = await lancerChromium();
+    contexte = await navigateur.newContext({ baseURL: guichet.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    contexte.setDefaultTimeout(30_000);
+    page = await contexte.newPage();
+  }, LONG);
+
+  afterAll(async () => {
+    await contexte?.close();
+    await navigateur?.close();
+    await guichet?.stop();
+  }, LONG);
+
+  async function seConnecter(email: string) {
+    await page.goto('/connexion');
+    await page.getByRole('button', { name: new RegExp(`^${email.replace(/[.]/g, '\\.')}`) }).click();
+    await expect.poll(() => page.getByTestId('utilisateur').textContent()).toBe(email);
+  }
+
+  it('shows field errors from the client and from the API when an OI creates an AAP with the form', async () => {
+    await seConnecter('oi@guichet.test');
+    await page.waitForURL('**/gestion');
+    await page.getByRole('link', { name: 'Nouvel appel à projets' }).click();
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => page.locator('.resume-erreurs').textContent()).toContain('Champ obligatoire');
+    expect(await page.locator('#champ-titre').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#champ-titre').getAttribute('aria-describedby')).toContain('champ-titre-erreur');
+
+    await page.getByLabel('Référence', { exact: true }).fill('AAP-AGAPE-2021');
+    await page.getByLabel('Titre de l’appel à projets').fill(`Brouillon ${suffixe}`);
+    await page.getByLabel('Nom de l’organisme intermédiaire').fill('Association de Gestion et d’Appui aux Projets Européens');
+    await page.getByLabel('Enveloppe FSE (en euros)').fill('1 250 000,50');
+    await page.locator('#champ-depot-cloture-date').fill(`${new Date().getUTCFullYear() + 1}-03-31`);
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => page.locator('#champ-reference-erreur').textContent()).toContain('déjà utilisée');
+
+    await page.getByLabel('Référence', { exact: true }).fill(`AAP-FORM-${suffixe}`);
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.waitForURL('**/gestion/aaps/**');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('créé');
+    expect(await page.getByLabel('Enveloppe FSE (en euros)').inputValue()).toBe('1\u00a0250\u00a0000,50');
+  }, LONG);
+
+  it('publishes an imported AAP when an OI admin imports the JSON file and confirms', async () => {
+    await page.goto('/gestion');
+    await page.getByRole('link', { name: 'Importer un fichier JSON' }).click();
+    await page.getByLabel('Fichier JSON').setInputFiles({ name: 'aap.json', mimeType: 'application/json', buffer: fichierImport() });
+    await page.getByRole('button', { name: 'Importer' }).click();
+    await page.waitForURL('**/gestion/aaps/**');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(titre);
+    expect(await page.locator('.badge').first().textContent()).toBe('Brouillon');
+
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    const dialogue = page.getByRole('dialog');
+    await dialogue.getByRole('button', { name: 'Confirmer la publication' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('est publié');
+    expect(await page.locator('.badge').first().textContent()).toBe('Ouvert');
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+    expect(await page.evaluate(() => sessionStorage.getItem('guichet.jeton'))).toBeNull();
+  }, LONG);
+
+  it('lets an anonymous visitor find the AAP, open a fiche and download the PDF when it is published', async () => {
+    await page.goto('/');
+    await page.getByLabel('Recherche').fill(reference);
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    const carte = page.getByRole('link', { name: titre });
+    await carte.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(titre);
+    expect(await page.locator('.compte-a-rebours').textContent()).toContain('Clôture dans');
+    expect(await page.getByRole('heading', { name: 'Historique des rectificatifs' }).count()).toBe(1);
+
+    const lienPdf = page.getByRole('link', { name: 'Télécharger l’appel à projets (PDF)' });
+    const href = await lienPdf.getAttribute('href');
+    expect(href).toMatch(/^\/api\/aaps\/.+\/document\.pdf$/);
+    const pdf = await page.request.get(href!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    await page.getByRole('link', { name: /^HP1\b/ }).click();
+    await page.waitForURL('**/fiches/HP1');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Animation, Ingénierie et Coordination du Plie');
+    expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('#financement-titre + ul').textContent()).toContain('au moins 20');
+    urlPublique = new URL(page.url()).pathname.replace(/\/fiches\/HP1$/, '');
+  }, LONG);
+
+  it('shows the rectificatif in the public history when an OI admin publishes one', async () => {
+    await seConnecter('oi@guichet.test');
+    await page.goto(urlPublique.replace('/aaps/', '/gestion/aaps/'));
+    await page.getByRole('link', { name: 'Publier un rectificatif' }).click();
+    await page.waitForURL('**/rectificatif');
+    await page.getByLabel('Motif du rectificatif').fill('Report de la date de clôture.');
+    await page.locator('#champ-depot-cloture-date').fill(`${new Date().getUTCFullYear() + 1}-07-15`);
+    await page.getByRole('button', { name: 'Publier le rectificatif' }).click();
+    await page.waitForURL(/\/gestion\/aaps\/[^/]+$/);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('version 3');
+
+    await page.goto(urlPublique);
+    const historique = page.locator('.rectificatif').first();
+    await expect.poll(() => historique.textContent()).toContain('Report de la date de clôture.');
+    expect(await historique.locator('h3').textContent()).toContain('Version 3');
+    expect(await historique.locator('tbody th').allTextContents()).toContain('Date de clôture');
+  }, LONG);
+});

@@ -1,0 +1,53 @@
+import { formatInstant } from '../lib/format';
+import { libelleModification, valeurModification } from '../lib/libelles';
+import type { TRectificatif } from '../lib/schemas';
+
+function Valeur({ chemin, v }: { chemin: string; v: unknown }) {
+  const texte = valeurModification(chemin, v);
+  return texte.includes('\n') ? <pre className="valeur-bloc">{texte}</pre> : <span>{texte}</span>;
+}
+
+/** The public history of an AAP: every rectificatif with its date, motif and diff. */
+export function HistoriqueRectificatifs({ items }: { items: TRectificatif[] }) {
+  if (items.length === 0) return <p className="discret">Aucun rectificatif : l’appel à projets n’a pas été modifié depuis sa publication.</p>;
+  const tries = [...items].sort((a, b) => b.version - a.version);
+  return (
+    <ol className="rectificatifs">
+      {tries.map((r) => (
+        <li key={r.version} className="rectificatif">
+          <h3>
+            Version {r.version} — <time dateTime={r.date}>{formatInstant(r.date)}</time>
+          </h3>
+          <p>
+            <strong>Motif :</strong> {r.motif}
+          </p>
+          {r.modifications.length === 0 ? (
+            <p className="discret">Aucune modification de contenu.</p>
+          ) : (
+            <div className="table-defilante" tabIndex={0} role="region" aria-label={`Modifications de la version ${r.version}`}>
+              <table className="table">
+                <caption className="sr-only">Modifications de la version {r.version}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Élément modifié</th>
+                    <th scope="col">Avant</th>
+                    <th scope="col">Après</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.modifications.map((m, i) => (
+                    <tr key={i}>
+                      <th scope="row" title={m.chemin}>{libelleModification(m.chemin)}</th>
+                      <td className="valeur-avant"><Valeur chemin={m.chemin} v={m.avant} /></td>
+                      <td className="valeur-apres"><Valeur chemin={m.chemin} v={m.apres} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,17 @@
+import { formatPourcentage as pct } from '../lib/format';
+import type { TFicheOperation } from '../lib/schemas';
+
+/** The fiche's financing rule, in sentences. */
+export function regleEnMots(r: TFicheOperation['regleFinancement']): string[] {
+  const phrases = [
+    r.cofinancementRequis
+      ? 'Un cofinancement (autre que le FSE) est obligatoire.'
+      : 'Aucun cofinancement n’est exigé.',
+  ];
+  if (r.minContrepartiesPct !== null)
+    phrases.push(`Les contreparties doivent représenter au moins ${pct(r.minContrepartiesPct)} du coût total de l’opération.`);
+  if (r.maxFsePct !== null) phrases.push(`Le FSE ne peut pas dépasser ${pct(r.maxFsePct)} du coût total de l’opération.`);
+  if (r.minContrepartiesPct === null && r.maxFsePct === null)
+    phrases.push('Pas de taux particulier : les plafonds du programme s’appliquent.');
+  return phrases;
+}

@@ -1,0 +1,123 @@
+import { useContext, useEffect, useState } from 'react';
+import { CaseACocher, Champ, ErreursContexte, idChamp, ListeTextes, Selection, useFocusDernier } from './champs';
+import type { FormFiche, FormIndicateur } from './modele';
+
+interface Props {
+  fiche: FormFiche;
+  index: number;
+  plies: string[];
+  objectifs: { code: string; libelle: string }[];
+  onChange: (f: FormFiche) => void;
+  onSupprimer: () => void;
+  ouvertInitial: boolean;
+}
+
+function Indicateurs({ base, items, onChange }: { base: string; items: FormIndicateur[]; onChange: (v: FormIndicateur[]) => void }) {
+  const conteneur = useFocusDernier(items.length);
+  const maj = (i: number, p: Partial<FormIndicateur>) => onChange(items.map((x, j) => (j === i ? { ...x, ...p } : x)));
+  return (
+    <fieldset className="groupe-liste">
+      <legend>Indicateurs</legend>
+      <div ref={conteneur}>
+        {items.length === 0 && <p className="discret">Aucun indicateur.</p>}
+        {items.map((ind, i) => (
+          <div key={i} className="ligne-indicateur" data-item>
+            <span className="numero" aria-hidden="true">{i + 1}</span>
+            <Champ chemin={`${base}.${i}.libelle`} label={<>Libellé<span className="sr-only"> de l’indicateur {i + 1}</span></>} value={ind.libelle} onChange={(v) => maj(i, { libelle: v })} className="large" />
+            <Champ chemin={`${base}.${i}.cible`} label={<>Cible<span className="sr-only"> de l’indicateur {i + 1}</span></>} value={ind.cible} inputMode="decimal" facultatif onChange={(v) => maj(i, { cible: v })} />
+            <Champ chemin={`${base}.${i}.unite`} label={<>Unité<span className="sr-only"> de l’indicateur {i + 1}</span></>} value={ind.unite} facultatif onChange={(v) => maj(i, { unite: v })} />
+            <button type="button" className="bouton bouton-supprimer" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+              Supprimer<span className="sr-only"> l’indicateur {i + 1}</span>
+            </button>
+          </div>
+        ))}
+      </div>
+      <button type="button" className="bouton bouton-secondaire bouton-petit" onClick={() => onChange([...items, { libelle: '', cible: '', unite: '' }])}>
+        Ajouter un indicateur
+      </button>
+    </fieldset>
+  );
+}
+
+/** One fiche opération, folded in a <details> (content rendered only when open, to keep 80 fiches light). */
+export function FormulaireFiche({ fiche, index, plies, objectifs, onChange, onSupprimer, ouvertInitial }: Props) {
+  const base = `fiches.${index}`;
+  const erreurs = useContext(ErreursContexte);
+  const aDesErreurs = Object.keys(erreurs).some((c) => c.startsWith(`${base}.`));
+  const [ouvert, setOuvert] = useState(ouvertInitial);
+  useEffect(() => {
+    if (aDesErreurs) setOuvert(true);
+  }, [aDesErreurs, erreurs]);
+  const maj = <K extends keyof FormFiche>(cle: K) => (v: FormFiche[K]) => onChange({ ...fiche, [cle]: v });
+  const regle = fiche.regleFinancement;
+  const majRegle = (p: Partial<FormFiche['regleFinancement']>) => onChange({ ...fiche, regleFinancement: { ...regle, ...p } });
+  const codesOs = [...objectifs.map((o) => o.code).filter(Boolean), ...fiche.objectifsSpecifiques.filter((c) => !objectifs.some((o) => o.code === c))];
+
+  return (
+    <details className={`fiche-edition${aDesErreurs ? ' fiche-en-erreur' : ''}`} open={ouvert} onToggle={(e) => setOuvert(e.currentTarget.open)}>
+      <summary>
+        <span className="code-fiche">{fiche.code || `Fiche ${index + 1}`}</span>
+        <span className="fiche-edition-titre">{fiche.titre || 'Sans titre'}</span>
+        {aDesErreurs && <span className="badge badge-erreur">Erreurs</span>}
+      </summary>
+      {ouvert && (
+        <div className="fiche-edition-corps">
+          <div className="grille-2">
+            <Champ chemin={`${base}.code`} label="Code de la fiche" aide="Ex. A1, GP2, ET5" value={fiche.code} onChange={maj('code')} />
+            {plies.length > 0 ? (
+              <Selection chemin={`${base}.plie`} label="PLIE" value={fiche.plie} onChange={maj('plie')} options={plies.filter(Boolean).map((p) => ({ valeur: p, libelle: p }))} />
+            ) : (
+              <Champ chemin={`${base}.plie`} label="PLIE" value={fiche.plie} onChange={maj('plie')} />
+            )}
+          </div>
+          <Champ chemin={`${base}.titre`} label="Titre de la fiche" value={fiche.titre} onChange={maj('titre')} multiligne />
+          <fieldset className="groupe-liste" aria-describedby={erreurs[`${base}.objectifsSpecifiques`] ? `${idChamp(`${base}.objectifsSpecifiques`)}-erreur` : undefined}>
+            <legend>Objectifs spécifiques visés</legend>
+            {erreurs[`${base}.objectifsSpecifiques`] && (
+              <p id={`${idChamp(`${base}.objectifsSpecifiques`)}-erreur`} className="message-erreur">{erreurs[`${base}.objectifsSpecifiques`]}</p>
+            )}
+            {codesOs.length === 0 && <p className="discret">Déclarez d’abord les objectifs spécifiques du programme.</p>}
+            <div className="cases-en-ligne">
+              {codesOs.map((c) => (
+                <CaseACocher
+                  key={c}
+                  chemin={`${base}.objectifsSpecifiques.${c}`}
+                  label={c}
+                  checked={fiche.objectifsSpecifiques.includes(c)}
+                  onChange={(v) => maj('objectifsSpecifiques')(v ? [...fiche.objectifsSpecifiques, c] : fiche.objectifsSpecifiques.filter((x) => x !== c))}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <ListeTextes chemin={`${base}.axesStrategiques`} legende="Axes stratégiques" element="Axe" ajouter="Ajouter un axe" items={fiche.axesStrategiques} onChange={maj('axesStrategiques')} multiligne />
+          <Champ chemin={`${base}.axeOperationnel`} label="Axe opérationnel" facultatif value={fiche.axeOperationnel} onChange={maj('axeOperationnel')} />
+          <Champ chemin={`${base}.territoire`} label="Territoire" facultatif value={fiche.territoire} onChange={maj('territoire')} multiligne />
+          <Champ chemin={`${base}.cible`} label="Public cible" facultatif value={fiche.cible} onChange={maj('cible')} multiligne />
+          <div className="grille-2">
+            <Champ chemin={`${base}.periode.debut`} type="date" label="Début de la période" value={fiche.periode.debut} onChange={(v) => maj('periode')({ ...fiche.periode, debut: v })} />
+            <Champ chemin={`${base}.periode.fin`} type="date" label="Fin de la période" value={fiche.periode.fin} onChange={(v) => maj('periode')({ ...fiche.periode, fin: v })} />
+          </div>
+          <Champ chemin={`${base}.periode.texte`} label="Précisions sur la période" facultatif multiligne value={fiche.periode.texte} onChange={(v) => maj('periode')({ ...fiche.periode, texte: v })} />
+          <Indicateurs base={`${base}.indicateurs`} items={fiche.indicateurs} onChange={maj('indicateurs')} />
+          <ListeTextes chemin={`${base}.piecesJustificatives`} legende="Pièces justificatives" element="Pièce" ajouter="Ajouter une pièce" items={fiche.piecesJustificatives} onChange={maj('piecesJustificatives')} multiligne />
+          <ListeTextes chemin={`${base}.criteresSelection`} legende="Critères de sélection de la fiche" element="Critère" ajouter="Ajouter un critère" items={fiche.criteresSelection} onChange={maj('criteresSelection')} multiligne />
+          <ListeTextes chemin={`${base}.conditionsFinancement`} legende="Conditions de financement" element="Condition" ajouter="Ajouter une condition" items={fiche.conditionsFinancement} onChange={maj('conditionsFinancement')} multiligne />
+          <fieldset className="groupe-liste">
+            <legend>Règle de financement</legend>
+            <CaseACocher chemin={`${base}.regleFinancement.cofinancementRequis`} label="Un cofinancement est obligatoire" checked={regle.cofinancementRequis} onChange={(v) => majRegle({ cofinancementRequis: v })} />
+            <div className="grille-2">
+              <Champ chemin={`${base}.regleFinancement.minContrepartiesPct`} label="Contreparties minimales (% du coût total)" aide="Vide si aucune exigence" facultatif inputMode="decimal" value={regle.minContrepartiesPct} onChange={(v) => majRegle({ minContrepartiesPct: v })} />
+              <Champ chemin={`${base}.regleFinancement.maxFsePct`} label="Taux FSE maximal (% du coût total)" aide="Vide : plafond du programme" facultatif inputMode="decimal" value={regle.maxFsePct} onChange={(v) => majRegle({ maxFsePct: v })} />
+            </div>
+          </fieldset>
+          <ListeTextes chemin={`${base}.autresContraintes`} legende="Autres contraintes" element="Contrainte" ajouter="Ajouter une contrainte" items={fiche.autresContraintes} onChange={maj('autresContraintes')} multiligne />
+          <div className="actions actions-droite">
+            <button type="button" className="bouton bouton-danger" onClick={onSupprimer}>
+              Supprimer la fiche {fiche.code || index + 1}
+            </button>
+          </div>
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { AnnoncesProvider } from './lib/annonces';
+import './styles.css';
+
+createRoot(document.getElementById('racine')!).render(
+  <StrictMode>
+    <AnnoncesProvider>
+      <App />
+    </AnnoncesProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,135 @@
+import { regleEnMots } from '../components/regle';
+import { Chargement, Definitions, ErreurApi, FilAriane, Liste } from '../components/ui';
+import { useApi } from '../lib/api';
+import { useTitre } from '../lib/annonces';
+import { formatDate, formatNombre } from '../lib/format';
+import { Link } from '../lib/router';
+import { Aap, FicheSchema } from '../lib/schemas';
+
+/** Public page of one fiche opération, with the AAP for context (title, objectifs spécifiques' labels). */
+export function PageFiche({ id, code }: { id: string; code: string }) {
+  const cheminAap = `/aaps/${encodeURIComponent(id)}`;
+  const fiche = useApi(`${cheminAap}/fiches/${encodeURIComponent(code)}`, FicheSchema);
+  const aap = useApi(cheminAap, Aap);
+  const f = fiche.data;
+  useTitre(f ? `${f.code} — ${f.titre}` : `Fiche ${code}`);
+
+  const ariane = (
+    <FilAriane
+      elements={[
+        { libelle: 'Appels à projets', lien: <Link to="/">Appels à projets</Link> },
+        { libelle: aap.data?.reference ?? 'Appel à projets', lien: <Link to={cheminAap}>{aap.data?.reference ?? 'Appel à projets'}</Link> },
+        { libelle: `Fiche ${code}` },
+      ]}
+    />
+  );
+  if (fiche.chargement) return <>{ariane}<Chargement texte="Chargement de la fiche…" /></>;
+  if (fiche.erreur || !f) {
+    return (
+      <>
+        {ariane}
+        <h1>Fiche {code}</h1>
+        {fiche.erreur && <ErreurApi erreur={fiche.erreur} onReessayer={fiche.recharger} />}
+      </>
+    );
+  }
+  const libelleOs = (c: string) => aap.data?.programme.objectifsSpecifiques.find((o) => o.code === c)?.libelle;
+  return (
+    <>
+      {ariane}
+      <header className="entete-page">
+        <p className="surtitre">
+          <span className="code-fiche">{f.code}</span> {f.plie}
+        </p>
+        <h1>{f.titre}</h1>
+        {aap.data && <p className="chapo">{aap.data.titre}</p>}
+      </header>
+      <div className="mise-en-page-aap">
+        <div className="colonne-principale">
+          <section className="carte" aria-labelledby="operation-titre">
+            <h2 id="operation-titre">L’opération</h2>
+            <Definitions
+              lignes={[
+                ['PLIE', f.plie],
+                ['Axe opérationnel', f.axeOperationnel],
+                ['Territoire', f.territoire],
+                ['Public cible', f.cible],
+                ['Période', `du ${formatDate(f.periode.debut)} au ${formatDate(f.periode.fin)}`],
+              ]}
+            />
+            {f.periode.texte && <p className="texte-source">{f.periode.texte}</p>}
+            <h3>Objectifs spécifiques</h3>
+            <Liste
+              items={f.objectifsSpecifiques.map((c) => (libelleOs(c) ? `${c} — ${libelleOs(c)}` : c))}
+              vide="Aucun objectif spécifique précisé."
+            />
+            <h3>Axes stratégiques</h3>
+            <Liste items={f.axesStrategiques} vide="Aucun axe stratégique précisé." />
+          </section>
+          <section className="carte" aria-labelledby="indicateurs-titre">
+            <h2 id="indicateurs-titre">Indicateurs</h2>
+            {f.indicateurs.length === 0 ? (
+              <p className="discret">Aucun indicateur.</p>
+            ) : (
+              <div className="table-defilante" tabIndex={0} role="region" aria-labelledby="indicateurs-titre">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Indicateur</th>
+                      <th scope="col" className="nombre">Cible</th>
+                      <th scope="col">Unité</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {f.indicateurs.map((ind, i) => (
+                      <tr key={i}>
+                        <td>{ind.libelle}</td>
+                        <td className="nombre">{ind.cible === null ? '—' : formatNombre(ind.cible)}</td>
+                        <td>{ind.unite || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section className="carte" aria-labelledby="criteres-titre">
+            <h2 id="criteres-titre">Critères de sélection</h2>
+            <Liste items={f.criteresSelection} vide="Aucun critère propre à la fiche." />
+          </section>
+          <section className="carte" aria-labelledby="pieces-titre">
+            <h2 id="pieces-titre">Pièces justificatives</h2>
+            <Liste items={f.piecesJustificatives} vide="Aucune pièce particulière." />
+          </section>
+          {f.autresContraintes.length > 0 && (
+            <section className="carte" aria-labelledby="contraintes-titre">
+              <h2 id="contraintes-titre">Autres contraintes</h2>
+              <Liste items={f.autresContraintes} />
+            </section>
+          )}
+        </div>
+        <aside className="colonne-laterale" aria-labelledby="financement-titre">
+          <section className="carte carte-depot">
+            <h2 id="financement-titre">Règle de financement</h2>
+            <ul className="liste">
+              {regleEnMots(f.regleFinancement).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+            {f.conditionsFinancement.length > 0 && (
+              <>
+                <h3>Conditions de financement</h3>
+                <Liste items={f.conditionsFinancement} />
+              </>
+            )}
+          </section>
+          <p>
+            <Link to={cheminAap} className="bouton bouton-secondaire bouton-bloc">
+              Retour à l’appel à projets
+            </Link>
+          </p>
+        </aside>
+      </div>
+    </>
+  );
+}
