@@ -39,6 +39,7 @@ import {
   ResumeDossier,
 } from '#shared/schemas/dossier';
 import { ControlePlanReponse } from '#shared/schemas/plan-financement';
+import { DemandeComplements, DemandeUpload, LigneChecklist, ParamsPiece, Piece, ReponseUpload } from '#shared/schemas/piece';
 
 import { z as zod } from 'zod';
 
@@ -225,7 +226,41 @@ export const routes = [
     auth: 'jwt', roles: OI, access: { table: 'read' }, summary: 'Export XLSX des dossiers filtrés', tag: 'Dossiers',
     input: { query: FiltresDossiersOi },
   },
+  // Pièces justificatives
+  {
+    method: 'GET', path: '/dossiers/{id}/pieces', handler: 'functions/pieces/list-pieces.ts', auth: 'jwt',
+    roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Checklist des pièces du dossier et pièces envoyées',
+    tag: 'Pièces', input: { params: ParamsDossier },
+    output: zod.object({ lignes: zod.array(LigneChecklist), pieces: zod.array(Piece) }),
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/pieces', handler: 'functions/pieces/create-upload.ts', auth: 'jwt',
+    roles: PORTEUR, access: { table: 'readwrite', bucket: 'readwrite' },
+    summary: 'Annoncer une pièce et obtenir son URL d’envoi (POST présigné)', tag: 'Pièces',
+    input: { params: ParamsDossier, body: DemandeUpload }, output: ReponseUpload, successStatus: 201,
+  },
+  {
+    method: 'DELETE', path: '/dossiers/{id}/pieces/{pieceId}', handler: 'functions/pieces/delete-piece.ts',
+    auth: 'jwt', roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Retirer une pièce (brouillon seulement)',
+    tag: 'Pièces', input: { params: ParamsPiece }, successStatus: 204,
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/pieces/{pieceId}/telechargement', handler: 'functions/pieces/get-download.ts',
+    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read', bucket: 'read' },
+    summary: 'URL de téléchargement (5 minutes) d’une pièce validée', tag: 'Pièces', input: { params: ParamsPiece },
+    output: zod.object({ url: zod.string(), expireDans: zod.number() }),
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/complements', handler: 'functions/pieces/request-complements.ts',
+    auth: 'jwt', roles: OI, access: { table: 'readwrite' }, summary: 'Demander des compléments (If-Match)',
+    tag: 'Pièces', input: { params: ParamsDossier, body: DemandeComplements, headers: ['if-match'] }, output: Dossier,
+  },
 ] as const satisfies readonly RouteDefinition[];
+
+/** Handlers triggered by S3 ObjectCreated events (AWS: bucket notification; locally: s3rver's events). */
+export const evenementsS3 = [
+  { handler: 'functions/pieces/verify-piece.ts', prefixe: 'dossiers/', access: { table: 'readwrite', bucket: 'read' } },
+] as const;
 
 export type Routes = (typeof routes)[number];
 export type RouteKey = Routes extends infer R ? (R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never) : never;

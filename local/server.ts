@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { ENV } from '#infra/definitions';
 import { resetConfigForLocalRuntime } from '#shared/config';
 import { creerGateway } from './gateway';
+import { brancherEvenementsS3 } from './s3-events';
 import { creerBucket, creerTable, demarrerDynamo, demarrerS3, type S3Local } from './services';
 import { seed as seedDemo } from './seed';
 
@@ -20,8 +21,9 @@ export interface GuichetOptions {
   /** Keep DynamoDB in memory (tests); files still go to `dataDir`. */
   inMemory?: boolean;
   seed?: boolean;
-  /** Reuse running services (integration tests share one DynamoDB Local and one s3rver). */
-  services?: { dynamoEndpoint: string; s3Endpoint: string };
+  /** Reuse a running DynamoDB Local (integration tests share one; each file still gets its own s3rver, whose
+   *  object events must reach this process's handlers). */
+  services?: { dynamoEndpoint: string };
   tableName?: string;
   bucketName?: string;
   webDir?: string;
@@ -47,18 +49,15 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
   );
   const arrets: Array<() => Promise<void>> = [];
   let dynamoEndpoint = options.services?.dynamoEndpoint;
-  let s3Endpoint = options.services?.s3Endpoint;
   let s3: S3Local | undefined;
   if (!dynamoEndpoint) {
     const d = await demarrerDynamo(options.inMemory ? {} : { dossier: join(dataDir, 'dynamodb') });
     arrets.push(d.stop);
     dynamoEndpoint = d.endpoint;
   }
-  if (!s3Endpoint) {
-    s3 = await demarrerS3({ dossier: join(dataDir, 's3') });
-    arrets.push(s3.stop);
-    s3Endpoint = s3.endpoint;
-  }
+  s3 = await demarrerS3({ dossier: join(dataDir, 's3') });
+  arrets.push(s3.stop);
+  const s3Endpoint = s3.endpoint;
   const tableName = options.tableName ?? 'guichet';
   const bucketName = options.bucketName ?? 'guichet-fichiers';
   await creerTable(dynamoEndpoint, tableName);
@@ -77,6 +76,8 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
   resetConfigForLocalRuntime();
   if (options.seed) await seedDemo();
 
+  const evenements = brancherEvenementsS3(s3.server);
+  arrets.unshift(evenements.vider);
   const traiter = creerGateway({ keysDir, webDir: resolve(options.webDir ?? join(RACINE, 'web', 'dist')) });
   const serveur = createServer((req, res) => void traiter(req, res));
   const port = await new Promise<number>((ok, ko) => {

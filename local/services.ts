@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import S3rver from 's3rver';
 import { TABLE } from '#infra/definitions';
@@ -136,5 +136,14 @@ export async function creerBucket(endpoint: string, nom: string): Promise<void> 
   } catch {
     await s3.send(new CreateBucketCommand({ Bucket: nom }));
   }
+  // The web app uploads straight to the bucket (presigned POST) and downloads presigned GETs from its own origin.
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: nom,
+      CORSConfiguration: {
+        CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET', 'POST', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3000 }],
+      },
+    }),
+  );
   s3.destroy();
 }

@@ -1,11 +1,14 @@
 import type { Contexte } from '../domain/aap/use-cases';
 import type { ContexteDossier } from '../domain/dossier/use-cases';
 import type { ContexteOrg } from '../domain/organisation/use-cases';
+import type { ContextePiece } from '../domain/piece/use-cases';
 import { aapRepository } from '../repositories/aap-repository';
 import { dossierRepository } from '../repositories/dossier-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
+import { pieceRepository } from '../repositories/piece-repository';
+import * as stockage from '../storage/s3';
 
-/** Wires the use cases to DynamoDB and the request's clock. */
+/** Wires the use cases to DynamoDB, S3 and the request's clock. */
 export const contexteAap = (req: { maintenant: Date }): Contexte => ({ store: aapRepository, maintenant: req.maintenant });
 
 export const contexteOrg = (req: { maintenant: Date }): ContexteOrg => ({ store: organisationRepository, maintenant: req.maintenant });
@@ -14,6 +17,12 @@ export const contexteDossier = (req: { maintenant: Date; nouvelId: () => string 
   aaps: aapRepository,
   orgs: organisationRepository,
   dossiers: dossierRepository,
+  pieces: pieceRepository,
   maintenant: req.maintenant,
   nouvelId: req.nouvelId,
+});
+
+export const contextePiece = (req: { maintenant: Date; nouvelId: () => string }): ContextePiece => ({
+  ...contexteDossier(req),
+  stockage,
 });

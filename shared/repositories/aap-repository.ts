@@ -128,7 +128,9 @@ export const aapRepository: AapStore = {
       );
     } catch (e) {
       if (transactionCancellation(e)) {
-        throw new Conflit('REFERENCE_DEJA_UTILISEE', `La référence ${aap.reference} est déjà utilisée par un autre appel à projets.`);
+        throw new Conflit('REFERENCE_DEJA_UTILISEE', `La référence ${aap.reference} est déjà utilisée par un autre appel à projets.`, [
+          { chemin: 'corps.reference', message: 'Cette référence est déjà utilisée : choisissez-en une autre.' },
+        ]);
       }
       throw e;
     }
@@ -186,7 +188,11 @@ export const aapRepository: AapStore = {
       if (!raisons) throw e;
       const refIndex = actions.length - (rectificatif ? 2 : 1);
       const refPrise = apres.reference !== avant.reference && raisons[refIndex] === 'ConditionalCheckFailed';
-      if (refPrise) throw new Conflit('REFERENCE_DEJA_UTILISEE', `La référence ${apres.reference} est déjà utilisée.`);
+      if (refPrise) {
+        throw new Conflit('REFERENCE_DEJA_UTILISEE', `La référence ${apres.reference} est déjà utilisée.`, [
+          { chemin: 'corps.reference', message: 'Cette référence est déjà utilisée : choisissez-en une autre.' },
+        ]);
+      }
       throw conflitVersion();
     }
   },

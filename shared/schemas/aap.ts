@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateHeureLocale, DateIso, MontantCentimes, Pourcentage, TexteCourt, TexteLong } from './common';
 import { CODES_PROGRAMME } from '../domain/programmes';
 import { instantCloture, instantOuverture } from '../domain/temps';
+import { TypePiece } from './piece';
 
 const Liste = (max = 200) => z.array(TexteLong).max(max);
 
@@ -90,6 +91,8 @@ const ContenuAapBase = z.strictObject({
     instances: z.string().max(5000).optional(),
   }),
   source: z.string().max(200).optional(),
+  /** The administrative pièces asked of every dossier; absent means the default set. */
+  piecesAdministratives: z.array(TypePiece).max(30).optional(),
   fiches: z.array(FicheOperation).max(80, 'Un appel à projets compte 80 fiches au plus.'),
 });
 

@@ -76,6 +76,11 @@ export const Dossier = z.object({
   modifieLe: z.string(),
   contenu: ContenuDossier,
   depot: Depot.nullable(),
+  /** The compléments the OI asked for, while the dossier is `complement_demande` (kept afterwards for the record). */
+  complements: z
+    .object({ pieces: z.array(z.string()), message: z.string(), dateLimite: z.string(), demandeLe: z.string(), demandePar: z.string() })
+    .nullable()
+    .default(null),
   /** Hash of the last audit event: each event carries its predecessor's, so the journal is a chain. */
   empreinteJournal: z.string().nullable(),
 });
@@ -95,7 +100,7 @@ export const Evenement = z.object({
 });
 export type Evenement = z.infer<typeof Evenement>;
 
-export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true }).extend({
+export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true, complements: true }).extend({
   intitule: z.string(),
   coutTotalCentimes: z.number().int(),
   fseCentimes: z.number().int(),

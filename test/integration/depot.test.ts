@@ -4,6 +4,7 @@ import type { Guichet } from '#local/server';
 import { extractPages } from '../unit/templates/pdf-text';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
+import { pdfValide, piecesObligatoires, sha256, televerser, verdict } from './pieces-helpers';
 
 let g: Guichet;
 let api: ReturnType<typeof client>;
@@ -24,6 +25,7 @@ async function brouillonHp1(fiche = 'HP1') {
   const d = (await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: fiche, organisationId: org.id } })).body;
   const r = await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 856_000)) });
   expect(r.status).toBe(200);
+  await piecesObligatoires(api, P1, d.id);
   return { id: d.id as string, org };
 }
 
@@ -70,6 +72,36 @@ describe('dépôt', () => {
     expect(texte.replace(/\s/g, '')).toContain(d.depot.empreinte);
     expect(texte).toContain('10 000,00 €');
     expect(texte).toContain('8 560,00 €');
+    const { pieces } = (await api.get(`/dossiers/${id}/pieces`, { as: P1 })).body;
+    expect(pieces.length).toBeGreaterThanOrEqual(5);
+    for (const p of pieces) {
+      const octets = await pdfValide(p.typePiece);
+      expect(p.sha256).toBe(sha256(octets));
+      expect(texte.replace(/\s/g, '')).toContain(sha256(octets));
+    }
+  });
+
+  it('refuses the dépôt while a required pièce is missing, being verified or rejected', async () => {
+    const org = await organisation(api, P1);
+    const d = (await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: 'GP3', organisationId: org.id } })).body;
+    await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 856_000)) });
+    const deposer = () => api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+    const manquante = await deposer();
+    expect([manquante.status, manquante.body.code]).toEqual([422, 'PIECES_NON_VALIDES']);
+    expect(manquante.body.details.map((x: { chemin: string }) => x.chemin)).toContain('pieces.RIB');
+    await piecesObligatoires(api, P1, d.id);
+    // A RIB announced but never sent stays en_verification and replaces the valid one.
+    const annonce = await api.post(`/dossiers/${d.id}/pieces`, { as: P1, body: { typePiece: 'RIB', nomFichier: 'rib.pdf', taille: 1000, typeContenu: 'application/pdf', sha256: 'a'.repeat(64) } });
+    expect(annonce.status).toBe(201);
+    const enCours = await deposer();
+    expect(enCours.body.details).toEqual([{ chemin: 'pieces.RIB', message: expect.stringContaining('en cours de vérification') }]);
+    const { annonce: rejet } = await televerser(api, P1, d.id, 'RIB', await pdfValide('RIB'), { sha256: 'b'.repeat(64) });
+    expect((await verdict(api, P1, d.id, rejet.body.pieceId)).etat).toBe('rejetee');
+    const rejetee = await deposer();
+    expect(rejetee.body.details).toEqual([{ chemin: 'pieces.RIB', message: expect.stringContaining('rejetée') }]);
+    const { annonce: bon } = await televerser(api, P1, d.id, 'RIB', await pdfValide('RIB corrigé'));
+    expect((await verdict(api, P1, d.id, bon.body.pieceId)).etat).toBe('valide');
+    expect((await deposer()).status).toBe(200);
   });
 
   it('refuses a dépôt without Idempotency-Key, an incomplete dossier and a plan breaking a rule', async () => {
@@ -79,6 +111,7 @@ describe('dépôt', () => {
     const incomplet = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
     expect([incomplet.status, incomplet.body.code]).toEqual([422, 'DOSSIER_INCOMPLET']);
     expect(incomplet.body.details.map((x: { chemin: string }) => x.chemin)).toContain('description.objectifs');
+    await piecesObligatoires(api, P1, d.id);
     // S1: 10 % cofinancing required; here 5 %.
     const plan = planEquilibre(1_000_000, 1_016_500);
     await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, plan) });
@@ -106,7 +139,9 @@ describe('OI dossier list and exports', () => {
     expect(liste.body.items.map((x: { id: string }) => x.id)).toEqual([id]);
     expect(liste.body.items[0].fseCentimes).toBe(856_000);
     expect((await api.get(`/gestion/dossiers?aapId=${aap.id}&statut=instruit`, { as: OI })).body.items).toEqual([]);
-    expect((await api.get(`/gestion/dossiers?aapId=${aap.id}&plie=${encodeURIComponent('PLIE du Grand Périgueux')}`, { as: OI })).body.items.length).toBe(1);
+    const parPlie = (await api.get(`/gestion/dossiers?aapId=${aap.id}&plie=${encodeURIComponent('PLIE du Grand Périgueux')}`, { as: OI })).body.items;
+    expect(parPlie.map((x: { id: string }) => x.id)).toContain(id);
+    expect(parPlie.every((x: { plie: string }) => x.plie === 'PLIE du Grand Périgueux')).toBe(true);
     expect((await api.get(`/dossiers/${id}`, { as: OI })).status).toBe(200);
 
     const csv = await api.get(`/gestion/dossiers/export.csv?aapId=${aap.id}`, { as: OI });

@@ -9,7 +9,7 @@ export async function demarrerGuichet(options: { seed?: boolean } = {}): Promise
   const id = randomUUID().slice(0, 8);
   return startGuichet({
     port: 0,
-    services,
+    services: { dynamoEndpoint: services.dynamoEndpoint },
     tableName: `guichet-${id}`,
     bucketName: `guichet-${id}`,
     dataDir: join(services.dataDir, id),

@@ -7,6 +7,8 @@ import { PLAN_VIDE } from '../../schemas/plan-financement';
 import { formatInstant } from '../../format';
 import { Conflit, RegleMetier, RequeteInvalide, type DetailErreur } from '../errors';
 import { controlerPlan } from '../financement';
+import type { LigneChecklist } from '../../schemas/piece';
+import { piecesBloquantes } from '../piece/piece';
 
 /** Canonical JSON: keys sorted at every level, so the same content always hashes the same. */
 export function canonique(v: unknown): string {
@@ -80,6 +82,7 @@ export function nouveauDossier(p: {
       planFinancement: PLAN_VIDE,
     },
     depot: null,
+    complements: null,
     empreinteJournal: null,
   };
 }
@@ -134,18 +137,48 @@ function manquants(d: Dossier): DetailErreur[] {
   return out;
 }
 
-export const empreinte = (d: Dossier): string =>
-  sha256(canonique({ reference: d.reference, aap: d.aapReference, fiche: d.ficheCode, siret: d.siret, contenu: d.contenu }));
+/** The pièces a dépôt seals: the current upload of each checklist line. */
+export const piecesScellees = (lignes: LigneChecklist[]) =>
+  lignes.flatMap((l) =>
+    l.piece && l.etat === 'valide'
+      ? [{ typePiece: l.code, nomFichier: l.piece.nomFichier, taille: l.piece.taille, sha256: l.piece.sha256 }]
+      : [],
+  );
+
+export const empreinte = (d: Dossier, lignes: LigneChecklist[] = []): string =>
+  sha256(
+    canonique({
+      reference: d.reference, aap: d.aapReference, fiche: d.ficheCode, siret: d.siret, contenu: d.contenu,
+      ...(lignes.length ? { pieces: piecesScellees(lignes) } : {}),
+    }),
+  );
 
 /**
  * brouillon → depose. Refused (422) after the closing instant (server clock, AAP zone), when incomplete, when the
  * plan breaks a rule, or when the operation has already ended (art. 65 §6 of reg. 1303/2013).
  */
-export function deposer(d: Dossier, p: { aap: Aap; fiche: FicheOperation; actor: Actor; maintenant: Date }): Dossier {
-  if (d.statut !== 'brouillon') throw new Conflit('DOSSIER_DEJA_DEPOSE', 'Ce dossier est déjà déposé.');
-  exigerDepotOuvert(p.aap, p.maintenant);
+export function deposer(
+  d: Dossier,
+  p: { aap: Aap; fiche: FicheOperation; actor: Actor; maintenant: Date; pieces?: LigneChecklist[] },
+): Dossier {
+  const fuseau = p.aap.depot.cloture.fuseau;
+  if (d.statut === 'complement_demande') {
+    // Answering compléments: the dossier was deposited on time; the OI's due date applies, not the AAP's closing.
+    if (d.complements && dateLocale(p.maintenant, fuseau) > d.complements.dateLimite) {
+      const [a, m, j] = d.complements.dateLimite.split('-');
+      throw new RegleMetier('DELAI_COMPLEMENTS_DEPASSE', `Le délai de réponse aux compléments a expiré le ${j}/${m}/${a} (${fuseau}).`);
+    }
+  } else if (d.statut !== 'brouillon') {
+    throw new Conflit('DOSSIER_DEJA_DEPOSE', 'Ce dossier est déjà déposé.');
+  } else {
+    exigerDepotOuvert(p.aap, p.maintenant);
+  }
   const incomplet = manquants(d);
   if (incomplet.length) throw new RegleMetier('DOSSIER_INCOMPLET', 'Le dossier est incomplet : complétez les rubriques signalées avant de déposer.', incomplet);
+  const bloquantes = piecesBloquantes(p.pieces ?? []);
+  if (bloquantes.length) {
+    throw new RegleMetier('PIECES_NON_VALIDES', 'Des pièces obligatoires manquent ou ne sont pas validées : le dossier ne peut pas être déposé.', bloquantes);
+  }
   const c = controle(d, p.aap, p.fiche);
   if (c.violations.length) {
     throw new RegleMetier(
@@ -154,9 +187,8 @@ export function deposer(d: Dossier, p: { aap: Aap; fiche: FicheOperation; actor:
       c.violations.map((v) => ({ chemin: `planFinancement.${v.code}`, message: v.message })),
     );
   }
-  const fuseau = p.aap.depot.cloture.fuseau;
   const cal = d.contenu.calendrier;
-  if (cal && cal.fin < dateLocale(p.maintenant, fuseau)) {
+  if (d.statut === 'brouillon' && cal && cal.fin < dateLocale(p.maintenant, fuseau)) {
     throw new RegleMetier('OPERATION_TERMINEE', 'Une opération déjà achevée ne peut pas faire l’objet d’une demande de subvention FSE (art. 65 du règlement (UE) 1303/2013).');
   }
   const iso = p.maintenant.toISOString();
@@ -165,6 +197,6 @@ export function deposer(d: Dossier, p: { aap: Aap; fiche: FicheOperation; actor:
     statut: 'depose',
     version: d.version + 1,
     modifieLe: iso,
-    depot: { deposeLe: iso, deposePar: p.actor.email, fuseau, empreinte: empreinte(d) },
+    depot: { deposeLe: iso, deposePar: p.actor.email, fuseau, empreinte: empreinte(d, p.pieces) },
   };
 }

@@ -8,6 +8,9 @@ import type { OrganisationStore } from '../organisation/use-cases';
 import { exigerMembre } from '../organisation/use-cases';
 import * as regles from './dossier';
 import { chaineIntegre, journaliser } from './journal';
+import type { LigneChecklist, Piece } from '../../schemas/piece';
+import type { PieceStore } from '../piece/use-cases';
+import { checklist, piecesAttendues } from '../piece/piece';
 
 export interface Idempotence {
   cle: string;
@@ -33,8 +36,17 @@ export interface ContexteDossier {
   aaps: AapStore;
   orgs: OrganisationStore;
   dossiers: DossierStore;
+  pieces: PieceStore;
   maintenant: Date;
   nouvelId: () => string;
+}
+
+/** The checklist of a dossier: expected pièces with the current upload of each. */
+export async function lignesPieces(ctx: ContexteDossier, d: Dossier): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
+  const [aap, org, pieces] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
+  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
+  if (!aap || !fiche || !org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  return { lignes: checklist(piecesAttendues(aap, fiche, org), pieces, d), pieces };
 }
 
 const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
@@ -50,13 +62,17 @@ async function aapEtFiche(ctx: ContexteDossier, aapId: string, code: string): Pr
  * Who may see a dossier: members of its organisation, and staff of the AAP's OI. Anyone else gets a 404: we never
  * reveal that it exists.
  */
-async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer'): Promise<Dossier> {
+export async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer' | 'instruire'): Promise<Dossier> {
   const d = await ctx.dossiers.lire(id);
   if (!d) throw introuvable(id);
   const membre = await ctx.orgs.membre(d.organisationId, actor.email);
   // OI staff see dossiers once deposited; drafts belong to their porteur.
   const agentOi =
     (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi && d.statut !== 'brouillon';
+  if (pour === 'instruire') {
+    if (!agentOi) throw membre ? new AccesRefuse('Seuls les agents de l’OI instruisent un dossier.') : introuvable(id);
+    return d;
+  }
   if (!membre && !(agentOi && pour === 'lire')) {
     if (agentOi) throw new AccesRefuse('Le contenu d’un dossier est rédigé par son porteur.');
     throw introuvable(id);
@@ -96,7 +112,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
       const aap = await aaps.get(d.aapId);
       const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
       const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
-      const { contenu, empreinteJournal: _e, ...reste } = d;
+      const { contenu, empreinteJournal: _e, complements: _c, ...reste } = d;
       return {
         ...reste,
         intitule: contenu.intitule,
@@ -141,7 +157,8 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cl
   try {
     const avant = await charger(ctx, actor, id, 'deposer');
     const { aap, fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
-    const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant });
+    const { lignes } = await lignesPieces(ctx, avant);
+    const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant, pieces: lignes });
     const { dossier, evenement } = journaliser(depose, {
       id: ctx.nouvelId(), type: 'depot', auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant,
       donnees: { empreinte: depose.depot?.empreinte },
@@ -169,7 +186,8 @@ export async function accuse(ctx: ContexteDossier, actor: Actor, id: string) {
   const d = await charger(ctx, actor, id, 'lire');
   if (!d.depot) throw new Conflit('DOSSIER_NON_DEPOSE', 'Ce dossier n’est pas encore déposé : il n’a pas d’accusé de dépôt.');
   const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
-  return { dossier: d, aap, fiche, controle: regles.controle(d, aap, fiche) };
+  const { lignes } = await lignesPieces(ctx, d);
+  return { dossier: d, aap, fiche, controle: regles.controle(d, aap, fiche), pieces: regles.piecesScellees(lignes) };
 }
 
 /** OI staff: the dossiers of one of their OI's AAPs, filtered. */

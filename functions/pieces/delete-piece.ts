@@ -1,0 +1,9 @@
+import { http } from '#shared/http/handler';
+import { contextePiece } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { supprimer } from '#shared/domain/piece/use-cases';
+
+export const handler = http('DELETE /dossiers/{id}/pieces/{pieceId}', async (req) => {
+  await supprimer(contextePiece(req), exigerActeur(req), req.params.id, req.params.pieceId);
+  return { status: 204 };
+});

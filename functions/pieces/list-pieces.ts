@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { contextePiece } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { checklistDossier } from '#shared/domain/piece/use-cases';
+
+export const handler = http('GET /dossiers/{id}/pieces', async (req) =>
+  ok(await checklistDossier(contextePiece(req), exigerActeur(req), req.params.id)),
+);

@@ -1,0 +1,110 @@
+import type { Actor } from '../../auth/roles';
+import type { Aap, FicheOperation } from '../../schemas/aap';
+import type { Dossier } from '../../schemas/dossier';
+import type { Organisation } from '../../schemas/organisation';
+import { PIECES_ADMINISTRATIVES_DEFAUT, type DemandeUpload, type LigneChecklist, type Piece, type TypePiece } from '../../schemas/piece';
+import { Conflit, RequeteInvalide, TropVolumineux, type DetailErreur } from '../errors';
+
+const TOUS_FORMATS: TypePiece['typesAcceptes'] = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+/**
+ * The checklist's expectations: the AAP's administrative set (the default one unless the AAP names its own), minus
+ * pieces aimed at another legal status, plus the fiche's pièces justificatives attendues (optional at the dépôt:
+ * most prove execution, and are asked again at the bilan).
+ */
+export function piecesAttendues(aap: Aap, fiche: FicheOperation, org: Pick<Organisation, 'statutJuridique'>): Array<TypePiece & { origine: 'administrative' | 'fiche' }> {
+  const admin = (aap.piecesAdministratives ?? PIECES_ADMINISTRATIVES_DEFAUT)
+    .filter((p) => !p.pourStatut || p.pourStatut === org.statutJuridique)
+    .map((p) => ({ ...p, origine: 'administrative' as const }));
+  const deFiche = fiche.piecesJustificatives.map((libelle, i) => ({
+    code: `FICHE_${i + 1}`,
+    libelle,
+    typesAcceptes: TOUS_FORMATS,
+    tailleMaxOctets: 20 * 1024 * 1024,
+    obligatoire: false,
+    origine: 'fiche' as const,
+  }));
+  return [...admin, ...deFiche];
+}
+
+/** The current upload of each type: the newest one not replaced. */
+export const courantes = (pieces: Piece[]): Map<string, Piece> =>
+  new Map(
+    pieces
+      .filter((p) => !p.remplaceeLe)
+      .sort((a, b) => a.creeLe.localeCompare(b.creeLe))
+      .map((p) => [p.typePiece, p]),
+  );
+
+export function checklist(attendues: ReturnType<typeof piecesAttendues>, pieces: Piece[], dossier: Pick<Dossier, 'complements'>): LigneChecklist[] {
+  const c = courantes(pieces);
+  const demandees = new Set(dossier.complements?.pieces ?? []);
+  return attendues.map((t) => {
+    const piece = c.get(t.code) ?? null;
+    return { ...t, etat: piece?.etat ?? 'attendue', piece, demandeEnComplement: demandees.has(t.code) };
+  });
+}
+
+/** What blocks a dépôt: each required piece must be present and verified valid. */
+export function piecesBloquantes(lignes: LigneChecklist[]): DetailErreur[] {
+  const messages = { attendue: 'manquante', en_verification: 'en cours de vérification', rejetee: 'rejetée', valide: '' } as const;
+  return lignes
+    .filter((l) => (l.obligatoire || l.demandeEnComplement) && l.etat !== 'valide')
+    .map((l) => ({ chemin: `pieces.${l.code}`, message: `${l.libelle} : ${messages[l.etat]}.` }));
+}
+
+/**
+ * A new upload slot. Only a draft takes files, or a dossier awaiting compléments for the pièces asked; the type,
+ * format and size must fit the checklist.
+ */
+export function nouvellePiece(
+  dossier: Dossier,
+  demande: DemandeUpload,
+  attendues: ReturnType<typeof piecesAttendues>,
+  p: { actor: Actor; id: string; maintenant: Date; cle: string },
+): Piece {
+  const enComplement = dossier.statut === 'complement_demande' && (dossier.complements?.pieces ?? []).includes(demande.typePiece);
+  if (dossier.statut !== 'brouillon' && !enComplement) {
+    throw new Conflit('DOSSIER_VERROUILLE', 'Ce dossier est déposé : ses pièces ne changent plus, sauf celles demandées en complément.');
+  }
+  const type = attendues.find((t) => t.code === demande.typePiece);
+  if (!type) {
+    throw new RequeteInvalide('TYPE_PIECE_INCONNU', `La pièce ${demande.typePiece} n’est pas attendue pour ce dossier.`, [
+      { chemin: 'corps.typePiece', message: `Types attendus : ${attendues.map((t) => t.code).join(', ')}.` },
+    ]);
+  }
+  if (!type.typesAcceptes.includes(demande.typeContenu)) {
+    throw new RequeteInvalide('TYPE_FICHIER_NON_ACCEPTE', `Ce format n’est pas accepté pour « ${type.libelle} ».`, [
+      { chemin: 'corps.typeContenu', message: `Formats acceptés : ${type.typesAcceptes.join(', ')}.` },
+    ]);
+  }
+  if (demande.taille > type.tailleMaxOctets) {
+    throw new TropVolumineux(`Le fichier dépasse la taille maximale de ${Math.floor(type.tailleMaxOctets / 1024 / 1024)} Mo pour « ${type.libelle} ».`);
+  }
+  return {
+    id: p.id,
+    dossierId: dossier.id,
+    typePiece: demande.typePiece,
+    nomFichier: demande.nomFichier,
+    taille: demande.taille,
+    typeContenu: demande.typeContenu,
+    sha256: demande.sha256,
+    etat: 'en_verification',
+    motifRejet: null,
+    cle: p.cle,
+    creeLe: p.maintenant.toISOString(),
+    creePar: p.actor.email,
+    verifieLe: null,
+    remplaceeLe: null,
+  };
+}
+
+/** A file name safe for Content-Disposition: ASCII, no quotes or separators. */
+export const nomSur = (nom: string): string =>
+  nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w.\- ]+/g, '_').trim().slice(0, 150) || 'piece';

@@ -1,0 +1,128 @@
+import type { Actor } from '../../auth/roles';
+import type { Dossier } from '../../schemas/dossier';
+import type { DemandeComplements, DemandeUpload, LigneChecklist, Piece } from '../../schemas/piece';
+import { TAILLE_MAX_ABSOLUE } from '../../schemas/piece';
+import { Conflit, Introuvable, RegleMetier } from '../errors';
+import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
+import { journaliser } from '../dossier/journal';
+import { exigerVersion } from '../dossier/dossier';
+import { courantes, nomSur, nouvellePiece, piecesAttendues } from './piece';
+import { verifier } from './verification';
+
+export interface PieceStore {
+  /** Written only if the dossier is still in `statutDossier`; marks `remplacee` in the same transaction. */
+  creer(piece: Piece, statutDossier: Dossier['statut'], remplacee: Piece | null): Promise<void>;
+  lire(dossierId: string, pieceId: string): Promise<Piece | null>;
+  lister(dossierId: string): Promise<Piece[]>;
+  /** Records a verdict once (from en_verification); false if another run got there first. */
+  verdict(piece: Piece): Promise<boolean>;
+  supprimer(piece: Piece): Promise<void>;
+}
+
+/** The storage port: presigned URLs and object reads. */
+export interface Stockage {
+  clePiece(dossierId: string, pieceId: string): string;
+  lireClePiece(cle: string): { dossierId: string; pieceId: string } | null;
+  urlUpload(cle: string, taille: number, typeContenu: string, maintenant: Date): Promise<{ url: string; fields: Record<string, string>; expireLe: string }>;
+  urlTelechargement(cle: string, nomFichier: string, typeContenu: string): Promise<string>;
+  lireObjet(bucket: string, cle: string, max: number): Promise<Uint8Array | 'trop_gros'>;
+}
+
+export interface ContextePiece extends ContexteDossier {
+  stockage: Stockage;
+}
+
+async function attenduesDe(ctx: ContextePiece, d: Dossier) {
+  const [aap, org] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId)]);
+  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
+  if (!aap || !fiche || !org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  return piecesAttendues(aap, fiche, org);
+}
+
+export const checklistDe = lignesPieces;
+
+/** The checklist of a dossier (one line per expected type, with its current upload) and every upload kept. */
+export async function checklistDossier(ctx: ContextePiece, actor: Actor, dossierId: string): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
+  const d = await charger(ctx, actor, dossierId, 'lire');
+  return checklistDe(ctx, d);
+}
+
+
+/** load → decide → persist: a new upload slot and its presigned POST; a previous upload of the type is kept, replaced. */
+export async function demanderUpload(ctx: ContextePiece, actor: Actor, dossierId: string, demande: DemandeUpload) {
+  const d = await charger(ctx, actor, dossierId, 'ecrire');
+  const [attendues, pieces] = await Promise.all([attenduesDe(ctx, d), ctx.pieces.lister(d.id)]);
+  const id = ctx.nouvelId();
+  const cle = ctx.stockage.clePiece(d.id, id);
+  const piece = nouvellePiece(d, demande, attendues, { actor, id, maintenant: ctx.maintenant, cle });
+  await ctx.pieces.creer(piece, d.statut, courantes(pieces).get(demande.typePiece) ?? null);
+  const upload = await ctx.stockage.urlUpload(cle, piece.taille, piece.typeContenu, ctx.maintenant);
+  return { pieceId: id, piece, upload };
+}
+
+/**
+ * S3 ObjectCreated → verdict. Idempotent: an event delivered twice, or for a key that is not a pièce, changes
+ * nothing. Limits are those of the checklist line, checked on the bytes actually stored.
+ */
+export async function verifierObjet(ctx: ContextePiece, bucket: string, cle: string): Promise<Piece | null> {
+  const ref = ctx.stockage.lireClePiece(cle);
+  if (!ref) return null;
+  const piece = await ctx.pieces.lire(ref.dossierId, ref.pieceId);
+  if (!piece || piece.etat !== 'en_verification' || piece.cle !== cle) return null;
+  const d = await ctx.dossiers.lire(piece.dossierId);
+  if (!d) return null;
+  const type = (await attenduesDe(ctx, d)).find((t) => t.code === piece.typePiece);
+  const max = Math.min(type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE, TAILLE_MAX_ABSOLUE);
+  const octets = await ctx.stockage.lireObjet(bucket, cle, max);
+  const verdict =
+    octets === 'trop_gros'
+      ? { etat: 'rejetee' as const, motif: `Le fichier dépasse la taille maximale (${Math.floor(max / 1024 / 1024)} Mo).` }
+      : await verifier(piece, octets, max);
+  const apres: Piece = { ...piece, etat: verdict.etat, motifRejet: verdict.motif, verifieLe: ctx.maintenant.toISOString() };
+  return (await ctx.pieces.verdict(apres)) ? apres : null;
+}
+
+/** A presigned GET for a valid pièce only, to whoever may read the dossier. */
+export async function telechargement(ctx: ContextePiece, actor: Actor, dossierId: string, pieceId: string) {
+  await charger(ctx, actor, dossierId, 'lire');
+  const piece = await ctx.pieces.lire(dossierId, pieceId);
+  if (!piece) throw new Introuvable('PIECE_INTROUVABLE', 'Cette pièce n’existe pas dans ce dossier.');
+  if (piece.etat !== 'valide') {
+    throw new Conflit('PIECE_NON_VALIDE', piece.etat === 'rejetee' ? `Cette pièce a été rejetée : ${piece.motifRejet ?? ''}` : 'Cette pièce est en cours de vérification.');
+  }
+  return { url: await ctx.stockage.urlTelechargement(piece.cle, nomSur(piece.nomFichier), piece.typeContenu), expireDans: 300 };
+}
+
+export async function supprimer(ctx: ContextePiece, actor: Actor, dossierId: string, pieceId: string) {
+  const d = await charger(ctx, actor, dossierId, 'ecrire');
+  if (d.statut !== 'brouillon') throw new Conflit('DOSSIER_VERROUILLE', 'Ce dossier est déposé : ses pièces ne se suppriment plus.');
+  const piece = await ctx.pieces.lire(dossierId, pieceId);
+  if (!piece) throw new Introuvable('PIECE_INTROUVABLE', 'Cette pièce n’existe pas dans ce dossier.');
+  await ctx.pieces.supprimer(piece);
+}
+
+/** OI staff ask for named pièces by a due date: depose → complement_demande, with its audit event. */
+export async function demanderComplements(ctx: ContextePiece, actor: Actor, dossierId: string, demande: DemandeComplements, versionLue: number) {
+  const avant = await charger(ctx, actor, dossierId, 'instruire');
+  exigerVersion(avant, versionLue);
+  if (avant.statut !== 'depose') {
+    throw new Conflit('STATUT_INCOMPATIBLE', 'Des compléments se demandent sur un dossier déposé, avant sa recevabilité.');
+  }
+  const { lignes } = await checklistDe(ctx, avant);
+  const inconnues = demande.pieces.filter((p) => !lignes.some((l) => l.code === p));
+  if (inconnues.length) throw new RegleMetier('TYPE_PIECE_INCONNU', `Pièces inconnues pour ce dossier : ${inconnues.join(', ')}.`);
+  const iso = ctx.maintenant.toISOString();
+  const demande2: Dossier = {
+    ...avant,
+    statut: 'complement_demande',
+    version: avant.version + 1,
+    modifieLe: iso,
+    complements: { pieces: demande.pieces, message: demande.message, dateLimite: demande.dateLimite, demandeLe: iso, demandePar: actor.email },
+  };
+  const { dossier, evenement } = journaliser(demande2, {
+    id: ctx.nouvelId(), type: 'complements_demandes', auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant,
+    donnees: { pieces: demande.pieces, dateLimite: demande.dateLimite },
+  });
+  await ctx.dossiers.remplacer(dossier, avant, evenement);
+  return dossier;
+}

@@ -1,0 +1,131 @@
+/**
+ * Pièces of a dossier (same partition as the dossier).
+ *
+ * | item  | pk           | sk               |
+ * |-------|--------------|------------------|
+ * | pièce | DOSSIER#<id> | PIECE#<pieceId>  |
+ *
+ * A new upload is written with a condition on the dossier's statut (no file sneaks into a dossier deposited in the
+ * meantime) and, in the same transaction, marks the upload it replaces. A verdict is written once, from
+ * `en_verification` only.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '../config';
+import { Conflit } from '../domain/errors';
+import type { PieceStore } from '../domain/piece/use-cases';
+import { Piece } from '../schemas/piece';
+import { dynamo } from './clients';
+import { conditionEchouee, transactionCancellation } from './dynamo-utils';
+
+const cle = (dossierId: string, pieceId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `PIECE#${pieceId}` });
+const sansCles = (i: Record<string, unknown>) => {
+  const { pk: _p, sk: _s, entite: _e, ...reste } = i;
+  return reste;
+};
+
+export const pieceRepository: PieceStore = {
+  async creer(piece, statutDossier, remplacee) {
+    const t = tableName();
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: t,
+                Key: { pk: `DOSSIER#${piece.dossierId}`, sk: 'META' },
+                ConditionExpression: '#s = :s',
+                ExpressionAttributeNames: { '#s': 'statut' },
+                ExpressionAttributeValues: { ':s': statutDossier },
+              },
+            },
+            { Put: { TableName: t, Item: { ...cle(piece.dossierId, piece.id), entite: 'PIECE', ...piece }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...(remplacee
+              ? [{
+                  Update: {
+                    TableName: t,
+                    Key: cle(remplacee.dossierId, remplacee.id),
+                    UpdateExpression: 'SET remplaceeLe = :d',
+                    ConditionExpression: 'attribute_exists(pk) AND attribute_type(remplaceeLe, :null)',
+                    ExpressionAttributeValues: { ':d': piece.creeLe, ':null': 'NULL' },
+                  },
+                }]
+              : []),
+          ],
+        }),
+      );
+    } catch (e) {
+      if (transactionCancellation(e)) {
+        throw new Conflit('DOSSIER_MODIFIE', 'Le dossier a changé pendant l’envoi (dépôt ou autre envoi de la même pièce) : rechargez-le.');
+      }
+      throw e;
+    }
+  },
+
+  async lire(dossierId, pieceId) {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cle(dossierId, pieceId), ConsistentRead: true }));
+    return r.Item ? Piece.parse(sansCles(r.Item)) : null;
+  },
+
+  async lister(dossierId) {
+    const out: Piece[] = [];
+    let debut: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': `DOSSIER#${dossierId}`, ':p': 'PIECE#' },
+          ConsistentRead: true,
+          ...(debut ? { ExclusiveStartKey: debut } : {}),
+        }),
+      );
+      out.push(...(r.Items ?? []).map((i) => Piece.parse(sansCles(i))));
+      debut = r.LastEvaluatedKey;
+    } while (debut);
+    return out;
+  },
+
+  async verdict(piece) {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: cle(piece.dossierId, piece.id),
+          UpdateExpression: 'SET etat = :e, motifRejet = :m, verifieLe = :v',
+          ConditionExpression: 'etat = :attente',
+          ExpressionAttributeValues: { ':e': piece.etat, ':m': piece.motifRejet, ':v': piece.verifieLe, ':attente': 'en_verification' },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (conditionEchouee(e)) return false;
+      throw e;
+    }
+  },
+
+  async supprimer(piece) {
+    const t = tableName();
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: t,
+                Key: { pk: `DOSSIER#${piece.dossierId}`, sk: 'META' },
+                ConditionExpression: '#s = :s',
+                ExpressionAttributeNames: { '#s': 'statut' },
+                ExpressionAttributeValues: { ':s': 'brouillon' },
+              },
+            },
+            { Delete: { TableName: t, Key: cle(piece.dossierId, piece.id), ConditionExpression: 'attribute_exists(pk)' } },
+          ],
+        }),
+      );
+    } catch (e) {
+      if (transactionCancellation(e)) throw new Conflit('DOSSIER_VERROUILLE', 'Ce dossier est déposé : ses pièces ne se suppriment plus.');
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+export const TYPES_CONTENU = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+} as const;
+export type TypeContenu = keyof typeof TYPES_CONTENU;
+export const TypeContenu = z.enum(Object.keys(TYPES_CONTENU) as [TypeContenu, ...TypeContenu[]], {
+  message: `Type de fichier non accepté (acceptés : ${Object.values(TYPES_CONTENU).join(', ')}).`,
+});
+
+export const TAILLE_MAX_ABSOLUE = 50 * 1024 * 1024;
+
+/** One line of a dossier's checklist: what is expected, in which formats, up to which size. */
+export const TypePiece = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9_]{2,40}$/, 'Code de pièce : majuscules, chiffres et « _ ».'),
+  libelle: z.string().trim().min(1).max(2000),
+  typesAcceptes: z.array(TypeContenu).min(1).max(5),
+  tailleMaxOctets: z.number().int().min(1).max(TAILLE_MAX_ABSOLUE),
+  obligatoire: z.boolean(),
+  /** Only asked of organisations of this legal status (the contrat d'engagement républicain: associations). */
+  pourStatut: z.string().max(60).optional(),
+});
+export type TypePiece = z.infer<typeof TypePiece>;
+
+const PDF_IMAGES: TypeContenu[] = ['application/pdf', 'image/jpeg', 'image/png'];
+const MO = 1024 * 1024;
+
+/** The administrative set asked by default of every dossier (an AAP may replace it). */
+export const PIECES_ADMINISTRATIVES_DEFAUT: TypePiece[] = [
+  { code: 'STATUTS', libelle: 'Statuts de la structure', typesAcceptes: PDF_IMAGES, tailleMaxOctets: 10 * MO, obligatoire: true },
+  { code: 'KBIS_RNA', libelle: 'Extrait Kbis ou récépissé de déclaration au RNA', typesAcceptes: PDF_IMAGES, tailleMaxOctets: 10 * MO, obligatoire: true },
+  { code: 'RIB', libelle: 'Relevé d’identité bancaire', typesAcceptes: PDF_IMAGES, tailleMaxOctets: 5 * MO, obligatoire: true },
+  { code: 'ATTESTATION_REGULARITE', libelle: 'Attestation de régularité fiscale et sociale', typesAcceptes: PDF_IMAGES, tailleMaxOctets: 10 * MO, obligatoire: true },
+  { code: 'MANDAT_SIGNATAIRE', libelle: 'Mandat ou délibération habilitant le signataire', typesAcceptes: [...PDF_IMAGES, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], tailleMaxOctets: 10 * MO, obligatoire: true },
+  { code: 'CONTRAT_ENGAGEMENT_REPUBLICAIN', libelle: 'Contrat d’engagement républicain signé', typesAcceptes: PDF_IMAGES, tailleMaxOctets: 10 * MO, obligatoire: true, pourStatut: 'association' },
+];
+
+export const EtatPiece = z.enum(['en_verification', 'valide', 'rejetee']);
+export type EtatPiece = z.infer<typeof EtatPiece>;
+
+const NomFichier = z
+  .string()
+  .trim()
+  .min(1, 'Nom de fichier manquant.')
+  .max(200, 'Nom de fichier : 200 caractères au plus.')
+  .refine((n) => !/[\\/\u0000-\u001f\u007f]/.test(n), 'Le nom de fichier ne doit contenir ni « / », ni « \\ », ni caractère de contrôle.')
+  .refine((n) => n !== '.' && n !== '..', 'Nom de fichier invalide.');
+
+export const DemandeUpload = z.strictObject({
+  typePiece: z.string().regex(/^[A-Z0-9_]{2,40}$/, 'Type de pièce inconnu.'),
+  nomFichier: NomFichier,
+  taille: z.number().int().min(1, 'Un fichier vide ne peut pas être déposé.').max(TAILLE_MAX_ABSOLUE, 'Fichier trop volumineux (50 Mo au plus).'),
+  typeContenu: TypeContenu,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue en hexadécimal minuscule (64 caractères).'),
+});
+export type DemandeUpload = z.infer<typeof DemandeUpload>;
+
+export const Piece = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  typePiece: z.string(),
+  nomFichier: z.string(),
+  taille: z.number().int(),
+  typeContenu: TypeContenu,
+  sha256: z.string(),
+  etat: EtatPiece,
+  motifRejet: z.string().nullable(),
+  cle: z.string(),
+  creeLe: z.string(),
+  creePar: z.string(),
+  verifieLe: z.string().nullable(),
+  /** Set when a newer upload of the same type replaced it: kept, no longer counted. */
+  remplaceeLe: z.string().nullable(),
+});
+export type Piece = z.infer<typeof Piece>;
+
+export const LigneChecklist = TypePiece.extend({
+  etat: z.enum(['attendue', 'en_verification', 'valide', 'rejetee']),
+  origine: z.enum(['administrative', 'fiche']),
+  piece: Piece.nullable(),
+  demandeEnComplement: z.boolean(),
+});
+export type LigneChecklist = z.infer<typeof LigneChecklist>;
+
+export const ReponseUpload = z.object({
+  pieceId: z.string(),
+  piece: Piece,
+  upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), expireLe: z.string() }),
+});
+
+export const ParamsPiece = z.strictObject({ id: z.string().min(1).max(64), pieceId: z.string().min(1).max(64) });
+
+export const DemandeComplements = z.strictObject({
+  pieces: z.array(z.string().regex(/^[A-Z0-9_]{2,40}$/)).min(1, 'Indiquez au moins une pièce à compléter.').max(30),
+  message: z.string().trim().min(3, 'Expliquez au porteur ce qui est attendu.').max(5000),
+  dateLimite: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date limite au format AAAA-MM-JJ.'),
+});
+export type DemandeComplements = z.infer<typeof DemandeComplements>;

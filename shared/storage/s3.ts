@@ -1,0 +1,90 @@
+/**
+ * The private bucket: key scheme, presigned POST (uploads go straight to S3, never through Lambda) and short-lived
+ * presigned GET. The server fixes key, exact length, content type and expiry of every upload.
+ *
+ * | object             | key                                                   |
+ * |--------------------|-------------------------------------------------------|
+ * | pièce              | dossiers/<dossierId>/pieces/<pieceId>/<version>       |
+ * | generated document | documents/<kind>/<id>/<version>.pdf                   |
+ */
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { bucketName, config } from '../config';
+
+let client: S3Client | undefined;
+
+export function s3(): S3Client {
+  if (!client) {
+    const c = config();
+    const local = c.GUICHET_S3_ENDPOINT;
+    client = new S3Client({
+      region: c.AWS_REGION,
+      ...(local
+        ? {
+            endpoint: local,
+            forcePathStyle: true,
+            credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+          }
+        : {}),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+  }
+  return client;
+}
+
+export const clePiece = (dossierId: string, pieceId: string, version = 1) => `dossiers/${dossierId}/pieces/${pieceId}/${version}`;
+
+/** The dossier and pièce a key belongs to, or null for any other key. */
+export function lireClePiece(cle: string): { dossierId: string; pieceId: string } | null {
+  const m = /^dossiers\/([A-Za-z0-9]{1,64})\/pieces\/([A-Za-z0-9]{1,64})\/\d+$/.exec(cle);
+  return m ? { dossierId: m[1]!, pieceId: m[2]! } : null;
+}
+
+const EXPIRATION_UPLOAD_S = 15 * 60;
+
+export async function urlUpload(cle: string, taille: number, typeContenu: string, maintenant: Date) {
+  const { url, fields } = await createPresignedPost(s3(), {
+    Bucket: bucketName(),
+    Key: cle,
+    Conditions: [
+      ['content-length-range', taille, taille],
+      ['eq', '$Content-Type', typeContenu],
+      ['eq', '$key', cle],
+    ],
+    Fields: { 'Content-Type': typeContenu },
+    Expires: EXPIRATION_UPLOAD_S,
+  });
+  return { url, fields, expireLe: new Date(maintenant.getTime() + EXPIRATION_UPLOAD_S * 1000).toISOString() };
+}
+
+/** A presigned GET valid 5 minutes, served as an attachment under a safe name. */
+export async function urlTelechargement(cle: string, nomFichier: string, typeContenu: string): Promise<string> {
+  return getSignedUrl(
+    s3(),
+    new GetObjectCommand({
+      Bucket: bucketName(),
+      Key: cle,
+      ResponseContentDisposition: `attachment; filename="${nomFichier}"`,
+      ResponseContentType: typeContenu,
+    }),
+    { expiresIn: 300 },
+  );
+}
+
+/** Reads a whole object, refusing past `max` bytes (the verification never trusts the declared size). */
+export async function lireObjet(bucket: string, cle: string, max: number): Promise<Uint8Array | 'trop_gros'> {
+  const r = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: cle }));
+  if ((r.ContentLength ?? 0) > max) return 'trop_gros';
+  const morceaux: Buffer[] = [];
+  let total = 0;
+  const corps = r.Body;
+  if (!corps || !(Symbol.asyncIterator in corps)) return new Uint8Array();
+  for await (const m of corps as AsyncIterable<Uint8Array>) {
+    total += m.length;
+    if (total > max) return 'trop_gros';
+    morceaux.push(Buffer.from(m));
+  }
+  return new Uint8Array(Buffer.concat(morceaux));
+}

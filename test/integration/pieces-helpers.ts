@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { client } from './helpers';
+
+type Api = ReturnType<typeof client>;
+
+export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A real one-page PDF with `texte` on it. */
+export async function pdfValide(texte = 'Pièce justificative'): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawText(texte, { x: 50, y: 780, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+  // Fixed dates: the same text always gives the same bytes, so tests can recompute a SHA-256.
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  return doc.save({ useObjectStreams: false });
+}
+
+export interface Upload {
+  status: number;
+  body: { pieceId: string; upload: { url: string; fields: Record<string, string> }; code?: string; details?: unknown };
+}
+
+/** Announces a pièce, then posts the bytes to the presigned POST exactly as a browser form would. */
+export async function televerser(
+  api: Api,
+  as: string,
+  dossierId: string,
+  typePiece: string,
+  octets: Uint8Array,
+  options: { typeContenu?: string; nomFichier?: string; taille?: number; sha256?: string } = {},
+): Promise<{ annonce: Upload; envoi?: number }> {
+  const annonce = (await api.post(`/dossiers/${dossierId}/pieces`, {
+    as,
+    body: {
+      typePiece,
+      nomFichier: options.nomFichier ?? `${typePiece.toLowerCase()}.pdf`,
+      taille: options.taille ?? octets.length,
+      typeContenu: options.typeContenu ?? 'application/pdf',
+      sha256: options.sha256 ?? sha256(octets),
+    },
+  })) as Upload;
+  if (annonce.status !== 201) return { annonce };
+  const form = new FormData();
+  for (const [k, v] of Object.entries(annonce.body.upload.fields)) form.append(k, v);
+  form.append('file', new Blob([Buffer.from(octets)]), options.nomFichier ?? 'fichier');
+  const r = await fetch(annonce.body.upload.url, { method: 'POST', body: form });
+  await r.arrayBuffer();
+  return { annonce, envoi: r.status };
+}
+
+/** Waits until the pièce leaves `en_verification` (the S3 event is asynchronous, as on AWS). */
+export async function verdict(api: Api, as: string, dossierId: string, pieceId: string) {
+  for (let i = 0; i < 100; i++) {
+    const r = await api.get(`/dossiers/${dossierId}/pieces`, { as });
+    const p = r.body.pieces.find((x: { id: string }) => x.id === pieceId);
+    if (p && p.etat !== 'en_verification') return p as { etat: string; motifRejet: string | null; sha256: string };
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error(`La pièce ${pieceId} est restée en vérification`);
+}
+
+/** Uploads a valid PDF for every required line of the checklist and waits until each is valid. */
+export async function piecesObligatoires(api: Api, as: string, dossierId: string): Promise<void> {
+  const lignes = (await api.get(`/dossiers/${dossierId}/pieces`, { as })).body.lignes as Array<{ code: string; obligatoire: boolean }>;
+  await Promise.all(
+    lignes
+      .filter((l) => l.obligatoire)
+      .map(async (l) => {
+        const { annonce } = await televerser(api, as, dossierId, l.code, await pdfValide(l.code));
+        const v = await verdict(api, as, dossierId, annonce.body.pieceId);
+        if (v.etat !== 'valide') throw new Error(`${l.code} : ${v.motifRejet}`);
+      }),
+  );
+}
