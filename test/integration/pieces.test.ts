@@ -1,0 +1,162 @@
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guichet } from '#local/server';
+import { client, demarrerGuichet } from './helpers';
+import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
+import { pdfValide, piecesObligatoires, sha256, televerser, verdict } from './pieces-helpers';
+
+let g: Guichet;
+let api: ReturnType<typeof client>;
+let aap: { id: string };
+const P1 = 'porteur@guichet.test';
+const P2 = 'porteur2@guichet.test';
+const OI = 'oi@guichet.test';
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 image de test'), Buffer.from([0xff, 0xd9])]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image png de test')]);
+const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml word/document.xml contenu de test')]);
+const EICAR = Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*');
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+async function brouillon(fiche = 'A1') {
+  const org = await organisation(api, P1);
+  return (await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: fiche, organisationId: org.id } })).body as { id: string; contenu: any };
+}
+
+/** Uploads, waits for the verdict, and returns it with the pièce id. */
+async function envoyer(dossierId: string, type: string, octets: Uint8Array, options: Parameters<typeof televerser>[5] = {}) {
+  const { annonce, envoi } = await televerser(api, P1, dossierId, type, octets, options);
+  expect(annonce.status).toBe(201);
+  expect(envoi).toBe(204);
+  return { pieceId: annonce.body.pieceId, ...(await verdict(api, P1, dossierId, annonce.body.pieceId)) };
+}
+
+async function pdfChiffre(): Promise<Uint8Array> {
+  const octets = Buffer.from(await pdfValide('secret'));
+  // A trailer naming an /Encrypt dictionary is what readers (and pdf-lib) treat as an encrypted document.
+  return new Uint8Array(Buffer.from(octets.toString('latin1').replace('trailer\n<<', 'trailer\n<<\n/Encrypt 1 0 R'), 'latin1'));
+}
+
+beforeAll(async () => {
+  g = await demarrerGuichet({ seed: true });
+  api = client(g);
+  aap = await aapOuvert(api);
+});
+afterAll(async () => g?.stop());
+
+describe('verification of uploads', () => {
+  it('accepts a real PDF, JPEG and DOCX through presigned POSTs', async () => {
+    const d = await brouillon();
+    expect((await envoyer(d.id, 'STATUTS', await pdfValide())).etat).toBe('valide');
+    expect((await envoyer(d.id, 'RIB', JPEG, { typeContenu: 'image/jpeg', nomFichier: 'rib.jpg' })).etat).toBe('valide');
+    const docx = await envoyer(d.id, 'MANDAT_SIGNATAIRE', DOCX, { typeContenu: DOCX_TYPE, nomFichier: 'mandat.docx' });
+    expect(docx.etat).toBe('valide');
+    expect(docx.sha256).toBe(sha256(DOCX));
+  });
+
+  it.each([
+    ['a PNG declared as a PDF', () => PNG, { nomFichier: 'statuts.pdf' }, /PNG.*PDF/],
+    ['a declared SHA-256 that does not match', () => pdfValide(), { sha256: 'f'.repeat(64) }, /empreinte SHA-256/],
+    ['the EICAR test file', () => EICAR, { typeContenu: 'application/pdf' }, /malveillant/],
+    ['a corrupt PDF', () => Buffer.from('%PDF-1.7\n%%EOF garbage without objects'), {}, /corrompu|aucune page/],
+    ['an encrypted PDF', () => pdfChiffre(), {}, /chiffré/],
+  ] as const)('rejects %s with a French reason, never downloadable', async (_nom, octets, options, motif) => {
+    const d = await brouillon();
+    const v = await envoyer(d.id, 'STATUTS', await octets(), options);
+    expect(v.etat).toBe('rejetee');
+    expect(v.motifRejet).toMatch(motif);
+    const dl = await api.get(`/dossiers/${d.id}/pieces/${v.pieceId}/telechargement`, { as: P1 });
+    expect([dl.status, dl.body.code]).toEqual([409, 'PIECE_NON_VALIDE']);
+  });
+
+  it('rejects a file whose real size differs from the announced one (the storage enforces no policy locally)', async () => {
+    const d = await brouillon();
+    const octets = await pdfValide();
+    const v = await envoyer(d.id, 'STATUTS', octets, { taille: octets.length + 10 });
+    expect(v.etat).toBe('rejetee');
+    expect(v.motifRejet).toMatch(/taille reçue/);
+  });
+
+  it.each([
+    ['an oversize file', { taille: 11 * 1024 * 1024 }, 413, 'REQUETE_TROP_VOLUMINEUSE'],
+    ['a zero-byte file', { taille: 0 }, 400, 'REQUETE_INVALIDE'],
+    ['a type not accepted', { typeContenu: 'application/zip' }, 400, 'REQUETE_INVALIDE'],
+    ['a DOCX where only PDF and images are accepted', { typeContenu: DOCX_TYPE }, 400, 'TYPE_FICHIER_NON_ACCEPTE'],
+    ['a path separator in the name', { nomFichier: '../../etc/passwd' }, 400, 'REQUETE_INVALIDE'],
+    ['a backslash in the name', { nomFichier: 'C:\\statuts.pdf' }, 400, 'REQUETE_INVALIDE'],
+    ['a control character in the name', { nomFichier: 'statuts\u0007.pdf' }, 400, 'REQUETE_INVALIDE'],
+    ['an unknown pièce type', { typePiece: 'PHOTO_VACANCES' }, 400, 'TYPE_PIECE_INCONNU'],
+  ] as const)('refuses to announce %s, and creates nothing', async (_nom, alteration, status, code) => {
+    const d = await brouillon();
+    const corps = { typePiece: 'STATUTS', nomFichier: 'statuts.pdf', taille: 1000, typeContenu: 'application/pdf', sha256: 'a'.repeat(64), ...alteration };
+    const r = await api.post(`/dossiers/${d.id}/pieces`, { as: P1, body: corps });
+    expect([r.status, r.body.code]).toEqual([status, code]);
+    expect((await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.pieces).toEqual([]);
+  });
+});
+
+describe('life of a pièce', () => {
+  it('keeps the previous upload when a pièce is replaced, and deletes only in brouillon', async () => {
+    const d = await brouillon();
+    const premier = await envoyer(d.id, 'RIB', await pdfValide('RIB 1'));
+    const second = await envoyer(d.id, 'RIB', await pdfValide('RIB 2'));
+    const { lignes, pieces } = (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body;
+    expect(lignes.find((l: { code: string }) => l.code === 'RIB').piece.id).toBe(second.pieceId);
+    expect(pieces.find((p: { id: string }) => p.id === premier.pieceId).remplaceeLe).not.toBeNull();
+    const r = await fetch(`${g.url}/api/dossiers/${d.id}/pieces/${second.pieceId}`, { method: 'DELETE', headers: { authorization: `Bearer ${await api.jeton(P1)}` } });
+    expect(r.status).toBe(204);
+    expect((await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.pieces.map((p: { id: string }) => p.id)).toEqual([premier.pieceId]);
+  });
+
+  it('downloads a valid pièce byte-identical through a 5-minute presigned GET, for the organisation only', async () => {
+    const d = await brouillon();
+    const octets = await pdfValide('Statuts signés');
+    const v = await envoyer(d.id, 'STATUTS', octets, { nomFichier: 'Statuts "2024" été.pdf' });
+    const dl = await api.get(`/dossiers/${d.id}/pieces/${v.pieceId}/telechargement`, { as: P1 });
+    expect(dl.status).toBe(200);
+    expect(dl.body.expireDans).toBe(300);
+    expect(dl.body.url).toMatch(/X-Amz-Expires=300/);
+    const fichier = await fetch(dl.body.url);
+    expect(fichier.status).toBe(200);
+    expect(sha256(new Uint8Array(await fichier.arrayBuffer()))).toBe(sha256(octets));
+    expect(fichier.headers.get('content-disposition')).toBe('attachment; filename="Statuts _2024_ ete.pdf"');
+    const autre = await api.get(`/dossiers/${d.id}/pieces/${v.pieceId}/telechargement`, { as: P2 });
+    expect(autre.status).toBe(404);
+  });
+});
+
+describe('compléments', () => {
+  it('locks pièces after dépôt, lets the OI ask for one, and seals the new upload in a new receipt', async () => {
+    const d = await brouillon('B5');
+    await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 856_000)) });
+    await piecesObligatoires(api, P1, d.id);
+    const depot = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+    expect(depot.status).toBe(200);
+    const verrou = await televerser(api, P1, d.id, 'RIB', await pdfValide('RIB tardif'));
+    expect([verrou.annonce.status, verrou.annonce.body.code]).toEqual([409, 'DOSSIER_VERROUILLE']);
+    const rib = (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.lignes.find((l: { code: string }) => l.code === 'RIB').piece;
+    const suppression = await fetch(`${g.url}/api/dossiers/${d.id}/pieces/${rib.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${await api.jeton(P1)}` } });
+    expect(suppression.status).toBe(409);
+    const refus = await api.post(`/dossiers/${d.id}/complements`, { as: P1, headers: { 'if-match': String(depot.body.version) }, body: { pieces: ['RIB'], message: 'RIB illisible', dateLimite: '2099-01-31' } });
+    expect(refus.status).toBe(403);
+    const demande = await api.post(`/dossiers/${d.id}/complements`, { as: OI, headers: { 'if-match': String(depot.body.version) }, body: { pieces: ['RIB'], message: 'Le RIB est illisible : merci d’en fournir un nouveau.', dateLimite: '2099-01-31' } });
+    expect(demande.status).toBe(200);
+    expect(demande.body.statut).toBe('complement_demande');
+    const autre = await televerser(api, P1, d.id, 'STATUTS', await pdfValide('autres statuts'));
+    expect(autre.annonce.status).toBe(409);
+    const nouveauRib = await pdfValide('RIB lisible');
+    expect((await envoyer(d.id, 'RIB', nouveauRib)).etat).toBe('valide');
+    const redepot = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+    expect(redepot.status).toBe(200);
+    expect(redepot.body.statut).toBe('depose');
+    expect(redepot.body.depot.empreinte).not.toBe(depot.body.depot.empreinte);
+    const journal = (await api.get(`/dossiers/${d.id}/evenements`, { as: OI })).body;
+    expect(journal.items.map((e: { type: string }) => e.type)).toEqual(['creation', 'depot', 'complements_demandes', 'depot']);
+    expect(journal.integre).toBe(true);
+    const recu: Uint8Array = (await api.get(`/dossiers/${d.id}/accuse-depot.pdf`, { as: P1 })).body;
+    const { extractPages } = await import('../unit/templates/pdf-text');
+    const texte = (await extractPages(recu)).map((p) => p.text).join(' ').replace(/\s/g, '');
+    expect(texte).toContain(sha256(nouveauRib));
+    expect((await PDFDocument.load(recu)).getPageCount()).toBeGreaterThan(0);
+  });
+});
