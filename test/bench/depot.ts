@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PDFDocument } from 'pdf-lib';
 import type { Guichet } from '#local/server';
 import { dynamo } from '#shared/repositories/clients';
 import { accuse } from '#shared/domain/dossier/use-cases';
@@ -20,10 +22,10 @@ async function appel(g: Guichet, methode: string, chemin: string, jeton: string,
 }
 
 /** n complete, balanced drafts (fiche GP2, no cofinancing rule) ready to deposit, one per fresh organisation. */
-async function brouillons(g: Guichet, jeton: string, aapId: string, n: number): Promise<string[]> {
+export async function brouillons(g: Guichet, jeton: string, aapId: string, n: number, decalage = 0): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const base = `9${String(i).padStart(12, '0')}`;
+    const base = `9${String(i + decalage).padStart(12, '0')}`;
     let siret = '';
     for (let d = 0; d <= 9 && !siret; d++) {
       const s = `${base}${d}`;
@@ -32,6 +34,7 @@ async function brouillons(g: Guichet, jeton: string, aapId: string, n: number): 
     }
     const org = await appel(g, 'POST', '/organisations', jeton, { siret, raisonSociale: `Banc ${i}`, statutJuridique: 'association', adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' } });
     const d = await appel(g, 'POST', '/dossiers', jeton, { aapId, ficheCode: 'GP2', organisationId: org.id });
+    await piecesValides(g, jeton, d.id);
     await appel(g, 'PUT', `/dossiers/${d.id}`, jeton, {
       ...d.contenu,
       description: { objectifs: 'o', publicVise: 'p', modalites: 'm', territoire: 't' },
@@ -47,15 +50,50 @@ async function brouillons(g: Guichet, jeton: string, aapId: string, n: number): 
   return ids;
 }
 
+/** Puts a valid tiny PDF behind every required line of the checklist, through the real presigned POST. */
+async function piecesValides(g: Guichet, jeton: string, dossierId: string) {
+  const { lignes } = await appel(g, 'GET', `/dossiers/${dossierId}/pieces`, jeton);
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  const octets = await doc.save();
+  const empreinte = createHash('sha256').update(octets).digest('hex');
+  for (const l of lignes.filter((x: { obligatoire: boolean }) => x.obligatoire)) {
+    const r = await appel(g, 'POST', `/dossiers/${dossierId}/pieces`, jeton, { typePiece: l.code, nomFichier: 'p.pdf', taille: octets.length, typeContenu: 'application/pdf', sha256: empreinte });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(r.upload.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([Buffer.from(octets)]));
+    await (await fetch(r.upload.url, { method: 'POST', body: form })).arrayBuffer();
+  }
+  for (let i = 0; i < 200; i++) {
+    const { lignes: l } = await appel(g, 'GET', `/dossiers/${dossierId}/pieces`, jeton);
+    if (l.filter((x: { obligatoire: boolean; etat: string }) => x.obligatoire).every((x: { etat: string }) => x.etat === 'valide')) return;
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+  throw new Error('pièces non vérifiées');
+}
+
 /**
  * POST /dossiers/{id}/depot through the local API vs the DynamoDB calls it makes (Get idempotency, Get dossier,
- * Get membership, Query AAP with fiches, TransactWrite of 3 items), on distinct fresh drafts; receipt render time.
+ * Get membership, Query AAP with fiches, Query pièces, TransactWrite of 3 items), on distinct fresh drafts; receipt
+ * render time.
  */
-export async function benchDepot(g: Guichet, n: number) {
-  const jeton = ((await (await fetch(`${g.url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: PORTEUR }) })).json()) as { token: string }).token;
+export async function jetonPorteur(g: Guichet): Promise<string> {
+  const r = await fetch(`${g.url}/api/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: PORTEUR }) });
+  return ((await r.json()) as { token: string }).token;
+}
+
+export async function aapDemoId(g: Guichet): Promise<string> {
   const aaps = (await (await fetch(`${g.url}/api/aaps?statut=publie`)).json()) as { items: Array<{ id: string; reference: string }> };
   const aap = aaps.items.find((a) => a.reference === 'AAP-DEMO-FSEPLUS');
   if (!aap) throw new Error('AAP de démonstration absent');
+  return aap.id;
+}
+
+export async function benchDepot(g: Guichet, n: number) {
+  const jeton = await jetonPorteur(g);
+  const aap = { id: await aapDemoId(g) };
   const echauffement = 10;
   const ids = await brouillons(g, jeton, aap.id, 2 * n + 2 * echauffement);
   const viaApi = ids.slice(0, n + echauffement);
@@ -69,6 +107,8 @@ export async function benchDepot(g: Guichet, n: number) {
     const d = (await dynamo().send(new GetCommand({ TableName: t, Key: { pk: `DOSSIER#${id}`, sk: 'META' }, ConsistentRead: true }))).Item!;
     await dynamo().send(new GetCommand({ TableName: t, Key: { pk: `ORG#${d.organisationId}`, sk: `MEMBRE#${PORTEUR}` } }));
     await dynamo().send(new QueryCommand({ TableName: t, KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': `AAP#${d.aapId}`, ':a': 'FICHE#', ':b': 'META' } }));
+    await dynamo().send(new GetCommand({ TableName: t, Key: { pk: `ORG#${d.organisationId}`, sk: 'META' } }));
+    await dynamo().send(new QueryCommand({ TableName: t, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `DOSSIER#${id}`, ':p': 'PIECE#' }, ConsistentRead: true }));
     await dynamo().send(new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: t, Item: { ...d, statut: 'depose', version: d.version + 1 }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': d.version } } },

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { startGuichet } from '#local/server';
 import { benchAap } from './aap';
 import { tailleBundles } from './bundles';
-import { benchDepot } from './depot';
+import { aapDemoId, benchDepot, brouillons, jetonPorteur } from './depot';
+import { benchPieces } from './pieces';
 
 const RACINE = resolve(import.meta.dirname, '../..');
 const N = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -21,6 +22,7 @@ try {
     machine: { node: process.version, platform: process.platform, arch: process.arch },
     ...(await benchAap(g, N)),
     ...(await benchDepot(g, Math.min(N, 100))),
+    ...(await benchPieces(g, await jetonPorteur(g), (await brouillons(g, await jetonPorteur(g), await aapDemoId(g), 1, 900))[0]!, N)),
     bundlesOctets: await tailleBundles(),
   };
   mkdirSync(join(RACINE, 'bench-results'), { recursive: true });

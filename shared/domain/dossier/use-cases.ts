@@ -42,8 +42,8 @@ export interface ContexteDossier {
 }
 
 /** The checklist of a dossier: expected pièces with the current upload of each. */
-export async function lignesPieces(ctx: ContexteDossier, d: Dossier): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
-  const [aap, org, pieces] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
+export async function lignesPieces(ctx: ContexteDossier, d: Dossier, aapDejaLu?: Aap): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
+  const [aap, org, pieces] = await Promise.all([aapDejaLu ?? ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
   const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
   if (!aap || !fiche || !org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
   return { lignes: checklist(piecesAttendues(aap, fiche, org), pieces, d), pieces };
@@ -157,7 +157,7 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cl
   try {
     const avant = await charger(ctx, actor, id, 'deposer');
     const { aap, fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
-    const { lignes } = await lignesPieces(ctx, avant);
+    const { lignes } = await lignesPieces(ctx, avant, aap);
     const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant, pieces: lignes });
     const { dossier, evenement } = journaliser(depose, {
       id: ctx.nouvelId(), type: 'depot', auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant,
@@ -186,7 +186,7 @@ export async function accuse(ctx: ContexteDossier, actor: Actor, id: string) {
   const d = await charger(ctx, actor, id, 'lire');
   if (!d.depot) throw new Conflit('DOSSIER_NON_DEPOSE', 'Ce dossier n’est pas encore déposé : il n’a pas d’accusé de dépôt.');
   const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
-  const { lignes } = await lignesPieces(ctx, d);
+  const { lignes } = await lignesPieces(ctx, d, aap);
   return { dossier: d, aap, fiche, controle: regles.controle(d, aap, fiche), pieces: regles.piecesScellees(lignes) };
 }
 
