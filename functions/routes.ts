@@ -39,6 +39,23 @@ import {
   ResumeDossier,
 } from '#shared/schemas/dossier';
 import { ControlePlanReponse } from '#shared/schemas/plan-financement';
+import {
+  Comite,
+  Critere,
+  DemandeCloture,
+  DemandeComite,
+  DemandeConflit,
+  DemandeInstruction,
+  DemandeOrdreDuJour,
+  DemandeProgrammation,
+  DemandeRecevabilite,
+  DemandeVote,
+  Conflit as DeclarationConflit,
+  Instruction,
+  ParamsComite,
+  ParamsComiteDossier,
+  Vote,
+} from '#shared/schemas/comite';
 import { DemandeComplements, DemandeUpload, LigneChecklist, ParamsPiece, Piece, ReponseUpload } from '#shared/schemas/piece';
 
 import { z as zod } from 'zod';
@@ -254,6 +271,88 @@ export const routes = [
     method: 'POST', path: '/dossiers/{id}/complements', handler: 'functions/pieces/request-complements.ts',
     auth: 'jwt', roles: OI, access: { table: 'readwrite' }, summary: 'Demander des compléments (If-Match)',
     tag: 'Pièces', input: { params: ParamsDossier, body: DemandeComplements, headers: ['if-match'] }, output: Dossier,
+  },
+  // Instruction, comités, programmation
+  {
+    method: 'POST', path: '/dossiers/{id}/recevabilite', handler: 'functions/instruction/decide-recevabilite.ts',
+    auth: 'jwt', roles: OI, access: { table: 'readwrite' }, summary: 'Recevable ou irrecevable (If-Match)',
+    tag: 'Instruction', input: { params: ParamsDossier, body: DemandeRecevabilite, headers: ['if-match'] }, output: Dossier,
+  },
+  {
+    method: 'PUT', path: '/dossiers/{id}/instruction', handler: 'functions/instruction/put-instruction.ts', auth: 'jwt',
+    roles: OI, access: { table: 'readwrite' }, summary: 'Noter la grille et rendre l’avis (If-Match)', tag: 'Instruction',
+    input: { params: ParamsDossier, body: DemandeInstruction, headers: ['if-match'] },
+    output: zod.object({ dossier: Dossier, instruction: Instruction }),
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/instruction', handler: 'functions/instruction/get-instruction.ts', auth: 'jwt',
+    roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Grille, instruction et historique (OI, comité sans conflit)',
+    tag: 'Instruction', input: { params: ParamsDossier },
+    output: zod.object({ grille: zod.array(Critere), instruction: Instruction.nullable(), historique: zod.array(Instruction) }),
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/rapport-instruction.pdf', handler: 'functions/instruction/get-rapport.ts',
+    auth: 'jwt', roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Rapport d’instruction (PDF)',
+    tag: 'Instruction', input: { params: ParamsDossier }, output: 'pdf',
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/programmation', handler: 'functions/instruction/program-dossier.ts',
+    auth: 'jwt', roles: OI_ADMIN, access: { table: 'readwrite' }, summary: 'Enregistrer la décision de programmation',
+    tag: 'Instruction', input: { params: ParamsDossier, body: DemandeProgrammation, headers: ['if-match'] }, output: Dossier,
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/lettre-decision.pdf', handler: 'functions/instruction/get-lettre-decision.ts',
+    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Lettre de décision (PDF)',
+    tag: 'Instruction', input: { params: ParamsDossier }, output: 'pdf',
+  },
+  {
+    method: 'GET', path: '/aaps/{id}/enveloppe', handler: 'functions/comites/get-enveloppe.ts', auth: 'jwt', roles: OI,
+    access: { table: 'read' }, summary: 'Enveloppe FSE : programmé, sélectionné, restant ; comités de l’AAP',
+    tag: 'Comités', input: { params: ParamsAap },
+  },
+  {
+    method: 'GET', path: '/comites', handler: 'functions/comites/list-comites.ts', auth: 'jwt', roles: ['comite'],
+    access: { table: 'read' }, summary: 'Mes comités', tag: 'Comités', output: zod.object({ items: zod.array(Comite) }),
+  },
+  {
+    method: 'POST', path: '/comites', handler: 'functions/comites/create-comite.ts', auth: 'jwt', roles: OI,
+    access: { table: 'readwrite' }, summary: 'Créer une séance de comité de pilotage', tag: 'Comités',
+    input: { body: DemandeComite }, output: Comite, successStatus: 201,
+  },
+  {
+    method: 'GET', path: '/comites/{id}', handler: 'functions/comites/get-comite.ts', auth: 'jwt', roles: [...OI, 'comite'],
+    access: { table: 'read' }, summary: 'Une séance (décomptes : président et OI seulement)', tag: 'Comités',
+    input: { params: ParamsComite },
+  },
+  {
+    method: 'GET', path: '/comites/{id}/dossiers/{dossierId}', handler: 'functions/comites/get-comite-dossier.ts',
+    auth: 'jwt', roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Un dossier de l’ordre du jour (lecture seule)',
+    tag: 'Comités', input: { params: ParamsComiteDossier },
+  },
+  {
+    method: 'POST', path: '/comites/{id}/ordre-du-jour', handler: 'functions/comites/post-ordre-du-jour.ts', auth: 'jwt',
+    roles: OI, access: { table: 'readwrite' }, summary: 'Inscrire des dossiers instruits ; publier l’ordre du jour',
+    tag: 'Comités', input: { params: ParamsComite, body: DemandeOrdreDuJour }, output: Comite,
+  },
+  {
+    method: 'POST', path: '/comites/{id}/conflits', handler: 'functions/comites/post-conflit.ts', auth: 'jwt',
+    roles: ['comite'], access: { table: 'readwrite' }, summary: 'Déclarer un conflit d’intérêts (ou son absence)',
+    tag: 'Comités', input: { params: ParamsComite, body: DemandeConflit }, output: DeclarationConflit, successStatus: 201,
+  },
+  {
+    method: 'POST', path: '/comites/{id}/votes', handler: 'functions/comites/post-vote.ts', auth: 'jwt', roles: ['comite'],
+    access: { table: 'readwrite' }, summary: 'Voter (pour, contre, abstention), modifiable jusqu’à la clôture',
+    tag: 'Comités', input: { params: ParamsComite, body: DemandeVote }, output: Vote,
+  },
+  {
+    method: 'POST', path: '/comites/{id}/cloture', handler: 'functions/comites/post-cloture.ts', auth: 'jwt',
+    roles: [...OI, 'comite'], access: { table: 'readwrite' }, summary: 'Clôturer la séance (quorum, décisions, enveloppe)',
+    tag: 'Comités', input: { params: ParamsComite, body: DemandeCloture }, output: Comite,
+  },
+  {
+    method: 'GET', path: '/comites/{id}/proces-verbal.pdf', handler: 'functions/comites/get-proces-verbal.ts', auth: 'jwt',
+    roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Procès-verbal de la séance (PDF)', tag: 'Comités',
+    input: { params: ParamsComite }, output: 'pdf',
   },
 ] as const satisfies readonly RouteDefinition[];
 

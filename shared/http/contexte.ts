@@ -2,6 +2,8 @@ import type { Contexte } from '../domain/aap/use-cases';
 import type { ContexteDossier } from '../domain/dossier/use-cases';
 import type { ContexteOrg } from '../domain/organisation/use-cases';
 import type { ContextePiece } from '../domain/piece/use-cases';
+import type { ContexteComite } from '../domain/comite/use-cases';
+import { comiteRepository } from '../repositories/comite-repository';
 import { aapRepository } from '../repositories/aap-repository';
 import { dossierRepository } from '../repositories/dossier-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
@@ -25,4 +27,9 @@ export const contexteDossier = (req: { maintenant: Date; nouvelId: () => string 
 export const contextePiece = (req: { maintenant: Date; nouvelId: () => string }): ContextePiece => ({
   ...contexteDossier(req),
   stockage,
+});
+
+export const contexteComite = (req: { maintenant: Date; nouvelId: () => string }): ContexteComite => ({
+  ...contexteDossier(req),
+  comites: comiteRepository,
 });

@@ -22,10 +22,11 @@ import { decodeCursor, encodeCursor, transactionCancellation } from './dynamo-ut
 
 const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
 const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', 'expiresAt']);
-const sansCles = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k)));
+export const sansCles = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k)));
 const JOUR = 86_400;
 
-function item(d: Dossier) {
+/** The stored item of a dossier (keys and index attributes included). */
+export function item(d: Dossier) {
   return {
     ...cle(d.id),
     entite: 'DOSSIER',
@@ -36,7 +37,7 @@ function item(d: Dossier) {
   };
 }
 
-const itemEvenement = (e: Evenement) => ({ pk: `DOSSIER#${e.dossierId}`, sk: `EVT#${e.le}#${e.id}`, entite: 'EVT', ...e });
+export const itemEvenement = (e: Evenement) => ({ pk: `DOSSIER#${e.dossierId}`, sk: `EVT#${e.le}#${e.id}`, entite: 'EVT', ...e });
 const IdempotenceStockee = z.object({ cle: z.string(), dossierId: z.string(), auteur: z.string(), resultat: Dossier });
 
 export const dossierRepository: DossierStore = {

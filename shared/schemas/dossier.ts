@@ -81,6 +81,17 @@ export const Dossier = z.object({
     .object({ pieces: z.array(z.string()), message: z.string(), dateLimite: z.string(), demandeLe: z.string(), demandePar: z.string() })
     .nullable()
     .default(null),
+  /** Recevabilité, instruction summary, comité decision and programmation, as they happen. */
+  suivi: z
+    .object({
+      motifIrrecevabilite: z.string().optional(),
+      avis: z.enum(['favorable', 'defavorable', 'reserve']).optional(),
+      montantFsePropose: z.number().int().optional(),
+      comiteId: z.string().optional(),
+      decision: z.object({ statut: z.enum(['selectionne', 'ajourne', 'rejete']), motif: z.string(), date: z.string(), montantFseCentimes: z.number().int().nullable(), plie: z.string(), dateComite: z.string() }).optional(),
+      programmation: z.object({ montantFseCentimes: z.number().int(), dateDecision: z.string(), referenceDeliberation: z.string(), enregistreLe: z.string() }).optional(),
+    })
+    .default({}),
   /** Hash of the last audit event: each event carries its predecessor's, so the journal is a chain. */
   empreinteJournal: z.string().nullable(),
 });
@@ -100,7 +111,7 @@ export const Evenement = z.object({
 });
 export type Evenement = z.infer<typeof Evenement>;
 
-export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true, complements: true }).extend({
+export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true, complements: true, suivi: true }).extend({
   intitule: z.string(),
   coutTotalCentimes: z.number().int(),
   fseCentimes: z.number().int(),

@@ -83,6 +83,7 @@ export function nouveauDossier(p: {
     },
     depot: null,
     complements: null,
+    suivi: {},
     empreinteJournal: null,
   };
 }

@@ -102,7 +102,14 @@ export async function creer(ctx: ContexteDossier, actor: Actor, demande: { aapId
   return dossier;
 }
 
-export const lire = (ctx: ContexteDossier, actor: Actor, id: string) => charger(ctx, actor, id, 'lire');
+/** A dossier as its reader may see it: porteurs get the decision, never the instruction's avis or proposed amount. */
+export async function lire(ctx: ContexteDossier, actor: Actor, id: string): Promise<Dossier> {
+  const d = await charger(ctx, actor, id, 'lire');
+  const agentOi = (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi;
+  if (agentOi) return d;
+  const { avis: _a, montantFsePropose: _m, ...suivi } = d.suivi;
+  return { ...d, suivi };
+}
 
 export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promise<ResumeDossier[]> {
   const aaps = new Map<string, Promise<Aap | null>>();
@@ -112,7 +119,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
       const aap = await aaps.get(d.aapId);
       const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
       const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
-      const { contenu, empreinteJournal: _e, complements: _c, ...reste } = d;
+      const { contenu, empreinteJournal: _e, complements: _c, suivi: _s, ...reste } = d;
       return {
         ...reste,
         intitule: contenu.intitule,

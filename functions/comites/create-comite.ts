@@ -1,0 +1,6 @@
+import { created, http } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { creerComite } from '#shared/domain/comite/use-cases';
+
+export const handler = http('POST /comites', async (req) => created(await creerComite(contexteComite(req), exigerActeur(req), req.body)));

@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { dossierPourComite } from '#shared/domain/comite/use-cases';
+
+export const handler = http('GET /comites/{id}/dossiers/{dossierId}', async (req) =>
+  ok(await dossierPourComite(contexteComite(req), exigerActeur(req), req.params.id, req.params.dossierId)),
+);

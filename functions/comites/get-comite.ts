@@ -1,0 +1,6 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { lireComite } from '#shared/domain/comite/use-cases';
+
+export const handler = http('GET /comites/{id}', async (req) => ok(await lireComite(contexteComite(req), exigerActeur(req), req.params.id)));

@@ -1,0 +1,6 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { mesComites } from '#shared/domain/comite/use-cases';
+
+export const handler = http('GET /comites', async (req) => ok({ items: await mesComites(contexteComite(req), exigerActeur(req)) }));

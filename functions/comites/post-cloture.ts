@@ -1,0 +1,6 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { cloturer } from '#shared/domain/comite/use-cases';
+
+export const handler = http('POST /comites/{id}/cloture', async (req) => ok(await cloturer(contexteComite(req), exigerActeur(req), req.params.id, req.body)));

@@ -1,0 +1,8 @@
+import { created, http } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { declarerConflit } from '#shared/domain/comite/use-cases';
+
+export const handler = http('POST /comites/{id}/conflits', async (req) =>
+  created(await declarerConflit(contexteComite(req), exigerActeur(req), req.params.id, req.body)),
+);

@@ -1,0 +1,6 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { voter } from '#shared/domain/comite/use-cases';
+
+export const handler = http('POST /comites/{id}/votes', async (req) => ok(await voter(contexteComite(req), exigerActeur(req), req.params.id, req.body)));

@@ -1,0 +1,10 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteComite } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { etag, versionLue } from '#shared/http/if-match';
+import { recevabilite } from '#shared/domain/comite/use-cases';
+
+export const handler = http('POST /dossiers/{id}/recevabilite', async (req) => {
+  const d = await recevabilite(contexteComite(req), exigerActeur(req), req.params.id, req.body, versionLue(req.headers));
+  return ok(d, etag(d.version));
+});

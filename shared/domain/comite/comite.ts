@@ -1,0 +1,160 @@
+import type { Actor } from '../../auth/roles';
+import type { Aap } from '../../schemas/aap';
+import type { Comite, DecisionComite, DeclarationConflit, DemandeComite, ReglesComite, Vote } from '../../schemas/comite';
+import type { Dossier } from '../../schemas/dossier';
+import { formatMontant } from '../../format';
+import { AccesRefuse, Conflit, RegleMetier, RequeteInvalide } from '../errors';
+
+export type Role = 'oi' | 'president' | 'membre';
+
+/** OI staff of the comité's OI, its president, its members; anyone else sees nothing of it. */
+export function roleDans(c: Comite, actor: Actor): Role | null {
+  if ((actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === c.oi) return 'oi';
+  if (!actor.roles.includes('comite')) return null;
+  if (c.president === actor.email) return 'president';
+  return c.membres.includes(actor.email) ? 'membre' : null;
+}
+
+export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Actor; id: string; maintenant: Date }): Comite {
+  if (!(p.actor.roles.includes('oi-admin') || p.actor.roles.includes('oi-gestionnaire')) || p.actor.oi !== aap.organismeIntermediaire.sigle) {
+    throw new AccesRefuse(`Seuls les agents de l’OI ${aap.organismeIntermediaire.sigle} organisent ses comités.`);
+  }
+  const details = [
+    ...(!aap.plies.includes(demande.plie) ? [{ chemin: 'corps.plie', message: 'Ce PLIE n’est pas concerné par l’appel à projets.' }] : []),
+    ...(!demande.membres.includes(demande.president) ? [{ chemin: 'corps.president', message: 'Le président doit être membre du comité.' }] : []),
+    ...(new Set(demande.membres).size !== demande.membres.length ? [{ chemin: 'corps.membres', message: 'Un membre est cité deux fois.' }] : []),
+  ];
+  if (details.length) throw new RequeteInvalide('COMITE_INVALIDE', 'La composition du comité est incohérente.', details);
+  return {
+    id: p.id, aapId: aap.id, aapReference: aap.reference, oi: aap.organismeIntermediaire.sigle, plie: demande.plie,
+    date: demande.date, heure: demande.heure, lieu: demande.lieu, fuseau: aap.depot.cloture.fuseau,
+    membres: demande.membres, president: demande.president, regles: demande.regles, statut: 'preparation',
+    ordreDuJour: [], version: 1, creeLe: p.maintenant.toISOString(), creePar: p.actor.email, ouvertLe: null, closLe: null,
+    decisions: [], enveloppe: null,
+  };
+}
+
+/** Adds instruit dossiers of the comité's AAP and PLIE to the agenda (→ inscrit_comite); publishing opens the session. */
+export function inscrire(c: Comite, dossiers: Dossier[], p: { publier: boolean; maintenant: Date }): { comite: Comite; dossiers: Dossier[] } {
+  if (c.statut !== 'preparation') throw new Conflit('ORDRE_DU_JOUR_PUBLIE', 'L’ordre du jour est publié : il ne change plus.');
+  const details = dossiers.flatMap((d) => {
+    if (d.aapId !== c.aapId || d.plie !== c.plie) return [{ chemin: `corps.dossierIds`, message: `${d.reference} ne relève pas de ce comité (AAP ${c.aapReference}, ${c.plie}).` }];
+    if (d.statut !== 'instruit') return [{ chemin: `corps.dossierIds`, message: `${d.reference} n’est pas instruit (statut : ${d.statut}).` }];
+    return [];
+  });
+  if (details.length) throw new RegleMetier('DOSSIER_NON_INSCRIPTIBLE', 'Seuls les dossiers instruits du PLIE et de l’AAP du comité s’inscrivent à son ordre du jour.', details);
+  if (c.ordreDuJour.length + dossiers.length > 40) throw new RegleMetier('ORDRE_DU_JOUR_COMPLET', 'Un ordre du jour compte 40 dossiers au plus.');
+  const iso = p.maintenant.toISOString();
+  const inscrits = dossiers.map((d) => ({ ...d, statut: 'inscrit_comite' as const, version: d.version + 1, modifieLe: iso, suivi: { ...d.suivi, comiteId: c.id } }));
+  const ordre = [...c.ordreDuJour, ...dossiers.map((d) => d.id)];
+  if (p.publier && ordre.length === 0) throw new RegleMetier('ORDRE_DU_JOUR_VIDE', 'Inscrivez au moins un dossier avant de publier l’ordre du jour.');
+  return {
+    dossiers: inscrits,
+    comite: { ...c, ordreDuJour: ordre, version: c.version + 1, ...(p.publier ? { statut: 'ouvert' as const, ouvertLe: iso } : {}) },
+  };
+}
+
+function exigerOuvert(c: Comite): void {
+  if (c.statut === 'clos') throw new Conflit('COMITE_CLOS', 'La séance est close : plus aucune déclaration ni aucun vote.');
+  if (c.statut !== 'ouvert') throw new Conflit('COMITE_NON_OUVERT', 'L’ordre du jour n’est pas encore publié.');
+}
+
+function exigerInscrit(c: Comite, dossierId: string): void {
+  if (!c.ordreDuJour.includes(dossierId)) throw new Conflit('DOSSIER_HORS_ORDRE_DU_JOUR', 'Ce dossier n’est pas à l’ordre du jour de ce comité.');
+}
+
+export function declarer(c: Comite, actor: Actor, dossierId: string): void {
+  const r = roleDans(c, actor);
+  if (r !== 'membre' && r !== 'president') throw new AccesRefuse('Seuls les membres du comité déclarent leurs conflits d’intérêts.');
+  exigerOuvert(c);
+  exigerInscrit(c, dossierId);
+}
+
+/** A member may vote only on an agenda dossier, in an open session, after declaring no conflict of interest. */
+export function exigerVotant(c: Comite, actor: Actor, dossierId: string, declaration: DeclarationConflit | null): void {
+  const r = roleDans(c, actor);
+  if (r !== 'membre' && r !== 'president') throw new AccesRefuse('Seuls les membres du comité votent.');
+  exigerOuvert(c);
+  exigerInscrit(c, dossierId);
+  if (!declaration) throw new AccesRefuse('Déclarez d’abord l’absence ou l’existence d’un conflit d’intérêts sur ce dossier.', 'DECLARATION_REQUISE');
+  if (declaration.conflit) throw new AccesRefuse('Vous avez déclaré un conflit d’intérêts sur ce dossier : vous ne pouvez ni voir ses notes ni voter.', 'CONFLIT_INTERETS');
+}
+
+export function decompte(c: Comite, dossierId: string, votes: Vote[], conflits: DeclarationConflit[]) {
+  const exclus = conflits.filter((x) => x.dossierId === dossierId && x.conflit).map((x) => x.membre);
+  const v = votes.filter((x) => x.dossierId === dossierId && !exclus.includes(x.membre) && c.membres.includes(x.membre));
+  const n = (t: Vote['vote']) => v.filter((x) => x.vote === t).length;
+  return { pour: n('pour'), contre: n('contre'), abstention: n('abstention'), exclus, votants: v.length, eligibles: c.membres.length - exclus.length };
+}
+
+export function quorumAtteint(r: ReglesComite, eligibles: number, votants: number): boolean {
+  return r.quorum.type === 'moitie_plus_un' ? votants * 2 > eligibles : votants >= r.quorum.nombre;
+}
+
+const adopte = (r: ReglesComite, pour: number, contre: number) =>
+  r.majorite === 'simple' ? pour > contre : pour > 0 && pour * 3 >= 2 * (pour + contre);
+
+export interface Enveloppe {
+  enveloppeCentimes: number | null;
+  programmeCentimes: number;
+  selectionneCentimes: number;
+}
+
+/**
+ * Closes the session: per agenda dossier the quorum, then the decision by the majority rule (or the president's
+ * adjournment); the FSE selected must fit in what remains of the AAP's enveloppe. Refused whole otherwise.
+ */
+export function cloturer(
+  c: Comite,
+  p: {
+    dossiers: Dossier[]; votes: Vote[]; conflits: DeclarationConflit[]; enveloppe: Enveloppe; maintenant: Date;
+    demande: Array<{ dossierId: string; ajourner: boolean; motif?: string | undefined }>;
+  },
+): { comite: Comite; dossiers: Dossier[]; ajoutSelection: number } {
+  exigerOuvert(c);
+  const decisions: DecisionComite[] = [];
+  const sansQuorum: string[] = [];
+  for (const id of c.ordreDuJour) {
+    const d = p.dossiers.find((x) => x.id === id);
+    if (!d) throw new Error(`Dossier ${id} de l’ordre du jour introuvable`);
+    const t = decompte(c, id, p.votes, p.conflits);
+    const choix = p.demande.find((x) => x.dossierId === id);
+    if (!choix?.ajourner && !quorumAtteint(c.regles, t.eligibles, t.votants)) {
+      sansQuorum.push(`${d.reference} : ${t.votants} votant(s) sur ${t.eligibles} membre(s) sans conflit`);
+      continue;
+    }
+    const comptes = `${t.pour} pour, ${t.contre} contre, ${t.abstention} abstention(s)`;
+    const decision = choix?.ajourner ? 'ajourne' : t.pour + t.contre === 0 ? 'ajourne' : adopte(c.regles, t.pour, t.contre) ? 'selectionne' : 'rejete';
+    const defaut = { selectionne: `Avis favorable du comité (${comptes}).`, rejete: `Avis défavorable du comité (${comptes}).`, ajourne: `Examen ajourné par le comité (${comptes}).` }[decision];
+    decisions.push({
+      dossierId: id, decision, motif: choix?.motif?.trim() || defaut, ...t,
+      montantFseCentimes: decision === 'selectionne' ? (d.suivi.montantFsePropose ?? 0) : 0,
+    });
+  }
+  if (sansQuorum.length) {
+    throw new RegleMetier('QUORUM_NON_ATTEINT', 'Le quorum n’est pas atteint pour certains dossiers : faites voter les membres ou ajournez ces dossiers.', sansQuorum.map((m) => ({ chemin: 'votes', message: m })));
+  }
+  const ajout = decisions.reduce((s, x) => s + x.montantFseCentimes, 0);
+  const e = p.enveloppe;
+  if (e.enveloppeCentimes !== null && e.programmeCentimes + e.selectionneCentimes + ajout > e.enveloppeCentimes) {
+    const reste = e.enveloppeCentimes - e.programmeCentimes - e.selectionneCentimes;
+    throw new RegleMetier(
+      'ENVELOPPE_DEPASSEE',
+      `Les sélections de cette séance (${formatMontant(ajout)}) dépassent ce qui reste de l’enveloppe FSE (${formatMontant(reste)} sur ${formatMontant(e.enveloppeCentimes)}).`,
+      [{ chemin: 'enveloppe', message: `Programmé : ${formatMontant(e.programmeCentimes)} ; déjà sélectionné : ${formatMontant(e.selectionneCentimes)} ; cette séance : ${formatMontant(ajout)}.` }],
+    );
+  }
+  const iso = p.maintenant.toISOString();
+  const dossiers = decisions.map((x) => {
+    const d = p.dossiers.find((y) => y.id === x.dossierId)!;
+    return {
+      ...d, statut: x.decision, version: d.version + 1, modifieLe: iso,
+      suivi: { ...d.suivi, decision: { statut: x.decision, motif: x.motif, date: iso, montantFseCentimes: x.decision === 'selectionne' ? x.montantFseCentimes : null, plie: c.plie, dateComite: c.date } },
+    };
+  });
+  return {
+    dossiers,
+    ajoutSelection: ajout,
+    comite: { ...c, statut: 'clos', closLe: iso, version: c.version + 1, decisions, enveloppe: { ...e, selectionneCentimes: e.selectionneCentimes + ajout } },
+  };
+}

@@ -1,0 +1,259 @@
+import type { Actor } from '../../auth/roles';
+import type { Comite, DeclarationConflit, DemandeComite, DemandeInstruction, Instruction, Vote } from '../../schemas/comite';
+import type { Dossier, Evenement } from '../../schemas/dossier';
+import { AccesRefuse, Conflit, Introuvable, RegleMetier } from '../errors';
+import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
+import { controle } from '../dossier/dossier';
+import { journaliser } from '../dossier/journal';
+import * as instr from '../instruction/instruction';
+import * as regles from './comite';
+
+/** The port comités, instructions and the enveloppe counter persist through. */
+export interface ComiteStore {
+  creer(c: Comite): Promise<void>;
+  lire(id: string): Promise<Comite | null>;
+  parAap(aapId: string): Promise<Comite[]>;
+  /** The comités this e-mail sits on. */
+  deMembre(email: string): Promise<Comite[]>;
+  /** Comité + dossiers (each conditioned on its version) + events in one transaction. */
+  enregistrer(apres: Comite, avant: Comite, dossiers: Array<{ apres: Dossier; avant: Dossier; evenement: Evenement }>, enveloppe?: { aapId: string; ajoutSelection: number; versionLue: number }): Promise<void>;
+  /** Conflit `DECLARATION_EXISTANTE` if already declared; conditioned on the session being open. */
+  declarer(d: DeclarationConflit, comiteId: string): Promise<void>;
+  /** One vote per member per dossier (by key); conditioned on open session and a no-conflict declaration. */
+  voter(v: Vote, comiteId: string): Promise<void>;
+  conflits(comiteId: string): Promise<DeclarationConflit[]>;
+  votes(comiteId: string): Promise<Vote[]>;
+  instructions(dossierId: string): Promise<Instruction[]>;
+  /** Dossier transition + its instruction version + event, in one transaction. */
+  instruire(apres: Dossier, avant: Dossier, e: Evenement, i: Instruction): Promise<void>;
+  /** The AAP's FSE counter; `version` conditions the next change (0 while none). */
+  enveloppe(aapId: string): Promise<{ programmeCentimes: number; selectionneCentimes: number; version: number }>;
+  /** Dossier → programme, moving its amount from selected to programmed, in one transaction. */
+  programmer(apres: Dossier, avant: Dossier, e: Evenement, mouvement: { aapId: string; selectionne: number; programme: number }): Promise<void>;
+}
+
+export interface ContexteComite extends ContexteDossier {
+  comites: ComiteStore;
+}
+
+const transition = (ctx: ContexteComite, avant: Dossier, apres: Dossier, actor: Actor, type: string, donnees?: Record<string, unknown>) =>
+  journaliser(apres, { id: ctx.nouvelId(), type, auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant, ...(donnees ? { donnees } : {}) });
+
+export async function recevabilite(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.deciderRecevabilite>[1], versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'instruire');
+  const { lignes } = await lignesPieces(ctx, avant);
+  const apres = instr.deciderRecevabilite(avant, demande, { versionLue, maintenant: ctx.maintenant, pieces: lignes });
+  const { dossier, evenement } = transition(ctx, avant, apres, actor, 'recevabilite', { decision: demande.decision });
+  await ctx.dossiers.remplacer(dossier, avant, evenement);
+  return dossier;
+}
+
+async function referentiel(ctx: ContexteComite, d: Dossier) {
+  const aap = await ctx.aaps.lire(d.aapId);
+  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
+  if (!aap || !fiche) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  return { aap, fiche, grille: instr.grille(aap, fiche) };
+}
+
+/** load → decide → persist: a new version of the instruction (history kept), dossier → instruit. */
+export async function instruire(ctx: ContexteComite, actor: Actor, id: string, demande: DemandeInstruction, versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'instruire');
+  const [{ grille }, historique] = await Promise.all([referentiel(ctx, avant), ctx.comites.instructions(id)]);
+  const r = instr.instruire(avant, demande, { actor, grille, versionLue, maintenant: ctx.maintenant, versionInstruction: historique.length + 1 });
+  const { dossier, evenement } = transition(ctx, avant, r.dossier, actor, 'instruction', { avis: demande.avis, version: r.instruction.version });
+  await ctx.comites.instruire(dossier, avant, evenement, r.instruction);
+  return { dossier, instruction: r.instruction };
+}
+
+/**
+ * The instruction (grille, current version, history) of a dossier: OI staff, and comité members who declared no
+ * conflict on it. Porteurs never see scores.
+ */
+export async function lireInstruction(ctx: ContexteComite, actor: Actor, id: string) {
+  const d = await ctx.dossiers.lire(id);
+  if (!d) throw new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
+  const estOi = (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi;
+  if (!estOi) await exigerMembreSansConflit(ctx, actor, d);
+  const [{ grille }, historique] = await Promise.all([referentiel(ctx, d), ctx.comites.instructions(id)]);
+  return { grille, instruction: historique.at(-1) ?? null, historique };
+}
+
+async function exigerMembreSansConflit(ctx: ContexteComite, actor: Actor, d: Dossier): Promise<Comite> {
+  const c = d.suivi.comiteId ? await ctx.comites.lire(d.suivi.comiteId) : null;
+  const role = c ? regles.roleDans(c, actor) : null;
+  if (!c || (role !== 'membre' && role !== 'president') || c.statut === 'preparation') {
+    throw new AccesRefuse('Les notes et l’avis d’instruction ne sont visibles que des agents de l’OI et des membres du comité.');
+  }
+  const declaration = (await ctx.comites.conflits(c.id)).find((x) => x.dossierId === d.id && x.membre === actor.email);
+  if (!declaration) throw new AccesRefuse('Déclarez d’abord l’absence ou l’existence d’un conflit d’intérêts sur ce dossier.', 'DECLARATION_REQUISE');
+  if (declaration.conflit) throw new AccesRefuse('Vous avez déclaré un conflit d’intérêts sur ce dossier : son instruction ne vous est pas visible.', 'CONFLIT_INTERETS');
+  return c;
+}
+
+/** What a member reads of an agenda dossier (read-only): summary, plan, instruction — after declaring no conflict. */
+export async function dossierPourComite(ctx: ContexteComite, actor: Actor, comiteId: string, dossierId: string) {
+  const c = await chargerComite(ctx, actor, comiteId);
+  if (!c.ordreDuJour.includes(dossierId)) throw new Conflit('DOSSIER_HORS_ORDRE_DU_JOUR', 'Ce dossier n’est pas à l’ordre du jour de ce comité.');
+  const d = await ctx.dossiers.lire(dossierId);
+  if (!d) throw new Introuvable('DOSSIER_INTROUVABLE', 'Dossier introuvable.');
+  if (regles.roleDans(c, actor) !== 'oi') await exigerMembreSansConflit(ctx, actor, d);
+  const { aap, fiche, grille } = await referentiel(ctx, d);
+  const historique = await ctx.comites.instructions(dossierId);
+  return { dossier: d, controle: controle(d, aap, fiche), grille, instruction: historique.at(-1) ?? null };
+}
+
+export async function chargerComite(ctx: ContexteComite, actor: Actor, id: string): Promise<Comite> {
+  const c = await ctx.comites.lire(id);
+  if (!c || !regles.roleDans(c, actor)) throw new Introuvable('COMITE_INTROUVABLE', `Aucun de vos comités ne porte l’identifiant ${id}.`);
+  return c;
+}
+
+export async function creerComite(ctx: ContexteComite, actor: Actor, demande: DemandeComite) {
+  const aap = await ctx.aaps.lire(demande.aapId);
+  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) throw new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.');
+  const c = regles.nouveauComite(aap, demande, { actor, id: ctx.nouvelId(), maintenant: ctx.maintenant });
+  await ctx.comites.creer(c);
+  return c;
+}
+
+/**
+ * A comité as its reader may see it: everyone its agenda and decisions; members their own declarations and votes;
+ * the president and OI staff the tallies.
+ */
+export async function lireComite(ctx: ContexteComite, actor: Actor, id: string) {
+  const c = await chargerComite(ctx, actor, id);
+  const role = regles.roleDans(c, actor)!;
+  const [conflits, votes, dossiers] = await Promise.all([ctx.comites.conflits(id), ctx.comites.votes(id), Promise.all(c.ordreDuJour.map((x) => ctx.dossiers.lire(x)))]);
+  const ordre = dossiers.flatMap((d) => (d ? [{ id: d.id, reference: d.reference, organisationNom: d.organisationNom, ficheCode: d.ficheCode, intitule: d.contenu.intitule, statut: d.statut }] : []));
+  const voitDecomptes = role === 'oi' || role === 'president';
+  return {
+    ...c,
+    monRole: role,
+    ordre,
+    mesDeclarations: conflits.filter((x) => x.membre === actor.email),
+    mesVotes: votes.filter((x) => x.membre === actor.email),
+    ...(voitDecomptes ? { decomptes: c.ordreDuJour.map((d) => ({ dossierId: d, ...regles.decompte(c, d, votes, conflits) })), conflits } : {}),
+    enveloppeActuelle: role === 'oi' ? await enveloppeDe(ctx, c.aapId).then(({ version: _v, ...e }) => e) : null,
+  };
+}
+
+async function enveloppeDe(ctx: ContexteComite, aapId: string): Promise<regles.Enveloppe & { version: number }> {
+  const [aap, compteur] = await Promise.all([ctx.aaps.lire(aapId), ctx.comites.enveloppe(aapId)]);
+  return { enveloppeCentimes: aap?.enveloppeFseCentimes ?? null, ...compteur };
+}
+
+export async function ordreDuJour(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierIds: string[]; publier: boolean }) {
+  const avant = await chargerComite(ctx, actor, id);
+  if (regles.roleDans(avant, actor) !== 'oi') throw new AccesRefuse('Les agents de l’OI préparent l’ordre du jour.');
+  const nouveaux = [...new Set(demande.dossierIds)].filter((x) => !avant.ordreDuJour.includes(x));
+  const lus = await Promise.all(nouveaux.map((x) => ctx.dossiers.lire(x)));
+  const absents = nouveaux.filter((_, i) => !lus[i]);
+  if (absents.length) throw new RegleMetier('DOSSIER_INTROUVABLE', `Dossiers introuvables : ${absents.join(', ')}.`);
+  const dossiers = lus.filter((d): d is Dossier => d !== null);
+  const r = regles.inscrire(avant, dossiers, { publier: demande.publier, maintenant: ctx.maintenant });
+  const mouvements = r.dossiers.map((apres, i) => {
+    const j = transition(ctx, dossiers[i]!, apres, actor, 'inscription_comite', { comiteId: id });
+    return { apres: j.dossier, avant: dossiers[i]!, evenement: j.evenement };
+  });
+  await ctx.comites.enregistrer(r.comite, avant, mouvements);
+  return r.comite;
+}
+
+export async function declarerConflit(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierId: string; conflit: boolean; commentaire: string }) {
+  const c = await chargerComite(ctx, actor, id);
+  regles.declarer(c, actor, demande.dossierId);
+  const d: DeclarationConflit = { ...demande, membre: actor.email, declareLe: ctx.maintenant.toISOString() };
+  await ctx.comites.declarer(d, id);
+  return d;
+}
+
+export async function voter(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierId: string; vote: Vote['vote'] }) {
+  const c = await chargerComite(ctx, actor, id);
+  const declaration = (await ctx.comites.conflits(id)).find((x) => x.dossierId === demande.dossierId && x.membre === actor.email) ?? null;
+  regles.exigerVotant(c, actor, demande.dossierId, declaration);
+  const v: Vote = { ...demande, membre: actor.email, voteLe: ctx.maintenant.toISOString() };
+  await ctx.comites.voter(v, id);
+  return v;
+}
+
+/** load → decide → persist: decisions, dossier transitions, enveloppe — all or nothing. */
+export async function cloturer(ctx: ContexteComite, actor: Actor, id: string, demande: { decisions: Array<{ dossierId: string; ajourner: boolean; motif?: string | undefined }> }) {
+  const avant = await chargerComite(ctx, actor, id);
+  const role = regles.roleDans(avant, actor);
+  if (role !== 'oi' && role !== 'president') throw new AccesRefuse('Seuls le président et les agents de l’OI clôturent la séance.');
+  const [votes, conflits, lus, enveloppe] = await Promise.all([
+    ctx.comites.votes(id), ctx.comites.conflits(id), Promise.all(avant.ordreDuJour.map((x) => ctx.dossiers.lire(x))), enveloppeDe(ctx, avant.aapId),
+  ]);
+  const dossiers = lus.filter((d): d is Dossier => d !== null);
+  const { version: versionEnveloppe, ...valeurs } = enveloppe;
+  const r = regles.cloturer(avant, { dossiers, votes, conflits, enveloppe: valeurs, maintenant: ctx.maintenant, demande: demande.decisions });
+  const mouvements = r.dossiers.map((apres) => {
+    const av = dossiers.find((x) => x.id === apres.id)!;
+    const j = transition(ctx, av, apres, actor, 'decision_comite', { comiteId: id, decision: apres.statut });
+    return { apres: j.dossier, avant: av, evenement: j.evenement };
+  });
+  await ctx.comites.enregistrer(r.comite, avant, mouvements, { aapId: avant.aapId, ajoutSelection: r.ajoutSelection, versionLue: versionEnveloppe });
+  return r.comite;
+}
+
+export async function programmer(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.programmer>[1], versionLue: number) {
+  if (!actor.roles.includes('oi-admin')) throw new AccesRefuse('Seul un administrateur de l’OI enregistre la décision de programmation.');
+  const avant = await charger(ctx, actor, id, 'instruire');
+  const apres = instr.programmer(avant, demande, { versionLue, maintenant: ctx.maintenant });
+  const { dossier, evenement } = transition(ctx, avant, apres, actor, 'programmation', { montantFseCentimes: demande.montantFseCentimes });
+  await ctx.comites.programmer(dossier, avant, evenement, { aapId: avant.aapId, selectionne: avant.suivi.decision?.montantFseCentimes ?? 0, programme: demande.montantFseCentimes });
+  return dossier;
+}
+
+export async function enveloppeAap(ctx: ContexteComite, actor: Actor, aapId: string) {
+  const aap = await ctx.aaps.lire(aapId);
+  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) throw new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.');
+  const { version: _v, ...e } = await enveloppeDe(ctx, aapId);
+  const restant = e.enveloppeCentimes === null ? null : e.enveloppeCentimes - e.programmeCentimes - e.selectionneCentimes;
+  return { ...e, restantCentimes: restant, comites: await ctx.comites.parAap(aapId) };
+}
+
+/** A comité member's sessions, newest first. */
+export const mesComites = (ctx: ContexteComite, actor: Actor) => ctx.comites.deMembre(actor.email);
+
+/** The data of the procès-verbal of a closed session. */
+export async function procesVerbal(ctx: ContexteComite, actor: Actor, id: string) {
+  const c = await chargerComite(ctx, actor, id);
+  if (c.statut !== 'clos') throw new Conflit('COMITE_NON_CLOS', 'Le procès-verbal est établi à la clôture de la séance.');
+  const [aap, conflits, votes, dossiers] = await Promise.all([
+    ctx.aaps.lire(c.aapId), ctx.comites.conflits(id), ctx.comites.votes(id), Promise.all(c.ordreDuJour.map((x) => ctx.dossiers.lire(x))),
+  ]);
+  if (!aap) throw new Error(`AAP ${c.aapId} introuvable`);
+  const presents = c.membres.filter((m) => votes.some((v) => v.membre === m) || conflits.some((x) => x.membre === m));
+  return {
+    comite: c, aap, conflits, presents,
+    dossiers: dossiers.flatMap((d) => (d ? [{ id: d.id, reference: d.reference, organisationNom: d.organisationNom, ficheCode: d.ficheCode, intitule: d.contenu.intitule }] : [])),
+  };
+}
+
+/** What the rapport d'instruction shows: OI staff or comité members without conflict. */
+export async function rapport(ctx: ContexteComite, actor: Actor, id: string) {
+  const { grille, instruction } = await lireInstruction(ctx, actor, id);
+  if (!instruction) throw new Conflit('DOSSIER_NON_INSTRUIT', 'Ce dossier n’est pas encore instruit.');
+  const d = (await ctx.dossiers.lire(id))!;
+  const { aap, fiche } = await referentiel(ctx, d);
+  const c = controle(d, aap, fiche);
+  return { dossier: d, aap, fiche, grille, instruction, coutTotalCentimes: c.totaux.coutTotal, fseDemandeCentimes: c.totaux.fse };
+}
+
+/** The decision letter: the porteur (and the OI) read the decision, its motif and amount, never scores or votes. */
+export async function lettreDecision(ctx: ContexteComite, actor: Actor, id: string) {
+  const d = await charger(ctx, actor, id, 'lire');
+  const dec = d.suivi.decision;
+  if (!dec) throw new Conflit('DECISION_ABSENTE', 'Aucune décision n’a encore été prise sur ce dossier.');
+  const aap = await ctx.aaps.lire(d.aapId);
+  if (!aap) throw new Error(`AAP ${d.aapId} introuvable`);
+  const prog = d.suivi.programmation;
+  return {
+    dossier: d, aap,
+    decision: {
+      statut: prog ? ('programme' as const) : dec.statut, motif: dec.motif, date: prog?.enregistreLe ?? dec.date,
+      montantFseCentimes: prog?.montantFseCentimes ?? dec.montantFseCentimes, comite: { plie: dec.plie, date: dec.dateComite },
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { Actor } from '../../auth/roles';
+import type { Aap, FicheOperation } from '../../schemas/aap';
+import type { Critere, DemandeInstruction, Instruction } from '../../schemas/comite';
+import type { Dossier } from '../../schemas/dossier';
+import type { LigneChecklist } from '../../schemas/piece';
+import { Conflit, RegleMetier, type DetailErreur } from '../errors';
+import { exigerVersion } from '../dossier/dossier';
+import { piecesBloquantes } from '../piece/piece';
+
+/** The grille: the fiche's critères de sélection, then the AAP's common criteria, each scored 1–5. */
+export function grille(aap: Pick<Aap, 'selection'>, fiche: Pick<FicheOperation, 'criteresSelection'>): Critere[] {
+  return [
+    ...fiche.criteresSelection.map((libelle, i) => ({ id: `FICHE_${i + 1}`, libelle, origine: 'fiche' as const })),
+    ...aap.selection.criteresCommuns.map((libelle, i) => ({ id: `COMMUN_${i + 1}`, libelle, origine: 'commun' as const })),
+  ];
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** depose → recevable (every required pièce valid) or irrecevable (with its motif). */
+export function deciderRecevabilite(
+  d: Dossier,
+  demande: { decision: 'recevable' } | { decision: 'irrecevable'; motif: string },
+  p: { versionLue: number; maintenant: Date; pieces: LigneChecklist[] },
+): Dossier {
+  exigerVersion(d, p.versionLue);
+  if (d.statut !== 'depose') throw new Conflit('STATUT_INCOMPATIBLE', 'La recevabilité se prononce sur un dossier déposé.');
+  if (demande.decision === 'recevable') {
+    const bloquantes = piecesBloquantes(p.pieces);
+    if (bloquantes.length) throw new RegleMetier('PIECES_NON_VALIDES', 'Des pièces obligatoires manquent ou ne sont pas valides : demandez des compléments.', bloquantes);
+    return { ...d, statut: 'recevable', version: d.version + 1, modifieLe: iso(p.maintenant) };
+  }
+  return { ...d, statut: 'irrecevable', version: d.version + 1, modifieLe: iso(p.maintenant), suivi: { ...d.suivi, motifIrrecevabilite: demande.motif } };
+}
+
+/** Average of the notes, printed with two decimals, computed on integers (sum × 100 / n, truncated). */
+export function moyenne(notes: Array<{ note: number }>): string {
+  if (notes.length === 0) return '—';
+  const centiemes = Math.floor((notes.reduce((s, n) => s + n.note, 0) * 100) / notes.length);
+  return `${Math.floor(centiemes / 100)},${String(centiemes % 100).padStart(2, '0')}`;
+}
+
+/**
+ * recevable | instruit → instruit: every criterion of the grille scored once, with a rationale. Rescoring makes a
+ * new version of the instruction; the previous ones stay in the history.
+ */
+export function instruire(
+  d: Dossier,
+  demande: DemandeInstruction,
+  p: { actor: Actor; grille: Critere[]; versionLue: number; maintenant: Date; versionInstruction: number },
+): { dossier: Dossier; instruction: Instruction } {
+  exigerVersion(d, p.versionLue);
+  if (d.statut !== 'recevable' && d.statut !== 'instruit') {
+    throw new Conflit('STATUT_INCOMPATIBLE', 'Seul un dossier recevable (ou déjà instruit, avant son inscription en comité) s’instruit.');
+  }
+  const ids = new Set(p.grille.map((c) => c.id));
+  const details: DetailErreur[] = [];
+  const vus = new Set<string>();
+  demande.notes.forEach((n, i) => {
+    if (!ids.has(n.critere)) details.push({ chemin: `corps.notes[${i}].critere`, message: `Critère inconnu de la grille : ${n.critere}.` });
+    if (vus.has(n.critere)) details.push({ chemin: `corps.notes[${i}].critere`, message: `Le critère ${n.critere} est noté deux fois.` });
+    vus.add(n.critere);
+  });
+  for (const c of p.grille) if (!vus.has(c.id)) details.push({ chemin: 'corps.notes', message: `Critère non noté : ${c.libelle}` });
+  if (details.length) throw new RegleMetier('GRILLE_INCOMPLETE', 'Chaque critère de la grille doit être noté une fois, avec sa justification.', details);
+  const instruction: Instruction = {
+    ...demande,
+    dossierId: d.id,
+    version: p.versionInstruction,
+    instruitLe: iso(p.maintenant),
+    instruitPar: p.actor.email,
+    moyenne: moyenne(demande.notes),
+  };
+  return {
+    instruction,
+    dossier: {
+      ...d,
+      statut: 'instruit',
+      version: d.version + 1,
+      modifieLe: iso(p.maintenant),
+      suivi: { ...d.suivi, avis: demande.avis, montantFsePropose: demande.montantFsePropose },
+    },
+  };
+}
+
+/** selectionne → programme: the OI's board grants the FSE (never more than the comité selected). */
+export function programmer(
+  d: Dossier,
+  demande: { montantFseCentimes: number; dateDecision: string; referenceDeliberation: string },
+  p: { versionLue: number; maintenant: Date },
+): Dossier {
+  exigerVersion(d, p.versionLue);
+  if (d.statut !== 'selectionne') throw new Conflit('STATUT_INCOMPATIBLE', 'Seul un dossier sélectionné par le comité se programme.');
+  const selectionne = d.suivi.decision?.montantFseCentimes ?? 0;
+  if (demande.montantFseCentimes > selectionne) {
+    throw new RegleMetier('MONTANT_SUPERIEUR_SELECTION', 'Le montant programmé ne peut pas dépasser le montant FSE sélectionné par le comité.', [
+      { chemin: 'corps.montantFseCentimes', message: `Au plus ${selectionne} centimes.` },
+    ]);
+  }
+  return {
+    ...d,
+    statut: 'programme',
+    version: d.version + 1,
+    modifieLe: iso(p.maintenant),
+    suivi: { ...d.suivi, programmation: { ...demande, enregistreLe: iso(p.maintenant) } },
+  };
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { DateIso, Heure, MontantCentimes } from './common';
+
+// ---- Recevabilité and instruction ----
+
+export const DemandeRecevabilite = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('recevable') }),
+  z.strictObject({ decision: z.literal('irrecevable'), motif: z.string().trim().min(10, 'Motivez l’irrecevabilité (10 caractères au moins).').max(5000) }),
+], { message: 'Décision attendue : recevable ou irrecevable (les compléments se demandent par /complements).' });
+
+/** A criterion of the grille: the fiche's critères de sélection, then the AAP's common criteria. */
+export const Critere = z.object({ id: z.string(), libelle: z.string(), origine: z.enum(['fiche', 'commun']) });
+export type Critere = z.infer<typeof Critere>;
+
+export const Note = z.strictObject({
+  critere: z.string().min(1).max(40),
+  note: z.number().int('Une note est un entier de 1 à 5.').min(1, 'Une note va de 1 à 5.').max(5, 'Une note va de 1 à 5.'),
+  justification: z.string().trim().min(10, 'Justifiez la note (10 caractères au moins).').max(5000),
+});
+
+export const AVIS = ['favorable', 'defavorable', 'reserve'] as const;
+export const DemandeInstruction = z.strictObject({
+  notes: z.array(Note).min(1).max(60),
+  avis: z.enum(AVIS, { message: 'Avis attendu : favorable, défavorable ou réservé.' }),
+  montantFsePropose: MontantCentimes,
+  commentaire: z.string().trim().max(10_000).default(''),
+});
+export type DemandeInstruction = z.infer<typeof DemandeInstruction>;
+
+export const Instruction = DemandeInstruction.extend({
+  dossierId: z.string(),
+  version: z.number().int().min(1),
+  instruitLe: z.string(),
+  instruitPar: z.string(),
+  moyenne: z.string().describe('Moyenne des notes, pour affichage (« 3,75 »).'),
+});
+export type Instruction = z.infer<typeof Instruction>;
+
+// ---- Comité de pilotage ----
+
+export const ReglesComite = z.strictObject({
+  /** `moitie_plus_un`: more than half of the members not in conflict took part; `nombre`: at least `nombre`. */
+  quorum: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('moitie_plus_un') }),
+    z.strictObject({ type: z.literal('nombre'), nombre: z.number().int().min(1).max(100) }),
+  ]),
+  /** `simple`: more pour than contre among votes cast (abstentions not cast); `deux_tiers`: pour ≥ 2/3 of votes cast. */
+  majorite: z.enum(['simple', 'deux_tiers']),
+});
+export type ReglesComite = z.infer<typeof ReglesComite>;
+
+export const DemandeComite = z.strictObject({
+  aapId: z.string().min(1).max(64),
+  plie: z.string().trim().min(1).max(300),
+  date: DateIso,
+  heure: Heure.default('14:00'),
+  lieu: z.string().trim().max(300).default(''),
+  membres: z.array(z.email('Adresse e-mail invalide.').transform((e) => e.toLowerCase())).min(1).max(50),
+  president: z.email('Adresse e-mail invalide.').transform((e) => e.toLowerCase()),
+  regles: ReglesComite.default({ quorum: { type: 'moitie_plus_un' }, majorite: 'simple' }),
+});
+export type DemandeComite = z.infer<typeof DemandeComite>;
+
+export const StatutComite = z.enum(['preparation', 'ouvert', 'clos']);
+
+export const DecisionComite = z.object({
+  dossierId: z.string(),
+  decision: z.enum(['selectionne', 'ajourne', 'rejete']),
+  motif: z.string(),
+  pour: z.number().int(),
+  contre: z.number().int(),
+  abstention: z.number().int(),
+  exclus: z.array(z.string()),
+  montantFseCentimes: z.number().int(),
+});
+export type DecisionComite = z.infer<typeof DecisionComite>;
+
+export const Comite = z.object({
+  id: z.string(),
+  aapId: z.string(),
+  aapReference: z.string(),
+  oi: z.string(),
+  plie: z.string(),
+  date: z.string(),
+  heure: z.string(),
+  lieu: z.string(),
+  fuseau: z.string(),
+  membres: z.array(z.string()),
+  president: z.string(),
+  regles: ReglesComite,
+  statut: StatutComite,
+  ordreDuJour: z.array(z.string()),
+  version: z.number().int(),
+  creeLe: z.string(),
+  creePar: z.string(),
+  ouvertLe: z.string().nullable(),
+  closLe: z.string().nullable(),
+  decisions: z.array(DecisionComite),
+  enveloppe: z
+    .object({ enveloppeCentimes: z.number().int().nullable(), programmeCentimes: z.number().int(), selectionneCentimes: z.number().int() })
+    .nullable(),
+});
+export type Comite = z.infer<typeof Comite>;
+
+export const DemandeOrdreDuJour = z.strictObject({
+  dossierIds: z.array(z.string().min(1).max(64)).max(40, 'Un ordre du jour compte 40 dossiers au plus.'),
+  publier: z.boolean().default(false),
+});
+
+export const DemandeConflit = z.strictObject({
+  dossierId: z.string().min(1).max(64),
+  conflit: z.boolean(),
+  commentaire: z.string().trim().max(2000).default(''),
+});
+
+export const Conflit = z.object({ dossierId: z.string(), membre: z.string(), conflit: z.boolean(), commentaire: z.string(), declareLe: z.string() });
+export type DeclarationConflit = z.infer<typeof Conflit>;
+
+export const VOTES = ['pour', 'contre', 'abstention'] as const;
+export const DemandeVote = z.strictObject({
+  dossierId: z.string().min(1).max(64),
+  vote: z.enum(VOTES, { message: 'Vote attendu : pour, contre ou abstention.' }),
+});
+export const Vote = z.object({ dossierId: z.string(), membre: z.string(), vote: z.enum(VOTES), voteLe: z.string() });
+export type Vote = z.infer<typeof Vote>;
+
+export const DemandeCloture = z.strictObject({
+  /** Per dossier: the president may adjourn (ajourne) with a motif, or add a motif to the computed decision. */
+  decisions: z
+    .array(z.strictObject({ dossierId: z.string().min(1).max(64), ajourner: z.boolean().default(false), motif: z.string().trim().max(5000).optional() }))
+    .max(40)
+    .default([]),
+});
+
+export const DemandeProgrammation = z.strictObject({
+  montantFseCentimes: MontantCentimes,
+  dateDecision: DateIso,
+  referenceDeliberation: z.string().trim().max(200).default(''),
+});
+
+export const ParamsComite = z.strictObject({ id: z.string().min(1).max(64) });
+export const ParamsComiteDossier = z.strictObject({ id: z.string().min(1).max(64), dossierId: z.string().min(1).max(64) });

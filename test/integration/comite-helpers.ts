@@ -1,0 +1,58 @@
+import type { client } from './helpers';
+import { cle, complet, organisation, planEquilibre } from './dossiers-helpers';
+import { piecesObligatoires } from './pieces-helpers';
+
+type Api = ReturnType<typeof client>;
+export const OI = 'oi@guichet.test';
+export const GESTIONNAIRE = 'gestionnaire@guichet.test';
+export const P1 = 'porteur@guichet.test';
+export const MEMBRES = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
+
+/** A deposited dossier (10 700 € total, FSE 8 560 €) answering `fiche`, by a fresh organisation. */
+export async function dossierDepose(api: Api, aapId: string, fiche: string): Promise<{ id: string; version: number; reference: string }> {
+  const org = await organisation(api, P1, `Structure ${Math.random().toString(36).slice(2, 8)}`);
+  const d = (await api.post('/dossiers', { as: P1, body: { aapId, ficheCode: fiche, organisationId: org.id } })).body;
+  await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 856_000)) });
+  await piecesObligatoires(api, P1, d.id);
+  const r = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+  if (r.status !== 200) throw new Error(`dépôt : ${JSON.stringify(r.body)}`);
+  return { id: d.id, version: r.body.version, reference: r.body.reference };
+}
+
+/** Notes for every criterion of the dossier's grille. */
+export async function notes(api: Api, dossierId: string, note = 4) {
+  const { grille } = (await api.get(`/dossiers/${dossierId}/instruction`, { as: GESTIONNAIRE })).body;
+  return grille.map((c: { id: string }) => ({ critere: c.id, note, justification: `Critère ${c.id} : éléments probants dans le dossier.` }));
+}
+
+/** deposited → recevable → instruit, with `montant` proposed. */
+export async function dossierInstruit(api: Api, aapId: string, fiche: string, montant = 856_000) {
+  const d = await dossierDepose(api, aapId, fiche);
+  const rec = await api.post(`/dossiers/${d.id}/recevabilite`, { as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { decision: 'recevable' } });
+  if (rec.status !== 200) throw new Error(`recevabilité : ${JSON.stringify(rec.body)}`);
+  const i = await api.put(`/dossiers/${d.id}/instruction`, {
+    as: GESTIONNAIRE,
+    headers: { 'if-match': String(rec.body.version) },
+    body: { notes: await notes(api, d.id), avis: 'favorable', montantFsePropose: montant, commentaire: 'Opération cohérente avec la fiche.' },
+  });
+  if (i.status !== 200) throw new Error(`instruction : ${JSON.stringify(i.body)}`);
+  return { ...d, version: i.body.dossier.version as number };
+}
+
+/** A comité of the five demo members (comite1 presides) on `plie`, with `dossiers` on its published agenda. */
+export async function comiteOuvert(api: Api, aapId: string, plie: string, dossiers: string[], regles?: unknown) {
+  const c = await api.post('/comites', {
+    as: OI,
+    body: { aapId, plie, date: '2027-02-15', heure: '14:00', lieu: 'Périgueux', membres: MEMBRES, president: MEMBRES[0], ...(regles ? { regles } : {}) },
+  });
+  if (c.status !== 201) throw new Error(`comité : ${JSON.stringify(c.body)}`);
+  const o = await api.post(`/comites/${c.body.id}/ordre-du-jour`, { as: OI, body: { dossierIds: dossiers, publier: true } });
+  if (o.status !== 200) throw new Error(`ordre du jour : ${JSON.stringify(o.body)}`);
+  return o.body as { id: string };
+}
+
+export const declarer = (api: Api, comiteId: string, membre: string, dossierId: string, conflit = false) =>
+  api.post(`/comites/${comiteId}/conflits`, { as: membre, body: { dossierId, conflit, commentaire: conflit ? 'Administrateur de la structure porteuse.' : '' } });
+
+export const voter = (api: Api, comiteId: string, membre: string, dossierId: string, vote: 'pour' | 'contre' | 'abstention') =>
+  api.post(`/comites/${comiteId}/votes`, { as: membre, body: { dossierId, vote } });
