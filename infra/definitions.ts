@@ -20,8 +20,21 @@ export const BUCKET = {
     exposedHeaders: ['ETag'],
     maxAgeSeconds: 3000,
   },
-  /** Uploads never confirmed are removed after this many days. */
+  /**
+   * Multipart uploads never completed are aborted after this many days. Browsers upload with a single presigned POST
+   * (no multipart), so a sent upload is a whole object, which the verification handler then checks.
+   */
   abandonedUploadDays: 7,
+  /** Where pièces live (`dossiers/<dossierId>/pieces/<pieceId>/<version>`): the prefix GuardDuty scans. */
+  piecesPrefix: 'dossiers/',
+  /**
+   * Object tag marking a rejected pièce; a lifecycle rule removes tagged objects after `rejectedExpirationDays`.
+   * The application sets it (PutObjectTagging) when the verification rejects a file.
+   */
+  rejectedTag: { key: 'statut', value: 'rejetee' },
+  rejectedExpirationDays: 30,
+  /** The tag GuardDuty Malware Protection for S3 writes on every scanned object, and its clean value. */
+  malwareScanTag: { key: 'GuardDutyMalwareScanStatus', clean: 'NO_THREATS_FOUND' },
 } as const;
 
 /** Environment variable names bound to the grants in CDK and set by the local runtime. */

@@ -1,7 +1,7 @@
 import type { App } from 'aws-cdk-lib';
-import { routes as manifest, type RouteDefinition } from '#functions/routes';
+import { evenementsS3 as manifestEvenements, routes as manifest, type RouteDefinition } from '#functions/routes';
 import type { GuichetConfig } from '#infra/config';
-import { ApiStack } from '#infra/stacks/api-stack';
+import { ApiStack, type EvenementS3Definition } from '#infra/stacks/api-stack';
 import { StatefulStack } from '#infra/stacks/stateful-stack';
 import { WebStack } from '#infra/stacks/web-stack';
 
@@ -16,11 +16,13 @@ export interface BuildOptions extends GuichetConfig {
   webAssetsPath?: string;
   /** @default the route manifest of functions/routes.ts */
   routes?: readonly RouteDefinition[];
+  /** @default the `evenementsS3` of functions/routes.ts */
+  evenementsS3?: readonly EvenementS3Definition[];
 }
 
 /**
- * The three stacks, env-agnostic: stateful (table, files bucket, user pool) ← api (one function per route) ← web
- * (SPA + CloudFront in front of the API).
+ * The three stacks, env-agnostic: stateful (table, files bucket, user pool, malware scan) ← api (one function per route
+ * and per S3 event) ← web (SPA + CloudFront in front of the API).
  */
 export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
   const prefix = options.stackPrefix;
@@ -32,6 +34,7 @@ export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
   const api = new ApiStack(app, `${prefix}-Api`, {
     description: 'Guichet : API HTTP, une fonction par route du manifeste',
     routes: options.routes ?? manifest,
+    evenementsS3: options.evenementsS3 ?? manifestEvenements,
     stateful,
     allowedOrigins: options.allowedOrigins,
   });

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { grantObjectWrite } from '#infra/constructs/bucket-grants';
 import { ENV } from '#infra/definitions';
 import { nagResourceName } from '#infra/nag';
 import { fromRoot, PROJECT_ROOT } from '#infra/paths';
@@ -106,13 +107,13 @@ export class GuichetFunction extends Construct {
     }
     if (bucket) {
       if (!props.bucket) throw new Error(`${props.handler}: bucket access "${bucket}" but no bucket given.`);
-      if (bucket === 'readwrite') props.bucket.grantReadWrite(this.function);
-      else props.bucket.grantRead(this.function);
+      props.bucket.grantRead(this.function);
+      // Not grantReadWrite: its put set includes s3:PutObjectRetention/PutObjectLegalHold (see bucket-grants.ts).
+      if (bucket === 'readwrite') grantObjectWrite(props.bucket, this.function);
       this.function.addEnvironment(ENV.bucket, props.bucket.bucketName);
       const reason =
-        'Pièces and documents are objects of this one bucket under keys built per dossier and document (dossiers/<id>/pieces/..., documents/...); the action wildcards are CDK’s grantRead/grantReadWrite sets, which include object versions.';
+        'Pièces and documents are objects of this one bucket under keys built per dossier and document (dossiers/<id>/pieces/..., documents/...); the action wildcards are CDK’s grantRead set, which includes object versions and tags (the GuardDuty scan status tag).';
       const actions = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
-      if (bucket === 'readwrite') actions.push('s3:DeleteObject*', 's3:Abort*');
       Validations.of(role).acknowledge(
         { id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.bucket.bucketArn)}/*]`, reason },
         ...actions.map((a) => ({ id: `AwsSolutions-IAM5[Action::${a}]`, reason })),

@@ -12,15 +12,26 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
-import type { RouteDefinition } from '#functions/routes';
+import type { Access, RouteDefinition } from '#functions/routes';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
 import { TABLE } from '#infra/definitions';
+import { acknowledgeBucketNotifications } from '#infra/nag';
 import type { StatefulStack } from '#infra/stacks/stateful-stack';
+
+/** An entry of the manifest's `evenementsS3`: a handler run on S3 ObjectCreated under a key prefix. */
+export interface EvenementS3Definition {
+  handler: string;
+  prefixe: string;
+  access: { table?: Access; bucket?: Access };
+}
 
 export interface ApiStackProps extends StackProps {
   routes: readonly RouteDefinition[];
+  /** @default none */
+  evenementsS3?: readonly EvenementS3Definition[];
   stateful: StatefulStack;
   allowedOrigins: readonly string[];
 }
@@ -33,6 +44,24 @@ export const API_STAGE = 'api';
 
 /** Stage-wide throttling; API Gateway answers 429 beyond it. */
 export const THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+/**
+ * Functions triggered by S3 events read whole uploaded files (pièces up to 50 MB, buffered, PDFs parsed): more memory,
+ * hence more CPU, and a longer timeout than the API's.
+ */
+export const EVENT_FUNCTION = { memorySize: 1024, timeoutSeconds: 60 } as const;
+
+/** S3 refuses two notification configurations whose prefixes overlap for the same event type. */
+export function checkPrefixes(evenements: readonly EvenementS3Definition[]): void {
+  for (const [i, a] of evenements.entries()) {
+    if (a.prefixe === '') throw new Error(`${a.handler}: evenementsS3 needs a key prefix.`);
+    for (const b of evenements.slice(i + 1)) {
+      if (a.prefixe.startsWith(b.prefixe) || b.prefixe.startsWith(a.prefixe)) {
+        throw new Error(`evenementsS3: prefixes "${a.prefixe}" (${a.handler}) and "${b.prefixe}" (${b.handler}) overlap.`);
+      }
+    }
+  }
+}
 
 /** `functions/aaps/list-aaps.ts` → `AapsListAaps`: stable construct ids, hence stable logical ids. */
 export function functionId(handler: string): string {
@@ -49,6 +78,8 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly functions = new Map<string, GuichetFunction>();
+  /** Functions of the manifest's `evenementsS3`, by handler path. */
+  readonly eventFunctions = new Map<string, GuichetFunction>();
   /** Host name of the execute-api endpoint, for the CloudFront origin. */
   readonly apiDomainName: string;
 
@@ -130,6 +161,29 @@ export class ApiStack extends Stack {
       });
       if (route.auth === 'public') suppressPublicRoute(httpRoute, route);
     }
+
+    // The bucket lives in the stateful stack; its notification is added from here through CDK's BucketNotifications
+    // custom resource (imported bucket: it merges with the entries it does not own, GuardDuty's EventBridge switch
+    // included), so the stateful stack never references a function of this stack (no cross-stack cycle).
+    const evenements = props.evenementsS3 ?? [];
+    checkPrefixes(evenements);
+    for (const evenement of evenements) {
+      const id = functionId(evenement.handler);
+      const fn = new GuichetFunction(this, id, {
+        handler: evenement.handler,
+        description: `S3 ObjectCreated ${evenement.prefixe}* — ${evenement.handler}`,
+        access: evenement.access,
+        table,
+        bucket,
+        memorySize: EVENT_FUNCTION.memorySize,
+        timeout: Duration.seconds(EVENT_FUNCTION.timeoutSeconds),
+      });
+      this.eventFunctions.set(evenement.handler, fn);
+      bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn.function), {
+        prefix: evenement.prefixe,
+      });
+    }
+    if (evenements.length > 0) acknowledgeBucketNotifications(this);
 
     this.apiDomainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

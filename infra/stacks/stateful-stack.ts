@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { BUCKET, TABLE } from '#infra/definitions';
 import { accessLogsBucket, privateBucket } from '#infra/constructs/buckets';
 import { Identity } from '#infra/constructs/identity';
+import { MalwareProtection } from '#infra/constructs/malware-protection';
 
 export interface StatefulStackProps extends StackProps {
   /** Browser origins allowed to upload (presigned POST) and download (presigned GET) pièces. */
@@ -14,8 +15,8 @@ export interface StatefulStackProps extends StackProps {
 }
 
 /**
- * Pièces, documents and rejected uploads must be kept long after a programme closes (FSE archiving obligations):
- * overwritten or deleted versions are kept ten years.
+ * Pièces and documents must be kept long after a programme closes (FSE archiving obligations): overwritten or deleted
+ * versions are kept ten years. Rejected pièces (tag `statut=rejetee`) are the exception, see the lifecycle rules.
  */
 export const NONCURRENT_VERSION_DAYS = 3650;
 
@@ -28,6 +29,8 @@ export class StatefulStack extends Stack {
   readonly bucket: Bucket;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** GuardDuty Malware Protection for S3 on the files bucket (pièces prefix). */
+  readonly malwareProtection: MalwareProtection;
   /**
    * Export names of the ARNs the api stack grants on. Explicit (not CDK's automatic cross-stack references, whose
    * names carry a hash) so that the IAM findings naming them are deterministic and can be acknowledged one by one.
@@ -59,11 +62,15 @@ export class StatefulStack extends Stack {
     const logs = accessLogsBucket(this, 'AccessLogs');
     this.bucket = privateBucket(this, 'Files', {
       versioned: true,
-      // Compliance-mode retention is set per object when a dossier is archived; no default retention, so drafts and
-      // rejected uploads stay deletable.
+      // Object Lock is enabled with no default retention, so drafts and rejected uploads stay deletable. Archived
+      // pièces get COMPLIANCE retention object by object: the archiving step calls PutObjectRetention (Mode COMPLIANCE,
+      // RetainUntilDate from the FSE archiving rules) on each version of the dossier, with the dedicated
+      // grantObjectLock grant (constructs/bucket-grants.ts); no route, readwrite ones included, can lock an object.
+      // Lifecycle rules never remove a version while it is locked.
       objectLockEnabled: true,
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'files/',
+      // Browsers upload with the presigned POST (multipart form, POST) and download with the presigned GET (GET/HEAD).
       cors: [
         {
           allowedOrigins: [...props.allowedOrigins],
@@ -79,7 +86,24 @@ export class StatefulStack extends Stack {
           abortIncompleteMultipartUploadAfter: Duration.days(BUCKET.abandonedUploadDays),
         },
         { id: 'expire-noncurrent-versions', noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS) },
+        {
+          // Rejected pièces (tagged by the application when the verification refuses them) are not part of the
+          // dossier: the current version expires after 30 days (delete marker) and the bytes go one day later.
+          id: 'expire-rejected-pieces',
+          prefix: BUCKET.piecesPrefix,
+          tagFilters: { [BUCKET.rejectedTag.key]: BUCKET.rejectedTag.value },
+          expiration: Duration.days(BUCKET.rejectedExpirationDays),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
+      // No `eventBridgeEnabled` and no notification here: the bucket's notification configuration is shared by
+      // GuardDuty (which turns EventBridge delivery on through its role) and the api stack (ObjectCreated → the
+      // verification function, through CDK's BucketNotifications custom resource, which keeps foreign entries).
+      // A NotificationConfiguration declared on this resource would overwrite both on the next bucket update.
+    });
+    this.malwareProtection = new MalwareProtection(this, 'MalwareProtection', {
+      bucket: this.bucket,
+      prefixes: [BUCKET.piecesPrefix],
     });
 
     const identity = new Identity(this, 'Identity', {

@@ -1,16 +1,22 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes as manifest, type RouteDefinition } from '#functions/routes';
+import { evenementsS3, routes as manifest, type RouteDefinition } from '#functions/routes';
+import { OBJECT_LOCK_ACTIONS } from '#infra/constructs/bucket-grants';
 import { ENV } from '#infra/definitions';
 import { buildGuichet, type GuichetStacks } from '#infra/guichet';
 import { readConfig } from '#infra/config';
-import { API_STAGE, THROTTLE } from '#infra/stacks/api-stack';
-import { actionsOf, environmentOf, functionFor, nagViolations, newApp } from './support';
+import { API_STAGE, checkPrefixes, EVENT_FUNCTION, THROTTLE, type EvenementS3Definition } from '#infra/stacks/api-stack';
+import { actionsOf, allAllowedActions, allows, environmentOf, functionFor, nagViolations, newApp } from './support';
 
 const routes: readonly RouteDefinition[] = manifest;
 const deployed = routes.filter((r) => !r.localOnly);
+const evenements: readonly EvenementS3Definition[] = evenementsS3;
+const VERIFY = 'functions/pieces/verify-piece.ts';
+/** CDK's singleton provider of the BucketNotifications custom resource (inline Python, CDK-owned role). */
+const isNotificationsProvider = (logicalId: string) => logicalId.startsWith('BucketNotificationsHandler');
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('ApiStack', () => {
@@ -25,9 +31,11 @@ describe('ApiStack', () => {
   }, 240_000);
 
   describe('functions', () => {
-    it('creates one Node.js 22 arm64 function per route when the route is not localOnly', () => {
-      template.resourceCountIs('AWS::Lambda::Function', deployed.length);
-      const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    it('creates one Node.js 22 arm64 function per deployed route and per S3 event when the manifest is iterated', () => {
+      const all = Object.entries(template.findResources('AWS::Lambda::Function'));
+      const functions = all.filter(([id]) => !isNotificationsProvider(id)).map(([, fn]) => fn);
+      expect(all.filter(([id]) => isNotificationsProvider(id))).toHaveLength(1);
+      expect(functions).toHaveLength(deployed.length + evenements.length);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs22.x',
@@ -51,8 +59,10 @@ describe('ApiStack', () => {
     });
 
     it('attaches no AWS managed policy when a function role is created', () => {
-      for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
-        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+        // CDK's notifications provider gets AWSLambdaBasicExecutionRole (acknowledged in infra/nag.ts).
+        if (isNotificationsProvider(id)) continue;
+        expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
       }
     });
   });
@@ -80,12 +90,116 @@ describe('ApiStack', () => {
       expect(actions).not.toContain('dynamodb:PutItem');
     });
 
+    it('grants object writes but neither Object Lock nor version deletion when a route has bucket readwrite access', () => {
+      const { props } = functionFor(template, 'POST', '/dossiers/{id}/pieces');
+      const actions = actionsOf(template, props);
+      expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 's3:DeleteObject']));
+      for (const a of [...OBJECT_LOCK_ACTIONS.filter((x) => x.startsWith('s3:Put')), 's3:DeleteObjectVersion', 's3:PutObjectAcl']) {
+        expect(allows(actions, a), a).toBe(false);
+      }
+    });
+
+    it('grants no s3:PutObjectRetention or s3:PutObjectLegalHold to any role of the api stack (only a dedicated archiving grant may)', () => {
+      const holders = allAllowedActions(template);
+      expect(holders.length).toBeGreaterThan(deployed.length);
+      for (const { holder, actions } of holders) {
+        expect(allows(actions, 's3:PutObjectRetention'), holder).toBe(false);
+        expect(allows(actions, 's3:PutObjectLegalHold'), holder).toBe(false);
+        expect(allows(actions, 's3:BypassGovernanceRetention'), holder).toBe(false);
+      }
+    });
+
     it('grants DynamoDB writes only when the route has table readwrite access', () => {
       for (const route of deployed) {
         const actions = actionsOf(template, functionFor(template, route.method, route.path).props);
         const writes = WRITE_ACTIONS.filter((a) => actions.includes(a));
         expect(writes, `${route.method} ${route.path}`).toEqual(route.access.table === 'readwrite' ? WRITE_ACTIONS : []);
       }
+    });
+  });
+
+  describe('S3 events', () => {
+    const verify = () => {
+      const fn = stacks.api.eventFunctions.get(VERIFY);
+      expect(fn, VERIFY).toBeDefined();
+      const id = stacks.api.getLogicalId(fn!.function.node.defaultChild as CfnFunction);
+      const resources = template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>;
+      return { id, props: resources[id]!.Properties };
+    };
+
+    it('builds the verification function on nodejs22.x arm64, sized for 50 MB files, when evenementsS3 lists it', () => {
+      expect(evenements.map((e) => e.handler)).toContain(VERIFY);
+      const { props } = verify();
+      expect(props).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        MemorySize: EVENT_FUNCTION.memorySize,
+        Timeout: EVENT_FUNCTION.timeoutSeconds,
+      });
+      expect(EVENT_FUNCTION.memorySize).toBeGreaterThanOrEqual(1024);
+      const logGroup = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(template.toJSON().Resources[logGroup]).toMatchObject({ Properties: { RetentionInDays: 90 } });
+    });
+
+    it('binds TABLE_NAME and BUCKET_NAME to the imported table and files bucket when access is table readwrite, bucket read', () => {
+      const { props } = verify();
+      const env = environmentOf(props);
+      expect(JSON.stringify(env[ENV.table])).toContain(stacks.stateful.exportNames.tableArn);
+      expect(JSON.stringify(env[ENV.bucket])).toContain(stacks.stateful.exportNames.bucketArn);
+      const actions = actionsOf(template, props);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 's3:GetObject*']));
+      // s3:GetObject* covers s3:GetObjectTagging: the GuardDuty scan status tag is readable.
+      expect(allows(actions, 's3:GetObjectTagging')).toBe(true);
+      expect(allows(actions, 's3:PutObject')).toBe(false);
+      expect(allows(actions, 's3:DeleteObject')).toBe(false);
+    });
+
+    it('notifies the verification function of ObjectCreated under dossiers/ on the imported files bucket', () => {
+      const { id } = verify();
+      template.resourceCountIs('Custom::S3BucketNotifications', 1);
+      template.hasResourceProperties('Custom::S3BucketNotifications', {
+        BucketName: Match.anyValue(),
+        Managed: false,
+        NotificationConfiguration: {
+          LambdaFunctionConfigurations: [
+            {
+              Events: ['s3:ObjectCreated:*'],
+              Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'dossiers/' }] } },
+              LambdaFunctionArn: { 'Fn::GetAtt': [id, 'Arn'] },
+            },
+          ],
+        },
+      });
+      const [notification] = Object.values(template.findResources('Custom::S3BucketNotifications'));
+      expect(JSON.stringify(notification!.Properties.BucketName)).toContain(stacks.stateful.exportNames.bucketArn);
+      // Neither topic nor queue nor EventBridge is declared here: GuardDuty's EventBridge switch is kept as foreign.
+      expect(Object.keys(notification!.Properties.NotificationConfiguration)).toEqual(['LambdaFunctionConfigurations']);
+    });
+
+    it('lets only S3, for the files bucket of this account, invoke the verification function', () => {
+      const { id } = verify();
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [id, 'Arn'] },
+        Principal: 's3.amazonaws.com',
+        SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceArn: { 'Fn::ImportValue': stacks.stateful.exportNames.bucketArn },
+      });
+    });
+
+    it('gives the notifications provider the bucket notification actions on the files bucket only', () => {
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+        (p.Properties.Roles as { Ref: string }[]).some((r) => isNotificationsProvider(r.Ref)),
+      );
+      expect(policies).toHaveLength(1);
+      expect(policies[0]!.Properties.PolicyDocument.Statement).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['s3:GetBucketNotification', 's3:PutBucketNotification'],
+          Resource: { 'Fn::ImportValue': stacks.stateful.exportNames.bucketArn },
+        },
+      ]);
     });
   });
 
@@ -165,5 +279,19 @@ describe('ApiStack', () => {
       Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
       expect(() => app.synth({ force: true })).not.toThrow();
     });
+  });
+});
+
+describe('checkPrefixes', () => {
+  const e = (handler: string, prefixe: string): EvenementS3Definition => ({ handler, prefixe, access: {} });
+
+  it('accepts the manifest and disjoint prefixes', () => {
+    expect(() => checkPrefixes(evenements)).not.toThrow();
+    expect(() => checkPrefixes([e('a.ts', 'dossiers/'), e('b.ts', 'documents/')])).not.toThrow();
+  });
+
+  it('refuses overlapping or empty prefixes, which S3 would reject at deployment', () => {
+    expect(() => checkPrefixes([e('a.ts', 'dossiers/'), e('b.ts', 'dossiers/x/')])).toThrow(/overlap/);
+    expect(() => checkPrefixes([e('a.ts', '')])).toThrow(/prefix/);
   });
 });

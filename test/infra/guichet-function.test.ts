@@ -3,9 +3,10 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { grantObjectLock, OBJECT_LOCK_ACTIONS, OBJECT_WRITE_ACTIONS } from '#infra/constructs/bucket-grants';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
 import { ENV } from '#infra/definitions';
-import { actionsOf, environmentOf, functionFor, nagViolations, newApp } from './support';
+import { actionsOf, allows, environmentOf, functionFor, nagViolations, newApp } from './support';
 
 /** A small existing handler: what is bundled does not matter here, only the grants. */
 const HANDLER = 'functions/systeme/get-health.ts';
@@ -45,6 +46,14 @@ describe('GuichetFunction', () => {
     expect(actionsOf(template, props)).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 'dynamodb:PutItem']));
   });
 
+  it('grants the explicit write set but no Object Lock, ACL or version deletion action when bucket access is readwrite', () => {
+    const actions = actionsOf(template, functionFor(template, 'POST', '/pieces').props);
+    expect(actions).toEqual(expect.arrayContaining([...OBJECT_WRITE_ACTIONS]));
+    for (const a of ['s3:PutObjectRetention', 's3:PutObjectLegalHold', 's3:PutObjectAcl', 's3:DeleteObjectVersion', 's3:PutBucketPolicy']) {
+      expect(allows(actions, a), a).toBe(false);
+    }
+  });
+
   it('grants no s3:PutObject and no table access when bucket access is read only', () => {
     const { props } = functionFor(template, 'GET', '/pieces');
     expect(environmentOf(props)).not.toHaveProperty(ENV.table);
@@ -57,6 +66,30 @@ describe('GuichetFunction', () => {
   it('leaves no cdk-nag finding when bucket and table grants are acknowledged with reasons', () => {
     expect(nagViolations(stack, 'error')).toEqual([]);
     expect(nagViolations(stack, 'warning')).toEqual([]);
+  });
+
+  it('lets only the dedicated archiving grant put retention and legal holds', () => {
+    const archiving = new Stack(newApp(), 'Test-Archiving');
+    const bucket = Bucket.fromBucketAttributes(archiving, 'Files', { bucketArn: Fn.importValue('Test-BucketArn') });
+    const archiver = new GuichetFunction(archiving, 'Archiver', {
+      handler: HANDLER,
+      description: 'POST /archivage test',
+      access: { bucket: 'readwrite' },
+      bucket,
+    });
+    new GuichetFunction(archiving, 'Writer', {
+      handler: HANDLER,
+      description: 'POST /autre test',
+      access: { bucket: 'readwrite' },
+      bucket,
+    });
+    grantObjectLock(bucket, archiver.function, 'dossiers/*');
+    const t = Template.fromStack(archiving);
+    const archiverActions = actionsOf(t, functionFor(t, 'POST', '/archivage').props);
+    expect(archiverActions).toEqual(expect.arrayContaining([...OBJECT_LOCK_ACTIONS]));
+    const writerActions = actionsOf(t, functionFor(t, 'POST', '/autre').props);
+    expect(allows(writerActions, 's3:PutObjectRetention')).toBe(false);
+    expect(allows(writerActions, 's3:PutObjectLegalHold')).toBe(false);
   });
 
   it('refuses a table of another stack when granting', () => {

@@ -3,9 +3,11 @@ import { Template, Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '#shared/auth/roles';
+import { evenementsS3 } from '#functions/routes';
+import { MALWARE_PROTECTION_PRINCIPAL } from '#infra/constructs/malware-protection';
 import { BUCKET, TABLE } from '#infra/definitions';
-import { StatefulStack } from '#infra/stacks/stateful-stack';
-import { nagViolations, newApp } from './support';
+import { NONCURRENT_VERSION_DAYS, StatefulStack } from '#infra/stacks/stateful-stack';
+import { allAllowedActions, allows, nagViolations, newApp } from './support';
 
 describe('StatefulStack', () => {
   const origins = ['https://guichet.example.fr'];
@@ -131,6 +133,15 @@ describe('StatefulStack', () => {
       });
     });
 
+    it('allows POST (presigned POST uploads) and GET (presigned downloads) from the web origin only', () => {
+      const [, bucket] = files();
+      const [rule] = bucket.Properties.CorsConfiguration.CorsRules as { AllowedMethods: string[]; AllowedOrigins: string[] }[];
+      expect(rule!.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'GET']));
+      expect(rule!.AllowedMethods).not.toContain('PUT');
+      expect(rule!.AllowedMethods).not.toContain('DELETE');
+      expect(rule!.AllowedOrigins).toEqual(origins);
+    });
+
     it('aborts multipart uploads and expires old versions when lifecycle rules apply', () => {
       const [, bucket] = files();
       expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(
@@ -141,12 +152,114 @@ describe('StatefulStack', () => {
       );
     });
 
+    it('keeps noncurrent versions of the whole bucket ten years when no other rule applies', () => {
+      const [, bucket] = files();
+      const rule = (bucket.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[]).find(
+        (r) => r.Id === 'expire-noncurrent-versions',
+      );
+      expect(rule).toEqual({
+        Id: 'expire-noncurrent-versions',
+        Status: 'Enabled',
+        NoncurrentVersionExpiration: { NoncurrentDays: NONCURRENT_VERSION_DAYS },
+      });
+    });
+
+    it('removes pièces tagged statut=rejetee after 30 days, current and noncurrent versions alike', () => {
+      const [, bucket] = files();
+      const rule = (bucket.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[]).find(
+        (r) => r.Id === 'expire-rejected-pieces',
+      );
+      expect(rule).toEqual({
+        Id: 'expire-rejected-pieces',
+        Status: 'Enabled',
+        Prefix: 'dossiers/',
+        TagFilters: [{ Key: 'statut', Value: 'rejetee' }],
+        ExpirationInDays: 30,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+      });
+    });
+
+    it('declares no notification configuration on the bucket, which GuardDuty and the api stack share', () => {
+      const [, bucket] = files();
+      expect(bucket.Properties.NotificationConfiguration).toBeUndefined();
+    });
+
     it('writes server access logs to a separate bucket when synthesized', () => {
       const [id, bucket] = files();
       const target = bucket.Properties.LoggingConfiguration.DestinationBucketName as { Ref: string };
       expect(target.Ref).not.toBe(id);
       template.hasResource('AWS::S3::Bucket', { Properties: Match.objectLike({}), DeletionPolicy: 'Retain' });
       expect(template.toJSON().Resources[target.Ref].Type).toBe('AWS::S3::Bucket');
+    });
+  });
+
+  describe('malware protection', () => {
+    const plan = () => {
+      const plans = template.findResources('AWS::GuardDuty::MalwareProtectionPlan');
+      expect(Object.keys(plans)).toHaveLength(1);
+      return Object.values(plans)[0]!;
+    };
+    const filesId = () =>
+      Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } }))[0]!;
+
+    it('scans and tags new objects under dossiers/ of the files bucket when the plan is deployed', () => {
+      const p = plan();
+      expect(p.Properties.ProtectedResource).toEqual({
+        S3Bucket: { BucketName: { Ref: filesId() }, ObjectPrefixes: ['dossiers/'] },
+      });
+      expect(p.Properties.Actions).toEqual({ Tagging: { Status: 'ENABLED' } });
+    });
+
+    it('covers every prefix the S3-triggered handlers verify', () => {
+      const scanned = plan().Properties.ProtectedResource.S3Bucket.ObjectPrefixes as string[];
+      for (const e of evenementsS3) expect(scanned.some((prefix) => e.prefixe.startsWith(prefix)), e.prefixe).toBe(true);
+    });
+
+    it('uses a role only GuardDuty assumes, created with its permissions before the plan', () => {
+      const p = plan();
+      const roleId = (p.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      expect(p.DependsOn).toContain(roleId);
+      const role = template.toJSON().Resources[roleId];
+      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: MALWARE_PROTECTION_PRINCIPAL } },
+      ]);
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      const statements = role.Properties.Policies[0].PolicyDocument.Statement as {
+        Sid: string;
+        Action: string | string[];
+        Resource: unknown;
+        Condition?: unknown;
+      }[];
+      const bySid = (sid: string) => statements.find((st) => st.Sid === sid);
+      const bucketArn = { 'Fn::GetAtt': [filesId(), 'Arn'] };
+      const objects = { 'Fn::Join': ['', [bucketArn, '/*']] };
+      expect(bySid('AllowMalwareScan')).toMatchObject({ Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: objects });
+      expect(bySid('AllowPostScanTag')).toMatchObject({ Resource: objects });
+      expect(bySid('AllowPostScanTag')!.Action).toEqual(expect.arrayContaining(['s3:PutObjectTagging', 's3:PutObjectVersionTagging']));
+      expect(bySid('AllowEnableS3EventBridgeEvents')).toMatchObject({
+        Action: ['s3:GetBucketNotification', 's3:PutBucketNotification'],
+        Resource: bucketArn,
+      });
+      expect(bySid('AllowCheckBucketOwnership')).toMatchObject({ Action: 's3:ListBucket', Resource: bucketArn });
+      expect(bySid('AllowPutValidationObject')).toMatchObject({
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [bucketArn, '/malware-protection-resource-validation-object']] },
+      });
+      expect(bySid('AllowManagedRuleToSendS3EventsToGuardDuty')).toMatchObject({
+        Condition: { StringLike: { 'events:ManagedBy': MALWARE_PROTECTION_PRINCIPAL } },
+      });
+      expect(JSON.stringify(bySid('AllowManagedRuleToSendS3EventsToGuardDuty')!.Resource)).toContain(
+        ':rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*',
+      );
+      // SSE-S3: no KMS statement.
+      expect(statements.flatMap((st) => [st.Action].flat()).filter((a) => a.startsWith('kms:'))).toEqual([]);
+    });
+
+    it('grants no Object Lock action to any role of the stateful stack', () => {
+      for (const { holder, actions } of allAllowedActions(template)) {
+        expect(allows(actions, 's3:PutObjectRetention'), holder).toBe(false);
+        expect(allows(actions, 's3:PutObjectLegalHold'), holder).toBe(false);
+      }
     });
   });
 

@@ -59,3 +59,28 @@ export function actionsOf(template: Template, fnProps: Record<string, unknown>):
   }
   return actions;
 }
+
+/** Whether an IAM action list allows `action`, wildcards included (`s3:PutObject*` allows s3:PutObjectRetention). */
+export function allows(actions: readonly string[], action: string): boolean {
+  return actions.some((a) => {
+    const escaped = a.replace(/[.+?^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '.*');
+    return new RegExp('^' + escaped + '$', 'i').test(action);
+  });
+}
+
+/** Every action allowed by any IAM policy or inline role policy of a template, with the resource holding it. */
+export function allAllowedActions(template: Template): { holder: string; actions: string[] }[] {
+  const out: { holder: string; actions: string[] }[] = [];
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+  type Doc = { Statement: { Effect: string; Action: string | string[] }[] };
+  for (const [id, r] of Object.entries(resources)) {
+    const docs: Doc[] = [];
+    if (r.Type === 'AWS::IAM::Policy') docs.push(r.Properties?.PolicyDocument as Doc);
+    if (r.Type === 'AWS::IAM::Role') {
+      for (const p of (r.Properties?.Policies ?? []) as { PolicyDocument: Doc }[]) docs.push(p.PolicyDocument);
+    }
+    const actions = docs.flatMap((d) => d.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()));
+    if (actions.length > 0) out.push({ holder: id, actions });
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
+import { BucketGrants, type IBucket } from 'aws-cdk-lib/aws-s3';
+
+/**
+ * What `readwrite` adds to `read` on the files bucket: write objects (presigned POST, generated documents), tag them
+ * (`statut=rejetee`), put delete markers and abort uploads. Deliberately not CDK's `grantReadWrite`/`grantPut`,
+ * whose sets include s3:PutObjectRetention and s3:PutObjectLegalHold (and `s3:DeleteObject*`, which would let a
+ * route erase object versions, i.e. the history kept for the FSE archiving obligations).
+ */
+export const OBJECT_WRITE_ACTIONS = [
+  's3:PutObject',
+  's3:PutObjectTagging',
+  's3:PutObjectVersionTagging',
+  's3:DeleteObject',
+  's3:AbortMultipartUpload',
+] as const;
+
+/** Object Lock actions: only the dedicated archiving grant below may call them. */
+export const OBJECT_LOCK_ACTIONS = [
+  's3:PutObjectRetention',
+  's3:PutObjectLegalHold',
+  's3:GetObjectRetention',
+  's3:GetObjectLegalHold',
+] as const;
+
+/** The `readwrite` object grant (see OBJECT_WRITE_ACTIONS); reads are granted separately with `grantRead`. */
+export function grantObjectWrite(bucket: IBucket, grantee: IGrantable): Grant {
+  return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(grantee, '*', ...OBJECT_WRITE_ACTIONS);
+}
+
+/**
+ * The dedicated archiving grant. The bucket has Object Lock enabled without a default retention; when a dossier is
+ * archived, the archiving step puts COMPLIANCE retention on each of its object versions (PutObjectRetention with
+ * `Mode: COMPLIANCE` and a `RetainUntilDate` set by the FSE archiving rules), or a legal hold. Give this grant to
+ * that step's function only: no route, not even a `readwrite` one, can lock (or extend the lock of) an object.
+ */
+export function grantObjectLock(bucket: IBucket, grantee: IGrantable, keyPattern = '*'): Grant {
+  return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(grantee, keyPattern, ...OBJECT_LOCK_ACTIONS);
+}
