@@ -87,6 +87,8 @@ function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: strin
   const operation = intitule ? `votre opération «${NBSP}${typo(intitule)}${NBSP}»` : 'votre opération';
   const demande = `Vous avez déposé une demande de subvention du Fonds social européen (FSE) au titre de l’appel à projets ${aap.reference} \u2014 ${aap.titre}, sur la fiche opération ${dossier.ficheCode}.`;
   const motif = motifSansVotes(decision.motif);
+  // The comité’s default « Avis favorable du comité. » only repeats the letter: no observation then.
+  const observations = /^avis favorable du comit[ée]\.?$/i.test(motif) ? '' : motif;
   const montant = () => {
     if (decision.montantFseCentimes === null) {
       throw new RangeError(`Montant FSE requis pour une lettre de ${decision.statut === 'programme' ? 'programmation' : 'sélection'} (dossier ${dossier.reference}).`);
@@ -101,7 +103,7 @@ function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: strin
           `J’ai le plaisir de vous informer que ${comite} a émis un avis favorable à la sélection de ${operation} pour un montant FSE de ${montant()}.`,
           `Cet avis ne vaut pas attribution de la subvention\u00a0: la décision d’attribution relève du conseil d’administration de ${oi}, qui se prononcera lors de la programmation de l’opération. Vous serez informé de sa décision, puis une convention d’attribution vous sera proposée.`,
         ],
-        motif: motif || null,
+        motif: observations || null,
         recours: false,
       };
     case 'programme':
@@ -111,7 +113,7 @@ function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: strin
           `Après l’avis favorable du comité de pilotage du ${decision.comite.plie}, réuni le ${dateLongue(decision.comite.date, fuseau)}, j’ai le plaisir de vous informer qu’une subvention FSE vous est attribuée pour ${operation}, pour un montant de ${montant()}.`,
           'Une convention d’attribution vous sera adressée prochainement\u00a0: elle précise les conditions de réalisation de l’opération, les justificatifs à produire et les modalités de versement de la subvention.',
         ],
-        motif: motif || null,
+        motif: observations || null,
         recours: false,
       };
     case 'ajourne':
@@ -209,12 +211,15 @@ function renderCorps(layout: PdfLayout, input: LettreDecisionInput, fuseau: stri
   }
   if (recours) {
     const { sigle } = input.aap.organismeIntermediaire;
+    layout.ensureSpace(70);
     layout.paragraph('Voies et délais de recours', { bold: true, size: TAILLE, leading: INTERLIGNE, spaceAfter: 2 });
     layout.paragraph(
       `Vous pouvez contester cette décision par un recours gracieux auprès de l’organisme intermédiaire ${sigle}, dans un délai de deux mois à compter de la réception de la présente lettre, en exposant les éléments de nature à justifier un réexamen de votre demande.`,
       style,
     );
   }
+  // The closing formula stays on the page of the signature.
+  layout.ensureSpace(TAILLE * INTERLIGNE * 2 + 110);
   layout.paragraph(
     'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
     { ...style, spaceAfter: 24 },

@@ -4,7 +4,7 @@ import type { Comite, DecisionComite, DeclarationConflit, ReglesComite } from '#
 import type { Dossier } from '#shared/schemas/dossier';
 import { grille, type GrilleColumn, type GrilleRow } from './pdf/grille';
 import { PdfLayout } from './pdf/layout';
-import { truncate } from './pdf/text';
+import { truncate, wrap } from './pdf/text';
 
 /**
  * The procès-verbal of a comité de pilotage: the session (PLIE, date, place, president), attendance, the rules of
@@ -27,6 +27,8 @@ export interface ProcesVerbalInput {
 }
 
 const LARGEUR_LIBELLE = 140;
+/** Font size of `layout.field` rows (the layout's body size). */
+const TAILLE_CHAMP = 10;
 const NBSP = '\u00a0';
 
 export const DECISIONS_EN_CLAIR: Record<DecisionComite['decision'], string> = {
@@ -124,9 +126,9 @@ function renderConflits(layout: PdfLayout, input: ProcesVerbalInput, references:
     layout.paragraph('Aucun membre n’a déclaré de conflit d’intérêts sur les dossiers inscrits à l’ordre du jour.', { spaceAfter: 4 });
   } else {
     const colonnes: GrilleColumn[] = [
-      { header: 'Membre', width: 2.6 },
-      { header: 'Dossier', width: 2.6 },
-      { header: 'Commentaire', width: 3.4 },
+      { header: 'Membre', width: 2.5 },
+      { header: 'Dossier', width: 3 },
+      { header: 'Commentaire', width: 3.2 },
     ];
     const lignes = declares.map((c) => [c.membre, references.get(c.dossierId) ?? c.dossierId, typo(c.commentaire.trim()) || '\u2014']);
     grille(layout, colonnes, lignes, { size: 9, spaceAfter: 4 });
@@ -138,39 +140,64 @@ function renderConflits(layout: PdfLayout, input: ProcesVerbalInput, references:
   );
 }
 
+type Champ = [libelle: string, valeur: string, gras?: boolean];
+
+/** The rows of one dossier’s entry: identification, then the votes and the decision once deliberated. */
+function champsDossier(id: string, dossier: DossierProcesVerbal | undefined, decision: DecisionComite | undefined): Champ[] {
+  const champs: Champ[] = [
+    ['Porteur de projet', typo(dossier?.organisationNom ?? '') || 'Non renseigné'],
+    ['Fiche opération', dossier?.ficheCode || '\u2014'],
+    ['Intitulé de l’opération', typo(dossier?.intitule ?? '') || 'Non renseigné'],
+  ];
+  if (!dossier) champs.unshift(['Identifiant', id]);
+  if (!decision) return [...champs, ['Décision', 'Non délibéré', true]];
+  const exclus = decision.exclus.length > 0 ? `${decision.exclus.join(', ')} (conflit d’intérêts)` : 'Aucun';
+  champs.push(
+    ['Votes', votesEnClair(decision)],
+    ['Membres exclus du vote', exclus],
+    ['Décision', DECISIONS_EN_CLAIR[decision.decision], true],
+    ['Motif', typo(decision.motif.trim()) || '\u2014'],
+  );
+  if (decision.decision === 'selectionne') champs.push(['Montant FSE sélectionné', formatMontant(decision.montantFseCentimes), true]);
+  return champs;
+}
+
+/** Height `layout.field` will take for these rows (same wrapping, same line pitch, same space after). */
+function hauteurChamps(layout: PdfLayout, champs: readonly Champ[]): number {
+  const pas = TAILLE_CHAMP * 1.35;
+  return champs.reduce((h, [libelle, valeur, gras]) => {
+    const libelles = wrap(layout.clean(libelle), layout.bold, TAILLE_CHAMP - 0.5, LARGEUR_LIBELLE - 10).length;
+    const valeurs = wrap(layout.clean(valeur), layout.font(gras), TAILLE_CHAMP, layout.contentWidth - LARGEUR_LIBELLE).length;
+    return h + Math.max(libelles, valeurs) * pas + 3;
+  }, 0);
+}
+
 function renderDossiers(layout: PdfLayout, input: ProcesVerbalInput, dossiers: Map<string, DossierProcesVerbal>): void {
   const { comite } = input;
   const { theme } = layout;
-  layout.heading('Examen des dossiers', 1, 110);
-  comite.ordreDuJour.forEach((id, i) => {
-    const dossier = dossiers.get(id);
-    const decision = comite.decisions.find((d) => d.dossierId === id);
-    if (i > 0) layout.rule(theme.bordure, 0.4, 2, 2);
-    layout.heading(`${i + 1}. ${dossier?.reference ?? id}`, 3, 96);
-    layout.field('Porteur de projet', typo(dossier?.organisationNom ?? '') || 'Non renseigné', LARGEUR_LIBELLE);
-    layout.field('Fiche opération', dossier?.ficheCode ?? '', LARGEUR_LIBELLE);
-    layout.field('Intitulé de l’opération', typo(dossier?.intitule ?? '') || 'Non renseigné', LARGEUR_LIBELLE);
-    if (!decision) {
-      layout.field('Décision', 'Non délibéré', LARGEUR_LIBELLE, { bold: true });
-      return;
-    }
-    layout.field('Votes', votesEnClair(decision), LARGEUR_LIBELLE);
-    const exclus = decision.exclus.length > 0 ? `${decision.exclus.join(', ')} (conflit d’intérêts)` : 'Aucun';
-    layout.field('Membres exclus du vote', exclus, LARGEUR_LIBELLE);
-    layout.field('Décision', DECISIONS_EN_CLAIR[decision.decision], LARGEUR_LIBELLE, { bold: true });
-    layout.field('Motif', typo(decision.motif.trim()) || '\u2014', LARGEUR_LIBELLE);
-    if (decision.decision === 'selectionne') {
-      layout.field('Montant FSE sélectionné', formatMontant(decision.montantFseCentimes), LARGEUR_LIBELLE, { bold: true });
-    }
+  const titre = (i: number, id: string) => `${i + 1}. ${dossiers.get(id)?.reference ?? id}`;
+  const hauteurTitre = (texte: string) => 8 + wrap(layout.clean(texte), layout.bold, 10.5, layout.contentWidth).length * 10.5 * 1.3 + 2;
+  const entrees = comite.ordreDuJour.map((id, i) => {
+    const champs = champsDossier(id, dossiers.get(id), comite.decisions.find((d) => d.dossierId === id));
+    return { id, champs, hauteur: hauteurTitre(titre(i, id)) + hauteurChamps(layout, champs) };
+  });
+  // Keep the section title with the whole first entry.
+  layout.heading('Examen des dossiers', 1, Math.min(entrees[0]?.hauteur ?? 40, 240));
+  entrees.forEach(({ id, champs, hauteur }, i) => {
+    // Each entry stays on one page (the whole of it, rule included), unless it is taller than a page.
+    if (hauteur + 6 <= layout.top - layout.bottom) layout.ensureSpace(hauteur + 6);
+    if (i > 0 && !layout.atPageTop) layout.rule(theme.bordure, 0.4, 2, 2);
+    layout.heading(titre(i, id), 3, 40);
+    for (const [libelle, valeur, gras] of champs) layout.field(libelle, valeur, LARGEUR_LIBELLE, gras ? { bold: true } : {});
   });
 }
 
 const COLONNES_RECAPITULATIF: GrilleColumn[] = [
   { header: 'N°', width: 0.45, align: 'right' },
-  { header: 'Dossier', width: 2.9 },
-  { header: 'Porteur de projet', width: 2.9 },
-  { header: 'Décision', width: 1.2 },
-  { header: 'FSE sélectionné', width: 1.55, align: 'right' },
+  { header: 'Dossier', width: 2.75 },
+  { header: 'Porteur de projet', width: 3.2 },
+  { header: 'Décision', width: 1.1 },
+  { header: 'FSE sélectionné', width: 1.5, align: 'right' },
 ];
 
 function renderRecapitulatif(layout: PdfLayout, input: ProcesVerbalInput, dossiers: Map<string, DossierProcesVerbal>): number {
@@ -192,7 +219,7 @@ function renderRecapitulatif(layout: PdfLayout, input: ProcesVerbalInput, dossie
       ],
     };
   });
-  lignes.push({ cells: ['', 'FSE sélectionné au cours de la séance', '', '', formatMontant(total)], bold: true, shade: true });
+  lignes.push({ cells: ['', 'Total sélectionné en séance', '', '', formatMontant(total)], bold: true, shade: true });
   grille(layout, COLONNES_RECAPITULATIF, lignes, { size: 8.5, spaceAfter: 6 });
   return total;
 }

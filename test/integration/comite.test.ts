@@ -139,7 +139,7 @@ describe('bad input on comités', () => {
   });
 
   it('tallies exactly when 5 members vote concurrently on 10 dossiers', async () => {
-    const dossiers = [];
+    const dossiers: Array<{ id: string }> = [];
     for (let i = 0; i < 10; i++) dossiers.push(await dossierInstruit(api, aap.id, i % 2 ? 'HP1' : 'HP2', 10_000));
     const c = await comiteOuvert(api, aap.id, HP, dossiers.map((d) => d.id));
     await Promise.all(MEMBRES.flatMap((m) => dossiers.map((d) => declarer(api, c.id, m, d.id))));
