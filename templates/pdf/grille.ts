@@ -31,9 +31,9 @@ export interface GrilleOptions extends TableOptions {
   keepTogether?: boolean;
 }
 
-const LEADING = 1.3;
-const PAD_X = 5;
-const PAD_Y = 4;
+export const LEADING = 1.3;
+export const PAD_X = 5;
+export const PAD_Y = 4;
 
 const asRow = (row: readonly string[] | GrilleRow): GrilleRow => ('cells' in row ? row : { cells: row });
 
