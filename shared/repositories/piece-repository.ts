@@ -23,6 +23,17 @@ const sansCles = (i: Record<string, unknown>) => {
   return reste;
 };
 
+/** The transaction step that holds only while the dossier is still in `statut`. */
+const statutEst = (dossierId: string, statut: string) => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: { pk: `DOSSIER#${dossierId}`, sk: 'META' },
+    ConditionExpression: '#s = :s',
+    ExpressionAttributeNames: { '#s': 'statut' },
+    ExpressionAttributeValues: { ':s': statut },
+  },
+});
+
 export const pieceRepository: PieceStore = {
   async creer(piece, statutDossier, remplacee) {
     const t = tableName();
@@ -30,15 +41,7 @@ export const pieceRepository: PieceStore = {
       await dynamo().send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: t,
-                Key: { pk: `DOSSIER#${piece.dossierId}`, sk: 'META' },
-                ConditionExpression: '#s = :s',
-                ExpressionAttributeNames: { '#s': 'statut' },
-                ExpressionAttributeValues: { ':s': statutDossier },
-              },
-            },
+            statutEst(piece.dossierId, statutDossier),
             { Put: { TableName: t, Item: { ...cle(piece.dossierId, piece.id), entite: 'PIECE', ...piece }, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...(remplacee
               ? [{
@@ -110,15 +113,7 @@ export const pieceRepository: PieceStore = {
       await dynamo().send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: t,
-                Key: { pk: `DOSSIER#${piece.dossierId}`, sk: 'META' },
-                ConditionExpression: '#s = :s',
-                ExpressionAttributeNames: { '#s': 'statut' },
-                ExpressionAttributeValues: { ':s': 'brouillon' },
-              },
-            },
+            statutEst(piece.dossierId, 'brouillon'),
             { Delete: { TableName: t, Key: cle(piece.dossierId, piece.id), ConditionExpression: 'attribute_exists(pk)' } },
           ],
         }),
