@@ -1,20 +1,30 @@
 import type { ReactNode } from 'react';
 import { Layout } from './components/layout';
-import { estOi, useSession } from './lib/auth';
+import { estOi, estPorteur, useSession } from './lib/auth';
 import { matchRoute, useLocation } from './lib/router';
 import { PageAap } from './pages/aap';
 import { PageCatalogue } from './pages/catalogue';
+import { PageComite } from './pages/comite';
+import { PageMesComites } from './pages/comites';
+import { PageComitesAap } from './pages/comites-aap';
 import { PageConnexion } from './pages/connexion';
+import { PageDossier } from './pages/dossier';
 import { PageFiche } from './pages/fiche';
 import { PageGestion } from './pages/gestion';
 import { PageGestionAap } from './pages/gestion-aap';
+import { PageGestionDossier } from './pages/gestion-dossier';
+import { PageGestionDossiers } from './pages/gestion-dossiers';
 import { PageImport } from './pages/gestion-import';
+import { PageInstruction } from './pages/instruction';
 import { PageNouvelAap } from './pages/gestion-nouveau';
 import { PageRectificatif } from './pages/gestion-rectificatif';
 import { PageIntrouvable, PageReservee } from './pages/introuvable';
+import { PageMesDossiers } from './pages/mes-dossiers';
+import { PageOrganisation } from './pages/organisation';
 
 type Rendu = (p: Record<string, string>) => ReactNode;
-const routes: [string, Rendu, 'public' | 'oi'][] = [
+type Acces = 'public' | 'oi' | 'porteur';
+const routes: [string, Rendu, Acces][] = [
   ['/', () => <PageCatalogue />, 'public'],
   ['/connexion', () => <PageConnexion />, 'public'],
   ['/aaps/:id', (p) => <PageAap id={p.id!} />, 'public'],
@@ -24,7 +34,23 @@ const routes: [string, Rendu, 'public' | 'oi'][] = [
   ['/gestion/import', () => <PageImport />, 'oi'],
   ['/gestion/aaps/:id', (p) => <PageGestionAap id={p.id!} />, 'oi'],
   ['/gestion/aaps/:id/rectificatif', (p) => <PageRectificatif id={p.id!} />, 'oi'],
+  ['/gestion/aaps/:id/dossiers', (p) => <PageGestionDossiers id={p.id!} />, 'oi'],
+  ['/gestion/dossiers/:id', (p) => <PageGestionDossier id={p.id!} />, 'oi'],
+  ['/gestion/dossiers/:id/instruction', (p) => <PageInstruction id={p.id!} />, 'oi'],
+  ['/gestion/aaps/:id/comites', (p) => <PageComitesAap id={p.id!} />, 'oi'],
+  // Comité pages check their own access (members and OI staff): see comite/garde.tsx.
+  ['/comites', () => <PageMesComites />, 'public'],
+  ['/comites/:id', (p) => <PageComite id={p.id!} />, 'public'],
+  ['/dossiers', () => <PageMesDossiers />, 'porteur'],
+  ['/dossiers/:id', (p) => <PageDossier id={p.id!} />, 'porteur'],
+  ['/organisation', () => <PageOrganisation />, 'porteur'],
 ];
+
+function autorise(acces: Acces, session: ReturnType<typeof useSession>): boolean {
+  if (acces === 'oi') return estOi(session);
+  if (acces === 'porteur') return estPorteur(session);
+  return true;
+}
 
 export function App() {
   const { pathname } = useLocation();
@@ -33,7 +59,7 @@ export function App() {
   for (const [motif, rendu, acces] of routes) {
     const params = matchRoute(motif, pathname);
     if (!params) continue;
-    page = acces === 'oi' && !estOi(session) ? <PageReservee connecte={!!session} /> : rendu(params);
+    page = autorise(acces, session) ? rendu(params) : <PageReservee connecte={!!session} pour={acces === 'oi' ? 'oi' : 'porteur'} />;
     break;
   }
   // The key remounts the page on navigation, so each page starts from a clean state.

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { AnnoncesProvider } from './lib/annonces';
 import './styles.css';
+import './styles-dossier.css';
 
 createRoot(document.getElementById('racine')!).render(
   <StrictMode>

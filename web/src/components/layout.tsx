@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { estOi, fermerSession, libelleRole, useSession } from '../lib/auth';
+import { estOi, estPorteur, fermerSession, libelleRole, useSession } from '../lib/auth';
 import { useAnnoncer } from '../lib/annonces';
 import { Link, navigate, useLocation } from '../lib/router';
 
@@ -77,9 +77,24 @@ export function Layout({ children }: { children: ReactNode }) {
             <LienNav to="/" actif={catalogue}>
               Appels à projets
             </LienNav>
+            {estPorteur(session) && (
+              <>
+                <LienNav to="/dossiers" actif={pathname.startsWith('/dossiers')}>
+                  Mes dossiers
+                </LienNav>
+                <LienNav to="/organisation" actif={pathname.startsWith('/organisation')}>
+                  Mon organisation
+                </LienNav>
+              </>
+            )}
             {estOi(session) && (
               <LienNav to="/gestion" actif={pathname.startsWith('/gestion')}>
                 Gestion de l’OI
+              </LienNav>
+            )}
+            {session?.roles.includes('comite') && (
+              <LienNav to="/comites" actif={pathname.startsWith('/comites')}>
+                Mes comités
               </LienNav>
             )}
           </nav>

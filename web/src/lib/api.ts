@@ -32,7 +32,7 @@ export interface Options {
 /** Parse, don't cast: every answer goes through the shared zod schema of the route. */
 export type Schema<T> = z.ZodType<T, unknown>;
 
-function lireErreur(status: number, corps: unknown): ApiError {
+export function lireErreur(status: number, corps: unknown): ApiError {
   if (typeof corps === 'object' && corps !== null) {
     const c = corps as Record<string, unknown>;
     if (typeof c.message === 'string') {
@@ -61,7 +61,7 @@ export async function api<T>(
   path: string,
   schema: Schema<T>,
   options: Options = {},
-): Promise<{ data: T; status: number }> {
+): Promise<{ data: T; status: number; headers: Headers }> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const session = options.auth ? sessionCourante() : null;
@@ -94,7 +94,7 @@ export async function api<T>(
     console.warn(`Réponse inattendue de ${path}`, lu.error.issues);
     throw new ApiError(reponse.status, 'REPONSE_INVALIDE', 'Le serveur a répondu dans un format inattendu.');
   }
-  return { data: lu.data, status: reponse.status };
+  return { data: lu.data, status: reponse.status, headers: reponse.headers };
 }
 
 export interface Chargement<T> {

@@ -80,6 +80,7 @@ export function useSession(): Session | null {
 
 export const estOi = (s: Session | null): boolean =>
   !!s && (s.roles.includes('oi-admin') || s.roles.includes('oi-gestionnaire'));
+export const estPorteur = (s: Session | null): boolean => !!s && s.roles.includes('porteur');
 export const estOiAdmin = (s: Session | null): boolean => !!s && s.roles.includes('oi-admin');
 
 const LIBELLES_ROLES: Record<string, string> = {

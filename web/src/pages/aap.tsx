@@ -1,6 +1,7 @@
 import { CarteDepot, SectionProgramme, SectionSelection } from '../components/details-aap';
 import { FichesParPlie } from '../components/fiches-par-plie';
 import { HistoriqueRectificatifs } from '../components/rectificatifs';
+import { RepondreFiche } from '../components/repondre-fiche';
 import { BadgeStatut, Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
@@ -65,6 +66,7 @@ export function PageAap({ id }: { id: string }) {
         </div>
         <aside className="colonne-laterale" aria-label="Dépôt des dossiers">
           <CarteDepot aap={aap} />
+          <RepondreFiche aap={aap} ficheCode={null} />
         </aside>
       </div>
     </>

@@ -1,4 +1,5 @@
 import { regleEnMots } from '../components/regle';
+import { RepondreFiche } from '../components/repondre-fiche';
 import { Chargement, Definitions, ErreurApi, FilAriane, Liste } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
@@ -109,6 +110,7 @@ export function PageFiche({ id, code }: { id: string; code: string }) {
           )}
         </div>
         <aside className="colonne-laterale" aria-labelledby="financement-titre">
+          {aap.data && <RepondreFiche aap={aap.data} ficheCode={f.code} />}
           <section className="carte carte-depot">
             <h2 id="financement-titre">Règle de financement</h2>
             <ul className="liste">

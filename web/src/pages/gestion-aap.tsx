@@ -75,6 +75,10 @@ export function PageGestionAap({ id }: { id: string }) {
           {aap.statut === 'publie' && admin && (
             <Link to={`/gestion/aaps/${encodeURIComponent(aap.id)}/rectificatif`} className="bouton">Publier un rectificatif</Link>
           )}
+          {aap.statut !== 'brouillon' && (
+            <Link to={`/gestion/aaps/${encodeURIComponent(aap.id)}/dossiers`} className="bouton">Dossiers déposés</Link>
+          )}
+          {aap.statut !== 'brouillon' && <Link to={`/gestion/aaps/${encodeURIComponent(aap.id)}/comites`} className="bouton">Comités et enveloppe</Link>}
           {aap.statut !== 'brouillon' && <Link to={chemin} className="bouton bouton-secondaire">Voir la page publique</Link>}
           {aap.statut !== 'brouillon' && (
             <a href={`/api${chemin}/document.pdf`} className="bouton bouton-secondaire" type="application/pdf">PDF</a>

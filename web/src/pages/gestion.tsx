@@ -53,6 +53,7 @@ export function PageGestion() {
                   <th scope="col">Clôture</th>
                   <th scope="col" className="nombre">Fiches</th>
                   <th scope="col" className="nombre">Version</th>
+                  <th scope="col">Dossiers</th>
                 </tr>
               </thead>
               <tbody>
@@ -66,6 +67,15 @@ export function PageGestion() {
                     <td>{formatDateHeureLocale(a.cloture)}</td>
                     <td className="nombre">{a.nombreFiches}</td>
                     <td className="nombre">{a.version}</td>
+                    <td>
+                      {a.statut === 'brouillon' ? (
+                        <span className="discret">—</span>
+                      ) : (
+                        <Link to={`/gestion/aaps/${encodeURIComponent(a.id)}/dossiers`}>
+                          Dossiers déposés<span className="sr-only"> sur {a.reference}</span>
+                        </Link>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -14,19 +14,20 @@ export function PageIntrouvable() {
   );
 }
 
-/** Shown on OI pages to visitors who are not OI staff. */
-export function PageReservee({ connecte }: { connecte: boolean }) {
+/** Shown on OI (or porteur) pages to visitors without the role. */
+export function PageReservee({ connecte, pour = 'oi' }: { connecte: boolean; pour?: 'oi' | 'porteur' }) {
   const { href } = useLocation();
   useTitre('Accès réservé');
+  const qui = pour === 'oi' ? 'organismes intermédiaires' : 'porteurs de projets';
   return (
     <section className="page-etroite">
-      <h1>Accès réservé aux organismes intermédiaires</h1>
+      <h1>Accès réservé aux {qui}</h1>
       {connecte ? (
-        <p>Votre compte n’a pas le rôle nécessaire (administration ou gestion d’un OI).</p>
+        <p>Votre compte n’a pas le rôle nécessaire ({pour === 'oi' ? 'administration ou gestion d’un OI' : 'porteur de projet'}).</p>
       ) : (
         <p>
           <Link to={`/connexion?retour=${encodeURIComponent(href)}`}>Connectez-vous</Link> avec un compte
-          d’organisme intermédiaire pour accéder à cette page.
+          {pour === 'oi' ? ' d’organisme intermédiaire' : ' de porteur de projet'} pour accéder à cette page.
         </p>
       )}
     </section>

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGuichet, type Guichet } from '#local/server';
+import { dossierDepose } from './support/api';
+import { lancerChromium } from './support/navigateur';
+import { emailNeuf, idAapDemo, pdfValide, seConnecterAvec } from './support/porteur';
+import { construireWebSiBesoin } from './support/web';
+
+const LONG = 240_000;
+
+describe('OI dossier screens', () => {
+  let guichet: Guichet;
+  let navigateur: Browser;
+  let contexte: BrowserContext;
+  let page: Page;
+  const porteur = emailNeuf();
+  let dossier: { id: string; reference: string };
+
+  beforeAll(async () => {
+    await construireWebSiBesoin();
+    guichet = await startGuichet({ port: 0, inMemory: true, seed: true });
+    navigateur = await lancerChromium();
+    contexte = await navigateur.newContext({ baseURL: guichet.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    contexte.setDefaultTimeout(30_000);
+    page = await contexte.newPage();
+    dossier = (await dossierDepose(guichet.url, porteur, await idAapDemo(page), 'GP1')).dossier;
+  }, LONG);
+
+  afterAll(async () => {
+    await contexte?.close();
+    await navigateur?.close();
+    await guichet?.stop();
+  }, LONG);
+
+  it('lists, filters and exports the deposited dossiers when an OI agent opens the AAP’s dossiers', async () => {
+    await seConnecterAvec(page, 'gestionnaire@guichet.test');
+    await page.goto('/gestion');
+    await page.getByRole('link', { name: 'Dossiers déposés sur AAP-DEMO-FSEPLUS' }).click();
+    await page.waitForURL('**/dossiers');
+    const ligne = page.getByRole('row', { name: new RegExp(dossier.reference) });
+    await expect.poll(() => ligne.count()).toBe(1);
+    await page.getByLabel('Statut').selectOption('instruit');
+    await expect.poll(() => page.locator('.vide').textContent()).toContain('Aucun dossier');
+    await page.getByLabel('Statut').selectOption('');
+    await page.getByLabel('Fiche').selectOption('GP1');
+    await expect.poll(() => ligne.count()).toBe(1);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    expect((await readFile((await csv.path())!)).toString('utf8')).toContain(`${dossier.reference};GP1`);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en XLSX' }).click()]);
+    expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
+  }, LONG);
+
+  it('asks for compléments when the agent ticks a pièce, writes a message and a due date', async () => {
+    await page.getByRole('link', { name: dossier.reference }).click();
+    await page.waitForURL(`**/gestion/dossiers/${dossier.id}`);
+    await expect.poll(() => page.locator('.journal').textContent()).toContain('Dépôt du dossier');
+    expect(await page.locator('#section-journal').textContent()).toContain('Chaîne d’audit intègre');
+    await page.getByRole('button', { name: 'Envoyer la demande de compléments' }).click();
+    await expect.poll(() => page.locator('#complements-pieces-erreur').textContent()).toContain('au moins une pièce');
+
+    await page.getByRole('checkbox', { name: 'Relevé d’identité bancaire' }).check();
+    await page.getByLabel('Message au porteur').fill('Le RIB fourni est illisible : merci d’en envoyer un nouveau.');
+    const dans7Jours = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Date limite de réponse').fill(dans7Jours);
+    await page.getByRole('button', { name: 'Envoyer la demande de compléments' }).click();
+    await expect.poll(() => page.locator('.alerte-succes').textContent()).toContain('Compléments demandés');
+    expect(await page.locator('[data-statut]').first().textContent()).toContain('Compléments demandés');
+    await expect.poll(() => page.locator('.journal').textContent()).toContain('Demande de compléments');
+  }, LONG);
+
+  it('lets the porteur send the pièce asked and deposit again when compléments are requested', async () => {
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await seConnecterAvec(page, porteur);
+    await page.goto(`/dossiers/${dossier.id}`);
+    await expect.poll(() => page.locator('.alerte-avertissement').first().textContent()).toContain('Le RIB fourni est illisible');
+    expect(await page.locator('input[type="file"]').count()).toBe(1);
+    const rib = page.locator('li.ligne-piece[data-code="RIB"]');
+    await rib.locator('input[type="file"]').setInputFiles({ name: 'rib-lisible.pdf', mimeType: 'application/pdf', buffer: await pdfValide('RIB lisible') });
+    await expect.poll(() => rib.locator('[data-etat]').getAttribute('data-etat'), { timeout: 30_000 }).toBe('valide');
+
+    await page.getByRole('button', { name: 'Déposer les compléments' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le dépôt' }).click();
+    await expect.poll(() => page.locator('[data-statut]').first().getAttribute('data-statut'), { timeout: 30_000 }).toBe('depose');
+    expect(await page.getByRole('heading', { name: /^Déposé le / }).count()).toBe(1);
+  }, LONG);
+});

@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { expect } from 'vitest';
+
+/** A fresh address: the development identity provider makes any unknown address a porteur. */
+export const emailNeuf = () => `nouveau-${randomBytes(5).toString('hex')}@exemple.fr`;
+
+/** A Luhn-valid SIRET, random enough for one test run. */
+export function siretAleatoire(): string {
+  const base = `${Date.now()}`.slice(-9) + String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
+  for (let d = 0; d <= 9; d++) {
+    const s = `${base}${d}`;
+    let somme = 0;
+    for (let i = 0; i < 14; i++) {
+      let n = Number(s[13 - i]);
+      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
+      somme += n;
+    }
+    if (somme % 10 === 0) return s;
+  }
+  throw new Error('impossible');
+}
+
+export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A real PDF with `texte` on `pages` pages; fixed dates so the same input always gives the same bytes. */
+export async function pdfValide(texte: string, pages = 1): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const police = await doc.embedFont(StandardFonts.Helvetica);
+  for (let n = 0; n < pages; n++) {
+    const page = doc.addPage([595, 842]);
+    page.drawText(`${texte} — page ${n + 1}`, { x: 50, y: 780, size: 14, font: police });
+    // Filler lines make a multi-page file big enough for a visible upload progress.
+    for (let l = 0; l < (pages > 1 ? 60 : 0); l++) page.drawText(`Ligne ${l} ${'x'.repeat(60)}`, { x: 50, y: 760 - l * 12, size: 8, font: police });
+  }
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** Signs in through the « Autre adresse » form of the development sign-in page. */
+export async function seConnecterAvec(page: Page, email: string): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await expect.poll(() => page.getByTestId('utilisateur').textContent()).toBe(email);
+}
+
+/** The id of the open demo AAP of the seed. */
+export async function idAapDemo(page: Page): Promise<string> {
+  const r = await page.request.get('/api/aaps?statut=publie&limit=100');
+  const corps = (await r.json()) as { items: { id: string; reference: string }[] };
+  const aap = corps.items.find((a) => a.reference === 'AAP-DEMO-FSEPLUS');
+  if (!aap) throw new Error('AAP de démonstration absent');
+  return aap.id;
+}

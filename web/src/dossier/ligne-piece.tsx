@@ -1,0 +1,191 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { BadgePiece } from '../components/dossier-ui';
+import { api, ApiError } from '../lib/api';
+import { useAnnoncer } from '../lib/annonces';
+import { empreinteSha256, envoyerPresigne, formatTaille } from '../lib/fichiers';
+import { formatInstant } from '../lib/format';
+import { ReponseUpload, Telechargement, TYPES_CONTENU, Vide, type TLigneChecklist, type TTypeContenu } from '../lib/schemas-dossier';
+import type { Pieces } from './use-pieces';
+
+const EXTENSIONS: Record<string, TTypeContenu> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The declared type: the browser's, or the extension's when the browser does not know it. */
+function typeDe(f: File): string {
+  if (f.type) return f.type;
+  return EXTENSIONS[f.name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+const estTypeConnu = (t: string): t is TTypeContenu => t in TYPES_CONTENU;
+
+export const formats = (l: TLigneChecklist) => l.typesAcceptes.map((t) => TYPES_CONTENU[t]).join(', ');
+
+type Phase = 'repos' | 'empreinte' | 'annonce' | 'envoi' | 'verification';
+const TEXTES: Record<Phase, string> = {
+  repos: '',
+  empreinte: 'Calcul de l’empreinte du fichier…',
+  annonce: 'Préparation de l’envoi…',
+  envoi: 'Envoi en cours…',
+  verification: 'Fichier reçu : vérification en cours…',
+};
+
+/** One line of the checklist: what is expected, its state, and upload / download / delete when allowed. */
+export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionPermise }: {
+  ligne: TLigneChecklist;
+  dossierId: string;
+  pieces: Pieces;
+  envoiPermis: boolean;
+  suppressionPermise: boolean;
+}) {
+  const annoncer = useAnnoncer();
+  const [phase, setPhase] = useState<Phase>('repos');
+  const [progression, setProgression] = useState(0);
+  const [erreur, setErreur] = useState<string | null>(null);
+  const [confirmer, setConfirmer] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const id = `piece-${ligne.code}`;
+  const base = `/dossiers/${encodeURIComponent(dossierId)}/pieces`;
+  const p = ligne.piece;
+
+  const echec = (message: string) => {
+    setErreur(message);
+    setPhase('repos');
+    annoncer(`${ligne.libelle} : ${message}`);
+  };
+
+  const choisir = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    setErreur(null);
+    const type = typeDe(f);
+    if (f.size === 0) return echec('Ce fichier est vide.');
+    if (f.size > ligne.tailleMaxOctets) return echec(`Le fichier fait ${formatTaille(f.size)} : la taille maximale est ${formatTaille(ligne.tailleMaxOctets)}.`);
+    if (!estTypeConnu(type) || !ligne.typesAcceptes.includes(type)) return echec(`Format non accepté pour cette pièce : formats acceptés ${formats(ligne)}.`);
+    try {
+      setPhase('empreinte');
+      const sha256 = await empreinteSha256(f);
+      setPhase('annonce');
+      const { data } = await api(base, ReponseUpload, {
+        method: 'POST',
+        auth: true,
+        body: { typePiece: ligne.code, nomFichier: f.name, taille: f.size, typeContenu: type, sha256 },
+      });
+      setPhase('envoi');
+      setProgression(0);
+      annoncer(`Envoi de « ${f.name} » en cours.`);
+      await envoyerPresigne(data.upload.url, data.upload.fields, f, (n, total) => setProgression(total ? Math.round((n / total) * 100) : 0));
+      setProgression(100);
+      setPhase('verification');
+      const verdict = await pieces.attendreVerdict(data.pieceId);
+      setPhase('repos');
+      if (!verdict) return echec('La vérification prend plus de temps que prévu : rechargez la page dans quelques instants.');
+      annoncer(verdict.etat === 'valide' ? `${ligne.libelle} : pièce vérifiée.` : `${ligne.libelle} : pièce rejetée — ${verdict.motifRejet ?? ''}`);
+    } catch (err) {
+      echec(err instanceof ApiError ? err.message : 'L’envoi a échoué.');
+      void pieces.recharger();
+    }
+  };
+
+  const telecharger = async () => {
+    if (!p) return;
+    try {
+      const { data } = await api(`${base}/${encodeURIComponent(p.id)}/telechargement`, Telechargement, { auth: true });
+      const a = document.createElement('a');
+      a.href = data.url;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+    } catch (err) {
+      echec(err instanceof ApiError ? err.message : 'Téléchargement impossible.');
+    }
+  };
+
+  const supprimer = async () => {
+    if (!p) return;
+    setConfirmer(false);
+    try {
+      await api(`${base}/${encodeURIComponent(p.id)}`, Vide, { method: 'DELETE', auth: true });
+      annoncer(`${ligne.libelle} : pièce retirée.`);
+      await pieces.recharger();
+      input.current?.focus();
+    } catch (err) {
+      echec(err instanceof ApiError ? err.message : 'Suppression impossible.');
+    }
+  };
+
+  const occupe = phase !== 'repos';
+  return (
+    <li className={`ligne-piece${ligne.demandeEnComplement ? ' ligne-piece-complement' : ''}`} id={id} data-code={ligne.code} aria-labelledby={`${id}-titre`}>
+      <div className="ligne-piece-tete">
+        <h4 id={`${id}-titre`}>{ligne.libelle}</h4>
+        <div className="ligne-piece-badges">
+          {ligne.demandeEnComplement && <span className="badge badge-attention">Demandée en complément</span>}
+          <span className={`badge ${ligne.obligatoire ? 'badge-obligatoire' : 'badge-clos'}`}>{ligne.obligatoire ? 'Obligatoire' : 'Facultative'}</span>
+          <BadgePiece etat={phase === 'verification' ? 'en_verification' : ligne.etat} />
+        </div>
+      </div>
+      <p className="discret" id={`${id}-formats`}>
+        Formats acceptés : {formats(ligne)} · {formatTaille(ligne.tailleMaxOctets)} au plus
+      </p>
+      {p && !occupe && (
+        <p className="piece-fichier">
+          {p.nomFichier} ({formatTaille(p.taille)}) — envoyé le {formatInstant(p.creeLe)}
+          {ligne.etat === 'rejetee' && <span className="piece-motif"> — rejetée : {p.motifRejet ?? 'motif non précisé'}</span>}
+        </p>
+      )}
+      {occupe && (
+        <div className="piece-progression">
+          <label htmlFor={`${id}-progression`}>{TEXTES[phase]}</label>
+          <progress id={`${id}-progression`} max={100} value={phase === 'envoi' || phase === 'verification' ? progression : undefined}>
+            {progression} %
+          </progress>
+          {phase === 'envoi' && <span aria-hidden="true">{progression} %</span>}
+        </div>
+      )}
+      {erreur && <p className="message-erreur" id={`${id}-erreur`}>{erreur}</p>}
+      <div className="actions">
+        {envoiPermis && (
+          <span className="choix-fichier">
+            <input
+              ref={input}
+              id={`${id}-fichier`}
+              type="file"
+              className="sr-only"
+              accept={ligne.typesAcceptes.join(',')}
+              disabled={occupe}
+              aria-describedby={`${id}-formats${erreur ? ` ${id}-erreur` : ''}`}
+              onChange={(e) => void choisir(e)}
+            />
+            <label htmlFor={`${id}-fichier`} className={`bouton bouton-secondaire bouton-petit${occupe ? ' desactive' : ''}`}>
+              {p ? 'Remplacer le fichier' : 'Choisir un fichier'}
+              <span className="sr-only"> : {ligne.libelle}</span>
+            </label>
+          </span>
+        )}
+        {p && ligne.etat === 'valide' && !occupe && (
+          <button type="button" className="bouton bouton-lien bouton-petit" onClick={() => void telecharger()}>
+            Télécharger<span className="sr-only"> {p.nomFichier}</span>
+          </button>
+        )}
+        {p && suppressionPermise && !occupe && !confirmer && (
+          <button type="button" className="bouton bouton-supprimer bouton-petit" onClick={() => setConfirmer(true)}>
+            Supprimer<span className="sr-only"> {p.nomFichier}</span>
+          </button>
+        )}
+        {confirmer && (
+          <span className="confirmation" role="group" aria-label="Confirmer la suppression">
+            <button type="button" className="bouton bouton-danger bouton-petit" onClick={() => void supprimer()}>Confirmer la suppression</button>
+            <button type="button" className="bouton bouton-secondaire bouton-petit" onClick={() => setConfirmer(false)}>Annuler</button>
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}
