@@ -231,7 +231,8 @@ export const routes = [
   {
     method: 'GET', path: '/gestion/dossiers', handler: 'functions/dossiers/list-dossiers-gestion.ts', auth: 'jwt',
     roles: OI, access: { table: 'read' }, summary: 'Dossiers déposés sur un AAP de mon OI', tag: 'Dossiers',
-    input: { query: FiltresDossiersOi }, output: Page(ResumeDossier),
+    input: { query: FiltresDossiersOi },
+    output: Page(ResumeDossier).extend({ aap: zod.object({ id: zod.string(), reference: zod.string(), statut: zod.string() }) }),
   },
   {
     method: 'GET', path: '/gestion/dossiers/export.csv', handler: 'functions/dossiers/export-dossiers-csv.ts',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateIso } from './common';
 
 export const TYPES_CONTENU = {
   'application/pdf': 'PDF',
@@ -97,6 +98,6 @@ export const ParamsPiece = z.strictObject({ id: z.string().min(1).max(64), piece
 export const DemandeComplements = z.strictObject({
   pieces: z.array(z.string().regex(/^[A-Z0-9_]{2,40}$/)).min(1, 'Indiquez au moins une pièce à compléter.').max(30),
   message: z.string().trim().min(3, 'Expliquez au porteur ce qui est attendu.').max(5000),
-  dateLimite: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date limite au format AAAA-MM-JJ.'),
+  dateLimite: DateIso,
 });
 export type DemandeComplements = z.infer<typeof DemandeComplements>;

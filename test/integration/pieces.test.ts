@@ -139,6 +139,10 @@ describe('compléments', () => {
     expect(suppression.status).toBe(409);
     const refus = await api.post(`/dossiers/${d.id}/complements`, { as: P1, headers: { 'if-match': String(depot.body.version) }, body: { pieces: ['RIB'], message: 'RIB illisible', dateLimite: '2099-01-31' } });
     expect(refus.status).toBe(403);
+    for (const dateLimite of ['2020-01-31', '2099-02-30']) {
+      const r = await api.post(`/dossiers/${d.id}/complements`, { as: OI, headers: { 'if-match': String(depot.body.version) }, body: { pieces: ['RIB'], message: 'RIB illisible', dateLimite } });
+      expect([r.status, r.body.details[0].chemin]).toEqual([400, 'corps.dateLimite']);
+    }
     const demande = await api.post(`/dossiers/${d.id}/complements`, { as: OI, headers: { 'if-match': String(depot.body.version) }, body: { pieces: ['RIB'], message: 'Le RIB est illisible : merci d’en fournir un nouveau.', dateLimite: '2099-01-31' } });
     expect(demande.status).toBe(200);
     expect(demande.body.statut).toBe('complement_demande');

@@ -2,10 +2,10 @@ import type { Actor } from '../../auth/roles';
 import type { Dossier } from '../../schemas/dossier';
 import type { DemandeComplements, DemandeUpload, LigneChecklist, Piece } from '../../schemas/piece';
 import { TAILLE_MAX_ABSOLUE } from '../../schemas/piece';
-import { Conflit, Introuvable, RegleMetier } from '../errors';
+import { Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
 import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
 import { journaliser } from '../dossier/journal';
-import { exigerVersion } from '../dossier/dossier';
+import { dateLocale, exigerVersion } from '../dossier/dossier';
 import { courantes, nomSur, nouvellePiece, piecesAttendues } from './piece';
 import { verifier } from './verification';
 
@@ -107,6 +107,13 @@ export async function demanderComplements(ctx: ContextePiece, actor: Actor, doss
   exigerVersion(avant, versionLue);
   if (avant.statut !== 'depose') {
     throw new Conflit('STATUT_INCOMPATIBLE', 'Des compléments se demandent sur un dossier déposé, avant sa recevabilité.');
+  }
+  const aap = await ctx.aaps.lire(avant.aapId);
+  const fuseau = aap?.depot.cloture.fuseau ?? 'Europe/Paris';
+  if (demande.dateLimite < dateLocale(ctx.maintenant, fuseau)) {
+    throw new RequeteInvalide('DATE_LIMITE_PASSEE', 'La date limite des compléments est déjà passée.', [
+      { chemin: 'corps.dateLimite', message: 'Choisissez une date à venir.' },
+    ]);
   }
   const { lignes } = await checklistDe(ctx, avant);
   const inconnues = demande.pieces.filter((p) => !lignes.some((l) => l.code === p));
