@@ -1,9 +1,12 @@
+import { motifSansVotes } from '#shared/domain/comite/comite';
 import { formatMontant } from '#shared/format';
 import type { Aap } from '#shared/schemas/aap';
 import type { Dossier } from '#shared/schemas/dossier';
 import { formatSiret } from './accuse-depot';
 import { PdfLayout } from './pdf/layout';
 import { measure, truncate, wrap } from './pdf/text';
+
+export { motifSansVotes };
 
 /**
  * The lettre de décision the organisme intermédiaire sends the porteur once its dossier has been through the comité
@@ -65,17 +68,6 @@ export function dateLongue(valeur: string, fuseau: string = FUSEAU_PAR_DEFAUT): 
   const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of f.formatToParts(instant)) p[part.type] = part.value;
   return enToutesLettres(Number(p.year), Number(p.month), Number(p.day));
-}
-
-/**
- * The motif as the porteur may read it. The comité’s default motifs carry the vote counts (« Avis favorable du comité
- * (3 pour, 1 contre, 0 abstention(s)). »), which a letter must not disclose: those counts are removed.
- */
-export function motifSansVotes(motif: string): string {
-  return motif
-    .replace(/\s*\(\s*\d+\s+pour\s*,\s*\d+\s+contre\s*,\s*\d+\s+abstentions?(?:\(s\))?\s*\)/gi, '')
-    .replace(/\s+([.;,])/g, '$1')
-    .trim();
 }
 
 /** The decision’s paragraphs, from the comité’s avis to what happens next. */

@@ -76,7 +76,7 @@ describe('OI dossier screens', () => {
     await seConnecterAvec(page, porteur);
     await page.goto(`/dossiers/${dossier.id}`);
     await expect.poll(() => page.locator('.alerte-avertissement').first().textContent()).toContain('Le RIB fourni est illisible');
-    expect(await page.locator('input[type="file"]').count()).toBe(1);
+    await expect.poll(() => page.locator('input[type="file"]').count()).toBe(1);
     const rib = page.locator('li.ligne-piece[data-code="RIB"]');
     await rib.locator('input[type="file"]').setInputFiles({ name: 'rib-lisible.pdf', mimeType: 'application/pdf', buffer: await pdfValide('RIB lisible') });
     await expect.poll(() => rib.locator('[data-etat]').getAttribute('data-etat'), { timeout: 30_000 }).toBe('valide');

@@ -121,7 +121,7 @@ describe('porteur web journey', () => {
     await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /^Déposé le / }).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('[data-statut="depose"]').first().textContent()).toContain('Déposé');
-    expect(await page.locator('input[type="file"]').count()).toBe(0);
+    await expect.poll(() => page.locator('input[type="file"]').count()).toBe(0);
     const reference = (await page.locator('header .reference').textContent())!;
 
     const [telechargement] = await Promise.all([

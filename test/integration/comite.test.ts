@@ -97,6 +97,8 @@ describe('a full comité session', () => {
     expect(vuePorteur.statut).toBe('selectionne');
     expect(vuePorteur.suivi.decision.montantFseCentimes).toBe(800_000);
     expect(vuePorteur.suivi.avis).toBeUndefined();
+    expect(vuePorteur.suivi.decision.motif).toBe('Avis favorable du comité.');
+    expect(JSON.stringify(vuePorteur)).not.toMatch(/\d+ pour|\d+ contre|abstention/);
     const lettre = await texte((await api.get(`/dossiers/${b.id}/lettre-decision.pdf`, { as: P1 })).body);
     expect(lettre).toContain(b.reference);
     expect(lettre).not.toMatch(/Pour :|\/5/);

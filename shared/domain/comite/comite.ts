@@ -123,9 +123,9 @@ export function cloturer(
       sansQuorum.push(`${d.reference} : ${t.votants} votant(s) sur ${t.eligibles} membre(s) sans conflit`);
       continue;
     }
-    const comptes = `${t.pour} pour, ${t.contre} contre, ${t.abstention} abstention(s)`;
     const decision = choix?.ajourner ? 'ajourne' : t.pour + t.contre === 0 ? 'ajourne' : adopte(c.regles, t.pour, t.contre) ? 'selectionne' : 'rejete';
-    const defaut = { selectionne: `Avis favorable du comité (${comptes}).`, rejete: `Avis défavorable du comité (${comptes}).`, ajourne: `Examen ajourné par le comité (${comptes}).` }[decision];
+    // The counts live in the decision record (PV, president, OI); the motif also reaches the porteur, so it has none.
+    const defaut = { selectionne: 'Avis favorable du comité.', rejete: 'Avis défavorable du comité.', ajourne: 'Examen ajourné par le comité.' }[decision];
     decisions.push({
       dossierId: id, decision, motif: choix?.motif?.trim() || defaut, ...t,
       montantFseCentimes: decision === 'selectionne' ? (d.suivi.montantFsePropose ?? 0) : 0,
@@ -157,4 +157,15 @@ export function cloturer(
     ajoutSelection: ajout,
     comite: { ...c, statut: 'clos', closLe: iso, version: c.version + 1, decisions, enveloppe: { ...e, selectionneCentimes: e.selectionneCentimes + ajout } },
   };
+}
+
+/**
+ * The motif as the porteur may read it: a motif written at the session may quote the vote (« … (3 pour, 1 contre,
+ * 0 abstention(s)) »), which the porteur must not learn; those counts are removed.
+ */
+export function motifSansVotes(motif: string): string {
+  return motif
+    .replace(/\s*\(\s*\d+\s+pour\s*,\s*\d+\s+contre\s*,\s*\d+\s+abstentions?(?:\(s\))?\s*\)/gi, '')
+    .replace(/\s+([.;,])/g, '$1')
+    .trim();
 }

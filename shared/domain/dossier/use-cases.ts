@@ -11,6 +11,7 @@ import { chaineIntegre, journaliser } from './journal';
 import type { LigneChecklist, Piece } from '../../schemas/piece';
 import type { PieceStore } from '../piece/use-cases';
 import { checklist, piecesAttendues } from '../piece/piece';
+import { motifSansVotes } from '../comite/comite';
 
 export interface Idempotence {
   cle: string;
@@ -102,12 +103,13 @@ export async function creer(ctx: ContexteDossier, actor: Actor, demande: { aapId
   return dossier;
 }
 
-/** A dossier as its reader may see it: porteurs get the decision, never the instruction's avis or proposed amount. */
+/** A dossier as its reader may see it: porteurs get the decision, never the instruction's avis, proposed amount or votes. */
 export async function lire(ctx: ContexteDossier, actor: Actor, id: string): Promise<Dossier> {
   const d = await charger(ctx, actor, id, 'lire');
   const agentOi = (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi;
   if (agentOi) return d;
   const { avis: _a, montantFsePropose: _m, ...suivi } = d.suivi;
+  if (suivi.decision) suivi.decision = { ...suivi.decision, motif: motifSansVotes(suivi.decision.motif) };
   return { ...d, suivi };
 }
 

@@ -57,7 +57,7 @@ export function libelleMajorite(r: TRegles): string {
 export const CLASSES_DECISION: Record<'selectionne' | 'ajourne' | 'rejete' | 'programme', [string, string]> = {
   selectionne: ['badge-ouvert', '✓'],
   programme: ['badge-ouvert', '✓'],
-  ajourne: ['badge-brouillon', '⏸'],
+  ajourne: ['badge-brouillon', '↻'],
   rejete: ['badge-erreur', '✗'],
 };
 

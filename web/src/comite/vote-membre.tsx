@@ -127,7 +127,7 @@ function BoutonsVote({ comiteId, dossier, actuel, onVote }: { comiteId: string; 
           'Enregistrement du vote…'
         ) : actuel ? (
           <>
-            Vous avez voté <strong>{LIBELLES_VOTE[actuel.vote].toLowerCase()}</strong> ({formatInstant(actuel.voteLe)}). Modifiable jusqu’à la clôture.
+            Votre vote : <strong>{LIBELLES_VOTE[actuel.vote].toLowerCase()}</strong>, enregistré le {formatInstant(actuel.voteLe)}. Modifiable jusqu’à la clôture.
           </>
         ) : (
           'Vous n’avez pas encore voté.'
