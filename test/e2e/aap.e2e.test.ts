@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGuichet, type Guichet } from '#local/server';
-import { lancerChromium } from './support/navigateur';
-import { construireWebSiBesoin, DONNEES_AGAPE } from './support/web';
+import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
+import { DONNEES_AGAPE } from './support/web';
 
 const LONG = 180_000;
 const suffixe = Date.now().toString(36).toUpperCase();
@@ -22,26 +21,18 @@ function fichierImport(): Buffer {
 }
 
 describe('web app', () => {
-  let guichet: Guichet;
-  let navigateur: Browser;
-  let contexte: BrowserContext;
+  let session: SessionE2e;
   let page: Page;
   /** `/aaps/<id>` of the AAP imported and published by the tests. */
   let urlPublique = '';
 
   beforeAll(async () => {
-    await construireWebSiBesoin();
-    guichet = await startGuichet({ port: 0, inMemory: true, seed: true });
-    navigateur = await lancerChromium();
-    contexte = await navigateur.newContext({ baseURL: guichet.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-    contexte.setDefaultTimeout(30_000);
-    page = await contexte.newPage();
+    session = await ouvrirSession();
+    ({ page } = session);
   }, LONG);
 
   afterAll(async () => {
-    await contexte?.close();
-    await navigateur?.close();
-    await guichet?.stop();
+    await fermerSession(session);
   }, LONG);
 
   async function seConnecter(email: string) {

@@ -1,36 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGuichet, type Guichet } from '#local/server';
+import type { Guichet } from '#local/server';
 import { dossierDepose } from './support/api';
-import { lancerChromium } from './support/navigateur';
 import { emailNeuf, idAapDemo, pdfValide, seConnecterAvec } from './support/porteur';
-import { construireWebSiBesoin } from './support/web';
+import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
 
 const LONG = 240_000;
 
 describe('OI dossier screens', () => {
+  let session: SessionE2e;
   let guichet: Guichet;
-  let navigateur: Browser;
-  let contexte: BrowserContext;
   let page: Page;
   const porteur = emailNeuf();
   let dossier: { id: string; reference: string };
 
   beforeAll(async () => {
-    await construireWebSiBesoin();
-    guichet = await startGuichet({ port: 0, inMemory: true, seed: true });
-    navigateur = await lancerChromium();
-    contexte = await navigateur.newContext({ baseURL: guichet.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    contexte.setDefaultTimeout(30_000);
-    page = await contexte.newPage();
+    session = await ouvrirSession();
+    ({ guichet, page } = session);
     dossier = (await dossierDepose(guichet.url, porteur, await idAapDemo(page), 'GP1')).dossier;
   }, LONG);
 
   afterAll(async () => {
-    await contexte?.close();
-    await navigateur?.close();
-    await guichet?.stop();
+    await fermerSession(session);
   }, LONG);
 
   it('lists, filters and exports the deposited dossiers when an OI agent opens the AAP’s dossiers', async () => {

@@ -1,28 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGuichet, type Guichet } from '#local/server';
-import { lancerChromium } from './support/navigateur';
 import { emailNeuf, idAapDemo, pdfValide, seConnecterAvec, sha256, siretAleatoire } from './support/porteur';
-import { construireWebSiBesoin } from './support/web';
+import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
 
 const LONG = 240_000;
 
 describe('pièces in the web app', () => {
-  let guichet: Guichet;
-  let navigateur: Browser;
-  let contexte: BrowserContext;
+  let session: SessionE2e;
   let page: Page;
   const email = emailNeuf();
   let dossierId = '';
 
   beforeAll(async () => {
-    await construireWebSiBesoin();
-    guichet = await startGuichet({ port: 0, inMemory: true, seed: true });
-    navigateur = await lancerChromium();
-    contexte = await navigateur.newContext({ baseURL: guichet.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    contexte.setDefaultTimeout(30_000);
-    page = await contexte.newPage();
+    session = await ouvrirSession();
+    ({ page } = session);
     // The organisation and the draft come from the API: this file is about files, not forms.
     const { token } = (await (await page.request.post('/api/auth/dev/token', { data: { email } })).json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
@@ -37,9 +29,7 @@ describe('pièces in the web app', () => {
   }, LONG);
 
   afterAll(async () => {
-    await contexte?.close();
-    await navigateur?.close();
-    await guichet?.stop();
+    await fermerSession(session);
   }, LONG);
 
   it('shows the upload progress, then « vérifiée », and gives back the same bytes when a PDF is uploaded', async () => {
@@ -57,7 +47,7 @@ describe('pièces in the web app', () => {
         if (p) w.valeursProgression.push(p.getAttribute('value') ?? 'indéterminée');
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
-    const cdp = await contexte.newCDPSession(page);
+    const cdp = await session.contexte.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 });
 

@@ -1,36 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGuichet, type Guichet } from '#local/server';
 import { extractPages } from '../unit/templates/pdf-text';
-import { lancerChromium } from './support/navigateur';
 import { emailNeuf, idAapDemo, pdfValide, seConnecterAvec, siretAleatoire } from './support/porteur';
-import { construireWebSiBesoin } from './support/web';
+import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
 
 const LONG = 240_000;
 
 describe('porteur web journey', () => {
-  let guichet: Guichet;
-  let navigateur: Browser;
-  let contexte: BrowserContext;
+  let session: SessionE2e;
   let page: Page;
   const email = emailNeuf();
   const raisonSociale = `Association Tremplin ${email.slice(8, 13)}`;
   let urlDossier = '';
 
   beforeAll(async () => {
-    await construireWebSiBesoin();
-    guichet = await startGuichet({ port: 0, inMemory: true, seed: true });
-    navigateur = await lancerChromium();
-    contexte = await navigateur.newContext({ baseURL: guichet.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    contexte.setDefaultTimeout(30_000);
-    page = await contexte.newPage();
+    session = await ouvrirSession();
+    ({ page } = session);
   }, LONG);
 
   afterAll(async () => {
-    await contexte?.close();
-    await navigateur?.close();
-    await guichet?.stop();
+    await fermerSession(session);
   }, LONG);
 
   it('registers an organisation when a new porteur gives a Luhn-valid SIRET, after refusing an invalid one', async () => {

@@ -1,10 +1,8 @@
 /** Small pieces shared by the instruction and comité screens: PDF links with the token, refused actions. */
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { Alerte } from '../components/ui';
-import { ApiError } from '../lib/api';
+import { enErreur, type ApiError } from '../lib/api';
 import { telechargerAvecJeton } from '../lib/fichiers';
-
-export const enErreur = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.'));
 
 /** A link to a generated PDF: a plain link cannot carry the token, so a click fetches it as a blob and saves it. */
 export function LienPdf({ chemin, nom, children, className = 'bouton bouton-secondaire' }: { chemin: string; nom: string; children: ReactNode; className?: string }) {

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { quorumAtteint } from '#shared/domain/comite/comite';
-import { api, type ApiError } from '../lib/api';
+import { api, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { pluriel } from '../lib/format';
-import { AlerteRefus, enErreur } from './commun';
+import { AlerteRefus } from './commun';
 import { BarreEnveloppe } from './enveloppe';
 import { BadgeDecision, LIBELLES_DECISION, libelleMajorite, libelleQuorum } from './libelles';
 import { Comite, type TComite, type TComiteDetail, type TDecompte, type TRegles } from './schemas';

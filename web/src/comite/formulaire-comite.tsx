@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { api, type ApiError } from '../lib/api';
+import { api, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
-import { AlerteRefus, cheminServeur, enErreur } from './commun';
+import { AlerteRefus, cheminServeur } from './commun';
 import { Comite, type TComite } from './schemas';
 
 /** The demo accounts of the comité role (local identity provider). */

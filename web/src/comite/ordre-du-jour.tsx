@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { Chargement, ErreurApi } from '../components/ui';
-import { api, useApi, type ApiError } from '../lib/api';
+import { api, useApi, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { formatMontant, pluriel } from '../lib/format';
 import { Link, query } from '../lib/router';
-import { AlerteRefus, enErreur } from './commun';
+import { AlerteRefus } from './commun';
 import { Comite, PageResumesDossiers, type TComite, type TComiteDetail } from './schemas';
 
 const lienInstruction = (id: string) => `/gestion/dossiers/${encodeURIComponent(id)}/instruction`;

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type ApiError } from '../lib/api';
-import { enErreur } from './commun';
+import { api, type ApiError, enErreur } from '../lib/api';
 import { ComiteDetail, type TComiteDetail } from './schemas';
 
 /**

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../lib/api';
+import { api, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { formatInstant } from '../lib/format';
-import { AlerteRefus, enErreur } from './commun';
+import { AlerteRefus } from './commun';
 import { LectureDossierComite } from './lecture-dossier';
 import { BadgeDecision, LIBELLES_VOTE } from './libelles';
 import { Conflit, Vote, VOTES, type TComiteDetail, type TElementOrdre } from './schemas';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { siretValide } from '#shared/domain/organisation/siret';
 import { Champ, ErreursContexte, idChamp, Selection } from '../form/champs';
 import { normaliserChemin, type Erreurs } from '../form/conversion';
-import { api, ApiError } from '../lib/api';
+import { api, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { DemandeOrganisation, OrganisationAvecRole, STATUTS_JURIDIQUES, type TOrganisation } from '../lib/schemas-dossier';
 import { Alerte } from './ui';
@@ -75,7 +75,7 @@ export function FormulaireOrganisation({ onEnregistree }: { onEnregistree: (o: T
       annoncer(`Organisation « ${data.raisonSociale} » enregistrée.`);
       onEnregistree(data);
     } catch (err) {
-      const a = err instanceof ApiError ? err : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+      const a = enErreur(err);
       const parChamp: Erreurs = {};
       for (const d of a.details) parChamp[normaliserChemin(d.chemin)] = d.message;
       if (a.code === 'SIRET_DEJA_ENREGISTRE') parChamp.siret = a.message;

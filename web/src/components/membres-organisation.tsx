@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Champ, ErreursContexte, Selection } from '../form/champs';
 import { normaliserChemin, type Erreurs } from '../form/conversion';
-import { api, ApiError, useApi } from '../lib/api';
+import { api, useApi, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { formatInstant } from '../lib/format';
 import { Membre, OrganisationDetail, type TOrganisation } from '../lib/schemas-dossier';
@@ -42,7 +42,7 @@ export function MembresOrganisation({ organisation }: { organisation: TOrganisat
       setEmail('');
       recharger();
     } catch (err) {
-      const a = err instanceof ApiError ? err : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+      const a = enErreur(err);
       const parChamp: Erreurs = {};
       for (const d of a.details) parChamp[`${prefixe}.${normaliserChemin(d.chemin)}`] = d.message;
       setErreurs(parChamp);

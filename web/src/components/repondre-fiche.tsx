@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, ApiError, useApi } from '../lib/api';
+import { api, useApi, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { useSession } from '../lib/auth';
 import { Link, navigate, useLocation } from '../lib/router';
@@ -53,7 +53,7 @@ export function RepondreFiche({ aap, ficheCode }: { aap: TAap; ficheCode: string
       const { data } = await api('/dossiers', DossierSchema, { method: 'POST', auth: true, body: { aapId: aap.id, ficheCode: ficheChoisie, organisationId: orgChoisie } });
       navigate(`/dossiers/${encodeURIComponent(data.id)}`, { flash: `Dossier ${data.reference} créé : il s’enregistre automatiquement pendant la saisie.` });
     } catch (e) {
-      const a = e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+      const a = enErreur(e);
       if (a.code === 'DOSSIER_EXISTANT') {
         const mes = await api('/dossiers', ListeDossiers, { auth: true }).catch(() => null);
         const d = mes?.data.items.find((x) => x.aapId === aap.id && x.ficheCode === ficheChoisie && x.organisationId === orgChoisie);

@@ -4,29 +4,32 @@ import { centimesVersSaisie, saisieVersCentimes } from '../lib/format';
 
 /**
  * An amount in euros typed as French text. Reformatted on leaving the field (« 12345,6 » → « 12 345,60 ») when it
- * reads; otherwise left as typed, with the error under it.
+ * reads; otherwise left as typed, with the error under it. `enEurosVisible` shows « (en euros) » after the label
+ * (screen readers always hear it).
  */
-export function ChampMontant(props: {
-  chemin: string;
+export function SaisieEuros(props: {
+  id: string;
   label: ReactNode;
   value: string;
   onChange: (v: string) => void;
-  aide?: string;
+  erreur?: string | undefined;
+  aide?: string | undefined;
   className?: string;
-  lectureSeule?: boolean;
+  lectureSeule?: boolean | undefined;
+  requis?: boolean;
+  enEurosVisible?: boolean;
 }) {
-  const erreur = useContext(ErreursContexte)[props.chemin];
-  const id = idChamp(props.chemin);
+  const { id, erreur } = props;
   const decrit = [props.aide ? `${id}-aide` : '', erreur ? `${id}-erreur` : ''].filter(Boolean).join(' ');
   const formater = () => {
     const c = saisieVersCentimes(props.value);
     if (c !== null && props.value.trim()) props.onChange(centimesVersSaisie(c));
   };
   return (
-    <div className={`champ champ-montant${erreur ? ' champ-erreur' : ''}${props.className ? ` ${props.className}` : ''}`}>
+    <div className={`champ${erreur ? ' champ-erreur' : ''}${props.className ? ` ${props.className}` : ''}`}>
       <label htmlFor={id}>
         {props.label}
-        <span className="sr-only"> (en euros)</span>
+        {props.enEurosVisible ? <> <span className="discret">(en euros)</span></> : <span className="sr-only"> (en euros)</span>}
       </label>
       {props.aide && <p id={`${id}-aide`} className="aide">{props.aide}</p>}
       <div className="saisie-euros">
@@ -35,6 +38,7 @@ export function ChampMontant(props: {
           type="text"
           inputMode="decimal"
           autoComplete="off"
+          required={props.requis}
           value={props.value}
           placeholder="0,00"
           readOnly={props.lectureSeule}
@@ -48,4 +52,19 @@ export function ChampMontant(props: {
       {erreur && <p id={`${id}-erreur`} className="message-erreur">{erreur}</p>}
     </div>
   );
+}
+
+/** A plan de financement amount: its id and error come from the form's path (`chemin`). */
+export function ChampMontant(props: {
+  chemin: string;
+  label: ReactNode;
+  value: string;
+  onChange: (v: string) => void;
+  aide?: string;
+  className?: string;
+  lectureSeule?: boolean;
+}) {
+  const erreur = useContext(ErreursContexte)[props.chemin];
+  const { chemin, className, ...reste } = props;
+  return <SaisieEuros {...reste} id={idChamp(chemin)} erreur={erreur} className={`champ-montant${className ? ` ${className}` : ''}`} />;
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alerte } from '../components/ui';
 import { Champ, ErreursContexte, idChamp } from '../form/champs';
 import { normaliserChemin, type Erreurs } from '../form/conversion';
-import { api, ApiError } from '../lib/api';
+import { api, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { formatDate, formatInstant } from '../lib/format';
 import { DossierSchema, type TDossier, type TLigneChecklist } from '../lib/schemas-dossier';
@@ -63,7 +63,7 @@ export function FormulaireComplements({ dossier, lignes, onDemande }: { dossier:
       annoncer('Demande de compléments envoyée au porteur.');
       onDemande(data);
     } catch (err) {
-      const a = err instanceof ApiError ? err : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+      const a = enErreur(err);
       const parChamp: Erreurs = {};
       for (const d of a.details) parChamp[normaliserChemin(d.chemin).replace(/\.\d+$/, '')] = d.message;
       setErreurs(parChamp);

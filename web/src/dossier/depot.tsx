@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Alerte, Definitions } from '../components/ui';
 import { idChamp } from '../form/champs';
 import { normaliserChemin } from '../form/conversion';
-import { api, ApiError, type DetailErreur } from '../lib/api';
+import { api, ApiError, type DetailErreur, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { telechargerAvecJeton } from '../lib/fichiers';
 import { formatInstant, formatMontant, pluriel } from '../lib/format';
@@ -107,7 +107,7 @@ export function SectionDepot(props: {
       annoncer(`Dossier déposé le ${data.depot ? formatInstant(data.depot.deposeLe, data.depot.fuseau) : ''}.`);
       props.onDepose(data);
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+      const err = enErreur(e);
       // Same key on a retry after a network failure: the server answers the first dépôt if it went through.
       if (err.status !== 0) cle.current = null;
       dialogue.current?.close();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../lib/api';
+import { api, ApiError, enErreur } from '../lib/api';
 import { estConflitDeVersion, type Erreurs } from '../form/conversion';
 import { ControlePlanReponse, DossierSchema, type TControlePlanReponse, type TDossier } from '../lib/schemas-dossier';
 import type { Conversion } from './modele';
@@ -95,7 +95,7 @@ export function useAutosave(p: {
         setEtat(encore ? { type: 'modifie' } : { type: 'a_jour', le: derniere.current });
         return true;
       } catch (e) {
-        const err = e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+        const err = enErreur(e);
         if (estConflitDeVersion(err.status, err.code) || err.status === 409) {
           bloque.current = true;
           setEtat({ type: 'conflit', message: err.message });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../lib/api';
+import { api, ApiError, enErreur } from '../lib/api';
 import { ListePieces, type TLigneChecklist, type TPiece } from '../lib/schemas-dossier';
 
 const INTERVALLE_MS = 700;
@@ -29,7 +29,7 @@ export function usePieces(dossierId: string) {
       }
       return data;
     } catch (e) {
-      if (monte.current) setErreur(e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.'));
+      if (monte.current) setErreur(enErreur(e));
       return null;
     } finally {
       if (monte.current) setChargement(false);

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../lib/api';
+import { ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { ContenuAap, type TContenuAap } from '../lib/schemas';
 import { Champ, ErreursContexte } from './champs';
@@ -71,7 +71,7 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
       setErreurs({});
       setMessage(null);
     } catch (err) {
-      const echecApi = err instanceof ApiError ? err : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+      const echecApi = enErreur(err);
       const details: Erreurs = {};
       for (const d of echecApi.details) details[normaliserChemin(d.chemin)] ??= d.message;
       const champ = CHAMP_PAR_CODE[echecApi.code];

@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { api } from '../lib/api';
+import { api, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { centimesVersSaisie, formatMontant, saisieVersCentimes } from '../lib/format';
-import { AlerteRefus, cheminServeur, enErreur } from '../comite/commun';
+import { AlerteRefus, cheminServeur } from '../comite/commun';
 import { ECHELLE_NOTES, LIBELLES_AVIS } from '../comite/libelles';
 import { AVIS, ReponseInstruction, type TCritere, type TDossier, type TInstruction } from '../comite/schemas';
 import type { ApiError } from '../lib/api';

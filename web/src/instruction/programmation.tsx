@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Alerte, Definitions } from '../components/ui';
-import { api, type ApiError } from '../lib/api';
+import { api, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { centimesVersSaisie, formatDate, formatInstant, formatMontant, saisieVersCentimes } from '../lib/format';
-import { AlerteRefus, cheminServeur, enErreur } from '../comite/commun';
+import { AlerteRefus, cheminServeur } from '../comite/commun';
 import { Dossier, type TDossier } from '../comite/schemas';
 import { ChampEuros } from './champ-euros';
 

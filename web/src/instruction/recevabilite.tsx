@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { Alerte } from '../components/ui';
-import { api, type ApiError } from '../lib/api';
+import { api, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
-import { AlerteRefus, enErreur } from '../comite/commun';
+import { AlerteRefus } from '../comite/commun';
 import { Dossier, type TDossier } from '../comite/schemas';
 
 const MOTIF_MIN = 10;

@@ -20,6 +20,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError: network errors and bugs read « Erreur inattendue. ». */
+export const enErreur = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.'));
+
 export interface Options {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -120,7 +123,7 @@ export function useApi<T>(path: string | null, schema: Schema<T>, auth = false):
       .then(({ data }) => setEtat({ data, erreur: null, chargement: false }))
       .catch((e: unknown) => {
         if (ctrl.signal.aborted) return;
-        const erreur = e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+        const erreur = enErreur(e);
         setEtat({ data: null, erreur, chargement: false });
       });
     return () => ctrl.abort();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from './api';
+import { api, ApiError, enErreur } from './api';
 import { PageResumes, type TResumeAap } from './schemas';
 
 /** A paginated listing of AAP summaries: first page on `base` change, « Voir plus » appends the next one. */
@@ -23,7 +23,7 @@ export function useListeAaps(base: string, auth = false) {
         return data.items.length;
       } catch (e) {
         if (signal?.aborted) return 0;
-        setErreur(e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Erreur inattendue.'));
+        setErreur(enErreur(e));
         return 0;
       } finally {
         if (!signal?.aborted) setChargement(false);

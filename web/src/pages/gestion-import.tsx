@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alerte, FilAriane } from '../components/ui';
-import { api, ApiError, type DetailErreur } from '../lib/api';
+import { api, type DetailErreur, enErreur } from '../lib/api';
 import { useAnnoncer, useTitre } from '../lib/annonces';
 import { normaliserChemin } from '../form/conversion';
 import { avecLibelle, libelleChamp } from '../lib/libelles';
@@ -50,7 +50,7 @@ export function PageImport() {
         : `« ${data.reference} » importé en brouillon (${data.fiches.length} fiches).`;
       navigate(`/gestion/aaps/${encodeURIComponent(data.id)}`, { flash: msg });
     } catch (err) {
-      const echec = err instanceof ApiError ? err : new ApiError(0, 'INCONNUE', 'Erreur inattendue.');
+      const echec = enErreur(err);
       setErreur({ message: echec.message, details: echec.details, contenu });
       annoncer(`Échec de l’import : ${echec.message}`);
     } finally {
