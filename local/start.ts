@@ -1,6 +1,7 @@
 /** `npm start`: Guichet with its embedded stack and demo data on http://127.0.0.1:$PORT (default 3000). */
 import { z } from 'zod';
 import { construireWebSiBesoin } from './build-web';
+import { seedDossiersDemo } from './demo-dossiers';
 import { DEMO_USERS } from './demo-users';
 import { startGuichet } from './server';
 
@@ -9,6 +10,12 @@ const env = z.object({ PORT: z.coerce.number().int().min(0).max(65535).default(3
 console.log('Guichet démarre : construction de l’application web…');
 await construireWebSiBesoin();
 const guichet = await startGuichet({ port: env.PORT, seed: true });
+try {
+  await seedDossiersDemo(`${guichet.url}/api`);
+} catch (e) {
+  // The demo story is a convenience: Guichet runs without it.
+  console.warn(`Dossiers de démonstration incomplets : ${e instanceof Error ? e.message : String(e)}`);
+}
 console.log(`
 Guichet est prêt : ${guichet.url}
   API            ${guichet.url}/api   (OpenAPI : ${guichet.url}/api/openapi.json)
@@ -16,6 +23,9 @@ Guichet est prêt : ${guichet.url}
 
 Comptes de démonstration (page « Se connecter », sans mot de passe) :
 ${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}${u.oi ? ` (OI ${u.oi})` : ''}`).join('\n')}
+
+Sur l’appel à projets AAP-DEMO-FSEPLUS : deux dossiers instruits à l’ordre du jour du comité du PLIE du Haut
+Périgord (comite1 préside), un dossier déposé à instruire, un brouillon de porteur@guichet.test.
 
 Ctrl-C pour arrêter.`);
 

@@ -53,7 +53,7 @@ export function PageGestion() {
                   <th scope="col">Clôture</th>
                   <th scope="col" className="nombre">Fiches</th>
                   <th scope="col" className="nombre">Version</th>
-                  <th scope="col">Dossiers</th>
+                  <th scope="col">Suivi</th>
                 </tr>
               </thead>
               <tbody>
@@ -71,9 +71,18 @@ export function PageGestion() {
                       {a.statut === 'brouillon' ? (
                         <span className="discret">—</span>
                       ) : (
-                        <Link to={`/gestion/aaps/${encodeURIComponent(a.id)}/dossiers`}>
-                          Dossiers déposés<span className="sr-only"> sur {a.reference}</span>
-                        </Link>
+                        <ul className="liens-suivi">
+                          <li>
+                            <Link to={`/gestion/aaps/${encodeURIComponent(a.id)}/dossiers`}>
+                              Dossiers déposés<span className="sr-only"> sur {a.reference}</span>
+                            </Link>
+                          </li>
+                          <li>
+                            <Link to={`/gestion/aaps/${encodeURIComponent(a.id)}/comites`}>
+                              Comités et enveloppe<span className="sr-only"> de {a.reference}</span>
+                            </Link>
+                          </li>
+                        </ul>
                       )}
                     </td>
                   </tr>

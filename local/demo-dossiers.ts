@@ -1,0 +1,273 @@
+/**
+ * Demo dossiers for `npm start`, written through the running API exactly as the web app would (development tokens,
+ * presigned POST uploads verified from s3rver's events), so every screen has something to show on a first start:
+ *
+ * - porteur@guichet.test: HP1 instruit and on the agenda of an open comité of the PLIE du Haut Périgord; S1 a draft
+ *   whose cofinancing is still below the fiche's 10 % (the editor shows the rule failing);
+ * - porteur2@guichet.test: HP2 instruit and on the same agenda; GP1 deposited, waiting for its recevabilité;
+ * - the comité: comite1 presides, comite1 … comite5 sit, agenda published, nobody has voted yet.
+ *
+ * Each step looks at the current state first, so a restart (or a start interrupted half-way) finishes the story
+ * without duplicating anything. A dossier is only written when it is created: one the demo users have since edited
+ * is moved on (pièces, dépôt, instruction) as it stands, or left where it is if the API refuses.
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { REFERENCE_DEMO } from './seed';
+
+const OI = 'oi@guichet.test';
+const GESTIONNAIRE = 'gestionnaire@guichet.test';
+const PORTEUR = 'porteur@guichet.test';
+const PORTEUR2 = 'porteur2@guichet.test';
+const MEMBRES = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
+const PLIE_COMITE = 'PLIE du Haut Périgord';
+
+type Etape = 'brouillon' | 'depose' | 'instruit';
+
+interface DossierDemo {
+  porteur: string;
+  fiche: string;
+  jusqua: Etape;
+  intitule: string;
+  description: { objectifs: string; publicVise: string; modalites: string; territoire: string };
+  /** Euros. */
+  personnel: Array<[string, number]>;
+  fonctionnement?: Array<[string, number]>;
+  fse: number;
+  cofinancements: Array<{ financeur: string; nature: 'public' | 'prive'; montant: number }>;
+  avis?: { avis: 'favorable' | 'reserve' | 'defavorable'; fsePropose: number; note: number; commentaire: string };
+}
+
+const DOSSIERS: DossierDemo[] = [
+  {
+    porteur: PORTEUR,
+    fiche: 'HP1',
+    jusqua: 'instruit',
+    intitule: 'Animation, ingénierie et coordination du PLIE du Haut Périgord',
+    description: {
+      objectifs: 'Coordonner les parcours de 180 participants, animer le réseau des référents et des employeurs partenaires du territoire.',
+      publicVise: 'Demandeurs d’emploi de longue durée, allocataires du RSA, jeunes sans qualification résidant en Haut Périgord.',
+      modalites: 'Comités techniques mensuels, entretiens de suivi, tableau de bord des parcours, animation de la clause d’insertion.',
+      territoire: 'Communauté de communes du Périgord vert nontronnais et Périgord-Limousin',
+    },
+    personnel: [['Coordinatrice du PLIE (1 ETP)', 42_000]],
+    fse: 35_000,
+    cofinancements: [{ financeur: 'Conseil départemental de la Dordogne', nature: 'public', montant: 9_940 }],
+    avis: { avis: 'favorable', fsePropose: 35_000, note: 4, commentaire: 'Opération cohérente avec la fiche ; contreparties attestées.' },
+  },
+  {
+    porteur: PORTEUR2,
+    fiche: 'HP2',
+    jusqua: 'instruit',
+    intitule: 'Mises en situation professionnelle en entreprise et en chantier',
+    description: {
+      objectifs: 'Proposer 40 mises en situation de travail de deux à quatre semaines, suivies d’un bilan partagé avec l’employeur.',
+      publicVise: 'Participants du PLIE dont le projet professionnel est à confirmer.',
+      modalites: 'Prospection d’employeurs, conventions de stage, tutorat, bilans à mi-parcours et en fin de mise en situation.',
+      territoire: 'Haut Périgord',
+    },
+    personnel: [['Chargé de relations entreprises (0,8 ETP)', 28_000]],
+    fonctionnement: [['Déplacements et équipements de protection', 4_000]],
+    fse: 25_000,
+    cofinancements: [{ financeur: 'Commune de Nontron', nature: 'public', montant: 9_240 }],
+    avis: { avis: 'reserve', fsePropose: 22_000, note: 3, commentaire: 'Nombre de mises en situation ambitieux au regard des moyens : FSE proposé réduit.' },
+  },
+  {
+    porteur: PORTEUR2,
+    fiche: 'GP1',
+    jusqua: 'depose',
+    intitule: 'Accueil et accompagnement des bénéficiaires de la protection internationale',
+    description: {
+      objectifs: 'Accompagner 35 bénéficiaires de la protection internationale vers l’emploi ou la formation qualifiante.',
+      publicVise: 'Réfugiés et bénéficiaires de la protection subsidiaire résidant dans le Grand Périgueux.',
+      modalites: 'Diagnostic linguistique et professionnel, ateliers collectifs, accompagnement individuel renforcé.',
+      territoire: 'Grand Périgueux',
+    },
+    personnel: [['Conseillère en insertion professionnelle (0,6 ETP)', 20_000]],
+    fse: 17_000,
+    cofinancements: [{ financeur: 'État — DDETS de la Dordogne', nature: 'public', montant: 4_400 }],
+  },
+  {
+    porteur: PORTEUR,
+    fiche: 'S1',
+    jusqua: 'brouillon',
+    intitule: 'Coordination et animation territoriale du PLIE des Sources',
+    description: {
+      objectifs: 'Coordonner l’offre d’insertion du territoire et animer le partenariat.',
+      publicVise: '',
+      modalites: '',
+      territoire: 'PLIE des Sources',
+    },
+    personnel: [['Chargée de mission (0,6 ETP)', 20_000]],
+    // 5 % of cofinancing where the fiche asks for 10 %: the editor shows CONTREPARTIES_INSUFFISANTES.
+    fse: 20_330,
+    cofinancements: [{ financeur: 'Communauté d’agglomération', nature: 'public', montant: 1_070 }],
+  },
+];
+
+const centimes = (euros: number) => Math.round(euros * 100);
+const lignes = (l: Array<[string, number]> = []) => l.map(([libelle, euros]) => ({ libelle, montantCentimes: centimes(euros) }));
+
+class ClientDemo {
+  private readonly jetons = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  private async jeton(email: string): Promise<string> {
+    let j = this.jetons.get(email);
+    if (!j) {
+      const r = await fetch(`${this.base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+      if (!r.ok) throw new Error(`Jeton de démonstration refusé pour ${email} (${r.status})`);
+      j = ((await r.json()) as { token: string }).token;
+      this.jetons.set(email, j);
+    }
+    return j;
+  }
+
+  /** The parsed body; any status but the expected ones is an error naming the call and the API's message. */
+  async appel<T = unknown>(as: string, methode: string, chemin: string, corps?: unknown, entetes: Record<string, string> = {}, attendus = [200, 201]): Promise<T> {
+    const r = await fetch(`${this.base}${chemin}`, {
+      method: methode,
+      headers: { authorization: `Bearer ${await this.jeton(as)}`, ...(corps === undefined ? {} : { 'content-type': 'application/json' }), ...entetes },
+      ...(corps === undefined ? {} : { body: JSON.stringify(corps) }),
+    });
+    const texte = await r.text();
+    if (!attendus.includes(r.status)) throw new Error(`${methode} ${chemin} → ${r.status} ${texte.slice(0, 300)}`);
+    return (texte ? JSON.parse(texte) : null) as T;
+  }
+}
+
+async function pdfDemo(titre: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const police = await doc.embedFont(StandardFonts.Helvetica);
+  page.drawText(titre, { x: 56, y: 770, size: 16, font: police });
+  page.drawText('Pièce de démonstration déposée par le jeu de données de Guichet.', { x: 56, y: 740, size: 11, font: police });
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Uploads every required pièce not yet valid, then waits for the verification of each (the S3 event is asynchronous). */
+async function pieces(api: ClientDemo, as: string, dossierId: string): Promise<void> {
+  const { lignes: checklist } = await api.appel<{ lignes: Array<{ code: string; libelle: string; obligatoire: boolean; etat: string }> }>(as, 'GET', `/dossiers/${dossierId}/pieces`);
+  for (const l of checklist.filter((x) => x.obligatoire && x.etat !== 'valide' && x.etat !== 'en_verification')) {
+    const octets = await pdfDemo(l.libelle);
+    const annonce = await api.appel<{ upload: { url: string; fields: Record<string, string> } }>(as, 'POST', `/dossiers/${dossierId}/pieces`, {
+      typePiece: l.code,
+      nomFichier: `${l.code.toLowerCase()}.pdf`,
+      taille: octets.length,
+      typeContenu: 'application/pdf',
+      sha256: createHash('sha256').update(octets).digest('hex'),
+    });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(annonce.upload.fields)) form.append(k, v);
+    form.append('file', new Blob([Buffer.from(octets)]), `${l.code.toLowerCase()}.pdf`);
+    const envoi = await fetch(annonce.upload.url, { method: 'POST', body: form });
+    await envoi.arrayBuffer();
+    if (envoi.status >= 300) throw new Error(`Envoi de la pièce ${l.code} refusé (${envoi.status})`);
+  }
+  for (let i = 0; i < 400; i++) {
+    const { lignes: l } = await api.appel<{ lignes: Array<{ obligatoire: boolean; etat: string; code: string }> }>(as, 'GET', `/dossiers/${dossierId}/pieces`);
+    const requises = l.filter((x) => x.obligatoire);
+    if (requises.every((x) => x.etat === 'valide')) return;
+    const rejetee = requises.find((x) => x.etat === 'rejetee');
+    if (rejetee) throw new Error(`Pièce de démonstration ${rejetee.code} rejetée`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error(`Pièces du dossier ${dossierId} toujours en vérification`);
+}
+
+type Dossier = { id: string; version: number; statut: string; contenu: { indicateurs: Array<{ valeurPrevue: number | null; cibleFiche: number | null }> } & Record<string, unknown> };
+
+/** Brings one demo dossier to its step, from wherever it is. */
+async function avancer(api: ClientDemo, aapId: string, demo: DossierDemo): Promise<string> {
+  const orgs = await api.appel<{ items: Array<{ id: string }> }>(demo.porteur, 'GET', '/organisations');
+  const organisationId = orgs.items[0]?.id;
+  if (!organisationId) throw new Error(`Organisation de démonstration absente pour ${demo.porteur}`);
+  const mes = await api.appel<{ items: Array<{ id: string; aapId: string; ficheCode: string; organisationId: string }> }>(demo.porteur, 'GET', '/dossiers');
+  const existant = mes.items.find((x) => x.aapId === aapId && x.ficheCode === demo.fiche && x.organisationId === organisationId);
+  let d = existant
+    ? await api.appel<Dossier>(demo.porteur, 'GET', `/dossiers/${existant.id}`)
+    : await api.appel<Dossier>(demo.porteur, 'POST', '/dossiers', { aapId, ficheCode: demo.fiche, organisationId });
+
+  if (!existant) {
+    const plan = {
+      depenses: { personnel: lignes(demo.personnel), fonctionnement: lignes(demo.fonctionnement), prestations: [], participants: [] },
+      indirects: { mode: 'forfait', option: 'FORFAIT_7_DIRECTS' },
+      ressources: {
+        fseCentimes: centimes(demo.fse),
+        cofinancements: demo.cofinancements.map((c) => ({ financeur: c.financeur, nature: c.nature, contrepartieFse: true, attestation: 'obtenue', montantCentimes: centimes(c.montant) })),
+        autofinancementCentimes: 0,
+        recettesCentimes: 0,
+      },
+    };
+    const contenu = {
+      ...d.contenu,
+      intitule: demo.intitule,
+      description: demo.description,
+      indicateurs: d.contenu.indicateurs.map((i) => ({ ...i, valeurPrevue: i.valeurPrevue ?? i.cibleFiche ?? 10 })),
+      planFinancement: plan,
+    };
+    d = await api.appel<Dossier>(demo.porteur, 'PUT', `/dossiers/${d.id}`, contenu, { 'if-match': String(d.version) });
+  }
+  if (demo.jusqua === 'brouillon') return d.id;
+
+  if (d.statut === 'brouillon') {
+    await pieces(api, demo.porteur, d.id);
+    d = await api.appel<Dossier>(demo.porteur, 'POST', `/dossiers/${d.id}/depot`, undefined, { 'idempotency-key': `demo-depot-${d.id}` });
+  }
+  if (demo.jusqua === 'depose' || !demo.avis) return d.id;
+
+  if (d.statut === 'depose') {
+    d = await api.appel<Dossier>(GESTIONNAIRE, 'POST', `/dossiers/${d.id}/recevabilite`, { decision: 'recevable' }, { 'if-match': String(d.version) });
+  }
+  if (d.statut === 'recevable') {
+    const { grille } = await api.appel<{ grille: Array<{ id: string; libelle: string }> }>(GESTIONNAIRE, 'GET', `/dossiers/${d.id}/instruction`);
+    const notes = grille.map((c, i) => ({
+      critere: c.id,
+      // A little spread so the grille reads like a real one.
+      note: Math.max(1, Math.min(5, demo.avis!.note + (i % 3 === 0 ? 1 : i % 4 === 0 ? -1 : 0))),
+      justification: `Éléments du dossier examinés au regard du critère « ${c.libelle.slice(0, 80)} ».`,
+    }));
+    await api.appel(GESTIONNAIRE, 'PUT', `/dossiers/${d.id}/instruction`, {
+      notes,
+      avis: demo.avis.avis,
+      montantFsePropose: centimes(demo.avis.fsePropose),
+      commentaire: demo.avis.commentaire,
+    }, { 'if-match': String(d.version) });
+  }
+  return d.id;
+}
+
+const dateLocale = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(d);
+
+/** Seeds the demo dossiers and comité on the open demo AAP through the API at `apiUrl` (…/api). */
+export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()): Promise<void> {
+  const api = new ClientDemo(apiUrl);
+  const r = await fetch(`${apiUrl}/aaps?statut=publie&limit=100`);
+  const aap = ((await r.json()) as { items: Array<{ id: string; reference: string }> }).items.find((a) => a.reference === REFERENCE_DEMO);
+  if (!aap) throw new Error('AAP de démonstration absent');
+
+  const ids = new Map<string, string>();
+  for (const demo of DOSSIERS) ids.set(demo.fiche, await avancer(api, aap.id, demo));
+
+  const { comites } = await api.appel<{ comites: Array<{ id: string; plie: string; statut: string; ordreDuJour: string[] }> }>(OI, 'GET', `/aaps/${aap.id}/enveloppe`);
+  const existant = comites.find((c) => c.plie === PLIE_COMITE);
+  if (existant && (existant.statut !== 'preparation' || existant.ordreDuJour.length > 0)) return;
+  const aInscrire: string[] = [];
+  for (const fiche of ['HP1', 'HP2']) {
+    const id = ids.get(fiche)!;
+    const d = await api.appel<{ statut: string }>(OI, 'GET', `/dossiers/${id}`);
+    if (d.statut === 'instruit') aInscrire.push(id);
+  }
+  const c = existant ?? await api.appel<{ id: string }>(OI, 'POST', '/comites', {
+    aapId: aap.id,
+    plie: PLIE_COMITE,
+    date: dateLocale(new Date(maintenant.getTime() + 14 * 86_400_000)),
+    heure: '14:00',
+    lieu: 'Nontron, salle du conseil communautaire',
+    membres: MEMBRES,
+    president: MEMBRES[0],
+  });
+  if (aInscrire.length) await api.appel(OI, 'POST', `/comites/${c.id}/ordre-du-jour`, { dossierIds: aInscrire, publier: true });
+}
