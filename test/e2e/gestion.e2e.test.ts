@@ -71,11 +71,14 @@ describe('OI dossier screens', () => {
     await expect.poll(() => page.locator('input[type="file"]').count()).toBe(1);
     const rib = page.locator('li.ligne-piece[data-code="RIB"]');
     await rib.locator('input[type="file"]').setInputFiles({ name: 'rib-lisible.pdf', mimeType: 'application/pdf', buffer: await pdfValide('RIB lisible') });
-    await expect.poll(() => rib.locator('[data-etat]').getAttribute('data-etat'), { timeout: 30_000 }).toBe('valide');
+    // The line showed the illegible RIB as verified: wait for the new file's name with its own verdict.
+    await expect.poll(async () => `${(await rib.locator('.piece-fichier').allTextContents()).join('')} ${await rib.locator('[data-etat]').getAttribute('data-etat')}`, { timeout: 30_000 }).toMatch(/rib-lisible\.pdf.* valide$/);
 
     await page.getByRole('button', { name: 'Déposer les compléments' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le dépôt' }).click();
-    await expect.poll(() => page.locator('[data-statut]').first().getAttribute('data-statut'), { timeout: 30_000 }).toBe('depose');
+    // The refusal's text, if any, makes a failure say why.
+    const etat = async () => (await page.locator('#section-depot .alerte').count()) ? await page.locator('#section-depot .alerte').first().textContent() : await page.locator('[data-statut]').first().getAttribute('data-statut');
+    await expect.poll(etat, { timeout: 30_000 }).toBe('depose');
     expect(await page.getByRole('heading', { name: /^Déposé le / }).count()).toBe(1);
   }, LONG);
 });

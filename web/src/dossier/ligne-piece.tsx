@@ -128,7 +128,8 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
         <div className="ligne-piece-badges">
           {ligne.demandeEnComplement && <span className="badge badge-attention">Demandée en complément</span>}
           <span className={`badge ${ligne.obligatoire ? 'badge-obligatoire' : 'badge-clos'}`}>{ligne.obligatoire ? 'Obligatoire' : 'Facultative'}</span>
-          <BadgePiece etat={phase === 'verification' ? 'en_verification' : ligne.etat} />
+          {/* While a replacement is on its way, the previous file's « vérifiée » no longer holds. */}
+          <BadgePiece etat={phase !== 'repos' ? 'en_verification' : ligne.etat} />
         </div>
       </div>
       <p className="discret" id={`${id}-formats`}>
