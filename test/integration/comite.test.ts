@@ -37,6 +37,10 @@ describe('recevabilité and instruction', () => {
     }
     const incomplete = await api.put(`/dossiers/${d2.id}/instruction`, { as: GESTIONNAIRE, headers: { 'if-match': String(rec.body.version) }, body: { ...base, notes: grille.slice(1) } });
     expect([incomplete.status, incomplete.body.code]).toEqual([422, 'GRILLE_INCOMPLETE']);
+    // The porteur asked for 8 560,00 € of FSE: the instruction may propose less, never more.
+    const plus = await api.put(`/dossiers/${d2.id}/instruction`, { as: GESTIONNAIRE, headers: { 'if-match': String(rec.body.version) }, body: { ...base, montantFsePropose: 856_001, notes: grille } });
+    expect([plus.status, plus.body.code, plus.body.details[0].message]).toEqual([422, 'MONTANT_SUPERIEUR_DEMANDE', 'Au plus 8\u00a0560,00\u00a0€, le FSE sollicité.']);
+    expect((await api.get(`/dossiers/${d2.id}`, { as: OI })).body).toMatchObject({ statut: 'recevable', version: rec.body.version });
     const ok = await api.put(`/dossiers/${d2.id}/instruction`, { as: GESTIONNAIRE, headers: { 'if-match': String(rec.body.version) }, body: { ...base, notes: grille } });
     expect(ok.status).toBe(200);
     const rescore = await api.put(`/dossiers/${d2.id}/instruction`, { as: GESTIONNAIRE, headers: { 'if-match': String(ok.body.dossier.version) }, body: { ...base, avis: 'reserve', notes: grille.map((n: object) => ({ ...n, note: 2 })) } });

@@ -3,6 +3,7 @@ import type { Aap, FicheOperation } from '../../schemas/aap';
 import type { Critere, DemandeInstruction, Instruction } from '../../schemas/comite';
 import type { Dossier } from '../../schemas/dossier';
 import type { LigneChecklist } from '../../schemas/piece';
+import { formatMontant } from '../../format';
 import { Conflit, RegleMetier, type DetailErreur } from '../errors';
 import { exigerVersion } from '../dossier/dossier';
 import { piecesBloquantes } from '../piece/piece';
@@ -63,6 +64,12 @@ export function instruire(
   });
   for (const c of p.grille) if (!vus.has(c.id)) details.push({ chemin: 'corps.notes', message: `Critère non noté : ${c.libelle}` });
   if (details.length) throw new RegleMetier('GRILLE_INCOMPLETE', 'Chaque critère de la grille doit être noté une fois, avec sa justification.', details);
+  const demandeFse = d.contenu.planFinancement.ressources.fseCentimes;
+  if (demande.montantFsePropose > demandeFse) {
+    throw new RegleMetier('MONTANT_SUPERIEUR_DEMANDE', 'Le FSE proposé ne peut pas dépasser le FSE sollicité par le porteur.', [
+      { chemin: 'corps.montantFsePropose', message: `Au plus ${formatMontant(demandeFse)}, le FSE sollicité.` },
+    ]);
+  }
   const instruction: Instruction = {
     ...demande,
     dossierId: d.id,
@@ -94,7 +101,7 @@ export function programmer(
   const selectionne = d.suivi.decision?.montantFseCentimes ?? 0;
   if (demande.montantFseCentimes > selectionne) {
     throw new RegleMetier('MONTANT_SUPERIEUR_SELECTION', 'Le montant programmé ne peut pas dépasser le montant FSE sélectionné par le comité.', [
-      { chemin: 'corps.montantFseCentimes', message: `Au plus ${selectionne} centimes.` },
+      { chemin: 'corps.montantFseCentimes', message: `Au plus ${formatMontant(selectionne)}, le FSE sélectionné par le comité.` },
     ]);
   }
   return {

@@ -39,6 +39,7 @@ const TITRES: Record<string, string> = {
   DECLARATION_REQUISE: 'Déclaration requise',
   DOSSIER_NON_INSCRIPTIBLE: 'Dossier non inscriptible',
   MONTANT_SUPERIEUR_SELECTION: 'Montant trop élevé',
+  MONTANT_SUPERIEUR_DEMANDE: 'Montant trop élevé',
   STATUT_INCOMPATIBLE: 'Action impossible dans l’état du dossier',
 };
 

@@ -47,7 +47,7 @@ function moyenne(notes: number[]): string | null {
   return `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
 }
 
-function valider(grille: TCritere[], s: Saisie): { erreurs: Record<string, string>; centimes: number | null } {
+function valider(grille: TCritere[], s: Saisie, fseDemande: number): { erreurs: Record<string, string>; centimes: number | null } {
   const erreurs: Record<string, string> = {};
   for (const c of grille) {
     const n = s.notes[c.id]!;
@@ -57,6 +57,7 @@ function valider(grille: TCritere[], s: Saisie): { erreurs: Record<string, strin
   if (!s.avis) erreurs[ids.avis] = 'Choisissez un avis.';
   const centimes = saisieVersCentimes(s.montant);
   if (centimes === null) erreurs[ids.montant] = 'Montant illisible : écrivez par exemple 8 560,00.';
+  else if (centimes > fseDemande) erreurs[ids.montant] = `Au plus ${formatMontant(fseDemande)}, le FSE sollicité.`;
   return { erreurs, centimes };
 }
 
@@ -117,7 +118,7 @@ export function FormulaireGrille(props: {
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
     setRefus(null);
-    const v = valider(grille, s);
+    const v = valider(grille, s, props.fseDemandeCentimes);
     if (Object.keys(v.erreurs).length > 0 || v.centimes === null) {
       annoncer(`Le formulaire comporte ${Object.keys(v.erreurs).length} erreur(s).`);
       echouer(v.erreurs);

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '#shared/auth/roles';
+import * as regles from '#shared/domain/aap/aap';
+import { cloturer, decompte, exigerVotant, inscrire, nouveauComite, quorumAtteint, roleDans } from '#shared/domain/comite/comite';
+import { nouveauDossier } from '#shared/domain/dossier/dossier';
+import { AccesRefuse, DomainError, RegleMetier } from '#shared/domain/errors';
+import { ContenuAap } from '#shared/schemas/aap';
+import type { Comite, DeclarationConflit, ReglesComite, Vote } from '#shared/schemas/comite';
+import type { Dossier } from '#shared/schemas/dossier';
+import { aapDemo } from '#local/seed';
+
+const T0 = new Date('2026-11-01T10:00:00Z');
+const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
+const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null };
+const M = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
+const membre = (email: string): Actor => ({ userId: email, email, roles: ['comite'], oi: null });
+const HP = 'PLIE du Haut Périgord';
+const SIMPLE: ReglesComite = { quorum: { type: 'moitie_plus_un' }, majorite: 'simple' };
+
+const aap = regles.publier(regles.nouveauBrouillon(ContenuAap.parse(aapDemo(T0)), { actor: OI, id: 'AAP1', maintenant: T0 }), { actor: OI, maintenant: T0, archive: false });
+const ORG = { id: 'ORG1', siret: '73282932000074', raisonSociale: 'Cap Emploi', statutJuridique: 'association' as const, adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' }, creeLe: '', creePar: '', version: 1 };
+
+/** An instruit dossier of the HP PLIE with `propose` cents of FSE proposed. */
+function instruit(id: string, fiche: 'HP1' | 'HP2', propose: number): Dossier {
+  const d = nouveauDossier({ aap, fiche: aap.fiches.find((f) => f.code === fiche)!, organisation: ORG, actor: PORTEUR, id, maintenant: T0 });
+  return { ...d, reference: `REF-${id}`, statut: 'instruit', suivi: { ...d.suivi, avis: 'favorable', montantFsePropose: propose } };
+}
+
+function seance(dossiers: Dossier[], r: ReglesComite = SIMPLE): { comite: Comite; dossiers: Dossier[] } {
+  const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: r }, { actor: OI, id: 'C1', maintenant: T0 });
+  return inscrire(c, dossiers, { publier: true, maintenant: T0 });
+}
+
+const vote = (membreEmail: string, dossierId: string, v: Vote['vote']): Vote => ({ dossierId, membre: membreEmail, vote: v, voteLe: T0.toISOString() });
+const coi = (membreEmail: string, dossierId: string, conflit: boolean): DeclarationConflit => ({ dossierId, membre: membreEmail, conflit, commentaire: '', declareLe: T0.toISOString() });
+const ENVELOPPE = { enveloppeCentimes: 10_000_00, programmeCentimes: 0, selectionneCentimes: 0 };
+
+/** Votes given as a string, one letter per member in order: p(our), c(ontre), a(bstention), - (no vote). */
+const votes = (dossierId: string, s: string) => [...s].flatMap((l, i) => (l === '-' ? [] : [vote(M[i]!, dossierId, ({ p: 'pour', c: 'contre', a: 'abstention' } as const)[l as 'p' | 'c' | 'a'])]));
+
+function codeDe(f: () => unknown): string | null {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+}
+
+describe('quorumAtteint', () => {
+  it.each([
+    [SIMPLE, 5, 3, true],
+    [SIMPLE, 5, 2, false],
+    [SIMPLE, 4, 2, false], // exactly half is not more than half
+    [SIMPLE, 4, 3, true],
+    [SIMPLE, 1, 1, true],
+    [SIMPLE, 0, 0, false],
+    [{ quorum: { type: 'nombre', nombre: 3 }, majorite: 'simple' } as ReglesComite, 5, 3, true],
+    [{ quorum: { type: 'nombre', nombre: 3 }, majorite: 'simple' } as ReglesComite, 5, 2, false],
+  ])('with %j, %i eligible members and %i voters → %s', (r, eligibles, votants, attendu) => {
+    expect(quorumAtteint(r, eligibles, votants)).toBe(attendu);
+  });
+});
+
+describe('decompte', () => {
+  it('leaves out the votes of a member in conflict and of anyone not sitting, and lowers the eligible count', () => {
+    const { comite } = seance([instruit('A', 'HP1', 1000)]);
+    const v = [...votes('A', 'ppcaa'), vote('intrus@guichet.test', 'A', 'pour'), vote(M[0]!, 'B', 'contre')];
+    expect(decompte(comite, 'A', v, [coi(M[4]!, 'A', true), coi(M[3]!, 'A', false)])).toEqual({ pour: 2, contre: 1, abstention: 1, exclus: [M[4]], votants: 4, eligibles: 4 });
+  });
+});
+
+describe('cloturer', () => {
+  const clore = (v: string, r: ReglesComite = SIMPLE, demande: Array<{ dossierId: string; ajourner: boolean; motif?: string }> = []) => {
+    const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)], r);
+    return cloturer(comite, { dossiers, votes: votes('A', v), conflits: [], enveloppe: ENVELOPPE, maintenant: T0, demande });
+  };
+
+  it.each([
+    ['ppcaa', SIMPLE, 'selectionne'],
+    ['ppcc-', SIMPLE, 'rejete'], // a tie is not a majority
+    ['aaa--', SIMPLE, 'ajourne'], // nobody voted pour or contre
+    ['pppcc', { quorum: { type: 'moitie_plus_un' }, majorite: 'deux_tiers' } as ReglesComite, 'rejete'], // 3/5 < 2/3
+    ['ppca-', { quorum: { type: 'moitie_plus_un' }, majorite: 'deux_tiers' } as ReglesComite, 'selectionne'], // 2/3 exactly
+  ])('decides from the votes %s under %j: %s', (v, r, decision) => {
+    expect(clore(v, r).comite.decisions[0]!.decision).toBe(decision);
+  });
+
+  it('writes the decision on the dossier with the FSE proposed, and a motif without the vote counts', () => {
+    const r = clore('pppca');
+    expect(r.dossiers[0]).toMatchObject({ statut: 'selectionne', suivi: { decision: { statut: 'selectionne', montantFseCentimes: 800_000, motif: 'Avis favorable du comité.' } } });
+    expect(r.comite.decisions[0]).toMatchObject({ pour: 3, contre: 1, abstention: 1, montantFseCentimes: 800_000 });
+    expect(r.comite).toMatchObject({ statut: 'clos', enveloppe: { selectionneCentimes: 800_000 } });
+  });
+
+  it('refuses without quorum, naming the dossier and the count, unless the dossier is adjourned', () => {
+    const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)]);
+    const p = { dossiers, votes: votes('A', 'pp---'), conflits: [], enveloppe: ENVELOPPE, maintenant: T0 };
+    try {
+      cloturer(comite, { ...p, demande: [] });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RegleMetier);
+      expect((e as RegleMetier).code).toBe('QUORUM_NON_ATTEINT');
+      expect((e as RegleMetier).details).toEqual([{ chemin: 'votes', message: 'REF-A : 2 votant(s) sur 5 membre(s) sans conflit' }]);
+    }
+    const r = cloturer(comite, { ...p, demande: [{ dossierId: 'A', ajourner: true, motif: 'Pièces à compléter.' }] });
+    expect(r.comite.decisions[0]).toMatchObject({ decision: 'ajourne', motif: 'Pièces à compléter.', montantFseCentimes: 0 });
+  });
+
+  it('refuses, with the figures, selections over what remains of the enveloppe; to the cent, the rest fits', () => {
+    const { comite, dossiers } = seance([instruit('A', 'HP1', 600_000), instruit('B', 'HP2', 300_001)]);
+    const p = { dossiers, votes: [...votes('A', 'ppp--'), ...votes('B', 'ppp--')], conflits: [], maintenant: T0, demande: [] };
+    const trop = { enveloppeCentimes: 1_000_000, programmeCentimes: 50_000, selectionneCentimes: 50_000 };
+    try {
+      cloturer(comite, { ...p, enveloppe: trop });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as RegleMetier).code).toBe('ENVELOPPE_DEPASSEE');
+      expect((e as RegleMetier).message).toContain('9\u00a0000,01\u00a0€');
+      expect((e as RegleMetier).message).toContain('9\u00a0000,00\u00a0€');
+    }
+    const juste = cloturer(comite, { ...p, enveloppe: { ...trop, selectionneCentimes: 49_999 } });
+    expect(juste.comite.enveloppe).toEqual({ enveloppeCentimes: 1_000_000, programmeCentimes: 50_000, selectionneCentimes: 49_999 + 900_001 });
+  });
+
+  it('refuses a second closing', () => {
+    const r = clore('ppp--');
+    expect(codeDe(() => cloturer(r.comite, { dossiers: r.dossiers, votes: [], conflits: [], enveloppe: ENVELOPPE, maintenant: T0, demande: [] }))).toBe('COMITE_CLOS');
+  });
+});
+
+describe('who may vote', () => {
+  const { comite } = seance([instruit('A', 'HP1', 1000)]);
+  it.each([
+    ['a member who declared no conflict', null, membre(M[1]!), 'A', coi(M[1]!, 'A', false)],
+    ['a member who has not declared', 'DECLARATION_REQUISE', membre(M[1]!), 'A', null],
+    ['a member in conflict', 'CONFLIT_INTERETS', membre(M[1]!), 'A', coi(M[1]!, 'A', true)],
+    ['a member, off the agenda', 'DOSSIER_HORS_ORDRE_DU_JOUR', membre(M[1]!), 'Z', coi(M[1]!, 'Z', false)],
+    ['someone of the comite group not sitting', 'ACCES_REFUSE', membre('comite9@guichet.test'), 'A', null],
+    ['a porteur', 'ACCES_REFUSE', PORTEUR, 'A', null],
+    ['OI staff', 'ACCES_REFUSE', OI, 'A', null],
+  ])('%s → %s', (_, code, actor, dossierId, declaration) => {
+    expect(codeDe(() => exigerVotant(comite, actor, dossierId, declaration))).toBe(code);
+  });
+
+  it('gives the OI, the president and members their role, and nobody else any', () => {
+    expect([OI, membre(M[0]!), membre(M[2]!), PORTEUR, { ...OI, oi: 'AUTRE' }].map((a) => roleDans(comite, a))).toEqual(['oi', 'president', 'membre', null, null]);
+  });
+});
+
+describe('inscrire', () => {
+  it('takes only instruit dossiers of its PLIE, and the agenda is fixed once published', () => {
+    const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: SIMPLE }, { actor: OI, id: 'C1', maintenant: T0 });
+    const autrePlie = { ...instruit('X', 'HP1', 1), plie: 'PLIE de Bordeaux' };
+    const depose = { ...instruit('Y', 'HP1', 1), statut: 'depose' as const };
+    expect(codeDe(() => inscrire(c, [autrePlie], { publier: false, maintenant: T0 }))).toBe('DOSSIER_NON_INSCRIPTIBLE');
+    expect(codeDe(() => inscrire(c, [depose], { publier: false, maintenant: T0 }))).toBe('DOSSIER_NON_INSCRIPTIBLE');
+    expect(codeDe(() => inscrire(c, [], { publier: true, maintenant: T0 }))).toBe('ORDRE_DU_JOUR_VIDE');
+    const { comite, dossiers } = inscrire(c, [instruit('A', 'HP1', 1)], { publier: true, maintenant: T0 });
+    expect([comite.statut, dossiers[0]!.statut]).toEqual(['ouvert', 'inscrit_comite']);
+    expect(codeDe(() => inscrire(comite, [instruit('B', 'HP2', 1)], { publier: false, maintenant: T0 }))).toBe('ORDRE_DU_JOUR_PUBLIE');
+  });
+
+  it('refuses a president who does not sit, a member named twice, a PLIE the AAP does not cover', () => {
+    const demande = { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: SIMPLE };
+    expect(codeDe(() => nouveauComite(aap, { ...demande, president: 'autre@guichet.test' }, { actor: OI, id: 'C', maintenant: T0 }))).toBe('COMITE_INVALIDE');
+    expect(codeDe(() => nouveauComite(aap, { ...demande, membres: [...M, M[0]!] }, { actor: OI, id: 'C', maintenant: T0 }))).toBe('COMITE_INVALIDE');
+    expect(codeDe(() => nouveauComite(aap, { ...demande, plie: 'PLIE imaginaire' }, { actor: OI, id: 'C', maintenant: T0 }))).toBe('COMITE_INVALIDE');
+    expect(() => nouveauComite(aap, demande, { actor: PORTEUR, id: 'C', maintenant: T0 })).toThrow(AccesRefuse);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '#shared/auth/roles';
+import * as regles from '#shared/domain/aap/aap';
+import { nouveauDossier } from '#shared/domain/dossier/dossier';
+import { DomainError } from '#shared/domain/errors';
+import { deciderRecevabilite, grille, instruire, moyenne, programmer } from '#shared/domain/instruction/instruction';
+import { ContenuAap } from '#shared/schemas/aap';
+import type { Dossier } from '#shared/schemas/dossier';
+import type { LigneChecklist } from '#shared/schemas/piece';
+import { aapDemo } from '#local/seed';
+
+const T0 = new Date('2026-11-01T10:00:00Z');
+const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
+const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null };
+const aap = regles.publier(regles.nouveauBrouillon(ContenuAap.parse(aapDemo(T0)), { actor: OI, id: 'AAP1', maintenant: T0 }), { actor: OI, maintenant: T0, archive: false });
+const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
+const ORG = { id: 'ORG1', siret: '73282932000074', raisonSociale: 'Cap Emploi', statutJuridique: 'association' as const, adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' }, creeLe: '', creePar: '', version: 1 };
+
+function dossier(statut: Dossier['statut'], fseCentimes = 856_000): Dossier {
+  const d = nouveauDossier({ aap, fiche, organisation: ORG, actor: PORTEUR, id: 'D1', maintenant: T0 });
+  const plan = d.contenu.planFinancement;
+  return { ...d, statut, contenu: { ...d.contenu, planFinancement: { ...plan, ressources: { ...plan.ressources, fseCentimes } } } };
+}
+
+const ligne = (code: string, etat: LigneChecklist['etat'], obligatoire = true): LigneChecklist => ({
+  code, libelle: code, typesAcceptes: ['application/pdf'], tailleMaxOctets: 1_000_000, obligatoire, etat, origine: 'administrative', piece: null, demandeEnComplement: false,
+});
+
+function codeDe(f: () => unknown): string | null {
+  try {
+    f();
+    return null;
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+}
+
+describe('grille', () => {
+  it('lists the fiche’s criteria, then the AAP’s common ones, with stable ids', () => {
+    const g = grille(aap, fiche);
+    expect(g).toHaveLength(fiche.criteresSelection.length + aap.selection.criteresCommuns.length);
+    expect(g[0]).toEqual({ id: 'FICHE_1', libelle: fiche.criteresSelection[0], origine: 'fiche' });
+    expect(g.at(-1)).toMatchObject({ id: `COMMUN_${aap.selection.criteresCommuns.length}`, origine: 'commun' });
+  });
+});
+
+describe('moyenne', () => {
+  it.each([
+    [[4, 5], '4,50'],
+    [[1, 2, 2], '1,66'], // truncated, never rounded up
+    [[5, 5, 5], '5,00'],
+    [[], '—'],
+  ])('of %j is %s', (notes, attendu) => {
+    expect(moyenne(notes.map((note) => ({ note })))).toBe(attendu);
+  });
+});
+
+describe('deciderRecevabilite', () => {
+  it('makes a deposited dossier recevable only when every required pièce is valid', () => {
+    const p = { versionLue: 1, maintenant: T0 };
+    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable' }, { ...p, pieces: [ligne('RIB', 'rejetee')] }))).toBe('PIECES_NON_VALIDES');
+    expect(deciderRecevabilite(dossier('depose'), { decision: 'recevable' }, { ...p, pieces: [ligne('RIB', 'valide'), ligne('FICHE_1', 'attendue', false)] }).statut).toBe('recevable');
+    const irr = deciderRecevabilite(dossier('depose'), { decision: 'irrecevable', motif: 'Hors périmètre.' }, { ...p, pieces: [] });
+    expect([irr.statut, irr.suivi.motifIrrecevabilite, irr.version]).toEqual(['irrecevable', 'Hors périmètre.', 2]);
+    expect(codeDe(() => deciderRecevabilite(dossier('brouillon'), { decision: 'recevable' }, { ...p, pieces: [] }))).toBe('STATUT_INCOMPATIBLE');
+    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable' }, { ...p, versionLue: 7, pieces: [] }))).toBe('VERSION_PERIMEE');
+  });
+});
+
+describe('instruire', () => {
+  const g = grille(aap, fiche);
+  const notes = g.map((c) => ({ critere: c.id, note: 4, justification: 'Éléments probants.' }));
+  const p = { actor: OI, grille: g, versionLue: 1, maintenant: T0, versionInstruction: 1 };
+  const demande = { notes, avis: 'favorable' as const, montantFsePropose: 856_000, commentaire: '' };
+
+  it('records the avis and the FSE proposed on the dossier, which becomes instruit', () => {
+    const r = instruire(dossier('recevable'), demande, p);
+    expect(r.dossier).toMatchObject({ statut: 'instruit', suivi: { avis: 'favorable', montantFsePropose: 856_000 } });
+    expect(r.instruction).toMatchObject({ version: 1, moyenne: '4,00', instruitPar: OI.email });
+  });
+
+  it.each([
+    ['a criterion missing', { notes: notes.slice(1) }, 'GRILLE_INCOMPLETE'],
+    ['a criterion twice', { notes: [...notes, notes[0]!] }, 'GRILLE_INCOMPLETE'],
+    ['an unknown criterion', { notes: [...notes, { ...notes[0]!, critere: 'X' }] }, 'GRILLE_INCOMPLETE'],
+    ['more FSE than the porteur asked', { montantFsePropose: 856_001 }, 'MONTANT_SUPERIEUR_DEMANDE'],
+  ])('refuses %s', (_, changement, code) => {
+    expect(codeDe(() => instruire(dossier('recevable'), { ...demande, ...changement }, p))).toBe(code);
+  });
+
+  it('refuses a dossier not yet recevable or already on a comité agenda', () => {
+    expect(codeDe(() => instruire(dossier('depose'), demande, p))).toBe('STATUT_INCOMPATIBLE');
+    expect(codeDe(() => instruire(dossier('inscrit_comite'), demande, p))).toBe('STATUT_INCOMPATIBLE');
+  });
+});
+
+describe('programmer', () => {
+  const selectionne = (): Dossier => {
+    const d = dossier('selectionne');
+    return { ...d, suivi: { ...d.suivi, decision: { statut: 'selectionne', motif: 'Avis favorable du comité.', date: T0.toISOString(), montantFseCentimes: 800_000, plie: fiche.plie, dateComite: '2026-12-07' } } };
+  };
+  const demande = { dateDecision: '2027-01-15', referenceDeliberation: 'CA-2027-01' };
+
+  it('grants at most what the comité selected, to the cent', () => {
+    expect(programmer(selectionne(), { ...demande, montantFseCentimes: 800_000 }, { versionLue: 1, maintenant: T0 }).statut).toBe('programme');
+    expect(codeDe(() => programmer(selectionne(), { ...demande, montantFseCentimes: 800_001 }, { versionLue: 1, maintenant: T0 }))).toBe('MONTANT_SUPERIEUR_SELECTION');
+    expect(codeDe(() => programmer(dossier('instruit'), { ...demande, montantFseCentimes: 1 }, { versionLue: 1, maintenant: T0 }))).toBe('STATUT_INCOMPATIBLE');
+  });
+});
