@@ -10,9 +10,12 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolClientIdentityProvider,
+  UserPoolOperation,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { GuichetFunction } from '#infra/constructs/guichet-function';
 import { ROLES, type Role } from '#shared/auth/roles';
 
 export interface IdentityProps {
@@ -88,6 +91,21 @@ export class Identity extends Construct {
     for (const role of ROLES) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, ...GROUPS[role] });
     }
+
+    // A self-registered porteur joins the `porteur` group once their address is confirmed.
+    const confirmation = new GuichetFunction(this, 'PostConfirmation', {
+      handler: 'functions/identite/post-confirmation.ts',
+      description: 'Cognito PostConfirmation : groupe porteur pour les inscriptions confirmées',
+      access: {},
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+    });
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, confirmation.function);
+    // A policy apart from the function's role: the pool refers to the function, so the role cannot refer to the pool.
+    new Policy(this, 'PostConfirmationGroupes', {
+      roles: [confirmation.function.role!],
+      statements: [new PolicyStatement({ actions: ['cognito-idp:AdminAddUserToGroup'], resources: [this.userPool.userPoolArn] })],
+    });
 
     const callbackUrls = props.allowedOrigins.map((o) => `${o}${AUTH_CALLBACK_PATH}`);
     const logoutUrls = props.allowedOrigins.map((o) => `${o}/`);

@@ -15,3 +15,12 @@ export interface Actor {
   /** Sigle of the Organisme Intermédiaire an OI staff member works for. */
   oi: string | null;
 }
+
+/**
+ * The group a user gets when Cognito confirms an account: a self-registered user is a porteur de projet. OI staff and
+ * comité members are created by an administrator (AdminCreateUser, no sign-up confirmation) and put in their groups
+ * by hand; a password reset (`PostConfirmation_ConfirmForgotPassword`) changes no group.
+ */
+export function groupeALaConfirmation(triggerSource: string): Role | null {
+  return triggerSource === 'PostConfirmation_ConfirmSignUp' ? 'porteur' : null;
+}

@@ -305,6 +305,21 @@ describe('StatefulStack', () => {
       expect(client!.Properties.ReadAttributes).toContain('custom:oi');
       expect(client!.Properties.WriteAttributes).not.toContain('custom:oi');
     });
+
+    it('puts self-registered users in the porteur group through a PostConfirmation trigger that may do nothing else', () => {
+      const [pool] = Object.values(template.findResources('AWS::Cognito::UserPool'));
+      const trigger = (pool!.Properties.LambdaConfig as { PostConfirmation: { 'Fn::GetAtt': [string, string] } }).PostConfirmation['Fn::GetAtt'][0];
+      const fn = template.findResources('AWS::Lambda::Function')[trigger]!;
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', FunctionName: { 'Fn::GetAtt': [trigger, 'Arn'] } });
+      const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === role));
+      const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+      const cognito = statements.filter((x) => [x.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito).toEqual([expect.objectContaining({ Action: 'cognito-idp:AdminAddUserToGroup', Resource: { 'Fn::GetAtt': [expect.stringMatching(/UserPool/), 'Arn'] } })]);
+      const autres = statements.flatMap((x) => [x.Action].flat()).filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:') && a !== 'cognito-idp:AdminAddUserToGroup');
+      expect(autres).toEqual([]);
+    });
   });
 
   describe('cdk-nag AwsSolutions', () => {
