@@ -13,7 +13,7 @@
  * rectificatifs of an AAP (Query RECTIF#); the id of a référence (Get). Every write of an AAP is conditioned on the
  * version it read; creation writes the référence's uniqueness item in the same transaction.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { tableName } from '../config';
 import { Aap, EnteteAap, FicheOperation, Rectificatif } from '../schemas/aap';
@@ -21,7 +21,8 @@ import { normaliser } from '../domain/aap/aap';
 import type { AapStore, RequeteListe } from '../domain/aap/use-cases';
 import { Conflit, RegleMetier } from '../domain/errors';
 import { dynamo } from './clients';
-import { decodeCursor, encodeCursor, transactionCancellation } from './dynamo-utils';
+import { decodeCursor, transactionCancellation } from './dynamo-utils';
+import { pageFiltree } from './pagination';
 
 const cleAap = (id: string) => ({ pk: `AAP#${id}`, sk: 'META' });
 const cleFiche = (id: string, code: string) => ({ pk: `AAP#${id}`, sk: `FICHE#${code}` });
@@ -235,24 +236,19 @@ async function listerEntetes(q: RequeteListe): Promise<{ items: EnteteAap[]; cur
   if (q.objectifSpecifique) (filtres.push('contains(codesOs, :os)'), (values[':os'] = q.objectifSpecifique));
   if (q.texte) (filtres.push('contains(recherche, :q)'), (values[':q'] = q.texte));
 
-  const items: EnteteAap[] = [];
-  let debut = q.cursor ? decodeCursor(q.cursor, { [idx.pk]: partition }) : undefined;
-  for (let pages = 0; pages < 25 && items.length < q.limit; pages++) {
-    const input: QueryCommandInput = {
+  return pageFiltree({
+    input: {
       TableName: tableName(),
       IndexName: idx.index,
       KeyConditionExpression: cle,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
-      Limit: q.limit - items.length,
       ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
-      ...(debut ? { ExclusiveStartKey: debut } : {}),
-    };
-    const r = await dynamo().send(new QueryCommand(input));
-    items.push(...(r.Items ?? []).map((i) => EnteteAap.parse(sansCles(i))));
-    debut = r.LastEvaluatedKey;
-    if (!debut) break;
-  }
-  return { items, cursor: debut ? encodeCursor(debut) : null };
+    },
+    limit: q.limit,
+    debut: q.cursor ? decodeCursor(q.cursor, { [idx.pk]: partition }) : undefined,
+    cles: ['pk', 'sk', idx.pk, idx.sk],
+    lire: (i) => EnteteAap.parse(sansCles(i)),
+  });
 }

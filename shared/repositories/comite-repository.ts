@@ -20,7 +20,7 @@ import { AccesRefuse, Conflit } from '../domain/errors';
 import type { ComiteStore } from '../domain/comite/use-cases';
 import { Comite, Conflit as DeclarationConflit, Instruction, Vote } from '../schemas/comite';
 import { dynamo } from './clients';
-import { conditionEchouee, transactionCancellation } from './dynamo-utils';
+import { transactionCancellation } from './dynamo-utils';
 import { item as itemDossier, itemEvenement, sansCles } from './dossier-repository';
 
 type Actions = NonNullable<TransactWriteCommandInput['TransactItems']>;

@@ -18,7 +18,8 @@ import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
 import { Conflit } from '../domain/errors';
 import { Dossier, Evenement } from '../schemas/dossier';
 import { dynamo } from './clients';
-import { decodeCursor, encodeCursor, transactionCancellation } from './dynamo-utils';
+import { decodeCursor, transactionCancellation } from './dynamo-utils';
+import { pageFiltree } from './pagination';
 
 const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
 const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', 'expiresAt']);
@@ -142,26 +143,20 @@ export const dossierRepository: DossierStore = {
     if (f.statut) filtres.push('#statut = :s'), (values[':s'] = f.statut), (names['#statut'] = 'statut');
     if (f.plie) filtres.push('plie = :plie'), (values[':plie'] = f.plie);
     if (f.organisationId) filtres.push('organisationId = :o'), (values[':o'] = f.organisationId);
-    const items: Dossier[] = [];
-    let debut = f.cursor ? decodeCursor(f.cursor, { gsi2pk: partition }) : undefined;
-    for (let pages = 0; pages < 25 && items.length < f.limit; pages++) {
-      const r = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi2',
-          KeyConditionExpression: cond,
-          ExpressionAttributeValues: values,
-          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
-          Limit: f.limit - items.length,
-          ...(debut ? { ExclusiveStartKey: debut } : {}),
-        }),
-      );
-      items.push(...(r.Items ?? []).map((i) => Dossier.parse(sansCles(i))));
-      debut = r.LastEvaluatedKey;
-      if (!debut) break;
-    }
-    return { items, cursor: debut ? encodeCursor(debut) : null };
+    return pageFiltree({
+      input: {
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: cond,
+        ExpressionAttributeValues: values,
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
+      },
+      limit: f.limit,
+      debut: f.cursor ? decodeCursor(f.cursor, { gsi2pk: partition }) : undefined,
+      cles: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
+      lire: (i) => Dossier.parse(sansCles(i)),
+    });
   },
 
   async evenements(id) {

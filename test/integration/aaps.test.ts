@@ -217,11 +217,15 @@ describe('public catalogue', () => {
       const r: { body: { items: Array<{ id: string }>; cursor: string | null } } = await api.get(
         `/aaps?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       );
+      // Never an empty page after a cursor: the last page says there is no next one.
+      expect(r.body.items.length).toBeGreaterThan(0);
       expect(r.body.items.length).toBeLessThanOrEqual(2);
       vus.push(...r.body.items.map((a) => a.id));
       cursor = r.body.cursor;
     } while (cursor);
     expect(vus).toEqual(tout);
+    expect((await api.get(`/aaps?limit=${tout.length}`)).body.cursor).toBeNull();
+    expect((await api.get(`/aaps?limit=${tout.length - 1}`)).body.cursor).not.toBeNull();
   });
 
   it('refuses a forged cursor with 400', async () => {

@@ -1,0 +1,32 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from './clients';
+import { encodeCursor } from './dynamo-utils';
+
+/**
+ * One page of a filtered Query on an index: up to `limit` items, and a cursor only when more may follow. DynamoDB
+ * applies `Limit` before the filter, so it reads on (25 reads at most) until `limit` + 1 items match; the extra one
+ * only says that a next page exists, and the cursor is the key of the last item returned, so that a page is never
+ * followed by an empty one.
+ */
+export async function pageFiltree<T>(p: {
+  input: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>;
+  limit: number;
+  debut: Record<string, unknown> | undefined;
+  /** The key attributes of the index's items: table key and index key. */
+  cles: readonly string[];
+  lire: (brut: Record<string, unknown>) => T;
+}): Promise<{ items: T[]; cursor: string | null }> {
+  const bruts: Record<string, unknown>[] = [];
+  let debut = p.debut;
+  for (let lectures = 0; lectures < 25 && bruts.length <= p.limit; lectures++) {
+    const r = await dynamo().send(new QueryCommand({ ...p.input, Limit: p.limit + 1 - bruts.length, ...(debut ? { ExclusiveStartKey: debut } : {}) }));
+    bruts.push(...(r.Items ?? []));
+    debut = r.LastEvaluatedKey;
+    if (!debut) break;
+  }
+  if (bruts.length > p.limit) {
+    const dernier = bruts[p.limit - 1]!;
+    return { items: bruts.slice(0, p.limit).map(p.lire), cursor: encodeCursor(Object.fromEntries(p.cles.map((k) => [k, dernier[k]]))) };
+  }
+  return { items: bruts.map(p.lire), cursor: debut ? encodeCursor(debut) : null };
+}
