@@ -117,6 +117,9 @@ describe('comité web journey', () => {
       await page.getByLabel('FSE proposé').fill(montant);
       await page.getByLabel(/^Commentaire de l’instructeur/).fill('Opération cohérente avec la fiche.');
       await expect.poll(() => page.locator('.progression-grille').textContent()).toMatch(/(\d+) critères notés sur \1/);
+      // Each corrected field lost its error: the summary is gone before the second submission.
+      await expect.poll(() => page.locator('.resume-erreurs').count()).toBe(0);
+      expect(await criteres.first().locator('textarea').getAttribute('aria-invalid')).toBeNull();
       if (d === a) await capture(page.locator('form.formulaire-grille'), 'grille-instruction');
       await page.getByRole('button', { name: 'Enregistrer l’instruction' }).click();
       await expect.poll(() => alerteSucces(page).textContent()).toContain('Instruction enregistrée (version 1)');

@@ -104,7 +104,13 @@ export function FormulaireGrille(props: {
   const [tour, setTour] = useState(0);
   const resume = useRef<HTMLDivElement>(null);
 
-  const noter = (c: string, p: Partial<Saisie['notes'][string]>) => setS((x) => ({ ...x, notes: { ...x.notes, [c]: { ...x.notes[c]!, ...p } } }));
+  /** A field corrected since the last submission loses its error (the summary shrinks); none is added while typing. */
+  const corrige = (id: string) => setErreurs((e) => (id in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== id)) : e));
+  const noter = (c: string, p: Partial<Saisie['notes'][string]>) => {
+    setS((x) => ({ ...x, notes: { ...x.notes, [c]: { ...x.notes[c]!, ...p } } }));
+    if (p.note !== undefined) corrige(ids.note(c));
+    if (p.justification !== undefined && p.justification.trim().length >= JUSTIFICATION_MIN) corrige(ids.justification(c));
+  };
   const notees = grille.map((c) => s.notes[c.id]?.note).filter((n): n is number => typeof n === 'number');
   const moy = moyenne(notees);
   const libelles: Record<string, string> = { [ids.avis]: 'Avis', [ids.montant]: 'FSE proposé', [ids.commentaire]: 'Commentaire' };
@@ -250,7 +256,7 @@ export function FormulaireGrille(props: {
         <div className="choix-avis">
           {(['favorable', 'reserve', 'defavorable'] as const).map((a) => (
             <span key={a} className={`choix-avis-${a}`}>
-              <input type="radio" id={`${ids.avis}-${a}`} name="avis" value={a} checked={s.avis === a} onChange={() => setS({ ...s, avis: a })} />
+              <input type="radio" id={`${ids.avis}-${a}`} name="avis" value={a} checked={s.avis === a} onChange={() => (setS({ ...s, avis: a }), corrige(ids.avis))} />
               <label htmlFor={`${ids.avis}-${a}`}>{LIBELLES_AVIS[a]}</label>
             </span>
           ))}
@@ -262,7 +268,11 @@ export function FormulaireGrille(props: {
         label="FSE proposé"
         aide={`Montant FSE sollicité par le porteur : ${formatMontant(props.fseDemandeCentimes)}.`}
         value={s.montant}
-        onChange={(v) => setS({ ...s, montant: v })}
+        onChange={(v) => {
+          setS({ ...s, montant: v });
+          const c = saisieVersCentimes(v);
+          if (c !== null && c <= props.fseDemandeCentimes) corrige(ids.montant);
+        }}
         erreur={erreurs[ids.montant]}
       />
       <div className="champ">
