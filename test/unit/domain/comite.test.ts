@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '#shared/auth/roles';
-import * as regles from '#shared/domain/aap/aap';
 import { cloturer, decompte, exigerVotant, inscrire, nouveauComite, quorumAtteint, roleDans } from '#shared/domain/comite/comite';
 import { nouveauDossier } from '#shared/domain/dossier/dossier';
-import { AccesRefuse, DomainError, RegleMetier } from '#shared/domain/errors';
-import { ContenuAap } from '#shared/schemas/aap';
+import { AccesRefuse, RegleMetier } from '#shared/domain/errors';
 import type { Comite, DeclarationConflit, ReglesComite, Vote } from '#shared/schemas/comite';
 import type { Dossier } from '#shared/schemas/dossier';
-import { aapDemo } from '#local/seed';
+import { aapPublie, codeDe, OI, ORG, PORTEUR, T0 } from './support';
 
-const T0 = new Date('2026-11-01T10:00:00Z');
-const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
-const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null };
 const M = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
 const membre = (email: string): Actor => ({ userId: email, email, roles: ['comite'], oi: null });
 const HP = 'PLIE du Haut Périgord';
 const SIMPLE: ReglesComite = { quorum: { type: 'moitie_plus_un' }, majorite: 'simple' };
 
-const aap = regles.publier(regles.nouveauBrouillon(ContenuAap.parse(aapDemo(T0)), { actor: OI, id: 'AAP1', maintenant: T0 }), { actor: OI, maintenant: T0, archive: false });
-const ORG = { id: 'ORG1', siret: '73282932000074', raisonSociale: 'Cap Emploi', statutJuridique: 'association' as const, adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' }, creeLe: '', creePar: '', version: 1 };
+const aap = aapPublie();
 
 /** An instruit dossier of the HP PLIE with `propose` cents of FSE proposed. */
 function instruit(id: string, fiche: 'HP1' | 'HP2', propose: number): Dossier {
@@ -37,16 +31,6 @@ const ENVELOPPE = { enveloppeCentimes: 10_000_00, programmeCentimes: 0, selectio
 
 /** Votes given as a string, one letter per member in order: p(our), c(ontre), a(bstention), - (no vote). */
 const votes = (dossierId: string, s: string) => [...s].flatMap((l, i) => (l === '-' ? [] : [vote(M[i]!, dossierId, ({ p: 'pour', c: 'contre', a: 'abstention' } as const)[l as 'p' | 'c' | 'a'])]));
-
-function codeDe(f: () => unknown): string | null {
-  try {
-    f();
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-}
 
 describe('quorumAtteint', () => {
   it.each([

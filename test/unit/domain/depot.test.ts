@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '#shared/auth/roles';
 import * as regles from '#shared/domain/aap/aap';
 import { deposer, nouveauDossier, exigerDepotOuvert, empreinte } from '#shared/domain/dossier/dossier';
 import { chaineIntegre, journaliser } from '#shared/domain/dossier/journal';
@@ -7,13 +6,7 @@ import { RegleMetier } from '#shared/domain/errors';
 import { ContenuAap } from '#shared/schemas/aap';
 import type { Dossier } from '#shared/schemas/dossier';
 import { aapDemo } from '#local/seed';
-
-const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
-const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null };
-const ORG = {
-  id: 'ORG1', siret: '73282932000074', raisonSociale: 'Cap Emploi', statutJuridique: 'association' as const,
-  adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' }, creeLe: '', creePar: '', version: 1,
-};
+import { OI, ORG, PORTEUR } from './support';
 
 /** A published AAP whose dépôt closes on `date` at 23:59 Europe/Paris. */
 function aapFermantLe(date: string) {

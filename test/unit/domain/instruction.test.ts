@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '#shared/auth/roles';
-import * as regles from '#shared/domain/aap/aap';
 import { nouveauDossier } from '#shared/domain/dossier/dossier';
-import { DomainError } from '#shared/domain/errors';
 import { deciderRecevabilite, grille, instruire, moyenne, programmer } from '#shared/domain/instruction/instruction';
-import { ContenuAap } from '#shared/schemas/aap';
 import type { Dossier } from '#shared/schemas/dossier';
 import type { LigneChecklist } from '#shared/schemas/piece';
-import { aapDemo } from '#local/seed';
+import { aapPublie, codeDe, OI, ORG, PORTEUR, T0 } from './support';
 
-const T0 = new Date('2026-11-01T10:00:00Z');
-const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
-const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null };
-const aap = regles.publier(regles.nouveauBrouillon(ContenuAap.parse(aapDemo(T0)), { actor: OI, id: 'AAP1', maintenant: T0 }), { actor: OI, maintenant: T0, archive: false });
+const aap = aapPublie();
 const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
-const ORG = { id: 'ORG1', siret: '73282932000074', raisonSociale: 'Cap Emploi', statutJuridique: 'association' as const, adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' }, creeLe: '', creePar: '', version: 1 };
 
 function dossier(statut: Dossier['statut'], fseCentimes = 856_000): Dossier {
   const d = nouveauDossier({ aap, fiche, organisation: ORG, actor: PORTEUR, id: 'D1', maintenant: T0 });
@@ -25,16 +17,6 @@ function dossier(statut: Dossier['statut'], fseCentimes = 856_000): Dossier {
 const ligne = (code: string, etat: LigneChecklist['etat'], obligatoire = true): LigneChecklist => ({
   code, libelle: code, typesAcceptes: ['application/pdf'], tailleMaxOctets: 1_000_000, obligatoire, etat, origine: 'administrative', piece: null, demandeEnComplement: false,
 });
-
-function codeDe(f: () => unknown): string | null {
-  try {
-    f();
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-}
 
 describe('grille', () => {
   it('lists the fiche’s criteria, then the AAP’s common ones, with stable ids', () => {
