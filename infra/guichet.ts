@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { evenementsS3 as manifestEvenements, routes as manifest, type RouteDefinition } from '#functions/routes';
+import { evenementsS3 as manifestEvenements, routes as manifest, type RouteDefinition } from '#shared/http/routes';
 import type { GuichetConfig } from '#infra/config';
 import { ApiStack, type EvenementS3Definition } from '#infra/stacks/api-stack';
 import { StatefulStack } from '#infra/stacks/stateful-stack';
@@ -14,9 +14,9 @@ export interface GuichetStacks {
 export interface BuildOptions extends GuichetConfig {
   /** Built SPA folder, if any. */
   webAssetsPath?: string;
-  /** @default the route manifest of functions/routes.ts */
+  /** @default the route manifest of shared/http/routes.ts */
   routes?: readonly RouteDefinition[];
-  /** @default the `evenementsS3` of functions/routes.ts */
+  /** @default the `evenementsS3` of shared/http/routes.ts */
   evenementsS3?: readonly EvenementS3Definition[];
 }
 

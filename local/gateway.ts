@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { routes, type RouteDefinition } from '#functions/routes';
+import { routes, type RouteDefinition } from '#shared/http/routes';
 import { verifierJeton } from './identity';
 
 const RACINE = resolve(import.meta.dirname, '..');

@@ -7,7 +7,7 @@ import type { Context, S3Event } from 'aws-lambda';
 import type S3rver from 's3rver';
 import type { S3rverEvent } from 's3rver';
 import { z } from 'zod';
-import { evenementsS3 } from '#functions/routes';
+import { evenementsS3 } from '#shared/http/routes';
 
 const RACINE = resolve(import.meta.dirname, '..');
 type S3Handler = (e: S3Event, c: Context) => Promise<void>;

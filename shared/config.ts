@@ -26,13 +26,13 @@ export function config(): Config {
 
 export function tableName(): string {
   const t = config().TABLE_NAME;
-  if (!t) throw new Error('TABLE_NAME n’est pas défini pour cette fonction (voir functions/routes.ts, access.table).');
+  if (!t) throw new Error('TABLE_NAME n’est pas défini pour cette fonction (voir shared/http/routes.ts, access.table).');
   return t;
 }
 
 export function bucketName(): string {
   const b = config().BUCKET_NAME;
-  if (!b) throw new Error('BUCKET_NAME n’est pas défini pour cette fonction (voir functions/routes.ts, access.bucket).');
+  if (!b) throw new Error('BUCKET_NAME n’est pas défini pour cette fonction (voir shared/http/routes.ts, access.bucket).');
   return b;
 }
 

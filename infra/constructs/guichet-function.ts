@@ -10,7 +10,7 @@ import { grantObjectWrite } from '#infra/constructs/bucket-grants';
 import { ENV } from '#infra/definitions';
 import { nagResourceName } from '#infra/nag';
 import { fromRoot, PROJECT_ROOT } from '#infra/paths';
-import type { Access } from '#functions/routes';
+import type { Access } from '#shared/http/routes';
 
 export interface GuichetFunctionProps {
   /** Handler module relative to the project root; it exports `handler`. */

@@ -15,7 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
-import type { Access, RouteDefinition } from '#functions/routes';
+import type { Access, RouteDefinition } from '#shared/http/routes';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
 import { TABLE } from '#infra/definitions';
 import { acknowledgeBucketNotifications } from '#infra/nag';

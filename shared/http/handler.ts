@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
-import { routeOf, type RouteKey, type RouteOf } from '../../functions/routes';
+import { routeOf, type RouteKey, type RouteOf } from './routes';
 import type { Actor } from '../auth/roles';
 import { errorMapper } from './errors';
 import { authContext, parseRequest, type Parsed } from './parse';

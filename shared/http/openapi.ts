@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { routes, type RouteDefinition } from '../../functions/routes';
+import { routes, type RouteDefinition } from './routes';
 import { ErreurApi } from '../schemas/common';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') =>

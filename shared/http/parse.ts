@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
-import type { RouteDefinition } from '../../functions/routes';
+import type { RouteDefinition } from './routes';
 import { ROLES, type Actor } from '../auth/roles';
 import { AccesRefuse, NonAuthentifie, RequeteInvalide, TropVolumineux } from '../domain/errors';
 import { detailsZod } from './errors';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { routes } from '#functions/routes';
+import { routes } from '#shared/http/routes';
 
 const RACINE = resolve(import.meta.dirname, '../..');
 

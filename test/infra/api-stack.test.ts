@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evenementsS3, routes as manifest, type RouteDefinition } from '#functions/routes';
+import { evenementsS3, routes as manifest, type RouteDefinition } from '#shared/http/routes';
 import { OBJECT_LOCK_ACTIONS } from '#infra/constructs/bucket-grants';
 import { ENV } from '#infra/definitions';
 import { buildGuichet, type GuichetStacks } from '#infra/guichet';

@@ -3,7 +3,7 @@ import { Template, Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '#shared/auth/roles';
-import { evenementsS3 } from '#functions/routes';
+import { evenementsS3 } from '#shared/http/routes';
 import { MALWARE_PROTECTION_PRINCIPAL } from '#infra/constructs/malware-protection';
 import { BUCKET, TABLE } from '#infra/definitions';
 import { NONCURRENT_VERSION_DAYS, StatefulStack } from '#infra/stacks/stateful-stack';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { seedDossiersDemo } from '#local/demo-dossiers';
-import { routes } from '#functions/routes';
+import { routes } from '#shared/http/routes';
 import { client, demarrerGuichet } from './helpers';
 
 /**
