@@ -8,7 +8,7 @@
 /** U+00A0 NO-BREAK SPACE: binds « 12 345,67 € » and « 20 % » so they never wrap apart. */
 export const ESPACE_INSECABLE = '\u00a0';
 
-const FUSEAU_PAR_DEFAUT = 'Europe/Paris';
+export const FUSEAU_PAR_DEFAUT = 'Europe/Paris';
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HEURE = /^(\d{2}):(\d{2})(?::\d{2})?$/;
 
@@ -68,23 +68,34 @@ export function formatDateHeureLocale({ date, heure, fuseau }: DateHeureLocaleFo
   return `${formatDate(date)} à ${h[1]}:${h[2]} (${fuseau})`;
 }
 
-const formateurs = new Map<string, Intl.DateTimeFormat>();
+const horloges = new Map<string, Intl.DateTimeFormat>();
 
-function formateurPour(fuseau: string): Intl.DateTimeFormat {
-  let formateur = formateurs.get(fuseau);
-  if (!formateur) {
-    formateur = new Intl.DateTimeFormat('fr-FR', {
+/** The wall-clock fields of an instant in an IANA zone, to the second, two digits each (year: four). */
+export type HeureMurale = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+
+/**
+ * The wall clock of `fuseau` at `instant`. One formatter per zone, built once: building an Intl.DateTimeFormat costs
+ * far more than using it, and deadlines and statuses are computed for every AAP of a list. Throws a RangeError on an
+ * unknown zone.
+ */
+export function heureMurale(instant: Date, fuseau: string): HeureMurale {
+  let horloge = horloges.get(fuseau);
+  if (!horloge) {
+    horloge = new Intl.DateTimeFormat('en-GB', {
       timeZone: fuseau,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
-    formateurs.set(fuseau, formateur);
+    horloges.set(fuseau, horloge);
   }
-  return formateur;
+  const p: HeureMurale = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+  for (const part of horloge.formatToParts(instant)) if (part.type in p) p[part.type as keyof HeureMurale] = part.value;
+  return p;
 }
 
 /**
@@ -94,7 +105,12 @@ function formateurPour(fuseau: string): Intl.DateTimeFormat {
 export function formatInstant(instant: string | Date, fuseau: string = FUSEAU_PAR_DEFAUT): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`Instant invalide : « ${String(instant)} ».`);
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of formateurPour(fuseau).formatToParts(date)) parts[part.type] = part.value;
-  return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute} (${fuseau})`;
+  const p = heureMurale(date, fuseau);
+  return `${p.day}/${p.month}/${p.year} à ${p.hour}:${p.minute} (${fuseau})`;
+}
+
+/** « 28/03/2027 à 23:59:59 (Europe/Paris) »: the local wall-clock time of an instant, to the second (truncated). */
+export function formatInstantSecondes(instant: Date, fuseau: string): string {
+  const p = heureMurale(instant, fuseau);
+  return `${p.day}/${p.month}/${p.year} à ${p.hour}:${p.minute}:${p.second} (${fuseau})`;
 }

@@ -1,6 +1,6 @@
 import { formatDateHeureLocale, formatInstant, formatMontant } from '#shared/format';
 import type { Aap, StatutAap } from '#shared/schemas/aap';
-import { intitulesObjectifs, renderFiche } from './aap-fiche';
+import { renderFiche } from './aap-fiche';
 import { PdfLayout } from './pdf/layout';
 import { addLink, addOutline, type Bookmark } from './pdf/navigation';
 import type { Anchor } from './pdf/theme';

@@ -1,11 +1,12 @@
 import { StandardFonts, type PDFFont } from 'pdf-lib';
-import { ESPACE_INSECABLE, formatDate, formatMontant, formatNombre } from '#shared/format';
+import { ESPACE_INSECABLE, formatDate, formatInstantSecondes, formatMontant, formatNombre } from '#shared/format';
 import { PROGRAMMES, type CodeProgramme } from '#shared/domain/programmes';
 import type { Aap, FicheOperation } from '#shared/schemas/aap';
 import type { ContenuDossier, Dossier } from '#shared/schemas/dossier';
 import { grille, type GrilleColumn, type GrilleRow } from './pdf/grille';
+import { drawBandeau, drawReferenceDossier } from './pdf/furniture';
 import { PdfLayout } from './pdf/layout';
-import { truncate, wrap } from './pdf/text';
+import { wrap } from './pdf/text';
 import { baselineOffset } from './pdf/theme';
 
 /**
@@ -52,29 +53,6 @@ export interface AccuseDepotInput {
 
 const TAILLE_MONO = 7.5;
 const LARGEUR_LIBELLE = 150;
-
-const horodateurs = new Map<string, Intl.DateTimeFormat>();
-
-/** « 28/03/2027 à 23:59:59 (Europe/Paris) »: the local wall-clock time of an instant, to the second (truncated). */
-export function formatInstantSecondes(instant: Date, fuseau: string): string {
-  let f = horodateurs.get(fuseau);
-  if (!f) {
-    f = new Intl.DateTimeFormat('fr-FR', {
-      timeZone: fuseau,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    horodateurs.set(fuseau, f);
-  }
-  const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
-  return `${p.day}/${p.month}/${p.year} à ${p.hour}:${p.minute}:${p.second} (${fuseau})`;
-}
 
 /** « 123 456 789 00012 » (no-break spaces) for a 14-digit SIRET; anything else is printed as given. */
 export function formatSiret(siret: string): string {
@@ -134,22 +112,13 @@ function paragrapheMono(layout: PdfLayout, font: PDFFont, text: string, size: nu
 const empreinteEnDeuxLignes = (sha: string) => (sha.match(/.{1,32}/g) ?? [sha]).join('\n');
 
 function renderEntete(layout: PdfLayout, input: AccuseDepotInput): void {
-  const { page, theme } = layout;
-  const { sigle, nom } = input.aap.organismeIntermediaire;
-  const hauteurBandeau = 84;
-  page.drawRectangle({ x: 0, y: page.getHeight() - hauteurBandeau, width: page.getWidth(), height: hauteurBandeau, color: theme.accent });
-  layout.y = page.getHeight() - 22;
-  const oi = truncate(layout.clean(`${sigle} \u2014 ${nom}`), layout.regular, 9.5, layout.contentWidth);
-  layout.paragraph(oi, { size: 9.5, color: theme.blanc, spaceAfter: 3 });
-  layout.paragraph('Accusé de dépôt', { bold: true, size: 24, leading: 1.2, color: theme.blanc });
-  layout.y = page.getHeight() - hauteurBandeau - 22;
+  drawBandeau(layout, { oi: input.aap.organismeIntermediaire, titre: 'Accusé de dépôt' });
 }
 
 function renderDepot(layout: PdfLayout, input: AccuseDepotInput, deposeLe: Date): void {
   const { theme } = layout;
   const depot = input.dossier.depot!;
-  layout.paragraph('RÉFÉRENCE DU DOSSIER', { bold: true, size: 9, color: theme.discret, spaceAfter: 1 });
-  layout.paragraph(input.dossier.reference, { bold: true, size: 17, leading: 1.25, color: theme.accent, spaceAfter: 8 });
+  drawReferenceDossier(layout, input.dossier.reference);
   layout.callout(() => {
     layout.paragraph(`Dossier déposé le ${formatInstantSecondes(deposeLe, depot.fuseau)}`, { bold: true, size: 11.5, spaceAfter: 3 });
     layout.paragraph(`Horodatage du serveur (UTC)\u00a0: ${deposeLe.toISOString()}`, { spaceAfter: 1 });

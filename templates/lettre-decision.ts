@@ -1,5 +1,5 @@
 import { motifSansVotes } from '#shared/domain/comite/comite';
-import { formatMontant } from '#shared/format';
+import { formatMontant, FUSEAU_PAR_DEFAUT, heureMurale } from '#shared/format';
 import type { Aap } from '#shared/schemas/aap';
 import type { Dossier } from '#shared/schemas/dossier';
 import { formatSiret } from './accuse-depot';
@@ -35,7 +35,6 @@ export interface LettreDecisionInput {
 }
 
 const NBSP = '\u00a0';
-const FUSEAU_PAR_DEFAUT = 'Europe/Paris';
 const TAILLE = 10.5;
 const INTERLIGNE = 1.45;
 
@@ -49,8 +48,6 @@ function enToutesLettres(annee: number, mois: number, jour: number): string {
   return `${jour === 1 ? '1er' : jour}${NBSP}${MOIS[mois - 1] ?? String(mois)}${NBSP}${annee}`;
 }
 
-const formateurs = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * A calendar date (AAAA-MM-JJ) or an instant, as a French letter writes it: « 15 juin 2027 ». An instant is read in
  * `fuseau`, so a decision taken at 00:30 in Paris carries the Paris date.
@@ -60,13 +57,7 @@ export function dateLongue(valeur: string, fuseau: string = FUSEAU_PAR_DEFAUT): 
   if (jour) return enToutesLettres(Number(jour[1]), Number(jour[2]), Number(jour[3]));
   const instant = new Date(valeur);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`Date invalide : « ${valeur} ».`);
-  let f = formateurs.get(fuseau);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: fuseau, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formateurs.set(fuseau, f);
-  }
-  const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
+  const p = heureMurale(instant, fuseau);
   return enToutesLettres(Number(p.year), Number(p.month), Number(p.day));
 }
 

@@ -3,6 +3,7 @@ import type { Aap } from '#shared/schemas/aap';
 import type { Comite, DecisionComite, DeclarationConflit, ReglesComite } from '#shared/schemas/comite';
 import type { Dossier } from '#shared/schemas/dossier';
 import { grille, type GrilleColumn, type GrilleRow } from './pdf/grille';
+import { drawBandeau } from './pdf/furniture';
 import { PdfLayout } from './pdf/layout';
 import { truncate, wrap } from './pdf/text';
 
@@ -63,17 +64,13 @@ function dateSeance(comite: Comite): string {
 }
 
 function renderEntete(layout: PdfLayout, input: ProcesVerbalInput): void {
-  const { page, theme } = layout;
-  const { sigle, nom } = input.aap.organismeIntermediaire;
-  const hauteurBandeau = 104;
-  page.drawRectangle({ x: 0, y: page.getHeight() - hauteurBandeau, width: page.getWidth(), height: hauteurBandeau, color: theme.accent });
-  layout.y = page.getHeight() - 22;
-  const oi = truncate(layout.clean(`${sigle} \u2014 ${nom}`), layout.regular, 9.5, layout.contentWidth);
-  layout.paragraph(oi, { size: 9.5, color: theme.blanc, spaceAfter: 3 });
-  layout.paragraph('Procès-verbal du comité de pilotage', { bold: true, size: 22, leading: 1.2, color: theme.blanc, spaceAfter: 2 });
-  const seance = truncate(layout.clean(`${input.comite.plie} \u00b7 séance du ${formatDate(input.comite.date)}`), layout.bold, 11.5, layout.contentWidth);
-  layout.paragraph(seance, { bold: true, size: 11.5, color: theme.blanc });
-  layout.y = page.getHeight() - hauteurBandeau - 22;
+  drawBandeau(layout, {
+    oi: input.aap.organismeIntermediaire,
+    titre: 'Procès-verbal du comité de pilotage',
+    tailleTitre: 22,
+    sousTitre: `${input.comite.plie} \u00b7 séance du ${formatDate(input.comite.date)}`,
+    hauteur: 104,
+  });
 }
 
 function renderSeance(layout: PdfLayout, input: ProcesVerbalInput): void {

@@ -1,11 +1,11 @@
-import { formatInstant, formatMontant, formatNombre } from '#shared/format';
+import { formatInstant, formatMontant, formatNombre, FUSEAU_PAR_DEFAUT } from '#shared/format';
 import type { Aap, FicheOperation } from '#shared/schemas/aap';
 import type { Critere, Instruction } from '#shared/schemas/comite';
 import type { Dossier } from '#shared/schemas/dossier';
 import { formatSiret } from './accuse-depot';
 import { grille, type GrilleColumn, type GrilleRow } from './pdf/grille';
+import { drawBandeau, drawReferenceDossier } from './pdf/furniture';
 import { PdfLayout } from './pdf/layout';
-import { truncate } from './pdf/text';
 
 /**
  * The rapport d’instruction: the instructeur’s analysis of one dossier as the comité de pilotage receives it — the
@@ -25,7 +25,6 @@ export interface RapportInstructionInput {
 }
 
 const LARGEUR_LIBELLE = 150;
-const FUSEAU_PAR_DEFAUT = 'Europe/Paris';
 const NBSP = '\u00a0';
 
 /** The avis in words: « Avis favorable », « Avis défavorable », « Avis réservé ». */
@@ -50,28 +49,14 @@ function part(montant: number, total: number): string | null {
   return `${Math.floor(centiemes / 100)},${String(centiemes % 100).padStart(2, '0')}${NBSP}%`;
 }
 
-const avecPart = (montant: number, total: number) => {
-  const p = part(montant, total);
-  return p ? `${formatMontant(montant)} (${p} du coût total)` : formatMontant(montant);
-};
-
 function renderEntete(layout: PdfLayout, input: RapportInstructionInput): void {
-  const { page, theme } = layout;
-  const { sigle, nom } = input.aap.organismeIntermediaire;
-  const hauteurBandeau = 84;
-  page.drawRectangle({ x: 0, y: page.getHeight() - hauteurBandeau, width: page.getWidth(), height: hauteurBandeau, color: theme.accent });
-  layout.y = page.getHeight() - 22;
-  const oi = truncate(layout.clean(`${sigle} \u2014 ${nom}`), layout.regular, 9.5, layout.contentWidth);
-  layout.paragraph(oi, { size: 9.5, color: theme.blanc, spaceAfter: 3 });
-  layout.paragraph('Rapport d’instruction', { bold: true, size: 24, leading: 1.2, color: theme.blanc });
-  layout.y = page.getHeight() - hauteurBandeau - 22;
+  drawBandeau(layout, { oi: input.aap.organismeIntermediaire, titre: 'Rapport d’instruction' });
 }
 
 function renderSynthese(layout: PdfLayout, input: RapportInstructionInput, fuseau: string): void {
   const { theme } = layout;
   const { dossier, instruction } = input;
-  layout.paragraph('RÉFÉRENCE DU DOSSIER', { bold: true, size: 9, color: theme.discret, spaceAfter: 1 });
-  layout.paragraph(dossier.reference, { bold: true, size: 17, leading: 1.25, color: theme.accent, spaceAfter: 8 });
+  drawReferenceDossier(layout, dossier.reference);
   layout.callout(() => {
     layout.paragraph(`Avis ${AVIS_EN_CLAIR[instruction.avis]}`, { bold: true, size: 13, spaceAfter: 3 });
     layout.field('Moyenne des notes', surCinq(instruction.moyenne), 130, { bold: true });

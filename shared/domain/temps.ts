@@ -1,19 +1,10 @@
 import type { DateHeureLocale } from '../schemas/common';
+import { heureMurale } from '../format';
 
 /** Offset (ms) of `zone` from UTC at the instant `utcMs`. */
 function decalage(utcMs: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const v = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const commeUtc = Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second'));
+  const h = heureMurale(new Date(utcMs), zone);
+  const commeUtc = Date.UTC(Number(h.year), Number(h.month) - 1, Number(h.day), Number(h.hour), Number(h.minute), Number(h.second));
   return commeUtc - Math.floor(utcMs / 1000) * 1000;
 }
 

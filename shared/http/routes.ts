@@ -25,7 +25,6 @@ import {
   DemandeMembre,
   DemandeOrganisation,
   Membre,
-  Organisation,
   OrganisationAvecRole,
   ParamsOrganisation,
 } from '#shared/schemas/organisation';

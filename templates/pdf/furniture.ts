@@ -36,3 +36,25 @@ export function drawFooter(layout: PdfLayout, pageIndex: number, left: string): 
   page.drawText(gauche, { x: margins.left, y, size: TAILLE, font: regular, color });
   page.drawText(numero, { x: right - numeroWidth, y, size: TAILLE, font: regular, color });
 }
+
+/**
+ * The coloured banner that opens the first page of an OI document: the OI on one small line, the document's title,
+ * and optionally one bold line under it (the PV's session). The flow resumes 22 pt under the banner.
+ */
+export function drawBandeau(layout: PdfLayout, p: { oi: { sigle: string; nom: string }; titre: string; tailleTitre?: number; sousTitre?: string; hauteur?: number }): void {
+  const { page, theme } = layout;
+  const hauteur = p.hauteur ?? 84;
+  page.drawRectangle({ x: 0, y: page.getHeight() - hauteur, width: page.getWidth(), height: hauteur, color: theme.accent });
+  layout.y = page.getHeight() - 22;
+  const oi = truncate(layout.clean(`${p.oi.sigle} \u2014 ${p.oi.nom}`), layout.regular, 9.5, layout.contentWidth);
+  layout.paragraph(oi, { size: 9.5, color: theme.blanc, spaceAfter: 3 });
+  layout.paragraph(p.titre, { bold: true, size: p.tailleTitre ?? 24, leading: 1.2, color: theme.blanc, spaceAfter: p.sousTitre ? 2 : 0 });
+  if (p.sousTitre) layout.paragraph(truncate(layout.clean(p.sousTitre), layout.bold, 11.5, layout.contentWidth), { bold: true, size: 11.5, color: theme.blanc });
+  layout.y = page.getHeight() - hauteur - 22;
+}
+
+/** « RÉFÉRENCE DU DOSSIER » and the reference in large accent type, as the receipt and the report open. */
+export function drawReferenceDossier(layout: PdfLayout, reference: string): void {
+  layout.paragraph('RÉFÉRENCE DU DOSSIER', { bold: true, size: 9, color: layout.theme.discret, spaceAfter: 1 });
+  layout.paragraph(reference, { bold: true, size: 17, leading: 1.25, color: layout.theme.accent, spaceAfter: 8 });
+}

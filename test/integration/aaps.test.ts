@@ -7,7 +7,6 @@ let g: Guichet;
 let api: ReturnType<typeof client>;
 const OI = 'oi@guichet.test';
 const GESTIONNAIRE = 'gestionnaire@guichet.test';
-const PORTEUR = 'porteur@guichet.test';
 
 /** A fresh open AAP content (dépôt closing in 60 days) under its own référence. */
 function contenu(reference: string) {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, enErreur } from '../lib/api';
+import { enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { ContenuAap, type TContenuAap } from '../lib/schemas';
 import { Champ, ErreursContexte } from './champs';
