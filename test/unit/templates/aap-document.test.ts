@@ -3,23 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Aap, FicheOperation } from '#shared/schemas/aap';
 import { renderAapDocument } from '#templates/aap-document';
 import { aapAgape } from './aap-agape';
+import { expectInsideMargins } from './marges';
 import { extractPages, normalize, type ExtractedPage } from './pdf-text';
 
 const genereLe = new Date('2024-03-05T09:30:00Z');
-const MARGE = 56;
 
-/** Every text item lies inside the left/right margins and on the page. */
-function expectInsideMargins(pages: ExtractedPage[]): void {
-  for (const [n, page] of pages.entries()) {
-    for (const item of page.items.filter((i) => i.str.trim().length > 0)) {
-      const where = `page ${n + 1}: « ${item.str} »`;
-      expect(item.x, where).toBeGreaterThanOrEqual(MARGE - 0.01);
-      expect(item.x + item.width, where).toBeLessThanOrEqual(page.width - MARGE + 0.5);
-      expect(item.y, where).toBeGreaterThan(20);
-      expect(item.y, where).toBeLessThan(page.height - 20);
-    }
-  }
-}
 
 const pageOf = (pages: ExtractedPage[], fragment: string) => pages.findIndex((p) => p.text.includes(fragment));
 

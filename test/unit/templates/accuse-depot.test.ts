@@ -7,33 +7,21 @@ import { Dossier } from '#shared/schemas/dossier';
 import type { ControlePlan } from '#shared/schemas/plan-financement';
 import { renderAccuseDepot, type AccuseDepotInput, type PieceAccuse } from '#templates/accuse-depot';
 import { aapAgape } from './aap-agape';
+import { dossierHp1 } from './dossier-hp1';
+import { expectInsideMargins } from './marges';
 import { extractPages, normalize, type ExtractedPage } from './pdf-text';
 
-const MARGE = 56;
 const NBSP = '\u00a0';
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 const aap = aapAgape();
 const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
 
-/** A dossier of the AGAPE AAP on fiche HP1, deposited two milliseconds before midnight (Paris) on the DST day. */
+/** The HP1 dossier as deposited, with a plan that uses every category of the engine. */
 function dossierDepose(overrides: Partial<Dossier> = {}): Dossier {
-  return Dossier.parse({
-    id: '01J0DOSSIERHP1000000000000A',
-    reference: 'AAP-AGAPE-2021-HP1-732829320',
-    aapId: aap.id,
-    aapReference: aap.reference,
-    oi: aap.organismeIntermediaire.sigle,
-    ficheCode: fiche.code,
-    ficheTitre: fiche.titre,
-    plie: fiche.plie,
-    organisationId: '01J0ORGANISATION0000000000A',
-    organisationNom: 'Maison de l’Emploi et de la Formation du Haut Périgord',
-    siret: '73282932000074',
+  return dossierHp1({
     statut: 'depose',
     version: 7,
-    creeLe: '2027-03-01T08:15:00.000Z',
-    creePar: 'chloe.dupre@mef-haut-perigord.fr',
     modifieLe: '2027-03-28T21:59:59.998Z',
     contenu: {
       intitule: 'Animation et coordination du PLIE du Haut Périgord — « l’accompagnement renforcé » 2027',
@@ -154,18 +142,6 @@ async function drawnStrings(pdf: Uint8Array): Promise<string[]> {
   return out;
 }
 
-/** Every text item lies inside the left/right margins and on the page. */
-function expectInsideMargins(pages: ExtractedPage[]): void {
-  for (const [n, page] of pages.entries()) {
-    for (const item of page.items) {
-      const where = `page ${n + 1}: « ${item.str} »`;
-      expect(item.x, where).toBeGreaterThanOrEqual(MARGE - 0.01);
-      expect(item.x + item.width, where).toBeLessThanOrEqual(page.width - MARGE + 0.5);
-      expect(item.y, where).toBeGreaterThan(20);
-      expect(item.y, where).toBeLessThan(page.height - 20);
-    }
-  }
-}
 
 describe('renderAccuseDepot', () => {
   let bytes: Uint8Array;

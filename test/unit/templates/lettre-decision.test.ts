@@ -5,47 +5,14 @@ import { formatMontant } from '#shared/format';
 import { Dossier } from '#shared/schemas/dossier';
 import { dateLongue, motifSansVotes, renderLettreDecision, type DecisionLettre, type LettreDecisionInput } from '#templates/lettre-decision';
 import { aapAgape } from './aap-agape';
+import { dossierHp1, REFERENCE_HP1 } from './dossier-hp1';
+import { expectInsideMargins } from './marges';
 import { extractPages, normalize, type ExtractedPage } from './pdf-text';
 
-const MARGE = 56;
 const aap = aapAgape();
-const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
-const REFERENCE = 'AAP-AGAPE-2021-HP1-732829320';
+const REFERENCE = REFERENCE_HP1;
 
-function dossierDecide(overrides: Partial<Dossier> = {}): Dossier {
-  return Dossier.parse({
-    id: '01J0DOSSIERHP1000000000000A',
-    reference: REFERENCE,
-    aapId: aap.id,
-    aapReference: aap.reference,
-    oi: aap.organismeIntermediaire.sigle,
-    ficheCode: fiche.code,
-    ficheTitre: fiche.titre,
-    plie: fiche.plie,
-    organisationId: '01J0ORGANISATION0000000000A',
-    organisationNom: 'Maison de l’Emploi et de la Formation du Haut Périgord',
-    siret: '73282932000074',
-    statut: 'selectionne',
-    version: 11,
-    creeLe: '2027-03-01T08:15:00.000Z',
-    creePar: 'chloe.dupre@mef-haut-perigord.fr',
-    modifieLe: '2027-06-15T15:42:00.000Z',
-    contenu: {
-      intitule: 'Animation et coordination du PLIE du Haut Périgord 2027',
-      description: { objectifs: 'Coordonner les parcours.', publicVise: 'DELD.', modalites: 'Référents.', territoire: 'Haut Périgord' },
-      calendrier: { debut: '2027-01-01', fin: '2027-12-31' },
-      indicateurs: [],
-      planFinancement: {
-        depenses: { personnel: [{ libelle: 'Coordinatrice (1 ETP)', montantCentimes: 4_560_000 }], fonctionnement: [], prestations: [], participants: [] },
-        indirects: { mode: 'aucun' },
-        ressources: { fseCentimes: 2_736_000, cofinancements: [], autofinancementCentimes: 1_824_000, recettesCentimes: 0 },
-      },
-    },
-    depot: { deposeLe: '2027-03-28T21:59:59.998Z', deposePar: 'chloe.dupre@mef-haut-perigord.fr', fuseau: 'Europe/Paris', empreinte: 'a'.repeat(64) },
-    empreinteJournal: 'b'.repeat(64),
-    ...overrides,
-  });
-}
+const dossierDecide = (o: Partial<Dossier> = {}) => dossierHp1({ statut: 'selectionne', version: 11, modifieLe: '2027-06-15T15:42:00.000Z', ...o });
 
 const comite = { plie: 'PLIE du Haut Périgord', date: '2027-06-15' };
 
@@ -144,11 +111,8 @@ describe('renderLettreDecision', () => {
       pages.forEach((page, i) => {
         expect(page.text).toContain(`Page ${i + 1} / ${pages.length}`);
         expect(page.text).toContain(`Lettre de décision · ${REFERENCE}`);
-        for (const item of page.items) {
-          expect(item.x, item.str).toBeGreaterThanOrEqual(MARGE - 0.01);
-          expect(item.x + item.width, item.str).toBeLessThanOrEqual(page.width - MARGE + 0.5);
-        }
       });
+      expectInsideMargins(pages);
     }
   });
 

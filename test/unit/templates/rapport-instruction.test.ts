@@ -6,57 +6,15 @@ import type { Critere, Instruction } from '#shared/schemas/comite';
 import { Dossier } from '#shared/schemas/dossier';
 import { renderRapportInstruction, type RapportInstructionInput } from '#templates/rapport-instruction';
 import { aapAgape } from './aap-agape';
+import { dossierHp1, REFERENCE_HP1 } from './dossier-hp1';
+import { expectInsideMargins } from './marges';
 import { extractPages, normalize, type ExtractedPage } from './pdf-text';
 
-const MARGE = 56;
 const aap = aapAgape();
 const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
-const REFERENCE = 'AAP-AGAPE-2021-HP1-732829320';
+const REFERENCE = REFERENCE_HP1;
 
-function dossierInstruit(overrides: Partial<Dossier> = {}): Dossier {
-  return Dossier.parse({
-    id: '01J0DOSSIERHP1000000000000A',
-    reference: REFERENCE,
-    aapId: aap.id,
-    aapReference: aap.reference,
-    oi: aap.organismeIntermediaire.sigle,
-    ficheCode: fiche.code,
-    ficheTitre: fiche.titre,
-    plie: fiche.plie,
-    organisationId: '01J0ORGANISATION0000000000A',
-    organisationNom: 'Maison de l’Emploi et de la Formation du Haut Périgord',
-    siret: '73282932000074',
-    statut: 'instruit',
-    version: 9,
-    creeLe: '2027-03-01T08:15:00.000Z',
-    creePar: 'chloe.dupre@mef-haut-perigord.fr',
-    modifieLe: '2027-04-12T14:05:00.000Z',
-    contenu: {
-      intitule: 'Animation et coordination du PLIE du Haut Périgord — « l’accompagnement renforcé » 2027',
-      description: { objectifs: 'Coordonner les parcours.', publicVise: 'DELD, bénéficiaires du RSA.', modalites: 'Référents.', territoire: 'Haut Périgord' },
-      calendrier: { debut: '2027-01-01', fin: '2027-12-31' },
-      indicateurs: [],
-      planFinancement: {
-        depenses: {
-          personnel: [{ libelle: 'Coordinatrice du PLIE (1 ETP)', montantCentimes: 4_560_000 }],
-          fonctionnement: [],
-          prestations: [],
-          participants: [],
-        },
-        indirects: { mode: 'aucun' },
-        ressources: { fseCentimes: 2_736_000, cofinancements: [], autofinancementCentimes: 1_824_000, recettesCentimes: 0 },
-      },
-    },
-    depot: {
-      deposeLe: '2027-03-28T21:59:59.998Z',
-      deposePar: 'chloe.dupre@mef-haut-perigord.fr',
-      fuseau: 'Europe/Paris',
-      empreinte: 'a'.repeat(64),
-    },
-    empreinteJournal: 'b'.repeat(64),
-    ...overrides,
-  });
-}
+const dossierInstruit = (o: Partial<Dossier> = {}) => dossierHp1({ statut: 'instruit', version: 9, modifieLe: '2027-04-12T14:05:00.000Z', ...o });
 
 const grilleCriteres: Critere[] = [
   { id: 'f1', libelle: 'Pertinence de l’opération au regard des objectifs de la fiche et du diagnostic territorial du PLIE', origine: 'fiche' },
@@ -165,11 +123,8 @@ describe('renderRapportInstruction', () => {
     pages.forEach((page, i) => {
       expect(page.text).toContain(`Page ${i + 1} / ${pages.length}`);
       expect(page.text).toContain(`Rapport d’instruction · ${REFERENCE}`);
-      for (const item of page.items) {
-        expect(item.x, item.str).toBeGreaterThanOrEqual(MARGE - 0.01);
-        expect(item.x + item.width, item.str).toBeLessThanOrEqual(page.width - MARGE + 0.5);
-      }
     });
+    expectInsideMargins(pages);
   });
 
   it('flows a long grille onto further pages with « Page n / N » when there are many critères', async () => {
