@@ -11,8 +11,7 @@
  * without duplicating anything. A dossier is only written when it is created: one the demo users have since edited
  * is moved on (pièces, dépôt, instruction) as it stands, or left where it is if the API refuses.
  */
-import { createHash } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { ClientApi, piecesObligatoires } from './client-api';
 import { REFERENCE_DEMO } from './seed';
 
 const OI = 'oi@guichet.test';
@@ -108,79 +107,10 @@ const DOSSIERS: DossierDemo[] = [
 const centimes = (euros: number) => Math.round(euros * 100);
 const lignes = (l: Array<[string, number]> = []) => l.map(([libelle, euros]) => ({ libelle, montantCentimes: centimes(euros) }));
 
-class ClientDemo {
-  private readonly jetons = new Map<string, string>();
-  constructor(private readonly base: string) {}
-
-  private async jeton(email: string): Promise<string> {
-    let j = this.jetons.get(email);
-    if (!j) {
-      const r = await fetch(`${this.base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
-      if (!r.ok) throw new Error(`Jeton de démonstration refusé pour ${email} (${r.status})`);
-      j = ((await r.json()) as { token: string }).token;
-      this.jetons.set(email, j);
-    }
-    return j;
-  }
-
-  /** The parsed body; any status but the expected ones is an error naming the call and the API's message. */
-  async appel<T = unknown>(as: string, methode: string, chemin: string, corps?: unknown, entetes: Record<string, string> = {}, attendus = [200, 201]): Promise<T> {
-    const r = await fetch(`${this.base}${chemin}`, {
-      method: methode,
-      headers: { authorization: `Bearer ${await this.jeton(as)}`, ...(corps === undefined ? {} : { 'content-type': 'application/json' }), ...entetes },
-      ...(corps === undefined ? {} : { body: JSON.stringify(corps) }),
-    });
-    const texte = await r.text();
-    if (!attendus.includes(r.status)) throw new Error(`${methode} ${chemin} → ${r.status} ${texte.slice(0, 300)}`);
-    return (texte ? JSON.parse(texte) : null) as T;
-  }
-}
-
-async function pdfDemo(titre: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([595, 842]);
-  const police = await doc.embedFont(StandardFonts.Helvetica);
-  page.drawText(titre, { x: 56, y: 770, size: 16, font: police });
-  page.drawText('Pièce de démonstration déposée par le jeu de données de Guichet.', { x: 56, y: 740, size: 11, font: police });
-  doc.setCreationDate(new Date(0));
-  doc.setModificationDate(new Date(0));
-  return doc.save({ useObjectStreams: false });
-}
-
-/** Uploads every required pièce not yet valid, then waits for the verification of each (the S3 event is asynchronous). */
-async function pieces(api: ClientDemo, as: string, dossierId: string): Promise<void> {
-  const { lignes: checklist } = await api.appel<{ lignes: Array<{ code: string; libelle: string; obligatoire: boolean; etat: string }> }>(as, 'GET', `/dossiers/${dossierId}/pieces`);
-  for (const l of checklist.filter((x) => x.obligatoire && x.etat !== 'valide' && x.etat !== 'en_verification')) {
-    const octets = await pdfDemo(l.libelle);
-    const annonce = await api.appel<{ upload: { url: string; fields: Record<string, string> } }>(as, 'POST', `/dossiers/${dossierId}/pieces`, {
-      typePiece: l.code,
-      nomFichier: `${l.code.toLowerCase()}.pdf`,
-      taille: octets.length,
-      typeContenu: 'application/pdf',
-      sha256: createHash('sha256').update(octets).digest('hex'),
-    });
-    const form = new FormData();
-    for (const [k, v] of Object.entries(annonce.upload.fields)) form.append(k, v);
-    form.append('file', new Blob([Buffer.from(octets)]), `${l.code.toLowerCase()}.pdf`);
-    const envoi = await fetch(annonce.upload.url, { method: 'POST', body: form });
-    await envoi.arrayBuffer();
-    if (envoi.status >= 300) throw new Error(`Envoi de la pièce ${l.code} refusé (${envoi.status})`);
-  }
-  for (let i = 0; i < 400; i++) {
-    const { lignes: l } = await api.appel<{ lignes: Array<{ obligatoire: boolean; etat: string; code: string }> }>(as, 'GET', `/dossiers/${dossierId}/pieces`);
-    const requises = l.filter((x) => x.obligatoire);
-    if (requises.every((x) => x.etat === 'valide')) return;
-    const rejetee = requises.find((x) => x.etat === 'rejetee');
-    if (rejetee) throw new Error(`Pièce de démonstration ${rejetee.code} rejetée`);
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  throw new Error(`Pièces du dossier ${dossierId} toujours en vérification`);
-}
-
 type Dossier = { id: string; version: number; statut: string; contenu: { indicateurs: Array<{ valeurPrevue: number | null; cibleFiche: number | null }> } & Record<string, unknown> };
 
 /** Brings one demo dossier to its step, from wherever it is. */
-async function avancer(api: ClientDemo, aapId: string, demo: DossierDemo): Promise<string> {
+async function avancer(api: ClientApi, aapId: string, demo: DossierDemo): Promise<string> {
   const orgs = await api.appel<{ items: Array<{ id: string }> }>(demo.porteur, 'GET', '/organisations');
   const organisationId = orgs.items[0]?.id;
   if (!organisationId) throw new Error(`Organisation de démonstration absente pour ${demo.porteur}`);
@@ -213,7 +143,7 @@ async function avancer(api: ClientDemo, aapId: string, demo: DossierDemo): Promi
   if (demo.jusqua === 'brouillon') return d.id;
 
   if (d.statut === 'brouillon') {
-    await pieces(api, demo.porteur, d.id);
+    await piecesObligatoires(api, demo.porteur, d.id);
     d = await api.appel<Dossier>(demo.porteur, 'POST', `/dossiers/${d.id}/depot`, undefined, { 'idempotency-key': `demo-depot-${d.id}` });
   }
   if (demo.jusqua === 'depose' || !demo.avis) return d.id;
@@ -243,7 +173,7 @@ const dateLocale = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Eu
 
 /** Seeds the demo dossiers and comité on the open demo AAP through the API at `apiUrl` (…/api). */
 export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()): Promise<void> {
-  const api = new ClientDemo(apiUrl);
+  const api = new ClientApi(apiUrl);
   const r = await fetch(`${apiUrl}/aaps?statut=publie&limit=100`);
   const aap = ((await r.json()) as { items: Array<{ id: string; reference: string }> }).items.find((a) => a.reference === REFERENCE_DEMO);
   if (!aap) throw new Error('AAP de démonstration absent');

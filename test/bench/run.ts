@@ -5,10 +5,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ClientApi } from '#local/client-api';
 import { startGuichet } from '#local/server';
 import { benchAap } from './aap';
 import { tailleBundles } from './bundles';
-import { aapDemoId, benchDepot, brouillons, jetonPorteur } from './depot';
+import { aapDemoId, benchDepot, brouillons, PORTEUR } from './depot';
 import { benchPieces } from './pieces';
 
 const RACINE = resolve(import.meta.dirname, '../..');
@@ -16,13 +17,14 @@ const N = Number(process.env.BENCH_ITERATIONS ?? 300);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
 const g = await startGuichet({ port: 0, inMemory: true, seed: true, dataDir });
+const api = new ClientApi(`${g.url}/api`);
 try {
   const resultats = {
     date: new Date().toISOString(),
     machine: { node: process.version, platform: process.platform, arch: process.arch },
     ...(await benchAap(g, N)),
-    ...(await benchDepot(g, Math.min(N, 100))),
-    ...(await benchPieces(g, await jetonPorteur(g), (await brouillons(g, await jetonPorteur(g), await aapDemoId(g), 1, 900))[0]!, N)),
+    ...(await benchDepot(g, api, Math.min(N, 100))),
+    ...(await benchPieces(g, await api.jeton(PORTEUR), (await brouillons(api, await aapDemoId(g), 1, 900))[0]!, N)),
     bundlesOctets: await tailleBundles(),
   };
   mkdirSync(join(RACINE, 'bench-results'), { recursive: true });

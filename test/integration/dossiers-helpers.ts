@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { siretDepuis } from '#shared/domain/organisation/siret';
 import type { client } from './helpers';
 
 type Api = ReturnType<typeof client>;
 
 /** A Luhn-valid SIRET from 13 digits. */
-export function siret(base13: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const s = `${base13}${d}`;
-    let somme = 0;
-    for (let i = 0; i < 14; i++) {
-      let n = Number(s[13 - i]);
-      if (i % 2 === 1) (n *= 2), n > 9 && (n -= 9);
-      somme += n;
-    }
-    if (somme % 10 === 0) return s;
-  }
-  throw new Error('impossible');
-}
+export const siret = siretDepuis;
 
 let compteur = 0;
 export const siretUnique = () => siret(`${Date.now()}`.slice(-8) + String(++compteur).padStart(5, '0'));

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { pdfPiece } from '#local/client-api';
 import type { client } from './helpers';
 
 type Api = ReturnType<typeof client>;
 
 export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** A real one-page PDF with `texte` on it. */
-export async function pdfValide(texte = 'Pièce justificative'): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([595, 842]);
-  page.drawText(texte, { x: 50, y: 780, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
-  // Fixed dates: the same text always gives the same bytes, so tests can recompute a SHA-256.
-  doc.setCreationDate(new Date(0));
-  doc.setModificationDate(new Date(0));
-  return doc.save({ useObjectStreams: false });
-}
+/** A real one-page PDF with `texte` on it (same text, same bytes). */
+export const pdfValide = (texte = 'Pièce justificative'): Promise<Uint8Array> => pdfPiece(texte);
 
 export interface Upload {
   status: number;

@@ -21,3 +21,9 @@ export function siretValide(siret: string): boolean {
   }
   return somme % 10 === 0;
 }
+
+/** The valid SIRET that completes 13 digits with their check digit (test and demo data). */
+export function siretDepuis(base13: string): string {
+  for (let d = 0; d <= 9; d++) if (siretValide(`${base13}${d}`)) return `${base13}${d}`;
+  throw new RangeError(`Aucun SIRET valide ne prolonge ${base13}.`);
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startGuichet } from '#local/server';
 import { lancerChromium } from './navigateur';
-import { appel, jeton, piecesObligatoires, planFseplus, remplir } from './api';
+import { ClientApi, piecesObligatoires, planFseplus, remplir } from './api';
 import { idAapDemo } from './porteur';
 import { construireWebSiBesoin } from './web';
 
@@ -20,17 +20,18 @@ async function main() {
   const g = await startGuichet({ port: 0, inMemory: true, seed: true });
   const navigateur: Browser = await lancerChromium();
   try {
-    const porteur = await jeton(g.url, 'porteur@guichet.test');
-    const org = (await appel(g.url, porteur, 'GET', '/organisations')).items[0];
+    const api = new ClientApi(`${g.url}/api`);
+    const porteur = 'porteur@guichet.test';
+    const org = (await api.appel<{ items: Array<{ id: string }> }>(porteur, 'GET', '/organisations')).items[0]!;
     const page0 = await (await navigateur.newContext({ baseURL: g.url })).newPage();
     const aapId = await idAapDemo(page0);
-    const creer = (fiche: string) => appel(g.url, porteur, 'POST', '/dossiers', { aapId, ficheCode: fiche, organisationId: org.id });
+    const creer = (fiche: string) => api.appel<Parameters<typeof remplir>[2]>(porteur, 'POST', '/dossiers', { aapId, ficheCode: fiche, organisationId: org.id });
     const echoue = await creer('HP1');
-    await remplir(g.url, porteur, echoue, planFseplus(3_715_040, 400_000));
+    await remplir(api, porteur, echoue, planFseplus(3_715_040, 400_000));
     const depose = await creer('HP2');
-    await remplir(g.url, porteur, depose);
-    await piecesObligatoires(g.url, porteur, depose.id);
-    await appel(g.url, porteur, 'POST', `/dossiers/${depose.id}/depot`, undefined, { 'idempotency-key': `capture-${Date.now()}` });
+    await remplir(api, porteur, depose);
+    await piecesObligatoires(api, porteur, depose.id);
+    await api.appel(porteur, 'POST', `/dossiers/${depose.id}/depot`, undefined, { 'idempotency-key': `capture-${Date.now()}` });
     await creer('A1');
 
     for (const [nom, largeur, hauteur] of [['bureau', 1280, 900], ['mobile', 390, 844]] as const) {

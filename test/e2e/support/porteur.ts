@@ -2,25 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { expect } from 'vitest';
+import { siretDepuis } from '#shared/domain/organisation/siret';
 
 /** A fresh address: the development identity provider makes any unknown address a porteur. */
 export const emailNeuf = () => `nouveau-${randomBytes(5).toString('hex')}@exemple.fr`;
 
 /** A Luhn-valid SIRET, random enough for one test run. */
-export function siretAleatoire(): string {
-  const base = `${Date.now()}`.slice(-9) + String(Math.floor(Math.random() * 10_000)).padStart(4, '0');
-  for (let d = 0; d <= 9; d++) {
-    const s = `${base}${d}`;
-    let somme = 0;
-    for (let i = 0; i < 14; i++) {
-      let n = Number(s[13 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      somme += n;
-    }
-    if (somme % 10 === 0) return s;
-  }
-  throw new Error('impossible');
-}
+export const siretAleatoire = (): string => siretDepuis(`${Date.now()}`.slice(-9) + String(Math.floor(Math.random() * 10_000)).padStart(4, '0'));
 
 export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

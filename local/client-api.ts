@@ -1,0 +1,80 @@
+/**
+ * A small client of the local API acting as demo users (development tokens): the demo seed, the e2e set-up and the
+ * benchmarks prepare data through it exactly as the web app would, uploads included (presigned POST, then the
+ * verification triggered by s3rver's event).
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+export class ClientApi {
+  private readonly jetons = new Map<string, Promise<string>>();
+
+  /** `base`: the API root, e.g. `http://127.0.0.1:3000/api`. */
+  constructor(readonly base: string) {}
+
+  jeton(email: string): Promise<string> {
+    let j = this.jetons.get(email);
+    if (!j) {
+      j = fetch(`${this.base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) }).then(async (r) => {
+        if (!r.ok) throw new Error(`Jeton de démonstration refusé pour ${email} (${r.status})`);
+        return ((await r.json()) as { token: string }).token;
+      });
+      this.jetons.set(email, j);
+    }
+    return j;
+  }
+
+  /** A JSON call as `email`; any answer but 2xx throws, naming the call and the API's answer. */
+  async appel<T = unknown>(email: string, methode: string, chemin: string, corps?: unknown, entetes: Record<string, string> = {}): Promise<T> {
+    const r = await fetch(`${this.base}${chemin}`, {
+      method: methode,
+      headers: { authorization: `Bearer ${await this.jeton(email)}`, ...(corps === undefined ? {} : { 'content-type': 'application/json' }), ...entetes },
+      ...(corps === undefined ? {} : { body: JSON.stringify(corps) }),
+    });
+    const texte = await r.text();
+    if (!r.ok) throw new Error(`${methode} ${chemin} → ${r.status} ${texte.slice(0, 300)}`);
+    return (texte ? JSON.parse(texte) : null) as T;
+  }
+}
+
+/** A real one-page PDF with `texte` on it; fixed dates, so the same text always gives the same bytes. */
+export async function pdfPiece(texte: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawText(texte, { x: 56, y: 770, size: 14, font: await doc.embedFont(StandardFonts.Helvetica) });
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  return doc.save({ useObjectStreams: false });
+}
+
+type Ligne = { code: string; libelle: string; obligatoire: boolean; etat: string };
+
+/**
+ * Uploads a PDF for every required line of the checklist not already valid or being verified, as a browser form
+ * posts it, then waits until every required line is valid (the verification is asynchronous, as on AWS).
+ */
+export async function piecesObligatoires(api: ClientApi, email: string, dossierId: string): Promise<void> {
+  const chemin = `/dossiers/${encodeURIComponent(dossierId)}/pieces`;
+  const { lignes } = await api.appel<{ lignes: Ligne[] }>(email, 'GET', chemin);
+  for (const l of lignes.filter((x) => x.obligatoire && x.etat !== 'valide' && x.etat !== 'en_verification')) {
+    const octets = await pdfPiece(l.libelle);
+    const nomFichier = `${l.code.toLowerCase()}.pdf`;
+    const annonce = await api.appel<{ upload: { url: string; fields: Record<string, string> } }>(email, 'POST', chemin, {
+      typePiece: l.code, nomFichier, taille: octets.length, typeContenu: 'application/pdf', sha256: createHash('sha256').update(octets).digest('hex'),
+    });
+    const form = new FormData();
+    for (const [k, v] of Object.entries(annonce.upload.fields)) form.append(k, v);
+    form.append('file', new Blob([Buffer.from(octets)]), nomFichier);
+    const envoi = await fetch(annonce.upload.url, { method: 'POST', body: form });
+    await envoi.arrayBuffer();
+    if (envoi.status >= 300) throw new Error(`Envoi de la pièce ${l.code} refusé (${envoi.status})`);
+  }
+  for (let i = 0; i < 400; i++) {
+    const requises = (await api.appel<{ lignes: Ligne[] }>(email, 'GET', chemin)).lignes.filter((x) => x.obligatoire);
+    if (requises.every((x) => x.etat === 'valide')) return;
+    const rejetee = requises.find((x) => x.etat === 'rejetee');
+    if (rejetee) throw new Error(`Pièce ${rejetee.code} rejetée`);
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+  throw new Error(`Pièces du dossier ${dossierId} toujours en vérification`);
+}
