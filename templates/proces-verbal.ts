@@ -123,9 +123,10 @@ function renderConflits(layout: PdfLayout, input: ProcesVerbalInput, references:
     layout.paragraph('Aucun membre n’a déclaré de conflit d’intérêts sur les dossiers inscrits à l’ordre du jour.', { spaceAfter: 4 });
   } else {
     const colonnes: GrilleColumn[] = [
-      { header: 'Membre', width: 2.5 },
-      { header: 'Dossier', width: 3 },
-      { header: 'Commentaire', width: 3.2 },
+      { header: 'Membre', width: 2.4 },
+      // Wide enough for a whole reference on one line: a reference cut in two reads as two.
+      { header: 'Dossier', width: 3.6, size: 8.5 },
+      { header: 'Commentaire', width: 2.7 },
     ];
     const lignes = declares.map((c) => [c.membre, references.get(c.dossierId) ?? c.dossierId, typo(c.commentaire.trim()) || '\u2014']);
     grille(layout, colonnes, lignes, { size: 9, spaceAfter: 4 });
@@ -191,8 +192,8 @@ function renderDossiers(layout: PdfLayout, input: ProcesVerbalInput, dossiers: M
 
 const COLONNES_RECAPITULATIF: GrilleColumn[] = [
   { header: 'N°', width: 0.45, align: 'right' },
-  { header: 'Dossier', width: 2.75 },
-  { header: 'Porteur de projet', width: 3.2 },
+  { header: 'Dossier', width: 3.45, size: 8.5 },
+  { header: 'Porteur de projet', width: 2.5 },
   { header: 'Décision', width: 1.1 },
   { header: 'FSE sélectionné', width: 1.5, align: 'right' },
 ];

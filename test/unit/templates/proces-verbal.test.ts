@@ -118,6 +118,15 @@ describe('renderProcesVerbal', () => {
     expect(text).toContain(`Membres exclus du vote ${CONFLIT} (conflit d’intérêts)`);
   });
 
+  it('prints every reference whole on one line in the register and the summary, even the demo’s longer ones', async () => {
+    const longue = 'AAP-DEMO-FSEPLUS-HP1-443061841';
+    const avecLongue = dossiers.map((d) => (d.id === 'D1' ? { ...d, reference: longue } : d));
+    const items = (await extractPages(await renderProcesVerbal(entree({ dossiers: avecLongue })))).flatMap((p) => p.items.map((i) => i.str));
+    // Once in the register of conflicts, once in the summary table; the examination heading has its number.
+    expect(items.filter((s) => s === longue)).toHaveLength(2);
+    for (const d of dossiers.slice(1)) expect(items.filter((s) => s === d.reference)).toHaveLength(1);
+  });
+
   it('records per dossier the votes, the decision in words, the motif and the FSE only when selected', () => {
     const examen = text.slice(text.indexOf('Examen des dossiers'), text.indexOf('Récapitulatif des décisions'));
     for (const d of dossiers) expect(examen).toContain(d.reference);
