@@ -5,7 +5,8 @@
  * - porteur@guichet.test: HP1 instruit and on the agenda of an open comité of the PLIE du Haut Périgord; S1 a draft
  *   whose cofinancing is still below the fiche's 10 % (the editor shows the rule failing);
  * - porteur2@guichet.test: HP2 instruit and on the same agenda; GP1 deposited, waiting for its recevabilité;
- * - the comité: comite1 presides, comite1 … comite5 sit, agenda published, nobody has voted yet.
+ * - the comité, held on the first start's day: comite1 presides, comite1 … comite5 sit, agenda published, nobody
+ *   has voted yet.
  *
  * Each step looks at the current state first, so a restart (or a start interrupted half-way) finishes the story
  * without duplicating anything. A dossier is only written when it is created: one the demo users have since edited
@@ -157,7 +158,7 @@ async function avancer(api: ClientApi, aapId: string, demo: DossierDemo): Promis
       critere: c.id,
       // A little spread so the grille reads like a real one.
       note: Math.max(1, Math.min(5, demo.avis!.note + (i % 3 === 0 ? 1 : i % 4 === 0 ? -1 : 0))),
-      justification: `Éléments du dossier examinés au regard du critère « ${c.libelle.slice(0, 80)} ».`,
+      justification: `Éléments du dossier examinés au regard du critère « ${c.libelle} ».`,
     }));
     await api.appel(GESTIONNAIRE, 'PUT', `/dossiers/${d.id}/instruction`, {
       notes,
@@ -193,7 +194,8 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
   const c = existant ?? await api.appel<{ id: string }>(OI, 'POST', '/comites', {
     aapId: aap.id,
     plie: PLIE_COMITE,
-    date: dateLocale(new Date(maintenant.getTime() + 14 * 86_400_000)),
+    // Held on the first start's day, so that the president can close it in the demo.
+    date: dateLocale(maintenant),
     heure: '14:00',
     lieu: 'Nontron, salle du conseil communautaire',
     membres: MEMBRES,

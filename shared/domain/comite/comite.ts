@@ -2,7 +2,7 @@ import type { Actor } from '../../auth/roles';
 import type { Aap } from '../../schemas/aap';
 import type { Comite, DecisionComite, DeclarationConflit, DemandeComite, ReglesComite, Vote } from '../../schemas/comite';
 import type { Dossier } from '../../schemas/dossier';
-import { formatMontant } from '../../format';
+import { formatDate, formatMontant, heureMurale } from '../../format';
 import { AccesRefuse, Conflit, RegleMetier, RequeteInvalide } from '../errors';
 
 export type Role = 'oi' | 'president' | 'membre';
@@ -102,7 +102,8 @@ export interface Enveloppe {
 
 /**
  * Closes the session: per agenda dossier the quorum, then the decision by the majority rule (or the president's
- * adjournment); the FSE selected must fit in what remains of the AAP's enveloppe. Refused whole otherwise.
+ * adjournment); the FSE selected must fit in what remains of the AAP's enveloppe. Refused whole otherwise, and
+ * before the session's day (in the comité's zone): the PV and the letters say the comité met on that day.
  */
 export function cloturer(
   c: Comite,
@@ -112,6 +113,10 @@ export function cloturer(
   },
 ): { comite: Comite; dossiers: Dossier[]; ajoutSelection: number } {
   exigerOuvert(c);
+  const h = heureMurale(p.maintenant, c.fuseau);
+  if (`${h.year}-${h.month}-${h.day}` < c.date) {
+    throw new RegleMetier('SEANCE_A_VENIR', `La séance est prévue le ${formatDate(c.date)} : elle se clôt ce jour-là ou après, jamais avant.`);
+  }
   const decisions: DecisionComite[] = [];
   const sansQuorum: string[] = [];
   for (const id of c.ordreDuJour) {

@@ -21,7 +21,7 @@ function instruit(id: string, fiche: 'HP1' | 'HP2', propose: number): Dossier {
 }
 
 function seance(dossiers: Dossier[], r: ReglesComite = SIMPLE): { comite: Comite; dossiers: Dossier[] } {
-  const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: r }, { actor: OI, id: 'C1', maintenant: T0 });
+  const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-11-01', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: r }, { actor: OI, id: 'C1', maintenant: T0 });
   return inscrire(c, dossiers, { publier: true, maintenant: T0 });
 }
 
@@ -107,6 +107,15 @@ describe('cloturer', () => {
     }
     const juste = cloturer(comite, { ...p, enveloppe: { ...trop, selectionneCentimes: 49_999 } });
     expect(juste.comite.enveloppe).toEqual({ enveloppeCentimes: 1_000_000, programmeCentimes: 50_000, selectionneCentimes: 49_999 + 900_001 });
+  });
+
+  it('refuses to close before the session’s day in the comité’s zone, and closes from its first minute', () => {
+    const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)]);
+    const demain = { ...comite, date: '2026-11-02' };
+    const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [], enveloppe: ENVELOPPE, demande: [] };
+    // 23:30 UTC on 1 November is 00:30 on 2 November in Paris.
+    expect(codeDe(() => cloturer(demain, { ...p, maintenant: new Date('2026-11-01T22:59:59Z') }))).toBe('SEANCE_A_VENIR');
+    expect(cloturer(demain, { ...p, maintenant: new Date('2026-11-01T23:30:00Z') }).comite.statut).toBe('clos');
   });
 
   it('refuses a second closing', () => {

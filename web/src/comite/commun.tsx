@@ -34,6 +34,7 @@ const TITRES: Record<string, string> = {
   PIECES_NON_VALIDES: 'Des pièces manquent',
   GRILLE_INCOMPLETE: 'Grille incomplète',
   COMITE_CLOS: 'Séance close',
+  SEANCE_A_VENIR: 'Séance à venir',
   DECLARATION_EXISTANTE: 'Déclaration déjà enregistrée',
   CONFLIT_INTERETS: 'Conflit d’intérêts déclaré',
   DECLARATION_REQUISE: 'Déclaration requise',
