@@ -99,7 +99,7 @@ const DOSSIERS: DossierDemo[] = [
       territoire: 'PLIE des Sources',
     },
     personnel: [['Chargée de mission (0,6 ETP)', 20_000]],
-    // 5 % of cofinancing where the fiche asks for 10 %: the editor shows CONTREPARTIES_INSUFFISANTES.
+    // 5 % of cofinancing where the fiche asks for 10 %: the editor shows COFINANCEMENTS_INSUFFISANTS.
     fse: 20_330,
     cofinancements: [{ financeur: 'Communauté d’agglomération', nature: 'public', montant: 1_070 }],
   },
@@ -150,7 +150,10 @@ async function avancer(api: ClientApi, aapId: string, demo: DossierDemo): Promis
   if (demo.jusqua === 'depose' || !demo.avis) return d.id;
 
   if (d.statut === 'depose') {
-    d = await api.appel<Dossier>(GESTIONNAIRE, 'POST', `/dossiers/${d.id}/recevabilite`, { decision: 'recevable' }, { 'if-match': String(d.version) });
+    // The instructor checked the fiche's conditions de recevabilité (HP1, HP2: the porteur works in insertion and emploi).
+    const fiche = await api.appel<{ conditionsRecevabilite: string[] }>(GESTIONNAIRE, 'GET', `/aaps/${aapId}/fiches/${demo.fiche}`);
+    const conditions = fiche.conditionsRecevabilite.map((condition) => ({ condition, remplie: true }));
+    d = await api.appel<Dossier>(GESTIONNAIRE, 'POST', `/dossiers/${d.id}/recevabilite`, { decision: 'recevable', conditions }, { 'if-match': String(d.version) });
   }
   if (d.statut === 'recevable') {
     const { grille } = await api.appel<{ grille: Array<{ id: string; libelle: string }> }>(GESTIONNAIRE, 'GET', `/dossiers/${d.id}/instruction`);

@@ -10,6 +10,10 @@ import type { Actor } from '#shared/auth/roles';
 import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
+import { plieRepository } from '#shared/repositories/plie-repository';
+import * as plies from '#shared/domain/plie/use-cases';
+import { ContenuPlie } from '#shared/schemas/plie';
+import { z } from 'zod';
 import { organisationRepository } from '#shared/repositories/organisation-repository';
 import { enregistrer } from '#shared/domain/organisation/use-cases';
 import { Conflit } from '#shared/domain/errors';
@@ -20,28 +24,57 @@ export const REFERENCE_DEMO = 'AAP-DEMO-FSEPLUS';
 
 const OI_DEMO: Actor = { userId: 'demo-oi-admin', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
 
+const lireData = (fichier: string): unknown => JSON.parse(readFileSync(join(resolve(import.meta.dirname, '..'), 'data', fichier), 'utf8'));
+
 export function lireAgape(): ImportAap {
-  const chemin = join(resolve(import.meta.dirname, '..'), 'data', 'aap-agape-2021.json');
-  return ImportAap.parse(JSON.parse(readFileSync(chemin, 'utf8')));
+  return ImportAap.parse(lireData('aap-agape-2021.json'));
 }
+
+const FichierPlies = z.object({ oi: z.string(), plies: z.array(ContenuPlie.extend({ id: z.string() })) });
+
+/** The seven PLIE of seed 002, as the AGAPE keeps them (`data/plies-agape.json`). */
+export const lirePliesAgape = () => FichierPlies.parse(lireData('plies-agape.json'));
+
+/** The OS of the FSE+ regulation the PLIE fall under: inclusion active (Reg. 2021/1057, art. 4(1)(h)). */
+const OS_FSE_PLUS_H = {
+  code: 'OS-h',
+  libelle:
+    'Favoriser l’inclusion active afin de promouvoir l’égalité des chances, la non-discrimination et la participation active, et améliorer l’aptitude à l’emploi, en particulier pour les groupes défavorisés (règlement (UE) 2021/1057, art. 4, paragraphe 1, point h)',
+};
 
 const dateLocale = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(d);
 
 /** The AGAPE fiches moved to next year under FSE+, with a dépôt open now and closing in 60 days. */
 export function aapDemo(maintenant: Date): ImportAap {
-  const agape = lireAgape();
+  // The demo is not an archive: it has no source history of its own.
+  const { historique: _archive, ...agape } = lireAgape();
   const annee = Number(dateLocale(maintenant).slice(0, 4)) + 1;
   return {
     ...agape,
     reference: REFERENCE_DEMO,
     titre: `Appel à projets ${annee} — FSE+ 2021-2027 — inclusion active des publics éloignés de l’emploi (démonstration)`,
+    // FSE+ has no objectif thématique nor priorité d'investissement: its specific objectives are those of art. 4(1).
     programme: {
-      ...agape.programme,
       code: 'FSE-PLUS-2021-2027',
       libelle: 'Programme national FSE+ « Emploi-Inclusion-Jeunesse-Compétences » 2021-2027',
       axe: '1',
       axeLibelle: 'Favoriser l’inclusion active des personnes les plus éloignées du marché du travail',
+      objectifThematique: undefined,
+      prioriteInvestissement: undefined,
+      objectifsSpecifiques: [OS_FSE_PLUS_H],
+      tauxForfaitaires: [],
     },
+    selection: {
+      ...agape.selection,
+      criteresCommuns: [
+        'Capacité à répondre à l’objectif spécifique h) du FSE+ (inclusion active) et à ses déclinaisons par PLIE',
+        ...agape.selection.criteresCommuns.slice(1),
+      ],
+    },
+    sections: [],
+    notesInternes: [
+      'Appel à projets de démonstration : fiches de l’AGAPE 2021 transposées au FSE+ 2021-2027 ; enveloppe et dates fictives.',
+    ],
     enveloppeFseCentimes: 2_450_000_00,
     depot: {
       ...agape.depot,
@@ -52,8 +85,11 @@ export function aapDemo(maintenant: Date): ImportAap {
       texte: 'Un dossier de demande de subvention par fiche opération, déposé sur Guichet avant la clôture.',
     },
     source: undefined,
+    // The fiches' contexte quotes the 2014-2020 PON: the demo keeps their objectives, modalities and results only.
     fiches: agape.fiches.map((f) => ({
       ...f,
+      objectifsSpecifiques: [OS_FSE_PLUS_H.code],
+      contexte: null,
       periode: { debut: `${annee}-01-01`, fin: `${annee}-12-31`, texte: `Opérations conduites du 1er janvier au 31 décembre ${annee}.` },
     })),
   };
@@ -101,8 +137,23 @@ async function organisationsDemo(maintenant: Date): Promise<void> {
   }
 }
 
+/**
+ * The AGAPE's PLIE: reference data of the local OI, written on every start (even without demo data), once (a restart
+ * finds them there). AAPs name PLIE by id, so no AAP can be written before them.
+ */
+export async function referentielPlies(maintenant = new Date()): Promise<void> {
+  const { plies: liste } = lirePliesAgape();
+  const ctx = { store: plieRepository, maintenant };
+  for (const { id, ...contenu } of liste) {
+    if (await plieRepository.lire(id)) continue;
+    await plies.enregistrer(ctx, OI_DEMO, id, contenu, null).catch((e) => {
+      if (!(e instanceof Conflit)) throw e;
+    });
+  }
+}
+
 export async function seed(maintenant = new Date()): Promise<{ agape: Aap; demo: Aap }> {
-  const ctx: aaps.Contexte = { store: aapRepository, maintenant };
+  const ctx: aaps.Contexte = { store: aapRepository, plies: plieRepository, maintenant };
   const agape = await importerEtPublier(ctx, lireAgape(), true);
   const demo = await importerEtPublier(ctx, aapDemo(maintenant), false);
   await organisationsDemo(maintenant);

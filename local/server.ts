@@ -11,7 +11,7 @@ import { resetConfigForLocalRuntime } from '#shared/config';
 import { creerGateway } from './gateway';
 import { brancherEvenementsS3 } from './s3-events';
 import { creerBucket, creerTable, demarrerDynamo, demarrerS3, type S3Local } from './services';
-import { seed as seedDemo } from './seed';
+import { referentielPlies, seed as seedDemo } from './seed';
 
 export interface GuichetOptions {
   /** 0 picks a free port. Default 3000. */
@@ -74,6 +74,7 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
   resetConfigForLocalRuntime();
+  await referentielPlies();
   if (options.seed) await seedDemo();
 
   const evenements = brancherEvenementsS3(s3.server);

@@ -1,124 +1,148 @@
-import { formatDateHeureLocale, formatInstant, formatMontant } from '#shared/format';
-import type { Aap, StatutAap } from '#shared/schemas/aap';
+import { formatInstant } from '#shared/format';
+import { nomPlie } from '#shared/domain/aap/aap';
+import type { Aap } from '#shared/schemas/aap';
+import type { Plie } from '#shared/schemas/plie';
+import { renderCouverture, versionEnClair } from './aap-couverture';
 import { renderFiche } from './aap-fiche';
+import { renderPlie } from './aap-plie';
 import { PdfLayout } from './pdf/layout';
-import { addLink, addOutline, type Bookmark } from './pdf/navigation';
+import { addOutline, type Bookmark } from './pdf/navigation';
+import { tableSommaire, type RenseignerSommaire } from './pdf/sommaire';
+import type { TableColumn } from './pdf/table';
+import { texteRiche } from './pdf/texte-riche';
 import type { Anchor } from './pdf/theme';
-import { fillCell, table, type TableColumn } from './pdf/table';
-import { truncate, wrap } from './pdf/text';
 
 export interface AapDocumentOptions {
   /** Generation instant, printed in the footer and used as the PDF's creation date (no clock is read). */
   genereLe: Date;
+  /** The OI's PLIE: those the AAP names get a section each, in the AAP's order; the others are left out. */
+  plies: readonly Plie[];
   /** Zone in which `genereLe` and `publieLe` are shown; default Europe/Paris. */
   fuseau?: string;
 }
 
-const STATUTS: Record<StatutAap, string> = { brouillon: 'Brouillon', publie: 'Publié', clos: 'Clos' };
-
-const COLONNES_SOMMAIRE: TableColumn[] = [
-  { header: 'Fiche', width: 0.9, bold: true },
-  { header: 'Intitulé', width: 5 },
-  { header: 'PLIE', width: 2.6 },
-  { header: 'Page', width: 0.8, align: 'right' },
-];
-
-const majuscule = (texte: string) => texte.charAt(0).toUpperCase() + texte.slice(1);
-
-function versionEnClair(aap: Aap): string {
-  if (aap.version <= 1) return 'Version initiale';
-  const rectificatif = aap.nombreRectificatifs > 0 ? aap.nombreRectificatifs : aap.version - 1;
-  return `Version ${aap.version} \u2014 rectificatif n°\u00a0${rectificatif}`;
+/** One entry of the document: a row of the table of contents, a bookmark, and what it draws. */
+interface Partie {
+  /** Its row in the table of contents, page number excepted. */
+  ligne: string[];
+  signet: string;
+  /** Starts on a new page under this running header; without it, flows after the previous entry. */
+  pageNeuve?: string;
+  rendre: () => void;
 }
 
-function ouvertureEnClair(aap: Aap, fuseau: string): string {
-  const { ouverture, modalitesOuverture } = aap.depot;
-  if (ouverture) return formatDateHeureLocale(ouverture);
-  const modalites = majuscule(modalitesOuverture?.trim() || 'à la publication de l’appel à projets');
-  return aap.ouvertureLe ? `${modalites}, soit le ${formatInstant(aap.ouvertureLe, fuseau)}` : modalites;
+/** Entries listed together in the table of contents, under one heading and in one table. */
+interface Groupe {
+  titre: string;
+  colonnes: TableColumn[];
+  parties: Partie[];
+  siVide?: string;
 }
 
-/** Cover page: OI band, title, reference and version, programme, PLIE, enveloppe and the dépôt window. */
-function renderCouverture(layout: PdfLayout, aap: Aap, fuseau: string): void {
-  const { page, theme } = layout;
-  const { sigle, nom } = aap.organismeIntermediaire;
-  const largeur = layout.contentWidth;
-  const lignesNom = wrap(layout.clean(nom), layout.regular, 11, largeur).slice(0, 3);
-  if (lignesNom.length === 3) lignesNom[2] = truncate(lignesNom[2] ?? '', layout.regular, 11, largeur);
-  const hauteurBandeau = 96 + lignesNom.length * 15;
-  page.drawRectangle({
-    x: 0,
-    y: page.getHeight() - hauteurBandeau,
-    width: page.getWidth(),
-    height: hauteurBandeau,
-    color: theme.accent,
-  });
-  layout.y = page.getHeight() - 44;
-  layout.paragraph(sigle, { bold: true, size: 26, leading: 1.2, color: theme.blanc, spaceAfter: 4 });
-  layout.paragraph(lignesNom.join('\n'), { size: 11, color: theme.blanc });
-  layout.y = page.getHeight() - hauteurBandeau - 40;
+const PAGE: TableColumn = { header: 'Page', width: 0.8, align: 'right' };
 
-  layout.paragraph('APPEL À PROJETS', { bold: true, size: 10, color: theme.accent, spaceAfter: 6 });
-  layout.paragraph(aap.titre, { bold: true, size: 20, leading: 1.25, spaceAfter: 8 });
-  const statut = `Référence ${aap.reference}   \u00b7   ${STATUTS[aap.statut]}   \u00b7   ${versionEnClair(aap)}`;
-  layout.paragraph(statut, { size: 10.5, color: theme.discret });
-  if (aap.statut === 'brouillon') {
-    const avertissement = 'Document de travail\u00a0: cet appel à projets n’est pas publié.';
-    layout.paragraph(avertissement, { bold: true, color: theme.accent });
-  }
-  layout.rule(theme.bordure, 0.6, 10, 12);
-
-  const { programme } = aap;
-  layout.field('Programme', `${programme.libelle} (${programme.code})`);
-  if (programme.axe) {
-    const axe = programme.axeLibelle ? `${programme.axe} \u2014 ${programme.axeLibelle}` : programme.axe;
-    layout.field('Axe prioritaire', axe);
-  }
-  if (programme.objectifThematique) layout.field('Objectif thématique', programme.objectifThematique);
-  if (programme.prioriteInvestissement) layout.field('Priorité d’investissement', programme.prioriteInvestissement);
-  if (aap.plies.length > 0) {
-    layout.field(aap.plies.length > 1 ? 'PLIE concernés' : 'PLIE concerné', aap.plies.join('\n'));
-  }
-  if (aap.enveloppeFseCentimes !== null) layout.field('Enveloppe FSE', formatMontant(aap.enveloppeFseCentimes));
-  if (aap.publieLe) layout.field('Publié le', formatInstant(aap.publieLe, fuseau));
-  layout.field('Fiches opérations', String(aap.fiches.length));
-
-  layout.space(10);
-  layout.callout(() => {
-    layout.heading('Dépôt des dossiers', 3, 30);
-    if (aap.depot.plateforme) layout.field('Plateforme', aap.depot.plateforme, 114);
-    layout.field('Ouverture', ouvertureEnClair(aap, fuseau), 114);
-    layout.field('Clôture', formatDateHeureLocale(aap.depot.cloture), 114, { bold: true });
-    if (aap.depot.unDossierParFiche) layout.field('Dossiers', 'Un dossier par fiche opération', 114);
-    if (aap.depot.texte) layout.paragraph(aap.depot.texte, { size: 9, color: theme.discret, spaceAfter: 2 });
-  });
+/** A section of the AAP's text: a level-1 heading, even when the text is empty, so its table-of-contents row has a target. */
+function texteTitre(layout: PdfLayout, titre: string, texte: string): void {
+  layout.heading(titre, 1);
+  texteRiche(layout, texte);
 }
 
-/** Objectifs spécifiques, selection criteria and instances. */
-function renderPresentation(layout: PdfLayout, aap: Aap): void {
-  const objectifs = aap.programme.objectifsSpecifiques;
-  if (objectifs.length > 0) {
-    layout.heading('Objectifs spécifiques', 1);
-    for (const o of objectifs) layout.field(o.code, o.libelle, 48);
-  }
+function renderObjectifs(layout: PdfLayout, aap: Aap): void {
+  layout.heading('Objectifs spécifiques', 1);
+  for (const o of aap.programme.objectifsSpecifiques) layout.field(o.code, o.libelle, 48);
+}
+
+function renderSelection(layout: PdfLayout, aap: Aap): void {
+  const { selection } = aap;
   layout.heading('Sélection des opérations', 1);
-  if (aap.selection.criteresCommuns.length > 0) {
+  if (selection.criteresCommuns.length > 0) {
     layout.heading('Critères de sélection communs', 2);
-    layout.bullets(aap.selection.criteresCommuns);
+    layout.bullets(selection.criteresCommuns);
   }
-  if (aap.selection.criteresPrivilegies.length > 0) {
+  if (selection.criteresPrivilegies.length > 0 || selection.preambulePrivilegies) {
     layout.heading('Critères privilégiés', 2);
-    layout.bullets(aap.selection.criteresPrivilegies);
+    if (selection.preambulePrivilegies) layout.paragraph(selection.preambulePrivilegies, { spaceAfter: 5 });
+    layout.bullets(selection.criteresPrivilegies);
   }
-  if (aap.selection.instances) {
+  if (selection.instances) {
     layout.heading('Instances de sélection', 2);
-    layout.paragraph(aap.selection.instances, { spaceAfter: 4 });
+    layout.paragraph(selection.instances, { spaceAfter: 4 });
   }
+}
+
+/** The AAP's own text (sections, objectives, selection), then its PLIE, its fiches and its annexes. */
+function groupes(layout: PdfLayout, aap: Aap, plies: readonly Plie[]): Groupe[] {
+  const { reference } = aap;
+  const general = `${aap.organismeIntermediaire.sigle} \u00b7 ${reference} \u00b7 ${aap.titre}`;
+  const partie = (titre: string, rendre: () => void): Partie => ({ ligne: [titre], signet: titre, rendre });
+  const presentation: Partie[] = [
+    ...aap.sections.filter((s) => !s.annexe).map((s) => partie(s.titre, () => texteTitre(layout, s.titre, s.texte))),
+    ...(aap.programme.objectifsSpecifiques.length > 0 ? [partie('Objectifs spécifiques', () => renderObjectifs(layout, aap))] : []),
+    partie('Sélection des opérations', () => renderSelection(layout, aap)),
+  ].map((p, i) => (i === 0 ? { ...p, pageNeuve: general } : p));
+
+  const parId = new Map(plies.map((p) => [p.id, p]));
+  const codes = (plie: string) => aap.fiches.filter((f) => f.plie === plie).map((f) => f.code);
+  const pliesAap = aap.plies.flatMap((id) => parId.get(id) ?? []).map((p) => ({
+    ligne: [p.nom, codes(p.id).join(', ')],
+    signet: p.nom,
+    pageNeuve: `${reference} \u00b7 ${p.nom}`,
+    rendre: () => renderPlie(layout, p, codes(p.id)),
+  }));
+
+  const fiches = aap.fiches.map((f) => ({
+    ligne: [f.code, f.titre, nomPlie(aap, f.plie)],
+    signet: `${f.code} \u2014 ${f.titre}`,
+    pageNeuve: `${reference} \u00b7 Fiche ${f.code} \u2014 ${f.titre}`,
+    rendre: () => renderFiche(layout, aap, f),
+  }));
+
+  const annexes = aap.sections
+    .filter((s) => s.annexe)
+    .map((s, i) => ({
+      ligne: [String(i + 1), s.titre],
+      signet: `Annexe ${i + 1} \u2014 ${s.titre}`,
+      pageNeuve: `${reference} \u00b7 Annexe ${i + 1} \u2014 ${s.titre}`,
+      rendre: () => texteTitre(layout, `Annexe ${i + 1} \u2014 ${s.titre}`, s.texte),
+    }));
+
+  return [
+    { titre: 'Présentation de l’appel à projets', colonnes: [{ header: 'Partie', width: 8.6 }, PAGE], parties: presentation },
+    {
+      titre: 'Les PLIE',
+      colonnes: [{ header: 'PLIE', width: 4.3, bold: true }, { header: 'Fiches opérations', width: 4.3 }, PAGE],
+      parties: pliesAap,
+    },
+    {
+      titre: 'Fiches opérations',
+      colonnes: [{ header: 'Fiche', width: 0.9, bold: true }, { header: 'Intitulé', width: 5 }, { header: 'PLIE', width: 2.6 }, PAGE],
+      parties: fiches,
+      siVide: 'Aucune fiche opération n’est encore rattachée à cet appel à projets.',
+    },
+    {
+      titre: 'Annexes',
+      colonnes: [{ header: 'Annexe', width: 0.9, bold: true }, { header: 'Intitulé', width: 7.6 }, PAGE],
+      parties: annexes,
+    },
+  ];
+}
+
+/** The table of contents: one table per group, page numbers and links filled once the document has flowed. */
+function renderSommaire(layout: PdfLayout, liste: readonly Groupe[]): RenseignerSommaire[] {
+  layout.heading('Sommaire', 1, 80);
+  return liste.map((g) => {
+    if (g.parties.length === 0 && !g.siVide) return () => {};
+    layout.heading(g.titre, 2, 60);
+    if (g.parties.length > 0) return tableSommaire(layout, g.colonnes, g.parties.map((p) => p.ligne));
+    layout.paragraph(g.siVide ?? '', { color: layout.theme.discret, spaceAfter: 6 });
+    return () => {};
+  });
 }
 
 /**
- * Renders the public AAP document: cover, presentation, table of contents, then one section per fiche opération,
- * each on a new page. Pure and deterministic: the same AAP and `genereLe` always give the same bytes.
+ * Renders the public AAP document: cover, table of contents, the AAP's sections and selection rules, one section per
+ * PLIE, one per fiche opération and one per annex. Pure and deterministic: the same AAP, PLIE and `genereLe` always
+ * give the same bytes. Internal notes (`notesInternes`) are never read.
  */
 export async function renderAapDocument(aap: Aap, options: AapDocumentOptions): Promise<Uint8Array> {
   const fuseau = options.fuseau ?? 'Europe/Paris';
@@ -127,41 +151,33 @@ export async function renderAapDocument(aap: Aap, options: AapDocumentOptions): 
     title: `${aap.reference} \u2014 ${aap.titre}`,
     author: `${sigle} \u2014 ${nom}`,
     subject: `Appel à projets ${aap.programme.code}, ${versionEnClair(aap).toLowerCase()}`,
-    keywords: ['appel à projets', 'FSE', aap.programme.code, sigle, ...aap.plies],
+    keywords: ['appel à projets', 'FSE', aap.programme.code, sigle, ...aap.plies.map((id) => nomPlie(aap, id))],
     createdAt: options.genereLe,
   });
-  const bookmarks: Bookmark[] = [];
-
-  bookmarks.push({ title: 'Présentation de l’appel à projets', target: layout.anchor() });
+  const bookmarks: Bookmark[] = [{ title: 'Couverture', target: layout.anchor() }];
   renderCouverture(layout, aap, fuseau);
 
   layout.runningHeader = `${sigle} \u00b7 ${aap.reference} \u00b7 ${aap.titre}`;
   layout.newPage();
-  renderPresentation(layout, aap);
+  bookmarks.push({ title: 'Sommaire', target: layout.anchor() });
+  const liste = groupes(layout, aap, options.plies);
+  const renseigner = renderSommaire(layout, liste);
 
-  layout.heading('Fiches opérations', 1, 80);
-  bookmarks.push({ title: 'Sommaire des fiches opérations', target: layout.anchor() });
-  const lignes = aap.fiches.map((f) => [f.code, f.titre, f.plie, '']);
-  const sommaire = lignes.length > 0 ? table(layout, COLONNES_SOMMAIRE, lignes) : null;
-  if (!sommaire) layout.paragraph('Aucune fiche opération n’est encore rattachée à cet appel à projets.');
-
-  const debuts: Anchor[] = aap.fiches.map((fiche) => {
-    layout.runningHeader = `${aap.reference} \u00b7 Fiche ${fiche.code} \u2014 ${fiche.titre}`;
-    layout.newPage();
-    const debut = layout.anchor();
-    bookmarks.push({ title: `${fiche.code} \u2014 ${fiche.titre}`, target: debut });
-    renderFiche(layout, aap, fiche);
-    return debut;
-  });
-
-  const colonnePage = COLONNES_SOMMAIRE[3];
-  debuts.forEach((debut, i) => {
-    const ligne = sommaire?.rows[i];
-    if (!sommaire || !ligne || !colonnePage) return;
-    fillCell(layout, sommaire, colonnePage, i, 3, String(debut.pageIndex + 1));
-    const hauteur = ligne.top - ligne.bottom;
-    const rect = { x: layout.margins.left, y: ligne.bottom, width: layout.contentWidth, height: hauteur };
-    addLink(layout.doc, ligne.pageIndex, rect, debut);
+  liste.forEach((groupe, i) => {
+    const cibles: Anchor[] = groupe.parties.map((partie) => {
+      if (partie.pageNeuve) {
+        layout.runningHeader = partie.pageNeuve;
+        layout.newPage();
+      } else {
+        // Where the heading will land: a level-1 heading and its first lines move to the next page together.
+        layout.ensureSpace(100);
+      }
+      const cible = layout.anchor();
+      bookmarks.push({ title: partie.signet, target: cible });
+      partie.rendre();
+      return cible;
+    });
+    renseigner[i]?.(cibles);
   });
   addOutline(layout.doc, bookmarks);
 

@@ -1,6 +1,7 @@
 import { StandardFonts, type PDFFont } from 'pdf-lib';
 import { ESPACE_INSECABLE, formatDate, formatInstantSecondes, formatMontant, formatNombre } from '#shared/format';
 import { PROGRAMMES, type CodeProgramme } from '#shared/domain/programmes';
+import { nomPlie } from '#shared/domain/aap/aap';
 import type { Aap, FicheOperation } from '#shared/schemas/aap';
 import type { ContenuDossier, Dossier } from '#shared/schemas/dossier';
 import { grille, type GrilleColumn, type GrilleRow } from './pdf/grille';
@@ -45,7 +46,7 @@ export interface AccuseDepotInput {
   dossier: Pick<Dossier, 'reference' | 'organisationNom' | 'siret' | 'depot'> & {
     contenu: Pick<ContenuDossier, 'intitule' | 'calendrier' | 'planFinancement'>;
   };
-  aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire'> & { programme: Pick<Aap['programme'], 'code'> };
+  aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire' | 'referencesPlies'> & { programme: Pick<Aap['programme'], 'code'> };
   fiche: Pick<FicheOperation, 'code' | 'titre' | 'plie'>;
   controle: ControleAccuse;
   pieces?: readonly PieceAccuse[];
@@ -138,7 +139,7 @@ function renderIdentification(layout: PdfLayout, input: AccuseDepotInput): void 
   layout.field('Appel à projets', `${aap.reference} \u2014 ${aap.titre}`, LARGEUR_LIBELLE);
   layout.field('Organisme intermédiaire', `${sigle} \u2014 ${nom}`, LARGEUR_LIBELLE);
   layout.field('Fiche opération', `${fiche.code} \u2014 ${fiche.titre}`, LARGEUR_LIBELLE);
-  layout.field('PLIE', fiche.plie, LARGEUR_LIBELLE);
+  layout.field('PLIE', nomPlie(aap, fiche.plie), LARGEUR_LIBELLE);
   layout.field('Intitulé de l’opération', typo(dossier.contenu.intitule), LARGEUR_LIBELLE, { bold: true });
   const calendrier = dossier.contenu.calendrier;
   const periode = calendrier ? `Du ${formatDate(calendrier.debut)} au ${formatDate(calendrier.fin)}` : 'Non renseigné';

@@ -1,4 +1,5 @@
 import { formatInstant, formatMontant, formatNombre, FUSEAU_PAR_DEFAUT } from '#shared/format';
+import { nomPlie } from '#shared/domain/aap/aap';
 import type { Aap, FicheOperation } from '#shared/schemas/aap';
 import type { Critere, Instruction } from '#shared/schemas/comite';
 import type { Dossier } from '#shared/schemas/dossier';
@@ -15,7 +16,7 @@ import { PdfLayout } from './pdf/layout';
 
 export interface RapportInstructionInput {
   dossier: Dossier;
-  aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire'>;
+  aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire' | 'referencesPlies'>;
   fiche: Pick<FicheOperation, 'code' | 'titre' | 'plie'>;
   /** The critères of the grille, in display order (the fiche’s critères, then the AAP’s common ones). */
   grille: Critere[];
@@ -78,7 +79,7 @@ function renderDossier(layout: PdfLayout, input: RapportInstructionInput, fuseau
   layout.field('Appel à projets', `${aap.reference} \u2014 ${aap.titre}`, LARGEUR_LIBELLE);
   layout.field('Organisme intermédiaire', `${sigle} \u2014 ${nom}`, LARGEUR_LIBELLE);
   layout.field('Fiche opération', `${fiche.code} \u2014 ${fiche.titre}`, LARGEUR_LIBELLE);
-  layout.field('PLIE', fiche.plie, LARGEUR_LIBELLE);
+  layout.field('PLIE', nomPlie(aap, fiche.plie), LARGEUR_LIBELLE);
   layout.field('Intitulé de l’opération', typo(dossier.contenu.intitule) || 'Non renseigné', LARGEUR_LIBELLE, { bold: true });
   const depot = dossier.depot;
   layout.field('Déposé le', depot ? formatInstant(depot.deposeLe, depot.fuseau) : 'Non déposé', LARGEUR_LIBELLE);

@@ -14,3 +14,7 @@ export function peutAap(actor: Actor, action: ActionAap, oiSigle: string): boole
   if (action === 'publier' || action === 'rectifier') return actor.roles.includes('oi-admin');
   return true;
 }
+
+/** A PLIE belongs to its OI: its administrators write it; everyone reads it (it is part of what AAPs publish). */
+export const peutEcrirePlie = (actor: Actor, oiSigle: string): boolean =>
+  actor.oi === oiSigle && actor.roles.includes('oi-admin');

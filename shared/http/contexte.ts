@@ -8,10 +8,18 @@ import { aapRepository } from '../repositories/aap-repository';
 import { dossierRepository } from '../repositories/dossier-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { pieceRepository } from '../repositories/piece-repository';
+import { plieRepository } from '../repositories/plie-repository';
+import type { ContextePlie } from '../domain/plie/use-cases';
 import * as stockage from '../storage/s3';
 
 /** Wires the use cases to DynamoDB, S3 and the request's clock. */
-export const contexteAap = (req: { maintenant: Date }): Contexte => ({ store: aapRepository, maintenant: req.maintenant });
+export const contexteAap = (req: { maintenant: Date }): Contexte => ({
+  store: aapRepository,
+  plies: plieRepository,
+  maintenant: req.maintenant,
+});
+
+export const contextePlie = (req: { maintenant: Date }): ContextePlie => ({ store: plieRepository, maintenant: req.maintenant });
 
 export const contexteOrg = (req: { maintenant: Date }): ContexteOrg => ({ store: organisationRepository, maintenant: req.maintenant });
 

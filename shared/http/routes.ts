@@ -20,6 +20,7 @@ import {
   ResumeAap,
 } from '#shared/schemas/aap';
 import { Page } from '#shared/schemas/common';
+import { DemandePlie, FiltresPlie, ListePlies, ParamsPlie, Plie } from '#shared/schemas/plie';
 import { DemandeJeton, Jeton, Sante } from '#shared/schemas/systeme';
 import {
   DemandeMembre,
@@ -163,6 +164,22 @@ export const routes = [
     roles: OI_ADMIN, access: { table: 'readwrite' }, summary: 'Publier un rectificatif (nouvelle version)',
     tag: 'Appels à projets', input: { params: ParamsAap, body: DemandeRectificatif, headers: ['if-match'] },
     output: Aap, successStatus: 201,
+  },
+  // PLIE of the OIs — public reading, written by the OI's administrators
+  {
+    method: 'GET', path: '/plies', handler: 'functions/plies/list-plies.ts', auth: 'public', roles: [],
+    access: { table: 'read' }, summary: 'Les PLIE (filtre du catalogue)', tag: 'PLIE',
+    input: { query: FiltresPlie }, output: ListePlies,
+  },
+  {
+    method: 'GET', path: '/plies/{id}', handler: 'functions/plies/get-plie.ts', auth: 'public', roles: [],
+    access: { table: 'read' }, summary: 'Un PLIE : territoire, public, conditions d’entrée, objectifs, gouvernance',
+    tag: 'PLIE', input: { params: ParamsPlie }, output: Plie,
+  },
+  {
+    method: 'PUT', path: '/plies/{id}', handler: 'functions/plies/put-plie.ts', auth: 'jwt', roles: OI_ADMIN,
+    access: { table: 'readwrite' }, summary: 'Créer ou modifier un PLIE de mon OI (If-Match pour modifier)', tag: 'PLIE',
+    input: { params: ParamsPlie, body: DemandePlie, headers: ['if-match'] }, output: Plie,
   },
   // Organisations
   {

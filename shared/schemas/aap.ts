@@ -6,6 +6,20 @@ import { TypePiece } from './piece';
 
 const Liste = (max = 200) => z.array(TexteLong).max(max);
 
+/** Paragraphs and lists written as plain text (`shared/domain/texte/texte-riche.ts`): what porteurs read. */
+export const TexteRiche = z.string().trim().max(60_000, 'Texte : 60 000 caractères au plus.').nullable().default(null);
+
+/** Remarks of OI staff about their own text: never part of what porteurs or the public read. */
+const NotesInternes = z.array(TexteLong).max(50).default([]);
+
+/** Import files may write `null` where a field is optional; it reads as absent. */
+const facultatif = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+export const IdPlie = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Identifiant de PLIE : minuscules, chiffres et tirets (60 caractères au plus).');
+
 export const Indicateur = z.strictObject({
   libelle: TexteLong,
   cible: z.number().min(0, 'Une cible ne peut pas être négative.').nullable(),
@@ -16,6 +30,11 @@ export const RegleFinancement = z.strictObject({
   cofinancementRequis: z.boolean(),
   minContrepartiesPct: Pourcentage.nullable(),
   maxFsePct: Pourcentage.nullable(),
+  /**
+   * What the minimum is a share of: `contreparties` (every financing counted against the FSE, autofinancement
+   * included; the default) or `cofinancements` (financings by third parties only, autofinancement left out).
+   */
+  baseMinimum: z.enum(['contreparties', 'cofinancements']).optional(),
 });
 export type RegleFinancement = z.infer<typeof RegleFinancement>;
 
@@ -24,24 +43,61 @@ export const CodeFiche = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, 'Code de fiche : lettres, chiffres, tiret (20 caractères au plus).');
 
+/**
+ * A pièce a fiche expects, at the dépôt or as evidence of the operation's realisation (bilan, contrôle de service
+ * fait). With `alternatives`, any one of them answers (« une des pièces suivantes »).
+ */
+export const PieceAttendue = z.strictObject({
+  libelle: TexteLong,
+  etape: z.enum(['depot', 'realisation'], { message: 'Étape attendue : depot ou realisation.' }),
+  alternatives: z.array(TexteLong).max(30).optional(),
+});
+export type PieceAttendue = z.infer<typeof PieceAttendue>;
+
+/** A table of parcours stages with the pièces that prove each (GP1's « Étapes de parcours et leurs justificatifs »). */
+export const EtapesParcours = z.strictObject({
+  titre: TexteLong,
+  version: z.string().trim().max(500).nullable().default(null),
+  classes: z
+    .array(
+      z.strictObject({
+        code: z.string().trim().min(1).max(20),
+        libelle: z.string().trim().max(500).nullable().default(null),
+        etapes: z
+          .array(z.strictObject({ libelle: TexteLong, piecesAcceptees: z.array(TexteLong).max(30) }))
+          .max(200),
+      }),
+    )
+    .max(30),
+});
+export type EtapesParcours = z.infer<typeof EtapesParcours>;
+
 export const FicheOperation = z
   .strictObject({
     code: CodeFiche,
-    plie: TexteCourt,
+    plie: IdPlie,
     titre: TexteLong,
     objectifsSpecifiques: z.array(TexteCourt).max(20),
     axesStrategiques: Liste(),
     axeOperationnel: z.string().trim().max(2000).nullable().default(null),
     territoire: z.string().trim().max(5000).nullable().default(null),
     cible: z.string().trim().max(5000).nullable().default(null),
-    periode: z.strictObject({ debut: DateIso, fin: DateIso, texte: z.string().max(5000).optional() }),
+    periode: z.strictObject({ debut: DateIso, fin: DateIso, texte: facultatif(z.string().max(5000)) }),
+    contexte: TexteRiche,
+    objectifs: TexteRiche,
+    modalitesMiseEnOeuvre: TexteRiche,
+    resultatsAttendus: TexteRiche,
     indicateurs: z.array(Indicateur).max(100),
-    piecesJustificatives: Liste(),
+    piecesJustificatives: z.array(PieceAttendue).max(100),
+    etapesParcours: EtapesParcours.nullable().default(null),
     criteresSelection: Liste(),
+    /** Conditions answered yes or no at the recevabilité (« pour que sa proposition soit étudiée »), not scored. */
+    conditionsRecevabilite: Liste(20).default([]),
     conditionsFinancement: Liste(),
     regleFinancement: RegleFinancement,
     autresContraintes: Liste(),
-    lignesSource: z.array(z.number().int().min(0)).max(10).optional(),
+    notesInternes: NotesInternes,
+    lignesSource: facultatif(z.array(z.number().int().min(0)).max(10)),
   })
   .refine((f) => f.periode.fin >= f.periode.debut, {
     message: 'La fin de la période précède son début.',
@@ -51,27 +107,49 @@ export type FicheOperation = z.infer<typeof FicheOperation>;
 
 export const ObjectifSpecifique = z.strictObject({ code: TexteCourt, libelle: TexteLong });
 
-export const Programme = z.strictObject({
-  code: z.enum(CODES_PROGRAMME, { message: `Programme inconnu (attendu : ${CODES_PROGRAMME.join(', ')}).` }),
-  libelle: TexteLong,
-  axe: z.string().max(50).optional(),
-  axeLibelle: z.string().max(2000).optional(),
-  objectifThematique: z.string().max(50).optional(),
-  prioriteInvestissement: z.string().max(50).optional(),
-  objectifsSpecifiques: z.array(ObjectifSpecifique).max(50),
+/** A flat rate the AAP sets below the programme's ceiling (rates in the regulations are « jusqu’à »). */
+export const TauxForfaitaireAap = z.strictObject({
+  option: z.string().trim().min(1).max(100),
+  tauxPct: Pourcentage,
 });
+
+const ProgrammeBase = z.strictObject({
+  /** Checked against the programme table by the domain (422 `PROGRAMME_INCONNU` listing the known codes). */
+  code: z.string().trim().min(1, 'Indiquez le programme.').max(60),
+  libelle: TexteLong,
+  axe: facultatif(z.string().max(50)),
+  axeLibelle: facultatif(z.string().max(2000)),
+  objectifThematique: facultatif(z.string().max(50)),
+  prioriteInvestissement: facultatif(z.string().max(50)),
+  objectifsSpecifiques: z.array(ObjectifSpecifique).max(50),
+  tauxForfaitaires: z.array(TauxForfaitaireAap).max(20).default([]),
+});
+/** As stored: the code is one of the programme table's. */
+export const Programme = ProgrammeBase.extend({
+  code: z.enum(CODES_PROGRAMME, { message: `Programme inconnu (attendu : ${CODES_PROGRAMME.join(', ')}).` }),
+});
+
+/** A titled part of the AAP's text (presentation, modalités, annexes), printed in the PDF's table of contents. */
+export const SectionAap = z.strictObject({
+  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Identifiant de section : minuscules, chiffres et tirets.'),
+  titre: TexteLong,
+  annexe: z.boolean().default(false),
+  texte: TexteLong.max(60_000),
+});
+export type SectionAap = z.infer<typeof SectionAap>;
 
 /**
  * The dépôt window. `ouverture` null means "à la publication". The closing minute is inclusive:
  * 23:59 accepts a dépôt up to 23:59:59.999 local time.
  */
 export const Depot = z.strictObject({
-  plateforme: z.string().max(200).optional(),
+  plateforme: facultatif(z.string().max(200)),
   ouverture: DateHeureLocale.nullable(),
-  modalitesOuverture: z.string().max(2000).optional(),
+  modalitesOuverture: facultatif(z.string().max(2000)),
   cloture: DateHeureLocale,
-  unDossierParFiche: z.boolean().default(true),
-  texte: z.string().max(5000).optional(),
+  /** Guichet always takes one dossier per fiche opération (and per organisation): the flag can only say so. */
+  unDossierParFiche: z.literal(true, { message: 'Un dossier de demande couvre toujours une seule fiche opération.' }).default(true),
+  texte: facultatif(z.string().max(5000)),
 });
 
 const ContenuAapBase = z.strictObject({
@@ -81,18 +159,24 @@ const ContenuAapBase = z.strictObject({
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,59}$/, 'Référence : lettres, chiffres, point, tiret (60 caractères au plus).'),
   titre: TexteLong,
   organismeIntermediaire: z.strictObject({ sigle: TexteCourt, nom: TexteLong }),
-  programme: Programme,
-  plies: z.array(TexteCourt).max(50),
+  programme: ProgrammeBase,
+  /** Ids of the OI's PLIE (`/plies`) the AAP concerns; fiches name theirs among them. */
+  plies: z.array(IdPlie).max(50),
   enveloppeFseCentimes: MontantCentimes.nullable().default(null),
   depot: Depot,
+  /** Whom to contact before applying, as the AAP words it. */
+  contact: z.string().trim().max(5000).nullable().default(null),
   selection: z.strictObject({
     criteresCommuns: Liste(),
+    preambulePrivilegies: facultatif(z.string().trim().max(2000)),
     criteresPrivilegies: Liste().default([]),
-    instances: z.string().max(5000).optional(),
+    instances: facultatif(z.string().max(5000)),
   }),
-  source: z.string().max(200).optional(),
+  sections: z.array(SectionAap).max(40).default([]),
+  source: facultatif(z.string().max(200)),
+  notesInternes: NotesInternes,
   /** The administrative pièces asked of every dossier; absent means the default set. */
-  piecesAdministratives: z.array(TypePiece).max(30).optional(),
+  piecesAdministratives: facultatif(z.array(TypePiece).max(30)),
   fiches: z.array(FicheOperation).max(80, 'Un appel à projets compte 80 fiches au plus.'),
 });
 
@@ -140,6 +224,12 @@ export type ContenuAapEntree = z.input<typeof ContenuAap>;
  */
 export const ImportAap = ContenuAapBase.extend({
   depot: Depot.extend({ ouverture: z.union([DateHeureLocale, z.string().max(2000)]).nullable() }),
+  /** What the source says of the AAP's own history: an archive keeps its dates, never today's. */
+  historique: z
+    .strictObject({
+      publieLe: DateIso.nullable().describe('Date de publication d’origine ; null quand la source ne la donne pas.'),
+    })
+    .nullish(),
 }).superRefine(coherence);
 export type ImportAap = z.infer<typeof ImportAap>;
 
@@ -153,7 +243,8 @@ export const ResumeAap = z.object({
   statut: StatutAap,
   organismeIntermediaire: z.object({ sigle: z.string(), nom: z.string() }),
   programme: z.object({ code: z.string(), libelle: z.string() }),
-  plies: z.array(z.string()),
+  plies: z.array(z.string()).describe('Identifiants des PLIE concernés.'),
+  referencesPlies: z.array(z.object({ id: z.string(), nom: z.string(), siteWeb: z.string().nullable() })),
   objectifsSpecifiques: z.array(z.string()),
   clotureLe: z.string().describe('Instant UTC de clôture (ISO 8601).'),
   cloture: DateHeureLocale,
@@ -163,7 +254,15 @@ export const ResumeAap = z.object({
 });
 export type ResumeAap = z.infer<typeof ResumeAap>;
 
+/** A PLIE as an AAP names it: resolved from the OI's PLIE when the AAP is written. */
+export const ReferencePlie = z.object({ id: z.string(), nom: z.string(), siteWeb: z.string().nullable() });
+export type ReferencePlie = z.infer<typeof ReferencePlie>;
+
 export const Aap = ContenuAapBase.extend({
+  programme: Programme,
+  referencesPlies: z.array(ReferencePlie).default([]),
+  /** Imported archives: the source's publication date (null: the source gives none). */
+  historique: z.object({ publieLe: z.string().nullable() }).optional(),
   id: z.string(),
   statut: StatutAap,
   version: z.number().int().min(1),
@@ -175,12 +274,16 @@ export const Aap = ContenuAapBase.extend({
   nombreRectificatifs: z.number().int().min(0),
 });
 export type Aap = z.infer<typeof Aap>;
+/** What porteurs and the public read: an AAP without the OI's internal notes. */
+export type AapPublic = Aap;
 
 export const Modification = z.object({ chemin: z.string(), avant: z.unknown(), apres: z.unknown() });
 export type Modification = z.infer<typeof Modification>;
 
 export const Rectificatif = z.object({
   version: z.number().int().min(2),
+  /** « rectificatif n° 1 » is the first change after publication. */
+  numero: z.number().int().min(1).optional(),
   date: z.string(),
   motif: z.string(),
   auteur: z.string(),

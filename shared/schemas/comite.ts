@@ -3,8 +3,14 @@ import { DateIso, Heure, MontantCentimes } from './common';
 
 // ---- Recevabilité and instruction ----
 
+/** The instructor's yes / no on each of the fiche's conditions de recevabilité (e.g. « intervenir dans le champ de l'insertion »). */
+export const ReponseCondition = z.strictObject({
+  condition: z.string().trim().min(1).max(10_000),
+  remplie: z.boolean(),
+});
+
 export const DemandeRecevabilite = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('recevable') }),
+  z.strictObject({ decision: z.literal('recevable'), conditions: z.array(ReponseCondition).max(20).default([]) }),
   z.strictObject({ decision: z.literal('irrecevable'), motif: z.string().trim().min(10, 'Motivez l’irrecevabilité (10 caractères au moins).').max(5000) }),
 ], { message: 'Décision attendue : recevable ou irrecevable (les compléments se demandent par /complements).' });
 

@@ -85,6 +85,8 @@ export const Dossier = z.object({
   suivi: z
     .object({
       motifIrrecevabilite: z.string().optional(),
+      /** The fiche's conditions de recevabilité the instructor found met. */
+      conditionsRecevabilite: z.array(z.string()).optional(),
       avis: z.enum(['favorable', 'defavorable', 'reserve']).optional(),
       montantFsePropose: z.number().int().optional(),
       comiteId: z.string().optional(),

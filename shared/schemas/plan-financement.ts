@@ -37,7 +37,10 @@ export const DepensesDirectes = z.strictObject({
   personnel: Lignes,
   fonctionnement: Lignes,
   prestations: Lignes,
+  /** Other costs of the participants (transport, hébergement, restauration…). */
   participants: Lignes,
+  /** Wages and allowances paid to participants: eligible on top of a 40 % flat rate (art. 56(2) CPR 2021/1060). */
+  remunerationsParticipants: Lignes.optional(),
 });
 export type DepensesDirectes = z.infer<typeof DepensesDirectes>;
 export type CategorieDepense = keyof DepensesDirectes;
@@ -75,6 +78,15 @@ export const Cofinancement = z.strictObject({
 });
 export type Cofinancement = z.infer<typeof Cofinancement>;
 
+/**
+ * Direct staff costs computed at a flat rate of the other direct costs (art. 55(1) CPR 2021/1060) instead of
+ * declared lines; null: declared as real costs.
+ */
+export const PersonnelForfaitaire = z
+  .strictObject({ option: z.string().trim().min(1, 'Choisissez le taux forfaitaire de personnel.').max(100) })
+  .nullable()
+  .optional();
+
 export const Ressources = z.strictObject({
   fseCentimes: MontantPlan,
   cofinancements: z.array(Cofinancement).max(COFINANCEMENTS_MAX, `${COFINANCEMENTS_MAX} cofinancements au plus.`),
@@ -86,6 +98,7 @@ export type Ressources = z.infer<typeof Ressources>;
 export const PlanFinancement = z
   .strictObject({
     depenses: DepensesDirectes,
+    personnelForfaitaire: PersonnelForfaitaire,
     indirects: Indirects,
     ressources: Ressources,
   })
@@ -116,7 +129,8 @@ function geler<T>(valeur: T): T {
 
 /** The plan of a new draft: no line, no indirect costs, no resource. */
 export const PLAN_VIDE: PlanFinancement = geler({
-  depenses: { personnel: [], fonctionnement: [], prestations: [], participants: [] },
+  depenses: { personnel: [], fonctionnement: [], prestations: [], participants: [], remunerationsParticipants: [] },
+  personnelForfaitaire: null,
   indirects: { mode: 'aucun' },
   ressources: { fseCentimes: 0, cofinancements: [], autofinancementCentimes: 0, recettesCentimes: 0 },
 });
@@ -145,6 +159,7 @@ export const TotauxPlan = z.object({
   fonctionnement: Centimes,
   prestations: Centimes,
   participants: Centimes,
+  remunerationsParticipants: Centimes,
   directs: Centimes,
   indirects: Centimes,
   coutTotal: Centimes,

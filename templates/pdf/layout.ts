@@ -19,6 +19,15 @@ import {
  * running header, and footers drawn once the page count is known. Coordinates are PDF points, origin bottom-left.
  */
 
+/** A list item with its sub-items (the shape of a texte riche's list elements). */
+export interface ElementPuce {
+  texte: string;
+  sousElements?: readonly string[];
+}
+
+/** Hanging indent of a list item: the bullet sits in it. */
+const RETRAIT_PUCE = 12;
+
 export class PdfLayout {
   page!: PDFPage;
   /** Top of the next line box. */
@@ -149,23 +158,34 @@ export class PdfLayout {
     else this.space(level === 2 ? 4 : 2);
   }
 
-  /** A bulleted list with hanging indent; items flow across pages line by line. */
-  bullets(items: readonly string[], style: TextStyle = {}): void {
-    const size = style.size ?? TAILLE_TEXTE;
-    const lineHeight = size * (style.leading ?? INTERLIGNE);
+  /**
+   * A bulleted list with hanging indent; an item may carry sub-items, set one step further in with a dash. Items
+   * flow across pages line by line.
+   */
+  bullets(items: readonly (string | ElementPuce)[], style: TextStyle = {}): void {
     const x = this.left + (style.indent ?? 0);
-    const retrait = 12;
     for (const item of items) {
-      const lines = wrap(this.clean(item), this.font(style.bold), size, this.right - x - retrait);
-      lines.forEach((line, i) => {
-        this.ensureSpace(lineHeight);
-        if (i === 0) this.drawLine('\u2022', x + 2, { ...style, color: this.theme.accent });
-        this.drawLine(line, x + retrait, style, this.right - x - retrait);
-        this.y -= lineHeight;
-      });
+      const { texte, sousElements = [] } = typeof item === 'string' ? { texte: item } : item;
+      this.puce(texte, x, '\u2022', style);
+      for (const sous of sousElements) {
+        this.space(1);
+        this.puce(sous, x + RETRAIT_PUCE, '\u2013', style);
+      }
       this.space(2.5);
     }
     this.space(style.spaceAfter ?? 2);
+  }
+
+  private puce(texte: string, x: number, marque: string, style: TextStyle): void {
+    const size = style.size ?? TAILLE_TEXTE;
+    const lineHeight = size * (style.leading ?? INTERLIGNE);
+    const width = this.right - x - RETRAIT_PUCE;
+    wrap(this.clean(texte), this.font(style.bold), size, width).forEach((line, i) => {
+      this.ensureSpace(lineHeight);
+      if (i === 0) this.drawLine(marque, x + 2, { ...style, color: this.theme.accent });
+      this.drawLine(line, x + RETRAIT_PUCE, style, width);
+      this.y -= lineHeight;
+    });
   }
 
   /** A label / value row (label in a column on the left); the value wraps and may continue on the next page. */

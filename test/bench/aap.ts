@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Guichet } from '#local/server';
 import { dynamo } from '#shared/repositories/clients';
 import { Aap } from '#shared/schemas/aap';
+import { plieRepository } from '#shared/repositories/plie-repository';
 import { renderAapDocument } from '#templates/aap-document';
 import { comparaison, mesurer, stats } from './stats';
 
@@ -26,8 +27,10 @@ export async function benchAap(g: Guichet, n: number) {
     ),
   );
   const aap = Aap.parse(await (await fetch(`${g.url}/api/aaps/${agape.id}`)).json());
-  const rendu = stats(await mesurer(30, () => renderAapDocument(aap, { genereLe: new Date(aap.modifieLe) }), 3));
-  const octets = await renderAapDocument(aap, { genereLe: new Date(aap.modifieLe) });
+  const plies = (await plieRepository.listerPourOi(aap.organismeIntermediaire.sigle)).filter((p) => aap.plies.includes(p.id));
+  const options = { genereLe: new Date(aap.modifieLe), plies };
+  const rendu = stats(await mesurer(30, () => renderAapDocument(aap, options), 3));
+  const octets = await renderAapDocument(aap, options);
   return {
     getAap: { iterations: n, ...comparaison(stats(api), stats(brut)) },
     documentAgape: { ...rendu, pages: (await PDFDocument.load(octets)).getPageCount(), octets: octets.length },

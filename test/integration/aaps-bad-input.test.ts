@@ -30,7 +30,6 @@ describe('bad input on AAP writes', () => {
     ['a negative percentage', (c) => { c.fiches[0].regleFinancement.minContrepartiesPct = -1; return c; }, 'corps.fiches[0].regleFinancement.minContrepartiesPct'],
     ['an unknown time zone', (c) => ({ ...c, depot: { ...c.depot, cloture: { ...c.depot.cloture, fuseau: 'Europe/Atlantis' } } }), 'corps.depot.cloture.fuseau'],
     ['an enveloppe in fractional cents', (c) => ({ ...c, enveloppeFseCentimes: 10.5 }), 'corps.enveloppeFseCentimes'],
-    ['an unknown programme', (c) => ({ ...c, programme: { ...c.programme, code: 'FEDER' } }), 'corps.programme.code'],
   ];
 
   it.each(cas)('answers 400 with details in French when the body has %s', async (_nom, alterer, chemin) => {

@@ -135,11 +135,11 @@ describe('rectificatif', () => {
     const cree = await api.post('/aaps', { as: OI, body: c });
     const pub = await api.post(`/aaps/${cree.body.id}/publication`, { as: OI, body: {} });
     const nouveau = structuredClone(c);
-    nouveau.fiches.find((f: { code: string }) => f.code === 'HP1').regleFinancement.minContrepartiesPct = 25;
+    nouveau.fiches.find((f: { code: string }) => f.code === 'HP1').regleFinancement.maxFsePct = 75;
     nouveau.depot.cloture.heure = '12:00';
     const r = await api.post(`/aaps/${cree.body.id}/rectificatifs`, {
       as: OI,
-      body: { motif: 'Relèvement du taux de contreparties du Haut Périgord', contenu: nouveau },
+      body: { motif: 'Baisse du taux FSE maximum du Haut Périgord', contenu: nouveau },
       headers: { 'if-match': String(pub.body.version) },
     });
     expect(r.status).toBe(201);
@@ -151,11 +151,12 @@ describe('rectificatif', () => {
     expect(rect.motif).toContain('Haut Périgord');
     expect(rect.modifications).toEqual(
       expect.arrayContaining([
-        { chemin: 'fiches[HP1].regleFinancement.minContrepartiesPct', avant: 20, apres: 25 },
+        { chemin: 'fiches[HP1].regleFinancement.maxFsePct', avant: 80, apres: 75 },
         { chemin: 'depot.cloture.heure', avant: '23:59', apres: '12:00' },
       ]),
     );
-    expect((await api.get(`/aaps/${cree.body.id}/fiches/HP1`)).body.regleFinancement.minContrepartiesPct).toBe(25);
+    expect((await api.get(`/aaps/${cree.body.id}/fiches/HP1`)).body.regleFinancement.maxFsePct).toBe(75);
+    expect(rect.numero).toBe(1);
   });
 
   it('refuses a rectificatif from a stale version, one that changes nothing, and one by a gestionnaire', async () => {
@@ -198,10 +199,12 @@ describe('public catalogue', () => {
     const ouverts = await api.get('/aaps?statut=publie&limit=100');
     expect(ouverts.body.items.every((a: { statut: string }) => a.statut === 'publie')).toBe(true);
     expect(ouverts.body.items.length).toBeGreaterThanOrEqual(3);
-    const plie = await api.get(`/aaps?plie=${encodeURIComponent('PLIE du Haut Périgord')}&limit=100`);
+    const plie = await api.get('/aaps?plie=haut-perigord&limit=100');
     expect(plie.body.items.length).toBeGreaterThanOrEqual(4);
     expect((await api.get(`/aaps?plie=${encodeURIComponent('PLIE inconnu')}`)).body.items).toEqual([]);
-    expect((await api.get('/aaps?objectifSpecifique=OS3&limit=100')).body.items.length).toBeGreaterThanOrEqual(4);
+    // The FSE+ demo speaks FSE+ (objective h of Reg. 2021/1057); the 2014-2020 archive keeps its OS3.
+    expect((await api.get('/aaps?objectifSpecifique=OS-h&limit=100')).body.items.length).toBeGreaterThanOrEqual(3);
+    expect((await api.get('/aaps?objectifSpecifique=OS3&limit=100')).body.items.map((a: { reference: string }) => a.reference)).toEqual(['AAP-ARCHIVE-1']);
     expect((await api.get('/aaps?objectifSpecifique=OS9')).body.items).toEqual([]);
     const texte = await api.get(`/aaps?q=${encodeURIComponent('ELOIGNES DE L’EMPLOI')}&limit=100`);
     expect(texte.body.items.map((a: { reference: string }) => a.reference)).toContain('AAP-CAT-2');

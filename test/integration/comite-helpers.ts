@@ -28,7 +28,9 @@ export async function notes(api: Api, dossierId: string, note = 4) {
 /** deposited → recevable → instruit, with `montant` proposed. */
 export async function dossierInstruit(api: Api, aapId: string, fiche: string, montant = 856_000) {
   const d = await dossierDepose(api, aapId, fiche);
-  const rec = await api.post(`/dossiers/${d.id}/recevabilite`, { as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { decision: 'recevable' } });
+  const { conditionsRecevabilite } = (await api.get(`/aaps/${aapId}/fiches/${fiche}`)).body as { conditionsRecevabilite: string[] };
+  const conditions = conditionsRecevabilite.map((condition) => ({ condition, remplie: true }));
+  const rec = await api.post(`/dossiers/${d.id}/recevabilite`, { as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { decision: 'recevable', conditions } });
   if (rec.status !== 200) throw new Error(`recevabilité : ${JSON.stringify(rec.body)}`);
   const i = await api.put(`/dossiers/${d.id}/instruction`, {
     as: GESTIONNAIRE,

@@ -28,7 +28,18 @@ describe('recevabilité and instruction', () => {
     expect([irr.status, irr.body.statut, irr.body.suivi.motifIrrecevabilite]).toEqual([200, 'irrecevable', 'Opération hors du périmètre de la fiche.']);
     expect((await api.get(`/dossiers/${d.id}/evenements`, { as: OI })).body.items.at(-1).type).toBe('recevabilite');
     const d2 = await dossierDepose(api, aap.id, 'HP1');
-    const rec = await api.post(`/dossiers/${d2.id}/recevabilite`, { as: GESTIONNAIRE, headers: { 'if-match': String(d2.version) }, body: { decision: 'recevable' } });
+    // HP1 (seed 002 l.5585): the porteur must work in insertion and emploi « pour que sa proposition soit étudiée ».
+    const [condition] = (await api.get(`/aaps/${aap.id}/fiches/HP1`)).body.conditionsRecevabilite;
+    expect(condition).toMatch(/champ de l'insertion professionnelle et de l'emploi/);
+    for (const body of [{ decision: 'recevable' }, { decision: 'recevable', conditions: [{ condition, remplie: false }] }]) {
+      const refus = await api.post(`/dossiers/${d2.id}/recevabilite`, { as: GESTIONNAIRE, headers: { 'if-match': String(d2.version) }, body });
+      expect([refus.status, refus.body.code, refus.body.details[0].chemin]).toEqual([422, 'CONDITION_RECEVABILITE_NON_REMPLIE', 'corps.conditions.0']);
+    }
+    expect((await api.get(`/dossiers/${d2.id}`, { as: OI })).body.statut).toBe('depose');
+    const rec = await api.post(`/dossiers/${d2.id}/recevabilite`, {
+      as: GESTIONNAIRE, headers: { 'if-match': String(d2.version) }, body: { decision: 'recevable', conditions: [{ condition, remplie: true }] },
+    });
+    expect(rec.body.suivi.conditionsRecevabilite).toEqual([condition]);
     const grille = await notes(api, d2.id);
     const base = { avis: 'favorable', montantFsePropose: 800_000, commentaire: '' };
     for (const [note, justification] of [[6, 'Justification suffisante.'], [0, 'Justification suffisante.'], [3, '']] as const) {

@@ -24,7 +24,7 @@ describe('demo dossiers of npm start', () => {
 
     const s1 = ((await api.get('/dossiers', { as: 'porteur@guichet.test' })).body.items as Resume[]).find((d) => d.ficheCode === 'S1')!;
     const controles = (await api.get(`/dossiers/${s1.id}/plan-financement/controles`, { as: 'porteur@guichet.test' })).body;
-    expect(controles.violations.map((v: { code: string }) => v.code)).toEqual(['CONTREPARTIES_INSUFFISANTES']);
+    expect(controles.violations.map((v: { code: string }) => v.code)).toEqual(['COFINANCEMENTS_INSUFFISANTS']);
 
     const comites = (await api.get('/comites', { as: 'comite2@guichet.test' })).body.items;
     expect(comites).toHaveLength(1);

@@ -112,12 +112,12 @@ describe('dépôt', () => {
     expect([incomplet.status, incomplet.body.code]).toEqual([422, 'DOSSIER_INCOMPLET']);
     expect(incomplet.body.details.map((x: { chemin: string }) => x.chemin)).toContain('description.objectifs');
     await piecesObligatoires(api, P1, d.id);
-    // S1: 10 % cofinancing required; here 5 %.
+    // S1: cofinancements of at least 10 % of the total cost (autofinancement left out); here 5 %.
     const plan = planEquilibre(1_000_000, 1_016_500);
     await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, plan) });
     const regle = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
     expect([regle.status, regle.body.code]).toEqual([422, 'PLAN_FINANCEMENT_NON_CONFORME']);
-    expect(regle.body.details.map((x: { chemin: string }) => x.chemin)).toContain('planFinancement.CONTREPARTIES_INSUFFISANTES');
+    expect(regle.body.details.map((x: { chemin: string }) => x.chemin)).toContain('planFinancement.COFINANCEMENTS_INSUFFISANTS');
     expect((await api.get(`/dossiers/${d.id}`, { as: P1 })).body.statut).toBe('brouillon');
   });
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/roles';
 import { peutAap, type ActionAap } from '../../auth/policies';
-import type { Aap, ContenuAap, EnteteAap, ImportAap, Rectificatif, ResumeAap, StatutAap } from '../../schemas/aap';
+import type { Aap, ContenuAap, EnteteAap, FicheOperation, ImportAap, Rectificatif, ReferencePlie, ResumeAap, StatutAap } from '../../schemas/aap';
+import type { CodeProgramme } from '../programmes';
 import { AccesRefuse, Conflit, RegleMetier } from '../errors';
 import { instantCloture, instantOuverture } from '../temps';
 import { difference } from './diff';
@@ -33,6 +34,7 @@ export function resume(aap: EnteteAap, maintenant: Date): ResumeAap {
     organismeIntermediaire: aap.organismeIntermediaire,
     programme: { code: aap.programme.code, libelle: aap.programme.libelle },
     plies: aap.plies,
+    referencesPlies: aap.referencesPlies,
     objectifsSpecifiques: aap.programme.objectifsSpecifiques.map((o) => o.code),
     clotureLe: aap.clotureLe,
     cloture: aap.depot.cloture,
@@ -52,19 +54,57 @@ export function exigerDroit(actor: Actor, action: ActionAap, oiSigle: string): v
   }
 }
 
-/** The exchange format's free-text opening ("à la diffusion de l'appel à projets") becomes "at publication". */
-export function depuisImport(entree: ImportAap): ContenuAap {
-  const o = entree.depot.ouverture;
-  if (typeof o !== 'string') return { ...entree, depot: { ...entree.depot, ouverture: o } };
-  return { ...entree, depot: { ...entree.depot, ouverture: null, modalitesOuverture: o } };
+/**
+ * The exchange format's free-text opening ("à la diffusion de l'appel à projets") becomes "at publication"; the
+ * source's own history (publication date, null when it gives none) is kept apart from the content.
+ */
+export function depuisImport(entree: ImportAap): { contenu: ContenuAap; historique: { publieLe: string | null } | undefined } {
+  const { historique, ...reste } = entree;
+  const o = reste.depot.ouverture;
+  const contenu: ContenuAap =
+    typeof o !== 'string'
+      ? { ...reste, depot: { ...reste.depot, ouverture: o } }
+      : { ...reste, depot: { ...reste.depot, ouverture: null, modalitesOuverture: o } };
+  return { contenu, historique: historique ?? undefined };
 }
 
+/** What the domain checked of a content before it is stored (`validerContenu`). */
+export interface ContenuVerifie {
+  contenu: ContenuAap;
+  code: CodeProgramme;
+  references: ReferencePlie[];
+}
+
+const stocke = (v: ContenuVerifie) => ({
+  ...v.contenu,
+  programme: { ...v.contenu.programme, code: v.code },
+  referencesPlies: v.references,
+});
+
+/** What porteurs and the public read: the AAP and its fiches without the OI's internal notes. */
+export function versionPublique(aap: Aap): Aap {
+  return { ...aap, notesInternes: [], fiches: aap.fiches.map(fichePublique) };
+}
+export const fichePublique = (f: FicheOperation): FicheOperation => ({ ...f, notesInternes: [] });
+
+/** The name of a PLIE the AAP names by id (the id itself if the AAP predates the PLIE registry). */
+export const nomPlie = (aap: Pick<Aap, 'referencesPlies'>, id: string): string =>
+  aap.referencesPlies.find((p) => p.id === id)?.nom ?? id;
+
+/** « version 1 » is the first publication; each rectificatif adds one. */
+export const numeroVersion = (aap: Pick<Aap, 'nombreRectificatifs'>): number => aap.nombreRectificatifs + 1;
+
 /** A new draft. */
-export function nouveauBrouillon(contenu: ContenuAap, ctx: { actor: Actor; id: string; maintenant: Date }): Aap {
+export function nouveauBrouillon(
+  verifie: ContenuVerifie,
+  ctx: { actor: Actor; id: string; maintenant: Date; historique?: { publieLe: string | null } | undefined },
+): Aap {
+  const contenu = verifie.contenu;
   exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle);
   const iso = ctx.maintenant.toISOString();
   return {
-    ...contenu,
+    ...stocke(verifie),
+    ...(ctx.historique ? { historique: ctx.historique } : {}),
     id: ctx.id,
     statut: 'brouillon',
     version: 1,
@@ -89,9 +129,10 @@ function exigerVersion(aap: Aap, versionLue: number): void {
 /** Editing in place is for drafts only; a published AAP changes through a rectificatif. */
 export function modifierBrouillon(
   aap: Aap,
-  contenu: ContenuAap,
+  verifie: ContenuVerifie,
   ctx: { actor: Actor; versionLue: number; maintenant: Date },
 ): Aap {
+  const contenu = verifie.contenu;
   exigerDroit(ctx.actor, 'ecrire', aap.organismeIntermediaire.sigle);
   exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle);
   if (aap.statut !== 'brouillon') {
@@ -103,7 +144,7 @@ export function modifierBrouillon(
   exigerVersion(aap, ctx.versionLue);
   return {
     ...aap,
-    ...contenu,
+    ...stocke(verifie),
     version: aap.version + 1,
     modifieLe: ctx.maintenant.toISOString(),
     clotureLe: instantCloture(contenu.depot.cloture).toISOString(),
@@ -127,13 +168,20 @@ export function publier(aap: Aap, ctx: { actor: Actor; maintenant: Date; archive
     );
   }
   const iso = ctx.maintenant.toISOString();
-  const ouverture = aap.depot.ouverture ? instantOuverture(aap.depot.ouverture).toISOString() : iso;
-  return { ...aap, statut: 'publie', version: aap.version + 1, publieLe: iso, ouvertureLe: ouverture, modifieLe: iso };
+  // An archive keeps the source's dates: never « publié le » today for an AAP closed years ago.
+  const publieLe = ctx.archive && aap.historique ? dateSource(aap.historique.publieLe, aap) : iso;
+  const ouverture = aap.depot.ouverture ? instantOuverture(aap.depot.ouverture).toISOString() : publieLe;
+  return { ...aap, statut: 'publie', version: aap.version + 1, publieLe, ouvertureLe: ouverture, modifieLe: iso };
 }
 
+const dateSource = (jour: string | null, aap: Aap): string | null =>
+  jour ? instantOuverture({ date: jour, heure: '00:00', fuseau: aap.depot.cloture.fuseau }).toISOString() : null;
+
 const contenuDe = (aap: Aap): ContenuAap => {
-  const { id, statut, version, creeLe, modifieLe, publieLe, ouvertureLe, clotureLe, nombreRectificatifs, ...contenu } =
-    aap;
+  const {
+    id, statut, version, creeLe, modifieLe, publieLe, ouvertureLe, clotureLe, nombreRectificatifs, referencesPlies, historique,
+    ...contenu
+  } = aap;
   return contenu;
 };
 
@@ -143,9 +191,10 @@ const contenuDe = (aap: Aap): ContenuAap => {
  */
 export function rectifier(
   aap: Aap,
-  contenu: ContenuAap,
+  verifie: ContenuVerifie,
   ctx: { actor: Actor; versionLue: number; maintenant: Date; motif: string },
 ): { aap: Aap; rectificatif: Rectificatif } {
+  const contenu = verifie.contenu;
   exigerDroit(ctx.actor, 'rectifier', aap.organismeIntermediaire.sigle);
   if (aap.statut === 'brouillon') {
     throw new Conflit('AAP_NON_PUBLIE', 'Cet appel à projets est un brouillon : modifiez-le directement.');
@@ -164,7 +213,7 @@ export function rectifier(
   const iso = ctx.maintenant.toISOString();
   const nouveau: Aap = {
     ...aap,
-    ...contenu,
+    ...stocke(verifie),
     version: aap.version + 1,
     modifieLe: iso,
     clotureLe: instantCloture(contenu.depot.cloture).toISOString(),
@@ -172,6 +221,13 @@ export function rectifier(
   };
   return {
     aap: nouveau,
-    rectificatif: { version: nouveau.version, date: iso, motif: ctx.motif, auteur: ctx.actor.email, modifications },
+    rectificatif: {
+      version: nouveau.version,
+      numero: nouveau.nombreRectificatifs,
+      date: iso,
+      motif: ctx.motif,
+      auteur: ctx.actor.email,
+      modifications,
+    },
   };
 }

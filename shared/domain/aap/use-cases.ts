@@ -9,8 +9,10 @@ import type {
   Rectificatif,
   ResumeAap,
 } from '../../schemas/aap';
+import type { Plie } from '../../schemas/plie';
 import { Conflit, Introuvable, RequeteInvalide } from '../errors';
 import * as regles from './aap';
+import { validerContenu } from './validation';
 
 /** Which AAPs a listing reads: the public catalogue, or one OI's whole portfolio (drafts included). */
 export type PerimetreListe = { type: 'publics' } | { type: 'oi'; oi: string };
@@ -38,9 +40,21 @@ export interface AapStore {
   rectificatifs(id: string): Promise<Rectificatif[]>;
 }
 
+/** The OI's PLIE, as AAP writes check them (implemented in shared/repositories/plie-repository). */
+export interface PliesDeLOi {
+  listerPourOi(oi: string): Promise<Plie[]>;
+}
+
 export interface Contexte {
   store: AapStore;
+  plies: PliesDeLOi;
   maintenant: Date;
+}
+
+/** The content checked against the programme table and the OI's PLIE (422 listing every broken rule). */
+async function verifier(ctx: Contexte, contenu: ContenuAap): Promise<regles.ContenuVerifie> {
+  const plies = await ctx.plies.listerPourOi(contenu.organismeIntermediaire.sigle);
+  return { contenu, ...validerContenu(contenu, plies) };
 }
 
 const introuvable = (id: string) =>
@@ -74,21 +88,21 @@ async function lister(ctx: Contexte, perimetre: PerimetreListe, f: FiltresAap) {
   return { items: page.items.map((a) => regles.resume(a, ctx.maintenant)), cursor: page.cursor };
 }
 
-/** A published AAP, as anyone reads it. Drafts do not exist for the public. */
-export async function lirePublic(ctx: Contexte, id: string): Promise<Aap> {
+/** A published AAP, as anyone reads it (no internal note). Drafts do not exist for the public. */
+export async function lirePublic(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string): Promise<Aap> {
   const aap = await ctx.store.lire(id);
   if (!aap || aap.statut === 'brouillon') throw introuvable(id);
-  return regles.avecStatutEffectif(aap, ctx.maintenant);
+  return regles.versionPublique(regles.avecStatutEffectif(aap, ctx.maintenant));
 }
 
-export async function lireFichePublique(ctx: Contexte, id: string, code: string): Promise<FicheOperation> {
+export async function lireFichePublique(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string, code: string): Promise<FicheOperation> {
   const aap = await lirePublic(ctx, id);
   const fiche = aap.fiches.find((f) => f.code.toUpperCase() === code.toUpperCase());
   if (!fiche) throw new Introuvable('FICHE_INTROUVABLE', `L’appel à projets ${aap.reference} n’a pas de fiche ${code}.`);
   return fiche;
 }
 
-export async function listerRectificatifs(ctx: Contexte, id: string): Promise<Rectificatif[]> {
+export async function listerRectificatifs(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string): Promise<Rectificatif[]> {
   await lirePublic(ctx, id);
   return ctx.store.rectificatifs(id);
 }
@@ -109,8 +123,15 @@ export async function lirePourOi(ctx: Contexte, actor: Actor, id: string): Promi
 }
 
 /** load → decide → persist: a new draft. */
-export async function creer(ctx: Contexte, actor: Actor, contenu: ContenuAap, id: string): Promise<Aap> {
-  const aap = regles.nouveauBrouillon(contenu, { actor, id, maintenant: ctx.maintenant });
+export async function creer(
+  ctx: Contexte,
+  actor: Actor,
+  contenu: ContenuAap,
+  id: string,
+  historique?: { publieLe: string | null },
+): Promise<Aap> {
+  regles.exigerDroit(actor, 'ecrire', contenu.organismeIntermediaire.sigle);
+  const aap = regles.nouveauBrouillon(await verifier(ctx, contenu), { actor, id, maintenant: ctx.maintenant, historique });
   await ctx.store.creer(aap);
   return aap;
 }
@@ -125,7 +146,7 @@ export async function importer(
   entree: ImportAap,
   id: string,
 ): Promise<{ aap: Aap; cree: boolean }> {
-  const contenu = regles.depuisImport(entree);
+  const { contenu, historique } = regles.depuisImport(entree);
   const existant = async () => {
     const idExistant = await ctx.store.idParReference(contenu.reference);
     return idExistant ? lirePourOi(ctx, actor, idExistant).catch(() => null) : null;
@@ -133,7 +154,7 @@ export async function importer(
   const deja = await existant();
   if (deja) return { aap: deja, cree: false };
   try {
-    return { aap: await creer(ctx, actor, contenu, id), cree: true };
+    return { aap: await creer(ctx, actor, contenu, id, historique), cree: true };
   } catch (e) {
     const gagnant = e instanceof Conflit ? await existant() : null;
     if (gagnant) return { aap: gagnant, cree: false };
@@ -144,7 +165,7 @@ export async function importer(
 /** load → decide → persist: edit a draft from the version the user read. */
 export async function modifier(ctx: Contexte, actor: Actor, id: string, contenu: ContenuAap, versionLue: number) {
   const avant = await chargerPourOi(ctx, actor, id);
-  const apres = regles.modifierBrouillon(avant, contenu, { actor, versionLue, maintenant: ctx.maintenant });
+  const apres = regles.modifierBrouillon(avant, await verifier(ctx, contenu), { actor, versionLue, maintenant: ctx.maintenant });
   await ctx.store.remplacer(apres, avant);
   return regles.avecStatutEffectif(apres, ctx.maintenant);
 }
@@ -165,7 +186,7 @@ export async function rectifier(
   versionLue: number,
 ): Promise<Aap> {
   const avant = await chargerPourOi(ctx, actor, id);
-  const { aap, rectificatif } = regles.rectifier(avant, demande.contenu, {
+  const { aap, rectificatif } = regles.rectifier(avant, await verifier(ctx, demande.contenu), {
     actor,
     versionLue,
     maintenant: ctx.maintenant,

@@ -15,18 +15,22 @@ export function roleDans(c: Comite, actor: Actor): Role | null {
   return c.membres.includes(actor.email) ? 'membre' : null;
 }
 
+/** The AAP's PLIE named by id (or by name): comités and dossiers keep its name, which documents print. */
+const plieDe = (aap: Aap, plie: string) => aap.referencesPlies.find((p) => p.id === plie || p.nom === plie) ?? null;
+
 export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Actor; id: string; maintenant: Date }): Comite {
   if (!(p.actor.roles.includes('oi-admin') || p.actor.roles.includes('oi-gestionnaire')) || p.actor.oi !== aap.organismeIntermediaire.sigle) {
     throw new AccesRefuse(`Seuls les agents de l’OI ${aap.organismeIntermediaire.sigle} organisent ses comités.`);
   }
   const details = [
-    ...(!aap.plies.includes(demande.plie) ? [{ chemin: 'corps.plie', message: 'Ce PLIE n’est pas concerné par l’appel à projets.' }] : []),
+    // The form sends the PLIE's id; a name (as comités stored before PLIE had ids) is accepted too.
+    ...(!plieDe(aap, demande.plie) ? [{ chemin: 'corps.plie', message: 'Ce PLIE n’est pas concerné par l’appel à projets.' }] : []),
     ...(!demande.membres.includes(demande.president) ? [{ chemin: 'corps.president', message: 'Le président doit être membre du comité.' }] : []),
     ...(new Set(demande.membres).size !== demande.membres.length ? [{ chemin: 'corps.membres', message: 'Un membre est cité deux fois.' }] : []),
   ];
   if (details.length) throw new RequeteInvalide('COMITE_INVALIDE', 'La composition du comité est incohérente.', details);
   return {
-    id: p.id, aapId: aap.id, aapReference: aap.reference, oi: aap.organismeIntermediaire.sigle, plie: demande.plie,
+    id: p.id, aapId: aap.id, aapReference: aap.reference, oi: aap.organismeIntermediaire.sigle, plie: plieDe(aap, demande.plie)?.nom ?? demande.plie,
     date: demande.date, heure: demande.heure, lieu: demande.lieu, fuseau: aap.depot.cloture.fuseau,
     membres: demande.membres, president: demande.president, regles: demande.regles, statut: 'preparation',
     ordreDuJour: [], version: 1, creeLe: p.maintenant.toISOString(), creePar: p.actor.email, ouvertLe: null, closLe: null,

@@ -41,8 +41,11 @@ const transition = (ctx: ContexteComite, avant: Dossier, apres: Dossier, actor: 
 
 export async function recevabilite(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.deciderRecevabilite>[1], versionLue: number) {
   const avant = await charger(ctx, actor, id, 'instruire');
-  const { lignes } = await lignesPieces(ctx, avant);
-  const apres = instr.deciderRecevabilite(avant, demande, { versionLue, maintenant: ctx.maintenant, pieces: lignes });
+  const aap = await ctx.aaps.lire(avant.aapId);
+  const fiche = aap?.fiches.find((f) => f.code === avant.ficheCode);
+  if (!aap || !fiche) throw new Error(`Référentiel du dossier ${avant.id} introuvable`);
+  const { lignes } = await lignesPieces(ctx, avant, aap);
+  const apres = instr.deciderRecevabilite(avant, demande, { versionLue, maintenant: ctx.maintenant, pieces: lignes, fiche });
   const { dossier, evenement } = transition(ctx, avant, apres, actor, 'recevabilite', { decision: demande.decision });
   await ctx.dossiers.remplacer(dossier, avant, evenement);
   return dossier;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nomPlie } from '../aap/aap';
 import type { Actor } from '../../auth/roles';
 import type { Aap, FicheOperation } from '../../schemas/aap';
 import type { ContenuDossier, Dossier } from '../../schemas/dossier';
@@ -33,10 +34,11 @@ export const dateLocale = (instant: Date, fuseau: string): string =>
 /** The dépôt window is open from `ouvertureLe` to `clotureLe` inclusive, on the server's clock. */
 export function exigerDepotOuvert(aap: Aap, maintenant: Date): void {
   const t = maintenant.getTime();
-  if (aap.statut === 'brouillon' || !aap.ouvertureLe) {
+  if (aap.statut === 'brouillon') {
     throw new RegleMetier('AAP_NON_PUBLIE', 'Cet appel à projets n’est pas publié.');
   }
-  if (t < Date.parse(aap.ouvertureLe)) {
+  // An archive may have no known opening; its closing is past anyway.
+  if (aap.ouvertureLe && t < Date.parse(aap.ouvertureLe)) {
     throw new RegleMetier('DEPOT_NON_OUVERT', `Le dépôt ouvre le ${formatInstant(aap.ouvertureLe, aap.depot.cloture.fuseau)}.`);
   }
   if (t > Date.parse(aap.clotureLe)) {
@@ -65,7 +67,7 @@ export function nouveauDossier(p: {
     oi: p.aap.organismeIntermediaire.sigle,
     ficheCode: p.fiche.code,
     ficheTitre: p.fiche.titre,
-    plie: p.fiche.plie,
+    plie: nomPlie(p.aap, p.fiche.plie),
     organisationId: p.organisation.id,
     organisationNom: p.organisation.raisonSociale,
     siret: p.organisation.siret,
@@ -120,7 +122,13 @@ export function modifierContenu(d: Dossier, contenu: ContenuDossier, p: { fiche:
 }
 
 export const controle = (d: Dossier, aap: Aap, fiche: FicheOperation) =>
-  controlerPlan(d.contenu.planFinancement, { programme: aap.programme.code, regle: fiche.regleFinancement, fiche: fiche.code });
+  controlerPlan(d.contenu.planFinancement, {
+    programme: aap.programme.code,
+    regle: fiche.regleFinancement,
+    fiche: fiche.code,
+    tauxForfaitaires: aap.programme.tauxForfaitaires,
+    periode: d.contenu.calendrier ?? null,
+  });
 
 /** What a dépôt requires besides a conforming plan. */
 function manquants(d: Dossier): DetailErreur[] {

@@ -1,9 +1,9 @@
 import type { ControlePlan, PlanFinancement, Violation } from '../../schemas/plan-financement';
 import type { RegleFinancement } from '../../schemas/aap';
-import { programme as definitionProgramme, type CodeProgramme } from '../programmes';
+import { optionsDeLAap, programme as definitionProgramme, type CodeProgramme } from '../programmes';
 import { calculerTaux } from './montants';
 import { REGLES_PLAN, type ContexteRegle, type RegleControle } from './regles';
-import { calculerTotauxExacts, optionChoisie, versTotaux } from './totaux';
+import { calculerTotauxExacts, optionChoisie, optionPersonnelChoisie, versTotaux } from './totaux';
 
 /** What the plan is checked against: the AAP's programme and the fiche's financing rule. */
 export interface ParametresControle {
@@ -12,6 +12,20 @@ export interface ParametresControle {
   regle: RegleFinancement | null;
   /** Code of the fiche (e.g. HP1), named in the source of the fiche's rules when given. */
   fiche?: string;
+  /** Lower flat rates the AAP sets (`programme.tauxForfaitaires`). */
+  tauxForfaitaires?: ReadonlyArray<{ option: string; tauxPct: number }>;
+  /** The operation's period: picks the simplified-cost threshold in force and the years of the annual cap. */
+  periode?: { debut: string; fin: string } | null;
+}
+
+/** The rule context of a plan: totals with the options as the AAP applies them. */
+export function contexteControle(plan: PlanFinancement, parametres: ParametresControle): ContexteRegle {
+  const programme = definitionProgramme(parametres.programme);
+  const options = optionsDeLAap(programme, parametres.tauxForfaitaires ?? []);
+  const option = optionChoisie(plan, options);
+  const optionPersonnel = optionPersonnelChoisie(plan, programme);
+  const t = calculerTotauxExacts(plan, option, optionPersonnel);
+  return { plan, t, programme, options, regle: parametres.regle, fiche: parametres.fiche ?? null, option, optionPersonnel, periode: parametres.periode ?? null };
 }
 
 /**
@@ -28,10 +42,8 @@ export function controlerPlan(
   parametres: ParametresControle,
   regles: readonly RegleControle[] = REGLES_PLAN,
 ): ControlePlan {
-  const programme = definitionProgramme(parametres.programme);
-  const option = optionChoisie(plan, programme);
-  const t = calculerTotauxExacts(plan, option);
-  const ctx: ContexteRegle = { plan, t, programme, regle: parametres.regle, fiche: parametres.fiche ?? null, option };
+  const ctx = contexteControle(plan, parametres);
+  const { t } = ctx;
   const violations: Violation[] = [];
   for (const regle of regles) {
     const constat = regle.check(ctx);

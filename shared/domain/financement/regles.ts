@@ -5,8 +5,8 @@
 import { formatMontant, formatPourcentage } from '../../format';
 import type { PlanFinancement } from '../../schemas/plan-financement';
 import type { RegleFinancement } from '../../schemas/aap';
-import type { OptionForfait, ProgrammeDefinition } from '../programmes';
-import { excede, formatTaux, forfaitExact, inferieur, versNombre } from './montants';
+import { seuilEnVigueur, type OptionForfait, type OptionPersonnel, type ProgrammeDefinition } from '../programmes';
+import { exact, excede, formatTaux, forfaitExact, inferieur, somme, versNombre } from './montants';
 import { assietteForfait, type TotauxExacts } from './totaux';
 
 /** What a rule sees: the plan, its exact totals, the programme, the fiche's rule and the flat-rate option chosen. */
@@ -14,12 +14,22 @@ export interface ContexteRegle {
   plan: PlanFinancement;
   t: TotauxExacts;
   programme: ProgrammeDefinition;
+  /** The programme's flat-rate options with the AAP's lower rates applied. */
+  options: readonly OptionForfait[];
   regle: RegleFinancement | null;
   /** Code of the fiche (HP1…), to name it in sources; null when the caller did not give it. */
   fiche: string | null;
   /** The programme's option the plan names; null without forfait or when the code is unknown. */
   option: OptionForfait | null;
+  /** The staff flat rate the plan names; null when staff costs are declared or the code is unknown. */
+  optionPersonnel: OptionPersonnel | null;
+  /** The operation's period, when known (dates of the threshold in force, years of an annual cap). */
+  periode: { debut: string; fin: string } | null;
 }
+
+/** Calendar years an operation touches (at least one). */
+const anneesCiviles = (p: { debut: string; fin: string } | null): number =>
+  p ? Math.max(1, Number(p.fin.slice(0, 4)) - Number(p.debut.slice(0, 4)) + 1) : 1;
 
 /** A broken rule, before the engine stamps it with the rule's code and source. */
 export interface Constat {
@@ -61,39 +71,88 @@ export const REGLES_PLAN: readonly RegleControle[] = [
   {
     code: 'OPTION_FORFAIT_INCONNUE',
     source: ({ programme }) => `${programme.libelle} — taux forfaitaires autorisés`,
-    check: ({ plan, programme, option }) => {
+    check: ({ plan, options, option }) => {
       if (plan.indirects.mode !== 'forfait' || option) return null;
-      const possibles = programme.optionsForfait.map((o) => `« ${o.libelle} » (${o.code})`).join(', ');
+      const possibles = options.map((o) => `« ${o.libelle} » (${o.code})`).join(', ');
       return {
         message: `Le taux forfaitaire « ${plan.indirects.option} » n’est pas prévu par le programme ; options possibles : ${possibles || 'aucune'}.`,
       };
     },
   },
   {
-    // Art. 56 CPR: a rate that covers every remaining cost leaves no room for other direct costs beside its base.
+    code: 'OPTION_PERSONNEL_INCONNUE',
+    source: ({ programme }) => `${programme.libelle} — taux forfaitaires de dépenses de personnel`,
+    check: ({ plan, programme, optionPersonnel }) => {
+      if (!plan.personnelForfaitaire || optionPersonnel) return null;
+      const possibles = programme.optionsPersonnel.map((o) => `« ${o.libelle} » (${o.code})`).join(', ');
+      return { message: `Le taux forfaitaire de personnel « ${plan.personnelForfaitaire.option} » n’est pas prévu par le programme ; options possibles : ${possibles || 'aucune'}.` };
+    },
+  },
+  {
+    code: 'PERSONNEL_FORFAITAIRE_ET_REEL',
+    source: ({ optionPersonnel }) => optionPersonnel?.source ?? SOURCE_DEMANDE,
+    check: ({ plan, optionPersonnel }) =>
+      optionPersonnel && plan.depenses.personnel.length > 0
+        ? { message: `Les dépenses de personnel sont calculées au taux forfaitaire (« ${optionPersonnel.libelle} ») : retirez les ${plan.depenses.personnel.length} ligne(s) de personnel déclarées au réel.` }
+        : null,
+  },
+  {
+    // A flat rate on staff costs computed from the other costs, covering those other costs, would count them twice.
+    code: 'OPTIONS_FORFAITAIRES_INCOMPATIBLES',
+    source: ({ optionPersonnel }) => optionPersonnel?.source ?? SOURCE_DEMANDE,
+    check: ({ option, optionPersonnel }) =>
+      option?.couvreTousLesAutresCouts && optionPersonnel
+        ? { message: `« ${option.libelle} » et « ${optionPersonnel.libelle} » ne se cumulent pas : le premier couvre les coûts sur lesquels le second calcule le personnel.` }
+        : null,
+  },
+  {
+    // Art. 56 CPR: a rate that covers every remaining cost leaves no room for other direct costs beside its base,
+    // except the wages and allowances paid to participants (art. 56(2); art. 68 ter(1) CPR 2014-2020).
     code: 'FORFAIT_40_EXCLUSIF',
     source: ({ option }) => option?.source ?? 'Art. 56 du règlement (UE) 2021/1060',
     check: ({ t, option }) => {
       if (!option?.couvreTousLesAutresCouts) return null;
-      const autres = t.directs - assietteForfait(t, option.assiette);
+      const autres = t.directs - assietteForfait(t, option.assiette) - t.remunerationsParticipants;
       if (autres === 0n) return null;
       return {
-        message: `L’option « ${option.libelle} » couvre tous les autres coûts de l’opération : les autres dépenses directes doivent être nulles, or elles s’élèvent à ${m(autres)}.`,
+        message: `L’option « ${option.libelle} » couvre tous les autres coûts de l’opération : hors personnel et rémunérations ou indemnités des participants, les dépenses directes doivent être nulles, or elles s’élèvent à ${m(autres)}.`,
         details: { autresDepensesDirectes: n(autres) },
       };
     },
   },
   {
-    // State-aid operations are exempt under art. 53(2); the engine does not model state aid, so the OI decides.
-    code: 'OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE',
-    source: ({ programme }) => programme.sourceSeuil ?? SOURCE_DEMANDE,
-    check: ({ plan, t, programme }) => {
-      const seuil = programme.seuilOptionsCoutsSimplifiesCentimes;
-      // An empty plan is already PLAN_VIDE; reporting the threshold too would only add noise.
-      if (seuil === null || t.coutTotal === 0n || t.coutTotal > BigInt(seuil) || plan.indirects.mode === 'forfait') return null;
+    code: 'FORFAIT_PLAFOND_ANNUEL',
+    source: ({ option }) => option?.source ?? SOURCE_DEMANDE,
+    check: ({ t, option, periode }) => {
+      const plafond = option?.plafondCoutAnnuelCentimes ?? null;
+      if (!option || plafond === null) return null;
+      const annees = anneesCiviles(periode);
+      if (t.coutTotal <= BigInt(plafond) * BigInt(annees)) return null;
       return {
-        message: `Le coût total de l’opération (${m(t.coutTotal)}) ne dépasse pas ${m(seuil)} : les options de coûts simplifiés sont obligatoires, choisissez un taux forfaitaire pour les dépenses indirectes.`,
-        details: { coutTotal: n(t.coutTotal), seuil },
+        message: `L’option « ${option.libelle} » n’est ouverte qu’aux opérations dont le coût total programmé ne dépasse pas ${m(plafond)} par année civile : ${m(t.coutTotal)} sur ${annees} année(s) civile(s), soit plus de ${m(plafond * annees)}. Choisissez un autre mode de calcul des dépenses indirectes.`,
+        details: { coutTotal: n(t.coutTotal), plafondAnnuel: plafond, anneesCiviles: annees },
+      };
+    },
+  },
+  {
+    // State-aid operations are exempt; the engine does not model state aid, so the OI decides (the message says so).
+    code: 'OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE',
+    source: ({ programme, periode }) => seuilEnVigueur(programme, periode?.debut ?? programme.fin)?.source ?? SOURCE_DEMANDE,
+    check: ({ plan, t, programme, periode, option }) => {
+      const seuil = seuilEnVigueur(programme, periode?.debut ?? programme.fin);
+      // An empty plan is already PLAN_VIDE; reporting the threshold too would only add noise.
+      if (!seuil || t.coutTotal === 0n || (option && seuil.optionsSatisfaisantes.includes(option.code))) return null;
+      const publics = somme(plan.ressources.cofinancements.filter((c) => c.nature === 'public').map((c) => exact(c.montantCentimes)));
+      const montant = seuil.base === 'cout_total' ? t.coutTotal : t.fse + publics;
+      if (montant > BigInt(seuil.seuilCentimes)) return null;
+      const quoi = seuil.base === 'cout_total' ? 'Le coût total de l’opération' : 'Le soutien public (FSE et cofinancements publics)';
+      const options = seuil.optionsSatisfaisantes
+        .map((code) => programme.optionsForfait.find((o) => o.code === code)?.libelle ?? code)
+        .map((l) => `« ${l} »`)
+        .join(' ou ');
+      return {
+        message: `${quoi} (${m(montant)}) ne dépasse pas ${m(seuil.seuilCentimes)} : les options de coûts simplifiés sont obligatoires. Choisissez ${options}, ou convenez de coûts unitaires ou d’un montant forfaitaire avec l’OI (opérations relevant d’une aide d’État exceptées). ${seuil.lecture}`,
+        details: { montant: n(montant), seuil: seuil.seuilCentimes },
       };
     },
   },
@@ -129,11 +188,24 @@ export const REGLES_PLAN: readonly RegleControle[] = [
     source: sourceFiche,
     check: ({ t, regle }) => {
       const min = regle?.minContrepartiesPct ?? null;
-      if (min === null || !inferieur(t.contreparties, t.coutTotal, min)) return null;
+      if (min === null || regle?.baseMinimum === 'cofinancements' || !inferieur(t.contreparties, t.coutTotal, min)) return null;
       const requis = minimumCentimes(t.coutTotal, min);
       return {
-        message: `Les contreparties du FSE (${m(t.contreparties)}) représentent ${formatTaux(t.contreparties, t.coutTotal)} du coût total (${m(t.coutTotal)}) : il en faut au moins ${formatPourcentage(min)}, soit ${m(requis)}.`,
+        message: `Les contreparties du FSE (cofinancements comptés en contrepartie et autofinancement : ${m(t.contreparties)}) représentent ${formatTaux(t.contreparties, t.coutTotal)} du coût total (${m(t.coutTotal)}) : il en faut au moins ${formatPourcentage(min)}, soit ${m(requis)}.`,
         details: { contreparties: n(t.contreparties), coutTotal: n(t.coutTotal), minContrepartiesPct: min, contrepartiesMinimum: n(requis) },
+      };
+    },
+  },
+  {
+    code: 'COFINANCEMENTS_INSUFFISANTS',
+    source: sourceFiche,
+    check: ({ t, regle }) => {
+      const min = regle?.minContrepartiesPct ?? null;
+      if (min === null || regle?.baseMinimum !== 'cofinancements' || !inferieur(t.cofinancements, t.coutTotal, min)) return null;
+      const requis = minimumCentimes(t.coutTotal, min);
+      return {
+        message: `Les cofinancements (apports de financeurs tiers, hors autofinancement : ${m(t.cofinancements)}) représentent ${formatTaux(t.cofinancements, t.coutTotal)} du coût total (${m(t.coutTotal)}) : il en faut au moins ${formatPourcentage(min)}, soit ${m(requis)}.`,
+        details: { cofinancements: n(t.cofinancements), coutTotal: n(t.coutTotal), minCofinancementsPct: min, cofinancementsMinimum: n(requis) },
       };
     },
   },

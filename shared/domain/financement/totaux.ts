@@ -2,7 +2,7 @@
  * Totals of a plan, in BigInt: each total is the exact sum of its lines, so no cent is created or lost between the
  * lines, the categories and the cost total.
  */
-import type { AssietteForfait, OptionForfait, ProgrammeDefinition } from '../programmes';
+import type { AssietteForfait, OptionForfait, OptionPersonnel, ProgrammeDefinition } from '../programmes';
 import type { PlanFinancement, TotauxPlan } from '../../schemas/plan-financement';
 import { exact, forfaitExact, somme, versNombre } from './montants';
 
@@ -15,40 +15,57 @@ const sommeLignes = (lignes: ReadonlyArray<{ montantCentimes: number }>): bigint
  * The base a flat rate applies to. `couts_directs_hors_prestations` leaves out external services, as the 2014-2020
  * national rule does (200 k€ of direct costs with 80 k€ of prestations → 20 % of 120 k€ = 24 k€).
  */
-export function assietteForfait(t: Pick<TotauxExacts, 'personnel' | 'fonctionnement' | 'prestations' | 'participants'>, a: AssietteForfait): bigint {
+type Categories = Pick<TotauxExacts, 'personnel' | 'fonctionnement' | 'prestations' | 'participants' | 'remunerationsParticipants'>;
+
+export function assietteForfait(t: Categories, a: AssietteForfait): bigint {
+  const participants = t.participants + t.remunerationsParticipants;
   switch (a) {
     case 'couts_directs_hors_prestations':
-      return t.personnel + t.fonctionnement + t.participants;
+      return t.personnel + t.fonctionnement + participants;
     case 'couts_directs':
-      return t.personnel + t.fonctionnement + t.prestations + t.participants;
+      return t.personnel + t.fonctionnement + t.prestations + participants;
     case 'couts_directs_personnel':
       return t.personnel;
+    case 'couts_directs_hors_personnel':
+      return t.fonctionnement + t.prestations + participants;
   }
 }
 
-/** The programme's flat-rate option the plan names; null when the plan has no forfait or names an unknown one. */
-export function optionChoisie(plan: PlanFinancement, programme: ProgrammeDefinition): OptionForfait | null {
+/**
+ * The flat-rate option the plan names, as the AAP applies it (its lower rate, if any); null when the plan has no
+ * forfait or names an unknown one.
+ */
+export function optionChoisie(plan: PlanFinancement, options: readonly OptionForfait[]): OptionForfait | null {
   const ind = plan.indirects;
   if (ind.mode !== 'forfait') return null;
-  return programme.optionsForfait.find((o) => o.code === ind.option) ?? null;
+  return options.find((o) => o.code === ind.option) ?? null;
+}
+
+/** The staff flat rate the plan names; null when staff costs are declared, or the code is unknown. */
+export function optionPersonnelChoisie(plan: PlanFinancement, programme: ProgrammeDefinition): OptionPersonnel | null {
+  const choix = plan.personnelForfaitaire;
+  return choix ? (programme.optionsPersonnel.find((o) => o.code === choix.option) ?? null) : null;
 }
 
 /**
  * Every total of the plan. Indirect costs: a forfait is floor(assiette × taux / 100) (FSE amounts round down to the
  * cent); an unknown option counts 0 and is reported by the rules; `reel` is the amount declared.
  */
-export function calculerTotauxExacts(plan: PlanFinancement, option: OptionForfait | null): TotauxExacts {
+export function calculerTotauxExacts(plan: PlanFinancement, option: OptionForfait | null, optionPersonnel: OptionPersonnel | null = null): TotauxExacts {
   const { depenses: d, indirects: ind, ressources: r } = plan;
-  const personnel = sommeLignes(d.personnel);
   const fonctionnement = sommeLignes(d.fonctionnement);
   const prestations = sommeLignes(d.prestations);
   const participants = sommeLignes(d.participants);
-  const directs = personnel + fonctionnement + prestations + participants;
+  const remunerationsParticipants = sommeLignes(d.remunerationsParticipants ?? []);
+  // A staff flat rate replaces the declared staff lines (the rules report lines declared beside it).
+  const personnel = optionPersonnel
+    ? forfaitExact(fonctionnement + prestations + participants + remunerationsParticipants, optionPersonnel.tauxPct)
+    : sommeLignes(d.personnel);
+  const categories = { personnel, fonctionnement, prestations, participants, remunerationsParticipants };
+  const directs = personnel + fonctionnement + prestations + participants + remunerationsParticipants;
   let indirects = 0n;
   if (ind.mode === 'reel') indirects = exact(ind.montantCentimes);
-  else if (ind.mode === 'forfait' && option) {
-    indirects = forfaitExact(assietteForfait({ personnel, fonctionnement, prestations, participants }, option.assiette), option.tauxPct);
-  }
+  else if (ind.mode === 'forfait' && option) indirects = forfaitExact(assietteForfait(categories, option.assiette), option.tauxPct);
   const fse = exact(r.fseCentimes);
   const cofinancements = sommeLignes(r.cofinancements);
   // The seed's HP1 asks for « contreparties publiques ou privées, directes ou indirectes »: every financing the porteur
@@ -62,6 +79,7 @@ export function calculerTotauxExacts(plan: PlanFinancement, option: OptionForfai
     fonctionnement,
     prestations,
     participants,
+    remunerationsParticipants,
     directs,
     indirects,
     coutTotal: directs + indirects,
@@ -82,6 +100,7 @@ export function versTotaux(t: TotauxExacts): TotauxPlan {
     fonctionnement: n(t.fonctionnement),
     prestations: n(t.prestations),
     participants: n(t.participants),
+    remunerationsParticipants: n(t.remunerationsParticipants),
     directs: n(t.directs),
     indirects: n(t.indirects),
     coutTotal: n(t.coutTotal),

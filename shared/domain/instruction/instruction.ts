@@ -18,18 +18,43 @@ export function grille(aap: Pick<Aap, 'selection'>, fiche: Pick<FicheOperation, 
 
 const iso = (d: Date) => d.toISOString();
 
-/** depose → recevable (every required pièce valid) or irrecevable (with its motif). */
+/**
+ * The fiche's yes / no conditions the instructor did not confirm: each must be answered « remplie » for the dossier to
+ * be recevable (seed 002: « pour que sa proposition soit étudiée », HP1 l.5585, HP2 l.5761, S1 l.6994).
+ */
+export function conditionsNonRemplies(
+  fiche: Pick<FicheOperation, 'conditionsRecevabilite'>,
+  reponses: ReadonlyArray<{ condition: string; remplie: boolean }>,
+): DetailErreur[] {
+  return fiche.conditionsRecevabilite.flatMap((condition, i) => {
+    const reponse = reponses.find((r) => r.condition === condition);
+    if (reponse?.remplie) return [];
+    const message = reponse ? `Condition non remplie : « ${condition} ».` : `Indiquez si la condition est remplie : « ${condition} ».`;
+    return [{ chemin: `corps.conditions.${i}`, message }];
+  });
+}
+
+/** depose → recevable (every required pièce valid, every condition of the fiche met) or irrecevable (with its motif). */
 export function deciderRecevabilite(
   d: Dossier,
-  demande: { decision: 'recevable' } | { decision: 'irrecevable'; motif: string },
-  p: { versionLue: number; maintenant: Date; pieces: LigneChecklist[] },
+  demande: { decision: 'recevable'; conditions: Array<{ condition: string; remplie: boolean }> } | { decision: 'irrecevable'; motif: string },
+  p: { versionLue: number; maintenant: Date; pieces: LigneChecklist[]; fiche: Pick<FicheOperation, 'conditionsRecevabilite'> },
 ): Dossier {
   exigerVersion(d, p.versionLue);
   if (d.statut !== 'depose') throw new Conflit('STATUT_INCOMPATIBLE', 'La recevabilité se prononce sur un dossier déposé.');
   if (demande.decision === 'recevable') {
     const bloquantes = piecesBloquantes(p.pieces);
     if (bloquantes.length) throw new RegleMetier('PIECES_NON_VALIDES', 'Des pièces obligatoires manquent ou ne sont pas valides : demandez des compléments.', bloquantes);
-    return { ...d, statut: 'recevable', version: d.version + 1, modifieLe: iso(p.maintenant) };
+    const conditions = conditionsNonRemplies(p.fiche, demande.conditions);
+    if (conditions.length) {
+      throw new RegleMetier(
+        'CONDITION_RECEVABILITE_NON_REMPLIE',
+        'La fiche pose des conditions de recevabilité : chacune doit être remplie (sinon, déclarez le dossier irrecevable en le motivant).',
+        conditions,
+      );
+    }
+    const suivi = p.fiche.conditionsRecevabilite.length ? { ...d.suivi, conditionsRecevabilite: [...p.fiche.conditionsRecevabilite] } : d.suivi;
+    return { ...d, statut: 'recevable', version: d.version + 1, modifieLe: iso(p.maintenant), suivi };
   }
   return { ...d, statut: 'irrecevable', version: d.version + 1, modifieLe: iso(p.maintenant), suivi: { ...d.suivi, motifIrrecevabilite: demande.motif } };
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../auth/roles';
-import type { Aap, FicheOperation } from '../../schemas/aap';
+import type { Aap, FicheOperation, PieceAttendue } from '../../schemas/aap';
 import type { Dossier } from '../../schemas/dossier';
 import type { Organisation } from '../../schemas/organisation';
 import { PIECES_ADMINISTRATIVES_DEFAUT, type DemandeUpload, type LigneChecklist, type Piece, type TypePiece } from '../../schemas/piece';
@@ -13,18 +13,22 @@ const TOUS_FORMATS: TypePiece['typesAcceptes'] = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
 
+/** A fiche's pièce as one line: « une des pièces suivantes » lists its alternatives. */
+export const libellePieceAttendue = (p: PieceAttendue): string =>
+  p.alternatives?.length ? `${p.libelle} : ${p.alternatives.join(' ; ou ')}` : p.libelle;
+
 /**
  * The checklist's expectations: the AAP's administrative set (the default one unless the AAP names its own), minus
- * pieces aimed at another legal status, plus the fiche's pièces justificatives attendues (optional at the dépôt:
- * most prove execution, and are asked again at the bilan).
+ * pieces aimed at another legal status, plus the pièces the fiche asks at the dépôt (optional). The fiche's evidence
+ * of realisation belongs to the bilan, not to the dépôt.
  */
 export function piecesAttendues(aap: Aap, fiche: FicheOperation, org: Pick<Organisation, 'statutJuridique'>): Array<TypePiece & { origine: 'administrative' | 'fiche' }> {
   const admin = (aap.piecesAdministratives ?? PIECES_ADMINISTRATIVES_DEFAUT)
     .filter((p) => !p.pourStatut || p.pourStatut === org.statutJuridique)
     .map((p) => ({ ...p, origine: 'administrative' as const }));
-  const deFiche = fiche.piecesJustificatives.map((libelle, i) => ({
+  const deFiche = fiche.piecesJustificatives.flatMap((p, i) => (p.etape === 'depot' ? [{ p, i }] : [])).map(({ p, i }) => ({
     code: `FICHE_${i + 1}`,
-    libelle,
+    libelle: libellePieceAttendue(p),
     typesAcceptes: TOUS_FORMATS,
     tailleMaxOctets: 20 * 1024 * 1024,
     obligatoire: false,

@@ -4,13 +4,14 @@ import * as regles from '#shared/domain/aap/aap';
 import { AccesRefuse, Conflit, RegleMetier } from '#shared/domain/errors';
 import { ContenuAap, ImportAap } from '#shared/schemas/aap';
 import { aapDemo, lireAgape } from '#local/seed';
+import { verifie } from './support';
 
 const ADMIN: Actor = { userId: 'u1', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
 const GESTIONNAIRE: Actor = { ...ADMIN, roles: ['oi-gestionnaire'] };
 const AUTRE_OI: Actor = { ...ADMIN, oi: 'AUTRE' };
 const maintenant = new Date('2026-11-23T10:00:00Z');
 const contenu = () => ContenuAap.parse(aapDemo(maintenant));
-const brouillon = () => regles.nouveauBrouillon(contenu(), { actor: GESTIONNAIRE, id: 'X', maintenant });
+const brouillon = () => regles.nouveauBrouillon(verifie(contenu()), { actor: GESTIONNAIRE, id: 'X', maintenant });
 
 describe('nouveauBrouillon', () => {
   it('computes the closing instant from the local closing time and zone', () => {
@@ -19,7 +20,7 @@ describe('nouveauBrouillon', () => {
   });
 
   it('refuses staff of another OI', () => {
-    expect(() => regles.nouveauBrouillon(contenu(), { actor: AUTRE_OI, id: 'X', maintenant })).toThrow(AccesRefuse);
+    expect(() => regles.nouveauBrouillon(verifie(contenu()), { actor: AUTRE_OI, id: 'X', maintenant })).toThrow(AccesRefuse);
   });
 });
 
@@ -51,9 +52,9 @@ describe('statutEffectif', () => {
 describe('modifierBrouillon', () => {
   it('refuses a published AAP and a stale version', () => {
     const b = brouillon();
-    expect(() => regles.modifierBrouillon(b, contenu(), { actor: ADMIN, versionLue: 7, maintenant })).toThrow(/modifié entre-temps/);
+    expect(() => regles.modifierBrouillon(b, verifie(contenu()), { actor: ADMIN, versionLue: 7, maintenant })).toThrow(/modifié entre-temps/);
     const p = regles.publier(b, { actor: ADMIN, maintenant, archive: false });
-    expect(() => regles.modifierBrouillon(p, contenu(), { actor: ADMIN, versionLue: p.version, maintenant })).toThrow(/rectificatif/);
+    expect(() => regles.modifierBrouillon(p, verifie(contenu()), { actor: ADMIN, versionLue: p.version, maintenant })).toThrow(/rectificatif/);
   });
 });
 
@@ -61,8 +62,8 @@ describe('rectifier', () => {
   it('keeps the référence and records what changed', () => {
     const p = regles.publier(brouillon(), { actor: ADMIN, maintenant, archive: false });
     const c = contenu();
-    expect(() => regles.rectifier(p, { ...c, reference: 'AUTRE' }, { actor: ADMIN, versionLue: 2, maintenant, motif: 'm' })).toThrow(RegleMetier);
-    const { aap, rectificatif } = regles.rectifier(p, { ...c, titre: 'Nouveau' }, { actor: ADMIN, versionLue: 2, maintenant, motif: 'Titre' });
+    expect(() => regles.rectifier(p, verifie({ ...c, reference: 'AUTRE' }), { actor: ADMIN, versionLue: 2, maintenant, motif: 'm' })).toThrow(RegleMetier);
+    const { aap, rectificatif } = regles.rectifier(p, verifie({ ...c, titre: 'Nouveau' }), { actor: ADMIN, versionLue: 2, maintenant, motif: 'Titre' });
     expect(aap.version).toBe(3);
     expect(rectificatif.modifications).toEqual([{ chemin: 'titre', avant: c.titre, apres: 'Nouveau' }]);
   });
@@ -74,7 +75,7 @@ describe('ImportAap', () => {
   });
 
   it('maps the free-text opening to an opening at publication', () => {
-    const c = regles.depuisImport(lireAgape());
+    const { contenu: c } = regles.depuisImport(lireAgape());
     expect(c.depot.ouverture).toBeNull();
     expect(c.depot.modalitesOuverture).toMatch(/diffusion/);
   });

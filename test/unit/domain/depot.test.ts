@@ -6,13 +6,13 @@ import { RegleMetier } from '#shared/domain/errors';
 import { ContenuAap } from '#shared/schemas/aap';
 import type { Dossier } from '#shared/schemas/dossier';
 import { aapDemo } from '#local/seed';
-import { OI, ORG, PORTEUR } from './support';
+import { OI, ORG, PORTEUR, verifie } from './support';
 
 /** A published AAP whose dépôt closes on `date` at 23:59 Europe/Paris. */
 function aapFermantLe(date: string) {
   const t0 = new Date('2026-11-01T10:00:00Z');
   const c = ContenuAap.parse({ ...aapDemo(t0), depot: { ...aapDemo(t0).depot, cloture: { date, heure: '23:59', fuseau: 'Europe/Paris' } } });
-  const b = regles.nouveauBrouillon(c, { actor: OI, id: 'AAP1', maintenant: t0 });
+  const b = regles.nouveauBrouillon(verifie(c), { actor: OI, id: 'AAP1', maintenant: t0 });
   return regles.publier(b, { actor: OI, maintenant: t0, archive: false });
 }
 

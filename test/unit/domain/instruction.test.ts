@@ -40,13 +40,24 @@ describe('moyenne', () => {
 
 describe('deciderRecevabilite', () => {
   it('makes a deposited dossier recevable only when every required pièce is valid', () => {
-    const p = { versionLue: 1, maintenant: T0 };
-    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable' }, { ...p, pieces: [ligne('RIB', 'rejetee')] }))).toBe('PIECES_NON_VALIDES');
-    expect(deciderRecevabilite(dossier('depose'), { decision: 'recevable' }, { ...p, pieces: [ligne('RIB', 'valide'), ligne('FICHE_1', 'attendue', false)] }).statut).toBe('recevable');
+    const p = { versionLue: 1, maintenant: T0, fiche: { conditionsRecevabilite: [] } };
+    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable', conditions: [] }, { ...p, pieces: [ligne('RIB', 'rejetee')] }))).toBe('PIECES_NON_VALIDES');
+    expect(deciderRecevabilite(dossier('depose'), { decision: 'recevable', conditions: [] }, { ...p, pieces: [ligne('RIB', 'valide'), ligne('FICHE_1', 'attendue', false)] }).statut).toBe('recevable');
     const irr = deciderRecevabilite(dossier('depose'), { decision: 'irrecevable', motif: 'Hors périmètre.' }, { ...p, pieces: [] });
     expect([irr.statut, irr.suivi.motifIrrecevabilite, irr.version]).toEqual(['irrecevable', 'Hors périmètre.', 2]);
-    expect(codeDe(() => deciderRecevabilite(dossier('brouillon'), { decision: 'recevable' }, { ...p, pieces: [] }))).toBe('STATUT_INCOMPATIBLE');
-    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable' }, { ...p, versionLue: 7, pieces: [] }))).toBe('VERSION_PERIMEE');
+    expect(codeDe(() => deciderRecevabilite(dossier('brouillon'), { decision: 'recevable', conditions: [] }, { ...p, pieces: [] }))).toBe('STATUT_INCOMPATIBLE');
+    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable', conditions: [] }, { ...p, versionLue: 7, pieces: [] }))).toBe('VERSION_PERIMEE');
+  });
+
+  it('needs every condition de recevabilité of the fiche answered « remplie »', () => {
+    const condition = 'Le porteur de projet devra impérativement intervenir dans le champ de l’insertion professionnelle et de l’emploi.';
+    const p = { versionLue: 1, maintenant: T0, fiche: { conditionsRecevabilite: [condition] }, pieces: [ligne('RIB', 'valide')] };
+    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable', conditions: [] }, p))).toBe('CONDITION_RECEVABILITE_NON_REMPLIE');
+    expect(codeDe(() => deciderRecevabilite(dossier('depose'), { decision: 'recevable', conditions: [{ condition, remplie: false }] }, p))).toBe(
+      'CONDITION_RECEVABILITE_NON_REMPLIE',
+    );
+    const ok = deciderRecevabilite(dossier('depose'), { decision: 'recevable', conditions: [{ condition, remplie: true }] }, p);
+    expect([ok.statut, ok.suivi.conditionsRecevabilite]).toEqual(['recevable', [condition]]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { arrondiFse, controlerPlan, formatTaux } from '#shared/domain/financement/index';
 import { fractionDecimale } from '#shared/domain/financement/montants';
-import type { CodeProgramme } from '#shared/domain/programmes';
+import { PROGRAMMES, type CodeProgramme } from '#shared/domain/programmes';
+import type { ParametresControle } from '#shared/domain/financement/controle';
 import type { Indirects, PlanFinancement } from '#shared/schemas/plan-financement';
 
 const NBSP = '\u00a0';
@@ -11,6 +12,7 @@ interface Depenses {
   fonctionnement?: number;
   prestations?: number;
   participants?: number;
+  remunerationsParticipants?: number;
 }
 
 const ligne = (montantCentimes: number) => (montantCentimes ? [{ libelle: 'Ligne', montantCentimes }] : []);
@@ -23,6 +25,7 @@ function plan(d: Depenses, indirects: Indirects): PlanFinancement {
       fonctionnement: ligne(d.fonctionnement ?? 0),
       prestations: ligne(d.prestations ?? 0),
       participants: ligne(d.participants ?? 0),
+      remunerationsParticipants: ligne(d.remunerationsParticipants ?? 0),
     },
     indirects,
     ressources: { fseCentimes: 1, cofinancements: [], autofinancementCentimes: 0, recettesCentimes: 0 },
@@ -30,9 +33,13 @@ function plan(d: Depenses, indirects: Indirects): PlanFinancement {
 }
 
 const forfait = (option: string): Indirects => ({ mode: 'forfait', option });
-const controle = (p: PlanFinancement, programme: CodeProgramme) => controlerPlan(p, { programme, regle: null });
-const codes = (p: PlanFinancement, programme: CodeProgramme) =>
-  controle(p, programme).violations.map((v) => v.code).filter((c) => c !== 'BUDGET_DESEQUILIBRE');
+type Extra = Pick<ParametresControle, 'periode' | 'tauxForfaitaires'>;
+const controle = (p: PlanFinancement, programme: CodeProgramme, extra: Extra = {}) => controlerPlan(p, { programme, regle: null, ...extra });
+const codes = (p: PlanFinancement, programme: CodeProgramme, extra: Extra = {}) =>
+  controle(p, programme, extra).violations.map((v) => v.code).filter((c) => c !== 'BUDGET_DESEQUILIBRE');
+/** A plan of `d` whose FSE is `fse` cents (the public support of the 2014-2020 threshold). */
+const avecFse = (p: PlanFinancement, fse: number): PlanFinancement => ({ ...p, ressources: { ...p.ressources, fseCentimes: fse } });
+const UNE_ANNEE = { debut: '2021-01-01', fin: '2021-12-31' };
 
 describe('controlerPlan — forfaits PON FSE 2014-2020', () => {
   it('computes 24 k€ of indirect costs when 200 k€ of direct costs include 80 k€ of prestations (20 % hors prestations)', () => {
@@ -87,7 +94,7 @@ describe('controlerPlan — forfaits FSE+ 2021-2027', () => {
   it('reports FORFAIT_40_EXCLUSIF, citing art. 56, when the 40 % forfait sits beside other direct costs', () => {
     const c = controle(plan({ personnel: 25_000_000, fonctionnement: 100, participants: 20 }, forfait('FORFAIT_40_PERSONNEL')), 'FSE-PLUS-2021-2027');
     const v = c.violations.find((x) => x.code === 'FORFAIT_40_EXCLUSIF')!;
-    expect(v.source).toBe('Art. 56 du règlement (UE) 2021/1060');
+    expect(v.source).toBe('Art. 56, paragraphes 1 et 2, du règlement (UE) 2021/1060');
     expect(v.message).toContain(`s’élèvent à 1,20${NBSP}€`);
     expect(v.details).toEqual({ autresDepensesDirectes: 120 });
   });
@@ -97,7 +104,7 @@ describe('controlerPlan — options de coûts simplifiés obligatoires (FSE+)', 
   it('reports OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE when an operation of exactly 200 000 € has no forfait', () => {
     const c = controle(plan({ personnel: 20_000_000 }, { mode: 'aucun' }), 'FSE-PLUS-2021-2027');
     const v = c.violations.find((x) => x.code === 'OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE')!;
-    expect(v.source).toBe('Art. 53, paragraphe 2, du règlement (UE) 2021/1060');
+    expect(v.source).toBe('Art. 53, paragraphe 2, du règlement (UE) 2021/1060 (coût total ≤ 200 000 €, hors aides d’État)');
     expect(v.message).toContain(`(200${NBSP}000,00${NBSP}€) ne dépasse pas 200${NBSP}000,00${NBSP}€`);
   });
 
@@ -110,9 +117,93 @@ describe('controlerPlan — options de coûts simplifiés obligatoires (FSE+)', 
     expect(codes(plan({ personnel: 20_000_001 }, { mode: 'aucun' }), 'FSE-PLUS-2021-2027')).toEqual([]);
   });
 
-  it('does not report it when the operation uses a forfait, nor under the 2014-2020 programme', () => {
-    expect(codes(plan({ personnel: 10_000_000 }, forfait('FORFAIT_7_DIRECTS')), 'FSE-PLUS-2021-2027')).toEqual([]);
-    expect(codes(plan({ personnel: 10_000_000 }, { mode: 'aucun' }), 'PON-FSE-2014-2020')).toEqual([]);
+  it('is met by any flat rate of the programme (the reading written in the table)', () => {
+    for (const option of ['FORFAIT_7_DIRECTS', 'FORFAIT_15_PERSONNEL', 'FORFAIT_40_PERSONNEL']) {
+      expect(codes(plan({ personnel: 10_000_000 }, forfait(option)), 'FSE-PLUS-2021-2027')).toEqual([]);
+    }
+    expect(PROGRAMMES['FSE-PLUS-2021-2027'].seuilsCoutsSimplifies[0]!.lecture).toMatch(/^Lecture retenue/);
+  });
+});
+
+describe('controlerPlan — options de coûts simplifiés obligatoires (2014-2020, soutien public)', () => {
+  const petit = (fse: number) => avecFse(plan({ personnel: 20_000_000 }, { mode: 'aucun' }), fse);
+
+  it('applies 50 000 € of public support (art. 14(4) Reg. 1304/2013) to operations starting until 1 August 2018', () => {
+    const avant = { periode: { debut: '2018-08-01', fin: '2018-12-31' } };
+    expect(codes(petit(5_000_000), 'PON-FSE-2014-2020', avant)).toEqual(['OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE']);
+    expect(codes(petit(5_000_001), 'PON-FSE-2014-2020', avant)).toEqual([]);
+    const v = controle(petit(5_000_000), 'PON-FSE-2014-2020', avant).violations.find((x) => x.code === 'OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE')!;
+    expect(v.source).toContain('Art. 14, paragraphe 4, du règlement (UE) n° 1304/2013');
+  });
+
+  it('applies 100 000 € (art. 67(2a) CPR, Omnibus) from 2 August 2018 on', () => {
+    const apres = { periode: { debut: '2018-08-02', fin: '2018-12-31' } };
+    expect(codes(petit(10_000_000), 'PON-FSE-2014-2020', apres)).toEqual(['OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE']);
+    expect(codes(petit(10_000_001), 'PON-FSE-2014-2020', apres)).toEqual([]);
+    expect(controle(petit(10_000_000), 'PON-FSE-2014-2020', apres).violations[0]!.source).toContain('Art. 67, paragraphe 2 bis');
+    expect(codes(avecFse(plan({ personnel: 20_000_000 }, forfait('FORFAIT_15_PERSONNEL')), 10_000_000), 'PON-FSE-2014-2020', apres)).toEqual([]);
+  });
+
+  it('counts public cofinancing in the public support, not private money', () => {
+    const p = plan({ personnel: 20_000_000 }, { mode: 'aucun' });
+    const publics = { ...p, ressources: { ...p.ressources, fseCentimes: 6_000_000, cofinancements: [
+      { financeur: 'Département', nature: 'public' as const, contrepartieFse: true, attestation: 'prevue' as const, montantCentimes: 4_000_001 },
+    ] } };
+    expect(codes(publics, 'PON-FSE-2014-2020', { periode: UNE_ANNEE })).toEqual([]);
+    const prives = { ...publics, ressources: { ...publics.ressources, cofinancements: [{ ...publics.ressources.cofinancements[0]!, nature: 'prive' as const }] } };
+    expect(codes(prives, 'PON-FSE-2014-2020', { periode: UNE_ANNEE })).toEqual(['OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE']);
+  });
+});
+
+describe('controlerPlan — options 2014-2020 against the law', () => {
+  it('cites the arrêté du 1er avril 2016, art. 2, for the 20 % forfait', () => {
+    const option = PROGRAMMES['PON-FSE-2014-2020'].optionsForfait.find((o) => o.code === 'FORFAIT_20_DIRECTS_HORS_PRESTATIONS')!;
+    expect(option.source).toContain('arrêté du 1er avril 2016');
+    expect(option.source).not.toContain('8 mars 2016');
+  });
+
+  it('opens the 20 % forfait only up to 500 000 € of programmed cost per calendar year', () => {
+    const gros = avecFse(plan({ personnel: 40_000_000, fonctionnement: 10_000_000 }, forfait('FORFAIT_20_DIRECTS_HORS_PRESTATIONS')), 100_000_000);
+    expect(controle(gros, 'PON-FSE-2014-2020').totaux.coutTotal).toBe(60_000_000);
+    expect(codes(gros, 'PON-FSE-2014-2020', { periode: UNE_ANNEE })).toEqual(['FORFAIT_PLAFOND_ANNUEL']);
+    expect(codes(gros, 'PON-FSE-2014-2020', { periode: { debut: '2020-01-01', fin: '2021-12-31' } })).toEqual([]);
+    const juste = avecFse(plan({ personnel: 41_666_667 }, forfait('FORFAIT_20_DIRECTS_HORS_PRESTATIONS')), 100_000_000);
+    expect(controle(juste, 'PON-FSE-2014-2020').totaux.coutTotal).toBe(50_000_000);
+    expect(codes(juste, 'PON-FSE-2014-2020', { periode: UNE_ANNEE })).toEqual([]);
+  });
+
+  it('offers the 40 % option (art. 14(2) Reg. 1304/2013, art. 68 ter CPR) with participants’ wages on top', () => {
+    const p = avecFse(plan({ personnel: 25_000_000, remunerationsParticipants: 1_000_000 }, forfait('FORFAIT_40_PERSONNEL')), 100_000_000);
+    const c = controle(p, 'PON-FSE-2014-2020', { periode: UNE_ANNEE });
+    expect(c.totaux).toMatchObject({ indirects: 10_000_000, coutTotal: 36_000_000 });
+    expect(codes(p, 'PON-FSE-2014-2020', { periode: UNE_ANNEE })).toEqual([]);
+    expect(PROGRAMMES['PON-FSE-2014-2020'].optionsForfait.find((o) => o.code === 'FORFAIT_40_PERSONNEL')!.source).toContain('68 ter');
+  });
+});
+
+describe('controlerPlan — FSE+ art. 55 and 56', () => {
+  it('keeps participants’ wages and allowances eligible beside the 40 % (art. 56(2)), not their other costs', () => {
+    expect(codes(plan({ personnel: 25_000_000, remunerationsParticipants: 1_000_000 }, forfait('FORFAIT_40_PERSONNEL')), 'FSE-PLUS-2021-2027')).toEqual([]);
+    expect(codes(plan({ personnel: 25_000_000, participants: 1_000_000 }, forfait('FORFAIT_40_PERSONNEL')), 'FSE-PLUS-2021-2027')).toEqual(['FORFAIT_40_EXCLUSIF']);
+  });
+
+  it('computes staff costs at 20 % of the other direct costs (art. 55(1)) and refuses declared staff lines beside it', () => {
+    const base = plan({ fonctionnement: 10_000_000, prestations: 10_000_001 }, forfait('FORFAIT_7_DIRECTS'));
+    const p = { ...base, personnelForfaitaire: { option: 'PERSONNEL_20_AUTRES_DIRECTS' } };
+    const c = controle(p, 'FSE-PLUS-2021-2027');
+    expect(c.totaux).toMatchObject({ personnel: 4_000_000, directs: 24_000_001, indirects: 1_680_000 });
+    expect(codes({ ...p, depenses: { ...p.depenses, personnel: ligne(1) } }, 'FSE-PLUS-2021-2027')).toContain('PERSONNEL_FORFAITAIRE_ET_REEL');
+    expect(codes({ ...p, indirects: forfait('FORFAIT_40_PERSONNEL') }, 'FSE-PLUS-2021-2027')).toContain('OPTIONS_FORFAITAIRES_INCOMPATIBLES');
+    expect(codes({ ...p, personnelForfaitaire: { option: 'PERSONNEL_99' } }, 'FSE-PLUS-2021-2027')).toContain('OPTION_PERSONNEL_INCONNUE');
+    expect(codes(p, 'PON-FSE-2014-2020')).toContain('OPTION_PERSONNEL_INCONNUE');
+  });
+});
+
+describe('controlerPlan — a rate set lower by the AAP', () => {
+  it('applies the AAP’s 5 % instead of the programme’s 7 % ceiling', () => {
+    const p = plan({ personnel: 30_000_000 }, forfait('FORFAIT_7_DIRECTS'));
+    expect(controle(p, 'FSE-PLUS-2021-2027', { tauxForfaitaires: [{ option: 'FORFAIT_7_DIRECTS', tauxPct: 5 }] }).totaux.indirects).toBe(1_500_000);
+    expect(controle(p, 'FSE-PLUS-2021-2027').totaux.indirects).toBe(2_100_000);
   });
 });
 

@@ -79,7 +79,7 @@ describe('controlerPlan — propriétés', () => {
         const option = PROGRAMMES[prog].optionsForfait.find((o) => p.indirects.mode === 'forfait' && o.code === p.indirects.option);
         const { totaux: t } = controlerPlan(p, { programme: prog, regle: null });
         if (!option) return;
-        const base = assietteForfait({ personnel: BigInt(t.personnel), fonctionnement: BigInt(t.fonctionnement), prestations: BigInt(t.prestations), participants: BigInt(t.participants) }, option.assiette);
+        const base = assietteForfait({ personnel: BigInt(t.personnel), fonctionnement: BigInt(t.fonctionnement), prestations: BigInt(t.prestations), participants: BigInt(t.participants), remunerationsParticipants: BigInt(t.remunerationsParticipants) }, option.assiette);
         const exact = base * BigInt(option.tauxPct);
         expect(BigInt(t.indirects) * 100n <= exact).toBe(true);
         expect(exact < (BigInt(t.indirects) + 1n) * 100n).toBe(true);

@@ -85,6 +85,7 @@ const controle: ControlePlan = {
     fonctionnement: 825_050,
     prestations: 1_200_000,
     participants: 314_950,
+    remunerationsParticipants: 0,
     directs: 6_900_000,
     indirects: 1_140_000,
     coutTotal: 8_040_000,

@@ -36,3 +36,12 @@ export async function extractPages(bytes: Uint8Array): Promise<ExtractedPage[]> 
 }
 
 export const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The text of `pages` without their running header and footer (drawn in the top and bottom margins), so that a
+ * passage reads whole across a page break.
+ */
+export function corps(pages: readonly ExtractedPage[]): string {
+  const lignes = pages.flatMap((p) => p.items.filter((i) => i.y > 48 && i.y < p.height - 48).map((i) => i.str));
+  return normalize(lignes.join(' '));
+}

@@ -72,6 +72,7 @@ describe('renderRapportInstruction', () => {
     expect(text).toContain('Porteur de projet Maison de l’Emploi et de la Formation du Haut Périgord');
     expect(text).toContain('SIRET 732 829 320 00074');
     expect(text).toContain(`Fiche opération HP1 — ${normalize(fiche.titre)}`);
+    expect(text).toContain('PLIE PLIE du Haut Périgord');
     expect(text).toContain('« l’accompagnement renforcé » 2027');
     expect(text).toContain('Déposé le 28/03/2027 à 23:59 (Europe/Paris)');
     expect(text).toContain('Instruit le 12/04/2027 à 16:05 (Europe/Paris)');

@@ -1,0 +1,59 @@
+import type { Actor } from '../../auth/roles';
+import { peutEcrirePlie } from '../../auth/policies';
+import type { ContenuPlie, Plie, ResumePlie } from '../../schemas/plie';
+import { AccesRefuse, Conflit, Introuvable } from '../errors';
+
+/** The port the PLIE use cases persist through (shared/repositories/plie-repository). */
+export interface PlieStore {
+  lire(id: string): Promise<Plie | null>;
+  /** Every PLIE, or one OI's, by OI then id. */
+  lister(oi?: string): Promise<Plie[]>;
+  listerPourOi(oi: string): Promise<Plie[]>;
+  /** Writes `plie` if the stored version is still `versionLue` (null: the id must be free), else Conflit. */
+  ecrire(plie: Plie, versionLue: number | null): Promise<void>;
+}
+
+export interface ContextePlie {
+  store: PlieStore;
+  maintenant: Date;
+}
+
+const resume = (p: Plie): ResumePlie => ({ id: p.id, oi: p.oi, nom: p.nom, siteWeb: p.siteWeb });
+
+/** Every PLIE (or one OI's), for the catalogue's PLIE filter and the public PLIE pages. */
+export async function lister(ctx: ContextePlie, oi?: string): Promise<ResumePlie[]> {
+  return (await ctx.store.lister(oi)).map(resume);
+}
+
+export async function lire(ctx: ContextePlie, id: string): Promise<Plie> {
+  const p = await ctx.store.lire(id);
+  if (!p) throw new Introuvable('PLIE_INTROUVABLE', `Aucun PLIE ne porte l’identifiant ${id}.`);
+  return p;
+}
+
+/**
+ * load → decide → persist: creates the PLIE of the caller's OI (no If-Match) or replaces it from the version read.
+ * The id is the PLIE's key in every AAP that names it, so it never changes; another OI's PLIE is not writable.
+ */
+export async function enregistrer(
+  ctx: ContextePlie,
+  actor: Actor,
+  id: string,
+  contenu: ContenuPlie,
+  versionLue: number | null,
+): Promise<Plie> {
+  const oi = actor.oi ?? '';
+  if (!peutEcrirePlie(actor, oi)) throw new AccesRefuse('Seul un administrateur de l’OI peut enregistrer ses PLIE.');
+  const existant = await ctx.store.lire(id);
+  if (existant && existant.oi !== oi) throw new AccesRefuse(`Le PLIE ${id} appartient à l’OI ${existant.oi}.`);
+  if (existant && versionLue === null) {
+    throw new Conflit('PLIE_EXISTANT', `Le PLIE ${id} existe déjà : modifiez-le avec la version lue (If-Match).`);
+  }
+  if (!existant && versionLue !== null) throw new Introuvable('PLIE_INTROUVABLE', `Aucun PLIE ne porte l’identifiant ${id}.`);
+  if (existant && existant.version !== versionLue) {
+    throw new Conflit('VERSION_PERIMEE', `Ce PLIE a été modifié entre-temps (version ${existant.version}, vous avez lu la version ${versionLue}).`);
+  }
+  const plie: Plie = { ...contenu, id, oi, version: (existant?.version ?? 0) + 1, modifieLe: ctx.maintenant.toISOString() };
+  await ctx.store.ecrire(plie, existant ? existant.version : null);
+  return plie;
+}
