@@ -22,7 +22,7 @@ import type { AapStore, RequeteListe } from '../domain/aap/use-cases';
 import { Conflit, RegleMetier } from '../domain/errors';
 import { dynamo } from './clients';
 import { decodeCursor, transactionCancellation } from './dynamo-utils';
-import { pageFiltree } from './pagination';
+import { pageFiltree, toutesLesPages } from './pagination';
 
 const cleAap = (id: string) => ({ pk: `AAP#${id}`, sk: 'META' });
 const cleFiche = (id: string, code: string) => ({ pk: `AAP#${id}`, sk: `FICHE#${code}` });
@@ -65,22 +65,15 @@ const itemFiche = (id: string, fiche: FicheOperation, ordre: number) => ({
 
 const FicheStockee = z.object({ ordre: z.number().int() });
 
-async function lireItems(id: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let debut: Record<string, unknown> | undefined;
-  do {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-        ExpressionAttributeValues: { ':pk': `AAP#${id}`, ':a': 'FICHE#', ':b': 'META' },
-        ...(debut ? { ExclusiveStartKey: debut } : {}),
-      }),
-    );
-    items.push(...(r.Items ?? []));
-    debut = r.LastEvaluatedKey;
-  } while (debut);
-  return items;
+function lireItems(id: string): Promise<Record<string, unknown>[]> {
+  return toutesLesPages(
+    {
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': `AAP#${id}`, ':a': 'FICHE#', ':b': 'META' },
+    },
+    (i) => i,
+  );
 }
 
 function conflitVersion(): Conflit {

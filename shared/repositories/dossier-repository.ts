@@ -19,7 +19,7 @@ import { Conflit } from '../domain/errors';
 import { Dossier, Evenement } from '../schemas/dossier';
 import { dynamo } from './clients';
 import { decodeCursor, transactionCancellation } from './dynamo-utils';
-import { pageFiltree } from './pagination';
+import { pageFiltree, toutesLesPages } from './pagination';
 
 const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
 const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', 'expiresAt']);
@@ -113,25 +113,17 @@ export const dossierRepository: DossierStore = {
     return r.Item ? IdempotenceStockee.parse(r.Item) : null;
   },
 
-  async parOrganisation(organisationId) {
-    const out: Dossier[] = [];
-    let debut: Record<string, unknown> | undefined;
-    do {
-      const r = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': `ORGDOS#${organisationId}` },
-          ScanIndexForward: false,
-          ...(debut ? { ExclusiveStartKey: debut } : {}),
-        }),
-      );
-      out.push(...(r.Items ?? []).map((i) => Dossier.parse(sansCles(i))));
-      debut = r.LastEvaluatedKey;
-    } while (debut);
-    return out;
-  },
+  parOrganisation: (organisationId) =>
+    toutesLesPages(
+      {
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': `ORGDOS#${organisationId}` },
+        ScanIndexForward: false,
+      },
+      (i) => Dossier.parse(sansCles(i)),
+    ),
 
   async parAap(f) {
     const partition = `AAPDOS#${f.aapId}`;

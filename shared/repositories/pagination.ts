@@ -1,6 +1,13 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from './clients';
 import { encodeCursor } from './dynamo-utils';
+
+/** Every item a Query matches, page after page (the SDK's paginator), each read through `lire`. */
+export async function toutesLesPages<T>(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>, lire: (item: Record<string, unknown>) => T): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of paginateQuery({ client: dynamo() }, input)) out.push(...(page.Items ?? []).map(lire));
+  return out;
+}
 
 /**
  * One page of a filtered Query on an index: up to `limit` items, and a cursor only when more may follow. DynamoDB

@@ -9,12 +9,13 @@
  * meantime) and, in the same transaction, marks the upload it replaces. A verdict is written once, from
  * `en_verification` only.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config';
 import { Conflit } from '../domain/errors';
 import type { PieceStore } from '../domain/piece/use-cases';
 import { Piece } from '../schemas/piece';
 import { dynamo } from './clients';
+import { toutesLesPages } from './pagination';
 import { conditionEchouee, transactionCancellation } from './dynamo-utils';
 
 const cle = (dossierId: string, pieceId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `PIECE#${pieceId}` });
@@ -70,24 +71,16 @@ export const pieceRepository: PieceStore = {
     return r.Item ? Piece.parse(sansCles(r.Item)) : null;
   },
 
-  async lister(dossierId) {
-    const out: Piece[] = [];
-    let debut: Record<string, unknown> | undefined;
-    do {
-      const r = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': `DOSSIER#${dossierId}`, ':p': 'PIECE#' },
-          ConsistentRead: true,
-          ...(debut ? { ExclusiveStartKey: debut } : {}),
-        }),
-      );
-      out.push(...(r.Items ?? []).map((i) => Piece.parse(sansCles(i))));
-      debut = r.LastEvaluatedKey;
-    } while (debut);
-    return out;
-  },
+  lister: (dossierId) =>
+    toutesLesPages(
+      {
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': `DOSSIER#${dossierId}`, ':p': 'PIECE#' },
+        ConsistentRead: true,
+      },
+      (i) => Piece.parse(sansCles(i)),
+    ),
 
   async verdict(piece) {
     try {

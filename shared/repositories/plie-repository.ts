@@ -8,36 +8,30 @@
  * Access patterns: one PLIE (Get); every PLIE or one OI's (gsi1, begins_with on the OI). A few dozen items at most
  * per OI, so one query page holds them. Writes are conditioned on the version read.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config';
 import type { PlieStore } from '../domain/plie/use-cases';
 import { Conflit } from '../domain/errors';
 import { Plie } from '../schemas/plie';
 import { dynamo } from './clients';
 import { conditionEchouee } from './dynamo-utils';
+import { toutesLesPages } from './pagination';
 
 const clePlie = (id: string) => ({ pk: `PLIE#${id}`, sk: 'META' });
 const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type']);
 const lireItem = (i: Record<string, unknown>): Plie => Plie.parse(Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k))));
 
-async function requete(prefixe: string): Promise<Plie[]> {
-  const plies: Plie[] = [];
-  let debut: Record<string, unknown> | undefined;
-  do {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        // DynamoDB refuses an empty begins_with: no prefix reads the whole partition.
-        KeyConditionExpression: prefixe ? 'gsi1pk = :pk AND begins_with(gsi1sk, :p)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: prefixe ? { ':pk': 'PLIE', ':p': prefixe } : { ':pk': 'PLIE' },
-        ...(debut ? { ExclusiveStartKey: debut } : {}),
-      }),
-    );
-    plies.push(...(r.Items ?? []).map(lireItem));
-    debut = r.LastEvaluatedKey;
-  } while (debut);
-  return plies;
+function requete(prefixe: string): Promise<Plie[]> {
+  return toutesLesPages(
+    {
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      // DynamoDB refuses an empty begins_with: no prefix reads the whole partition.
+      KeyConditionExpression: prefixe ? 'gsi1pk = :pk AND begins_with(gsi1sk, :p)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: prefixe ? { ':pk': 'PLIE', ':p': prefixe } : { ':pk': 'PLIE' },
+    },
+    lireItem,
+  );
 }
 
 export const plieRepository: PlieStore = {
