@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientApi } from './support/api';
 import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
 import { DONNEES_AGAPE } from './support/web';
 
@@ -8,6 +10,9 @@ const LONG = 180_000;
 const suffixe = Date.now().toString(36).toUpperCase();
 const reference = `AAP-E2E-${suffixe}`;
 const titre = `Appel à projets de bout en bout ${suffixe}`;
+const TITRE_AGAPE = 'Appel à projets 2021 — PON FSE 2014-2020, axe prioritaire 3 — plans d\'actions des PLIE accompagnés par l\'AGAPE';
+/** Set E2E_CAPTURES=<dir> to keep screenshots of the fiche GP1 and PLIE pages. */
+const CAPTURES = process.env.E2E_CAPTURES;
 
 /** The AGAPE 2021 AAP under a new reference, still open (closing next year), as an OI would export it. */
 function fichierImport(): Buffer {
@@ -18,6 +23,22 @@ function fichierImport(): Buffer {
   aap.titre = titre;
   aap.depot.cloture.date = `${new Date().getUTCFullYear() + 1}-06-30`;
   return Buffer.from(JSON.stringify(aap), 'utf8');
+}
+
+/** The AGAPE 2021 AAP cut down to the PLIE du Haut Périgord (fiches HP1 and HP2): what the PLIE filter must leave out. */
+function aapHautPerigord(): Record<string, unknown> {
+  const aap = JSON.parse(readFileSync(DONNEES_AGAPE, 'utf8')) as Record<string, unknown> & {
+    depot: { cloture: { date: string } };
+    fiches: { plie: string }[];
+  };
+  return {
+    ...aap,
+    reference: `AAP-HP-${suffixe}`,
+    titre: `Appel à projets du Haut Périgord ${suffixe}`,
+    plies: ['haut-perigord'],
+    fiches: aap.fiches.filter((f) => f.plie === 'haut-perigord'),
+    depot: { ...aap.depot, cloture: { ...aap.depot.cloture, date: `${new Date().getUTCFullYear() + 1}-06-30` } },
+  };
 }
 
 describe('web app', () => {
@@ -108,6 +129,8 @@ describe('web app', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Animation, Ingénierie et Coordination du Plie');
     expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('#financement-titre + ul').textContent()).toContain('au moins 20');
+    // « Comités de pilotage » may be proven by either of two pièces.
+    expect(await page.locator('[data-etape="realisation"] .piece-groupe').first().textContent()).toContain('une des pièces suivantes');
     urlPublique = new URL(page.url()).pathname.replace(/\/fiches\/HP1$/, '');
   }, LONG);
 
@@ -120,12 +143,82 @@ describe('web app', () => {
     await page.locator('#champ-depot-cloture-date').fill(`${new Date().getUTCFullYear() + 1}-07-15`);
     await page.getByRole('button', { name: 'Publier le rectificatif' }).click();
     await page.waitForURL(/\/gestion\/aaps\/[^/]+$/);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('version 3');
+    // Imported (1), published (2), rectified (3): people read « version 2 », the first rectificatif's.
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('version 2');
 
     await page.goto(urlPublique);
     const historique = page.locator('.rectificatif').first();
     await expect.poll(() => historique.textContent()).toContain('Report de la date de clôture.');
-    expect(await historique.locator('h3').textContent()).toContain('Version 3');
+    expect(await historique.locator('h3').textContent()).toContain('Rectificatif n° 1 — version 2');
     expect(await historique.locator('tbody th').allTextContents()).toContain('Date de clôture');
+  }, LONG);
+
+  it('takes a visitor from the home page to fiche GP1 and its PLIE by clicks, and filters the catalogue by PLIE', async () => {
+    // An AAP of the PLIE du Haut Périgord only, published through the API: the PLIE filter must leave it out.
+    const api = new ClientApi(`${session.guichet.url}/api`);
+    const hp = await api.appel<{ id: string }>('oi@guichet.test', 'POST', '/aaps/import', aapHautPerigord());
+    await api.appel('oi@guichet.test', 'POST', `/aaps/${hp.id}/publication`, {});
+    if (CAPTURES) mkdirSync(CAPTURES, { recursive: true });
+
+    await page.goto('/');
+    await page.getByRole('link', { name: TITRE_AGAPE }).click();
+    await page.waitForURL(/\/aaps\/[^/]+$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(TITRE_AGAPE);
+    // An archive whose source gives no publication date: never « publié » today.
+    expect(await page.locator('.entete-page .meta').textContent()).toContain('Date de publication non précisée par la source');
+    expect(await page.getByRole('heading', { name: 'PLIE du Grand Périgueux' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: /^GP1\b/ }).click();
+    await page.waitForURL('**/fiches/GP1');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Accueil et accompagnement des Bénéficiaires de la Protection Internationale');
+    const objectifs = page.getByRole('region', { name: 'Objectifs', exact: true });
+    expect(await objectifs.locator('li').first().textContent()).toMatch(/^Assurer un suivi individualisé et personnalisé des personnes Bénéficiaires de la Protection Internationale/);
+    expect(await objectifs.locator('li').count()).toBe(6);
+
+    const pieces = page.getByRole('region', { name: 'Pièces justificatives', exact: true });
+    expect(await pieces.locator('[data-etape="depot"]').textContent()).toContain('Aucune pièce propre à la fiche n’est demandée au dépôt.');
+    expect(await pieces.locator('[data-etape="realisation"] li').allTextContents()).toEqual([
+      'Liste des participants accompagnés dans l’année',
+      'Justificatifs d’étapes de parcours mobilisées',
+    ]);
+    expect(await pieces.textContent()).not.toContain('une des pièces suivantes');
+
+    const etapes = page.getByTestId('etapes-parcours');
+    expect(await etapes.locator('tr.ligne-classe').allTextContents()).toEqual([
+      'Classe 2 — Orientation, Mobilisation, Préqualification',
+      'Classe 4 — Accès à la formation/à la qualification',
+      'Classe 5 — Accès à l’emploi/médiation à l’emploi',
+      'Classe 6 — Etape de parcours emploi',
+      'Classe 7 — En cours de création d’entreprise',
+    ]);
+    expect(await etapes.locator('tbody tr:not(.ligne-classe)').count()).toBe(66);
+    const atelier = etapes.getByRole('row', { name: /^Atelier de Mobilisation \(ASPPI24\)/ });
+    expect(await atelier.locator('td').textContent()).toBe('Attestation ou compte-rendu Up Viesion ou mail');
+    if (CAPTURES) await page.screenshot({ path: join(CAPTURES, 'fiche-gp1.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'PLIE du Grand Périgueux', exact: true }).click();
+    await page.waitForURL('**/plies/grand-perigueux');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('PLIE du Grand Périgueux');
+    const publicCible = page.getByRole('heading', { name: 'Public cible', level: 2 });
+    expect(await publicCible.count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Public cible' }).textContent()).toContain('Programme Opérationnel National FSE');
+    expect(await page.locator('section[aria-labelledby="plie-objectifs"] tbody tr').count()).toBe(4);
+    if (CAPTURES) await page.screenshot({ path: join(CAPTURES, 'plie-grand-perigueux.png'), fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Appels à projets' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const carteHp = page.getByRole('link', { name: `Appel à projets du Haut Périgord ${suffixe}` });
+    await expect.poll(() => carteHp.count()).toBe(1);
+    await page.getByLabel('PLIE', { exact: true }).selectOption({ label: 'PLIE du Grand Périgueux' });
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL((url) => url.searchParams.get('plie') === 'grand-perigueux');
+    await expect.poll(() => page.getByRole('link', { name: TITRE_AGAPE }).count()).toBe(1);
+    expect(await carteHp.count()).toBe(0);
+
+    await page.getByLabel('PLIE', { exact: true }).selectOption({ label: 'PLIE du Haut Périgord' });
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL((url) => url.searchParams.get('plie') === 'haut-perigord');
+    await expect.poll(() => carteHp.count()).toBe(1);
+    expect(await page.getByLabel('PLIE', { exact: true }).inputValue()).toBe('haut-perigord');
   }, LONG);
 });

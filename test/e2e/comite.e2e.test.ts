@@ -94,6 +94,14 @@ describe('comité web journey', () => {
     for (const [d, montant, avis, centimes] of [[a, '8 000,00', 'Favorable', 800_000], [b, '5000,5', 'Réservé', 500_050]] as const) {
       await page.goto(`/gestion/dossiers/${d.id}/instruction`);
       await page.getByRole('heading', { name: /^Instruction — / }).waitFor();
+      // HP1 and HP2 each set one condition de recevabilité: the instructor confirms it before declaring the dossier recevable.
+      const conditions = page.getByRole('checkbox', { name: /^Condition remplie/ });
+      await expect.poll(() => conditions.count()).toBe(1);
+      if (d === a) {
+        await page.getByRole('button', { name: 'Déclarer recevable' }).click();
+        await expect.poll(() => page.locator('#conditions-erreur').textContent()).toContain('Cochez chaque condition remplie');
+      }
+      await conditions.check();
       await page.getByRole('button', { name: 'Déclarer recevable' }).click();
       await expect.poll(() => alerteSucces(page).textContent()).toContain('recevable');
       expect(await page.locator('header [data-statut]').textContent()).toContain('Recevable');

@@ -64,8 +64,10 @@ describe('porteur web journey', () => {
     await page.getByRole('button', { name: 'Ajouter une ligne (dépenses directes de personnel)' }).click();
     await page.locator('#champ-planFinancement-depenses-personnel-0-libelle').fill('Chargée de mission (1 ETP)');
     await page.locator('#champ-planFinancement-depenses-personnel-0-montantCentimes').fill('10 000,00');
+    // Under 200 000 € the FSE+ makes simplified costs mandatory: the 40 % rate on staff costs covers every other cost.
     await page.getByLabel('Taux forfaitaire', { exact: true }).check();
-    await page.locator('#champ-planFinancement-ressources-fseCentimes').fill('8 560,00');
+    await page.locator('#champ-planFinancement-indirects-option').selectOption('FORFAIT_40_PERSONNEL');
+    await page.locator('#champ-planFinancement-ressources-fseCentimes').fill('11 200,00');
     await page.getByRole('button', { name: 'Ajouter un cofinancement' }).click();
     await page.locator('#champ-planFinancement-ressources-cofinancements-0-financeur').fill('Conseil départemental de la Dordogne');
     const montantCof = page.locator('#champ-planFinancement-ressources-cofinancements-0-montantCentimes');
@@ -76,9 +78,10 @@ describe('porteur web journey', () => {
     expect(await contreparties.textContent()).toContain('Non respectée');
     expect(await contreparties.textContent()).toContain('il en faut au moins 20');
     expect(await contreparties.textContent()).toContain('Source : Fiche HP1');
-    expect(await page.getByTestId('cout-total').textContent()).toBe('10\u00a0700,00\u00a0€');
+    expect(await page.getByTestId('cout-total').textContent()).toBe('14\u00a0000,00\u00a0€');
+    expect(await page.locator('li[data-code="OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE"]').getAttribute('data-respectee')).toBe('true');
 
-    await montantCof.fill('2 140,00');
+    await montantCof.fill('2 800,00');
     await expect.poll(() => contreparties.getAttribute('data-respectee')).toBe('true');
     expect(await contreparties.textContent()).toContain('Respectée');
     expect(await page.getByTestId('verdict-plan').textContent()).toContain('Toutes les règles sont respectées');
@@ -93,7 +96,7 @@ describe('porteur web journey', () => {
     await expect.poll(() => page.locator('.alerte-info').textContent()).toContain('déjà un dossier');
     await page.getByRole('link', { name: 'Ouvrir ce dossier' }).click();
     await page.waitForURL(`**${urlDossier}`);
-    expect(await page.locator('#champ-planFinancement-ressources-cofinancements-0-montantCentimes').inputValue()).toBe('2\u00a0140,00');
+    expect(await page.locator('#champ-planFinancement-ressources-cofinancements-0-montantCentimes').inputValue()).toBe('2\u00a0800,00');
   }, LONG);
 
   it('deposits and gives a receipt naming the dossier when every required pièce is verified', async () => {
@@ -107,7 +110,7 @@ describe('porteur web journey', () => {
 
     await page.getByRole('button', { name: 'Déposer le dossier' }).click();
     const dialogue = page.getByRole('dialog');
-    expect(await dialogue.textContent()).toContain('10\u00a0700,00\u00a0€');
+    expect(await dialogue.textContent()).toContain('14\u00a0000,00\u00a0€');
     await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /^Déposé le / }).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('[data-statut="depose"]').first().textContent()).toContain('Déposé');
@@ -126,7 +129,7 @@ describe('porteur web journey', () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes dossiers' }).click();
     const carte = page.locator(`li[data-reference="${reference}"]`);
     await expect.poll(() => carte.locator('[data-statut]').textContent()).toContain('Déposé');
-    expect(await carte.textContent()).toContain('8\u00a0560,00\u00a0€');
+    expect(await carte.textContent()).toContain('11\u00a0200,00\u00a0€');
   }, LONG);
 
   it('lists what is missing when an incomplete draft is deposited, and offers a reload when it changed elsewhere', async () => {

@@ -21,6 +21,7 @@ import { PageRectificatif } from './pages/gestion-rectificatif';
 import { PageIntrouvable, PageReservee } from './pages/introuvable';
 import { PageMesDossiers } from './pages/mes-dossiers';
 import { PageOrganisation } from './pages/organisation';
+import { PagePlie } from './pages/plie';
 
 type Rendu = (p: Record<string, string>) => ReactNode;
 type Acces = 'public' | 'oi' | 'porteur';
@@ -29,6 +30,7 @@ const routes: [string, Rendu, Acces][] = [
   ['/connexion', () => <PageConnexion />, 'public'],
   ['/aaps/:id', (p) => <PageAap id={p.id!} />, 'public'],
   ['/aaps/:id/fiches/:code', (p) => <PageFiche id={p.id!} code={p.code!} />, 'public'],
+  ['/plies/:id', (p) => <PagePlie id={p.id!} />, 'public'],
   ['/gestion', () => <PageGestion />, 'oi'],
   ['/gestion/nouveau', () => <PageNouvelAap />, 'oi'],
   ['/gestion/import', () => <PageImport />, 'oi'],

@@ -4,6 +4,7 @@ import { App } from './app';
 import { AnnoncesProvider } from './lib/annonces';
 import './styles.css';
 import './styles-dossier.css';
+import './styles-contenu.css';
 
 createRoot(document.getElementById('racine')!).render(
   <StrictMode>

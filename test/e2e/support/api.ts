@@ -4,16 +4,21 @@ import { siretAleatoire } from './porteur';
 
 export { ClientApi, piecesObligatoires };
 
-/** 43 400 € of direct costs, 7 % flat rate (46 438 €), FSE 80 %, one counted cofinancing (`cofinancement` cents). */
-export function planFseplus(fse = 3_715_040, cofinancement = 928_760) {
+/**
+ * 41 000 € of staff costs and the 40 % flat rate (16 400 €): 57 400 €, under the FSE+ threshold of 200 000 € where
+ * simplified costs are mandatory. FSE 80 %, one counted cofinancing (`cofinancement` cents).
+ */
+export function planFseplus(fse = 4_592_000, cofinancement = 1_148_000) {
   return {
     depenses: {
       personnel: [{ libelle: 'Conseillère en insertion (1 ETP)', montantCentimes: 3_200_000 }, { libelle: 'Coordinatrice (0,2 ETP)', montantCentimes: 900_000 }],
-      fonctionnement: [{ libelle: 'Location de salle', montantCentimes: 240_000 }],
+      fonctionnement: [],
       prestations: [],
       participants: [],
+      remunerationsParticipants: [],
     },
-    indirects: { mode: 'forfait', option: 'FORFAIT_7_DIRECTS' },
+    personnelForfaitaire: null,
+    indirects: { mode: 'forfait', option: 'FORFAIT_40_PERSONNEL' },
     ressources: {
       fseCentimes: fse,
       cofinancements: [{ financeur: 'Conseil départemental de Lot-et-Garonne', nature: 'public', contrepartieFse: true, attestation: 'obtenue', montantCentimes: cofinancement }],

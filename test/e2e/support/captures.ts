@@ -25,9 +25,11 @@ async function main() {
     const org = (await api.appel<{ items: Array<{ id: string }> }>(porteur, 'GET', '/organisations')).items[0]!;
     const page0 = await (await navigateur.newContext({ baseURL: g.url })).newPage();
     const aapId = await idAapDemo(page0);
+    const archives = (await (await page0.request.get('/api/aaps?statut=clos&limit=100')).json()) as { items: { id: string; reference: string }[] };
+    const agapeId = archives.items.find((a) => a.reference === 'AAP-AGAPE-2021')!.id;
     const creer = (fiche: string) => api.appel<Parameters<typeof remplir>[2]>(porteur, 'POST', '/dossiers', { aapId, ficheCode: fiche, organisationId: org.id });
     const echoue = await creer('HP1');
-    await remplir(api, porteur, echoue, planFseplus(3_715_040, 400_000));
+    await remplir(api, porteur, echoue, planFseplus(4_592_000, 400_000));
     const depose = await creer('HP2');
     await remplir(api, porteur, depose);
     await piecesObligatoires(api, porteur, depose.id);
@@ -75,6 +77,12 @@ async function main() {
       await page.goto(`/aaps/${aapId}/fiches/HP1`);
       await page.locator('.repondre').waitFor();
       await capture('fiche', false);
+      await page.goto(`/aaps/${agapeId}/fiches/GP1`);
+      await page.getByTestId('etapes-parcours').waitFor();
+      await capture('fiche-gp1');
+      await page.goto('/plies/grand-perigueux');
+      await page.getByRole('heading', { name: 'Public cible' }).waitFor();
+      await capture('plie');
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await page.goto('/connexion');
       await page.getByLabel('Adresse e-mail').fill(`nouveau-capture-${nom}@exemple.fr`);

@@ -22,10 +22,13 @@ const LIBELLES: Record<string, string> = {
 /** « a@x.fr, b@y.fr » or one per line → trimmed, lower-case addresses. */
 const adresses = (texte: string) => texte.split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
 
-/** Creates a comité de pilotage session for one PLIE of the AAP: date, place, members, president, rules. */
-export function FormulaireComite({ aapId, plies, onCree }: { aapId: string; plies: string[]; onCree: (c: TComite) => void }) {
+/**
+ * Creates a comité de pilotage session for one PLIE of the AAP (sent by id; the comité keeps its name): date, place,
+ * members, president, rules.
+ */
+export function FormulaireComite({ aapId, plies, onCree }: { aapId: string; plies: readonly { id: string; nom: string }[]; onCree: (c: TComite) => void }) {
   const annoncer = useAnnoncer();
-  const [plie, setPlie] = useState(plies.length === 1 ? plies[0]! : '');
+  const [plie, setPlie] = useState(plies.length === 1 ? plies[0]!.id : '');
   const [date, setDate] = useState(dansDeuxSemaines);
   const [heure, setHeure] = useState('14:00');
   const [lieu, setLieu] = useState('');
@@ -130,7 +133,7 @@ export function FormulaireComite({ aapId, plies, onCree }: { aapId: string; plie
           <label htmlFor="comite-plie">PLIE</label>
           <select {...attr('plie')} value={plie} required onChange={(e) => setPlie(e.target.value)}>
             <option value="">— Choisir —</option>
-            {plies.map((p) => <option key={p} value={p}>{p}</option>)}
+            {plies.map((p) => <option key={p.id} value={p.id}>{p.nom}</option>)}
           </select>
           {message('plie')}
         </div>

@@ -1,4 +1,6 @@
-import { formatDateHeureLocale, formatInstant, formatMontant } from '../lib/format';
+import { nomPlie } from '#shared/domain/aap/aap';
+import { PROGRAMMES } from '#shared/domain/programmes';
+import { formatDate, formatDateHeureLocale, formatInstant, formatMontant, formatPourcentage } from '../lib/format';
 import type { TAap } from '../lib/schemas';
 import { CompteARebours, depotOuvert } from './compte-a-rebours';
 import { Definitions, Liste } from './ui';
@@ -9,7 +11,18 @@ export function libelleOuverture(aap: TAap): string {
   return aap.depot.modalitesOuverture || 'À la publication de l’appel à projets';
 }
 
-/** The dépôt window: opening, closing with its zone, countdown while open. */
+/**
+ * When the AAP was published. An imported archive keeps the date its source gives, and says so when the source gives
+ * none: never the day it was recorded in Guichet.
+ */
+export function libellePublication(aap: Pick<TAap, 'publieLe' | 'historique' | 'statut'>): string | null {
+  const h = aap.historique;
+  if (h?.publieLe) return `Publié le ${formatDate(h.publieLe)}`;
+  if (aap.publieLe) return `Publié le ${formatInstant(aap.publieLe)}`;
+  return h && aap.statut !== 'brouillon' ? 'Date de publication non précisée par la source' : null;
+}
+
+/** The dépôt window: opening, closing with its zone, countdown while open; whom to contact before applying. */
 export function CarteDepot({ aap }: { aap: TAap }) {
   const ouvert = depotOuvert(aap);
   return (
@@ -21,16 +34,28 @@ export function CarteDepot({ aap }: { aap: TAap }) {
           ['Ouverture', libelleOuverture(aap)],
           ['Clôture', <time dateTime={aap.clotureLe}>{formatDateHeureLocale(aap.depot.cloture)}</time>],
           ['Plateforme', aap.depot.plateforme],
-          ['Dossiers', aap.depot.unDossierParFiche ? 'Un dossier par fiche opération' : 'Un dossier peut couvrir plusieurs fiches'],
+          ['Dossiers', 'Un dossier par fiche opération'],
         ]}
       />
       {aap.depot.texte && <p className="texte-source">{aap.depot.texte}</p>}
+      {aap.contact && <Contact texte={aap.contact} />}
     </section>
+  );
+}
+
+/** The AAP's contact rule (« rapprochez-vous du PLIE… »), before any dépôt. */
+function Contact({ texte }: { texte: string }) {
+  return (
+    <div className="contact-aap">
+      <h3>Avant de répondre</h3>
+      <p>{texte}</p>
+    </div>
   );
 }
 
 export function SectionProgramme({ aap }: { aap: TAap }) {
   const p = aap.programme;
+  const options = PROGRAMMES[p.code].optionsForfait;
   return (
     <section className="carte" aria-labelledby="programme-titre">
       <h2 id="programme-titre">Programme</h2>
@@ -41,7 +66,7 @@ export function SectionProgramme({ aap }: { aap: TAap }) {
           ['Objectif thématique', p.objectifThematique],
           ['Priorité d’investissement', p.prioriteInvestissement],
           ['Enveloppe FSE', aap.enveloppeFseCentimes === null ? null : formatMontant(aap.enveloppeFseCentimes)],
-          ['PLIE concernés', aap.plies.length ? aap.plies.join(', ') : null],
+          ['PLIE concernés', aap.plies.length ? aap.plies.map((id) => nomPlie(aap, id)).join(', ') : null],
         ]}
       />
       <h3>Objectifs spécifiques</h3>
@@ -56,26 +81,40 @@ export function SectionProgramme({ aap }: { aap: TAap }) {
           ))}
         </ul>
       )}
+      {p.tauxForfaitaires.length > 0 && (
+        <>
+          <h3>Taux forfaitaires fixés par l’appel à projets</h3>
+          <ul className="liste">
+            {p.tauxForfaitaires.map((t) => (
+              <li key={t.option}>
+                {options.find((o) => o.code === t.option)?.libelle ?? t.option} : {formatPourcentage(t.tauxPct)} au plus
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
 
 export function SectionSelection({ aap }: { aap: TAap }) {
+  const s = aap.selection;
   return (
     <section className="carte" aria-labelledby="selection-titre">
       <h2 id="selection-titre">Critères de sélection</h2>
       <h3>Critères communs</h3>
-      <Liste items={aap.selection.criteresCommuns} vide="Aucun critère commun." />
-      {aap.selection.criteresPrivilegies.length > 0 && (
+      <Liste items={s.criteresCommuns} vide="Aucun critère commun." />
+      {s.criteresPrivilegies.length > 0 && (
         <>
-          <h3>Seront privilégiés</h3>
-          <Liste items={aap.selection.criteresPrivilegies} />
+          <h3>Critères privilégiés</h3>
+          <p>{s.preambulePrivilegies ?? 'Seront privilégiées les opérations répondant aux critères suivants :'}</p>
+          <Liste items={s.criteresPrivilegies} />
         </>
       )}
-      {aap.selection.instances && (
+      {s.instances && (
         <>
           <h3>Instances de sélection</h3>
-          <p>{aap.selection.instances}</p>
+          <p>{s.instances}</p>
         </>
       )}
     </section>

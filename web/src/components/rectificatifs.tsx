@@ -7,6 +7,9 @@ function Valeur({ chemin, v }: { chemin: string; v: unknown }) {
   return texte.includes('\n') ? <pre className="valeur-bloc">{texte}</pre> : <span>{texte}</span>;
 }
 
+/** « Rectificatif n° 1 — version 2 »: the version people read (1 is the first publication), not the lock counter. */
+const titre = (r: TRectificatif) => (r.numero ? `Rectificatif n° ${r.numero} — version ${r.numero + 1}` : 'Rectificatif');
+
 /** The public history of an AAP: every rectificatif with its date, motif and diff. */
 export function HistoriqueRectificatifs({ items }: { items: TRectificatif[] }) {
   if (items.length === 0) return <p className="discret">Aucun rectificatif : l’appel à projets n’a pas été modifié depuis sa publication.</p>;
@@ -16,7 +19,7 @@ export function HistoriqueRectificatifs({ items }: { items: TRectificatif[] }) {
       {tries.map((r) => (
         <li key={r.version} className="rectificatif">
           <h3>
-            Version {r.version} — <time dateTime={r.date}>{formatInstant(r.date)}</time>
+            {titre(r)} — <time dateTime={r.date}>{formatInstant(r.date)}</time>
           </h3>
           <p>
             <strong>Motif :</strong> {r.motif}
@@ -24,9 +27,9 @@ export function HistoriqueRectificatifs({ items }: { items: TRectificatif[] }) {
           {r.modifications.length === 0 ? (
             <p className="discret">Aucune modification de contenu.</p>
           ) : (
-            <div className="table-defilante" tabIndex={0} role="region" aria-label={`Modifications de la version ${r.version}`}>
+            <div className="table-defilante" tabIndex={0} role="region" aria-label={`Modifications — ${titre(r)}`}>
               <table className="table">
-                <caption className="sr-only">Modifications de la version {r.version}</caption>
+                <caption className="sr-only">Modifications — {titre(r)}</caption>
                 <thead>
                   <tr>
                     <th scope="col">Élément modifié</th>

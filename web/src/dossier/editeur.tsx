@@ -1,11 +1,12 @@
 import { useMemo, useState, type MutableRefObject, type ReactNode } from 'react';
+import { optionsDeLAap, programme as definitionProgramme } from '#shared/domain/programmes';
 import { Alerte } from '../components/ui';
 import { ErreursContexte, idChamp } from '../form/champs';
 import type { TAap, TFicheOperation } from '../lib/schemas';
 import type { TDossier } from '../lib/schemas-dossier';
 import { ChiffresPlan, Controles } from './controles';
 import { convertir, versFormulaire } from './modele';
-import { controler, reglesAffichees } from './regles-affichage';
+import { controler, parametresControle, reglesAffichees } from './regles-affichage';
 import { SectionCalendrier, SectionDescription, SectionIndicateurs } from './sections-description';
 import { SectionDepenses } from './section-plan';
 import { SectionRessources } from './section-ressources';
@@ -68,7 +69,11 @@ export function EditeurDossier(props: {
   const { dossier, aap, fiche } = props;
   const [form, setForm] = useState(() => versFormulaire(dossier.contenu));
   const conversion = useMemo(() => convertir(form, fiche.periode), [form, fiche.periode]);
-  const params = useMemo(() => ({ programme: aap.programme.code, regle: fiche.regleFinancement, fiche: fiche.code }), [aap.programme.code, fiche]);
+  // The server checks the saved plan against the operation's dates: so does the live check.
+  const { debut, fin } = conversion.contenu.calendrier ?? { debut: '', fin: '' };
+  const params = useMemo(() => parametresControle(aap, fiche, debut && fin ? { debut, fin } : null), [aap, fiche, debut, fin]);
+  const programme = definitionProgramme(aap.programme.code);
+  const options = useMemo(() => optionsDeLAap(programme, aap.programme.tauxForfaitaires), [programme, aap.programme.tauxForfaitaires]);
   const controle = useMemo(() => controler(conversion.plan, params), [conversion.plan, params]);
   const regles = useMemo(() => (controle ? reglesAffichees(conversion.plan, params, controle) : []), [controle, conversion.plan, params]);
   const serveur = useControleServeur(dossier.id);
@@ -102,7 +107,7 @@ export function EditeurDossier(props: {
             <SectionDescription form={form} maj={setForm} />
             <SectionCalendrier form={form} maj={setForm} periode={fiche.periode} />
             <SectionIndicateurs form={form} maj={setForm} />
-            <SectionDepenses form={form} maj={setForm} programme={aap.programme.code} controle={controle} />
+            <SectionDepenses form={form} maj={setForm} programme={programme} options={options} controle={controle} />
             <SectionRessources form={form} maj={setForm} controle={controle} />
           </form>
         </ErreursContexte.Provider>

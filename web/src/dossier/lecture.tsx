@@ -1,17 +1,20 @@
 import { Definitions } from '../components/ui';
 import { formatDate, formatMontant, formatNombre } from '../lib/format';
+import type { TAap } from '../lib/schemas';
 import type { TContenuDossier, TTotauxPlan } from '../lib/schemas-dossier';
-import { PROGRAMMES, type CodeProgramme } from '#shared/domain/programmes';
+import { optionsDeLAap, programme as definitionProgramme } from '#shared/domain/programmes';
 import { CATEGORIES } from './modele';
 
 const texte = (s: string) => (s.trim() ? <p className="texte-saisi">{s}</p> : <span className="discret">Non renseigné</span>);
 
 /** A deposited dossier, read-only: what the porteur wrote, as the OI reads it. */
-export function LectureContenu({ contenu, programme, totaux }: { contenu: TContenuDossier; programme: CodeProgramme; totaux: TTotauxPlan | null }) {
+export function LectureContenu({ contenu, aap, totaux }: { contenu: TContenuDossier; aap: TAap; totaux: TTotauxPlan | null }) {
   const c = contenu;
   const p = c.planFinancement;
   const ind = p.indirects;
-  const option = ind.mode === 'forfait' ? PROGRAMMES[programme].optionsForfait.find((o) => o.code === ind.option) : undefined;
+  const programme = definitionProgramme(aap.programme.code);
+  const option = ind.mode === 'forfait' ? optionsDeLAap(programme, aap.programme.tauxForfaitaires).find((o) => o.code === ind.option) : undefined;
+  const personnel = p.personnelForfaitaire ? programme.optionsPersonnel.find((o) => o.code === p.personnelForfaitaire?.option) : undefined;
   return (
     <>
       <section className="carte" aria-labelledby="lecture-description">
@@ -54,8 +57,16 @@ export function LectureContenu({ contenu, programme, totaux }: { contenu: TConte
           <table className="table lecture-plan">
             <caption className="sr-only">Dépenses et ressources prévisionnelles</caption>
             <tbody>
+              {p.personnelForfaitaire && (
+                <tr>
+                  <th scope="row">
+                    Dépenses directes de personnel — au taux forfaitaire : {personnel?.libelle ?? p.personnelForfaitaire.option}
+                  </th>
+                  <td className="nombre">{totaux ? formatMontant(totaux.personnel) : '—'}</td>
+                </tr>
+              )}
               {CATEGORIES.flatMap((cat) =>
-                p.depenses[cat.cle].map((l, n) => (
+                (p.depenses[cat.cle] ?? []).map((l, n) => (
                   <tr key={`${cat.cle}-${n}`}>
                     <th scope="row">{cat.libelle} — {l.libelle}</th>
                     <td className="nombre">{formatMontant(l.montantCentimes)}</td>

@@ -18,7 +18,12 @@ export const CATEGORIES: readonly { cle: CategorieDepense; libelle: string; aide
   { cle: 'personnel', libelle: 'Dépenses directes de personnel', aide: 'Salaires et charges des personnes affectées à l’opération.' },
   { cle: 'fonctionnement', libelle: 'Dépenses directes de fonctionnement', aide: 'Locaux, fournitures, déplacements propres à l’opération.' },
   { cle: 'prestations', libelle: 'Prestations externes', aide: 'Services achetés à des tiers (formation, conseil…).' },
-  { cle: 'participants', libelle: 'Dépenses liées aux participants', aide: 'Rémunération, transport, hébergement des participants.' },
+  { cle: 'participants', libelle: 'Autres dépenses liées aux participants', aide: 'Transport, hébergement, restauration des participants.' },
+  {
+    cle: 'remunerationsParticipants',
+    libelle: 'Rémunérations et indemnités des participants',
+    aide: 'Rémunérations, allocations et indemnités versées aux participants : admises en plus du taux forfaitaire de 40 %.',
+  },
 ];
 
 export interface FormLigne { libelle: string; montant: string }
@@ -36,12 +41,17 @@ export interface FormDossier {
   calendrier: { debut: string; fin: string };
   indicateurs: FormIndicateur[];
   depenses: Record<CategorieDepense, FormLigne[]>;
+  /** Code of the programme's staff flat rate; '' when staff costs are declared as lines. */
+  personnelForfaitaire: string;
   indirects: { mode: 'aucun' | 'forfait' | 'reel'; option: string; montant: string; cleRepartition: string };
   ressources: { fse: string; cofinancements: FormCofinancement[]; autofinancement: string; recettes: string };
 }
 
 const saisie = (c: number) => (c === 0 ? '' : centimesVersSaisie(c));
 const nombreFr = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
+
+const enLignes = (l: readonly { libelle: string; montantCentimes: number }[]): FormLigne[] =>
+  l.map((x) => ({ libelle: x.libelle, montant: centimesVersSaisie(x.montantCentimes) }));
 
 export function versFormulaire(c: TContenuDossier): FormDossier {
   const p = c.planFinancement;
@@ -52,11 +62,13 @@ export function versFormulaire(c: TContenuDossier): FormDossier {
     calendrier: { debut: c.calendrier?.debut ?? '', fin: c.calendrier?.fin ?? '' },
     indicateurs: c.indicateurs.map((i) => ({ libelle: i.libelle, unite: i.unite, cibleFiche: i.cibleFiche, valeurPrevue: nombreFr(i.valeurPrevue) })),
     depenses: {
-      personnel: p.depenses.personnel.map((l) => ({ libelle: l.libelle, montant: centimesVersSaisie(l.montantCentimes) })),
-      fonctionnement: p.depenses.fonctionnement.map((l) => ({ libelle: l.libelle, montant: centimesVersSaisie(l.montantCentimes) })),
-      prestations: p.depenses.prestations.map((l) => ({ libelle: l.libelle, montant: centimesVersSaisie(l.montantCentimes) })),
-      participants: p.depenses.participants.map((l) => ({ libelle: l.libelle, montant: centimesVersSaisie(l.montantCentimes) })),
+      personnel: enLignes(p.depenses.personnel),
+      fonctionnement: enLignes(p.depenses.fonctionnement),
+      prestations: enLignes(p.depenses.prestations),
+      participants: enLignes(p.depenses.participants),
+      remunerationsParticipants: enLignes(p.depenses.remunerationsParticipants ?? []),
     },
+    personnelForfaitaire: p.personnelForfaitaire?.option ?? '',
     indirects: {
       mode: ind.mode,
       option: ind.mode === 'forfait' ? ind.option : '',
@@ -127,6 +139,7 @@ export function convertir(f: FormDossier, periode: { debut: string; fin: string 
   const r = f.ressources;
   const plan: TPlanFinancement = {
     depenses,
+    personnelForfaitaire: f.personnelForfaitaire ? { option: f.personnelForfaitaire } : null,
     indirects,
     ressources: {
       fseCentimes: montant(r.fse, `${base}.ressources.fseCentimes`, erreurs),

@@ -5,6 +5,8 @@ export type Erreurs = Record<string, string>;
 
 const facultatif = (s: string): string | undefined => (s.trim() === '' ? undefined : s);
 const vide = (s: string): string | null => (s.trim() === '' ? null : s);
+/** A textarea typed one item per line: blank lines dropped. */
+export const lignes = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** « 12,5 » → 12.5 ; '' → null ; unreadable → undefined. */
 function nombre(s: string): number | null | undefined {
@@ -20,7 +22,9 @@ function convertirFiche(f: FormFiche, i: number, erreurs: Erreurs) {
     return n ?? null;
   };
   const base = `fiches.${i}`;
+  const r = f.regleFinancement;
   return {
+    ...f.origine,
     code: f.code,
     plie: f.plie,
     titre: f.titre,
@@ -30,21 +34,34 @@ function convertirFiche(f: FormFiche, i: number, erreurs: Erreurs) {
     territoire: vide(f.territoire),
     cible: vide(f.cible),
     periode: { debut: f.periode.debut, fin: f.periode.fin, ...(f.periode.texte.trim() ? { texte: f.periode.texte } : {}) },
+    contexte: vide(f.contexte),
+    objectifs: vide(f.objectifs),
+    modalitesMiseEnOeuvre: vide(f.modalitesMiseEnOeuvre),
+    resultatsAttendus: vide(f.resultatsAttendus),
     indicateurs: f.indicateurs.map((ind, j) => ({
       libelle: ind.libelle,
-      cible: num(ind.cible, `${base}.indicateurs.${j}.cible`, 'Cible : un nombre est attendu (ex. 12 ou 12,5).'),
+      cible: num(ind.cible, `${base}.indicateurs.${j}.cible`, 'Cible : un nombre est attendu (ex. 12 ou 12,5).'),
       unite: ind.unite.trim() ? ind.unite : null,
     })),
-    piecesJustificatives: f.piecesJustificatives,
+    piecesJustificatives: f.piecesJustificatives.map((p, j) => {
+      const alternatives = lignes(p.alternatives);
+      if (alternatives.length === 1) {
+        erreurs[`${base}.piecesJustificatives.${j}.alternatives`] =
+          'Un groupe « une des pièces suivantes » compte au moins deux pièces, une par ligne (videz le champ pour une pièce unique).';
+      }
+      return { libelle: p.libelle, etape: p.etape, ...(alternatives.length ? { alternatives } : {}) };
+    }),
     criteresSelection: f.criteresSelection,
+    conditionsRecevabilite: f.conditionsRecevabilite,
     conditionsFinancement: f.conditionsFinancement,
     regleFinancement: {
-      cofinancementRequis: f.regleFinancement.cofinancementRequis,
-      minContrepartiesPct: num(f.regleFinancement.minContrepartiesPct, `${base}.regleFinancement.minContrepartiesPct`, 'Pourcentage attendu, entre 0 et 100 (ex. 20).'),
-      maxFsePct: num(f.regleFinancement.maxFsePct, `${base}.regleFinancement.maxFsePct`, 'Pourcentage attendu, entre 0 et 100 (ex. 80).'),
+      cofinancementRequis: r.cofinancementRequis,
+      minContrepartiesPct: num(r.minContrepartiesPct, `${base}.regleFinancement.minContrepartiesPct`, 'Pourcentage attendu, entre 0 et 100 (ex. 20).'),
+      maxFsePct: num(r.maxFsePct, `${base}.regleFinancement.maxFsePct`, 'Pourcentage attendu, entre 0 et 100 (ex. 80).'),
+      ...(r.baseMinimum ? { baseMinimum: r.baseMinimum } : {}),
     },
     autresContraintes: f.autresContraintes,
-    ...(f.lignesSource ? { lignesSource: f.lignesSource } : {}),
+    notesInternes: lignes(f.notesInternes),
   };
 }
 
@@ -59,10 +76,12 @@ export function versContenu(f: FormAap): { brut: unknown; erreurs: Erreurs } {
   const o = f.depot.ouverture;
   const p = f.programme;
   const brut = {
+    ...f.origine,
     reference: f.reference,
     titre: f.titre,
     organismeIntermediaire: f.organismeIntermediaire,
     programme: {
+      ...f.origine.programme,
       code: p.code,
       libelle: p.libelle,
       axe: facultatif(p.axe),
@@ -78,15 +97,19 @@ export function versContenu(f: FormAap): { brut: unknown; erreurs: Erreurs } {
       ouverture: o.date || o.heure ? { date: o.date, heure: o.heure || '00:00', fuseau: o.fuseau } : null,
       modalitesOuverture: facultatif(f.depot.modalitesOuverture),
       cloture: f.depot.cloture,
-      unDossierParFiche: f.depot.unDossierParFiche,
+      // Guichet takes one dossier per fiche: the API accepts no other value.
+      unDossierParFiche: true,
       texte: facultatif(f.depot.texte),
     },
+    contact: vide(f.contact),
     selection: {
       criteresCommuns: f.selection.criteresCommuns,
+      preambulePrivilegies: facultatif(f.selection.preambulePrivilegies),
       criteresPrivilegies: f.selection.criteresPrivilegies,
       instances: facultatif(f.selection.instances),
     },
     source: facultatif(f.source),
+    notesInternes: lignes(f.notesInternes),
     fiches: f.fiches.map((fiche, i) => convertirFiche(fiche, i, erreurs)),
   };
   return { brut, erreurs };
@@ -101,6 +124,10 @@ export function normaliserChemin(chemin: string): string {
     .replace(/^(corps|body)\./, '')
     .replace(/^contenu\./, '');
 }
+
+/** The AAP form's field of a path: items of lists typed one per line (`notesInternes.2`, `….alternatives.1`) are their textarea. */
+export const champAap = (chemin: string): string =>
+  normaliserChemin(chemin).replace(/((?:^|\.)(?:notesInternes|alternatives)|^plies)\.\d+(\..*)?$/, '$1');
 
 /** Business errors that concern one field although the server sends no `details`. */
 export const CHAMP_PAR_CODE: Record<string, string> = {

@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
+import { usePlies } from '../lib/plies';
 import { ContenuAap, type TContenuAap } from '../lib/schemas';
 import { Champ, ErreursContexte } from './champs';
-import { CHAMP_PAR_CODE, normaliserChemin, versContenu, type Erreurs } from './conversion';
+import { CHAMP_PAR_CODE, champAap, versContenu, type Erreurs } from './conversion';
 import { FormulaireFiche } from './formulaire-fiche';
 import { ficheVide, type FormAap } from './modele';
 import { ResumeErreurs } from './resume-erreurs';
-import { SectionDepot, SectionIdentification, SectionProgramme, SectionSelection } from './sections';
+import { SectionDepot, SectionIdentification, SectionNotes, SectionProgramme, SectionSelection } from './sections';
 
 interface Props {
   initial: FormAap;
@@ -33,6 +34,10 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
   const [tour, setTour] = useState(0);
   const [envoi, setEnvoi] = useState(false);
   const [modifie, setModifie] = useState(false);
+  // The OI's PLIE: an AAP is written by its own OI (the server checks it), so the initial sigle is the one to ask for.
+  const plies = usePlies(initial.organismeIntermediaire.sigle.trim());
+  const nomPlie = (id: string) => plies.data?.items.find((p) => p.id === id)?.nom ?? form.nomsPlies[id] ?? id;
+  const pliesAap = form.plies.map((id) => ({ id, nom: nomPlie(id) }));
 
   useEffect(() => {
     if (!modifie) return;
@@ -60,7 +65,7 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
     const lu = ContenuAap.safeParse(brut);
     const errs: Erreurs = {};
     if (avecMotif && motif.trim().length < MOTIF_MIN) errs.motif = 'Indiquez le motif du rectificatif.';
-    if (!lu.success) for (const issue of lu.error.issues) errs[issue.path.join('.')] ??= issue.message;
+    if (!lu.success) for (const issue of lu.error.issues) errs[champAap(issue.path.join('.'))] ??= issue.message;
     Object.assign(errs, conversion);
     if (Object.keys(errs).length > 0 || !lu.success) return echec(null, errs);
     setEnvoi(true);
@@ -73,7 +78,7 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
     } catch (err) {
       const echecApi = enErreur(err);
       const details: Erreurs = {};
-      for (const d of echecApi.details) details[normaliserChemin(d.chemin)] ??= d.message;
+      for (const d of echecApi.details) details[champAap(d.chemin)] ??= d.message;
       const champ = CHAMP_PAR_CODE[echecApi.code];
       if (champ && !details[champ]) details[champ] = echecApi.message;
       echec(echecApi.message, details);
@@ -106,9 +111,10 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
           </fieldset>
         )}
         <SectionIdentification form={form} maj={maj} />
-        <SectionProgramme form={form} maj={maj} />
+        <SectionProgramme form={form} maj={maj} plies={plies} />
         <SectionDepot form={form} maj={maj} />
         <SectionSelection form={form} maj={maj} />
+        <SectionNotes form={form} maj={maj} />
         <fieldset className="carte section-formulaire">
           <legend>Fiches opérations ({form.fiches.length})</legend>
           {erreurs.fiches && <p className="message-erreur">{erreurs.fiches}</p>}
@@ -119,7 +125,7 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
                 key={f.cle}
                 fiche={f}
                 index={i}
-                plies={form.plies}
+                plies={pliesAap}
                 objectifs={form.programme.objectifsSpecifiques}
                 ouvertInitial={!f.code}
                 onChange={(nf) => maj({ ...form, fiches: form.fiches.map((x, j) => (j === i ? nf : x)) })}

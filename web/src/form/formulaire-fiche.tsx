@@ -1,16 +1,24 @@
 import { useContext, useEffect, useState } from 'react';
+import { TEXTES_FICHE } from '../components/textes-fiche';
 import { CaseACocher, Champ, ErreursContexte, idChamp, ListeTextes, Selection, useFocusDernier } from './champs';
 import type { FormFiche, FormIndicateur } from './modele';
+import { PiecesFiche } from './pieces-fiche';
 
 interface Props {
   fiche: FormFiche;
   index: number;
-  plies: string[];
+  /** The AAP's PLIE, id and name. */
+  plies: { id: string; nom: string }[];
   objectifs: { code: string; libelle: string }[];
   onChange: (f: FormFiche) => void;
   onSupprimer: () => void;
   ouvertInitial: boolean;
 }
+
+const BASES_MINIMUM = [
+  { valeur: 'contreparties', libelle: 'les contreparties du FSE (cofinancements comptés en contrepartie et autofinancement)' },
+  { valeur: 'cofinancements', libelle: 'les cofinancements seuls (apports de tiers, hors autofinancement)' },
+];
 
 function Indicateurs({ base, items, onChange }: { base: string; items: FormIndicateur[]; onChange: (v: FormIndicateur[]) => void }) {
   const conteneur = useFocusDernier(items.length);
@@ -64,11 +72,14 @@ export function FormulaireFiche({ fiche, index, plies, objectifs, onChange, onSu
         <div className="fiche-edition-corps">
           <div className="grille-2">
             <Champ chemin={`${base}.code`} label="Code de la fiche" aide="Ex. A1, GP2, ET5" value={fiche.code} onChange={maj('code')} />
-            {plies.length > 0 ? (
-              <Selection chemin={`${base}.plie`} label="PLIE" value={fiche.plie} onChange={maj('plie')} options={plies.filter(Boolean).map((p) => ({ valeur: p, libelle: p }))} />
-            ) : (
-              <Champ chemin={`${base}.plie`} label="PLIE" value={fiche.plie} onChange={maj('plie')} />
-            )}
+            <Selection
+              chemin={`${base}.plie`}
+              label="PLIE"
+              aide={plies.length ? undefined : 'Cochez d’abord les PLIE concernés par l’appel à projets.'}
+              value={fiche.plie}
+              onChange={maj('plie')}
+              options={plies.map((p) => ({ valeur: p.id, libelle: p.nom }))}
+            />
           </div>
           <Champ chemin={`${base}.titre`} label="Titre de la fiche" value={fiche.titre} onChange={maj('titre')} multiligne />
           <fieldset className="groupe-liste" aria-describedby={erreurs[`${base}.objectifsSpecifiques`] ? `${idChamp(`${base}.objectifsSpecifiques`)}-erreur` : undefined}>
@@ -98,19 +109,55 @@ export function FormulaireFiche({ fiche, index, plies, objectifs, onChange, onSu
             <Champ chemin={`${base}.periode.fin`} type="date" label="Fin de la période" value={fiche.periode.fin} onChange={(v) => maj('periode')({ ...fiche.periode, fin: v })} />
           </div>
           <Champ chemin={`${base}.periode.texte`} label="Précisions sur la période" facultatif multiligne value={fiche.periode.texte} onChange={(v) => maj('periode')({ ...fiche.periode, texte: v })} />
+          <fieldset className="groupe-liste" aria-describedby={`${idChamp(base)}-syntaxe`}>
+            <legend>Présentation de l’opération</legend>
+            <p className="aide" id={`${idChamp(base)}-syntaxe`}>
+              Une ligne vide sépare deux paragraphes ; « - » en début de ligne fait une liste, « &nbsp;&nbsp;- » (deux espaces) un sous-élément.
+            </p>
+            {TEXTES_FICHE.map(({ cle, titre }) => (
+              <Champ key={cle} chemin={`${base}.${cle}`} label={titre} facultatif multiligne lignes={5} value={fiche[cle]} onChange={maj(cle)} />
+            ))}
+          </fieldset>
           <Indicateurs base={`${base}.indicateurs`} items={fiche.indicateurs} onChange={maj('indicateurs')} />
-          <ListeTextes chemin={`${base}.piecesJustificatives`} legende="Pièces justificatives" element="Pièce" ajouter="Ajouter une pièce" items={fiche.piecesJustificatives} onChange={maj('piecesJustificatives')} multiligne />
+          <PiecesFiche base={`${base}.piecesJustificatives`} items={fiche.piecesJustificatives} onChange={maj('piecesJustificatives')} />
+          <ListeTextes
+            chemin={`${base}.conditionsRecevabilite`}
+            legende="Conditions de recevabilité"
+            aide="Vérifiées par oui ou non à la recevabilité, sans note."
+            element="Condition"
+            ajouter="Ajouter une condition de recevabilité"
+            items={fiche.conditionsRecevabilite}
+            onChange={maj('conditionsRecevabilite')}
+            multiligne
+          />
           <ListeTextes chemin={`${base}.criteresSelection`} legende="Critères de sélection de la fiche" element="Critère" ajouter="Ajouter un critère" items={fiche.criteresSelection} onChange={maj('criteresSelection')} multiligne />
           <ListeTextes chemin={`${base}.conditionsFinancement`} legende="Conditions de financement" element="Condition" ajouter="Ajouter une condition" items={fiche.conditionsFinancement} onChange={maj('conditionsFinancement')} multiligne />
           <fieldset className="groupe-liste">
             <legend>Règle de financement</legend>
             <CaseACocher chemin={`${base}.regleFinancement.cofinancementRequis`} label="Un cofinancement est obligatoire" checked={regle.cofinancementRequis} onChange={(v) => majRegle({ cofinancementRequis: v })} />
             <div className="grille-2">
-              <Champ chemin={`${base}.regleFinancement.minContrepartiesPct`} label="Contreparties minimales (% du coût total)" aide="Vide si aucune exigence" facultatif inputMode="decimal" value={regle.minContrepartiesPct} onChange={(v) => majRegle({ minContrepartiesPct: v })} />
-              <Champ chemin={`${base}.regleFinancement.maxFsePct`} label="Taux FSE maximal (% du coût total)" aide="Vide : plafond du programme" facultatif inputMode="decimal" value={regle.maxFsePct} onChange={(v) => majRegle({ maxFsePct: v })} />
+              <Champ chemin={`${base}.regleFinancement.minContrepartiesPct`} label="Minimum (% du coût total)" aide="Vide si aucune exigence" facultatif inputMode="decimal" value={regle.minContrepartiesPct} onChange={(v) => majRegle({ minContrepartiesPct: v })} />
+              <Selection
+                chemin={`${base}.regleFinancement.baseMinimum`}
+                label="Le minimum porte sur"
+                value={regle.baseMinimum || 'contreparties'}
+                options={BASES_MINIMUM}
+                onChange={(v) => majRegle({ baseMinimum: v === 'cofinancements' ? 'cofinancements' : 'contreparties' })}
+              />
             </div>
+            <Champ chemin={`${base}.regleFinancement.maxFsePct`} label="Taux FSE maximal (% du coût total)" aide="Vide : plafond du programme" facultatif inputMode="decimal" className="champ-court" value={regle.maxFsePct} onChange={(v) => majRegle({ maxFsePct: v })} />
           </fieldset>
           <ListeTextes chemin={`${base}.autresContraintes`} legende="Autres contraintes" element="Contrainte" ajouter="Ajouter une contrainte" items={fiche.autresContraintes} onChange={maj('autresContraintes')} multiligne />
+          <Champ
+            chemin={`${base}.notesInternes`}
+            label="Notes internes (OI)"
+            aide="Une note par ligne. Jamais publiées : réservées aux agents de l’OI."
+            facultatif
+            multiligne
+            lignes={3}
+            value={fiche.notesInternes}
+            onChange={maj('notesInternes')}
+          />
           <div className="actions actions-droite">
             <button type="button" className="bouton bouton-danger" onClick={onSupprimer}>
               Supprimer la fiche {fiche.code || index + 1}

@@ -1,10 +1,12 @@
 /**
  * The editable form of an AAP: the API's `ContenuAap` with text where people type numbers (amounts, percentages,
- * targets) and empty strings for absent optional values. `versContenu` converts back and reports unreadable input
- * under the API path of the field, so client and server errors land on the same inputs.
+ * targets), lists typed one item per line, and empty strings for absent optional values. `versContenu` converts back
+ * and reports unreadable input under the API path of the field, so client and server errors land on the same inputs.
+ * What the form does not edit (the AAP's sections, a fiche's étapes de parcours, source lines…) is kept in `origine`
+ * and sent back untouched.
  */
 import { centimesVersSaisie } from '../lib/format';
-import type { TContenuAap, TFicheOperation } from '../lib/schemas';
+import { ContenuAap, type TContenuAap, type TFicheOperation } from '../lib/schemas';
 
 export interface FormIndicateur {
   libelle: string;
@@ -12,10 +14,20 @@ export interface FormIndicateur {
   unite: string;
 }
 
+export interface FormPiece {
+  libelle: string;
+  etape: 'depot' | 'realisation';
+  /** « Une des pièces suivantes »: one per line; empty for a single pièce. */
+  alternatives: string;
+}
+
 export interface FormFiche {
   /** Stable React key: codes change while typing. */
   cle: string;
+  /** The fiche as loaded, for the fields the form does not edit. */
+  origine: Partial<TFicheOperation>;
   code: string;
+  /** Id of one of the AAP's PLIE. */
   plie: string;
   titre: string;
   objectifsSpecifiques: string[];
@@ -24,13 +36,25 @@ export interface FormFiche {
   territoire: string;
   cible: string;
   periode: { debut: string; fin: string; texte: string };
+  contexte: string;
+  objectifs: string;
+  modalitesMiseEnOeuvre: string;
+  resultatsAttendus: string;
   indicateurs: FormIndicateur[];
-  piecesJustificatives: string[];
+  piecesJustificatives: FormPiece[];
   criteresSelection: string[];
+  conditionsRecevabilite: string[];
   conditionsFinancement: string[];
-  regleFinancement: { cofinancementRequis: boolean; minContrepartiesPct: string; maxFsePct: string };
+  regleFinancement: {
+    cofinancementRequis: boolean;
+    minContrepartiesPct: string;
+    maxFsePct: string;
+    /** '' when the fiche does not say (read as contreparties). */
+    baseMinimum: '' | 'contreparties' | 'cofinancements';
+  };
   autresContraintes: string[];
-  lignesSource?: number[];
+  /** One note per line. */
+  notesInternes: string;
 }
 
 export interface FormDateHeure {
@@ -40,6 +64,10 @@ export interface FormDateHeure {
 }
 
 export interface FormAap {
+  /** The content as loaded (fiches aside), for the fields the form does not edit. */
+  origine: Partial<TContenuAap>;
+  /** Names of the PLIE the AAP named when loaded, by id (the OI's list may no longer hold one of them). */
+  nomsPlies: Record<string, string>;
   reference: string;
   titre: string;
   organismeIntermediaire: { sigle: string; nom: string };
@@ -52,6 +80,7 @@ export interface FormAap {
     prioriteInvestissement: string;
     objectifsSpecifiques: { code: string; libelle: string }[];
   };
+  /** Ids of the OI's PLIE. */
   plies: string[];
   enveloppe: string;
   depot: {
@@ -59,11 +88,13 @@ export interface FormAap {
     ouverture: FormDateHeure;
     modalitesOuverture: string;
     cloture: FormDateHeure;
-    unDossierParFiche: boolean;
     texte: string;
   };
-  selection: { criteresCommuns: string[]; criteresPrivilegies: string[]; instances: string };
+  contact: string;
+  selection: { criteresCommuns: string[]; preambulePrivilegies: string; criteresPrivilegies: string[]; instances: string };
   source: string;
+  /** One note per line. */
+  notesInternes: string;
   fiches: FormFiche[];
 }
 
@@ -75,6 +106,7 @@ const texte = (n: number | null): string => (n === null ? '' : String(n).replace
 export function ficheVide(plie = ''): FormFiche {
   return {
     cle: nouvelleCle(),
+    origine: {},
     code: '',
     plie,
     titre: '',
@@ -84,17 +116,25 @@ export function ficheVide(plie = ''): FormFiche {
     territoire: '',
     cible: '',
     periode: { debut: '', fin: '', texte: '' },
+    contexte: '',
+    objectifs: '',
+    modalitesMiseEnOeuvre: '',
+    resultatsAttendus: '',
     indicateurs: [],
     piecesJustificatives: [],
     criteresSelection: [],
+    conditionsRecevabilite: [],
     conditionsFinancement: [],
-    regleFinancement: { cofinancementRequis: false, minContrepartiesPct: '', maxFsePct: '' },
+    regleFinancement: { cofinancementRequis: false, minContrepartiesPct: '', maxFsePct: '', baseMinimum: '' },
     autresContraintes: [],
+    notesInternes: '',
   };
 }
 
 export function formulaireVide(oi: string | null): FormAap {
   return {
+    origine: {},
+    nomsPlies: {},
     reference: '',
     titre: '',
     organismeIntermediaire: { sigle: oi ?? '', nom: '' },
@@ -114,35 +154,59 @@ export function formulaireVide(oi: string | null): FormAap {
       ouverture: { date: '', heure: '', fuseau: 'Europe/Paris' },
       modalitesOuverture: '',
       cloture: { date: '', heure: '23:59', fuseau: 'Europe/Paris' },
-      unDossierParFiche: true,
       texte: '',
     },
-    selection: { criteresCommuns: [], criteresPrivilegies: [], instances: '' },
+    contact: '',
+    selection: { criteresCommuns: [], preambulePrivilegies: '', criteresPrivilegies: [], instances: '' },
     source: '',
+    notesInternes: '',
     fiches: [],
   };
 }
 
 function ficheVersFormulaire(f: TFicheOperation): FormFiche {
+  const r = f.regleFinancement;
   return {
-    ...f,
     cle: nouvelleCle(),
+    origine: f,
+    code: f.code,
+    plie: f.plie,
+    titre: f.titre,
+    objectifsSpecifiques: [...f.objectifsSpecifiques],
+    axesStrategiques: [...f.axesStrategiques],
     axeOperationnel: f.axeOperationnel ?? '',
     territoire: f.territoire ?? '',
     cible: f.cible ?? '',
     periode: { debut: f.periode.debut, fin: f.periode.fin, texte: f.periode.texte ?? '' },
+    contexte: f.contexte ?? '',
+    objectifs: f.objectifs ?? '',
+    modalitesMiseEnOeuvre: f.modalitesMiseEnOeuvre ?? '',
+    resultatsAttendus: f.resultatsAttendus ?? '',
     indicateurs: f.indicateurs.map((i) => ({ libelle: i.libelle, cible: texte(i.cible), unite: i.unite ?? '' })),
+    piecesJustificatives: f.piecesJustificatives.map((p) => ({ libelle: p.libelle, etape: p.etape, alternatives: (p.alternatives ?? []).join('\n') })),
+    criteresSelection: [...f.criteresSelection],
+    conditionsRecevabilite: [...f.conditionsRecevabilite],
+    conditionsFinancement: [...f.conditionsFinancement],
     regleFinancement: {
-      cofinancementRequis: f.regleFinancement.cofinancementRequis,
-      minContrepartiesPct: texte(f.regleFinancement.minContrepartiesPct),
-      maxFsePct: texte(f.regleFinancement.maxFsePct),
+      cofinancementRequis: r.cofinancementRequis,
+      minContrepartiesPct: texte(r.minContrepartiesPct),
+      maxFsePct: texte(r.maxFsePct),
+      baseMinimum: r.baseMinimum ?? '',
     },
+    autresContraintes: [...f.autresContraintes],
+    notesInternes: f.notesInternes.join('\n'),
   };
 }
 
-export function versFormulaire(c: TContenuAap): FormAap {
+const CLES_CONTENU = Object.keys(ContenuAap.shape).filter((k) => k !== 'fiches') as (keyof TContenuAap)[];
+
+/** The form of a content, or of a stored AAP (whose own fields — id, statut, version… — are left out). */
+export function versFormulaire(c: TContenuAap & { referencesPlies?: { id: string; nom: string }[] }): FormAap {
   const p = c.programme;
+  const origine = Object.fromEntries(CLES_CONTENU.filter((k) => k in c).map((k) => [k, c[k]])) as Partial<TContenuAap>;
   return {
+    origine,
+    nomsPlies: Object.fromEntries((c.referencesPlies ?? []).map((r) => [r.id, r.nom])),
     reference: c.reference,
     titre: c.titre,
     organismeIntermediaire: { ...c.organismeIntermediaire },
@@ -162,15 +226,17 @@ export function versFormulaire(c: TContenuAap): FormAap {
       ouverture: c.depot.ouverture ? { ...c.depot.ouverture } : { date: '', heure: '', fuseau: 'Europe/Paris' },
       modalitesOuverture: c.depot.modalitesOuverture ?? '',
       cloture: { ...c.depot.cloture },
-      unDossierParFiche: c.depot.unDossierParFiche,
       texte: c.depot.texte ?? '',
     },
+    contact: c.contact ?? '',
     selection: {
       criteresCommuns: [...c.selection.criteresCommuns],
+      preambulePrivilegies: c.selection.preambulePrivilegies ?? '',
       criteresPrivilegies: [...c.selection.criteresPrivilegies],
       instances: c.selection.instances ?? '',
     },
     source: c.source ?? '',
+    notesInternes: c.notesInternes.join('\n'),
     fiches: c.fiches.map(ficheVersFormulaire),
   };
 }

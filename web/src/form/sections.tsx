@@ -1,6 +1,10 @@
 import { PROGRAMMES, type CodeProgramme } from '#shared/domain/programmes';
+import { useContext } from 'react';
+import { Chargement, ErreurApi } from '../components/ui';
+import type { Chargement as EtatChargement } from '../lib/api';
 import { FUSEAUX } from '../lib/format';
-import { CaseACocher, Champ, ListeTextes, Selection, useFocusDernier } from './champs';
+import type { TResumePlie } from '../lib/schemas';
+import { CaseACocher, Champ, ErreursContexte, idChamp, ListeTextes, Selection, useFocusDernier } from './champs';
 import type { FormAap, FormDateHeure } from './modele';
 
 type Maj = (f: FormAap) => void;
@@ -55,7 +59,34 @@ function ObjectifsSpecifiques({ form, maj }: { form: FormAap; maj: Maj }) {
   );
 }
 
-export function SectionProgramme({ form, maj }: { form: FormAap; maj: Maj }) {
+/** The PLIE the AAP concerns, ticked among the OI's (`GET /plies?oi=`); an id the list no longer holds stays untickable. */
+function PliesConcernes({ form, maj, plies }: { form: FormAap; maj: Maj; plies: EtatChargement<{ items: TResumePlie[] }> }) {
+  const erreur = useContext(ErreursContexte).plies;
+  const connus = plies.data?.items ?? [];
+  const options = [
+    ...connus.map((p) => ({ id: p.id, nom: p.nom })),
+    ...form.plies.filter((id) => !connus.some((p) => p.id === id)).map((id) => ({ id, nom: form.nomsPlies[id] ?? id })),
+  ];
+  // The AAP's own order is kept (its fiches are grouped in that order): a PLIE ticked is added last.
+  const basculer = (id: string, coche: boolean) =>
+    maj({ ...form, plies: coche ? [...form.plies.filter((x) => x !== id), id] : form.plies.filter((x) => x !== id) });
+  return (
+    <fieldset className="groupe-liste" aria-describedby={erreur ? `${idChamp('plies')}-erreur` : undefined}>
+      <legend>PLIE concernés</legend>
+      {erreur && <p id={`${idChamp('plies')}-erreur`} className="message-erreur">{erreur}</p>}
+      {plies.chargement && <Chargement texte="Chargement des PLIE de l’OI…" />}
+      {plies.erreur && <ErreurApi erreur={plies.erreur} onReessayer={plies.recharger} />}
+      {!plies.chargement && options.length === 0 && <p className="discret">Aucun PLIE n’est enregistré pour cet organisme intermédiaire.</p>}
+      <div className="cases-en-ligne">
+        {options.map((o) => (
+          <CaseACocher key={o.id} chemin={`plies.${o.id}`} label={o.nom} checked={form.plies.includes(o.id)} onChange={(v) => basculer(o.id, v)} />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function SectionProgramme({ form, maj, plies }: { form: FormAap; maj: Maj; plies: EtatChargement<{ items: TResumePlie[] }> }) {
   const p = form.programme;
   const set = (partiel: Partial<FormAap['programme']>) => maj({ ...form, programme: { ...p, ...partiel } });
   const changerCode = (code: string) => {
@@ -79,7 +110,7 @@ export function SectionProgramme({ form, maj }: { form: FormAap; maj: Maj }) {
       </div>
       <Champ chemin="programme.axeLibelle" label="Libellé de l’axe" facultatif value={p.axeLibelle} onChange={(v) => set({ axeLibelle: v })} />
       <ObjectifsSpecifiques form={form} maj={maj} />
-      <ListeTextes chemin="plies" legende="PLIE concernés" element="PLIE" ajouter="Ajouter un PLIE" items={form.plies} onChange={(v) => maj({ ...form, plies: v })} />
+      <PliesConcernes form={form} maj={maj} plies={plies} />
     </fieldset>
   );
 }
@@ -113,8 +144,8 @@ export function SectionDepot({ form, maj }: { form: FormAap; maj: Maj }) {
         <Champ chemin="depot.plateforme" label="Plateforme de dépôt" facultatif value={d.plateforme} onChange={(v) => set({ plateforme: v })} />
         <Champ chemin="depot.modalitesOuverture" label="Modalités d’ouverture" facultatif value={d.modalitesOuverture} onChange={(v) => set({ modalitesOuverture: v })} />
       </div>
-      <CaseACocher chemin="depot.unDossierParFiche" label="Un dossier par fiche opération" checked={d.unDossierParFiche} onChange={(v) => set({ unDossierParFiche: v })} />
       <Champ chemin="depot.texte" label="Précisions sur le dépôt" facultatif multiligne value={d.texte} onChange={(v) => set({ texte: v })} />
+      <Champ chemin="contact" label="Contact avant le dépôt" aide="Qui contacter avant de répondre, tel que l’appel à projets le formule." facultatif multiligne value={form.contact} onChange={(v) => maj({ ...form, contact: v })} />
     </fieldset>
   );
 }
@@ -126,8 +157,27 @@ export function SectionSelection({ form, maj }: { form: FormAap; maj: Maj }) {
     <fieldset className="carte section-formulaire">
       <legend>Sélection</legend>
       <ListeTextes chemin="selection.criteresCommuns" legende="Critères communs" element="Critère commun" ajouter="Ajouter un critère commun" items={s.criteresCommuns} onChange={(v) => set({ criteresCommuns: v })} multiligne />
-      <ListeTextes chemin="selection.criteresPrivilegies" legende="Seront privilégiés" element="Critère privilégié" ajouter="Ajouter un critère privilégié" items={s.criteresPrivilegies} onChange={(v) => set({ criteresPrivilegies: v })} multiligne />
+      <Champ chemin="selection.preambulePrivilegies" label="Préambule des critères privilégiés" aide="Ex. « Seront privilégiées les opérations répondant aux critères suivants : »" facultatif value={s.preambulePrivilegies} onChange={(v) => set({ preambulePrivilegies: v })} />
+      <ListeTextes chemin="selection.criteresPrivilegies" legende="Critères privilégiés" element="Critère privilégié" ajouter="Ajouter un critère privilégié" items={s.criteresPrivilegies} onChange={(v) => set({ criteresPrivilegies: v })} multiligne />
       <Champ chemin="selection.instances" label="Instances de sélection" facultatif multiligne value={s.instances} onChange={(v) => set({ instances: v })} />
+    </fieldset>
+  );
+}
+
+export function SectionNotes({ form, maj }: { form: FormAap; maj: Maj }) {
+  return (
+    <fieldset className="carte section-formulaire">
+      <legend>Notes internes (OI)</legend>
+      <Champ
+        chemin="notesInternes"
+        label="Notes internes sur l’appel à projets"
+        aide="Une note par ligne. Jamais publiées : réservées aux agents de l’OI."
+        facultatif
+        multiligne
+        lignes={4}
+        value={form.notesInternes}
+        onChange={(v) => maj({ ...form, notesInternes: v })}
+      />
     </fieldset>
   );
 }

@@ -7,12 +7,22 @@ import { Dossier, type TDossier } from '../comite/schemas';
 
 const MOTIF_MIN = 10;
 
+type Decision = { decision: 'recevable'; conditions: { condition: string; remplie: boolean }[] } | { decision: 'irrecevable'; motif: string };
+
 /**
- * Recevabilité of a deposited dossier: « recevable » at once (every required pièce must be valid, else the server
- * lists them), « irrecevable » after a confirmation carrying the motif. Both send If-Match with the version read.
+ * Recevabilité of a deposited dossier: « recevable » once the instructor has ticked each of the fiche's conditions de
+ * recevabilité (every required pièce must be valid too, else the server lists them), « irrecevable » after a
+ * confirmation carrying the motif. Both send If-Match with the version read. `conditions` is null while the fiche loads.
  */
-export function SectionRecevabilite({ dossier, onDecide, onRecharger }: { dossier: TDossier; onDecide: (d: TDossier, message: string) => void; onRecharger: () => void }) {
+export function SectionRecevabilite({ dossier, conditions, onDecide, onRecharger }: {
+  dossier: TDossier;
+  conditions: readonly string[] | null;
+  onDecide: (d: TDossier, message: string) => void;
+  onRecharger: () => void;
+}) {
   const annoncer = useAnnoncer();
+  const [remplies, setRemplies] = useState<ReadonlySet<number>>(new Set());
+  const [erreurConditions, setErreurConditions] = useState<string | null>(null);
   const dialogue = useRef<HTMLDialogElement>(null);
   const [motif, setMotif] = useState('');
   const [erreurMotif, setErreurMotif] = useState<string | null>(null);
@@ -20,7 +30,26 @@ export function SectionRecevabilite({ dossier, onDecide, onRecharger }: { dossie
   const [envoi, setEnvoi] = useState(false);
   const chemin = `/dossiers/${encodeURIComponent(dossier.id)}/recevabilite`;
 
-  const decider = async (corps: { decision: 'recevable' } | { decision: 'irrecevable'; motif: string }) => {
+  const declarerRecevable = () => {
+    const liste = conditions ?? [];
+    const manquante = liste.findIndex((_, i) => !remplies.has(i));
+    if (manquante >= 0) {
+      setErreurConditions('Cochez chaque condition remplie. Si l’une ne l’est pas, déclarez le dossier irrecevable en le motivant.');
+      document.getElementById(`condition-${manquante}`)?.focus();
+      return;
+    }
+    setErreurConditions(null);
+    void decider({ decision: 'recevable', conditions: liste.map((condition, i) => ({ condition, remplie: remplies.has(i) })) });
+  };
+  const cocher = (i: number, oui: boolean) =>
+    setRemplies((avant) => {
+      const apres = new Set(avant);
+      if (oui) apres.add(i);
+      else apres.delete(i);
+      return apres;
+    });
+
+  const decider = async (corps: Decision) => {
     setEnvoi(true);
     setRefus(null);
     annoncer('Enregistrement de la recevabilité…');
@@ -60,8 +89,20 @@ export function SectionRecevabilite({ dossier, onDecide, onRecharger }: { dossie
             Vérifiez la complétude du dossier et la validité des pièces, puis prononcez la recevabilité. Pour des pièces
             manquantes, demandez plutôt des compléments depuis la fiche du dossier.
           </p>
+          {conditions && conditions.length > 0 && (
+            <fieldset className="groupe-liste conditions-recevabilite" aria-describedby={erreurConditions ? 'conditions-erreur' : undefined}>
+              <legend>Conditions de recevabilité de la fiche</legend>
+              {erreurConditions && <p id="conditions-erreur" className="message-erreur">{erreurConditions}</p>}
+              {conditions.map((c, i) => (
+                <div key={i} className="champ champ-case">
+                  <input type="checkbox" id={`condition-${i}`} checked={remplies.has(i)} onChange={(e) => cocher(i, e.target.checked)} />
+                  <label htmlFor={`condition-${i}`}>Condition remplie : « {c} »</label>
+                </div>
+              ))}
+            </fieldset>
+          )}
           <div className="actions">
-            <button type="button" className="bouton" disabled={envoi} onClick={() => void decider({ decision: 'recevable' })}>
+            <button type="button" className="bouton" disabled={envoi || conditions === null} onClick={declarerRecevable}>
               Déclarer recevable
             </button>
             <button type="button" className="bouton bouton-danger" disabled={envoi} onClick={() => { setErreurMotif(null); dialogue.current?.showModal(); }}>
@@ -79,7 +120,17 @@ export function SectionRecevabilite({ dossier, onDecide, onRecharger }: { dossie
         </Alerte>
       )}
       {!['depose', 'complement_demande', 'irrecevable', 'brouillon'].includes(dossier.statut) && (
-        <p className="verdict verdict-ok"><span aria-hidden="true">✓ </span>Dossier recevable.</p>
+        <>
+          <p className="verdict verdict-ok"><span aria-hidden="true">✓ </span>Dossier recevable.</p>
+          {(dossier.suivi.conditionsRecevabilite ?? []).length > 0 && (
+            <>
+              <p>Conditions de recevabilité confirmées par l’instructeur :</p>
+              <ul className="liste">
+                {dossier.suivi.conditionsRecevabilite?.map((c, i) => <li key={i}>{c}</li>)}
+              </ul>
+            </>
+          )}
+        </>
       )}
       <dialog ref={dialogue} className="dialogue" aria-labelledby="irrecevable-titre">
         <h2 id="irrecevable-titre">Déclarer le dossier {dossier.reference} irrecevable ?</h2>

@@ -56,9 +56,30 @@ export const LIBELLES: Record<string, string> = {
   'regleFinancement.minContrepartiesPct': 'Contreparties minimales',
   'regleFinancement.maxFsePct': 'Taux FSE maximal',
   autresContraintes: 'Autres contraintes',
+  contact: 'Contact avant le dépôt',
+  notesInternes: 'Notes internes (OI)',
+  sections: 'Texte de l’appel à projets',
+  'selection.preambulePrivilegies': 'Préambule des critères privilégiés',
+  'programme.tauxForfaitaires': 'Taux forfaitaires de l’appel à projets',
+  contexte: 'Contexte',
+  objectifs: 'Objectifs',
+  modalitesMiseEnOeuvre: 'Modalités de mise en œuvre',
+  resultatsAttendus: 'Résultats attendus',
+  conditionsRecevabilite: 'Conditions de recevabilité',
+  etapesParcours: 'Étapes de parcours',
+  'regleFinancement.baseMinimum': 'Base du minimum (contreparties ou cofinancements)',
 };
 
-const SOUS_CHAMPS: Record<string, string> = { libelle: 'libellé', cible: 'cible', unite: 'unité', code: 'code' };
+const SOUS_CHAMPS: Record<string, string> = {
+  libelle: 'libellé',
+  cible: 'cible',
+  unite: 'unité',
+  code: 'code',
+  etape: 'étape',
+  alternatives: 'une des pièces suivantes',
+  titre: 'titre',
+  texte: 'texte',
+};
 
 /**
  * A diff path as people read it: `fiches[HP1].regleFinancement.maxFsePct` → « Fiche HP1 — Taux FSE maximal ».

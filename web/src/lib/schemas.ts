@@ -12,6 +12,8 @@ export type {
   ResumeAap as TResumeAap,
 } from '#shared/schemas/aap';
 export type { DateHeureLocale } from '#shared/schemas/common';
+export { ListePlies, Plie as PlieSchema } from '#shared/schemas/plie';
+export type { Plie as TPlie, ResumePlie as TResumePlie } from '#shared/schemas/plie';
 export type TAap = z.infer<typeof Aap>;
 
 export const PageResumes = Page(ResumeAap);

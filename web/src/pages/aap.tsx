@@ -1,11 +1,13 @@
-import { CarteDepot, SectionProgramme, SectionSelection } from '../components/details-aap';
+import { numeroVersion } from '#shared/domain/aap/aap';
+import { CarteDepot, libellePublication, SectionProgramme, SectionSelection } from '../components/details-aap';
 import { FichesParPlie } from '../components/fiches-par-plie';
 import { HistoriqueRectificatifs } from '../components/rectificatifs';
 import { RepondreFiche } from '../components/repondre-fiche';
+import { SectionsAap } from '../components/sections-aap';
 import { BadgeStatut, Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
-import { formatInstant, pluriel } from '../lib/format';
+import { pluriel } from '../lib/format';
 import { Link } from '../lib/router';
 import { Aap, ListeRectificatifs } from '../lib/schemas';
 
@@ -26,6 +28,7 @@ export function PageAap({ id }: { id: string }) {
       </>
     );
   }
+  const publication = libellePublication(aap);
   return (
     <>
       <FilAriane elements={[{ libelle: 'Appels à projets', lien: <Link to="/">Appels à projets</Link> }, { libelle: aap.reference }]} />
@@ -39,8 +42,8 @@ export function PageAap({ id }: { id: string }) {
           {aap.organismeIntermediaire.nom} ({aap.organismeIntermediaire.sigle})
         </p>
         <p className="meta">
-          {aap.publieLe && <>Publié le {formatInstant(aap.publieLe)} · </>}
-          Version {aap.version}
+          {publication && <>{publication} · </>}
+          Version {numeroVersion(aap)}
           {aap.nombreRectificatifs > 0 && <> · {pluriel(aap.nombreRectificatifs, 'rectificatif', 'rectificatifs')}</>}
         </p>
         <p>
@@ -53,10 +56,11 @@ export function PageAap({ id }: { id: string }) {
         <div className="colonne-principale">
           <section className="carte" aria-labelledby="fiches-titre">
             <h2 id="fiches-titre">Fiches opérations ({aap.fiches.length})</h2>
-            <FichesParPlie aapId={aap.id} plies={aap.plies} fiches={aap.fiches} />
+            <FichesParPlie aap={aap} fiches={aap.fiches} />
           </section>
           <SectionProgramme aap={aap} />
           <SectionSelection aap={aap} />
+          <SectionsAap sections={aap.sections} />
           <section className="carte" aria-labelledby="rectificatifs-titre">
             <h2 id="rectificatifs-titre">Historique des rectificatifs</h2>
             {rect.chargement && <Chargement />}

@@ -4,6 +4,7 @@ import { Chargement, ErreurApi, Flash } from '../components/ui';
 import { useAnnoncer, useTitre } from '../lib/annonces';
 import { pluriel } from '../lib/format';
 import { useListeAaps } from '../lib/pagination';
+import { usePlies } from '../lib/plies';
 import { navigate, query, useLocation } from '../lib/router';
 
 const CHAMPS = ['statut', 'plie', 'objectifSpecifique', 'q'] as const;
@@ -19,6 +20,11 @@ export function PageCatalogue() {
   // `limit` is not offered in the form but kept from the URL (page size, e.g. for tests).
   const base = `/aaps${query({ ...actifs, limit: search.get('limit') })}`;
   const { items, cursor, chargement, erreur, voirPlus, recharger } = useListeAaps(base);
+  const plies = usePlies();
+  const optionsPlie = plies.data?.items ?? [];
+  // Several OIs may name a PLIE alike: their lists are then kept apart.
+  const ois = [...new Set(optionsPlie.map((p) => p.oi))];
+  const options = (liste: typeof optionsPlie) => liste.map((p) => <option key={p.id} value={p.id}>{p.nom}</option>);
   const liste = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -82,8 +88,14 @@ export function PageCatalogue() {
           </div>
           <div className="champ">
             <label htmlFor="filtre-plie">PLIE</label>
-            <input id="filtre-plie" value={saisie.plie} onChange={maj('plie')} aria-describedby="filtre-plie-aide" />
-            <p id="filtre-plie-aide" className="aide">Nom exact, ex. PLIE de Bordeaux</p>
+            <select id="filtre-plie" value={saisie.plie} onChange={maj('plie')} aria-describedby={plies.erreur ? 'filtre-plie-aide' : undefined}>
+              <option value="">Tous</option>
+              {ois.length > 1
+                ? ois.map((oi) => <optgroup key={oi} label={oi}>{options(optionsPlie.filter((p) => p.oi === oi))}</optgroup>)
+                : options(optionsPlie)}
+              {saisie.plie && !optionsPlie.some((p) => p.id === saisie.plie) && <option value={saisie.plie}>{saisie.plie}</option>}
+            </select>
+            {plies.erreur && <p id="filtre-plie-aide" className="aide">Liste des PLIE indisponible : {plies.erreur.message}</p>}
           </div>
           <div className="champ">
             <label htmlFor="filtre-os">Objectif spécifique</label>

@@ -1,4 +1,5 @@
 import '../styles-comite.css';
+import { nomPlie } from '#shared/domain/aap/aap';
 import { Alerte, Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { BarreEnveloppe } from '../comite/enveloppe';
 import { FormulaireComite } from '../comite/formulaire-comite';
@@ -71,7 +72,9 @@ export function PageComitesAap({ id }: { id: string }) {
         )}
       </section>
       {aap && aap.statut === 'brouillon' && <Alerte type="info">{<p>Publiez l’appel à projets avant d’organiser ses comités.</p>}</Alerte>}
-      {aap && aap.statut !== 'brouillon' && <FormulaireComite aapId={aap.id} plies={aap.plies} onCree={cree} />}
+      {aap && aap.statut !== 'brouillon' && (
+        <FormulaireComite aapId={aap.id} plies={aap.plies.map((p) => ({ id: p, nom: nomPlie(aap, p) }))} onCree={cree} />
+      )}
     </div>
   );
 }

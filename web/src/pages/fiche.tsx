@@ -1,13 +1,19 @@
+import { nomPlie } from '#shared/domain/aap/aap';
+import { TableEtapesParcours } from '../components/etapes-parcours';
+import { PiecesAttendues } from '../components/pieces-attendues';
 import { regleEnMots } from '../components/regle';
 import { RepondreFiche } from '../components/repondre-fiche';
+import { aDuTexte, TexteRiche } from '../components/texte-riche';
+import { TEXTES_FICHE } from '../components/textes-fiche';
 import { Chargement, Definitions, ErreurApi, FilAriane, Liste } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
 import { formatDate, formatNombre } from '../lib/format';
+import { lienPlie } from '../lib/plies';
 import { Link } from '../lib/router';
 import { Aap, FicheSchema } from '../lib/schemas';
 
-/** Public page of one fiche opération, with the AAP for context (title, objectifs spécifiques' labels). */
+/** Public page of one fiche opération, with the AAP for context (title, objectifs spécifiques' labels, PLIE names). */
 export function PageFiche({ id, code }: { id: string; code: string }) {
   const cheminAap = `/aaps/${encodeURIComponent(id)}`;
   const fiche = useApi(`${cheminAap}/fiches/${encodeURIComponent(code)}`, FicheSchema);
@@ -35,12 +41,14 @@ export function PageFiche({ id, code }: { id: string; code: string }) {
     );
   }
   const libelleOs = (c: string) => aap.data?.programme.objectifsSpecifiques.find((o) => o.code === c)?.libelle;
+  const plie = aap.data ? nomPlie(aap.data, f.plie) : null;
+  const textes = TEXTES_FICHE.filter(({ cle }) => aDuTexte(f[cle]));
   return (
     <>
       {ariane}
       <header className="entete-page">
         <p className="surtitre">
-          <span className="code-fiche">{f.code}</span> {f.plie}
+          <span className="code-fiche">{f.code}</span> {plie}
         </p>
         <h1>{f.titre}</h1>
         {aap.data && <p className="chapo">{aap.data.titre}</p>}
@@ -51,7 +59,7 @@ export function PageFiche({ id, code }: { id: string; code: string }) {
             <h2 id="operation-titre">L’opération</h2>
             <Definitions
               lignes={[
-                ['PLIE', f.plie],
+                ['PLIE', plie && <Link to={lienPlie(f.plie)}>{plie}</Link>],
                 ['Axe opérationnel', f.axeOperationnel],
                 ['Territoire', f.territoire],
                 ['Public cible', f.cible],
@@ -67,6 +75,12 @@ export function PageFiche({ id, code }: { id: string; code: string }) {
             <h3>Axes stratégiques</h3>
             <Liste items={f.axesStrategiques} vide="Aucun axe stratégique précisé." />
           </section>
+          {textes.map(({ cle, titre }) => (
+            <section key={cle} className="carte" aria-labelledby={`fiche-${cle}`}>
+              <h2 id={`fiche-${cle}`}>{titre}</h2>
+              <TexteRiche texte={f[cle]} />
+            </section>
+          ))}
           <section className="carte" aria-labelledby="indicateurs-titre">
             <h2 id="indicateurs-titre">Indicateurs</h2>
             {f.indicateurs.length === 0 ? (
@@ -94,14 +108,27 @@ export function PageFiche({ id, code }: { id: string; code: string }) {
               </div>
             )}
           </section>
+          {f.conditionsRecevabilite.length > 0 && (
+            <section className="carte" aria-labelledby="recevabilite-titre">
+              <h2 id="recevabilite-titre">Conditions de recevabilité</h2>
+              <p>Pour que la proposition soit étudiée :</p>
+              <Liste items={f.conditionsRecevabilite} />
+            </section>
+          )}
           <section className="carte" aria-labelledby="criteres-titre">
             <h2 id="criteres-titre">Critères de sélection</h2>
             <Liste items={f.criteresSelection} vide="Aucun critère propre à la fiche." />
           </section>
-          <section className="carte" aria-labelledby="pieces-titre">
+          <section className="carte" aria-labelledby="pieces-titre" id="pieces">
             <h2 id="pieces-titre">Pièces justificatives</h2>
-            <Liste items={f.piecesJustificatives} vide="Aucune pièce particulière." />
+            <PiecesAttendues pieces={f.piecesJustificatives} />
           </section>
+          {f.etapesParcours && (
+            <section className="carte" aria-labelledby="etapes-titre">
+              <h2 id="etapes-titre">Étapes de parcours et leurs justificatifs</h2>
+              <TableEtapesParcours etapes={f.etapesParcours} idTitre="etapes-titre" />
+            </section>
+          )}
           {f.autresContraintes.length > 0 && (
             <section className="carte" aria-labelledby="contraintes-titre">
               <h2 id="contraintes-titre">Autres contraintes</h2>
@@ -125,6 +152,17 @@ export function PageFiche({ id, code }: { id: string; code: string }) {
               </>
             )}
           </section>
+          {(aap.data?.contact || plie) && (
+            <section className="carte carte-depot" aria-labelledby="contact-titre">
+              <h2 id="contact-titre">Avant de répondre</h2>
+              {aap.data?.contact && <p>{aap.data.contact}</p>}
+              {plie && (
+                <p className="sans-marge">
+                  <Link to={lienPlie(f.plie)}>Présentation du {plie}</Link>
+                </p>
+              )}
+            </section>
+          )}
           <p>
             <Link to={cheminAap} className="bouton bouton-secondaire bouton-bloc">
               Retour à l’appel à projets

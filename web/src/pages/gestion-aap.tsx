@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { CarteDepot } from '../components/details-aap';
+import { numeroVersion } from '#shared/domain/aap/aap';
+import { CarteDepot, libellePublication } from '../components/details-aap';
 import { FichesParPlie } from '../components/fiches-par-plie';
+import { NotesInternes } from '../components/notes-internes';
 import { AvisConflit, BoutonPublier } from '../components/publication';
 import { Alerte, BadgeStatut, Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { FormulaireAap } from '../form/formulaire-aap';
@@ -34,14 +36,16 @@ export function PageGestionAap({ id }: { id: string }) {
   }
   const chemin = `/aaps/${encodeURIComponent(aap.id)}`;
   const admin = estOiAdmin(session);
+  const publication = libellePublication(aap);
+  const fichesAnnotees = aap.fiches.filter((f) => f.notesInternes.length > 0);
 
   const enregistrer = async (contenu: TContenuAap) => {
     try {
       const { data } = await api(chemin, Aap, { method: 'PUT', body: contenu, auth: true, headers: { 'If-Match': String(aap.version) } });
       setConflit(false);
       remplacer(data);
-      setSucces(`Brouillon enregistré (version ${data.version}).`);
-      annoncer(`Brouillon enregistré, version ${data.version}.`);
+      setSucces(`Brouillon enregistré le ${formatInstant(data.modifieLe)}.`);
+      annoncer('Brouillon enregistré.');
     } catch (e) {
       if (e instanceof ApiError && estConflitDeVersion(e.status, e.code)) {
         setConflit(true);
@@ -66,8 +70,8 @@ export function PageGestionAap({ id }: { id: string }) {
           </p>
           <h1>{aap.titre}</h1>
           <p className="meta">
-            Version {aap.version} · modifié le {formatInstant(aap.modifieLe)}
-            {aap.publieLe && <> · publié le {formatInstant(aap.publieLe)}</>}
+            {aap.statut === 'brouillon' ? 'Brouillon' : `Version ${numeroVersion(aap)}`} · modifié le {formatInstant(aap.modifieLe)}
+            {publication && <> · {publication.charAt(0).toLowerCase() + publication.slice(1)}</>}
           </p>
         </div>
         <div className="actions">
@@ -100,10 +104,33 @@ export function PageGestionAap({ id }: { id: string }) {
         />
       ) : (
         <div className="mise-en-page-aap">
-          <section className="carte colonne-principale" aria-labelledby="fiches-titre">
-            <h2 id="fiches-titre">Fiches opérations ({aap.fiches.length})</h2>
-            <FichesParPlie aapId={aap.id} plies={aap.plies} fiches={aap.fiches} />
-          </section>
+          <div className="colonne-principale">
+            <section className="carte" aria-labelledby="fiches-titre">
+              <h2 id="fiches-titre">Fiches opérations ({aap.fiches.length})</h2>
+              <FichesParPlie aap={aap} fiches={aap.fiches} />
+            </section>
+            <section className="carte carte-notes" aria-labelledby="notes-titre">
+              <h2 id="notes-titre">Notes internes (OI)</h2>
+              <p className="discret">Réservées aux agents de l’OI : ni la page publique ni le PDF ne les montrent.</p>
+              <NotesInternes notes={aap.notesInternes} titre="Sur l’appel à projets" id="notes-aap" niveau={3} />
+              <h3>Sur les fiches</h3>
+              {fichesAnnotees.length === 0 && <p className="discret">Aucune fiche ne porte de note interne.</p>}
+              <div className="textes-repliables">
+                {fichesAnnotees.map((f) => (
+                  <details key={f.code} className="repliable" data-fiche={f.code}>
+                    <summary>
+                      {f.code} — {f.titre} ({f.notesInternes.length} note{f.notesInternes.length > 1 ? 's' : ''})
+                    </summary>
+                    <ul className="liste repliable-corps">
+                      {f.notesInternes.map((n, i) => (
+                        <li key={i}>{n}</li>
+                      ))}
+                    </ul>
+                  </details>
+                ))}
+              </div>
+            </section>
+          </div>
           <div className="colonne-laterale">
             <CarteDepot aap={aap} />
           </div>

@@ -1,3 +1,4 @@
+import { nomPlie } from '#shared/domain/aap/aap';
 import { useEffect, useState } from 'react';
 import { BadgeDossier, LIBELLES_STATUT_DOSSIER } from '../components/dossier-ui';
 import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
@@ -35,6 +36,8 @@ export function PageGestionDossiers({ id }: { id: string }) {
   useTitre(aap ? `Dossiers déposés — ${aap.reference}` : 'Dossiers déposés');
 
   const criteres = { aapId: id, ...filtres };
+  // Dossiers keep the name of their PLIE: the filter compares names.
+  const nomsPlies = aap ? aap.plies.map((p) => nomPlie(aap, p)) : [];
   const liste = useApi(`/gestion/dossiers${query({ ...criteres, limit: TAILLE_PAGE, cursor: curseurs.at(-1) })}`, PageDossiers, true);
   const items = liste.data?.items ?? [];
   useEffect(() => {
@@ -92,7 +95,7 @@ export function PageGestionDossiers({ id }: { id: string }) {
       <div className="carte">
         <form className="filtres-dossiers" aria-label="Filtrer les dossiers" onSubmit={(e) => e.preventDefault()}>
           <Filtre id="filtre-fiche" label="Fiche" value={filtres.ficheCode} onChange={(v) => filtrer({ ficheCode: v })} options={(aap?.fiches ?? []).map((f) => [f.code, `${f.code} — ${f.titre}`])} />
-          <Filtre id="filtre-plie" label="PLIE" value={filtres.plie} onChange={(v) => filtrer({ plie: v })} options={(aap?.plies ?? []).map((p) => [p, p])} />
+          <Filtre id="filtre-plie" label="PLIE" value={filtres.plie} onChange={(v) => filtrer({ plie: v })} options={nomsPlies.map((nom) => [nom, nom])} />
           <Filtre id="filtre-statut" label="Statut" value={filtres.statut} onChange={(v) => filtrer({ statut: v })} options={STATUTS_DOSSIER.filter((s) => s !== 'brouillon').map((s) => [s, LIBELLES_STATUT_DOSSIER[s]])} />
           <Filtre id="filtre-organisation" label="Organisation" value={filtres.organisationId} onChange={(v) => filtrer({ organisationId: v })} options={[...organisations].map(([oid, nom]) => [oid, nom])} />
         </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { numeroVersion } from '#shared/domain/aap/aap';
 import { AvisConflit } from '../components/publication';
 import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
 import { FormulaireAap } from '../form/formulaire-aap';
@@ -45,7 +46,7 @@ export function PageRectificatif({ id }: { id: string }) {
         auth: true,
         headers: { 'If-Match': String(aap.version) },
       });
-      navigate(lienGestion, { flash: `Rectificatif publié : « ${data.reference} » est en version ${data.version}.` });
+      navigate(lienGestion, { flash: `Rectificatif publié : « ${data.reference} » est en version ${numeroVersion(data)}.` });
     } catch (e) {
       if (e instanceof ApiError && estConflitDeVersion(e.status, e.code)) {
         setConflit(true);
@@ -59,7 +60,7 @@ export function PageRectificatif({ id }: { id: string }) {
       <div className="entete-page">
         <h1>Publier un rectificatif</h1>
         <p className="chapo">
-          {aap.reference}, version {aap.version}. Le rectificatif crée la version {aap.version + 1} ; son motif et la liste
+          {aap.reference}, version {numeroVersion(aap)}. Le rectificatif crée la version {numeroVersion(aap) + 1} ; son motif et la liste
           des modifications sont publiés avec l’appel à projets.
         </p>
       </div>

@@ -52,7 +52,6 @@ export function PageGestion() {
                   <th scope="col">Statut</th>
                   <th scope="col">Clôture</th>
                   <th scope="col" className="nombre">Fiches</th>
-                  <th scope="col" className="nombre">Version</th>
                   <th scope="col">Suivi</th>
                 </tr>
               </thead>
@@ -66,7 +65,6 @@ export function PageGestion() {
                     <td><BadgeStatut statut={a.statut} clotureLe={a.clotureLe} /></td>
                     <td>{formatDateHeureLocale(a.cloture)}</td>
                     <td className="nombre">{a.nombreFiches}</td>
-                    <td className="nombre">{a.version}</td>
                     <td>
                       {a.statut === 'brouillon' ? (
                         <span className="discret">—</span>

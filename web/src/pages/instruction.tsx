@@ -4,15 +4,17 @@ import { BadgeDossier } from '../components/dossier-ui';
 import { Alerte, Chargement, Definitions, ErreurApi, FilAriane } from '../components/ui';
 import { CarteDecision } from '../comite/decision';
 import { ControlePlanReponse, Dossier, LectureInstruction, type TDossier, type TInstruction, type TLectureInstruction } from '../comite/schemas';
+import { ContenuFicheInstruction } from '../instruction/contenu-fiche';
 import { FormulaireGrille } from '../instruction/grille';
 import { HistoriqueInstruction } from '../instruction/historique';
 import { SectionProgrammation } from '../instruction/programmation';
 import { SectionRecevabilite } from '../instruction/recevabilite';
-import { api, type ApiError, enErreur } from '../lib/api';
+import { api, type ApiError, enErreur, useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
 import { estOiAdmin, useSession } from '../lib/auth';
 import { formatMontant } from '../lib/format';
 import { Link } from '../lib/router';
+import { Aap } from '../lib/schemas';
 import type { z } from 'zod';
 
 type Controle = z.infer<typeof ControlePlanReponse>;
@@ -32,6 +34,11 @@ export function PageInstruction({ id }: { id: string }) {
   const [tour, setTour] = useState(0);
   useTitre(dossier ? `Instruction — ${dossier.reference}` : 'Instruction du dossier');
   const chemin = `/dossiers/${encodeURIComponent(id)}`;
+  // The OI's view of the AAP: the fiche's texts, its conditions de recevabilité and its internal notes.
+  const aap = useApi(dossier ? `/gestion/aaps/${encodeURIComponent(dossier.aapId)}` : null, Aap, true);
+  const fiche = aap.data?.fiches.find((f) => f.code === dossier?.ficheCode) ?? null;
+  // null while the fiche loads; [] when it cannot be read (the server then names the conditions it expects).
+  const conditions = fiche ? fiche.conditionsRecevabilite : aap.data || aap.erreur ? [] : null;
 
   const charger = useCallback(async () => {
     setErreur(null);
@@ -119,7 +126,8 @@ export function PageInstruction({ id }: { id: string }) {
         </div>
       </header>
       <div className="colonne-unique">
-        <SectionRecevabilite dossier={dossier} onDecide={(d, m) => void apres(d, m)} onRecharger={() => void charger()} />
+        <ContenuFicheInstruction aap={aap} ficheCode={dossier.ficheCode} />
+        <SectionRecevabilite dossier={dossier} conditions={conditions} onDecide={(d, m) => void apres(d, m)} onRecharger={() => void charger()} />
         {INSTRUCTIBLES.includes(dossier.statut) ? (
           <FormulaireGrille
             key={`${tour}-${lecture.instruction?.version ?? 0}`}
