@@ -85,15 +85,19 @@ const forfait15Personnel1420: OptionForfait = {
   plafondCoutAnnuelCentimes: null,
   source: `Art. 68, paragraphe 1, b) du ${CPR_1303}`,
 };
-const forfait40Personnel1420: OptionForfait = {
+/** 40 % of direct staff costs for every other cost, the participants' wages and allowances on top: both periods. */
+const forfait40Personnel = (source: string): OptionForfait => ({
   code: 'FORFAIT_40_PERSONNEL',
   libelle: '40 % des dépenses directes de personnel (couvre tous les autres coûts ; rémunérations et indemnités des participants en sus)',
   tauxPct: 40,
   assiette: 'couts_directs_personnel',
   couvreTousLesAutresCouts: true,
   plafondCoutAnnuelCentimes: null,
-  source: `Art. 14, paragraphe 2, du règlement (UE) n° 1304/2013 ; à compter du 2 août 2018, art. 68 ter, paragraphe 1, du ${CPR_1303} (inséré par le règlement (UE, Euratom) 2018/1046)`,
-};
+  source,
+});
+const forfait40Personnel1420 = forfait40Personnel(
+  `Art. 14, paragraphe 2, du règlement (UE) n° 1304/2013 ; à compter du 2 août 2018, art. 68 ter, paragraphe 1, du ${CPR_1303} (inséré par le règlement (UE, Euratom) 2018/1046)`,
+);
 
 /**
  * 2014-2020: art. 14(4) of Reg. 1304/2013 made simplified costs mandatory for ESF support ≤ 50 000 € of public
@@ -169,15 +173,7 @@ export const PROGRAMMES: Record<CodeProgramme, ProgrammeDefinition> = {
         plafondCoutAnnuelCentimes: null,
         source: `Art. 54, b) du ${CPR_2021}`,
       },
-      {
-        code: 'FORFAIT_40_PERSONNEL',
-        libelle: '40 % des dépenses directes de personnel (couvre tous les autres coûts ; rémunérations et indemnités des participants en sus)',
-        tauxPct: 40,
-        assiette: 'couts_directs_personnel',
-        couvreTousLesAutresCouts: true,
-        plafondCoutAnnuelCentimes: null,
-        source: `Art. 56, paragraphes 1 et 2, du ${CPR_2021}`,
-      },
+      forfait40Personnel(`Art. 56, paragraphes 1 et 2, du ${CPR_2021}`),
     ],
     optionsPersonnel: [
       {

@@ -8,9 +8,10 @@ import { TEXTES_FICHE } from '../components/textes-fiche';
 import { Chargement, Definitions, ErreurApi, FilAriane, Liste } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
-import { formatDate, formatNombre } from '../lib/format';
+import { formatDate } from '../lib/format';
 import { lienPlie } from '../lib/plies';
 import { Link } from '../lib/router';
+import { TableIndicateurs } from '../components/table-indicateurs';
 import { Aap, FicheSchema } from '../lib/schemas';
 
 /** Public page of one fiche opération, with the AAP for context (title, objectifs spécifiques' labels, PLIE names). */
@@ -86,26 +87,7 @@ export function PageFiche({ id, code }: { id: string; code: string }) {
             {f.indicateurs.length === 0 ? (
               <p className="discret">Aucun indicateur.</p>
             ) : (
-              <div className="table-defilante" tabIndex={0} role="region" aria-labelledby="indicateurs-titre">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Indicateur</th>
-                      <th scope="col" className="nombre">Cible</th>
-                      <th scope="col">Unité</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {f.indicateurs.map((ind, i) => (
-                      <tr key={i}>
-                        <td>{ind.libelle}</td>
-                        <td className="nombre">{ind.cible === null ? '—' : formatNombre(ind.cible)}</td>
-                        <td>{ind.unite || '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <TableIndicateurs lignes={f.indicateurs} titreId="indicateurs-titre" premiereColonne="Indicateur" />
             )}
           </section>
           {f.conditionsRecevabilite.length > 0 && (

@@ -3,8 +3,8 @@ import { aDuTexte, TexteRiche } from '../components/texte-riche';
 import { Chargement, ErreurApi, FilAriane } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
-import { formatNombre } from '../lib/format';
 import { Link, query } from '../lib/router';
+import { TableIndicateurs } from '../components/table-indicateurs';
 import { PlieSchema, type TPlie } from '../lib/schemas';
 
 interface Partie {
@@ -18,27 +18,13 @@ function Objectifs({ plie }: { plie: TPlie }) {
   return (
     <>
       {o.length > 0 && (
-        <div className="table-defilante objectifs-plie" tabIndex={0} role="region" aria-labelledby="plie-objectifs">
-          <table className="table">
-            <caption className="sr-only">Objectifs quantitatifs du {plie.nom}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Objectif</th>
-                <th scope="col" className="nombre">Cible</th>
-                <th scope="col">Unité</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.map((ind, i) => (
-                <tr key={i}>
-                  <td>{ind.libelle}</td>
-                  <td className="nombre">{ind.cible === null ? '—' : formatNombre(ind.cible)}</td>
-                  <td>{ind.unite || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableIndicateurs
+          lignes={o}
+          titreId="plie-objectifs"
+          premiereColonne="Objectif"
+          legende={`Objectifs quantitatifs du ${plie.nom}`}
+          className="objectifs-plie"
+        />
       )}
       <TexteRiche texte={plie.objectifsTexte} />
     </>
