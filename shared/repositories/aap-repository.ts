@@ -13,7 +13,7 @@
  * rectificatifs of an AAP (Query RECTIF#); the id of a référence (Get). Every write of an AAP is conditioned on the
  * version it read; creation writes the référence's uniqueness item in the same transaction.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { tableName } from '../config';
 import { Aap, EnteteAap, FicheOperation, Rectificatif } from '../schemas/aap';
@@ -195,16 +195,15 @@ export const aapRepository: AapStore = {
     return listerEntetes(requete);
   },
 
-  async rectificatifs(id) {
-    const r = await dynamo().send(
-      new QueryCommand({
+  rectificatifs: (id) =>
+    toutesLesPages(
+      {
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
         ExpressionAttributeValues: { ':pk': `AAP#${id}`, ':s': 'RECTIF#' },
-      }),
-    );
-    return (r.Items ?? []).map((i) => Rectificatif.parse(sansCles(i)));
-  },
+      },
+      (i) => Rectificatif.parse(sansCles(i)),
+    ),
 };
 
 /** Query one index page after page until `limit` items pass the filters; never evaluates past what it returns. */

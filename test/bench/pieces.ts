@@ -25,7 +25,8 @@ async function pdfDixMo(): Promise<Uint8Array> {
   return doc.save();
 }
 
-/** Verification of a 10 MB PDF (hash, magic bytes, full parse), and upload-URL issuance through the local API. */
+/** Verification of a 10 MB PDF (hash, magic bytes, full parse), and upload-URL issuance through the local API (an
+ * administrative pièce: the fiches' evidence of realisation is not asked at the dépôt). */
 export async function benchPieces(g: Guichet, jeton: string, dossierId: string, n: number) {
   const octets = await pdfDixMo();
   const piece: Piece = {
@@ -41,7 +42,7 @@ export async function benchPieces(g: Guichet, jeton: string, dossierId: string, 
     const r = await fetch(`${g.url}/api/dossiers/${dossierId}/pieces`, {
       method: 'POST',
       headers: { authorization: `Bearer ${jeton}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ typePiece: 'FICHE_1', nomFichier: 'justificatif.pdf', taille: 1000, typeContenu: 'application/pdf', sha256: 'a'.repeat(64) }),
+      body: JSON.stringify({ typePiece: 'STATUTS', nomFichier: 'statuts.pdf', taille: 1000, typeContenu: 'application/pdf', sha256: 'a'.repeat(64) }),
     });
     if (r.status !== 201) throw new Error(`POST pieces → ${r.status}`);
     await r.arrayBuffer();

@@ -142,6 +142,21 @@ describe('AAP-AGAPE-2021 imported as an archive', () => {
     expect(gestion.body.fiches.find((f: { code: string }) => f.code === 'A5').notesInternes.join(' ')).toMatch(/Axe opérationnel/);
   });
 
+  it('publishes a rectificatif whose public diff never carries the internal notes', async () => {
+    const { body: aap, headers } = await api.get(`/gestion/aaps/${id}`, { as: OI });
+    const { id: _i, statut: _s, version: _v, creeLe: _c, modifieLe: _m, publieLe: _p, ouvertureLe: _o, clotureLe: _cl,
+      nombreRectificatifs: _n, referencesPlies: _r, historique: _h, ...contenu } = aap;
+    contenu.titre = `${contenu.titre} (rectifié)`;
+    contenu.notesInternes = ['SECRET OI'];
+    contenu.fiches[0].notesInternes = ['SECRET FICHE'];
+    const r = await api.post(`/aaps/${id}/rectificatifs`, { as: OI, body: { motif: 'Titre', contenu }, headers: { 'if-match': headers.get('etag')! } });
+    expect(r.status).toBe(201);
+    const publics = await api.get(`/aaps/${id}/rectificatifs`);
+    expect(publics.body.items[0].modifications.map((m: { chemin: string }) => m.chemin)).toEqual(['titre']);
+    expect(JSON.stringify(publics.body)).not.toContain('SECRET');
+    expect(JSON.stringify((await api.get(`/aaps/${id}`)).body)).not.toContain('SECRET');
+  });
+
   it('filters the catalogue by PLIE id', async () => {
     const r = await api.get('/aaps?plie=haut-perigord&limit=100');
     expect(r.body.items.map((a: { id: string }) => a.id)).toContain(id);

@@ -177,6 +177,9 @@ export function publier(aap: Aap, ctx: { actor: Actor; maintenant: Date; archive
 const dateSource = (jour: string | null, aap: Aap): string | null =>
   jour ? instantOuverture({ date: jour, heure: '00:00', fuseau: aap.depot.cloture.fuseau }).toISOString() : null;
 
+/** What a rectificatif shows the public: the content without the OI's internal notes. */
+const sansNotes = (c: ContenuAap) => ({ ...c, notesInternes: [], fiches: c.fiches.map(fichePublique) });
+
 const contenuDe = (aap: Aap): ContenuAap => {
   const {
     id, statut, version, creeLe, modifieLe, publieLe, ouvertureLe, clotureLe, nombreRectificatifs, referencesPlies, historique,
@@ -187,13 +190,14 @@ const contenuDe = (aap: Aap): ContenuAap => {
 
 /**
  * A rectificatif makes a new public version of a published AAP and records what changed. The référence and the
- * OI stay: they are how people and the dossiers refer to it.
+ * OI stay: they are how people and the dossiers refer to it. The OI's internal notes are no part of the public
+ * diff: a change of notes alone is saved without a rectificatif (`rectificatif: null`).
  */
 export function rectifier(
   aap: Aap,
   verifie: ContenuVerifie,
   ctx: { actor: Actor; versionLue: number; maintenant: Date; motif: string },
-): { aap: Aap; rectificatif: Rectificatif } {
+): { aap: Aap; rectificatif: Rectificatif | null } {
   const contenu = verifie.contenu;
   exigerDroit(ctx.actor, 'rectifier', aap.organismeIntermediaire.sigle);
   if (aap.statut === 'brouillon') {
@@ -206,11 +210,15 @@ export function rectifier(
       'La référence et l’OI d’un appel à projets publié ne changent pas par rectificatif.',
     );
   }
-  const modifications = difference(contenuDe(aap), contenu);
-  if (modifications.length === 0) {
-    throw new RegleMetier('RECTIFICATIF_VIDE', 'Ce rectificatif ne modifie rien à l’appel à projets publié.');
-  }
+  const avant = contenuDe(aap);
+  const modifications = difference(sansNotes(avant), sansNotes(contenu));
   const iso = ctx.maintenant.toISOString();
+  if (modifications.length === 0) {
+    if (difference(avant, contenu).length === 0) {
+      throw new RegleMetier('RECTIFICATIF_VIDE', 'Ce rectificatif ne modifie rien à l’appel à projets publié.');
+    }
+    return { aap: { ...aap, ...stocke(verifie), version: aap.version + 1, modifieLe: iso }, rectificatif: null };
+  }
   const nouveau: Aap = {
     ...aap,
     ...stocke(verifie),

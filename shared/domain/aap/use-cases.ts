@@ -192,6 +192,6 @@ export async function rectifier(
     maintenant: ctx.maintenant,
     motif: demande.motif,
   });
-  await ctx.store.remplacer(aap, avant, rectificatif);
+  await ctx.store.remplacer(aap, avant, rectificatif ?? undefined);
   return regles.avecStatutEffectif(aap, ctx.maintenant);
 }

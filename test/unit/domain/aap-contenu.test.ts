@@ -54,7 +54,7 @@ describe('an imported archive', () => {
   it('numbers its first rectificatif 1 and reads « version 2 » after it', () => {
     const a = archive();
     const { aap, rectificatif } = regles.rectifier(a, verifie({ ...agape, titre: `${agape.titre} (corrigé)` }), { actor: OI, versionLue: a.version, maintenant: T0, motif: 'Titre' });
-    expect([rectificatif.numero, regles.numeroVersion(aap)]).toEqual([1, 2]);
+    expect([rectificatif?.numero, regles.numeroVersion(aap)]).toEqual([1, 2]);
   });
 
   it('publishes today an AAP published through Guichet', () => {
@@ -68,5 +68,27 @@ describe('an imported archive', () => {
     const publique = regles.versionPublique(a);
     expect([publique.notesInternes, ...publique.fiches.map((f) => f.notesInternes)].flat()).toEqual([]);
     expect(regles.nomPlie(a, 'grand-perigueux')).toBe('PLIE du Grand Périgueux');
+  });
+});
+
+describe('rectifier and the internal notes', () => {
+  const publie = () => regles.publier(regles.nouveauBrouillon(verifie(contenu()), { actor: OI, id: 'C', maintenant: T0 }), { actor: OI, maintenant: T0, archive: false });
+
+  it('never puts the notes in the public diff', () => {
+    const p = publie();
+    const c = contenu();
+    const change = { ...c, titre: 'Autre titre', notesInternes: ['SECRET OI'], fiches: c.fiches.map((f, i) => (i === 0 ? { ...f, notesInternes: ['SECRET FICHE'] } : f)) };
+    const { aap, rectificatif } = regles.rectifier(p, verifie(change), { actor: OI, versionLue: p.version, maintenant: T0, motif: 'Titre' });
+    expect(rectificatif!.modifications.map((m) => m.chemin)).toEqual(['titre']);
+    expect(JSON.stringify(rectificatif)).not.toContain('SECRET');
+    expect(aap.notesInternes).toEqual(['SECRET OI']);
+  });
+
+  it('saves a change of notes alone without a public rectificatif', () => {
+    const p = publie();
+    const { aap, rectificatif } = regles.rectifier(p, verifie({ ...contenu(), notesInternes: ['À vérifier avec le PLIE'] }), {
+      actor: OI, versionLue: p.version, maintenant: T0, motif: 'Notes',
+    });
+    expect([rectificatif, aap.nombreRectificatifs, aap.notesInternes]).toEqual([null, 0, ['À vérifier avec le PLIE']]);
   });
 });

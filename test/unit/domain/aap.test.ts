@@ -65,7 +65,7 @@ describe('rectifier', () => {
     expect(() => regles.rectifier(p, verifie({ ...c, reference: 'AUTRE' }), { actor: ADMIN, versionLue: 2, maintenant, motif: 'm' })).toThrow(RegleMetier);
     const { aap, rectificatif } = regles.rectifier(p, verifie({ ...c, titre: 'Nouveau' }), { actor: ADMIN, versionLue: 2, maintenant, motif: 'Titre' });
     expect(aap.version).toBe(3);
-    expect(rectificatif.modifications).toEqual([{ chemin: 'titre', avant: c.titre, apres: 'Nouveau' }]);
+    expect(rectificatif?.modifications).toEqual([{ chemin: 'titre', avant: c.titre, apres: 'Nouveau' }]);
   });
 });
 
