@@ -11,6 +11,7 @@ import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { plieRepository } from '#shared/repositories/plie-repository';
+import { migrerPliesParNom } from '#shared/repositories/migrations';
 import * as plies from '#shared/domain/plie/use-cases';
 import { ContenuPlie } from '#shared/schemas/plie';
 import { z } from 'zod';
@@ -150,6 +151,9 @@ export async function referentielPlies(maintenant = new Date()): Promise<void> {
       if (!(e instanceof Conflit)) throw e;
     });
   }
+  // Data kept from before PLIE had ids (`.local/` survives restarts): its AAPs are rewritten to name them by id.
+  const migres = await migrerPliesParNom('AGAPE', await plieRepository.listerPourOi('AGAPE'));
+  if (migres > 0) console.log(`${migres} appel(s) à projets mis à jour : PLIE désignés par identifiant.`);
 }
 
 export async function seed(maintenant = new Date()): Promise<{ agape: Aap; demo: Aap }> {

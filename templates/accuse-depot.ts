@@ -1,6 +1,6 @@
 import { StandardFonts, type PDFFont } from 'pdf-lib';
 import { ESPACE_INSECABLE, formatDate, formatInstantSecondes, formatMontant, formatNombre } from '#shared/format';
-import { PROGRAMMES, type CodeProgramme } from '#shared/domain/programmes';
+import { optionsDeLAap, programme } from '#shared/domain/programmes';
 import { nomPlie } from '#shared/domain/aap/aap';
 import type { Aap, FicheOperation } from '#shared/schemas/aap';
 import type { ContenuDossier, Dossier } from '#shared/schemas/dossier';
@@ -23,6 +23,8 @@ export interface ControleAccuse {
     fonctionnement: number;
     prestations: number;
     participants: number;
+    /** Absent on receipts computed before the category existed. */
+    remunerationsParticipants?: number;
     indirects: number;
     coutTotal: number;
     fse: number;
@@ -46,7 +48,9 @@ export interface AccuseDepotInput {
   dossier: Pick<Dossier, 'reference' | 'organisationNom' | 'siret' | 'depot'> & {
     contenu: Pick<ContenuDossier, 'intitule' | 'calendrier' | 'planFinancement'>;
   };
-  aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire' | 'referencesPlies'> & { programme: Pick<Aap['programme'], 'code'> };
+  aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire' | 'referencesPlies'> & {
+    programme: Pick<Aap['programme'], 'code' | 'tauxForfaitaires'>;
+  };
   fiche: Pick<FicheOperation, 'code' | 'titre' | 'plie'>;
   controle: ControleAccuse;
   pieces?: readonly PieceAccuse[];
@@ -86,11 +90,18 @@ function libelleIndirects(input: AccuseDepotInput): string {
     case 'reel':
       return 'Dépenses indirectes (coûts réels)';
     case 'forfait': {
-      const programme = PROGRAMMES[input.aap.programme.code as CodeProgramme];
-      const option = programme?.optionsForfait.find((o) => o.code === indirects.option);
+      // The rate the AAP applies (it may be below the programme's ceiling), as the totals were computed with it.
+      const options = optionsDeLAap(programme(input.aap.programme.code), input.aap.programme.tauxForfaitaires);
+      const option = options.find((o) => o.code === indirects.option);
       return `Dépenses indirectes (forfait${option ? `\u00a0: ${option.libelle}` : ''})`;
     }
   }
+}
+
+function libellePersonnel(input: AccuseDepotInput): string {
+  const choix = input.dossier.contenu.planFinancement.personnelForfaitaire;
+  const option = choix ? programme(input.aap.programme.code).optionsPersonnel.find((o) => o.code === choix.option) : null;
+  return option ? `Dépenses de personnel (forfait\u00a0: ${option.libelle})` : 'Dépenses de personnel';
 }
 
 /** Binds French guillemets to their text, so a line never ends with « or starts with ». */
@@ -168,10 +179,14 @@ function renderPlan(layout: PdfLayout, input: AccuseDepotInput): void {
   if (tauxFse || tauxContreparties) layout.space(4);
 
   const depenses: GrilleRow[] = [
-    { cells: ['Dépenses de personnel', formatMontant(t.personnel)] },
+    { cells: [libellePersonnel(input), formatMontant(t.personnel)] },
     { cells: ['Dépenses de fonctionnement', formatMontant(t.fonctionnement)] },
     { cells: ['Prestations externes', formatMontant(t.prestations)] },
     { cells: ['Dépenses liées aux participants', formatMontant(t.participants)] },
+    // Shown when used, so that receipts of plans without it keep their bytes.
+    ...(t.remunerationsParticipants
+      ? [{ cells: ['Rémunérations et indemnités des participants', formatMontant(t.remunerationsParticipants)] }]
+      : []),
     { cells: [libelleIndirects(input), formatMontant(t.indirects)] },
     { cells: ['Coût total de l’opération', formatMontant(t.coutTotal)], bold: true, shade: true },
   ];

@@ -106,9 +106,9 @@ const forfait40Personnel1420 = forfait40Personnel(
  */
 const OPTIONS_1420 = ['FORFAIT_20_DIRECTS_HORS_PRESTATIONS', 'FORFAIT_15_PERSONNEL', 'FORFAIT_40_PERSONNEL'];
 const LECTURE_1420 =
-  'Soutien public = FSE + cofinancements publics. Lecture retenue : le financement à taux forfaitaire est l’une des formes de coûts simplifiés (art. 67, paragraphe 1, d) du règlement (UE) n° 1303/2013), donc toute option forfaitaire du programme y répond ; des coûts unitaires ou montants forfaitaires se conviennent avec l’OI.';
+  'Soutien public = FSE + cofinancements publics. Lecture retenue : le financement à taux forfaitaire est l’une des formes de coûts simplifiés (art. 67, paragraphe 1, d) du règlement (UE) n° 1303/2013), donc toute option forfaitaire du programme y répond ; des coûts unitaires ou montants forfaitaires se conviennent avec l’OI. Le seuil est celui en vigueur au début de l’opération (le report de douze mois permis par l’art. 152, paragraphe 7, n’est pas appliqué).';
 
-const seuils1420 = (debut: string): SeuilCoutsSimplifies[] => [
+const seuils1420 = (debut: string): SeuilCoutsSimplifies[] => ([
   {
     du: debut,
     au: '2018-08-01',
@@ -127,7 +127,7 @@ const seuils1420 = (debut: string): SeuilCoutsSimplifies[] => [
     source: `Art. 67, paragraphe 2 bis, du ${CPR_1303} (inséré par le règlement (UE, Euratom) 2018/1046 ; soutien public ≤ 100 000 €)`,
     lecture: LECTURE_1420,
   },
-];
+] satisfies SeuilCoutsSimplifies[]).filter((seuil) => seuil.au === null || seuil.au >= debut);
 
 export const PROGRAMMES: Record<CodeProgramme, ProgrammeDefinition> = {
   'PON-FSE-2014-2020': {
@@ -189,7 +189,7 @@ export const PROGRAMMES: Record<CodeProgramme, ProgrammeDefinition> = {
         au: null,
         seuilCentimes: 200_000_00,
         base: 'cout_total',
-        optionsSatisfaisantes: ['FORFAIT_7_DIRECTS', 'FORFAIT_15_PERSONNEL', 'FORFAIT_40_PERSONNEL'],
+        optionsSatisfaisantes: ['FORFAIT_7_DIRECTS', 'FORFAIT_15_PERSONNEL', 'FORFAIT_40_PERSONNEL', 'PERSONNEL_20_AUTRES_DIRECTS'],
         source: `Art. 53, paragraphe 2, du ${CPR_2021} (coût total ≤ 200 000 €, hors aides d’État)`,
         lecture:
           'Lecture retenue : l’art. 53, paragraphe 2, impose que la contribution prenne la forme de coûts unitaires, de montants forfaitaires ou de financements à taux forfaitaire (art. 53, paragraphe 1, b) à d)) ; un taux forfaitaire des art. 54 à 56 appliqué à l’opération y répond, même quand les autres dépenses restent au réel. Une lecture plus stricte (tout le coût hors personnel au forfait, soit l’option 40 %) reste à confirmer auprès de l’autorité de gestion. Opérations relevant d’une aide d’État : exemptées, à signaler à l’OI.',

@@ -21,6 +21,7 @@ import type { ComiteStore } from '../domain/comite/use-cases';
 import { Comite, Conflit as DeclarationConflit, Instruction, Vote } from '../schemas/comite';
 import { dynamo } from './clients';
 import { transactionCancellation } from './dynamo-utils';
+import { toutesLesPages } from './pagination';
 import { item as itemDossier, itemEvenement, sansCles } from './dossier-repository';
 
 type Actions = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -30,18 +31,11 @@ const Compteur = z.object({ programmeCentimes: z.number().int(), selectionneCent
 
 const itemComite = (c: z.infer<typeof Comite>) => ({ ...cle(c.id), entite: 'COMITE', gsi1pk: `AAPCOM#${c.aapId}`, gsi1sk: `${c.date}#${c.id}`, ...c });
 
-async function prefixe<T>(pk: string, debut: string, schema: z.ZodType<T>): Promise<T[]> {
-  const out: T[] = [];
-  let depart: Record<string, unknown> | undefined;
-  do {
-    const r = await dynamo().send(new QueryCommand({
-      TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': debut }, ConsistentRead: true, ...(depart ? { ExclusiveStartKey: depart } : {}),
-    }));
-    out.push(...(r.Items ?? []).map((i) => schema.parse(sansCles(i))));
-    depart = r.LastEvaluatedKey;
-  } while (depart);
-  return out;
+function prefixe<T>(pk: string, debut: string, schema: z.ZodType<T>): Promise<T[]> {
+  return toutesLesPages(
+    { TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': debut }, ConsistentRead: true },
+    (i) => schema.parse(sansCles(i)),
+  );
 }
 
 const conflitVersion = () => new Conflit('VERSION_PERIMEE', 'Le comité ou un de ses dossiers a changé entre-temps : rechargez avant de recommencer.');

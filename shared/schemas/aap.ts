@@ -9,11 +9,14 @@ const Liste = (max = 200) => z.array(TexteLong).max(max);
 /** Paragraphs and lists written as plain text (`shared/domain/texte/texte-riche.ts`): what porteurs read. */
 export const TexteRiche = z.string().trim().max(60_000, 'Texte : 60 000 caractères au plus.').nullable().default(null);
 
-/** Remarks of OI staff about their own text: never part of what porteurs or the public read. */
-const NotesInternes = z.array(TexteLong).max(50).default([]);
-
 /** Import files may write `null` where a field is optional; it reads as absent. */
 const facultatif = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+/** …and `null` where a field has a default: it reads as the default. */
+const parDefaut = <T extends z.ZodType>(schema: T, defaut: z.util.NoUndefined<z.core.output<T>>) =>
+  z.preprocess((v) => (v === null ? undefined : v), schema.default(defaut));
+
+/** Remarks of OI staff about their own text: never part of what porteurs or the public read. */
+const NotesInternes = parDefaut(z.array(TexteLong).max(50), []);
 
 export const IdPlie = z
   .string()
@@ -34,7 +37,7 @@ export const RegleFinancement = z.strictObject({
    * What the minimum is a share of: `contreparties` (every financing counted against the FSE, autofinancement
    * included; the default) or `cofinancements` (financings by third parties only, autofinancement left out).
    */
-  baseMinimum: z.enum(['contreparties', 'cofinancements']).optional(),
+  baseMinimum: z.enum(['contreparties', 'cofinancements']).nullish(),
 });
 export type RegleFinancement = z.infer<typeof RegleFinancement>;
 
@@ -50,7 +53,7 @@ export const CodeFiche = z
 export const PieceAttendue = z.strictObject({
   libelle: TexteLong,
   etape: z.enum(['depot', 'realisation'], { message: 'Étape attendue : depot ou realisation.' }),
-  alternatives: z.array(TexteLong).max(30).optional(),
+  alternatives: z.array(TexteLong).max(30).nullish(),
 });
 export type PieceAttendue = z.infer<typeof PieceAttendue>;
 
@@ -92,7 +95,7 @@ export const FicheOperation = z
     etapesParcours: EtapesParcours.nullable().default(null),
     criteresSelection: Liste(),
     /** Conditions answered yes or no at the recevabilité (« pour que sa proposition soit étudiée »), not scored. */
-    conditionsRecevabilite: Liste(20).default([]),
+    conditionsRecevabilite: parDefaut(Liste(20), []),
     conditionsFinancement: Liste(),
     regleFinancement: RegleFinancement,
     autresContraintes: Liste(),
@@ -122,7 +125,7 @@ const ProgrammeBase = z.strictObject({
   objectifThematique: facultatif(z.string().max(50)),
   prioriteInvestissement: facultatif(z.string().max(50)),
   objectifsSpecifiques: z.array(ObjectifSpecifique).max(50),
-  tauxForfaitaires: z.array(TauxForfaitaireAap).max(20).default([]),
+  tauxForfaitaires: parDefaut(z.array(TauxForfaitaireAap).max(20), []),
 });
 /** As stored: the code is one of the programme table's. */
 export const Programme = ProgrammeBase.extend({
@@ -133,8 +136,8 @@ export const Programme = ProgrammeBase.extend({
 export const SectionAap = z.strictObject({
   id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Identifiant de section : minuscules, chiffres et tirets.'),
   titre: TexteLong,
-  annexe: z.boolean().default(false),
-  texte: TexteLong.max(60_000),
+  annexe: parDefaut(z.boolean(), false),
+  texte: z.string().trim().min(1, 'Champ obligatoire.').max(60_000, 'Texte : 60 000 caractères au plus.'),
 });
 export type SectionAap = z.infer<typeof SectionAap>;
 
@@ -148,7 +151,7 @@ export const Depot = z.strictObject({
   modalitesOuverture: facultatif(z.string().max(2000)),
   cloture: DateHeureLocale,
   /** Guichet always takes one dossier per fiche opération (and per organisation): the flag can only say so. */
-  unDossierParFiche: z.literal(true, { message: 'Un dossier de demande couvre toujours une seule fiche opération.' }).default(true),
+  unDossierParFiche: parDefaut(z.literal(true, { message: 'Un dossier de demande couvre toujours une seule fiche opération.' }), true),
   texte: facultatif(z.string().max(5000)),
 });
 
@@ -169,10 +172,10 @@ const ContenuAapBase = z.strictObject({
   selection: z.strictObject({
     criteresCommuns: Liste(),
     preambulePrivilegies: facultatif(z.string().trim().max(2000)),
-    criteresPrivilegies: Liste().default([]),
+    criteresPrivilegies: parDefaut(Liste(), []),
     instances: facultatif(z.string().max(5000)),
   }),
-  sections: z.array(SectionAap).max(40).default([]),
+  sections: parDefaut(z.array(SectionAap).max(40), []),
   source: facultatif(z.string().max(200)),
   notesInternes: NotesInternes,
   /** The administrative pièces asked of every dossier; absent means the default set. */

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { aapDemo, lireAgape } from '#local/seed';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '#shared/repositories/clients';
+import { plieRepository } from '#shared/repositories/plie-repository';
+import { migrerPliesParNom } from '#shared/repositories/migrations';
 import { client, demarrerGuichet } from './helpers';
 
 let g: Guichet;
@@ -161,5 +165,26 @@ describe('AAP-AGAPE-2021 imported as an archive', () => {
     const r = await api.get('/aaps?plie=haut-perigord&limit=100');
     expect(r.body.items.map((a: { id: string }) => a.id)).toContain(id);
     expect((await api.get('/aaps?plie=plie-fantome')).body.items).toEqual([]);
+  });
+});
+
+describe('AAPs stored before PLIE had ids', () => {
+  it('are rewritten at start to name their PLIE by id, their pièces with a stage, and read again', async () => {
+    const cree = await api.post('/aaps', { as: OI, body: contenu('AAP-ANCIEN') });
+    const table = g.tableName;
+    const meta = (await dynamo().send(new GetCommand({ TableName: table, Key: { pk: `AAP#${cree.body.id}`, sk: 'META' } }))).Item!;
+    const fiche = (await dynamo().send(new GetCommand({ TableName: table, Key: { pk: `AAP#${cree.body.id}`, sk: 'FICHE#HP1' } }))).Item!;
+    const { referencesPlies: _r, ...ancienneMeta } = meta;
+    await dynamo().send(new PutCommand({ TableName: table, Item: { ...ancienneMeta, plies: ['PLIE du Haut Périgord', 'PLIE des Sources'] } }));
+    await dynamo().send(new PutCommand({ TableName: table, Item: { ...fiche, plie: 'PLIE du Haut Périgord', piecesJustificatives: ['Bilan annuel du PLIE'] } }));
+
+    expect(await migrerPliesParNom('AGAPE', await plieRepository.listerPourOi('AGAPE'))).toBe(1);
+    const r = await api.get(`/gestion/aaps/${cree.body.id}`, { as: OI });
+    expect(r.status).toBe(200);
+    expect(r.body.plies).toEqual(['haut-perigord', 'sources']);
+    expect(r.body.referencesPlies.map((p: { nom: string }) => p.nom)).toEqual(['PLIE du Haut Périgord', 'PLIE des Sources']);
+    const hp1 = r.body.fiches.find((f: { code: string }) => f.code === 'HP1');
+    expect([hp1.plie, hp1.piecesJustificatives]).toEqual(['haut-perigord', [{ libelle: 'Bilan annuel du PLIE', etape: 'realisation' }]]);
+    expect(await migrerPliesParNom('AGAPE', await plieRepository.listerPourOi('AGAPE'))).toBe(0);
   });
 });

@@ -14,6 +14,8 @@ import { PageGestion } from './pages/gestion';
 import { PageGestionAap } from './pages/gestion-aap';
 import { PageGestionDossier } from './pages/gestion-dossier';
 import { PageGestionDossiers } from './pages/gestion-dossiers';
+import { PageGestionPlie } from './pages/gestion-plie';
+import { PageGestionPlies } from './pages/gestion-plies';
 import { PageImport } from './pages/gestion-import';
 import { PageInstruction } from './pages/instruction';
 import { PageNouvelAap } from './pages/gestion-nouveau';
@@ -34,6 +36,8 @@ const routes: [string, Rendu, Acces][] = [
   ['/gestion', () => <PageGestion />, 'oi'],
   ['/gestion/nouveau', () => <PageNouvelAap />, 'oi'],
   ['/gestion/import', () => <PageImport />, 'oi'],
+  ['/gestion/plies', () => <PageGestionPlies />, 'oi'],
+  ['/gestion/plies/:id', (p) => <PageGestionPlie id={p.id!} />, 'oi'],
   ['/gestion/aaps/:id', (p) => <PageGestionAap id={p.id!} />, 'oi'],
   ['/gestion/aaps/:id/rectificatif', (p) => <PageRectificatif id={p.id!} />, 'oi'],
   ['/gestion/aaps/:id/dossiers', (p) => <PageGestionDossiers id={p.id!} />, 'oi'],

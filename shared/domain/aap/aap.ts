@@ -168,8 +168,10 @@ export function publier(aap: Aap, ctx: { actor: Actor; maintenant: Date; archive
     );
   }
   const iso = ctx.maintenant.toISOString();
-  // An archive keeps the source's dates: never « publié le » today for an AAP closed years ago.
-  const publieLe = ctx.archive && aap.historique ? dateSource(aap.historique.publieLe, aap) : iso;
+  // An archive (its closing already past) keeps the source's dates: never « publié le » today for an AAP closed
+  // years ago. An AAP still open is published today, whatever the source says.
+  const archive = ctx.archive && cloture <= ctx.maintenant.getTime() && aap.historique;
+  const publieLe = archive ? dateSource(archive.publieLe, aap) : iso;
   const ouverture = aap.depot.ouverture ? instantOuverture(aap.depot.ouverture).toISOString() : publieLe;
   return { ...aap, statut: 'publie', version: aap.version + 1, publieLe, ouvertureLe: ouverture, modifieLe: iso };
 }

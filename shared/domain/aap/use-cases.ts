@@ -95,6 +95,17 @@ export async function lirePublic(ctx: Pick<Contexte, 'store' | 'maintenant'>, id
   return regles.versionPublique(regles.avecStatutEffectif(aap, ctx.maintenant));
 }
 
+/**
+ * A published AAP with the OI's PLIE it names, as its public document shows them, and the instant the document is
+ * dated by (the last change of either): every download of the same content is identical.
+ */
+export async function lireAvecPlies(ctx: Contexte, id: string): Promise<{ aap: Aap; plies: Plie[]; dateDocument: Date }> {
+  const aap = await lirePublic(ctx, id);
+  const plies = (await ctx.plies.listerPourOi(aap.organismeIntermediaire.sigle)).filter((p) => aap.plies.includes(p.id));
+  const dernierChangement = [aap.modifieLe, ...plies.map((p) => p.modifieLe)].sort().at(-1) ?? aap.modifieLe;
+  return { aap, plies, dateDocument: new Date(dernierChangement) };
+}
+
 export async function lireFichePublique(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string, code: string): Promise<FicheOperation> {
   const aap = await lirePublic(ctx, id);
   const fiche = aap.fiches.find((f) => f.code.toUpperCase() === code.toUpperCase());

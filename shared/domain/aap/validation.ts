@@ -6,6 +6,7 @@ import type { ContenuAap, ReferencePlie } from '../../schemas/aap';
 import type { Plie } from '../../schemas/plie';
 import { CODES_PROGRAMME, estCodeProgramme, programme as definitionProgramme, type CodeProgramme } from '../programmes';
 import { RegleMetier, type DetailErreur } from '../errors';
+import { fractionDecimale } from '../financement/montants';
 
 interface Constat extends DetailErreur {
   code: string;
@@ -38,7 +39,7 @@ function pliesConnus(contenu: ContenuAap, plies: readonly Plie[]): Constat[] {
 function groupesDePieces(contenu: ContenuAap): Constat[] {
   return contenu.fiches.flatMap((f, i) =>
     f.piecesJustificatives.flatMap((p, j) =>
-      p.alternatives !== undefined && p.alternatives.length < 2
+      p.alternatives != null && p.alternatives.length < 2
         ? [{
             code: 'GROUPE_PIECES_INCOMPLET',
             chemin: `corps.fiches.${i}.piecesJustificatives.${j}.alternatives`,
@@ -52,7 +53,10 @@ function groupesDePieces(contenu: ContenuAap): Constat[] {
 function reglesCoherentes(contenu: ContenuAap): Constat[] {
   return contenu.fiches.flatMap((f, i) => {
     const { minContrepartiesPct: min, maxFsePct: max } = f.regleFinancement;
-    if (min === null || max === null || min + max <= 100) return [];
+    // Exact, as every percentage comparison (DESIGN §5): 20.1 + 79.9 is 100, not 100.00000000000001.
+    if (min === null || max === null) return [];
+    const [a, b] = [fractionDecimale(min), fractionDecimale(max)];
+    if ((a.num * b.den + b.num * a.den) <= 100n * a.den * b.den) return [];
     return [{
       code: 'REGLE_FINANCEMENT_CONTRADICTOIRE',
       chemin: `corps.fiches.${i}.regleFinancement`,
@@ -67,6 +71,9 @@ function tauxForfaitaires(contenu: ContenuAap): Constat[] {
   return contenu.programme.tauxForfaitaires.flatMap((t, i) => {
     const option = def.optionsForfait.find((o) => o.code === t.option);
     const chemin = `corps.programme.tauxForfaitaires.${i}`;
+    if (contenu.programme.tauxForfaitaires.findIndex((x) => x.option === t.option) !== i) {
+      return [{ code: 'TAUX_EN_DOUBLE', chemin: `${chemin}.option`, message: `Le taux de l’option « ${t.option} » est fixé deux fois.` }];
+    }
     if (!option) {
       return [{
         code: 'OPTION_FORFAIT_INCONNUE',

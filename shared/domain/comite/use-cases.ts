@@ -41,9 +41,7 @@ const transition = (ctx: ContexteComite, avant: Dossier, apres: Dossier, actor: 
 
 export async function recevabilite(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.deciderRecevabilite>[1], versionLue: number) {
   const avant = await charger(ctx, actor, id, 'instruire');
-  const aap = await ctx.aaps.lire(avant.aapId);
-  const fiche = aap?.fiches.find((f) => f.code === avant.ficheCode);
-  if (!aap || !fiche) throw new Error(`Référentiel du dossier ${avant.id} introuvable`);
+  const { aap, fiche } = await referentiel(ctx, avant);
   const { lignes } = await lignesPieces(ctx, avant, aap);
   const apres = instr.deciderRecevabilite(avant, demande, { versionLue, maintenant: ctx.maintenant, pieces: lignes, fiche });
   const { dossier, evenement } = transition(ctx, avant, apres, actor, 'recevabilite', { decision: demande.decision });
@@ -51,10 +49,13 @@ export async function recevabilite(ctx: ContexteComite, actor: Actor, id: string
   return dossier;
 }
 
+/** The AAP and fiche a dossier answers; a fiche a rectificatif removed is a 409, not a failure. */
 async function referentiel(ctx: ContexteComite, d: Dossier) {
   const aap = await ctx.aaps.lire(d.aapId);
   const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
-  if (!aap || !fiche) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  if (!aap || !fiche) {
+    throw new Conflit('FICHE_RETIREE', `La fiche ${d.ficheCode} ne figure plus dans l’appel à projets ${d.aapReference} : le dossier ne peut plus être instruit sur cette fiche.`);
+  }
   return { aap, fiche, grille: instr.grille(aap, fiche) };
 }
 

@@ -27,9 +27,16 @@ export interface ContexteRegle {
   periode: { debut: string; fin: string } | null;
 }
 
-/** Calendar years an operation touches (at least one). */
-const anneesCiviles = (p: { debut: string; fin: string } | null): number =>
-  p ? Math.max(1, Number(p.fin.slice(0, 4)) - Number(p.debut.slice(0, 4)) + 1) : 1;
+/**
+ * Months an operation runs (each month touched counts whole; 12 without dates): the 500 000 € « par année civile »
+ * of the arrêté du 1er avril 2016 is read as 500 000 € × months / 12, so that a two-month operation straddling two
+ * calendar years is not given a twice larger cap.
+ */
+const moisDeRealisation = (p: { debut: string; fin: string } | null): number => {
+  if (!p) return 12;
+  const mois = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  return Math.max(1, mois(p.fin) - mois(p.debut) + 1);
+};
 
 /** A broken rule, before the engine stamps it with the rule's code and source. */
 export interface Constat {
@@ -126,11 +133,12 @@ export const REGLES_PLAN: readonly RegleControle[] = [
     check: ({ t, option, periode }) => {
       const plafond = option?.plafondCoutAnnuelCentimes ?? null;
       if (!option || plafond === null) return null;
-      const annees = anneesCiviles(periode);
-      if (t.coutTotal <= BigInt(plafond) * BigInt(annees)) return null;
+      const mois = moisDeRealisation(periode);
+      if (t.coutTotal * 12n <= BigInt(plafond) * BigInt(mois)) return null;
+      const plafondOperation = (BigInt(plafond) * BigInt(mois)) / 12n;
       return {
-        message: `L’option « ${option.libelle} » n’est ouverte qu’aux opérations dont le coût total programmé ne dépasse pas ${m(plafond)} par année civile : ${m(t.coutTotal)} sur ${annees} année(s) civile(s), soit plus de ${m(plafond * annees)}. Choisissez un autre mode de calcul des dépenses indirectes.`,
-        details: { coutTotal: n(t.coutTotal), plafondAnnuel: plafond, anneesCiviles: annees },
+        message: `L’option « ${option.libelle} » n’est ouverte qu’aux opérations dont le coût total programmé ne dépasse pas ${m(plafond)} par année civile : ${m(t.coutTotal)} sur ${mois} mois, soit plus de ${m(plafondOperation)}. Choisissez un autre mode de calcul des dépenses indirectes.`,
+        details: { coutTotal: n(t.coutTotal), plafondAnnuel: plafond, mois },
       };
     },
   },
@@ -138,10 +146,11 @@ export const REGLES_PLAN: readonly RegleControle[] = [
     // State-aid operations are exempt; the engine does not model state aid, so the OI decides (the message says so).
     code: 'OPTION_COUTS_SIMPLIFIES_OBLIGATOIRE',
     source: ({ programme, periode }) => seuilEnVigueur(programme, periode?.debut ?? programme.fin)?.source ?? SOURCE_DEMANDE,
-    check: ({ plan, t, programme, periode, option }) => {
+    check: ({ plan, t, programme, periode, option, optionPersonnel }) => {
       const seuil = seuilEnVigueur(programme, periode?.debut ?? programme.fin);
+      const forfaits = [option?.code, optionPersonnel?.code];
       // An empty plan is already PLAN_VIDE; reporting the threshold too would only add noise.
-      if (!seuil || t.coutTotal === 0n || (option && seuil.optionsSatisfaisantes.includes(option.code))) return null;
+      if (!seuil || t.coutTotal === 0n || forfaits.some((c) => c && seuil.optionsSatisfaisantes.includes(c))) return null;
       const publics = somme(plan.ressources.cofinancements.filter((c) => c.nature === 'public').map((c) => exact(c.montantCentimes)));
       const montant = seuil.base === 'cout_total' ? t.coutTotal : t.fse + publics;
       if (montant > BigInt(seuil.seuilCentimes)) return null;

@@ -19,6 +19,9 @@ describe('validerContenu', () => {
   it.each([
     ['PLIE_INCONNU', (c: ContenuAap) => ({ ...c, plies: [...c.plies, 'ailleurs'] })],
     ['PROGRAMME_INCONNU', (c: ContenuAap) => ({ ...c, programme: { ...c.programme, code: 'FEDER' } })],
+    ['TAUX_EN_DOUBLE', (c: ContenuAap) => ({
+      ...c, programme: { ...c.programme, tauxForfaitaires: [{ option: 'FORFAIT_7_DIRECTS', tauxPct: 5 }, { option: 'FORFAIT_7_DIRECTS', tauxPct: 6 }] },
+    })],
     ['TAUX_SUPERIEUR_AU_PLAFOND', (c: ContenuAap) => ({ ...c, programme: { ...c.programme, tauxForfaitaires: [{ option: 'FORFAIT_15_PERSONNEL', tauxPct: 15.01 }] } })],
     ['REGLE_FINANCEMENT_CONTRADICTOIRE', (c: ContenuAap) => ({
       ...c, fiches: c.fiches.map((f, i) => (i === 0 ? { ...f, regleFinancement: { cofinancementRequis: false, minContrepartiesPct: 20.01, maxFsePct: 80 } } : f)),
@@ -90,5 +93,12 @@ describe('rectifier and the internal notes', () => {
       actor: OI, versionLue: p.version, maintenant: T0, motif: 'Notes',
     });
     expect([rectificatif, aap.nombreRectificatifs, aap.notesInternes]).toEqual([null, 0, ['À vérifier avec le PLIE']]);
+  });
+});
+
+describe('publier as an archive', () => {
+  it('publishes today an AAP whose closing is still to come, whatever its source history says', () => {
+    const brouillon = regles.nouveauBrouillon(verifie(contenu()), { actor: OI, id: 'D', maintenant: T0, historique: { publieLe: null } });
+    expect(regles.publier(brouillon, { actor: OI, maintenant: T0, archive: true }).publieLe).toBe(T0.toISOString());
   });
 });

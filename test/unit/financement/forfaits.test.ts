@@ -122,6 +122,12 @@ describe('controlerPlan — options de coûts simplifiés obligatoires (FSE+)', 
       expect(codes(plan({ personnel: 10_000_000 }, forfait(option)), 'FSE-PLUS-2021-2027')).toEqual([]);
     }
     expect(PROGRAMMES['FSE-PLUS-2021-2027'].seuilsCoutsSimplifies[0]!.lecture).toMatch(/^Lecture retenue/);
+    const personnelForfaitaire = { ...plan({ fonctionnement: 10_000_000 }, { mode: 'aucun' }), personnelForfaitaire: { option: 'PERSONNEL_20_AUTRES_DIRECTS' } };
+    expect(codes(personnelForfaitaire, 'FSE-PLUS-2021-2027')).toEqual([]);
+  });
+
+  it('gives REACT-EU, which starts in 2020, only the 100 000 € threshold', () => {
+    expect(PROGRAMMES['REACT-EU'].seuilsCoutsSimplifies.map((s) => s.seuilCentimes)).toEqual([10_000_000]);
   });
 });
 
@@ -170,6 +176,14 @@ describe('controlerPlan — options 2014-2020 against the law', () => {
     const juste = avecFse(plan({ personnel: 41_666_667 }, forfait('FORFAIT_20_DIRECTS_HORS_PRESTATIONS')), 100_000_000);
     expect(controle(juste, 'PON-FSE-2014-2020').totaux.coutTotal).toBe(50_000_000);
     expect(codes(juste, 'PON-FSE-2014-2020', { periode: UNE_ANNEE })).toEqual([]);
+  });
+
+  it('prorates the annual cap by month: two months across the new year allow 83 333,33 €, not a million', () => {
+    const deuxMois = { periode: { debut: '2021-12-01', fin: '2022-01-31' } };
+    const p = (personnel: number) => avecFse(plan({ personnel }, forfait('FORFAIT_20_DIRECTS_HORS_PRESTATIONS')), 100_000_000);
+    expect(controle(p(6_944_444), 'PON-FSE-2014-2020').totaux.coutTotal).toBe(8_333_332);
+    expect(codes(p(6_944_444), 'PON-FSE-2014-2020', deuxMois)).toEqual([]);
+    expect(codes(p(6_944_445), 'PON-FSE-2014-2020', deuxMois)).toEqual(['FORFAIT_PLAFOND_ANNUEL']);
   });
 
   it('offers the 40 % option (art. 14(2) Reg. 1304/2013, art. 68 ter CPR) with participants’ wages on top', () => {

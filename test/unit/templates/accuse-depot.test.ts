@@ -246,6 +246,23 @@ describe('renderAccuseDepot', () => {
     expect(relu.getTitle()).toBe('Accusé de dépôt — AAP-AGAPE-2021-HP1-732829320');
   });
 
+  it('prints the participants’ wages, the staff flat rate and the rate the AAP lowered when the plan uses them', async () => {
+    const base = dossierDepose();
+    const plan = {
+      ...base.contenu.planFinancement,
+      personnelForfaitaire: { option: 'PERSONNEL_20_AUTRES_DIRECTS' },
+      indirects: { mode: 'forfait' as const, option: 'FORFAIT_7_DIRECTS' },
+    };
+    const dossier = { ...base, contenu: { ...base.contenu, planFinancement: plan } };
+    const fsePlus = { ...aap, programme: { ...aap.programme, code: 'FSE-PLUS-2021-2027' as const, tauxForfaitaires: [{ option: 'FORFAIT_7_DIRECTS', tauxPct: 5 }] } };
+    const avec = { ...controle, totaux: { ...controle.totaux, remunerationsParticipants: 250_000 } };
+    const t = normalize((await extractPages(await renderAccuseDepot(entree({ dossier, aap: fsePlus, controle: avec })))).map((p) => p.text).join(' '));
+    expect(t).toContain('Rémunérations et indemnités des participants 2 500,00 €');
+    expect(t).toContain('Dépenses de personnel (forfait : Dépenses directes de personnel à 20 % des autres dépenses directes)');
+    expect(t).toContain('taux fixé à 5 % par l’appel à projets');
+    expect(text).not.toContain('Rémunérations et indemnités');
+  });
+
   it('says no pièce is attached when the list is empty or absent', async () => {
     for (const sansPieces of [entree({ pieces: [] }), entree({ pieces: undefined })]) {
       const texte = normalize((await extractPages(await renderAccuseDepot(sansPieces))).map((p) => p.text).join(' '));

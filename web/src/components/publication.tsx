@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { Aap, type TAap } from '../lib/schemas';
@@ -67,11 +67,19 @@ export function BoutonPublier({ aap, onPublie }: { aap: TAap; onPublie: (a: TAap
   );
 }
 
-/** Shown when a save answered 409: someone else saved a newer version. */
-export function AvisConflit({ onRecharger }: { onRecharger: () => void }) {
+/** Shown when a save answered 409: someone else saved a newer version. `children` replaces the explanation. */
+export function AvisConflit({
+  onRecharger,
+  titre = 'Cet appel à projets a été modifié entre-temps',
+  children,
+}: {
+  onRecharger: () => void;
+  titre?: string;
+  children?: ReactNode;
+}) {
   return (
-    <Alerte type="avertissement" titre="Cet appel à projets a été modifié entre-temps">
-      <p>Une autre personne a enregistré une version plus récente. Rechargez-la puis refaites vos modifications.</p>
+    <Alerte type="avertissement" titre={titre}>
+      {children ?? <p>Une autre personne a enregistré une version plus récente. Rechargez-la puis refaites vos modifications.</p>}
       <button type="button" className="bouton bouton-secondaire" onClick={onRecharger}>
         Recharger la dernière version (vos modifications seront perdues)
       </button>

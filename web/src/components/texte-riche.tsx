@@ -34,5 +34,9 @@ export function TexteRiche({ texte, vide = null }: { texte: string | null | unde
   );
 }
 
+/** The syntax of a texte riche in one line, under every textarea that takes one. */
+export const SYNTAXE_TEXTE_RICHE =
+  'Une ligne vide sépare deux paragraphes ; « - » en début de ligne fait une liste, « \u00a0\u00a0- » (deux espaces) un sous-élément.';
+
 /** true when a texte riche has something to show (a field left null or blank has not). */
 export const aDuTexte = (texte: string | null | undefined): boolean => blocs(texte).length > 0;

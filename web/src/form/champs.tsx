@@ -39,7 +39,7 @@ interface ChampProps {
   onChange: (v: string) => void;
   aide?: string;
   facultatif?: boolean;
-  type?: 'text' | 'date' | 'time' | 'email';
+  type?: 'text' | 'date' | 'time' | 'email' | 'url';
   multiligne?: boolean;
   inputMode?: 'decimal' | 'numeric' | 'text';
   className?: string;

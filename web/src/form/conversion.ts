@@ -4,12 +4,13 @@ import type { FormAap, FormFiche } from './modele';
 export type Erreurs = Record<string, string>;
 
 const facultatif = (s: string): string | undefined => (s.trim() === '' ? undefined : s);
-const vide = (s: string): string | null => (s.trim() === '' ? null : s);
+/** An optional text: blank → null. */
+export const vide = (s: string): string | null => (s.trim() === '' ? null : s);
 /** A textarea typed one item per line: blank lines dropped. */
 export const lignes = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** « 12,5 » → 12.5 ; '' → null ; unreadable → undefined. */
-function nombre(s: string): number | null | undefined {
+export function nombre(s: string): number | null | undefined {
   const t = s.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.');
   if (t === '') return null;
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;

@@ -7,7 +7,7 @@ import { Champ, ErreursContexte } from './champs';
 import { CHAMP_PAR_CODE, champAap, versContenu, type Erreurs } from './conversion';
 import { FormulaireFiche } from './formulaire-fiche';
 import { ficheVide, type FormAap } from './modele';
-import { ResumeErreurs } from './resume-erreurs';
+import { libelleChemin, ResumeErreurs } from './resume-erreurs';
 import { SectionDepot, SectionIdentification, SectionNotes, SectionProgramme, SectionSelection } from './sections';
 
 interface Props {
@@ -102,7 +102,7 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
   return (
     <ErreursContexte.Provider value={erreurs}>
       <form className="formulaire-aap" onSubmit={(e) => void soumettre(e)} noValidate aria-busy={envoi}>
-        <ResumeErreurs message={message} erreurs={erreurs} form={form} tour={tour} />
+        <ResumeErreurs message={message} erreurs={erreurs} libelle={(c) => libelleChemin(c, form)} tour={tour} />
         {bandeau}
         {avecMotif && (
           <fieldset className="carte section-formulaire section-motif">

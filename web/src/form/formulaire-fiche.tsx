@@ -1,7 +1,9 @@
 import { useContext, useEffect, useState } from 'react';
+import { SYNTAXE_TEXTE_RICHE } from '../components/texte-riche';
 import { TEXTES_FICHE } from '../components/textes-fiche';
-import { CaseACocher, Champ, ErreursContexte, idChamp, ListeTextes, Selection, useFocusDernier } from './champs';
-import type { FormFiche, FormIndicateur } from './modele';
+import { CaseACocher, Champ, ErreursContexte, idChamp, ListeTextes, Selection } from './champs';
+import { ListeIndicateurs } from './indicateurs';
+import type { FormFiche } from './modele';
 import { PiecesFiche } from './pieces-fiche';
 
 interface Props {
@@ -19,33 +21,6 @@ const BASES_MINIMUM = [
   { valeur: 'contreparties', libelle: 'les contreparties du FSE (cofinancements comptés en contrepartie et autofinancement)' },
   { valeur: 'cofinancements', libelle: 'les cofinancements seuls (apports de tiers, hors autofinancement)' },
 ];
-
-function Indicateurs({ base, items, onChange }: { base: string; items: FormIndicateur[]; onChange: (v: FormIndicateur[]) => void }) {
-  const conteneur = useFocusDernier(items.length);
-  const maj = (i: number, p: Partial<FormIndicateur>) => onChange(items.map((x, j) => (j === i ? { ...x, ...p } : x)));
-  return (
-    <fieldset className="groupe-liste">
-      <legend>Indicateurs</legend>
-      <div ref={conteneur}>
-        {items.length === 0 && <p className="discret">Aucun indicateur.</p>}
-        {items.map((ind, i) => (
-          <div key={i} className="ligne-indicateur" data-item>
-            <span className="numero" aria-hidden="true">{i + 1}</span>
-            <Champ chemin={`${base}.${i}.libelle`} label={<>Libellé<span className="sr-only"> de l’indicateur {i + 1}</span></>} value={ind.libelle} onChange={(v) => maj(i, { libelle: v })} className="large" />
-            <Champ chemin={`${base}.${i}.cible`} label={<>Cible<span className="sr-only"> de l’indicateur {i + 1}</span></>} value={ind.cible} inputMode="decimal" facultatif onChange={(v) => maj(i, { cible: v })} />
-            <Champ chemin={`${base}.${i}.unite`} label={<>Unité<span className="sr-only"> de l’indicateur {i + 1}</span></>} value={ind.unite} facultatif onChange={(v) => maj(i, { unite: v })} />
-            <button type="button" className="bouton bouton-supprimer" onClick={() => onChange(items.filter((_, j) => j !== i))}>
-              Supprimer<span className="sr-only"> l’indicateur {i + 1}</span>
-            </button>
-          </div>
-        ))}
-      </div>
-      <button type="button" className="bouton bouton-secondaire bouton-petit" onClick={() => onChange([...items, { libelle: '', cible: '', unite: '' }])}>
-        Ajouter un indicateur
-      </button>
-    </fieldset>
-  );
-}
 
 /** One fiche opération, folded in a <details> (content rendered only when open, to keep 80 fiches light). */
 export function FormulaireFiche({ fiche, index, plies, objectifs, onChange, onSupprimer, ouvertInitial }: Props) {
@@ -111,14 +86,12 @@ export function FormulaireFiche({ fiche, index, plies, objectifs, onChange, onSu
           <Champ chemin={`${base}.periode.texte`} label="Précisions sur la période" facultatif multiligne value={fiche.periode.texte} onChange={(v) => maj('periode')({ ...fiche.periode, texte: v })} />
           <fieldset className="groupe-liste" aria-describedby={`${idChamp(base)}-syntaxe`}>
             <legend>Présentation de l’opération</legend>
-            <p className="aide" id={`${idChamp(base)}-syntaxe`}>
-              Une ligne vide sépare deux paragraphes ; « - » en début de ligne fait une liste, « &nbsp;&nbsp;- » (deux espaces) un sous-élément.
-            </p>
+            <p className="aide" id={`${idChamp(base)}-syntaxe`}>{SYNTAXE_TEXTE_RICHE}</p>
             {TEXTES_FICHE.map(({ cle, titre }) => (
               <Champ key={cle} chemin={`${base}.${cle}`} label={titre} facultatif multiligne lignes={5} value={fiche[cle]} onChange={maj(cle)} />
             ))}
           </fieldset>
-          <Indicateurs base={`${base}.indicateurs`} items={fiche.indicateurs} onChange={maj('indicateurs')} />
+          <ListeIndicateurs base={`${base}.indicateurs`} items={fiche.indicateurs} onChange={maj('indicateurs')} />
           <PiecesFiche base={`${base}.piecesJustificatives`} items={fiche.piecesJustificatives} onChange={maj('piecesJustificatives')} />
           <ListeTextes
             chemin={`${base}.conditionsRecevabilite`}

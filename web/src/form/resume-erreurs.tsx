@@ -15,8 +15,12 @@ export function libelleChemin(chemin: string, form: FormAap): string {
   return libelleChamp(chemin);
 }
 
-/** The error summary at the top of the form: focused after a failed submit, each error links to its field. */
-export function ResumeErreurs({ message, erreurs, form, tour }: { message: string | null; erreurs: Erreurs; form: FormAap; tour: number }) {
+/**
+ * The error summary at the top of a form: focused after a failed submit, each error links to its field.
+ * `libelle` names a field from its path (e.g. `(c) => libelleChemin(c, form)` for an AAP).
+ */
+export function ResumeErreurs(props: { message: string | null; erreurs: Erreurs; libelle: (chemin: string) => string; tour: number }) {
+  const { message, erreurs, libelle, tour } = props;
   const ref = useRef<HTMLDivElement>(null);
   const entrees = Object.entries(erreurs);
   useEffect(() => {
@@ -41,7 +45,7 @@ export function ResumeErreurs({ message, erreurs, form, tour }: { message: strin
           {entrees.map(([chemin, texte]) => (
             <li key={chemin}>
               <a href={`#${idChamp(chemin)}`} onClick={aller(chemin)}>
-                {avecLibelle(libelleChemin(chemin, form), texte)}
+                {avecLibelle(libelle(chemin), texte)}
               </a>
             </li>
           ))}

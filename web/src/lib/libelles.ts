@@ -96,11 +96,11 @@ export function libelleModification(chemin: string): string {
   return libelleChamp(normal);
 }
 
-/** `selection.criteresCommuns.1` → « Critères communs n° 2 ». */
-export function libelleChamp(chemin: string): string {
-  if (LIBELLES[chemin]) return LIBELLES[chemin];
+/** `selection.criteresCommuns.1` → « Critères communs n° 2 »; `libelles` names the fields of another form (a PLIE). */
+export function libelleChamp(chemin: string, libelles: Record<string, string> = LIBELLES): string {
+  if (libelles[chemin]) return libelles[chemin];
   const m = /^(.*?)\.(\d+)(?:\.(.+))?$/.exec(chemin);
-  if (m && LIBELLES[m[1]!]) return `${LIBELLES[m[1]!]} n° ${Number(m[2]) + 1}${m[3] ? `, ${SOUS_CHAMPS[m[3]] ?? m[3]}` : ''}`;
+  if (m && libelles[m[1]!]) return `${libelles[m[1]!]} n° ${Number(m[2]) + 1}${m[3] ? `, ${SOUS_CHAMPS[m[3]] ?? m[3]}` : ''}`;
   return chemin || 'Formulaire';
 }
 

@@ -4,7 +4,7 @@ import { Aap, FicheOperation, Rectificatif, ResumeAap } from '#shared/schemas/aa
 import { Page } from '#shared/schemas/common';
 import { Jeton } from '#shared/schemas/systeme';
 
-export { Aap, ContenuAap, ResumeAap } from '#shared/schemas/aap';
+export { Aap, ContenuAap, IdPlie, ResumeAap } from '#shared/schemas/aap';
 export type {
   ContenuAap as TContenuAap,
   FicheOperation as TFicheOperation,
@@ -12,8 +12,8 @@ export type {
   ResumeAap as TResumeAap,
 } from '#shared/schemas/aap';
 export type { DateHeureLocale } from '#shared/schemas/common';
-export { ListePlies, Plie as PlieSchema } from '#shared/schemas/plie';
-export type { Plie as TPlie, ResumePlie as TResumePlie } from '#shared/schemas/plie';
+export { ContenuPlie, ListePlies, Plie as PlieSchema } from '#shared/schemas/plie';
+export type { ContenuPlie as TContenuPlie, Plie as TPlie, ResumePlie as TResumePlie } from '#shared/schemas/plie';
 export type TAap = z.infer<typeof Aap>;
 
 export const PageResumes = Page(ResumeAap);

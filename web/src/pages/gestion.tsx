@@ -28,6 +28,7 @@ export function PageGestion() {
         <div className="actions">
           <Link to="/gestion/nouveau" className="bouton">Nouvel appel à projets</Link>
           <Link to="/gestion/import" className="bouton bouton-secondaire">Importer un fichier JSON</Link>
+          <Link to="/gestion/plies" className="bouton bouton-secondaire">Les PLIE de l’OI</Link>
         </div>
       </div>
       <div className="carte">
