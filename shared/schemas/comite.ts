@@ -87,6 +87,8 @@ export const Comite = z.object({
   aapReference: z.string(),
   oi: z.string(),
   plie: z.string(),
+  /** The PLIE's id (comités created before PLIE had ids have none). */
+  plieId: z.string().optional(),
   date: z.string(),
   heure: z.string(),
   lieu: z.string(),

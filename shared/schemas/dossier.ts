@@ -55,6 +55,11 @@ export const Depot = z.object({
   fuseau: z.string(),
   /** SHA-256 (hex) of the canonical content at the dépôt. */
   empreinte: z.string(),
+  /**
+   * The flat rates the AAP applied at the dépôt: a later rectificatif of the rates does not change the totals of a
+   * deposited plan (nor its receipt). Absent on dossiers deposited before rates could be lowered: the programme's.
+   */
+  tauxForfaitaires: z.array(z.object({ option: z.string(), tauxPct: z.number() })).optional(),
 });
 
 export const Dossier = z.object({
@@ -65,7 +70,10 @@ export const Dossier = z.object({
   oi: z.string(),
   ficheCode: z.string(),
   ficheTitre: z.string(),
+  /** The PLIE's name, as documents print it. */
   plie: z.string(),
+  /** The PLIE's id (dossiers created before PLIE had ids have none). */
+  plieId: z.string().optional(),
   organisationId: z.string(),
   organisationNom: z.string(),
   siret: z.string(),

@@ -22,15 +22,16 @@ export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Acto
   if (!(p.actor.roles.includes('oi-admin') || p.actor.roles.includes('oi-gestionnaire')) || p.actor.oi !== aap.organismeIntermediaire.sigle) {
     throw new AccesRefuse(`Seuls les agents de l’OI ${aap.organismeIntermediaire.sigle} organisent ses comités.`);
   }
+  // The form sends the PLIE's id; a name (as comités stored before PLIE had ids) is accepted too.
+  const plie = plieDe(aap, demande.plie);
   const details = [
-    // The form sends the PLIE's id; a name (as comités stored before PLIE had ids) is accepted too.
-    ...(!plieDe(aap, demande.plie) ? [{ chemin: 'corps.plie', message: 'Ce PLIE n’est pas concerné par l’appel à projets.' }] : []),
+    ...(!plie ? [{ chemin: 'corps.plie', message: 'Ce PLIE n’est pas concerné par l’appel à projets.' }] : []),
     ...(!demande.membres.includes(demande.president) ? [{ chemin: 'corps.president', message: 'Le président doit être membre du comité.' }] : []),
     ...(new Set(demande.membres).size !== demande.membres.length ? [{ chemin: 'corps.membres', message: 'Un membre est cité deux fois.' }] : []),
   ];
-  if (details.length) throw new RequeteInvalide('COMITE_INVALIDE', 'La composition du comité est incohérente.', details);
+  if (details.length || !plie) throw new RequeteInvalide('COMITE_INVALIDE', 'La composition du comité est incohérente.', details);
   return {
-    id: p.id, aapId: aap.id, aapReference: aap.reference, oi: aap.organismeIntermediaire.sigle, plie: plieDe(aap, demande.plie)?.nom ?? demande.plie,
+    id: p.id, aapId: aap.id, aapReference: aap.reference, oi: aap.organismeIntermediaire.sigle, plie: plie.nom, plieId: plie.id,
     date: demande.date, heure: demande.heure, lieu: demande.lieu, fuseau: aap.depot.cloture.fuseau,
     membres: demande.membres, president: demande.president, regles: demande.regles, statut: 'preparation',
     ordreDuJour: [], version: 1, creeLe: p.maintenant.toISOString(), creePar: p.actor.email, ouvertLe: null, closLe: null,
@@ -42,7 +43,9 @@ export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Acto
 export function inscrire(c: Comite, dossiers: Dossier[], p: { publier: boolean; maintenant: Date }): { comite: Comite; dossiers: Dossier[] } {
   if (c.statut !== 'preparation') throw new Conflit('ORDRE_DU_JOUR_PUBLIE', 'L’ordre du jour est publié : il ne change plus.');
   const details = dossiers.flatMap((d) => {
-    if (d.aapId !== c.aapId || d.plie !== c.plie) return [{ chemin: `corps.dossierIds`, message: `${d.reference} ne relève pas de ce comité (AAP ${c.aapReference}, ${c.plie}).` }];
+    // By id when both have one: a PLIE renamed since keeps its dossiers on its comités.
+    const memePlie = d.plieId && c.plieId ? d.plieId === c.plieId : d.plie === c.plie;
+    if (d.aapId !== c.aapId || !memePlie) return [{ chemin: `corps.dossierIds`, message: `${d.reference} ne relève pas de ce comité (AAP ${c.aapReference}, ${c.plie}).` }];
     if (d.statut !== 'instruit') return [{ chemin: `corps.dossierIds`, message: `${d.reference} n’est pas instruit (statut : ${d.statut}).` }];
     return [];
   });

@@ -68,6 +68,7 @@ export function nouveauDossier(p: {
     ficheCode: p.fiche.code,
     ficheTitre: p.fiche.titre,
     plie: nomPlie(p.aap, p.fiche.plie),
+    plieId: p.fiche.plie,
     organisationId: p.organisation.id,
     organisationNom: p.organisation.raisonSociale,
     siret: p.organisation.siret,
@@ -121,12 +122,13 @@ export function modifierContenu(d: Dossier, contenu: ContenuDossier, p: { fiche:
   return { ...d, contenu, version: d.version + 1, modifieLe: p.maintenant.toISOString() };
 }
 
+/** The plan's check; a deposited plan keeps the rates applied at its dépôt. */
 export const controle = (d: Dossier, aap: Aap, fiche: FicheOperation) =>
   controlerPlan(d.contenu.planFinancement, {
     programme: aap.programme.code,
     regle: fiche.regleFinancement,
     fiche: fiche.code,
-    tauxForfaitaires: aap.programme.tauxForfaitaires,
+    tauxForfaitaires: d.depot ? (d.depot.tauxForfaitaires ?? []) : aap.programme.tauxForfaitaires,
     periode: d.contenu.calendrier ?? null,
   });
 
@@ -206,6 +208,12 @@ export function deposer(
     statut: 'depose',
     version: d.version + 1,
     modifieLe: iso,
-    depot: { deposeLe: iso, deposePar: p.actor.email, fuseau, empreinte: empreinte(d, p.pieces) },
+    depot: {
+      deposeLe: iso,
+      deposePar: p.actor.email,
+      fuseau,
+      empreinte: empreinte(d, p.pieces),
+      ...(p.aap.programme.tauxForfaitaires.length ? { tauxForfaitaires: p.aap.programme.tauxForfaitaires } : {}),
+    },
   };
 }

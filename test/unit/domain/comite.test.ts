@@ -146,7 +146,11 @@ describe('who may vote', () => {
 describe('inscrire', () => {
   it('takes only instruit dossiers of its PLIE, and the agenda is fixed once published', () => {
     const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: SIMPLE }, { actor: OI, id: 'C1', maintenant: T0 });
-    const autrePlie = { ...instruit('X', 'HP1', 1), plie: 'PLIE de Bordeaux' };
+    const autrePlie = { ...instruit('X', 'HP1', 1), plie: 'PLIE de Bordeaux', plieId: 'bordeaux' };
+    // A PLIE renamed since the dossier was created is still the same PLIE: compared by id.
+    const renomme = { ...instruit('R', 'HP1', 1), plie: 'Ancien nom du PLIE' };
+    expect(renomme.plieId).toBe('haut-perigord');
+    expect(codeDe(() => inscrire(c, [renomme], { publier: false, maintenant: T0 }))).toBeNull();
     const depose = { ...instruit('Y', 'HP1', 1), statut: 'depose' as const };
     expect(codeDe(() => inscrire(c, [autrePlie], { publier: false, maintenant: T0 }))).toBe('DOSSIER_NON_INSCRIPTIBLE');
     expect(codeDe(() => inscrire(c, [depose], { publier: false, maintenant: T0 }))).toBe('DOSSIER_NON_INSCRIPTIBLE');

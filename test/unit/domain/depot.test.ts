@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as regles from '#shared/domain/aap/aap';
-import { deposer, nouveauDossier, exigerDepotOuvert, empreinte } from '#shared/domain/dossier/dossier';
+import { controle, deposer, nouveauDossier, exigerDepotOuvert, empreinte } from '#shared/domain/dossier/dossier';
 import { chaineIntegre, journaliser } from '#shared/domain/dossier/journal';
 import { RegleMetier } from '#shared/domain/errors';
 import { ContenuAap } from '#shared/schemas/aap';
@@ -37,6 +37,19 @@ function dossierComplet(aap: ReturnType<typeof aapFermantLe>): Dossier {
     },
   };
 }
+
+describe('the flat rates of a deposited plan', () => {
+  it('stay those the AAP applied at the dépôt when a rectificatif changes them afterwards', () => {
+    const publie = aapFermantLe('2026-12-31');
+    const aap = { ...publie, programme: { ...publie.programme, tauxForfaitaires: [{ option: 'FORFAIT_7_DIRECTS', tauxPct: 7 }] } };
+    const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
+    const depose = deposer(dossierComplet(aap), { aap, fiche, actor: PORTEUR, maintenant: new Date('2026-11-03T10:00:00Z') });
+    expect(depose.depot?.tauxForfaitaires).toEqual([{ option: 'FORFAIT_7_DIRECTS', tauxPct: 7 }]);
+    const rectifie = { ...aap, programme: { ...aap.programme, tauxForfaitaires: [{ option: 'FORFAIT_7_DIRECTS', tauxPct: 5 }] } };
+    expect(controle(depose, rectifie, fiche).totaux.indirects).toBe(70_000);
+    expect(controle(dossierComplet(rectifie), rectifie, fiche).totaux.indirects).toBe(50_000);
+  });
+});
 
 describe('deposer', () => {
   it.each([
