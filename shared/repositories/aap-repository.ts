@@ -19,7 +19,7 @@ import { tableName } from '../config';
 import { Aap, EnteteAap, FicheOperation, Rectificatif } from '../schemas/aap';
 import { normaliser } from '../domain/aap/aap';
 import type { AapStore, RequeteListe } from '../domain/aap/use-cases';
-import { Conflit, RegleMetier } from '../domain/errors';
+import { Conflit, RegleMetier, TropVolumineux } from '../domain/errors';
 import { dynamo } from './clients';
 import { decodeCursor, transactionCancellation } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
@@ -76,6 +76,21 @@ function lireItems(id: string): Promise<Record<string, unknown>[]> {
   );
 }
 
+/**
+ * DynamoDB refuses an item over 400 KB with a ValidationException: a body the schemas accept (long texts, many
+ * sections, a rectificatif holding both versions of every changed text) is measured first and refused in French.
+ */
+const TAILLE_MAX_ITEM = 380 * 1024;
+function exigerTaille(actions: ReadonlyArray<{ Put?: { Item?: Record<string, unknown> } }>): void {
+  for (const a of actions) {
+    const item = a.Put?.Item;
+    if (!item || Buffer.byteLength(JSON.stringify(item), 'utf8') <= TAILLE_MAX_ITEM) continue;
+    const quoi = item.sk === 'META' ? 'L’en-tête de l’appel à projets (sections, annexes)' : String(item.sk).startsWith('FICHE#')
+      ? `La fiche ${String(item.sk).slice(6)}` : 'Le rectificatif (avant et après de chaque texte modifié)';
+    throw new TropVolumineux(`${quoi} dépasse ${TAILLE_MAX_ITEM / 1024} Ko une fois enregistré : raccourcissez les textes, ou procédez en plusieurs fois.`);
+  }
+}
+
 function conflitVersion(): Conflit {
   return new Conflit(
     'VERSION_PERIMEE',
@@ -104,6 +119,7 @@ export const aapRepository: AapStore = {
 
   async creer(aap) {
     const t = tableName();
+    exigerTaille([{ Put: { Item: itemAap(aap) } }, ...aap.fiches.map((f, i) => ({ Put: { Item: itemFiche(aap.id, f, i) } }))]);
     try {
       await dynamo().send(
         new TransactWriteCommand({
@@ -175,6 +191,7 @@ export const aapRepository: AapStore = {
     if (actions.length > 100) {
       throw new RegleMetier('MODIFICATION_TROP_LARGE', 'Trop de fiches modifiées d’un coup (100 au plus) : procédez en plusieurs fois.');
     }
+    exigerTaille(actions);
     try {
       await dynamo().send(new TransactWriteCommand({ TransactItems: actions }));
     } catch (e) {

@@ -100,6 +100,16 @@ describe('AAP content checked against the programme and the OI’s PLIE', () => 
     expect([r.status, r.body.code, r.body.details.length]).toEqual([422, 'AAP_INCOHERENT', 2]);
   });
 
+  it('answers 413 in French, storing nothing, when the AAP would not fit in one stored item', async () => {
+    const avant = await etat();
+    const c = contenu('AAP-TROP-GROS');
+    c.sections = Array.from({ length: 7 }, (_x, i) => ({ id: `annexe-${i + 1}`, titre: `Annexe ${i + 1}`, annexe: true, texte: 'é'.repeat(30_000) }));
+    const r = await api.post('/aaps', { as: OI, body: c });
+    expect([r.status, r.body.code]).toEqual([413, 'REQUETE_TROP_VOLUMINEUSE']);
+    expect(r.body.message).toMatch(/dépasse 380 Ko/);
+    expect(await etat()).toBe(avant);
+  });
+
   it('imports optional fields written as null', async () => {
     const c = contenu('AAP-NULLS');
     Object.assign(c.programme, { axe: null, axeLibelle: null, objectifThematique: null, prioriteInvestissement: null });
