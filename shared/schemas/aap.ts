@@ -253,6 +253,8 @@ export const ResumeAap = z.object({
   cloture: DateHeureLocale,
   nombreFiches: z.number().int(),
   version: z.number().int(),
+  /** « version 1 » is the first publication, each rectificatif adds one. */
+  nombreRectificatifs: z.number().int().min(0),
   publieLe: z.string().nullable(),
 });
 export type ResumeAap = z.infer<typeof ResumeAap>;

@@ -40,6 +40,7 @@ export function resume(aap: EnteteAap, maintenant: Date): ResumeAap {
     cloture: aap.depot.cloture,
     nombreFiches: aap.nombreFiches,
     version: aap.version,
+    nombreRectificatifs: aap.nombreRectificatifs,
     publieLe: aap.publieLe,
   };
 }

@@ -2,8 +2,15 @@ import { formatInstant } from '../lib/format';
 import { libelleModification, valeurModification } from '../lib/libelles';
 import type { TRectificatif } from '../lib/schemas';
 
-function Valeur({ chemin, v }: { chemin: string; v: unknown }) {
-  const texte = valeurModification(chemin, v);
+/** PLIE are stored by id: the history names them (« haut-perigord » reads « PLIE du Haut Périgord »). */
+const avecNomsPlies = (chemin: string, v: unknown, noms: Record<string, string>): unknown => {
+  if (chemin === 'plies' && Array.isArray(v)) return v.map((id) => (typeof id === 'string' ? (noms[id] ?? id) : id));
+  if (/(^|\.|\])plie$/.test(chemin) && typeof v === 'string') return noms[v] ?? v;
+  return v;
+};
+
+function Valeur({ chemin, v, noms }: { chemin: string; v: unknown; noms: Record<string, string> }) {
+  const texte = valeurModification(chemin, avecNomsPlies(chemin, v, noms));
   return texte.includes('\n') ? <pre className="valeur-bloc">{texte}</pre> : <span>{texte}</span>;
 }
 
@@ -11,7 +18,8 @@ function Valeur({ chemin, v }: { chemin: string; v: unknown }) {
 const titre = (r: TRectificatif) => (r.numero ? `Rectificatif n° ${r.numero} — version ${r.numero + 1}` : 'Rectificatif');
 
 /** The public history of an AAP: every rectificatif with its date, motif and diff. */
-export function HistoriqueRectificatifs({ items }: { items: TRectificatif[] }) {
+export function HistoriqueRectificatifs({ items, plies = [] }: { items: TRectificatif[]; plies?: ReadonlyArray<{ id: string; nom: string }> }) {
+  const noms = Object.fromEntries(plies.map((p) => [p.id, p.nom]));
   if (items.length === 0) return <p className="discret">Aucun rectificatif : l’appel à projets n’a pas été modifié depuis sa publication.</p>;
   const tries = [...items].sort((a, b) => b.version - a.version);
   return (
@@ -41,8 +49,8 @@ export function HistoriqueRectificatifs({ items }: { items: TRectificatif[] }) {
                   {r.modifications.map((m, i) => (
                     <tr key={i}>
                       <th scope="row" title={m.chemin}>{libelleModification(m.chemin)}</th>
-                      <td className="valeur-avant"><Valeur chemin={m.chemin} v={m.avant} /></td>
-                      <td className="valeur-apres"><Valeur chemin={m.chemin} v={m.apres} /></td>
+                      <td className="valeur-avant"><Valeur chemin={m.chemin} v={m.avant} noms={noms} /></td>
+                      <td className="valeur-apres"><Valeur chemin={m.chemin} v={m.apres} noms={noms} /></td>
                     </tr>
                   ))}
                 </tbody>

@@ -65,7 +65,7 @@ export function PageAap({ id }: { id: string }) {
             <h2 id="rectificatifs-titre">Historique des rectificatifs</h2>
             {rect.chargement && <Chargement />}
             {rect.erreur && <ErreurApi erreur={rect.erreur} onReessayer={rect.recharger} />}
-            {rect.data && <HistoriqueRectificatifs items={rect.data.items} />}
+            {rect.data && <HistoriqueRectificatifs items={rect.data.items} plies={aap.referencesPlies} />}
           </section>
         </div>
         <aside className="colonne-laterale" aria-label="Dépôt des dossiers">

@@ -53,6 +53,7 @@ export function PageGestion() {
                   <th scope="col">Statut</th>
                   <th scope="col">Clôture</th>
                   <th scope="col" className="nombre">Fiches</th>
+                  <th scope="col">Version</th>
                   <th scope="col">Suivi</th>
                 </tr>
               </thead>
@@ -66,6 +67,7 @@ export function PageGestion() {
                     <td><BadgeStatut statut={a.statut} clotureLe={a.clotureLe} /></td>
                     <td>{formatDateHeureLocale(a.cloture)}</td>
                     <td className="nombre">{a.nombreFiches}</td>
+                    <td>{a.statut === 'brouillon' ? 'brouillon' : `version ${a.nombreRectificatifs + 1}`}</td>
                     <td>
                       {a.statut === 'brouillon' ? (
                         <span className="discret">—</span>
