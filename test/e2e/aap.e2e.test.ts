@@ -103,7 +103,7 @@ describe('web app', () => {
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
-    expect(await page.evaluate(() => sessionStorage.getItem('guichet.jeton'))).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('guichet.jeton'))).toBeNull();
   }, LONG);
 
   it('lets an anonymous visitor find the AAP, open a fiche and download the PDF when it is published', async () => {

@@ -155,4 +155,18 @@ describe('PLIE of the OI', () => {
     expect(await page.getByRole('status').filter({ hasText: 'réservée aux administrateurs' }).count()).toBe(1);
     expect(await page.getByRole('row', { name: /PLIE des Sources/ }).getByRole('link', { name: /^Voir la page/ }).count()).toBe(1);
   }, LONG);
+
+  it('keeps the gestionnaire signed in in a tab opened from a link, and after a reload; signing out there signs out here', async () => {
+    const [onglet] = await Promise.all([
+      session.contexte.waitForEvent('page'),
+      page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Gestion de l’OI' }).click({ modifiers: ['Control'] }),
+    ]);
+    await onglet.waitForLoadState();
+    await expect.poll(() => onglet.getByTestId('utilisateur').textContent()).toBe('gestionnaire@guichet.test');
+    await onglet.reload();
+    await expect.poll(() => onglet.getByTestId('utilisateur').textContent()).toBe('gestionnaire@guichet.test');
+    await onglet.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+    await onglet.close();
+  }, LONG);
 });

@@ -9,9 +9,21 @@ export interface Session {
   expireLe: number | null;
 }
 
+/**
+ * The session lives in localStorage, so that a dossier opened in a new tab, or a reload, finds the user signed in;
+ * a sign-in or sign-out in one tab reaches the others through the `storage` event.
+ */
 const CLE = 'guichet.jeton';
 const abonnes = new Set<() => void>();
 let courante: Session | null | undefined;
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key !== CLE && e.key !== null) return;
+    courante = undefined;
+    abonnes.forEach((f) => f());
+  });
+}
 
 function base64UrlJson(segment: string): unknown {
   const b64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
@@ -43,24 +55,24 @@ export function decoderJeton(token: string): Session | null {
 
 function lire(): Session | null {
   if (courante !== undefined) return courante;
-  const token = sessionStorage.getItem(CLE);
+  const token = localStorage.getItem(CLE);
   const s = token ? decoderJeton(token) : null;
   courante = s && (s.expireLe === null || s.expireLe > Date.now()) ? s : null;
-  if (!courante && token) sessionStorage.removeItem(CLE);
+  if (!courante && token) localStorage.removeItem(CLE);
   return courante;
 }
 
 export function ouvrirSession(token: string): Session {
   const s = decoderJeton(token);
   if (!s) throw new Error('Jeton illisible.');
-  sessionStorage.setItem(CLE, token);
+  localStorage.setItem(CLE, token);
   courante = s;
   abonnes.forEach((f) => f());
   return s;
 }
 
 export function fermerSession(): void {
-  sessionStorage.removeItem(CLE);
+  localStorage.removeItem(CLE);
   courante = null;
   abonnes.forEach((f) => f());
 }
