@@ -20,4 +20,6 @@ export const DEMO_USERS: DemoUser[] = [
     nom: `Membre ${n} du comité de pilotage`,
     roles: ['comite'] as Role[],
   })),
+  // An invited account not yet given a group: the web app explains whom to ask.
+  { email: 'nouveau@guichet.test', sub: 'demo-sans-role', nom: 'Compte invité, sans rôle', roles: [] },
 ];

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { estOi, estPorteur, fermerSession, libelleRole, useSession } from '../lib/auth';
 import { useAnnoncer } from '../lib/annonces';
+import { AvisCompteSansRole } from './compte-sans-role';
 import { Link, navigate, useLocation } from '../lib/router';
 
 function LienNav({ to, children, actif }: { to: string; children: ReactNode; actif: boolean }) {
@@ -102,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="contenu" ref={main} tabIndex={-1} className="contenu">
+        <AvisCompteSansRole />
         {children}
       </main>
       <footer className="pied">

@@ -12,6 +12,7 @@ const DEMO: { email: string; role: string }[] = [
   { email: 'porteur@guichet.test', role: 'Porteur de projet' },
   { email: 'porteur2@guichet.test', role: 'Porteur de projet' },
   ...[1, 2, 3, 4, 5].map((n) => ({ email: `comite${n}@guichet.test`, role: 'Membre de comité' })),
+  { email: 'nouveau@guichet.test', role: 'Compte invité, sans rôle' },
 ];
 
 /** Development sign-in: the local identity provider issues a signed token for a demo e-mail. */
