@@ -1,112 +1,11 @@
 import { z } from 'zod';
 import { DateHeureLocale, DateIso, MontantCentimes, Pourcentage, TexteCourt, TexteLong } from './common';
+import { CodeFiche, FicheOperation, IdPlie, Liste, NotesInternes, facultatif, parDefaut } from './fiche';
 import { CODES_PROGRAMME } from '../domain/programmes';
 import { instantCloture, instantOuverture } from '../domain/temps';
 import { TypePiece } from './piece';
 
-const Liste = (max = 200) => z.array(TexteLong).max(max);
-
-/** Paragraphs and lists written as plain text (`shared/domain/texte/texte-riche.ts`): what porteurs read. */
-export const TexteRiche = z.string().trim().max(60_000, 'Texte : 60 000 caractères au plus.').nullable().default(null);
-
-/** Import files may write `null` where a field is optional; it reads as absent. */
-const facultatif = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
-/** …and `null` where a field has a default: it reads as the default. */
-const parDefaut = <T extends z.ZodType>(schema: T, defaut: z.util.NoUndefined<z.core.output<T>>) =>
-  z.preprocess((v) => (v === null ? undefined : v), schema.default(defaut));
-
-/** Remarks of OI staff about their own text: never part of what porteurs or the public read. */
-const NotesInternes = parDefaut(z.array(TexteLong).max(50), []);
-
-export const IdPlie = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Identifiant de PLIE : minuscules, chiffres et tirets (60 caractères au plus).');
-
-export const Indicateur = z.strictObject({
-  libelle: TexteLong,
-  cible: z.number().min(0, 'Une cible ne peut pas être négative.').nullable(),
-  unite: z.string().trim().max(200).nullable(),
-});
-
-export const RegleFinancement = z.strictObject({
-  cofinancementRequis: z.boolean(),
-  minContrepartiesPct: Pourcentage.nullable(),
-  maxFsePct: Pourcentage.nullable(),
-  /**
-   * What the minimum is a share of: `contreparties` (every financing counted against the FSE, autofinancement
-   * included; the default) or `cofinancements` (financings by third parties only, autofinancement left out).
-   */
-  baseMinimum: z.enum(['contreparties', 'cofinancements']).nullish(),
-});
-export type RegleFinancement = z.infer<typeof RegleFinancement>;
-
-export const CodeFiche = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, 'Code de fiche : lettres, chiffres, tiret (20 caractères au plus).');
-
-/**
- * A pièce a fiche expects, at the dépôt or as evidence of the operation's realisation (bilan, contrôle de service
- * fait). With `alternatives`, any one of them answers (« une des pièces suivantes »).
- */
-export const PieceAttendue = z.strictObject({
-  libelle: TexteLong,
-  etape: z.enum(['depot', 'realisation'], { message: 'Étape attendue : depot ou realisation.' }),
-  alternatives: z.array(TexteLong).max(30).nullish(),
-});
-export type PieceAttendue = z.infer<typeof PieceAttendue>;
-
-/** A table of parcours stages with the pièces that prove each (GP1's « Étapes de parcours et leurs justificatifs »). */
-export const EtapesParcours = z.strictObject({
-  titre: TexteLong,
-  version: z.string().trim().max(500).nullable().default(null),
-  classes: z
-    .array(
-      z.strictObject({
-        code: z.string().trim().min(1).max(20),
-        libelle: z.string().trim().max(500).nullable().default(null),
-        etapes: z
-          .array(z.strictObject({ libelle: TexteLong, piecesAcceptees: z.array(TexteLong).max(30) }))
-          .max(200),
-      }),
-    )
-    .max(30),
-});
-export type EtapesParcours = z.infer<typeof EtapesParcours>;
-
-export const FicheOperation = z
-  .strictObject({
-    code: CodeFiche,
-    plie: IdPlie,
-    titre: TexteLong,
-    objectifsSpecifiques: z.array(TexteCourt).max(20),
-    axesStrategiques: Liste(),
-    axeOperationnel: z.string().trim().max(2000).nullable().default(null),
-    territoire: z.string().trim().max(5000).nullable().default(null),
-    cible: z.string().trim().max(5000).nullable().default(null),
-    periode: z.strictObject({ debut: DateIso, fin: DateIso, texte: facultatif(z.string().max(5000)) }),
-    contexte: TexteRiche,
-    objectifs: TexteRiche,
-    modalitesMiseEnOeuvre: TexteRiche,
-    resultatsAttendus: TexteRiche,
-    indicateurs: z.array(Indicateur).max(100),
-    piecesJustificatives: z.array(PieceAttendue).max(100),
-    etapesParcours: EtapesParcours.nullable().default(null),
-    criteresSelection: Liste(),
-    /** Conditions answered yes or no at the recevabilité (« pour que sa proposition soit étudiée »), not scored. */
-    conditionsRecevabilite: parDefaut(Liste(20), []),
-    conditionsFinancement: Liste(),
-    regleFinancement: RegleFinancement,
-    autresContraintes: Liste(),
-    notesInternes: NotesInternes,
-    lignesSource: facultatif(z.array(z.number().int().min(0)).max(10)),
-  })
-  .refine((f) => f.periode.fin >= f.periode.debut, {
-    message: 'La fin de la période précède son début.',
-    path: ['periode', 'fin'],
-  });
-export type FicheOperation = z.infer<typeof FicheOperation>;
+export * from './fiche';
 
 export const ObjectifSpecifique = z.strictObject({ code: TexteCourt, libelle: TexteLong });
 
@@ -279,8 +178,6 @@ export const Aap = ContenuAapBase.extend({
   nombreRectificatifs: z.number().int().min(0),
 });
 export type Aap = z.infer<typeof Aap>;
-/** What porteurs and the public read: an AAP without the OI's internal notes. */
-export type AapPublic = Aap;
 
 export const Modification = z.object({ chemin: z.string(), avant: z.unknown(), apres: z.unknown() });
 export type Modification = z.infer<typeof Modification>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TexteCourt } from './common';
-import { IdPlie, Indicateur, TexteRiche } from './aap';
+import { IdPlie, Indicateur, TexteRiche } from './fiche';
 
 /**
  * A PLIE (plan local pour l’insertion et l’emploi) of an OI: its territory, its public and entry conditions, its
