@@ -136,7 +136,10 @@ describe('web app', () => {
 
   it('shows the rectificatif in the public history when an OI admin publishes one', async () => {
     await seConnecter('oi@guichet.test');
-    await page.goto(urlPublique.replace('/aaps/', '/gestion/aaps/'));
+    const gestion = urlPublique.replace('/aaps/', '/gestion/aaps/');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Gestion de l’OI' }).click();
+    await page.locator(`a[href="${gestion}"]`).first().click();
+    await page.waitForURL(`**${gestion}`);
     await page.getByRole('link', { name: 'Publier un rectificatif' }).click();
     await page.waitForURL('**/rectificatif');
     await page.getByLabel('Motif du rectificatif').fill('Report de la date de clôture.');

@@ -34,7 +34,9 @@ describe('pièces in the web app', () => {
 
   it('shows the upload progress, then « vérifiée », and gives back the same bytes when a PDF is uploaded', async () => {
     await seConnecterAvec(page, email);
-    await page.goto(`/dossiers/${dossierId}`);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes dossiers' }).click();
+    await page.locator(`a[href="/dossiers/${dossierId}"]`).first().click();
+    await page.waitForURL(`**/dossiers/${dossierId}`);
     const ligne = page.locator('li.ligne-piece[data-code="RIB"]');
     await expect.poll(() => ligne.locator('[data-etat]').getAttribute('data-etat')).toBe('attendue');
 

@@ -137,8 +137,14 @@ describe('porteur web journey', () => {
     const auth = { authorization: `Bearer ${token}` };
     const orgs = (await (await page.request.get('/api/organisations', { headers: auth })).json()) as { items: { id: string }[] };
     const creation = await page.request.post('/api/dossiers', { headers: auth, data: { aapId: await idAapDemo(page), ficheCode: 'A2', organisationId: orgs.items[0]!.id } });
-    const d = (await creation.json()) as { id: string; version: number; contenu: Record<string, unknown> };
-    await page.goto(`/dossiers/${d.id}`);
+    const d = (await creation.json()) as { id: string; reference: string; version: number; contenu: Record<string, unknown> };
+    // Through the catalogue, so that « Mes dossiers » loads again and lists the draft just created.
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.getByRole('link', { name: 'Appels à projets' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await nav.getByRole('link', { name: 'Mes dossiers' }).click();
+    await page.locator(`li[data-reference="${d.reference}"]`).getByRole('link').first().click();
+    await page.waitForURL(`**/dossiers/${d.id}`);
 
     await page.getByRole('button', { name: 'Déposer le dossier' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le dépôt' }).click();

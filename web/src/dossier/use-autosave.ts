@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, enErreur } from '../lib/api';
 import { estConflitDeVersion, type Erreurs } from '../form/conversion';
 import { ControlePlanReponse, DossierSchema, type TControlePlanReponse, type TDossier } from '../lib/schemas-dossier';
+import { useAvertirAvantDepart } from '../lib/use-avertir-depart';
 import type { Conversion } from './modele';
 
 export type EtatEnregistrement =
@@ -136,12 +137,7 @@ export function useAutosave(p: {
 
   // Warn before leaving with changes not saved yet.
   const nonSauve = json !== sauve.current;
-  useEffect(() => {
-    if (!nonSauve) return;
-    const avertir = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', avertir);
-    return () => window.removeEventListener('beforeunload', avertir);
-  }, [nonSauve]);
+  useAvertirAvantDepart(nonSauve);
 
   return { etat, erreursServeur, enregistrerMaintenant: enregistrer };
 }

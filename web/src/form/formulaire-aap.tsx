@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { usePlies } from '../lib/plies';
@@ -8,6 +8,7 @@ import { CHAMP_PAR_CODE, champAap, versContenu, type Erreurs } from './conversio
 import { FormulaireFiche } from './formulaire-fiche';
 import { ficheVide, type FormAap } from './modele';
 import { libelleChemin, ResumeErreurs } from './resume-erreurs';
+import { useAvertirAvantDepart } from '../lib/use-avertir-depart';
 import { SectionDepot, SectionIdentification, SectionNotes, SectionProgramme, SectionSelection } from './sections';
 
 interface Props {
@@ -39,12 +40,7 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
   const nomPlie = (id: string) => plies.data?.items.find((p) => p.id === id)?.nom ?? form.nomsPlies[id] ?? id;
   const pliesAap = form.plies.map((id) => ({ id, nom: nomPlie(id) }));
 
-  useEffect(() => {
-    if (!modifie) return;
-    const avertir = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', avertir);
-    return () => window.removeEventListener('beforeunload', avertir);
-  }, [modifie]);
+  useAvertirAvantDepart(modifie);
 
   const maj = (f: FormAap) => {
     setForm(f);

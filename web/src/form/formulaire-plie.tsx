@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { SYNTAXE_TEXTE_RICHE, TexteRiche } from '../components/texte-riche';
 import { enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
@@ -7,6 +7,7 @@ import { Champ, ErreursContexte } from './champs';
 import type { Erreurs } from './conversion';
 import { ListeIndicateurs } from './indicateurs';
 import { erreurPlie, LIBELLES_PLIE, libelleChampPlie, versContenuPlie, type CleTexte, type FormPlie } from './modele-plie';
+import { useAvertirAvantDepart } from '../lib/use-avertir-depart';
 import { ResumeErreurs } from './resume-erreurs';
 
 interface Props {
@@ -49,12 +50,7 @@ export function FormulairePlie({ initial, onSoumettre, bandeau, etat }: Props) {
   const [envoi, setEnvoi] = useState(false);
   const [modifie, setModifie] = useState(false);
 
-  useEffect(() => {
-    if (!modifie) return;
-    const avertir = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', avertir);
-    return () => window.removeEventListener('beforeunload', avertir);
-  }, [modifie]);
+  useAvertirAvantDepart(modifie);
 
   const maj = <K extends keyof FormPlie>(cle: K) => (v: FormPlie[K]) => {
     setForm((f) => ({ ...f, [cle]: v }));
