@@ -41,4 +41,8 @@ export const BUCKET = {
 export const ENV = {
   table: 'TABLE_NAME',
   bucket: 'BUCKET_NAME',
+  /** The OpenID issuer whose tokens the API accepts (Cognito user pool on AWS, the local provider on one machine). */
+  oidcIssuer: 'GUICHET_OIDC_ISSUER',
+  /** The SPA's client id: the `aud` of the ID tokens the API accepts. */
+  oidcAudience: 'GUICHET_OIDC_AUDIENCE',
 } as const;

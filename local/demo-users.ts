@@ -2,24 +2,29 @@ import type { Role } from '#shared/auth/roles';
 
 export interface DemoUser {
   email: string;
+  /** The stable user id (`sub`): memberships, votes and audit events refer to it, never to the e-mail. */
   sub: string;
+  prenom: string;
   nom: string;
+  /** How documents name the person after their name (« Directrice », « représentant de la DREETS »). */
+  qualite: string;
   roles: Role[];
   oi?: string;
 }
 
-/** The demo identities of the local runtime (README lists them). */
+/** The demo identities of the local runtime (the local sign-in page and README list them). */
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'oi@guichet.test', sub: 'demo-oi-admin', nom: 'Claire Martin (AGAPE, administratrice)', roles: ['oi-admin'], oi: 'AGAPE' },
-  { email: 'gestionnaire@guichet.test', sub: 'demo-gestionnaire', nom: 'Karim Benali (AGAPE, gestionnaire)', roles: ['oi-gestionnaire'], oi: 'AGAPE' },
-  { email: 'porteur@guichet.test', sub: 'demo-porteur', nom: 'Sophie Lefèvre (Association Cap Emploi Agenais)', roles: ['porteur'] },
-  { email: 'porteur2@guichet.test', sub: 'demo-porteur2', nom: 'Thomas Durand (Régie de quartier Bordeaux Nord)', roles: ['porteur'] },
-  ...[1, 2, 3, 4, 5].map((n) => ({
-    email: `comite${n}@guichet.test`,
-    sub: `demo-comite${n}`,
-    nom: `Membre ${n} du comité de pilotage`,
-    roles: ['comite'] as Role[],
-  })),
+  { email: 'oi@guichet.test', sub: 'demo-oi-admin', prenom: 'Claire', nom: 'Martin', qualite: 'Responsable du service FSE, AGAPE', roles: ['oi-admin'], oi: 'AGAPE' },
+  { email: 'gestionnaire@guichet.test', sub: 'demo-gestionnaire', prenom: 'Karim', nom: 'Benali', qualite: 'Gestionnaire FSE, AGAPE', roles: ['oi-gestionnaire'], oi: 'AGAPE' },
+  { email: 'porteur@guichet.test', sub: 'demo-porteur', prenom: 'Sophie', nom: 'Lefèvre', qualite: 'Directrice, Association Cap Emploi Agenais', roles: ['porteur'] },
+  { email: 'porteur2@guichet.test', sub: 'demo-porteur2', prenom: 'Thomas', nom: 'Durand', qualite: 'Directeur, Régie de quartier Bordeaux Nord', roles: ['porteur'] },
+  { email: 'comite1@guichet.test', sub: 'demo-comite1', prenom: 'Hélène', nom: 'Garnier', qualite: 'Présidente du PLIE du Haut Périgord', roles: ['comite'] },
+  { email: 'comite2@guichet.test', sub: 'demo-comite2', prenom: 'Marc', nom: 'Rousseau', qualite: 'Représentant de la DREETS Nouvelle-Aquitaine', roles: ['comite'] },
+  { email: 'comite3@guichet.test', sub: 'demo-comite3', prenom: 'Nadia', nom: 'Haddad', qualite: 'Représentante du Conseil départemental de la Dordogne', roles: ['comite'] },
+  { email: 'comite4@guichet.test', sub: 'demo-comite4', prenom: 'Julien', nom: 'Moreau', qualite: 'Représentant de France Travail', roles: ['comite'] },
+  { email: 'comite5@guichet.test', sub: 'demo-comite5', prenom: 'Isabelle', nom: 'Petit', qualite: 'Représentante de la Région Nouvelle-Aquitaine', roles: ['comite'] },
   // An invited account not yet given a group: the web app explains whom to ask.
-  { email: 'nouveau@guichet.test', sub: 'demo-sans-role', nom: 'Compte invité, sans rôle', roles: [] },
+  { email: 'nouveau@guichet.test', sub: 'demo-sans-role', prenom: 'Camille', nom: 'Nouvel', qualite: 'Compte invité, sans rôle', roles: [] },
 ];
+
+export const nomComplet = (u: Pick<DemoUser, 'prenom' | 'nom'>): string => `${u.prenom} ${u.nom}`;

@@ -51,7 +51,7 @@ export async function signerJeton(dossier: string, email: string): Promise<{ tok
     email: normalise,
     'cognito:groups': demo?.roles ?? ['porteur'],
     ...(demo?.oi ? { 'custom:oi': demo.oi } : {}),
-    name: demo?.nom ?? normalise,
+    ...(demo ? { given_name: demo.prenom, family_name: demo.nom, name: `${demo.prenom} ${demo.nom}` } : {}),
   })
     .setProtectedHeader({ alg: 'RS256', kid: 'dev' })
     .setSubject(sub)

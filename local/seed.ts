@@ -23,7 +23,7 @@ import type { DemandeOrganisation } from '#shared/schemas/organisation';
 export const REFERENCE_AGAPE = 'AAP-AGAPE-2021';
 export const REFERENCE_DEMO = 'AAP-DEMO-FSEPLUS';
 
-const OI_DEMO: Actor = { userId: 'demo-oi-admin', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
+const OI_DEMO: Actor = { userId: 'demo-oi-admin', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE', prenom: 'Claire', nom: 'Martin' };
 
 const lireData = (fichier: string): unknown => JSON.parse(readFileSync(join(resolve(import.meta.dirname, '..'), 'data', fichier), 'utf8'));
 
@@ -128,7 +128,7 @@ export const ORGANISATIONS_DEMO: Array<{ email: string; sub: string; organisatio
 
 async function organisationsDemo(maintenant: Date): Promise<void> {
   for (const o of ORGANISATIONS_DEMO) {
-    const actor: Actor = { userId: o.sub, email: o.email, roles: ['porteur'], oi: null };
+    const actor: Actor = { userId: o.sub, email: o.email, roles: ['porteur'], oi: null, prenom: null, nom: null };
     if ((await organisationRepository.organisationsDe(o.email)).length > 0) continue;
     try {
       await enregistrer({ store: organisationRepository, maintenant }, actor, o.organisation, ulid());

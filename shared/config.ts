@@ -14,6 +14,9 @@ const Config = z.object({
   /** Directory of the development identity provider's keys (local runtime only). */
   GUICHET_DEV_KEYS_DIR: z.string().optional(),
   GUICHET_VERSION: z.string().default('0.1.0'),
+  /** OpenID issuer and client id (audience) of the ID tokens the API accepts; JWKS at `<issuer>/.well-known/jwks.json`. */
+  GUICHET_OIDC_ISSUER: z.url().optional(),
+  GUICHET_OIDC_AUDIENCE: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

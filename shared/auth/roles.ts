@@ -14,6 +14,9 @@ export interface Actor {
   roles: Role[];
   /** Sigle of the Organisme Intermédiaire an OI staff member works for. */
   oi: string | null;
+  /** `given_name` / `family_name` claims: display only, like the e-mail (the identity is `userId`, the `sub`). */
+  prenom: string | null;
+  nom: string | null;
 }
 
 /**

@@ -28,6 +28,8 @@ const Claims = z.object({
   email: z.string().default(''),
   'cognito:groups': Groupes.default([]),
   'custom:oi': z.string().optional(),
+  given_name: z.string().optional(),
+  family_name: z.string().optional(),
 });
 
 /** The actor from the claims the JWT authorizer verified; no claims → anonymous. Never reads a raw header. */
@@ -43,6 +45,8 @@ export function actorFromEvent(event: APIGatewayProxyEventV2): Actor | null {
     email: c.email,
     roles: c['cognito:groups'].filter((g): g is Actor['roles'][number] => (ROLES as readonly string[]).includes(g)),
     oi: c['custom:oi'] ?? null,
+    prenom: c.given_name?.trim() || null,
+    nom: c.family_name?.trim() || null,
   };
 }
 

@@ -72,7 +72,7 @@ export async function benchDepot(g: Guichet, api: ClientApi, n: number) {
   }, echauffement);
 
   const ctx = contexteDossier({ maintenant: new Date(), nouvelId: () => 'x' });
-  const donnees = await accuse(ctx, { userId: 'demo-porteur', email: PORTEUR, roles: ['porteur'], oi: null }, viaApi[0]!);
+  const donnees = await accuse(ctx, { userId: 'demo-porteur', email: PORTEUR, roles: ['porteur'], oi: null, prenom: null, nom: null }, viaApi[0]!);
   const rendu = stats(await mesurer(50, () => renderAccuseDepot(donnees), 5));
   return { depot: { iterations: n, ...comparaison(stats(viaLApi), stats(brut)) }, accuseDepot: rendu };
 }

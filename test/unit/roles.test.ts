@@ -13,7 +13,7 @@ describe('groupeALaConfirmation', () => {
 });
 
 describe('peutEcrirePlie', () => {
-  const acteur = (roles: Role[], oi: string | null): Actor => ({ userId: 'u', email: 'u@guichet.test', roles, oi });
+  const acteur = (roles: Role[], oi: string | null): Actor => ({ userId: 'u', email: 'u@guichet.test', roles, oi, prenom: null, nom: null });
 
   it('lets only an oi-admin of the PLIE’s OI write it', () => {
     expect(peutEcrirePlie(acteur(['oi-admin'], 'AGAPE'), 'AGAPE')).toBe(true);

@@ -6,7 +6,7 @@ import { ContenuAap, ImportAap } from '#shared/schemas/aap';
 import { aapDemo, lireAgape } from '#local/seed';
 import { verifie } from './support';
 
-const ADMIN: Actor = { userId: 'u1', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
+const ADMIN: Actor = { userId: 'u1', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE', prenom: null, nom: null };
 const GESTIONNAIRE: Actor = { ...ADMIN, roles: ['oi-gestionnaire'] };
 const AUTRE_OI: Actor = { ...ADMIN, oi: 'AUTRE' };
 const maintenant = new Date('2026-11-23T10:00:00Z');

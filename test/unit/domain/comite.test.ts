@@ -8,7 +8,7 @@ import type { Dossier } from '#shared/schemas/dossier';
 import { aapPublie, codeDe, OI, ORG, PORTEUR, T0 } from './support';
 
 const M = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
-const membre = (email: string): Actor => ({ userId: email, email, roles: ['comite'], oi: null });
+const membre = (email: string): Actor => ({ userId: email, email, roles: ['comite'], oi: null, prenom: null, nom: null });
 const HP = 'PLIE du Haut Périgord';
 const SIMPLE: ReglesComite = { quorum: { type: 'moitie_plus_un' }, majorite: 'simple' };
 

@@ -8,8 +8,8 @@ import { validerContenu } from '#shared/domain/aap/validation';
 import { aapDemo, lirePliesAgape } from '#local/seed';
 
 export const T0 = new Date('2026-11-01T10:00:00Z');
-export const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE' };
-export const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null };
+export const OI: Actor = { userId: 'oi', email: 'oi@guichet.test', roles: ['oi-admin'], oi: 'AGAPE', prenom: null, nom: null };
+export const PORTEUR: Actor = { userId: 'p', email: 'porteur@guichet.test', roles: ['porteur'], oi: null, prenom: null, nom: null };
 export const ORG = {
   id: 'ORG1', siret: '73282932000074', raisonSociale: 'Cap Emploi', statutJuridique: 'association' as const,
   adresse: { ligne1: '1 rue', codePostal: '47000', commune: 'Agen' }, creeLe: '', creePar: '', version: 1,
