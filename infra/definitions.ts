@@ -46,3 +46,9 @@ export const ENV = {
   /** The SPA's client id: the `aud` of the ID tokens the API accepts. */
   oidcAudience: 'GUICHET_OIDC_AUDIENCE',
 } as const;
+
+/**
+ * Path of the SPA page that receives the authorization code (PKCE): registered with the Cognito app client on AWS and
+ * with the local OpenID provider's client in `npm start`.
+ */
+export const AUTH_CALLBACK_PATH = '/auth/callback';
