@@ -1,11 +1,8 @@
-import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
-  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
-  LambdaVersion,
-  ManagedLoginVersion,
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
@@ -13,8 +10,6 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolClientIdentityProvider,
-  UserPoolDomain,
-  UserPoolEmail,
   UserPoolOperation,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
@@ -48,10 +43,6 @@ const GROUPS: Record<Role, { description: string; precedence: number }> = {
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
-  /** Managed login domain, when a prefix is configured. */
-  readonly domain?: UserPoolDomain;
-  /** `https://cognito-idp.<region>.<urlSuffix>/<poolId>`: the `iss` of the pool's tokens, base of its JWKS. */
-  readonly issuer: string;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -79,24 +70,15 @@ export class Identity extends Construct {
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      email: UserPoolEmail.withSES({
-        fromEmail: props.email.fromEmail,
-        fromName: props.email.fromName,
-        // Env-agnostic stacks: the pool's own region unless another one is configured.
-        sesRegion: props.email.sesRegion ?? Aws.REGION,
-        ...(props.email.sesVerifiedDomain ? { sesVerifiedDomain: props.email.sesVerifiedDomain } : {}),
-        ...(props.email.replyTo ? { replyTo: props.email.replyTo } : {}),
-      }),
       userVerification: {
         emailStyle: VerificationEmailStyle.CODE,
         emailSubject: 'Guichet : confirmez votre adresse électronique',
-        emailBody:
-          'Bonjour,<br><br>Votre code de confirmation Guichet est <b>{####}</b>. Il est valable 24 heures.<br><br>Si vous n’avez pas demandé à créer un compte, ignorez ce message.',
+        emailBody: 'Votre code de confirmation Guichet est {####}. Il est valable 24 heures.',
       },
       userInvitation: {
         emailSubject: 'Guichet : votre accès',
         emailBody:
-          'Bonjour,<br><br>Un compte Guichet a été créé pour vous. Identifiant : {username}<br>Mot de passe provisoire : {####} (valable 3 jours, à changer à la première connexion).<br><br>Les membres d’un Organisme Intermédiaire devront ensuite configurer une application d’authentification (TOTP).',
+          'Un compte Guichet a été créé pour vous. Identifiant : {username}. Mot de passe provisoire : {####} (à changer à la première connexion).',
       },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -104,7 +86,7 @@ export class Identity extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'Cognito sets MFA per user pool, and porteurs de projet self-register from small associations without managed devices, so the pool’s MFA is optional (TOTP only, no SMS). TOTP is required for OI staff (oi-admin, oi-gestionnaire) per group: the Pre Token Generation trigger (functions/identite/pre-token-generation.ts) strips the OI groups and custom:oi from the tokens of a member without TOTP, so no OI route accepts them until TOTP is set up. Plus-tier threat protection (adaptive authentication, compromised credentials) covers every account.',
+        'MFA is optional (TOTP) because porteurs de projet self-register from small associations without managed devices; Plus-tier threat protection (adaptive authentication, compromised credentials) is enforced instead.',
     });
 
     for (const role of ROLES) {
@@ -126,21 +108,6 @@ export class Identity extends Construct {
       statements: [new PolicyStatement({ actions: ['cognito-idp:AdminAddUserToGroup'], resources: [this.userPool.userPoolArn] })],
     });
 
-    // TOTP required for OI staff, per group (see the COG2 acknowledgement above and shared/auth/mfa.ts).
-    const preToken = new GuichetFunction(this, 'PreTokenGeneration', {
-      handler: 'functions/identite/pre-token-generation.ts',
-      description: 'Cognito Pre Token Generation : sans TOTP, pas de groupe OI dans les jetons',
-      access: {},
-      memorySize: 256,
-      timeout: Duration.seconds(5),
-    });
-    // Event version 2: the access token can be changed too (Essentials or Plus feature plan).
-    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken.function, LambdaVersion.V2_0);
-    new Policy(this, 'PreTokenGenerationMfa', {
-      roles: [preToken.function.role!],
-      statements: [new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
-    });
-
     const callbackUrls = props.allowedOrigins.map((o) => `${o}${AUTH_CALLBACK_PATH}`);
     const logoutUrls = props.allowedOrigins.map((o) => `${o}/`);
     this.client = this.userPool.addClient('SpaClient', {
@@ -149,15 +116,13 @@ export class Identity extends Construct {
       oAuth: {
         // Authorization code with PKCE: a public client, no implicit grant.
         flows: { authorizationCodeGrant: true },
-        scopes: [...SPA_SCOPES],
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls,
         logoutUrls,
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
-      // Sign-out revokes the refresh token; a refresh returns a new refresh token and retires the old one.
       enableTokenRevocation: true,
-      refreshTokenRotationGracePeriod: REFRESH_TOKEN_ROTATION_GRACE,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
@@ -168,20 +133,8 @@ export class Identity extends Construct {
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, givenName: true, familyName: true }),
     });
 
-    this.issuer = `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;
-
     if (props.domainPrefix) {
-      // Managed login (version 2), branded with Cognito's default style; French when the SPA passes `lang=fr`.
-      this.domain = this.userPool.addDomain('Domain', {
-        cognitoDomain: { domainPrefix: props.domainPrefix },
-        managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
-      });
-      const branding = new CfnManagedLoginBranding(this, 'Branding', {
-        userPoolId: this.userPool.userPoolId,
-        clientId: this.client.userPoolClientId,
-        useCognitoProvidedValues: true,
-      });
-      branding.node.addDependency(this.domain);
+      this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
     }
   }
 }
