@@ -1,7 +1,8 @@
 /**
  * The local stand-in for API Gateway (HTTP API, payload 2.0) and CloudFront: mounts every handler of the route
- * manifest, verifies JWTs on `jwt` routes as the authorizer would, and serves the web app with an SPA fallback.
- * The API answers under `/api/...`, and at the root for non-browser requests.
+ * manifest (each handler verifies the bearer token itself, as on AWS), serves the local OpenID provider under
+ * `/idp`, the SPA's runtime `/config.json`, and the web app with an SPA fallback. The API answers under `/api/...`,
+ * and at the root for non-browser requests.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { routes, type RouteDefinition } from '#shared/http/routes';
-import { verifierJeton } from './identity';
+import { CHEMIN_IDP, SCOPES, type FournisseurLocal } from './oidc';
 
 const RACINE = resolve(import.meta.dirname, '..');
 const TAILLE_MAX = 10 * 1024 * 1024;
@@ -69,13 +70,10 @@ async function lireCorps(req: IncomingMessage): Promise<Buffer | 'trop'> {
   return Buffer.concat(morceaux);
 }
 
-/** API Gateway passes array claims flattened as "[a b]". */
-const aplatir = (claims: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : v]));
-
 export interface GatewayOptions {
-  keysDir: string;
   webDir: string;
+  /** The local OpenID provider, once the port is known (undefined before: `/idp` answers 503). */
+  idp: () => FournisseurLocal | undefined;
 }
 
 export function creerGateway(options: GatewayOptions) {
@@ -98,21 +96,11 @@ export function creerGateway(options: GatewayOptions) {
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
     );
-    let claims: Record<string, unknown> | undefined;
-    if (m.route.auth === 'jwt') {
-      const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
-      const payload = bearer ? await verifierJeton(options.keysDir, bearer) : null;
-      if (!payload) {
-        json(res, 401, { code: 'NON_AUTHENTIFIE', message: 'Authentification requise : jeton absent, invalide ou expiré.' });
-        return true;
-      }
-      claims = aplatir(payload);
-    }
     const valeurs = m.motif.exec(chemin)?.slice(1) ?? [];
     const params = new URLSearchParams(query);
     const requestId = randomUUID();
     const binaire = !/json|text|xml|form-urlencoded/.test(headers['content-type'] ?? 'application/json');
-    const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
+    const event: APIGatewayProxyEventV2 = {
       version: '2.0',
       routeKey: `${m.route.method} ${m.route.path}`,
       rawPath: chemin,
@@ -127,7 +115,6 @@ export function creerGateway(options: GatewayOptions) {
         routeKey: `${m.route.method} ${m.route.path}`, stage: '$default', time: new Date().toISOString(),
         timeEpoch: Date.now(),
         http: { method: methode, path: chemin, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
-        ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
       },
     };
     const context = {
@@ -165,6 +152,18 @@ export function creerGateway(options: GatewayOptions) {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const query = url.search.slice(1);
+      if (url.pathname === CHEMIN_IDP || url.pathname.startsWith(`${CHEMIN_IDP}/`)) {
+        const idp = options.idp();
+        if (!idp) return json(res, 503, { code: 'SERVICE_INDISPONIBLE', message: 'Le fournisseur d’identité local démarre.' });
+        return await idp.traiter(req, res);
+      }
+      if (url.pathname === '/config.json') {
+        // The SPA's runtime configuration (on AWS, a config.json deployed with the web app points at Cognito).
+        const idp = options.idp();
+        if (!idp) return json(res, 503, { code: 'SERVICE_INDISPONIBLE', message: 'Le fournisseur d’identité local démarre.' });
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+        return void res.end(JSON.stringify({ authority: idp.issuer, clientId: idp.clientId, scopes: SCOPES }));
+      }
       if (url.pathname.startsWith('/api/')) {
         if (await api(req, res, url.pathname.slice(4), query)) return;
         return json(res, 404, { code: 'ROUTE_INTROUVABLE', message: `Aucune route ne répond à ${url.pathname}.` });

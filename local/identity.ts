@@ -1,25 +1,35 @@
 /**
- * The development identity provider: signs RS256 JWTs with the claims Cognito would put in them, and verifies them
- * the way the HTTP API JWT authorizer does (signature, issuer, audience, expiry). Keys live under the data dir.
+ * Identities and keys of the local OpenID provider (local/oidc.ts): who the demo accounts are, the claims Cognito
+ * would put in their ID token, and the RSA key (kept under the data dir) that signs them. `POST /auth/dev/token`
+ * (scripts, tests) signs with the same key, kid, issuer and audience, so the API's one verification accepts both.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWTPayload, type CryptoKey } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
+import { config } from '#shared/config';
 import { DEMO_USERS } from './demo-users';
 
-export const ISSUER = 'https://guichet.local/dev-idp';
-export const AUDIENCE = 'guichet-web';
+/** The SPA's client id at the local provider: the `aud` of every ID token. */
+export const CLIENT_ID = 'guichet-web';
+/** @deprecated the audience is the client id; kept for old imports. */
+export const AUDIENCE = CLIENT_ID;
 const DUREE_SECONDES = 8 * 3600;
 
 interface Cles {
   privee: CryptoKey;
   publique: CryptoKey;
+  /** Stable: the JWK thumbprint of the key. */
+  kid: string;
+  /** The private key as JWK (kid, alg, use set), for the provider's `jwks`. */
+  jwkPrive: JWK;
 }
 const cache = new Map<string, Promise<Cles>>();
 
-const Jwk = z.object({ kty: z.literal('RSA'), n: z.string(), e: z.string() }).loose();
+const Jwk = z
+  .object({ kty: z.literal('RSA'), n: z.string(), e: z.string(), d: z.string(), p: z.string(), q: z.string(), dp: z.string(), dq: z.string(), qi: z.string() })
+  .loose();
 
 async function chargerOuCreer(dossier: string): Promise<Cles> {
   const chemin = join(dossier, 'dev-idp-key.json');
@@ -29,11 +39,13 @@ async function chargerOuCreer(dossier: string): Promise<Cles> {
     writeFileSync(chemin, JSON.stringify(await exportJWK(privateKey)), { mode: 0o600 });
   }
   const jwk = Jwk.parse(JSON.parse(readFileSync(chemin, 'utf8')));
-  const privee = await importJWK(jwk, 'RS256');
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = jwk;
+  const kid = await calculateJwkThumbprint({ kty: jwk.kty, n: jwk.n, e: jwk.e });
+  const privee = await importJWK(jwk, 'RS256');
   const publique = await importJWK(pub, 'RS256');
   if (!('type' in privee) || !('type' in publique)) throw new Error('Clé JWK inattendue');
-  return { privee, publique };
+  const { kty, n, e, d, p, q, dp, dq, qi } = jwk;
+  return { privee, publique, kid, jwkPrive: { kty, n, e, d, p, q, dp, dq, qi, kid, alg: 'RS256', use: 'sig' } };
 }
 
 export const cles = (dossier: string): Promise<Cles> => {
@@ -41,35 +53,68 @@ export const cles = (dossier: string): Promise<Cles> => {
   return cache.get(dossier)!;
 };
 
-/** Demo users get their roles; any other address is a new porteur (as Cognito self sign-up would make it). */
-export async function signerJeton(dossier: string, email: string): Promise<{ token: string; expiresIn: number }> {
-  const normalise = email.trim().toLowerCase();
-  const demo = DEMO_USERS.find((u) => u.email === normalise);
-  const sub = demo?.sub ?? `user-${createHash('sha256').update(normalise).digest('hex').slice(0, 24)}`;
-  const { privee } = await cles(dossier);
-  const token = await new SignJWT({
-    email: normalise,
-    'cognito:groups': demo?.roles ?? ['porteur'],
-    ...(demo?.oi ? { 'custom:oi': demo.oi } : {}),
-    ...(demo ? { given_name: demo.prenom, family_name: demo.nom, name: `${demo.prenom} ${demo.nom}` } : {}),
-  })
-    .setProtectedHeader({ alg: 'RS256', kid: 'dev' })
-    .setSubject(sub)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${DUREE_SECONDES}s`)
-    .sign(privee);
-  return { token, expiresIn: DUREE_SECONDES };
+/** Who signs in: what Cognito knows of a user (sub, e-mail, groups, OI, names). */
+export interface Identite {
+  sub: string;
+  email: string;
+  groupes: string[];
+  oi?: string;
+  prenom?: string;
+  nom?: string;
 }
 
-/** Returns the verified claims, or null for any invalid token. */
-export async function verifierJeton(dossier: string, token: string): Promise<JWTPayload | null> {
-  try {
-    const { publique } = await cles(dossier);
-    const { payload } = await jwtVerify(token, publique, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['RS256'] });
-    return payload;
-  } catch {
-    return null;
-  }
+export const normaliserEmail = (email: string): string => email.trim().toLowerCase();
+/** The sub of an address that is not a demo account (stable, opaque). */
+export const subDe = (email: string): string =>
+  `user-${createHash('sha256').update(normaliserEmail(email)).digest('hex').slice(0, 24)}`;
+
+/** Demo users get their roles; any other address is a new porteur (as Cognito self sign-up would make it). */
+export function identiteDe(email: string): Identite {
+  const normalise = normaliserEmail(email);
+  const demo = DEMO_USERS.find((u) => u.email === normalise);
+  if (!demo) return { sub: subDe(normalise), email: normalise, groupes: ['porteur'] };
+  return { sub: demo.sub, email: demo.email, groupes: [...demo.roles], prenom: demo.prenom, nom: demo.nom, ...(demo.oi ? { oi: demo.oi } : {}) };
+}
+
+/** The identity claims of a Cognito ID token (besides iss, aud, exp…). */
+export function claimsCognito(i: Identite): Record<string, unknown> {
+  return {
+    sub: i.sub,
+    email: i.email,
+    email_verified: true,
+    'cognito:groups': i.groupes,
+    ...(i.oi ? { 'custom:oi': i.oi } : {}),
+    ...(i.prenom ? { given_name: i.prenom } : {}),
+    ...(i.nom ? { family_name: i.nom } : {}),
+  };
+}
+
+/** Test helper: an ID token signed by the local provider's key for any identity (e.g. an agent of another OI). */
+export async function signerJetonPour(
+  keysDir: string,
+  issuer: string,
+  identite: Identite,
+  options: { expireDans?: number } = {},
+): Promise<string> {
+  const { privee, kid } = await cles(keysDir);
+  const maintenant = Math.floor(Date.now() / 1000);
+  const { sub: _sub, ...claims } = claimsCognito(identite);
+  return new SignJWT({ ...claims, token_use: 'id' })
+    .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+    .setSubject(identite.sub)
+    .setIssuer(issuer)
+    .setAudience(CLIENT_ID)
+    .setIssuedAt(maintenant)
+    .setExpirationTime(maintenant + (options.expireDans ?? DUREE_SECONDES))
+    .sign(privee);
+}
+
+/** `POST /auth/dev/token`: the ID token the local provider would issue for this address. */
+export async function signerJeton(
+  dossier: string,
+  email: string,
+  issuer: string | undefined = config().GUICHET_OIDC_ISSUER,
+): Promise<{ token: string; expiresIn: number }> {
+  if (!issuer) throw new Error('GUICHET_OIDC_ISSUER n’est pas défini : le fournisseur d’identité local n’est pas démarré.');
+  return { token: await signerJetonPour(dossier, issuer, identiteDe(email)), expiresIn: DUREE_SECONDES };
 }

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { ENV } from '#infra/definitions';
 import { resetConfigForLocalRuntime } from '#shared/config';
 import { creerGateway } from './gateway';
+import { creerFournisseur, type FournisseurLocal } from './oidc';
 import { brancherEvenementsS3 } from './s3-events';
 import { creerBucket, creerTable, demarrerDynamo, demarrerS3, type S3Local } from './services';
 import { referentielPlies, seed as seedDemo } from './seed';
@@ -79,7 +80,9 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
 
   const evenements = brancherEvenementsS3(s3.server);
   arrets.unshift(evenements.vider);
-  const traiter = creerGateway({ keysDir, webDir: resolve(options.webDir ?? join(RACINE, 'web', 'dist')) });
+  // The OpenID provider's issuer is `${url}/idp`: it is created once the port is known.
+  let idp: FournisseurLocal | undefined;
+  const traiter = creerGateway({ webDir: resolve(options.webDir ?? join(RACINE, 'web', 'dist')), idp: () => idp });
   const serveur = createServer((req, res) => void traiter(req, res));
   const port = await new Promise<number>((ok, ko) => {
     serveur.once('error', ko);
@@ -88,8 +91,12 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
       ok(typeof a === 'object' && a ? a.port : 0);
     });
   });
+  const url = `http://127.0.0.1:${port}`;
+  idp = await creerFournisseur({ url, keysDir });
+  Object.assign(process.env, { [ENV.oidcIssuer]: idp.issuer, [ENV.oidcAudience]: idp.clientId });
+  resetConfigForLocalRuntime();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     tableName,
     bucketName,

@@ -22,6 +22,8 @@ export const errorMapper = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGa
       request.response = serialize({
         status: e.httpStatus,
         body: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+        // A dependency is down (503): tell the client when to retry.
+        ...(e.httpStatus === 503 ? { headers: { 'retry-after': '5' } } : {}),
       });
       return;
     }

@@ -2,7 +2,9 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import type { RouteDefinition } from './routes';
+import { verifierJeton } from '../auth/jetons';
 import { ROLES, type Actor } from '../auth/roles';
+import { config } from '../config';
 import { AccesRefuse, NonAuthentifie, RequeteInvalide, TropVolumineux } from '../domain/errors';
 import { detailsZod } from './errors';
 
@@ -18,28 +20,20 @@ export interface Parsed {
 type Event = APIGatewayProxyEventV2 & { parsed?: Parsed; actor?: Actor | null };
 const TAILLE_MAX_CORPS = 1024 * 1024;
 
-/** API Gateway flattens array claims to "[a b]"; Cognito puts groups in `cognito:groups`. */
-const Groupes = z.union([
-  z.array(z.string()),
-  z.string().transform((s) => s.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean)),
-]);
 const Claims = z.object({
   sub: z.string().min(1),
   email: z.string().default(''),
-  'cognito:groups': Groupes.default([]),
+  'cognito:groups': z.array(z.string()).default([]),
   'custom:oi': z.string().optional(),
   given_name: z.string().optional(),
   family_name: z.string().optional(),
 });
 
-/** The actor from the claims the JWT authorizer verified; no claims → anonymous. Never reads a raw header. */
-export function actorFromEvent(event: APIGatewayProxyEventV2): Actor | null {
-  const ctx = z
-    .object({ authorizer: z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) }).optional() })
-    .parse(event.requestContext);
-  const claims = ctx.authorizer?.jwt.claims;
-  if (!claims) return null;
-  const c = Claims.parse(claims);
+/** The actor from verified ID token claims (Cognito-shaped). */
+export function actorFromClaims(claims: Record<string, unknown>): Actor {
+  const lu = Claims.safeParse(claims);
+  if (!lu.success) throw new NonAuthentifie('Authentification requise : le jeton ne décrit pas un utilisateur.');
+  const c = lu.data;
   return {
     userId: c.sub,
     email: c.email,
@@ -50,9 +44,24 @@ export function actorFromEvent(event: APIGatewayProxyEventV2): Actor | null {
   };
 }
 
+/**
+ * The actor of the request, from `Authorization: Bearer <ID token>` verified here (JWKS, issuer, audience, expiry),
+ * the same on AWS and locally. No header → anonymous; a header that is not a valid bearer token → 401, even on a
+ * public route (a broken session must not silently look anonymous).
+ */
+export async function actorFromEvent(event: APIGatewayProxyEventV2): Promise<Actor | null> {
+  const entete = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+  if (entete === undefined || entete === '') return null;
+  const jeton = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(entete)?.[1];
+  if (!jeton) throw new NonAuthentifie('Authentification requise : en-tête Authorization « Bearer <jeton> » attendu.');
+  const { GUICHET_OIDC_ISSUER: issuer, GUICHET_OIDC_AUDIENCE: audience } = config();
+  if (!issuer || !audience) throw new Error('GUICHET_OIDC_ISSUER et GUICHET_OIDC_AUDIENCE doivent être définis.');
+  return actorFromClaims(await verifierJeton(jeton, { issuer, audience }));
+}
+
 export const authContext = (route: RouteDefinition): middy.MiddlewareObj<Event> => ({
-  before: (request) => {
-    const actor = actorFromEvent(request.event);
+  before: async (request) => {
+    const actor = await actorFromEvent(request.event);
     if (route.auth === 'jwt') {
       if (!actor) throw new NonAuthentifie();
       if (!actor.roles.some((r) => route.roles.includes(r))) throw new AccesRefuse();
