@@ -22,7 +22,33 @@ export interface GuichetConfig {
   webAclArn?: string;
   /** Prefix of the Cognito managed login domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   cognitoDomainPrefix?: string;
+  /** How the user pool sends its e-mails (verification codes, invitations): through Amazon SES. */
+  email: EmailConfig;
 }
+
+/**
+ * Cognito sends through SES (`EmailSendingAccount: DEVELOPER`): Cognito's own sender is limited to 50 messages a day
+ * and cannot use a Guichet address. The identity (`sesVerifiedDomain`, or else `sesFromEmail`) must be verified in
+ * SES, out of the sandbox, in `sesRegion`.
+ */
+export interface EmailConfig {
+  /** `-c sesFromEmail=ne-pas-repondre@guichet.example.fr`. */
+  fromEmail: string;
+  /** @default 'Guichet' */
+  fromName: string;
+  /** Region of the SES identity; undefined: the user pool's region. */
+  sesRegion?: string;
+  /** Verified SES domain of `fromEmail` (its domain part), when the domain rather than the address is verified. */
+  sesVerifiedDomain?: string;
+  /** Where answers go; undefined: `fromEmail`. */
+  replyTo?: string;
+}
+
+/**
+ * Used when no `sesFromEmail` is given, so that `cdk synth` and the tests work offline. `.example` is reserved: SES
+ * cannot verify it, so a deployment with it fails on the user pool instead of sending from an unknown address.
+ */
+export const PLACEHOLDER_FROM_EMAIL = 'ne-pas-repondre@guichet.example';
 
 export const DEFAULT_ALLOWED_ORIGINS = ['http://localhost:5173'];
 
@@ -44,6 +70,38 @@ function origins(app: App): string[] {
   return cleaned;
 }
 
+/** Cognito's rule for managed login prefixes; `aws`, `amazon` and `cognito` are reserved words. */
+function domainPrefix(app: App): string | undefined {
+  const prefix = text(app, 'cognitoDomainPrefix');
+  if (prefix === undefined) return undefined;
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix)) {
+    throw new Error(`Context "cognitoDomainPrefix": "${prefix}" must be lower-case letters, digits and hyphens, without aws, amazon or cognito.`);
+  }
+  return prefix;
+}
+
+const EMAIL = /^[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$/;
+const DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+function email(app: App): EmailConfig {
+  const fromEmail = text(app, 'sesFromEmail') ?? PLACEHOLDER_FROM_EMAIL;
+  const replyTo = text(app, 'sesReplyTo');
+  const sesRegion = text(app, 'sesRegion');
+  const sesVerifiedDomain = text(app, 'sesVerifiedDomain');
+  for (const [key, value] of [['sesFromEmail', fromEmail], ['sesReplyTo', replyTo]] as const) {
+    if (value !== undefined && !EMAIL.test(value)) throw new Error(`Context "${key}": "${value}" is not an e-mail address (ASCII).`);
+  }
+  if (sesRegion !== undefined && !REGION.test(sesRegion)) throw new Error(`Context "sesRegion": "${sesRegion}" is not an AWS region.`);
+  if (sesVerifiedDomain !== undefined) {
+    if (!DOMAIN.test(sesVerifiedDomain)) throw new Error(`Context "sesVerifiedDomain": "${sesVerifiedDomain}" is not a domain name.`);
+    if (fromEmail.split('@')[1]!.toLowerCase() !== sesVerifiedDomain.toLowerCase()) {
+      throw new Error(`Context "sesFromEmail" (${fromEmail}) must be an address of "sesVerifiedDomain" (${sesVerifiedDomain}).`);
+    }
+  }
+  return { fromEmail, fromName: text(app, 'sesFromName') ?? 'Guichet', sesRegion, sesVerifiedDomain, replyTo };
+}
+
 export function readConfig(app: App): GuichetConfig {
   const domainName = text(app, 'domainName');
   const certificateArn = text(app, 'certificateArn');
@@ -56,6 +114,7 @@ export function readConfig(app: App): GuichetConfig {
     domainName,
     certificateArn,
     webAclArn: text(app, 'webAclArn'),
-    cognitoDomainPrefix: text(app, 'cognitoDomainPrefix'),
+    cognitoDomainPrefix: domainPrefix(app),
+    email: email(app),
   };
 }

@@ -1,4 +1,4 @@
-import type { App } from 'aws-cdk-lib';
+import { Fn, type App } from 'aws-cdk-lib';
 import { evenementsS3 as manifestEvenements, routes as manifest, type RouteDefinition } from '#shared/http/routes';
 import type { GuichetConfig } from '#infra/config';
 import { ApiStack, type EvenementS3Definition } from '#infra/stacks/api-stack';
@@ -30,6 +30,7 @@ export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
     description: 'Guichet : table, fichiers et annuaire des utilisateurs (ressources conservées)',
     allowedOrigins: options.allowedOrigins,
     cognitoDomainPrefix: options.cognitoDomainPrefix,
+    email: options.email,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     description: 'Guichet : API HTTP, une fonction par route du manifeste',
@@ -45,6 +46,13 @@ export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
     domainName: options.domainName,
     certificateArn: options.certificateArn,
     webAclArn: options.webAclArn,
+    // Imported by explicit export name, like the table and bucket of the api stack.
+    auth: {
+      authority: Fn.importValue(stateful.exportNames.oidcIssuer),
+      clientId: Fn.importValue(stateful.exportNames.userPoolClientId),
+      ...(stateful.exportNames.loginBaseUrl ? { loginBaseUrl: Fn.importValue(stateful.exportNames.loginBaseUrl) } : {}),
+    },
   });
+  web.addDependency(stateful);
   return { stateful, api, web };
 }

@@ -8,7 +8,6 @@ import {
   LogGroupLogDestination,
   type HttpRoute,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -17,7 +16,7 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import type { Access, RouteDefinition } from '#shared/http/routes';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
-import { TABLE } from '#infra/definitions';
+import { ENV, TABLE } from '#infra/definitions';
 import { acknowledgeBucketNotifications } from '#infra/nag';
 import type { StatefulStack } from '#infra/stacks/stateful-stack';
 
@@ -128,17 +127,17 @@ export class ApiStack extends Stack {
             latencyMs: '$context.responseLatency',
             integrationLatencyMs: '$context.integrationLatency',
             integrationError: '$context.integrationErrorMessage',
-            authorizerError: '$context.authorizer.error',
-            userId: '$context.authorizer.claims.sub',
           }),
         ),
       },
     });
 
-    const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${stateful.userPool.userPoolId}`;
-    const authorizer = new HttpJwtAuthorizer('Cognito', issuer, {
-      jwtAudience: [stateful.userPoolClient.userPoolClientId],
-    });
+    // No API Gateway authorizer: an HTTP API cannot customise its 401, so each handler verifies the Cognito ID token
+    // itself (JWKS signature, issuer, audience, expiry) and refuses in the product's French {code, message}.
+    const oidc = {
+      [ENV.oidcIssuer]: Fn.importValue(stateful.exportNames.oidcIssuer),
+      [ENV.oidcAudience]: Fn.importValue(stateful.exportNames.userPoolClientId),
+    };
 
     for (const route of props.routes) {
       if (route.localOnly) continue;
@@ -149,6 +148,7 @@ export class ApiStack extends Stack {
         access: route.access,
         table,
         bucket,
+        environment: oidc,
         // PDF rendering (pdf-lib) wants more CPU, which Lambda ties to memory.
         ...(route.output === 'pdf' ? { memorySize: 1024, timeout: Duration.seconds(25) } : {}),
       });
@@ -157,9 +157,8 @@ export class ApiStack extends Stack {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${id}Integration`, fn.function),
-        authorizer: route.auth === 'jwt' ? authorizer : undefined,
       });
-      if (route.auth === 'public') suppressPublicRoute(httpRoute, route);
+      acknowledgeRouteAuthorization(httpRoute, route);
     }
 
     // The bucket lives in the stateful stack; its notification is added from here through CDK's BucketNotifications
@@ -190,10 +189,14 @@ export class ApiStack extends Stack {
   }
 }
 
-function suppressPublicRoute(httpRoute: HttpRoute | undefined, route: RouteDefinition): void {
+/** Why a route has no API Gateway authorizer (AwsSolutions-APIG4). */
+export function authorizationReason(route: RouteDefinition): string {
+  return route.auth === 'public'
+    ? `${route.method} ${route.path} is public by design (manifest auth: 'public'): ${route.summary}. Anonymous visitors browse published AAPs; every other route verifies the Cognito ID token in its handler.`
+    : `${route.method} ${route.path} (manifest auth: 'jwt'): the handler verifies the Cognito ID token itself — signature by the user pool's JWKS, issuer, audience (the SPA client id), expiry — so that refusals carry the product's French {code, message} (an HTTP API cannot customise its authorizer's 401); no token, no call.`;
+}
+
+function acknowledgeRouteAuthorization(httpRoute: HttpRoute | undefined, route: RouteDefinition): void {
   if (!httpRoute) return;
-  Validations.of(httpRoute).acknowledge({
-    id: 'AwsSolutions-APIG4',
-    reason: `${route.method} ${route.path} is public by design (manifest auth: 'public'): ${route.summary}. Anonymous visitors browse published AAPs; everything else requires the Cognito JWT authorizer.`,
-  });
+  Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: authorizationReason(route) });
 }

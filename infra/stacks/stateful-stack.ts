@@ -1,8 +1,9 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { HttpMethods, type Bucket } from 'aws-cdk-lib/aws-s3';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
+import type { EmailConfig } from '#infra/config';
 import { BUCKET, TABLE } from '#infra/definitions';
 import { accessLogsBucket, privateBucket } from '#infra/constructs/buckets';
 import { Identity } from '#infra/constructs/identity';
@@ -12,6 +13,8 @@ export interface StatefulStackProps extends StackProps {
   /** Browser origins allowed to upload (presigned POST) and download (presigned GET) pièces. */
   allowedOrigins: readonly string[];
   cognitoDomainPrefix?: string;
+  /** SES sender of the user pool's e-mails. */
+  email: EmailConfig;
 }
 
 /**
@@ -29,13 +32,24 @@ export class StatefulStack extends Stack {
   readonly bucket: Bucket;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** Managed login domain, when `cognitoDomainPrefix` is set. */
+  readonly userPoolDomain?: UserPoolDomain;
   /** GuardDuty Malware Protection for S3 on the files bucket (pièces prefix). */
   readonly malwareProtection: MalwareProtection;
   /**
    * Export names of the ARNs the api stack grants on. Explicit (not CDK's automatic cross-stack references, whose
    * names carry a hash) so that the IAM findings naming them are deterministic and can be acknowledged one by one.
    */
-  readonly exportNames: { tableArn: string; bucketArn: string };
+  readonly exportNames: {
+    tableArn: string;
+    bucketArn: string;
+    /** `https://cognito-idp.<region>.<urlSuffix>/<poolId>`: issuer of the tokens the API and the SPA accept. */
+    oidcIssuer: string;
+    /** The SPA client id: the `aud` of its ID tokens. */
+    userPoolClientId: string;
+    /** `https://<prefix>.auth.<region>.amazoncognito.com`, when a managed login domain exists. */
+    loginBaseUrl?: string;
+  };
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -109,18 +123,22 @@ export class StatefulStack extends Stack {
     const identity = new Identity(this, 'Identity', {
       allowedOrigins: props.allowedOrigins,
       domainPrefix: props.cognitoDomainPrefix,
+      email: props.email,
     });
     this.userPool = identity.userPool;
     this.userPoolClient = identity.client;
+    this.userPoolDomain = identity.domain;
 
     this.exportNames = {
       tableArn: this.share('TableArn', this.table.tableArn),
       bucketArn: this.share('BucketArn', this.bucket.bucketArn),
+      oidcIssuer: this.share('OidcIssuer', identity.issuer),
+      userPoolClientId: this.share('UserPoolClientId', this.userPoolClient.userPoolClientId),
+      ...(identity.domain ? { loginBaseUrl: this.share('LoginBaseUrl', identity.domain.baseUrl()) } : {}),
     };
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }
 
   private share(id: string, value: string): string {

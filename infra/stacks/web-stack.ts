@@ -15,9 +15,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { accessLogsBucket, privateBucket } from '#infra/constructs/buckets';
+import { SPA_SCOPES } from '#infra/constructs/identity';
 import { securityHeadersPolicy } from '#infra/constructs/security-headers';
 import { spaRewriteFunction } from '#infra/constructs/spa-rewrite';
 import { acknowledgeBucketDeployment } from '#infra/nag';
@@ -30,6 +31,44 @@ export interface WebStackProps extends StackProps {
   domainName?: string;
   certificateArn?: string;
   webAclArn?: string;
+  /** The Cognito user pool the SPA signs in with, written to `/config.json`. */
+  auth: WebAuthProps;
+}
+
+export interface WebAuthProps {
+  /** OpenID issuer of the user pool (`https://cognito-idp.<region>.amazonaws.com/<poolId>`). */
+  authority: string;
+  /** The SPA client id. */
+  clientId: string;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`, when a managed login domain exists: gives `urlDeconnexion`. */
+  loginBaseUrl?: string;
+}
+
+/** Object key of the SPA's runtime configuration, read by the SPA at start (`fetch('/config.json')`). */
+export const SPA_CONFIG_KEY = 'config.json';
+
+/** What `/config.json` holds (the SPA's oidc-client-ts settings). */
+export interface SpaConfig {
+  authority: string;
+  clientId: string;
+  scopes?: string;
+  /** Extra parameters of the authorization request: `lang=fr` for the French managed login. */
+  parametresAutorisation?: Record<string, string>;
+  /** Cognito's logout endpoint, back to the SPA's origin (a logout URL of the client). */
+  urlDeconnexion?: string;
+}
+
+/** `/config.json` for a SPA served at `origin` (`https://host`), deploy-time tokens allowed. */
+export function spaConfig(auth: WebAuthProps, origin: string): SpaConfig {
+  return {
+    authority: auth.authority,
+    clientId: auth.clientId,
+    scopes: SPA_SCOPES.map((s) => s.scopeName).join(' '),
+    parametresAutorisation: { lang: 'fr' },
+    ...(auth.loginBaseUrl
+      ? { urlDeconnexion: `${auth.loginBaseUrl}/logout?client_id=${auth.clientId}&logout_uri=${origin}/` }
+      : {}),
+  };
 }
 
 /** The SPA bucket and the CloudFront distribution that serves it and forwards `/api/*` to the HTTP API. */
@@ -47,11 +86,12 @@ export class WebStack extends Stack {
       ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn)
       : undefined;
 
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.siteBucket);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Guichet',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
@@ -60,6 +100,13 @@ export class WebStack extends Stack {
         ],
       },
       additionalBehaviors: {
+        // Never cached at the edge: a redeployment of the stateful stack (new client id) reaches browsers at once.
+        [`/${SPA_CONFIG_KEY}`]: {
+          origin: siteOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          responseHeadersPolicy: headers,
+        },
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -86,20 +133,34 @@ export class WebStack extends Stack {
     });
     this.suppressDistributionFindings(Boolean(certificate), Boolean(props.webAclArn));
 
+    const origin = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
+    // Deploy-time values (pool issuer, client id, distribution domain) are filled in by the deployment's provider.
+    new BucketDeployment(this, 'DeployConfig', {
+      sources: [Source.jsonData(SPA_CONFIG_KEY, spaConfig(props.auth, origin))],
+      destinationBucket: this.siteBucket,
+      // The SPA deployment below prunes everything but this file; this one prunes nothing.
+      prune: false,
+      cacheControl: [CacheControl.noCache()],
+      contentType: 'application/json',
+      distribution: this.distribution,
+      distributionPaths: [`/${SPA_CONFIG_KEY}`],
+    });
     if (props.webAssetsPath) {
       new BucketDeployment(this, 'DeploySpa', {
-        sources: [Source.asset(props.webAssetsPath)],
+        sources: [Source.asset(props.webAssetsPath, { exclude: [SPA_CONFIG_KEY] })],
         destinationBucket: this.siteBucket,
+        exclude: [SPA_CONFIG_KEY],
         distribution: this.distribution,
         distributionPaths: ['/*'],
         memoryLimit: 512,
       });
-      acknowledgeBucketDeployment(this);
     } else {
       Annotations.of(this).addInfo(
         'web/dist is absent at synth time: the SPA is not deployed. Run `npm run build:web`, then synth/deploy again.',
       );
     }
+
+    acknowledgeBucketDeployment(this);
 
     new CfnOutput(this, 'DistributionDomainName', { value: this.distribution.distributionDomainName });
     new CfnOutput(this, 'Url', { value: `https://${props.domainName ?? this.distribution.distributionDomainName}` });

@@ -8,7 +8,7 @@ import { OBJECT_LOCK_ACTIONS } from '#infra/constructs/bucket-grants';
 import { ENV } from '#infra/definitions';
 import { buildGuichet, type GuichetStacks } from '#infra/guichet';
 import { readConfig } from '#infra/config';
-import { API_STAGE, checkPrefixes, EVENT_FUNCTION, THROTTLE, type EvenementS3Definition } from '#infra/stacks/api-stack';
+import { API_STAGE, authorizationReason, checkPrefixes, EVENT_FUNCTION, THROTTLE, type EvenementS3Definition } from '#infra/stacks/api-stack';
 import { actionsOf, allAllowedActions, allows, environmentOf, functionFor, nagViolations, newApp } from './support';
 
 const routes: readonly RouteDefinition[] = manifest;
@@ -225,26 +225,38 @@ describe('ApiStack', () => {
       });
     });
 
-    it('uses the Cognito JWT authorizer when the route is jwt', () => {
-      const [authorizerId] = Object.keys(
-        template.findResources('AWS::ApiGatewayV2::Authorizer', { Properties: { AuthorizerType: 'JWT' } }),
-      );
-      expect(authorizerId).toBeDefined();
-      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-        AuthorizerType: 'JWT',
-        IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: {
-          Audience: [Match.anyValue()],
-          Issuer: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['https://cognito-idp.'])]) }),
-        },
-      });
-      for (const route of deployed.filter((r) => r.auth === 'jwt')) {
-        template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-          RouteKey: `${route.method} ${route.path}`,
-          AuthorizationType: 'JWT',
-          AuthorizerId: { Ref: authorizerId },
-        });
+    it('has no API Gateway authorizer on any route: the handlers verify the ID token and refuse in French', () => {
+      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+      for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route'))) {
+        expect(route.Properties.AuthorizationType ?? 'NONE', route.Properties.RouteKey).toBe('NONE');
+        expect(route.Properties.AuthorizerId, route.Properties.RouteKey).toBeUndefined();
       }
+      expect(deployed.some((r) => r.auth === 'jwt')).toBe(true);
+    });
+
+    it('gives every route function the pool issuer and the SPA client id to verify tokens against', () => {
+      for (const route of deployed) {
+        const env = environmentOf(functionFor(template, route.method, route.path).props);
+        expect(env[ENV.oidcIssuer], `${route.method} ${route.path}`).toEqual({ 'Fn::ImportValue': stacks.stateful.exportNames.oidcIssuer });
+        expect(env[ENV.oidcAudience], `${route.method} ${route.path}`).toEqual({ 'Fn::ImportValue': stacks.stateful.exportNames.userPoolClientId });
+      }
+      // What the stateful stack exports under those names: the pool's issuer URL and its SPA client.
+      const stateful = Template.fromStack(stacks.stateful);
+      const outputs = stateful.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>;
+      const exported = (name: string) => Object.values(outputs).find((o) => o.Export?.Name === name)!.Value;
+      const [poolId] = Object.keys(stateful.findResources('AWS::Cognito::UserPool'));
+      const [clientId] = Object.keys(stateful.findResources('AWS::Cognito::UserPoolClient'));
+      expect(exported(stacks.stateful.exportNames.oidcIssuer)).toEqual({
+        'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]],
+      });
+      expect(exported(stacks.stateful.exportNames.userPoolClientId)).toEqual({ Ref: clientId });
+    });
+
+    it('acknowledges AwsSolutions-APIG4 on jwt routes with the handler’s own verification as reason', () => {
+      const jwt = deployed.find((r) => r.auth === 'jwt')!;
+      expect(authorizationReason(jwt)).toMatch(/handler verifies the Cognito ID token itself.*JWKS.*issuer.*audience.*expiry/);
+      const publique = deployed.find((r) => r.auth === 'public')!;
+      expect(authorizationReason(publique)).toMatch(/public by design/);
     });
   });
 
@@ -256,6 +268,9 @@ describe('ApiStack', () => {
         AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
         DefaultRouteSettings: { ThrottlingRateLimit: THROTTLE.rateLimit, ThrottlingBurstLimit: THROTTLE.burstLimit },
       });
+      // No authorizer, hence no $context.authorizer.* variable.
+      const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+      expect(stage!.Properties.AccessLogSettings.Format).not.toContain('$context.authorizer');
     });
 
     it('answers CORS preflights for the web origin only', () => {

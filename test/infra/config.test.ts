@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ALLOWED_ORIGINS, readConfig } from '#infra/config';
+import { DEFAULT_ALLOWED_ORIGINS, PLACEHOLDER_FROM_EMAIL, readConfig } from '#infra/config';
 import { functionId } from '#infra/stacks/api-stack';
 
 const config = (context: Record<string, unknown>) => readConfig(new App({ context }));
@@ -14,7 +14,40 @@ describe('readConfig', () => {
       certificateArn: undefined,
       webAclArn: undefined,
       cognitoDomainPrefix: undefined,
+      email: { fromEmail: PLACEHOLDER_FROM_EMAIL, fromName: 'Guichet', sesRegion: undefined, sesVerifiedDomain: undefined, replyTo: undefined },
     });
+  });
+
+  it('reads the SES sender when sesFromEmail and its companions are given', () => {
+    expect(
+      config({
+        sesFromEmail: 'ne-pas-repondre@guichet.example.fr',
+        sesFromName: 'Guichet FSE+',
+        sesRegion: 'eu-west-1',
+        sesVerifiedDomain: 'guichet.example.fr',
+        sesReplyTo: 'contact@guichet.example.fr',
+      }).email,
+    ).toEqual({
+      fromEmail: 'ne-pas-repondre@guichet.example.fr',
+      fromName: 'Guichet FSE+',
+      sesRegion: 'eu-west-1',
+      sesVerifiedDomain: 'guichet.example.fr',
+      replyTo: 'contact@guichet.example.fr',
+    });
+  });
+
+  it('refuses a malformed SES sender, region or domain, or an address outside the verified domain', () => {
+    expect(() => config({ sesFromEmail: 'guichet' })).toThrow(/sesFromEmail/);
+    expect(() => config({ sesFromEmail: 'é@guichet.example.fr' })).toThrow(/sesFromEmail/);
+    expect(() => config({ sesReplyTo: 'contact@' })).toThrow(/sesReplyTo/);
+    expect(() => config({ sesRegion: 'paris' })).toThrow(/sesRegion/);
+    expect(() => config({ sesFromEmail: 'a@guichet.example.fr', sesVerifiedDomain: 'autre.example.fr' })).toThrow(/sesVerifiedDomain/);
+  });
+
+  it('refuses a managed login prefix Cognito would refuse', () => {
+    expect(config({ cognitoDomainPrefix: 'guichet-recette' }).cognitoDomainPrefix).toBe('guichet-recette');
+    expect(() => config({ cognitoDomainPrefix: 'Guichet' })).toThrow(/cognitoDomainPrefix/);
+    expect(() => config({ cognitoDomainPrefix: 'guichet-cognito' })).toThrow(/cognitoDomainPrefix/);
   });
 
   it('accepts a comma-separated list when allowedOrigins comes from the command line', () => {

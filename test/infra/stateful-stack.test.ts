@@ -4,20 +4,33 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '#shared/auth/roles';
 import { evenementsS3 } from '#shared/http/routes';
+import { PLACEHOLDER_FROM_EMAIL } from '#infra/config';
+import { AUTH_CALLBACK_PATH, REFRESH_TOKEN_ROTATION_GRACE } from '#infra/constructs/identity';
 import { MALWARE_PROTECTION_PRINCIPAL } from '#infra/constructs/malware-protection';
 import { BUCKET, TABLE } from '#infra/definitions';
 import { NONCURRENT_VERSION_DAYS, StatefulStack } from '#infra/stacks/stateful-stack';
 import { allAllowedActions, allows, nagViolations, newApp } from './support';
 
 describe('StatefulStack', () => {
-  const origins = ['https://guichet.example.fr'];
+  const origins = ['https://guichet.example.fr', 'https://d123.cloudfront.net'];
+  const email = { fromEmail: PLACEHOLDER_FROM_EMAIL, fromName: 'Guichet' };
   let stack: StatefulStack;
   let template: Template;
+  /** With a managed login domain (and an SES domain identity in another region). */
+  let withDomain: Template;
 
   beforeAll(() => {
     const app = newApp();
-    stack = new StatefulStack(app, 'Test-Stateful', { allowedOrigins: origins });
+    stack = new StatefulStack(app, 'Test-Stateful', { allowedOrigins: origins, email });
     template = Template.fromStack(stack);
+    const domainStack = new StatefulStack(newApp(), 'Test-Stateful-Domain', {
+      allowedOrigins: origins,
+      cognitoDomainPrefix: 'guichet-recette',
+      email: { fromEmail: 'ne-pas-repondre@guichet.example.fr', fromName: 'Guichet', sesRegion: 'eu-west-1', sesVerifiedDomain: 'guichet.example.fr', replyTo: 'contact@guichet.example.fr' },
+    });
+    withDomain = Template.fromStack(domainStack);
+    expect(nagViolations(domainStack, 'error')).toEqual([]);
+    expect(nagViolations(domainStack, 'warning')).toEqual([]);
   });
 
   describe('table', () => {
@@ -300,10 +313,85 @@ describe('StatefulStack', () => {
         GenerateSecret: false,
         AllowedOAuthFlows: ['code'],
         AllowedOAuthFlowsUserPoolClient: true,
-        CallbackURLs: ['https://guichet.example.fr/auth/callback'],
+        CallbackURLs: origins.map((o) => `${o}/auth/callback`),
       });
       expect(client!.Properties.ReadAttributes).toContain('custom:oi');
       expect(client!.Properties.WriteAttributes).not.toContain('custom:oi');
+    });
+
+    it('sends back to /auth/callback of every origin, and signs out to each origin’s root', () => {
+      const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+      expect(client!.Properties.CallbackURLs).toEqual(origins.map((o) => `${o}${AUTH_CALLBACK_PATH}`));
+      expect(client!.Properties.CallbackURLs).toEqual(['https://guichet.example.fr/auth/callback', 'https://d123.cloudfront.net/auth/callback']);
+      expect(client!.Properties.LogoutURLs).toEqual(origins.map((o) => `${o}/`));
+      expect(client!.Properties.AllowedOAuthScopes).toEqual(['openid', 'email', 'profile', 'aws.cognito.signin.user.admin']);
+    });
+
+    it('revokes refresh tokens at sign-out and rotates them on refresh', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        EnableTokenRevocation: true,
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: REFRESH_TOKEN_ROTATION_GRACE.toSeconds() },
+      });
+    });
+
+    it('serves the managed login (version 2) with Cognito’s branding for the SPA client when a domain prefix is set', () => {
+      template.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+      withDomain.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'guichet-recette', ManagedLoginVersion: 2 });
+      const [clientId] = Object.keys(withDomain.findResources('AWS::Cognito::UserPoolClient'));
+      withDomain.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+        ClientId: { Ref: clientId },
+        UseCognitoProvidedValues: true,
+      });
+    });
+
+    it('keeps MFA optional with TOTP only and attaches the Pre Token Generation trigger (event version 2)', () => {
+      const [pool] = Object.values(template.findResources('AWS::Cognito::UserPool'));
+      expect(pool!.Properties.MfaConfiguration).toBe('OPTIONAL');
+      expect(pool!.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+      const config = pool!.Properties.LambdaConfig.PreTokenGenerationConfig as { LambdaArn: { 'Fn::GetAtt': [string, string] }; LambdaVersion: string };
+      expect(config.LambdaVersion).toBe('V2_0');
+      const trigger = config.LambdaArn['Fn::GetAtt'][0];
+      const fn = template.findResources('AWS::Lambda::Function')[trigger]!;
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'cognito-idp.amazonaws.com', FunctionName: { 'Fn::GetAtt': [trigger, 'Arn'] } });
+      // AdminGetUser on this pool only, through a policy apart from the role (no pool ↔ function cycle).
+      const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === role));
+      const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+      const cognito = statements.filter((x) => [x.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+      expect(cognito).toEqual([expect.objectContaining({ Action: 'cognito-idp:AdminGetUser', Resource: { 'Fn::GetAtt': [expect.stringMatching(/UserPool/), 'Arn'] } })]);
+    });
+
+    it('sends its e-mails through SES from the configured address', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        EmailConfiguration: {
+          EmailSendingAccount: 'DEVELOPER',
+          From: `Guichet <${PLACEHOLDER_FROM_EMAIL}>`,
+          SourceArn: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([`:identity/${PLACEHOLDER_FROM_EMAIL}`])]) }),
+        },
+        VerificationMessageTemplate: Match.objectLike({ EmailSubject: Match.stringLikeRegexp('confirmez') }),
+        AdminCreateUserConfig: Match.objectLike({
+          InviteMessageTemplate: Match.objectLike({ EmailSubject: 'Guichet : votre accès' }),
+        }),
+      });
+      withDomain.hasResourceProperties('AWS::Cognito::UserPool', {
+        EmailConfiguration: {
+          EmailSendingAccount: 'DEVELOPER',
+          From: 'Guichet <ne-pas-repondre@guichet.example.fr>',
+          ReplyToEmailAddress: 'contact@guichet.example.fr',
+          SourceArn: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':ses:eu-west-1:'), Match.stringLikeRegexp(':identity/guichet.example.fr$')])] },
+        },
+      });
+    });
+
+    it('exports the issuer, the client id and the managed login URL under explicit names', () => {
+      expect(stack.exportNames.oidcIssuer).toBe('Test-Stateful-OidcIssuer');
+      expect(stack.exportNames.userPoolClientId).toBe('Test-Stateful-UserPoolClientId');
+      expect(stack.exportNames.loginBaseUrl).toBeUndefined();
+      const issuer = template.findOutputs('OidcIssuer').OidcIssuer!;
+      expect(issuer.Export).toEqual({ Name: 'Test-Stateful-OidcIssuer' });
+      expect(JSON.stringify(issuer.Value)).toMatch(/https:\/\/cognito-idp\.".*AWS::Region.*AWS::URLSuffix/);
+      expect(Object.keys(withDomain.findOutputs('LoginBaseUrl'))).toEqual(['LoginBaseUrl']);
     });
 
     it('puts self-registered users in the porteur group through a PostConfirmation trigger that may do nothing else', () => {

@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '#infra/constructs/security-headers';
 import { SPA_REWRITE_CODE } from '#infra/constructs/spa-rewrite';
-import { WebStack } from '#infra/stacks/web-stack';
+import { SPA_CONFIG_KEY, spaConfig, WebStack } from '#infra/stacks/web-stack';
 import { nagViolations, newApp } from './support';
 
 const API_DOMAIN = 'abc123.execute-api.eu-west-3.amazonaws.com';
+const AUTH = {
+  authority: 'https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_abc',
+  clientId: 'client123',
+  loginBaseUrl: 'https://guichet-recette.auth.eu-west-3.amazoncognito.com',
+};
 /** AWS managed CloudFront policies. */
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
@@ -23,7 +29,7 @@ describe('WebStack', () => {
   beforeAll(() => {
     dist = mkdtempSync(join(tmpdir(), 'guichet-web-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Guichet</title>');
-    stack = new WebStack(newApp(), 'Test-Web', { apiDomainName: API_DOMAIN, webAssetsPath: dist });
+    stack = new WebStack(newApp(), 'Test-Web', { apiDomainName: API_DOMAIN, webAssetsPath: dist, auth: AUTH });
     template = Template.fromStack(stack);
     const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
     config = distribution!.Properties.DistributionConfig;
@@ -101,15 +107,72 @@ describe('WebStack', () => {
   });
 
   describe('deployment', () => {
-    it('uploads the SPA and invalidates the distribution when web/dist exists', () => {
-      template.resourceCountIs('Custom::CDKBucketDeployment', 1);
-      template.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
+    const deployments = (t: Template) => Object.values(t.findResources('Custom::CDKBucketDeployment'));
+
+    it('uploads the SPA, config.json apart, and invalidates the distribution when web/dist exists', () => {
+      template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+      const spa = deployments(template).find((d) => d.Properties.DistributionPaths[0] === '/*')!;
+      // The SPA's sync neither uploads nor prunes config.json, which the other deployment owns.
+      expect(spa.Properties.Exclude).toEqual([SPA_CONFIG_KEY]);
+      expect(spa.Properties.Prune).not.toBe(false);
     });
 
-    it('deploys nothing and leaves a note when web/dist is absent', () => {
-      const bare = new WebStack(newApp(), 'Test-Web-Bare', { apiDomainName: API_DOMAIN });
-      Template.fromStack(bare).resourceCountIs('Custom::CDKBucketDeployment', 0);
+    it('deploys config.json with the pool, the client, French and the managed login logout, never cached', () => {
+      const deployment = deployments(template).find((d) => d.Properties.DistributionPaths[0] === '/config.json')!;
+      expect(deployment.Properties).toMatchObject({
+        Prune: false,
+        SystemMetadata: { 'cache-control': 'no-cache', 'content-type': 'application/json' },
+      });
+      // Deploy-time values (issuer, client id, distribution domain) are markers the provider fills in.
+      expect(deployment.Properties.SourceMarkers).toBeDefined();
+      const route = config.CacheBehaviors.find((b) => b.PathPattern === '/config.json');
+      expect(route).toMatchObject({ CachePolicyId: CACHING_DISABLED, ViewerProtocolPolicy: 'redirect-to-https' });
+      expect(route!.ResponseHeadersPolicyId).toEqual(config.DefaultCacheBehavior.ResponseHeadersPolicyId);
+    });
+
+    it('writes the sign-in settings the SPA reads when config.json is built', () => {
+      expect(spaConfig(AUTH, 'https://guichet.example.fr')).toEqual({
+        authority: AUTH.authority,
+        clientId: 'client123',
+        scopes: 'openid email profile aws.cognito.signin.user.admin',
+        parametresAutorisation: { lang: 'fr' },
+        urlDeconnexion:
+          'https://guichet-recette.auth.eu-west-3.amazoncognito.com/logout?client_id=client123&logout_uri=https://guichet.example.fr/',
+      });
+      const { urlDeconnexion, ...sansDomaine } = spaConfig({ authority: AUTH.authority, clientId: 'c' }, 'https://x');
+      expect(urlDeconnexion).toBeUndefined();
+      expect(sansDomaine.authority).toBe(AUTH.authority);
+    });
+
+    it('deploys config.json but not the SPA, and leaves a note, when web/dist is absent', () => {
+      const bare = new WebStack(newApp(), 'Test-Web-Bare', { apiDomainName: API_DOMAIN, auth: AUTH });
+      const t = Template.fromStack(bare);
+      expect(deployments(t).map((d) => d.Properties.DistributionPaths)).toEqual([['/config.json']]);
       Annotations.fromStack(bare).hasInfo('/Test-Web-Bare', Match.stringLikeRegexp('web/dist is absent'));
+      expect(nagViolations(bare, 'error')).toEqual([]);
+    });
+  });
+
+  describe('content security policy', () => {
+    const directive = (name: string) =>
+      CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith(`${name} `))!.split(' ').slice(1);
+    /** CSP host-source matching, enough for `https://*.suffix` and exact origins. */
+    const allowed = (sources: string[], url: string) => {
+      const { protocol, host } = new URL(url);
+      return sources.some((s) => {
+        const m = /^(https?:)\/\/(\*\.)?(.+)$/.exec(s);
+        if (!m || m[1] !== protocol) return false;
+        return m[2] ? host.endsWith(`.${m[3]}`) : host === m[3];
+      });
+    };
+
+    it('lets the SPA reach the issuer (discovery, JWKS), the managed login domain (token endpoint) and S3', () => {
+      const connect = directive('connect-src');
+      expect(allowed(connect, `${AUTH.authority}/.well-known/openid-configuration`)).toBe(true);
+      expect(allowed(connect, `${AUTH.authority}/.well-known/jwks.json`)).toBe(true);
+      expect(allowed(connect, `${AUTH.loginBaseUrl}/oauth2/token`)).toBe(true);
+      expect(allowed(connect, 'https://guichet-fichiers.s3.eu-west-3.amazonaws.com/')).toBe(true);
+      expect(allowed(connect, 'https://evil.example.com/')).toBe(false);
     });
   });
 
@@ -117,6 +180,7 @@ describe('WebStack', () => {
     it('requires TLS 1.2 (2021) when a custom domain and certificate are configured', () => {
       const custom = new WebStack(newApp(), 'Test-Web-Domain', {
         apiDomainName: API_DOMAIN,
+        auth: AUTH,
         domainName: 'guichet.example.fr',
         certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
       });
