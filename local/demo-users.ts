@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Annuaire } from '#shared/auth/annuaire';
 import type { Role } from '#shared/auth/roles';
 
 export interface DemoUser {
@@ -28,3 +30,21 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 export const nomComplet = (u: Pick<DemoUser, 'prenom' | 'nom'>): string => `${u.prenom} ${u.nom}`;
+
+/**
+ * The user id the local provider gives an address: a demo account's own, otherwise derived from the address (any
+ * address signs in locally, as a new porteur would register on AWS).
+ */
+export function subLocal(email: string): string {
+  const e = email.trim().toLowerCase();
+  return DEMO_USERS.find((u) => u.email === e)?.sub ?? `user-${createHash('sha256').update(e).digest('hex').slice(0, 24)}`;
+}
+
+/** The local provider's directory: every address has an account (see `subLocal`); demo accounts have names. */
+export const annuaireLocal: Annuaire = {
+  parEmail(email) {
+    const e = email.trim().toLowerCase();
+    const demo = DEMO_USERS.find((u) => u.email === e);
+    return Promise.resolve({ id: subLocal(e), email: e, prenom: demo?.prenom ?? null, nom: demo?.nom ?? null, qualite: demo?.qualite ?? null });
+  },
+};

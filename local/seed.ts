@@ -11,7 +11,8 @@ import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { plieRepository } from '#shared/repositories/plie-repository';
-import { migrerPliesParNom } from '#shared/repositories/migrations';
+import { migrerComitesParEmail, migrerPliesParNom } from '#shared/repositories/migrations';
+import { annuaireLocal } from './demo-users';
 import * as plies from '#shared/domain/plie/use-cases';
 import { ContenuPlie } from '#shared/schemas/plie';
 import { z } from 'zod';
@@ -129,7 +130,7 @@ export const ORGANISATIONS_DEMO: Array<{ email: string; sub: string; organisatio
 async function organisationsDemo(maintenant: Date): Promise<void> {
   for (const o of ORGANISATIONS_DEMO) {
     const actor: Actor = { userId: o.sub, email: o.email, roles: ['porteur'], oi: null, prenom: null, nom: null };
-    if ((await organisationRepository.organisationsDe(o.email)).length > 0) continue;
+    if ((await organisationRepository.organisationsDe(actor)).length > 0) continue;
     try {
       await enregistrer({ store: organisationRepository, maintenant }, actor, o.organisation, ulid());
     } catch (e) {
@@ -154,6 +155,8 @@ export async function referentielPlies(maintenant = new Date()): Promise<void> {
   // Data kept from before PLIE had ids (`.local/` survives restarts): its AAPs are rewritten to name them by id.
   const migres = await migrerPliesParNom('AGAPE', await plieRepository.listerPourOi('AGAPE'));
   if (migres > 0) console.log(`${migres} appel(s) à projets mis à jour : PLIE désignés par identifiant.`);
+  const comites = await migrerComitesParEmail(annuaireLocal);
+  if (comites > 0) console.log(`${comites} comité(s) mis à jour : membres désignés par identifiant de compte.`);
 }
 
 export async function seed(maintenant = new Date()): Promise<{ agape: Aap; demo: Aap }> {

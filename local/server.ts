@@ -12,6 +12,8 @@ import { creerGateway } from './gateway';
 import { creerFournisseur, type FournisseurLocal } from './oidc';
 import { brancherEvenementsS3 } from './s3-events';
 import { creerBucket, creerTable, demarrerDynamo, demarrerS3, type S3Local } from './services';
+import { definirAnnuaire } from '#shared/auth/annuaire';
+import { annuaireLocal } from './demo-users';
 import { referentielPlies, seed as seedDemo } from './seed';
 
 export interface GuichetOptions {
@@ -75,6 +77,7 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
   resetConfigForLocalRuntime();
+  definirAnnuaire(annuaireLocal);
   await referentielPlies();
   if (options.seed) await seedDemo();
 

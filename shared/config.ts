@@ -17,6 +17,8 @@ const Config = z.object({
   /** OpenID issuer and client id (audience) of the ID tokens the API accepts; JWKS at `<issuer>/.well-known/jwks.json`. */
   GUICHET_OIDC_ISSUER: z.url().optional(),
   GUICHET_OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** The Cognito user pool whose directory composes comités (AWS only; the local runtime installs its own). */
+  GUICHET_USER_POOL_ID: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,5 +1,6 @@
 import { formatDate, formatInstant, formatMontant, formatNombre } from '#shared/format';
 import type { Aap } from '#shared/schemas/aap';
+import { nomMembre } from '#shared/domain/comite/sieges';
 import type { Comite, DecisionComite, DeclarationConflit, ReglesComite } from '#shared/schemas/comite';
 import type { Dossier } from '#shared/schemas/dossier';
 import { grille, type GrilleColumn, type GrilleRow } from './pdf/grille';
@@ -23,9 +24,10 @@ export interface ProcesVerbalInput {
   dossiers: DossierProcesVerbal[];
   /** Every declaration of the session; only those with `conflit: true` enter the register. */
   conflits: DeclarationConflit[];
-  /** E-mails of the members present at the session. */
+  /** User ids of the members present at the session. */
   presents: string[];
 }
+
 
 const LARGEUR_LIBELLE = 140;
 /** Font size of `layout.field` rows (the layout's body size). */
@@ -81,25 +83,25 @@ function renderSeance(layout: PdfLayout, input: ProcesVerbalInput): void {
   layout.field('Organisme intermédiaire', `${sigle} \u2014 ${nom}`, LARGEUR_LIBELLE);
   layout.field('Date et heure', `${dateSeance(comite)} (${comite.fuseau})`, LARGEUR_LIBELLE);
   layout.field('Lieu', comite.lieu.trim() || 'Non précisé', LARGEUR_LIBELLE);
-  layout.field('Président de séance', comite.president, LARGEUR_LIBELLE);
+  layout.field('Président de séance', nomMembre(comite, comite.president, true), LARGEUR_LIBELLE);
   const n = comite.ordreDuJour.length;
   layout.field('Ordre du jour', `${n} ${n > 1 ? 'dossiers' : 'dossier'}`, LARGEUR_LIBELLE);
 }
 
 function renderPresences(layout: PdfLayout, input: ProcesVerbalInput): void {
   const { comite } = input;
-  const presents = new Set(input.presents.map((e) => e.toLowerCase()));
+  const presents = new Set(input.presents);
   layout.heading('Composition du comité et présences', 2, 70);
   // The president first, then the members in the order of the comité.
   const membres = [comite.president, ...comite.membres.filter((m) => m !== comite.president)];
-  const lignes = membres.map((m) => [m, m === comite.president ? 'Président' : 'Membre', presents.has(m.toLowerCase()) ? 'présent' : 'absent']);
+  const lignes = membres.map((m) => [nomMembre(comite, m, true), m === comite.president ? 'Président' : 'Membre', presents.has(m) ? 'présent' : 'absent']);
   const colonnes: GrilleColumn[] = [
     { header: 'Membre', width: 4.6 },
-    { header: 'Qualité', width: 1.4 },
+    { header: 'Rôle', width: 1.4 },
     { header: 'Présence', width: 1.2, align: 'center' },
   ];
   grille(layout, colonnes, lignes, { size: 9, spaceAfter: 4 });
-  const nombre = membres.filter((m) => presents.has(m.toLowerCase())).length;
+  const nombre = membres.filter((m) => presents.has(m)).length;
   layout.paragraph(`${nombre} ${nombre > 1 ? 'membres présents' : 'membre présent'} sur ${membres.length}.`, { size: 9.5, spaceAfter: 4 });
 }
 
@@ -128,7 +130,7 @@ function renderConflits(layout: PdfLayout, input: ProcesVerbalInput, references:
       { header: 'Dossier', width: 3.6, size: 8.5 },
       { header: 'Commentaire', width: 2.7 },
     ];
-    const lignes = declares.map((c) => [c.membre, references.get(c.dossierId) ?? c.dossierId, typo(c.commentaire.trim()) || '\u2014']);
+    const lignes = declares.map((c) => [nomMembre(comite, c.membre), references.get(c.dossierId) ?? c.dossierId, typo(c.commentaire.trim()) || '\u2014']);
     grille(layout, colonnes, lignes, { size: 9, spaceAfter: 4 });
   }
   layout.paragraph(
@@ -141,7 +143,7 @@ function renderConflits(layout: PdfLayout, input: ProcesVerbalInput, references:
 type Champ = [libelle: string, valeur: string, gras?: boolean];
 
 /** The rows of one dossier’s entry: identification, then the votes and the decision once deliberated. */
-function champsDossier(id: string, dossier: DossierProcesVerbal | undefined, decision: DecisionComite | undefined): Champ[] {
+function champsDossier(id: string, dossier: DossierProcesVerbal | undefined, decision: DecisionComite | undefined, nommer: (membre: string) => string): Champ[] {
   const champs: Champ[] = [
     ['Porteur de projet', typo(dossier?.organisationNom ?? '') || 'Non renseigné'],
     ['Fiche opération', dossier?.ficheCode || '\u2014'],
@@ -149,7 +151,7 @@ function champsDossier(id: string, dossier: DossierProcesVerbal | undefined, dec
   ];
   if (!dossier) champs.unshift(['Identifiant', id]);
   if (!decision) return [...champs, ['Décision', 'Non délibéré', true]];
-  const exclus = decision.exclus.length > 0 ? `${decision.exclus.join(', ')} (conflit d’intérêts)` : 'Aucun';
+  const exclus = decision.exclus.length > 0 ? `${decision.exclus.map(nommer).join(', ')} (conflit d’intérêts)` : 'Aucun';
   champs.push(
     ['Votes', votesEnClair(decision)],
     ['Membres exclus du vote', exclus],
@@ -176,7 +178,7 @@ function renderDossiers(layout: PdfLayout, input: ProcesVerbalInput, dossiers: M
   const titre = (i: number, id: string) => `${i + 1}. ${dossiers.get(id)?.reference ?? id}`;
   const hauteurTitre = (texte: string) => 8 + wrap(layout.clean(texte), layout.bold, 10.5, layout.contentWidth).length * 10.5 * 1.3 + 2;
   const entrees = comite.ordreDuJour.map((id, i) => {
-    const champs = champsDossier(id, dossiers.get(id), comite.decisions.find((d) => d.dossierId === id));
+    const champs = champsDossier(id, dossiers.get(id), comite.decisions.find((d) => d.dossierId === id), (m) => nomMembre(comite, m));
     return { id, champs, hauteur: hauteurTitre(titre(i, id)) + hauteurChamps(layout, champs) };
   });
   // Keep the section title with the whole first entry.
@@ -278,7 +280,7 @@ function renderCloture(layout: PdfLayout, input: ProcesVerbalInput): void {
   const x = layout.right - largeur;
   const lignes: [string, { bold?: boolean; size?: number; color?: typeof theme.texte }][] = [
     ['Le président du comité de pilotage', { bold: true }],
-    [comite.president, { size: 9.5, color: theme.discret }],
+    [nomMembre(comite, comite.president), { size: 9.5, color: theme.discret }],
   ];
   for (const [texte, style] of lignes) {
     const ligne = truncate(layout.clean(texte), layout.font(style.bold), style.size ?? 10, largeur);

@@ -6,8 +6,13 @@
  * 2026-12 — AAPs named their PLIE by name (`plies`, `fiche.plie`) and listed the fiches' pièces as strings; they now
  * name PLIE by id (with `referencesPlies`) and give each pièce its stage. The pièces of that time were the fiches'
  * « pièces justificatives attendues pour justifier de la réalisation », hence `realisation`.
+ *
+ * 2026-12 — comités named their members, president, conflict declarations, votes and exclusions by e-mail; they now
+ * name user ids (`sub`) and keep a seat (name, quality) per member. Organisation members recorded by e-mail are
+ * claimed by their holder on read (organisation-repository), which needs no migration here.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Annuaire } from '../auth/annuaire';
 import { z } from 'zod';
 import { tableName } from '../config';
 import { IdPlie } from '../schemas/aap';
@@ -54,4 +59,55 @@ async function ecrire(item: Record<string, unknown>, condition: string, ancien: 
   } catch (e) {
     if (!conditionEchouee(e)) throw e;
   }
+}
+
+const ComiteAncien = z.object({ pk: z.string(), sk: z.literal('META'), membres: z.array(z.string()), president: z.string(), version: z.number(), date: z.string(), id: z.string(), decisions: z.array(z.object({ exclus: z.array(z.string()) }).passthrough()).default([]) }).passthrough();
+const ParMembre = z.object({ pk: z.string(), sk: z.string(), membre: z.string() }).passthrough();
+
+/** Rewrites the comités whose members are e-mails: seats, index items, declarations, votes, exclusions. */
+export async function migrerComitesParEmail(annuaire: Annuaire): Promise<number> {
+  const items: Record<string, unknown>[] = [];
+  let depart: Record<string, unknown> | undefined;
+  do {
+    const r = await dynamo().send(new ScanCommand({
+      TableName: tableName(), FilterExpression: 'begins_with(pk, :c)', ExpressionAttributeValues: { ':c': 'COMITE#' }, ExclusiveStartKey: depart,
+    }));
+    items.push(...(r.Items ?? []));
+    depart = r.LastEvaluatedKey;
+  } while (depart);
+  let migres = 0;
+  for (const meta of items.flatMap((i) => { const r = ComiteAncien.safeParse(i); return r.success ? [r.data] : []; })) {
+    if (!meta.membres.some((m) => m.includes('@'))) continue;
+    const ids = new Map<string, string>();
+    const sieges = [];
+    for (const email of meta.membres) {
+      const p = await annuaire.parEmail(email);
+      if (!p) continue;
+      ids.set(email, p.id);
+      sieges.push({ id: p.id, email: p.email, nom: [p.prenom, p.nom].filter(Boolean).join(' ') || p.email, qualite: p.qualite ?? '' });
+    }
+    const id = (e: string) => ids.get(e) ?? e;
+    const enfants = items.filter((i) => i.pk === meta.pk && i.sk !== 'META');
+    for (const enfant of enfants) {
+      const sk = String(enfant.sk);
+      if (sk.startsWith('MEMBRE#') && sk.includes('@')) {
+        const sub = id(sk.slice('MEMBRE#'.length));
+        await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...enfant, sk: `MEMBRE#${sub}`, gsi1pk: `MEMBRECOM#${sub}` } }));
+        await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: { pk: meta.pk, sk } }));
+      } else if ((sk.startsWith('COI#') || sk.startsWith('VOTE#')) && sk.includes('@')) {
+        const e = ParMembre.parse(enfant);
+        const sub = id(e.membre);
+        await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...e, membre: sub, sk: sk.slice(0, sk.length - e.membre.length) + sub } }));
+        await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: { pk: meta.pk, sk } }));
+      }
+    }
+    // The comité last: until it is rewritten, the next start finds it and finishes the work.
+    await ecrire(
+      { ...meta, membres: meta.membres.map(id), president: id(meta.president), sieges, decisions: meta.decisions.map((d) => ({ ...d, exclus: d.exclus.map(id) })) },
+      'version = :ancien',
+      meta.version,
+    );
+    migres += 1;
+  }
+  return migres;
 }

@@ -188,7 +188,9 @@ export const Rectificatif = z.object({
   numero: z.number().int().min(1).optional(),
   date: z.string(),
   motif: z.string(),
+  /** The author's user id; `auteurNom` is how they are named. */
   auteur: z.string(),
+  auteurNom: z.string().optional(),
   modifications: z.array(Modification),
 });
 export type Rectificatif = z.infer<typeof Rectificatif>;

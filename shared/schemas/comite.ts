@@ -37,7 +37,9 @@ export const Instruction = DemandeInstruction.extend({
   dossierId: z.string(),
   version: z.number().int().min(1),
   instruitLe: z.string(),
+  /** The instructeur as documents name them; `instruitParId` is their user id. */
   instruitPar: z.string(),
+  instruitParId: z.string().optional(),
   moyenne: z.string().describe('Moyenne des notes, pour affichage (« 3,75 »).'),
 });
 export type Instruction = z.infer<typeof Instruction>;
@@ -55,14 +57,28 @@ export const ReglesComite = z.strictObject({
 });
 export type ReglesComite = z.infer<typeof ReglesComite>;
 
+const Email = z.email('Adresse e-mail invalide.').max(254).transform((e) => e.toLowerCase());
+
+export const Siege = z.object({ id: z.string(), email: z.string(), nom: z.string(), qualite: z.string() });
+export type Siege = z.infer<typeof Siege>;
+
 export const DemandeComite = z.strictObject({
   aapId: z.string().min(1).max(64),
   plie: z.string().trim().min(1).max(300),
   date: DateIso,
   heure: Heure.default('14:00'),
   lieu: z.string().trim().max(300).default(''),
-  membres: z.array(z.email('Adresse e-mail invalide.').transform((e) => e.toLowerCase())).min(1).max(50),
-  president: z.email('Adresse e-mail invalide.').transform((e) => e.toLowerCase()),
+  /** Each member by e-mail (a person known to the identity provider), with the quality the PV gives them. */
+  membres: z
+    .array(
+      z.union([
+        Email.transform((email) => ({ email, qualite: '' })),
+        z.strictObject({ email: Email, qualite: z.string().trim().max(200).default('') }),
+      ]),
+    )
+    .min(1)
+    .max(50),
+  president: Email,
   regles: ReglesComite.default({ quorum: { type: 'moitie_plus_un' }, majorite: 'simple' }),
 });
 export type DemandeComite = z.infer<typeof DemandeComite>;
@@ -93,8 +109,11 @@ export const Comite = z.object({
   heure: z.string(),
   lieu: z.string(),
   fuseau: z.string(),
+  /** User ids (`sub`) of the members; `president` is one of them. */
   membres: z.array(z.string()),
   president: z.string(),
+  /** Who sits, as documents name them: the identity and quality of each member at composition. */
+  sieges: z.array(Siege).default([]),
   regles: ReglesComite,
   statut: StatutComite,
   ordreDuJour: z.array(z.string()),

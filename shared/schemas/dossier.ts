@@ -51,7 +51,9 @@ export type ContenuDossier = z.infer<typeof ContenuDossier>;
 
 export const Depot = z.object({
   deposeLe: z.string(),
+  /** Who deposited, as documents name them (« Prénom Nom »); `deposeParId` is their user id. */
   deposePar: z.string(),
+  deposeParId: z.string().optional(),
   fuseau: z.string(),
   /** SHA-256 (hex) of the canonical content at the dépôt. */
   empreinte: z.string(),
@@ -86,7 +88,7 @@ export const Dossier = z.object({
   depot: Depot.nullable(),
   /** The compléments the OI asked for, while the dossier is `complement_demande` (kept afterwards for the record). */
   complements: z
-    .object({ pieces: z.array(z.string()), message: z.string(), dateLimite: z.string(), demandeLe: z.string(), demandePar: z.string() })
+    .object({ pieces: z.array(z.string()), message: z.string(), dateLimite: z.string(), demandeLe: z.string(), demandePar: z.string(), demandeParId: z.string().optional() })
     .nullable()
     .default(null),
   /** Recevabilité, instruction summary, comité decision and programmation, as they happen. */
@@ -112,7 +114,10 @@ export const Evenement = z.object({
   dossierId: z.string(),
   type: z.string(),
   le: z.string(),
+  /** The author's user id (`sub`); before user ids, their e-mail. */
   auteur: z.string(),
+  /** The author as named on screens and documents when the event was written. */
+  auteurNom: z.string().optional(),
   de: StatutDossier.nullable(),
   vers: StatutDossier,
   donnees: z.record(z.string(), z.unknown()).optional(),

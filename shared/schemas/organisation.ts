@@ -52,11 +52,19 @@ export const Organisation = z.object({
 });
 export type Organisation = z.infer<typeof Organisation>;
 
+/**
+ * A member of an organisation, keyed by their user id (`sub`). An invitation names an e-mail address only
+ * (`utilisateurId` null) until its addressee first signs in with that verified address and claims it; the e-mail and
+ * name are display attributes, refreshed from the sign-in claims.
+ */
 export const Membre = z.object({
   organisationId: z.string(),
+  utilisateurId: z.string().nullable().default(null),
   email: z.string(),
+  nom: z.string().nullable().default(null),
   role: RoleMembre,
   ajouteLe: z.string(),
+  /** The user id of the signataire who invited (the e-mail, for members recorded before user ids). */
   ajoutePar: z.string(),
 });
 export type Membre = z.infer<typeof Membre>;

@@ -92,7 +92,9 @@ describe('a full comité session', () => {
     expect(vueMembre.decomptes).toBeUndefined();
     expect(vueMembre.mesVotes).toHaveLength(2);
     const vuePresident = (await api.get(`/comites/${c.id}`, { as: president })).body;
-    expect(vuePresident.decomptes.find((x: { dossierId: string }) => x.dossierId === a.id)).toMatchObject({ pour: 3, contre: 1, abstention: 0, exclus: [m5] });
+    expect(vuePresident.decomptes.find((x: { dossierId: string }) => x.dossierId === a.id)).toMatchObject({ pour: 3, contre: 1, abstention: 0, exclus: ['demo-comite5'] });
+    // Seats name people by user id, with the name and quality documents print.
+    expect(vuePresident.sieges.find((s: { id: string }) => s.id === 'demo-comite5')).toMatchObject({ email: m5, nom: 'Isabelle Petit', qualite: 'Représentante de la Région Nouvelle-Aquitaine' });
     expect((await api.get(`/comites/${c.id}`, { as: P1 })).status).toBe(403);
 
     const close = await api.post(`/comites/${c.id}/cloture`, { as: president, body: {} });
@@ -104,7 +106,10 @@ describe('a full comité session', () => {
     for (const d of [a, b]) expect(pv).toContain(d.reference);
     expect(pv).toMatch(/Pour : 3.*Contre : 1.*Abstention : 0/s);
     expect(pv).toMatch(/Pour : 0.*Contre : 2.*Abstention : 3/s);
-    expect(pv).toContain(m5);
+    // The PV names people (name, quality), never by e-mail address.
+    expect(pv).toContain('Isabelle Petit');
+    expect(pv).toContain('Hélène Garnier, Présidente du PLIE du Haut Périgord');
+    expect(pv).not.toContain('@guichet.test');
     expect(pv).toMatch(/Sélectionné/);
     expect(pv).toMatch(/Rejeté/);
 

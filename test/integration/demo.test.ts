@@ -28,7 +28,7 @@ describe('demo dossiers of npm start', () => {
 
     const comites = (await api.get('/comites', { as: 'comite2@guichet.test' })).body.items;
     expect(comites).toHaveLength(1);
-    expect(comites[0]).toMatchObject({ plie: 'PLIE du Haut Périgord', statut: 'ouvert', president: 'comite1@guichet.test' });
+    expect(comites[0]).toMatchObject({ plie: 'PLIE du Haut Périgord', statut: 'ouvert', president: 'demo-comite1' });
     expect(comites[0].ordreDuJour).toHaveLength(2);
     // The members read the instructed dossiers of the agenda: rapport d'instruction included.
     const rapport = await api.get(`/dossiers/${comites[0].ordreDuJour[0]}/rapport-instruction.pdf`, { as: 'oi@guichet.test' });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { startGuichet, type Guichet } from '#local/server';
+import { signerJetonPour, type Identite } from '#local/identity';
 
 /** Guichet on the shared local services, with a table of its own. */
 export async function demarrerGuichet(options: { seed?: boolean } = {}): Promise<Guichet> {
@@ -37,9 +38,10 @@ export function client(g: Guichet) {
     }
     return jetons.get(email)!;
   }
-  async function appel(methode: string, chemin: string, options: { as?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reponse> {
+  async function appel(methode: string, chemin: string, options: { as?: string; jeton?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.as) headers.authorization = `Bearer ${await jeton(options.as)}`;
+    if (options.jeton) headers.authorization = `Bearer ${options.jeton}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
     const r = await fetch(`${g.url}/api${chemin}`, {
       method: methode,
@@ -55,5 +57,7 @@ export function client(g: Guichet) {
     post: (chemin: string, o?: Parameters<typeof appel>[2]) => appel('POST', chemin, o),
     put: (chemin: string, o?: Parameters<typeof appel>[2]) => appel('PUT', chemin, o),
     jeton,
+    /** An ID token of the local provider for any identity (another OI's agent, a changed e-mail…). */
+    jetonPour: (identite: Identite, options?: { expireDans?: number }) => signerJetonPour(join(g.dataDir, 'keys'), `${g.url}/idp`, identite, options),
   };
 }

@@ -1,3 +1,4 @@
+import { nomDe } from '../../auth/personne';
 import type { Actor } from '../../auth/roles';
 import { peutAap, type ActionAap } from '../../auth/policies';
 import type { Aap, ContenuAap, EnteteAap, FicheOperation, ImportAap, Rectificatif, ReferencePlie, ResumeAap, StatutAap } from '../../schemas/aap';
@@ -237,7 +238,8 @@ export function rectifier(
       numero: nouveau.nombreRectificatifs,
       date: iso,
       motif: ctx.motif,
-      auteur: ctx.actor.email,
+      auteur: ctx.actor.userId,
+      auteurNom: nomDe(ctx.actor),
       modifications,
     },
   };

@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/roles';
 import type { Aap } from '../../schemas/aap';
-import type { Comite, DecisionComite, DeclarationConflit, DemandeComite, ReglesComite, Vote } from '../../schemas/comite';
+import type { Personne } from '../../auth/annuaire';
+import type { Comite, Siege, DecisionComite, DeclarationConflit, DemandeComite, ReglesComite, Vote } from '../../schemas/comite';
 import type { Dossier } from '../../schemas/dossier';
 import { formatDate, formatMontant, heureMurale } from '../../format';
 import { AccesRefuse, Conflit, RegleMetier, RequeteInvalide } from '../errors';
@@ -11,30 +12,39 @@ export type Role = 'oi' | 'president' | 'membre';
 export function roleDans(c: Comite, actor: Actor): Role | null {
   if ((actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === c.oi) return 'oi';
   if (!actor.roles.includes('comite')) return null;
-  if (c.president === actor.email) return 'president';
-  return c.membres.includes(actor.email) ? 'membre' : null;
+  if (c.president === actor.userId) return 'president';
+  return c.membres.includes(actor.userId) ? 'membre' : null;
 }
 
 /** The AAP's PLIE named by id (or by name): comités and dossiers keep its name, which documents print. */
 const plieDe = (aap: Aap, plie: string) => aap.referencesPlies.find((p) => p.id === plie || p.nom === plie) ?? null;
 
-export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Actor; id: string; maintenant: Date }): Comite {
+/** The comité a demande composes; `personnes` are its members as the identity provider knows them, by e-mail. */
+export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Actor; id: string; maintenant: Date; personnes: Map<string, Personne> }): Comite {
   if (!(p.actor.roles.includes('oi-admin') || p.actor.roles.includes('oi-gestionnaire')) || p.actor.oi !== aap.organismeIntermediaire.sigle) {
     throw new AccesRefuse(`Seuls les agents de l’OI ${aap.organismeIntermediaire.sigle} organisent ses comités.`);
   }
   // The form sends the PLIE's id; a name (as comités stored before PLIE had ids) is accepted too.
   const plie = plieDe(aap, demande.plie);
+  const emails = demande.membres.map((m) => m.email);
   const details = [
     ...(!plie ? [{ chemin: 'corps.plie', message: 'Ce PLIE n’est pas concerné par l’appel à projets.' }] : []),
-    ...(!demande.membres.includes(demande.president) ? [{ chemin: 'corps.president', message: 'Le président doit être membre du comité.' }] : []),
-    ...(new Set(demande.membres).size !== demande.membres.length ? [{ chemin: 'corps.membres', message: 'Un membre est cité deux fois.' }] : []),
+    ...(!emails.includes(demande.president) ? [{ chemin: 'corps.president', message: 'Le président doit être membre du comité.' }] : []),
+    ...(new Set(emails).size !== emails.length ? [{ chemin: 'corps.membres', message: 'Un membre est cité deux fois.' }] : []),
   ];
   if (details.length || !plie) throw new RequeteInvalide('COMITE_INVALIDE', 'La composition du comité est incohérente.', details);
+  const inconnus = demande.membres.flatMap((m, i) => (p.personnes.has(m.email) ? [] : [{ chemin: `corps.membres.${i}`, message: `Aucun compte Guichet pour ${m.email} : invitez d’abord cette personne.` }]));
+  if (inconnus.length) throw new RegleMetier('PERSONNE_INCONNUE', 'Certains membres n’ont pas de compte Guichet.', inconnus);
+  const sieges: Siege[] = demande.membres.map((m) => {
+    const personne = p.personnes.get(m.email)!;
+    return { id: personne.id, email: personne.email, nom: [personne.prenom, personne.nom].filter(Boolean).join(' ') || personne.email, qualite: m.qualite || personne.qualite || '' };
+  });
+  const president = sieges.find((s) => s.email === demande.president)!;
   return {
     id: p.id, aapId: aap.id, aapReference: aap.reference, oi: aap.organismeIntermediaire.sigle, plie: plie.nom, plieId: plie.id,
     date: demande.date, heure: demande.heure, lieu: demande.lieu, fuseau: aap.depot.cloture.fuseau,
-    membres: demande.membres, president: demande.president, regles: demande.regles, statut: 'preparation',
-    ordreDuJour: [], version: 1, creeLe: p.maintenant.toISOString(), creePar: p.actor.email, ouvertLe: null, closLe: null,
+    membres: sieges.map((s) => s.id), president: president.id, sieges, regles: demande.regles, statut: 'preparation',
+    ordreDuJour: [], version: 1, creeLe: p.maintenant.toISOString(), creePar: p.actor.userId, ouvertLe: null, closLe: null,
     decisions: [], enveloppe: null,
   };
 }

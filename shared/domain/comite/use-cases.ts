@@ -1,4 +1,5 @@
 import type { Actor } from '../../auth/roles';
+import { annuaire } from '../../auth/annuaire';
 import type { Comite, DeclarationConflit, DemandeComite, DemandeInstruction, Instruction, Vote } from '../../schemas/comite';
 import type { Dossier, Evenement } from '../../schemas/dossier';
 import { AccesRefuse, Conflit, Introuvable, RegleMetier } from '../errors';
@@ -13,8 +14,8 @@ export interface ComiteStore {
   creer(c: Comite): Promise<void>;
   lire(id: string): Promise<Comite | null>;
   parAap(aapId: string): Promise<Comite[]>;
-  /** The comités this e-mail sits on. */
-  deMembre(email: string): Promise<Comite[]>;
+  /** The comités this user id sits on. */
+  deMembre(utilisateurId: string): Promise<Comite[]>;
   /** Comité + dossiers (each conditioned on its version) + events in one transaction. */
   enregistrer(apres: Comite, avant: Comite, dossiers: Array<{ apres: Dossier; avant: Dossier; evenement: Evenement }>, enveloppe?: { aapId: string; ajoutSelection: number; versionLue: number }): Promise<void>;
   /** Conflit `DECLARATION_EXISTANTE` if already declared; conditioned on the session being open. */
@@ -37,7 +38,7 @@ export interface ContexteComite extends ContexteDossier {
 }
 
 const transition = (ctx: ContexteComite, avant: Dossier, apres: Dossier, actor: Actor, type: string, donnees?: Record<string, unknown>) =>
-  journaliser(apres, { id: ctx.nouvelId(), type, auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant, ...(donnees ? { donnees } : {}) });
+  journaliser(apres, { id: ctx.nouvelId(), type, auteur: actor, de: avant.statut, maintenant: ctx.maintenant, ...(donnees ? { donnees } : {}) });
 
 export async function recevabilite(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.deciderRecevabilite>[1], versionLue: number) {
   const avant = await charger(ctx, actor, id, 'instruire');
@@ -88,7 +89,7 @@ async function exigerMembreSansConflit(ctx: ContexteComite, actor: Actor, d: Dos
   if (!c || (role !== 'membre' && role !== 'president') || c.statut === 'preparation') {
     throw new AccesRefuse('Les notes et l’avis d’instruction ne sont visibles que des agents de l’OI et des membres du comité.');
   }
-  const declaration = (await ctx.comites.conflits(c.id)).find((x) => x.dossierId === d.id && x.membre === actor.email);
+  const declaration = (await ctx.comites.conflits(c.id)).find((x) => x.dossierId === d.id && x.membre === actor.userId);
   if (!declaration) throw new AccesRefuse('Déclarez d’abord l’absence ou l’existence d’un conflit d’intérêts sur ce dossier.', 'DECLARATION_REQUISE');
   if (declaration.conflit) throw new AccesRefuse('Vous avez déclaré un conflit d’intérêts sur ce dossier : son instruction ne vous est pas visible.', 'CONFLIT_INTERETS');
   return c;
@@ -115,7 +116,10 @@ export async function chargerComite(ctx: ContexteComite, actor: Actor, id: strin
 export async function creerComite(ctx: ContexteComite, actor: Actor, demande: DemandeComite) {
   const aap = await ctx.aaps.lire(demande.aapId);
   if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) throw new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.');
-  const c = regles.nouveauComite(aap, demande, { actor, id: ctx.nouvelId(), maintenant: ctx.maintenant });
+  const emails = [...new Set(demande.membres.map((m) => m.email))];
+  const trouvees = await Promise.all(emails.map((e) => annuaire().parEmail(e)));
+  const personnes = new Map(trouvees.flatMap((p, i) => (p ? [[emails[i]!, p] as const] : [])));
+  const c = regles.nouveauComite(aap, demande, { actor, id: ctx.nouvelId(), maintenant: ctx.maintenant, personnes });
   await ctx.comites.creer(c);
   return c;
 }
@@ -134,8 +138,8 @@ export async function lireComite(ctx: ContexteComite, actor: Actor, id: string) 
     ...c,
     monRole: role,
     ordre,
-    mesDeclarations: conflits.filter((x) => x.membre === actor.email),
-    mesVotes: votes.filter((x) => x.membre === actor.email),
+    mesDeclarations: conflits.filter((x) => x.membre === actor.userId),
+    mesVotes: votes.filter((x) => x.membre === actor.userId),
     ...(voitDecomptes ? { decomptes: c.ordreDuJour.map((d) => ({ dossierId: d, ...regles.decompte(c, d, votes, conflits) })), conflits } : {}),
     enveloppeActuelle: role === 'oi' ? await enveloppeDe(ctx, c.aapId).then(({ version: _v, ...e }) => e) : null,
   };
@@ -166,16 +170,16 @@ export async function ordreDuJour(ctx: ContexteComite, actor: Actor, id: string,
 export async function declarerConflit(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierId: string; conflit: boolean; commentaire: string }) {
   const c = await chargerComite(ctx, actor, id);
   regles.declarer(c, actor, demande.dossierId);
-  const d: DeclarationConflit = { ...demande, membre: actor.email, declareLe: ctx.maintenant.toISOString() };
+  const d: DeclarationConflit = { ...demande, membre: actor.userId, declareLe: ctx.maintenant.toISOString() };
   await ctx.comites.declarer(d, id);
   return d;
 }
 
 export async function voter(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierId: string; vote: Vote['vote'] }) {
   const c = await chargerComite(ctx, actor, id);
-  const declaration = (await ctx.comites.conflits(id)).find((x) => x.dossierId === demande.dossierId && x.membre === actor.email) ?? null;
+  const declaration = (await ctx.comites.conflits(id)).find((x) => x.dossierId === demande.dossierId && x.membre === actor.userId) ?? null;
   regles.exigerVotant(c, actor, demande.dossierId, declaration);
-  const v: Vote = { ...demande, membre: actor.email, voteLe: ctx.maintenant.toISOString() };
+  const v: Vote = { ...demande, membre: actor.userId, voteLe: ctx.maintenant.toISOString() };
   await ctx.comites.voter(v, id);
   return v;
 }
@@ -218,7 +222,7 @@ export async function enveloppeAap(ctx: ContexteComite, actor: Actor, aapId: str
 }
 
 /** A comité member's sessions, newest first. */
-export const mesComites = (ctx: ContexteComite, actor: Actor) => ctx.comites.deMembre(actor.email);
+export const mesComites = (ctx: ContexteComite, actor: Actor) => ctx.comites.deMembre(actor.userId);
 
 /** The data of the procès-verbal of a closed session. */
 export async function procesVerbal(ctx: ContexteComite, actor: Actor, id: string) {

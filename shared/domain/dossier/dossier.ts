@@ -1,3 +1,4 @@
+import { nomDe } from '../../auth/personne';
 import { createHash } from 'node:crypto';
 import { nomPlie } from '../aap/aap';
 import type { Actor } from '../../auth/roles';
@@ -75,7 +76,7 @@ export function nouveauDossier(p: {
     statut: 'brouillon',
     version: 1,
     creeLe: iso,
-    creePar: p.actor.email,
+    creePar: p.actor.userId,
     modifieLe: iso,
     contenu: {
       intitule: p.fiche.titre,
@@ -210,7 +211,8 @@ export function deposer(
     modifieLe: iso,
     depot: {
       deposeLe: iso,
-      deposePar: p.actor.email,
+      deposePar: nomDe(p.actor),
+      deposeParId: p.actor.userId,
       fuseau,
       empreinte: empreinte(d, p.pieces),
       ...(p.aap.programme.tauxForfaitaires.length ? { tauxForfaitaires: p.aap.programme.tauxForfaitaires } : {}),

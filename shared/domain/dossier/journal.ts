@@ -1,3 +1,5 @@
+import type { Actor } from '../../auth/roles';
+import { nomDe } from '../../auth/personne';
 import type { Dossier, Evenement, StatutDossier } from '../../schemas/dossier';
 import { canonique, sha256 } from './dossier';
 
@@ -7,14 +9,15 @@ import { canonique, sha256 } from './dossier';
  */
 export function journaliser(
   dossier: Dossier,
-  p: { id: string; type: string; auteur: string; de: StatutDossier | null; maintenant: Date; donnees?: Record<string, unknown> },
+  p: { id: string; type: string; auteur: Actor; de: StatutDossier | null; maintenant: Date; donnees?: Record<string, unknown> },
 ): { dossier: Dossier; evenement: Evenement } {
   const sansHash = {
     id: p.id,
     dossierId: dossier.id,
     type: p.type,
     le: p.maintenant.toISOString(),
-    auteur: p.auteur,
+    auteur: p.auteur.userId,
+    auteurNom: nomDe(p.auteur),
     de: p.de,
     vers: dossier.statut,
     ...(p.donnees ? { donnees: p.donnees } : {}),

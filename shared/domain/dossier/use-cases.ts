@@ -66,7 +66,7 @@ async function aapEtFiche(ctx: ContexteDossier, aapId: string, code: string): Pr
 export async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer' | 'instruire'): Promise<Dossier> {
   const d = await ctx.dossiers.lire(id);
   if (!d) throw introuvable(id);
-  const membre = await ctx.orgs.membre(d.organisationId, actor.email);
+  const membre = (actor.roles.includes('porteur') ? await ctx.orgs.membre(d.organisationId, actor) : null);
   // OI staff see dossiers once deposited; drafts belong to their porteur.
   const agentOi =
     (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi && d.statut !== 'brouillon';
@@ -98,7 +98,7 @@ export async function creer(ctx: ContexteDossier, actor: Actor, demande: { aapId
     ]);
   }
   const brouillon = regles.nouveauDossier({ aap, fiche, organisation, actor, id: ctx.nouvelId(), maintenant: ctx.maintenant });
-  const { dossier, evenement } = journaliser(brouillon, { id: ctx.nouvelId(), type: 'creation', auteur: actor.email, de: null, maintenant: ctx.maintenant });
+  const { dossier, evenement } = journaliser(brouillon, { id: ctx.nouvelId(), type: 'creation', auteur: actor, de: null, maintenant: ctx.maintenant });
   await ctx.dossiers.creer(dossier, evenement);
   return dossier;
 }
@@ -136,7 +136,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
 
 /** The porteur's dashboard: every dossier of every organisation the caller belongs to. */
 export async function mesDossiers(ctx: ContexteDossier, actor: Actor): Promise<ResumeDossier[]> {
-  const orgs = await ctx.orgs.organisationsDe(actor.email);
+  const orgs = await ctx.orgs.organisationsDe(actor);
   const listes = await Promise.all(orgs.map((o) => ctx.dossiers.parOrganisation(o.id)));
   return resumer(ctx, listes.flat());
 }
@@ -169,10 +169,10 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cl
     const { lignes } = await lignesPieces(ctx, avant, aap);
     const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant, pieces: lignes });
     const { dossier, evenement } = journaliser(depose, {
-      id: ctx.nouvelId(), type: 'depot', auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant,
+      id: ctx.nouvelId(), type: 'depot', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
       donnees: { empreinte: depose.depot?.empreinte },
     });
-    await ctx.dossiers.remplacer(dossier, avant, evenement, { cle, dossierId: id, auteur: actor.email, resultat: dossier });
+    await ctx.dossiers.remplacer(dossier, avant, evenement, { cle, dossierId: id, auteur: actor.userId, resultat: dossier });
     return dossier;
   } catch (e) {
     // A concurrent request with the same key may have won between our read and our write: answer as it did.
@@ -184,7 +184,8 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cl
 }
 
 function rejouer(i: Idempotence, id: string, actor: Actor): Dossier {
-  if (i.dossierId !== id || i.auteur !== actor.email) {
+  // Keys recorded before user ids name the e-mail.
+  if (i.dossierId !== id || (i.auteur !== actor.userId && i.auteur !== actor.email)) {
     throw new RegleMetier('IDEMPOTENCY_KEY_REUTILISEE', 'Cette clé d’idempotence a déjà servi à une autre requête : générez-en une nouvelle.');
   }
   return i.resultat;

@@ -1,3 +1,4 @@
+import { nomDe } from '../../auth/personne';
 import type { Actor } from '../../auth/roles';
 import type { Aap, FicheOperation } from '../../schemas/aap';
 import type { Critere, DemandeInstruction, Instruction } from '../../schemas/comite';
@@ -100,7 +101,8 @@ export function instruire(
     dossierId: d.id,
     version: p.versionInstruction,
     instruitLe: iso(p.maintenant),
-    instruitPar: p.actor.email,
+    instruitPar: nomDe(p.actor),
+    instruitParId: p.actor.userId,
     moyenne: moyenne(demande.notes),
   };
   return {

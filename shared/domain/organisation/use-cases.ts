@@ -1,18 +1,24 @@
 import type { Actor } from '../../auth/roles';
+import { nomDe } from '../../auth/personne';
 import type { DemandeOrganisation, Membre, Organisation, RoleMembre } from '../../schemas/organisation';
 import { AccesRefuse, Introuvable } from '../errors';
 
-/** The port organisations persist through. Memberships are keyed by the member's verified e-mail. */
+/**
+ * The port organisations persist through. Memberships are keyed by the member's user id (`sub`); an invitation is
+ * keyed by the invited e-mail until that person first signs in, when it becomes their membership.
+ */
 export interface OrganisationStore {
   /** Organisation + SIRET uniqueness + first member, in one transaction; Conflit `SIRET_DEJA_ENREGISTRE`. */
   creer(org: Organisation, premier: Membre): Promise<void>;
   lire(id: string): Promise<Organisation | null>;
-  membre(organisationId: string, email: string): Promise<Membre | null>;
-  /** Conflit `MEMBRE_DEJA_PRESENT` if the e-mail is already a member. */
+  /** The caller's membership; a pending invitation to the caller's e-mail is claimed on the way. */
+  membre(organisationId: string, actor: Actor): Promise<Membre | null>;
+  /** Records an invitation; Conflit `MEMBRE_DEJA_PRESENT` if the e-mail is already a member or invited. */
   ajouterMembre(m: Membre): Promise<void>;
+  /** Members and pending invitations. */
   membres(organisationId: string): Promise<Membre[]>;
-  /** Organisations of which this e-mail is a member, with its role. */
-  organisationsDe(email: string): Promise<Array<Organisation & { monRole: RoleMembre }>>;
+  /** Organisations of which the caller is a member, with its role (pending invitations to its e-mail claimed). */
+  organisationsDe(actor: Actor): Promise<Array<Organisation & { monRole: RoleMembre }>>;
 }
 
 export interface ContexteOrg {
@@ -29,16 +35,18 @@ export async function enregistrer(ctx: ContexteOrg, actor: Actor, demande: Deman
     throw new AccesRefuse('Seul un porteur de projet peut enregistrer une organisation.');
   }
   const iso = ctx.maintenant.toISOString();
-  const org: Organisation = { id, ...demande, creeLe: iso, creePar: actor.email, version: 1 };
-  await ctx.store.creer(org, { organisationId: id, email: actor.email, role: 'signataire', ajouteLe: iso, ajoutePar: actor.email });
+  const org: Organisation = { id, ...demande, creeLe: iso, creePar: actor.userId, version: 1 };
+  await ctx.store.creer(org, {
+    organisationId: id, utilisateurId: actor.userId, email: actor.email, nom: nomDe(actor), role: 'signataire', ajouteLe: iso, ajoutePar: actor.userId,
+  });
   return { ...org, monRole: 'signataire' as const };
 }
 
-export const mesOrganisations = (ctx: ContexteOrg, actor: Actor) => ctx.store.organisationsDe(actor.email);
+export const mesOrganisations = (ctx: ContexteOrg, actor: Actor) => ctx.store.organisationsDe(actor);
 
 /** The caller's role in an organisation; an organisation it is not a member of reads as absent. */
 export async function exigerMembre(store: OrganisationStore, actor: Actor, organisationId: string): Promise<Membre> {
-  const m = await store.membre(organisationId, actor.email);
+  const m = actor.roles.includes('porteur') ? await store.membre(organisationId, actor) : null;
   if (!m) throw introuvable(organisationId);
   return m;
 }
@@ -56,10 +64,12 @@ export async function inviterMembre(ctx: ContexteOrg, actor: Actor, organisation
   if (m.role !== 'signataire') throw new AccesRefuse('Seul un signataire de l’organisation peut inviter des membres.');
   const membre: Membre = {
     organisationId,
+    utilisateurId: null,
     email: invite.email.toLowerCase(),
+    nom: null,
     role: invite.role,
     ajouteLe: ctx.maintenant.toISOString(),
-    ajoutePar: actor.email,
+    ajoutePar: actor.userId,
   };
   await ctx.store.ajouterMembre(membre);
   return membre;

@@ -103,7 +103,7 @@ export function nouvellePiece(
     motifRejet: null,
     cle: p.cle,
     creeLe: p.maintenant.toISOString(),
-    creePar: p.actor.email,
+    creePar: p.actor.userId,
     verifieLe: null,
     remplaceeLe: null,
   };

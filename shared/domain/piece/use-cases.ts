@@ -1,3 +1,4 @@
+import { nomDe } from '../../auth/personne';
 import type { Actor } from '../../auth/roles';
 import type { Dossier } from '../../schemas/dossier';
 import type { DemandeComplements, DemandeUpload, LigneChecklist, Piece } from '../../schemas/piece';
@@ -124,10 +125,10 @@ export async function demanderComplements(ctx: ContextePiece, actor: Actor, doss
     statut: 'complement_demande',
     version: avant.version + 1,
     modifieLe: iso,
-    complements: { pieces: demande.pieces, message: demande.message, dateLimite: demande.dateLimite, demandeLe: iso, demandePar: actor.email },
+    complements: { pieces: demande.pieces, message: demande.message, dateLimite: demande.dateLimite, demandeLe: iso, demandePar: nomDe(actor), demandeParId: actor.userId },
   };
   const { dossier, evenement } = journaliser(demande2, {
-    id: ctx.nouvelId(), type: 'complements_demandes', auteur: actor.email, de: avant.statut, maintenant: ctx.maintenant,
+    id: ctx.nouvelId(), type: 'complements_demandes', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
     donnees: { pieces: demande.pieces, dateLimite: demande.dateLimite },
   });
   await ctx.dossiers.remplacer(dossier, avant, evenement);

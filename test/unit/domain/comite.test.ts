@@ -8,6 +8,9 @@ import type { Dossier } from '#shared/schemas/dossier';
 import { aapPublie, codeDe, OI, ORG, PORTEUR, T0 } from './support';
 
 const M = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
+/** Members as a demande names them, and as the identity provider knows them (user id = e-mail, for readability). */
+const MM = M.map((email) => ({ email, qualite: '' }));
+const personnes = new Map([...M, 'autre@guichet.test'].map((e) => [e, { id: e, email: e, prenom: null, nom: null, qualite: null }]));
 const membre = (email: string): Actor => ({ userId: email, email, roles: ['comite'], oi: null, prenom: null, nom: null });
 const HP = 'PLIE du Haut Périgord';
 const SIMPLE: ReglesComite = { quorum: { type: 'moitie_plus_un' }, majorite: 'simple' };
@@ -21,7 +24,7 @@ function instruit(id: string, fiche: 'HP1' | 'HP2', propose: number): Dossier {
 }
 
 function seance(dossiers: Dossier[], r: ReglesComite = SIMPLE): { comite: Comite; dossiers: Dossier[] } {
-  const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-11-01', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: r }, { actor: OI, id: 'C1', maintenant: T0 });
+  const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-11-01', heure: '14:00', lieu: '', membres: MM, president: M[0]!, regles: r }, { actor: OI, id: 'C1', maintenant: T0, personnes });
   return inscrire(c, dossiers, { publier: true, maintenant: T0 });
 }
 
@@ -145,7 +148,7 @@ describe('who may vote', () => {
 
 describe('inscrire', () => {
   it('takes only instruit dossiers of its PLIE, and the agenda is fixed once published', () => {
-    const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: SIMPLE }, { actor: OI, id: 'C1', maintenant: T0 });
+    const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: MM, president: M[0]!, regles: SIMPLE }, { actor: OI, id: 'C1', maintenant: T0, personnes });
     const autrePlie = { ...instruit('X', 'HP1', 1), plie: 'PLIE de Bordeaux', plieId: 'bordeaux' };
     // A PLIE renamed since the dossier was created is still the same PLIE: compared by id.
     const renomme = { ...instruit('R', 'HP1', 1), plie: 'Ancien nom du PLIE' };
@@ -161,10 +164,10 @@ describe('inscrire', () => {
   });
 
   it('refuses a president who does not sit, a member named twice, a PLIE the AAP does not cover', () => {
-    const demande = { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: M, president: M[0]!, regles: SIMPLE };
-    expect(codeDe(() => nouveauComite(aap, { ...demande, president: 'autre@guichet.test' }, { actor: OI, id: 'C', maintenant: T0 }))).toBe('COMITE_INVALIDE');
-    expect(codeDe(() => nouveauComite(aap, { ...demande, membres: [...M, M[0]!] }, { actor: OI, id: 'C', maintenant: T0 }))).toBe('COMITE_INVALIDE');
-    expect(codeDe(() => nouveauComite(aap, { ...demande, plie: 'PLIE imaginaire' }, { actor: OI, id: 'C', maintenant: T0 }))).toBe('COMITE_INVALIDE');
-    expect(() => nouveauComite(aap, demande, { actor: PORTEUR, id: 'C', maintenant: T0 })).toThrow(AccesRefuse);
+    const demande = { aapId: aap.id, plie: HP, date: '2026-12-07', heure: '14:00', lieu: '', membres: MM, president: M[0]!, regles: SIMPLE };
+    expect(codeDe(() => nouveauComite(aap, { ...demande, president: 'autre@guichet.test' }, { actor: OI, id: 'C', maintenant: T0, personnes }))).toBe('COMITE_INVALIDE');
+    expect(codeDe(() => nouveauComite(aap, { ...demande, membres: [...MM, MM[0]!] }, { actor: OI, id: 'C', maintenant: T0, personnes }))).toBe('COMITE_INVALIDE');
+    expect(codeDe(() => nouveauComite(aap, { ...demande, plie: 'PLIE imaginaire' }, { actor: OI, id: 'C', maintenant: T0, personnes }))).toBe('COMITE_INVALIDE');
+    expect(() => nouveauComite(aap, demande, { actor: PORTEUR, id: 'C', maintenant: T0, personnes })).toThrow(AccesRefuse);
   });
 });

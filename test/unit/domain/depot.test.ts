@@ -105,8 +105,8 @@ describe('journaliser', () => {
   it('chains each event to the previous one and detects tampering', () => {
     const aap = aapFermantLe('2027-12-31');
     const d = dossierComplet(aap);
-    const a = journaliser(d, { id: 'e1', type: 'creation', auteur: 'p', de: null, maintenant: new Date(1) });
-    const b = journaliser({ ...a.dossier, statut: 'depose' }, { id: 'e2', type: 'depot', auteur: 'p', de: 'brouillon', maintenant: new Date(2) });
+    const a = journaliser(d, { id: 'e1', type: 'creation', auteur: PORTEUR, de: null, maintenant: new Date(1) });
+    const b = journaliser({ ...a.dossier, statut: 'depose' }, { id: 'e2', type: 'depot', auteur: PORTEUR, de: 'brouillon', maintenant: new Date(2) });
     expect(b.evenement.hashPrecedent).toBe(a.evenement.hash);
     expect(chaineIntegre([a.evenement, b.evenement])).toBe(true);
     expect(chaineIntegre([{ ...a.evenement, auteur: 'x' }, b.evenement])).toBe(false);

@@ -11,9 +11,18 @@ import { extractPages, normalize, type ExtractedPage } from './pdf-text';
 const aap = aapAgape({ enveloppeFseCentimes: 50_000_000 });
 const PLIE = 'PLIE du Haut Périgord';
 
-const PRESIDENTE = 'helene.marchand@agape-fse.fr';
-const CONFLIT = 'paul.bernard@cd24.fr';
-const membres = [PRESIDENTE, 'jean.roux@dreets.gouv.fr', CONFLIT, 'sophie.leroy@pole-emploi.fr', 'karim.haddad@agglo-perigord.fr'];
+// Members are user ids; the seats name them (name and quality), never by e-mail.
+const PRESIDENTE = 'u-marchand';
+const CONFLIT = 'u-bernard';
+const ROUX = 'u-roux';
+const sieges = [
+  { id: PRESIDENTE, email: 'helene.marchand@agape-fse.fr', nom: 'Hélène Marchand', qualite: 'Présidente du PLIE' },
+  { id: ROUX, email: 'jean.roux@dreets.gouv.fr', nom: 'Jean Roux', qualite: 'représentant de la DREETS' },
+  { id: CONFLIT, email: 'paul.bernard@cd24.fr', nom: 'Paul Bernard', qualite: 'Conseil départemental' },
+  { id: 'u-leroy', email: 'sophie.leroy@pole-emploi.fr', nom: 'Sophie Leroy', qualite: '' },
+  { id: 'u-haddad', email: 'karim.haddad@agglo-perigord.fr', nom: 'Karim Haddad', qualite: '' },
+];
+const membres = sieges.map((s) => s.id);
 
 const dossiers: DossierProcesVerbal[] = [
   { id: 'D1', reference: 'AAP-AGAPE-2021-HP1-732829320', organisationNom: 'Maison de l’Emploi et de la Formation du Haut Périgord', ficheCode: 'HP1', intitule: 'Animation et coordination du PLIE du Haut Périgord' },
@@ -30,7 +39,7 @@ const decisions: DecisionComite[] = [
 const conflits: DeclarationConflit[] = [
   { dossierId: 'D1', membre: CONFLIT, conflit: true, commentaire: 'Le conseil départemental cofinance l’opération.', declareLe: '2027-06-15T12:01:00.000Z' },
   { dossierId: 'D2', membre: CONFLIT, conflit: false, commentaire: '', declareLe: '2027-06-15T12:02:00.000Z' },
-  { dossierId: 'D1', membre: 'jean.roux@dreets.gouv.fr', conflit: false, commentaire: '', declareLe: '2027-06-15T12:03:00.000Z' },
+  { dossierId: 'D1', membre: ROUX, conflit: false, commentaire: '', declareLe: '2027-06-15T12:03:00.000Z' },
 ];
 
 function comite(overrides: Partial<Comite> = {}): Comite {
@@ -46,6 +55,7 @@ function comite(overrides: Partial<Comite> = {}): Comite {
     fuseau: 'Europe/Paris',
     membres,
     president: PRESIDENTE,
+    sieges,
     regles: { quorum: { type: 'moitie_plus_un' }, majorite: 'simple' },
     statut: 'clos',
     ordreDuJour: ['D1', 'D2', 'D3'],
@@ -66,7 +76,7 @@ const entree = (p: Partial<ProcesVerbalInput> = {}): ProcesVerbalInput => ({
   aap,
   dossiers,
   conflits,
-  presents: [PRESIDENTE, 'jean.roux@dreets.gouv.fr', CONFLIT, 'sophie.leroy@pole-emploi.fr'],
+  presents: [PRESIDENTE, ROUX, CONFLIT, 'u-leroy'],
   ...p,
 });
 
@@ -90,10 +100,12 @@ describe('renderProcesVerbal', () => {
     expect(text).toContain(`PLIE ${PLIE}`);
     expect(text).toContain('Date et heure 15/06/2027 à 14:00 (Europe/Paris)');
     expect(text).toContain('Lieu Salle du conseil, 8 rue Louis-Mie, Périgueux');
-    expect(text).toContain(`Président de séance ${PRESIDENTE}`);
-    expect(text).toContain(`${PRESIDENTE} Président présent`);
-    expect(text).toContain('sophie.leroy@pole-emploi.fr Membre présent');
-    expect(text).toContain('karim.haddad@agglo-perigord.fr Membre absent');
+    expect(text).toContain('Président de séance Hélène Marchand, Présidente du PLIE');
+    expect(text).toContain('Hélène Marchand, Présidente du PLIE Président présent');
+    expect(text).toContain('Sophie Leroy Membre présent');
+    expect(text).toContain('Jean Roux, représentant de la DREETS Membre présent');
+    expect(text).not.toContain('@');
+    expect(text).toContain('Karim Haddad Membre absent');
     expect(text).toContain('4 membres présents sur 5.');
   });
 
@@ -110,12 +122,12 @@ describe('renderProcesVerbal', () => {
 
   it('registers each declared conflict of interest and excludes the member from the vote when a member declares one', () => {
     const registre = text.slice(text.indexOf('Registre des conflits d’intérêts'), text.indexOf('Examen des dossiers'));
-    expect(registre).toContain(`${CONFLIT} AAP-AGAPE-2021-HP1-732829320 Le conseil départemental cofinance l’opération.`);
+    expect(registre).toContain(`Paul Bernard AAP-AGAPE-2021-HP1-732829320 Le conseil départemental cofinance l’opération.`);
     // Declarations without conflict are not in the register.
     expect(registre).not.toContain('AAP-AGAPE-2021-HP2-418503117');
-    expect(registre).not.toContain('jean.roux@dreets.gouv.fr');
+    expect(registre).not.toContain('Jean Roux');
     expect(registre).toContain('n’ont pas eu accès aux notes de son instruction et n’ont pas pris part au vote');
-    expect(text).toContain(`Membres exclus du vote ${CONFLIT} (conflit d’intérêts)`);
+    expect(text).toContain('Membres exclus du vote Paul Bernard (conflit d’intérêts)');
   });
 
   it('prints every reference whole on one line in the register and the summary, even the demo’s longer ones', async () => {
@@ -162,7 +174,7 @@ describe('renderProcesVerbal', () => {
 
   it('closes with the closing instant in the comité’s zone and a signature block for the president', () => {
     expect(text).toContain('Séance close le 15/06/2027 à 17:42 (Europe/Paris).');
-    expect(text).toContain(`Le président du comité de pilotage ${PRESIDENTE}`);
+    expect(text).toContain('Le président du comité de pilotage Hélène Marchand');
     expect(text).toContain('Date et signature :');
   });
 

@@ -36,7 +36,7 @@ export function MembresOrganisation({ organisation }: { organisation: TOrganisat
     setEnvoi(true);
     try {
       const { data: m } = await api(`${chemin}/membres`, Membre, { method: 'POST', auth: true, body: { email: email.trim(), role } });
-      const texte = `${m.email} est désormais ${libelleRoleMembre(m.role).toLowerCase()} de ${organisation.raisonSociale}.`;
+      const texte = `${m.email} est invité comme ${libelleRoleMembre(m.role).toLowerCase()} de ${organisation.raisonSociale} : l’invitation vaut dès sa première connexion à Guichet avec cette adresse.`;
       setMessage({ type: 'succes', texte });
       annoncer(texte);
       setEmail('');
@@ -62,11 +62,12 @@ export function MembresOrganisation({ organisation }: { organisation: TOrganisat
         <div className="table-defilante" tabIndex={0} role="region" aria-label={`Membres de ${organisation.raisonSociale}`}>
           <table className="table">
             <thead>
-              <tr><th scope="col">Adresse e-mail</th><th scope="col">Rôle</th><th scope="col">Ajouté le</th></tr>
+              <tr><th scope="col">Membre</th><th scope="col">Adresse e-mail</th><th scope="col">Rôle</th><th scope="col">Ajouté le</th></tr>
             </thead>
             <tbody>
               {data.membres.map((m) => (
                 <tr key={m.email}>
+                  <td>{m.utilisateurId ? (m.nom ?? m.email) : <span className="discret">Invitation en attente</span>}</td>
                   <td>{m.email}</td>
                   <td>{libelleRoleMembre(m.role)}</td>
                   <td>{formatInstant(m.ajouteLe)}</td>

@@ -27,7 +27,7 @@ export function JournalDossier({ dossierId }: { dossierId: string }) {
                   <strong>{LIBELLES_EVENEMENT[e.type] ?? e.type}</strong> — <time dateTime={e.le}>{formatInstant(e.le)}</time>
                 </p>
                 <p className="discret">
-                  Par {e.auteur} · {e.de ? `${LIBELLES_STATUT_DOSSIER[e.de]} → ` : ''}{LIBELLES_STATUT_DOSSIER[e.vers]}
+                  Par {e.auteurNom ?? e.auteur} · {e.de ? `${LIBELLES_STATUT_DOSSIER[e.de]} → ` : ''}{LIBELLES_STATUT_DOSSIER[e.vers]}
                 </p>
                 <p className="empreinte"><span className="sr-only">Empreinte : </span><code>{e.hash.slice(0, 16)}…</code></p>
               </li>

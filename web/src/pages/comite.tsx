@@ -1,3 +1,4 @@
+import { nomMembre } from '#shared/domain/comite/sieges';
 import '../styles-comite.css';
 import { useState } from 'react';
 import { Alerte, Chargement, Definitions, ErreurApi, FilAriane, Flash } from '../components/ui';
@@ -80,7 +81,7 @@ function Seance({ id }: { id: string }) {
         </h1>
         <p className="meta">
           {comite.aapReference}
-          {comite.lieu && ` · ${comite.lieu}`} · présidence : {comite.president}
+          {comite.lieu && ` · ${comite.lieu}`} · présidence : {nomMembre(comite, comite.president, true)}
         </p>
         {membre && comite.statut === 'ouvert' && (
           <p className="progression-membre" data-testid="progression">
@@ -134,7 +135,7 @@ function Seance({ id }: { id: string }) {
         <summary>Composition et règles de la séance</summary>
         <Definitions
           lignes={[
-            ['Membres', comite.membres.map((m) => (m === comite.president ? `${m} (présidence)` : m)).join(', ')],
+            ['Membres', comite.membres.map((m) => (m === comite.president ? `${nomMembre(comite, m, true)} (présidence)` : nomMembre(comite, m, true))).join(' ; ')],
             ['Quorum', libelleQuorum(comite.regles)],
             ['Majorité', libelleMajorite(comite.regles)],
             ['Appel à projets', comite.aapReference],

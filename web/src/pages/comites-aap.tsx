@@ -1,3 +1,4 @@
+import { nomMembre } from '#shared/domain/comite/sieges';
 import '../styles-comite.css';
 import { nomPlie } from '#shared/domain/aap/aap';
 import { Alerte, Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
@@ -63,7 +64,7 @@ export function PageComitesAap({ id }: { id: string }) {
                   </Link>
                 </h3>
                 <p className="discret">
-                  {c.lieu || 'Lieu non précisé'} · présidence : {c.president} · {pluriel(c.membres.length, 'membre', 'membres')}
+                  {c.lieu || 'Lieu non précisé'} · présidence : {nomMembre(c, c.president)} · {pluriel(c.membres.length, 'membre', 'membres')}
                   {c.statut === 'clos' && ` · ${c.decisions.filter((d) => d.decision === 'selectionne').length} sélectionné(s)`}
                 </p>
               </li>

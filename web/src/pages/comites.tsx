@@ -1,3 +1,4 @@
+import { siegeParEmail } from '#shared/domain/comite/sieges';
 import '../styles-comite.css';
 import { Chargement, ErreurApi, Flash } from '../components/ui';
 import { estMembreComite, GardeComite } from '../comite/garde';
@@ -43,7 +44,7 @@ function MesComites() {
             <li key={c.id} className="carte-comite">
               <div className="carte-comite-tete">
                 <BadgeComite statut={c.statut} />
-                {session && c.president === session.email && <span className="etat-membre etat-vote">Vous présidez</span>}
+                {session && siegeParEmail(c, session.email)?.id === c.president && <span className="etat-membre etat-vote">Vous présidez</span>}
               </div>
               <h2 className="carte-comite-titre">
                 <Link to={`/comites/${encodeURIComponent(c.id)}`}>
