@@ -53,6 +53,6 @@ export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
       ...(stateful.exportNames.loginBaseUrl ? { loginBaseUrl: Fn.importValue(stateful.exportNames.loginBaseUrl) } : {}),
     },
   });
-  web.addDependency(stateful);
+  web.addStackDependency(stateful);
   return { stateful, api, web };
 }

@@ -3,8 +3,12 @@ import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from
 import type { Construct } from 'constructs';
 
 /**
- * What the SPA may load: its own bundle, presigned S3 uploads/downloads (`*.amazonaws.com`) and the Cognito managed
- * login and token endpoints (`*.amazoncognito.com`). PDFs are shown in a same-origin frame or from a blob.
+ * What the SPA may load: its own bundle and `/config.json`, presigned S3 uploads/downloads (`*.amazonaws.com`), the
+ * user pool's issuer (`https://cognito-idp.<region>.amazonaws.com/<poolId>`: OpenID discovery and JWKS, fetched by
+ * oidc-client-ts; also `*.amazonaws.com`) and the managed login domain (`https://<prefix>.auth.<region>.amazoncognito.com`:
+ * token, revocation and logout endpoints; `*.amazoncognito.com`). The stacks are region-agnostic and the pool id is a
+ * deploy-time value, hence suffix wildcards rather than exact hosts. Sign-in and sign-out are top-level navigations,
+ * which connect-src does not govern. PDFs are shown in a same-origin frame or from a blob.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
