@@ -1,3 +1,4 @@
+import { POLITIQUE } from '../auth/politique';
 import { z } from 'zod';
 import { routes, type RouteDefinition } from './routes';
 import { ErreurApi } from '../schemas/common';
@@ -50,6 +51,7 @@ function operation(r: RouteDefinition) {
       ),
     },
     'x-roles': r.roles,
+    ...('action' in r && r.action ? { 'x-action': r.action, 'x-relations': POLITIQUE[r.action].relations } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Role } from '#shared/auth/roles';
-import { ROLES_OI } from '#shared/auth/roles';
+import { groupesDe, type Action } from '#shared/auth/politique';
 import {
   Aap,
   ContenuAap,
@@ -69,8 +69,10 @@ export interface RouteDefinition {
   path: string;
   /** Handler module, relative to the project root; it exports `handler`. */
   handler: string;
-  /** `public` routes have no authorizer; `jwt` routes require a valid token with one of `roles`. */
+  /** `public` routes need no token; `jwt` routes require a valid ID token with one of `roles`. */
   auth: 'public' | 'jwt';
+  /** The policy's action (shared/auth/politique.ts) a `jwt` route performs; `roles` derive from it. */
+  action?: Action;
   roles: readonly Role[];
   access: { table?: Access; bucket?: Access };
   summary: string;
@@ -83,10 +85,8 @@ export interface RouteDefinition {
   localOnly?: boolean;
 }
 
-const OI = ROLES_OI;
-const OI_ADMIN: readonly Role[] = ['oi-admin'];
-const PORTEUR: readonly Role[] = ['porteur'];
-const PORTEUR_OU_OI: readonly Role[] = ['porteur', ...ROLES_OI];
+/** A signed-in route: what it does in the policy's terms, and (derived from the policy) the groups let through. */
+const jwt = <A extends Action>(action: A) => ({ auth: 'jwt' as const, action, roles: groupesDe(action) });
 
 export const routes = [
   {
@@ -130,38 +130,35 @@ export const routes = [
   },
   // Appels à projets — OI
   {
-    method: 'GET', path: '/gestion/aaps', handler: 'functions/aaps/list-aaps-gestion.ts', auth: 'jwt', roles: OI,
+    method: 'GET', path: '/gestion/aaps', handler: 'functions/aaps/list-aaps-gestion.ts', ...jwt('aap.lister_gestion'),
     access: { table: 'read' }, summary: 'Appels à projets de mon OI, brouillons compris', tag: 'Appels à projets',
     input: { query: FiltresAap }, output: Page(ResumeAap),
   },
   {
-    method: 'GET', path: '/gestion/aaps/{id}', handler: 'functions/aaps/get-aap-gestion.ts', auth: 'jwt',
-    roles: OI, access: { table: 'read' }, summary: 'Un appel à projets de mon OI, brouillon compris',
+    method: 'GET', path: '/gestion/aaps/{id}', handler: 'functions/aaps/get-aap-gestion.ts', ...jwt('aap.lire_gestion'), access: { table: 'read' }, summary: 'Un appel à projets de mon OI, brouillon compris',
     tag: 'Appels à projets', input: { params: ParamsAap }, output: Aap,
   },
   {
-    method: 'POST', path: '/aaps', handler: 'functions/aaps/create-aap.ts', auth: 'jwt', roles: OI,
+    method: 'POST', path: '/aaps', handler: 'functions/aaps/create-aap.ts', ...jwt('aap.ecrire'),
     access: { table: 'readwrite' }, summary: 'Créer un appel à projets (brouillon)', tag: 'Appels à projets',
     input: { body: ContenuAap }, output: Aap, successStatus: 201,
   },
   {
-    method: 'POST', path: '/aaps/import', handler: 'functions/aaps/import-aap.ts', auth: 'jwt', roles: OI,
+    method: 'POST', path: '/aaps/import', handler: 'functions/aaps/import-aap.ts', ...jwt('aap.ecrire'),
     access: { table: 'readwrite' }, summary: 'Importer un appel à projets (format JSON d’échange)',
     tag: 'Appels à projets', input: { body: ImportAap }, output: Aap, successStatus: 201,
   },
   {
-    method: 'PUT', path: '/aaps/{id}', handler: 'functions/aaps/update-aap.ts', auth: 'jwt', roles: OI,
+    method: 'PUT', path: '/aaps/{id}', handler: 'functions/aaps/update-aap.ts', ...jwt('aap.ecrire'),
     access: { table: 'readwrite' }, summary: 'Modifier un brouillon (If-Match: version lue)',
     tag: 'Appels à projets', input: { params: ParamsAap, body: ContenuAap, headers: ['if-match'] }, output: Aap,
   },
   {
-    method: 'POST', path: '/aaps/{id}/publication', handler: 'functions/aaps/publish-aap.ts', auth: 'jwt',
-    roles: OI_ADMIN, access: { table: 'readwrite' }, summary: 'Publier un appel à projets',
+    method: 'POST', path: '/aaps/{id}/publication', handler: 'functions/aaps/publish-aap.ts', ...jwt('aap.publier'), access: { table: 'readwrite' }, summary: 'Publier un appel à projets',
     tag: 'Appels à projets', input: { params: ParamsAap, body: DemandePublication }, output: Aap,
   },
   {
-    method: 'POST', path: '/aaps/{id}/rectificatifs', handler: 'functions/aaps/rectify-aap.ts', auth: 'jwt',
-    roles: OI_ADMIN, access: { table: 'readwrite' }, summary: 'Publier un rectificatif (nouvelle version)',
+    method: 'POST', path: '/aaps/{id}/rectificatifs', handler: 'functions/aaps/rectify-aap.ts', ...jwt('aap.rectifier'), access: { table: 'readwrite' }, summary: 'Publier un rectificatif (nouvelle version)',
     tag: 'Appels à projets', input: { params: ParamsAap, body: DemandeRectificatif, headers: ['if-match'] },
     output: Aap, successStatus: 201,
   },
@@ -177,198 +174,182 @@ export const routes = [
     tag: 'PLIE', input: { params: ParamsPlie }, output: Plie,
   },
   {
-    method: 'PUT', path: '/plies/{id}', handler: 'functions/plies/put-plie.ts', auth: 'jwt', roles: OI_ADMIN,
+    method: 'PUT', path: '/plies/{id}', handler: 'functions/plies/put-plie.ts', ...jwt('plie.ecrire'),
     access: { table: 'readwrite' }, summary: 'Créer ou modifier un PLIE de mon OI (If-Match pour modifier)', tag: 'PLIE',
     input: { params: ParamsPlie, body: DemandePlie, headers: ['if-match'] }, output: Plie,
   },
   // Organisations
   {
-    method: 'GET', path: '/organisations', handler: 'functions/organisations/list-organisations.ts', auth: 'jwt',
-    roles: PORTEUR, access: { table: 'read' }, summary: 'Mes organisations', tag: 'Organisations',
+    method: 'GET', path: '/organisations', handler: 'functions/organisations/list-organisations.ts', ...jwt('organisation.lister'), access: { table: 'read' }, summary: 'Mes organisations', tag: 'Organisations',
     output: zod.object({ items: zod.array(OrganisationAvecRole) }),
   },
   {
-    method: 'POST', path: '/organisations', handler: 'functions/organisations/create-organisation.ts', auth: 'jwt',
-    roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Enregistrer mon organisation (SIRET)',
+    method: 'POST', path: '/organisations', handler: 'functions/organisations/create-organisation.ts', ...jwt('organisation.creer'), access: { table: 'readwrite' }, summary: 'Enregistrer mon organisation (SIRET)',
     tag: 'Organisations', input: { body: DemandeOrganisation }, output: OrganisationAvecRole, successStatus: 201,
   },
   {
-    method: 'GET', path: '/organisations/{id}', handler: 'functions/organisations/get-organisation.ts', auth: 'jwt',
-    roles: PORTEUR, access: { table: 'read' }, summary: 'Une de mes organisations, avec ses membres',
+    method: 'GET', path: '/organisations/{id}', handler: 'functions/organisations/get-organisation.ts', ...jwt('organisation.lire'), access: { table: 'read' }, summary: 'Une de mes organisations, avec ses membres',
     tag: 'Organisations', input: { params: ParamsOrganisation },
     output: OrganisationAvecRole.extend({ membres: zod.array(Membre) }),
   },
   {
     method: 'POST', path: '/organisations/{id}/membres', handler: 'functions/organisations/invite-membre.ts',
-    auth: 'jwt', roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Inviter un membre (signataire, rédacteur)',
+    ...jwt('organisation.inviter'), access: { table: 'readwrite' }, summary: 'Inviter un membre (signataire, rédacteur)',
     tag: 'Organisations', input: { params: ParamsOrganisation, body: DemandeMembre }, output: Membre, successStatus: 201,
   },
   // Dossiers
   {
-    method: 'GET', path: '/dossiers', handler: 'functions/dossiers/list-dossiers.ts', auth: 'jwt', roles: PORTEUR,
+    method: 'GET', path: '/dossiers', handler: 'functions/dossiers/list-dossiers.ts', ...jwt('dossier.lister'),
     access: { table: 'read' }, summary: 'Les dossiers de mes organisations', tag: 'Dossiers',
     output: zod.object({ items: zod.array(ResumeDossier) }),
   },
   {
-    method: 'POST', path: '/dossiers', handler: 'functions/dossiers/create-dossier.ts', auth: 'jwt', roles: PORTEUR,
+    method: 'POST', path: '/dossiers', handler: 'functions/dossiers/create-dossier.ts', ...jwt('dossier.creer'),
     access: { table: 'readwrite' }, summary: 'Créer le dossier d’une organisation pour une fiche', tag: 'Dossiers',
     input: { body: DemandeDossier }, output: Dossier, successStatus: 201,
   },
   {
-    method: 'GET', path: '/dossiers/{id}', handler: 'functions/dossiers/get-dossier.ts', auth: 'jwt',
-    roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Un dossier', tag: 'Dossiers',
+    method: 'GET', path: '/dossiers/{id}', handler: 'functions/dossiers/get-dossier.ts', ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Un dossier', tag: 'Dossiers',
     input: { params: ParamsDossier }, output: Dossier,
   },
   {
-    method: 'PUT', path: '/dossiers/{id}', handler: 'functions/dossiers/update-dossier.ts', auth: 'jwt',
-    roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Enregistrer le brouillon (If-Match: version lue)',
+    method: 'PUT', path: '/dossiers/{id}', handler: 'functions/dossiers/update-dossier.ts', ...jwt('dossier.ecrire'), access: { table: 'readwrite' }, summary: 'Enregistrer le brouillon (If-Match: version lue)',
     tag: 'Dossiers', input: { params: ParamsDossier, body: ContenuDossier, headers: ['if-match'] }, output: Dossier,
   },
   {
     method: 'GET', path: '/dossiers/{id}/plan-financement/controles', handler: 'functions/dossiers/get-controles.ts',
-    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Contrôles du plan de financement',
+    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Contrôles du plan de financement',
     tag: 'Dossiers', input: { params: ParamsDossier }, output: ControlePlanReponse,
   },
   {
-    method: 'POST', path: '/dossiers/{id}/depot', handler: 'functions/dossiers/deposit-dossier.ts', auth: 'jwt',
-    roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Déposer le dossier (Idempotency-Key)', tag: 'Dossiers',
+    method: 'POST', path: '/dossiers/{id}/depot', handler: 'functions/dossiers/deposit-dossier.ts', ...jwt('dossier.deposer'), access: { table: 'readwrite' }, summary: 'Déposer le dossier (Idempotency-Key)', tag: 'Dossiers',
     input: { params: ParamsDossier, headers: ['idempotency-key'] }, output: Dossier,
   },
   {
     method: 'GET', path: '/dossiers/{id}/accuse-depot.pdf', handler: 'functions/dossiers/get-accuse-depot.ts',
-    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'L’accusé de dépôt (PDF)', tag: 'Dossiers',
+    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'L’accusé de dépôt (PDF)', tag: 'Dossiers',
     input: { params: ParamsDossier }, output: 'pdf',
   },
   {
-    method: 'GET', path: '/dossiers/{id}/evenements', handler: 'functions/dossiers/list-evenements.ts', auth: 'jwt',
-    roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Journal d’audit chaîné du dossier', tag: 'Dossiers',
+    method: 'GET', path: '/dossiers/{id}/evenements', handler: 'functions/dossiers/list-evenements.ts', ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Journal d’audit chaîné du dossier', tag: 'Dossiers',
     input: { params: ParamsDossier }, output: zod.object({ items: zod.array(Evenement), integre: zod.boolean() }),
   },
   {
-    method: 'GET', path: '/gestion/dossiers', handler: 'functions/dossiers/list-dossiers-gestion.ts', auth: 'jwt',
-    roles: OI, access: { table: 'read' }, summary: 'Dossiers déposés sur un AAP de mon OI', tag: 'Dossiers',
+    method: 'GET', path: '/gestion/dossiers', handler: 'functions/dossiers/list-dossiers-gestion.ts', ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Dossiers déposés sur un AAP de mon OI', tag: 'Dossiers',
     input: { query: FiltresDossiersOi },
     output: Page(ResumeDossier).extend({ aap: zod.object({ id: zod.string(), reference: zod.string(), statut: zod.string() }) }),
   },
   {
     method: 'GET', path: '/gestion/dossiers/export.csv', handler: 'functions/dossiers/export-dossiers-csv.ts',
-    auth: 'jwt', roles: OI, access: { table: 'read' }, summary: 'Export CSV des dossiers filtrés', tag: 'Dossiers',
+    ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Export CSV des dossiers filtrés', tag: 'Dossiers',
     input: { query: FiltresDossiersOi },
   },
   {
     method: 'GET', path: '/gestion/dossiers/export.xlsx', handler: 'functions/dossiers/export-dossiers-xlsx.ts',
-    auth: 'jwt', roles: OI, access: { table: 'read' }, summary: 'Export XLSX des dossiers filtrés', tag: 'Dossiers',
+    ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Export XLSX des dossiers filtrés', tag: 'Dossiers',
     input: { query: FiltresDossiersOi },
   },
   // Pièces justificatives
   {
-    method: 'GET', path: '/dossiers/{id}/pieces', handler: 'functions/pieces/list-pieces.ts', auth: 'jwt',
-    roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Checklist des pièces du dossier et pièces envoyées',
+    method: 'GET', path: '/dossiers/{id}/pieces', handler: 'functions/pieces/list-pieces.ts', ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Checklist des pièces du dossier et pièces envoyées',
     tag: 'Pièces', input: { params: ParamsDossier },
     output: zod.object({ lignes: zod.array(LigneChecklist), pieces: zod.array(Piece) }),
   },
   {
-    method: 'POST', path: '/dossiers/{id}/pieces', handler: 'functions/pieces/create-upload.ts', auth: 'jwt',
-    roles: PORTEUR, access: { table: 'readwrite', bucket: 'readwrite' },
+    method: 'POST', path: '/dossiers/{id}/pieces', handler: 'functions/pieces/create-upload.ts', ...jwt('dossier.ecrire'), access: { table: 'readwrite', bucket: 'readwrite' },
     summary: 'Annoncer une pièce et obtenir son URL d’envoi (POST présigné)', tag: 'Pièces',
     input: { params: ParamsDossier, body: DemandeUpload }, output: ReponseUpload, successStatus: 201,
   },
   {
     method: 'DELETE', path: '/dossiers/{id}/pieces/{pieceId}', handler: 'functions/pieces/delete-piece.ts',
-    auth: 'jwt', roles: PORTEUR, access: { table: 'readwrite' }, summary: 'Retirer une pièce (brouillon seulement)',
+    ...jwt('dossier.ecrire'), access: { table: 'readwrite' }, summary: 'Retirer une pièce (brouillon seulement)',
     tag: 'Pièces', input: { params: ParamsPiece }, successStatus: 204,
   },
   {
     method: 'GET', path: '/dossiers/{id}/pieces/{pieceId}/telechargement', handler: 'functions/pieces/get-download.ts',
-    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read', bucket: 'read' },
+    ...jwt('dossier.lire'), access: { table: 'read', bucket: 'read' },
     summary: 'URL de téléchargement (5 minutes) d’une pièce validée', tag: 'Pièces', input: { params: ParamsPiece },
     output: zod.object({ url: zod.string(), expireDans: zod.number() }),
   },
   {
     method: 'POST', path: '/dossiers/{id}/complements', handler: 'functions/pieces/request-complements.ts',
-    auth: 'jwt', roles: OI, access: { table: 'readwrite' }, summary: 'Demander des compléments (If-Match)',
+    ...jwt('dossier.instruire'), access: { table: 'readwrite' }, summary: 'Demander des compléments (If-Match)',
     tag: 'Pièces', input: { params: ParamsDossier, body: DemandeComplements, headers: ['if-match'] }, output: Dossier,
   },
   // Instruction, comités, programmation
   {
     method: 'POST', path: '/dossiers/{id}/recevabilite', handler: 'functions/instruction/decide-recevabilite.ts',
-    auth: 'jwt', roles: OI, access: { table: 'readwrite' }, summary: 'Recevable ou irrecevable (If-Match)',
+    ...jwt('dossier.instruire'), access: { table: 'readwrite' }, summary: 'Recevable ou irrecevable (If-Match)',
     tag: 'Instruction', input: { params: ParamsDossier, body: DemandeRecevabilite, headers: ['if-match'] }, output: Dossier,
   },
   {
-    method: 'PUT', path: '/dossiers/{id}/instruction', handler: 'functions/instruction/put-instruction.ts', auth: 'jwt',
-    roles: OI, access: { table: 'readwrite' }, summary: 'Noter la grille et rendre l’avis (If-Match)', tag: 'Instruction',
+    method: 'PUT', path: '/dossiers/{id}/instruction', handler: 'functions/instruction/put-instruction.ts', ...jwt('dossier.instruire'), access: { table: 'readwrite' }, summary: 'Noter la grille et rendre l’avis (If-Match)', tag: 'Instruction',
     input: { params: ParamsDossier, body: DemandeInstruction, headers: ['if-match'] },
     output: zod.object({ dossier: Dossier, instruction: Instruction }),
   },
   {
-    method: 'GET', path: '/dossiers/{id}/instruction', handler: 'functions/instruction/get-instruction.ts', auth: 'jwt',
-    roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Grille, instruction et historique (OI, comité sans conflit)',
+    method: 'GET', path: '/dossiers/{id}/instruction', handler: 'functions/instruction/get-instruction.ts', ...jwt('instruction.lire'), access: { table: 'read' }, summary: 'Grille, instruction et historique (OI, comité sans conflit)',
     tag: 'Instruction', input: { params: ParamsDossier },
     output: zod.object({ grille: zod.array(Critere), instruction: Instruction.nullable(), historique: zod.array(Instruction) }),
   },
   {
     method: 'GET', path: '/dossiers/{id}/rapport-instruction.pdf', handler: 'functions/instruction/get-rapport.ts',
-    auth: 'jwt', roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Rapport d’instruction (PDF)',
+    ...jwt('instruction.lire'), access: { table: 'read' }, summary: 'Rapport d’instruction (PDF)',
     tag: 'Instruction', input: { params: ParamsDossier }, output: 'pdf',
   },
   {
     method: 'POST', path: '/dossiers/{id}/programmation', handler: 'functions/instruction/program-dossier.ts',
-    auth: 'jwt', roles: OI_ADMIN, access: { table: 'readwrite' }, summary: 'Enregistrer la décision de programmation',
+    ...jwt('dossier.programmer'), access: { table: 'readwrite' }, summary: 'Enregistrer la décision de programmation',
     tag: 'Instruction', input: { params: ParamsDossier, body: DemandeProgrammation, headers: ['if-match'] }, output: Dossier,
   },
   {
     method: 'GET', path: '/dossiers/{id}/lettre-decision.pdf', handler: 'functions/instruction/get-lettre-decision.ts',
-    auth: 'jwt', roles: PORTEUR_OU_OI, access: { table: 'read' }, summary: 'Lettre de décision (PDF)',
+    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Lettre de décision (PDF)',
     tag: 'Instruction', input: { params: ParamsDossier }, output: 'pdf',
   },
   {
-    method: 'GET', path: '/aaps/{id}/enveloppe', handler: 'functions/comites/get-enveloppe.ts', auth: 'jwt', roles: OI,
+    method: 'GET', path: '/aaps/{id}/enveloppe', handler: 'functions/comites/get-enveloppe.ts', ...jwt('aap.lire_gestion'),
     access: { table: 'read' }, summary: 'Enveloppe FSE : programmé, sélectionné, restant ; comités de l’AAP',
     tag: 'Comités', input: { params: ParamsAap },
   },
   {
-    method: 'GET', path: '/comites', handler: 'functions/comites/list-comites.ts', auth: 'jwt', roles: ['comite'],
+    method: 'GET', path: '/comites', handler: 'functions/comites/list-comites.ts', ...jwt('comite.lister'),
     access: { table: 'read' }, summary: 'Mes comités', tag: 'Comités', output: zod.object({ items: zod.array(Comite) }),
   },
   {
-    method: 'POST', path: '/comites', handler: 'functions/comites/create-comite.ts', auth: 'jwt', roles: OI,
+    method: 'POST', path: '/comites', handler: 'functions/comites/create-comite.ts', ...jwt('comite.creer'),
     access: { table: 'readwrite' }, summary: 'Créer une séance de comité de pilotage', tag: 'Comités',
     input: { body: DemandeComite }, output: Comite, successStatus: 201,
   },
   {
-    method: 'GET', path: '/comites/{id}', handler: 'functions/comites/get-comite.ts', auth: 'jwt', roles: [...OI, 'comite'],
+    method: 'GET', path: '/comites/{id}', handler: 'functions/comites/get-comite.ts', ...jwt('comite.lire'),
     access: { table: 'read' }, summary: 'Une séance (décomptes : président et OI seulement)', tag: 'Comités',
     input: { params: ParamsComite },
   },
   {
     method: 'GET', path: '/comites/{id}/dossiers/{dossierId}', handler: 'functions/comites/get-comite-dossier.ts',
-    auth: 'jwt', roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Un dossier de l’ordre du jour (lecture seule)',
+    ...jwt('comite.lire_dossier'), access: { table: 'read' }, summary: 'Un dossier de l’ordre du jour (lecture seule)',
     tag: 'Comités', input: { params: ParamsComiteDossier },
   },
   {
-    method: 'POST', path: '/comites/{id}/ordre-du-jour', handler: 'functions/comites/post-ordre-du-jour.ts', auth: 'jwt',
-    roles: OI, access: { table: 'readwrite' }, summary: 'Inscrire des dossiers instruits ; publier l’ordre du jour',
+    method: 'POST', path: '/comites/{id}/ordre-du-jour', handler: 'functions/comites/post-ordre-du-jour.ts', ...jwt('comite.preparer'), access: { table: 'readwrite' }, summary: 'Inscrire des dossiers instruits ; publier l’ordre du jour',
     tag: 'Comités', input: { params: ParamsComite, body: DemandeOrdreDuJour }, output: Comite,
   },
   {
-    method: 'POST', path: '/comites/{id}/conflits', handler: 'functions/comites/post-conflit.ts', auth: 'jwt',
-    roles: ['comite'], access: { table: 'readwrite' }, summary: 'Déclarer un conflit d’intérêts (ou son absence)',
+    method: 'POST', path: '/comites/{id}/conflits', handler: 'functions/comites/post-conflit.ts', ...jwt('comite.declarer'), access: { table: 'readwrite' }, summary: 'Déclarer un conflit d’intérêts (ou son absence)',
     tag: 'Comités', input: { params: ParamsComite, body: DemandeConflit }, output: DeclarationConflit, successStatus: 201,
   },
   {
-    method: 'POST', path: '/comites/{id}/votes', handler: 'functions/comites/post-vote.ts', auth: 'jwt', roles: ['comite'],
+    method: 'POST', path: '/comites/{id}/votes', handler: 'functions/comites/post-vote.ts', ...jwt('comite.voter'),
     access: { table: 'readwrite' }, summary: 'Voter (pour, contre, abstention), modifiable jusqu’à la clôture',
     tag: 'Comités', input: { params: ParamsComite, body: DemandeVote }, output: Vote,
   },
   {
-    method: 'POST', path: '/comites/{id}/cloture', handler: 'functions/comites/post-cloture.ts', auth: 'jwt',
-    roles: [...OI, 'comite'], access: { table: 'readwrite' }, summary: 'Clôturer la séance (quorum, décisions, enveloppe)',
+    method: 'POST', path: '/comites/{id}/cloture', handler: 'functions/comites/post-cloture.ts', ...jwt('comite.cloturer'), access: { table: 'readwrite' }, summary: 'Clôturer la séance (quorum, décisions, enveloppe)',
     tag: 'Comités', input: { params: ParamsComite, body: DemandeCloture }, output: Comite,
   },
   {
-    method: 'GET', path: '/comites/{id}/proces-verbal.pdf', handler: 'functions/comites/get-proces-verbal.ts', auth: 'jwt',
-    roles: [...OI, 'comite'], access: { table: 'read' }, summary: 'Procès-verbal de la séance (PDF)', tag: 'Comités',
+    method: 'GET', path: '/comites/{id}/proces-verbal.pdf', handler: 'functions/comites/get-proces-verbal.ts', ...jwt('comite.lire'), access: { table: 'read' }, summary: 'Procès-verbal de la séance (PDF)', tag: 'Comités',
     input: { params: ParamsComite }, output: 'pdf',
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,9 +1,9 @@
 import { nomDe } from '../../auth/personne';
 import type { Actor } from '../../auth/roles';
-import { peutAap, type ActionAap } from '../../auth/policies';
+import { exiger } from '../../auth/politique';
 import type { Aap, ContenuAap, EnteteAap, FicheOperation, ImportAap, Rectificatif, ReferencePlie, ResumeAap, StatutAap } from '../../schemas/aap';
 import type { CodeProgramme } from '../programmes';
-import { AccesRefuse, Conflit, RegleMetier } from '../errors';
+import { AccesRefuse, Conflit, Introuvable, RegleMetier } from '../errors';
 import { instantCloture, instantOuverture } from '../temps';
 import { difference } from './diff';
 
@@ -46,14 +46,19 @@ export function resume(aap: EnteteAap, maintenant: Date): ResumeAap {
   };
 }
 
-export function exigerDroit(actor: Actor, action: ActionAap, oiSigle: string): void {
-  if (!peutAap(actor, action, oiSigle)) {
-    const message =
-      action === 'publier' || action === 'rectifier'
-        ? `Seul un administrateur de l’OI ${oiSigle} peut publier ou rectifier cet appel à projets.`
-        : `Vous n’agissez pas pour l’OI ${oiSigle}.`;
-    throw new AccesRefuse(message);
-  }
+const ACTIONS_AAP = { lire_brouillon: 'aap.lire_gestion', ecrire: 'aap.ecrire', publier: 'aap.publier', rectifier: 'aap.rectifier' } as const;
+export type ActionAap = keyof typeof ACTIONS_AAP;
+
+/**
+ * The policy on an AAP of `oiSigle`. An existing AAP of another OI is a 404 (we do not say it exists); content
+ * written for another OI's name is a 403.
+ */
+export function exigerDroit(actor: Actor, action: ActionAap, oiSigle: string, existant = true): void {
+  exiger(actor, ACTIONS_AAP[action], { oi: oiSigle }, () =>
+    existant
+      ? new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.')
+      : new AccesRefuse(`Vous n’agissez pas pour l’OI ${oiSigle}.`),
+  );
 }
 
 /**
@@ -102,7 +107,7 @@ export function nouveauBrouillon(
   ctx: { actor: Actor; id: string; maintenant: Date; historique?: { publieLe: string | null } | undefined },
 ): Aap {
   const contenu = verifie.contenu;
-  exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle);
+  exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle, false);
   const iso = ctx.maintenant.toISOString();
   return {
     ...stocke(verifie),
@@ -136,7 +141,7 @@ export function modifierBrouillon(
 ): Aap {
   const contenu = verifie.contenu;
   exigerDroit(ctx.actor, 'ecrire', aap.organismeIntermediaire.sigle);
-  exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle);
+  exigerDroit(ctx.actor, 'ecrire', contenu.organismeIntermediaire.sigle, false);
   if (aap.statut !== 'brouillon') {
     throw new Conflit(
       'AAP_PUBLIE',

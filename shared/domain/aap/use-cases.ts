@@ -70,7 +70,7 @@ export async function listerPublics(ctx: Contexte, f: FiltresAap): Promise<{ ite
 
 /** An OI's portfolio, drafts included. */
 export async function listerPourOi(ctx: Contexte, actor: Actor, f: FiltresAap) {
-  regles.exigerDroit(actor, 'lire_brouillon', actor.oi ?? '');
+  regles.exigerDroit(actor, 'lire_brouillon', actor.oi ?? '', false);
   return lister(ctx, { type: 'oi', oi: actor.oi ?? '' }, f);
 }
 
@@ -121,9 +121,7 @@ export async function listerRectificatifs(ctx: Pick<Contexte, 'store' | 'mainten
 /** The stored AAP (statut as stored) if it belongs to the caller's OI; another OI's AAP reads as absent. */
 async function chargerPourOi(ctx: Contexte, actor: Actor, id: string): Promise<Aap> {
   const aap = await ctx.store.lire(id);
-  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) {
-    throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${id}.`);
-  }
+  if (!aap) throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${id}.`);
   regles.exigerDroit(actor, 'lire_brouillon', aap.organismeIntermediaire.sigle);
   return aap;
 }
@@ -141,7 +139,7 @@ export async function creer(
   id: string,
   historique?: { publieLe: string | null },
 ): Promise<Aap> {
-  regles.exigerDroit(actor, 'ecrire', contenu.organismeIntermediaire.sigle);
+  regles.exigerDroit(actor, 'ecrire', contenu.organismeIntermediaire.sigle, false);
   const aap = regles.nouveauBrouillon(await verifier(ctx, contenu), { actor, id, maintenant: ctx.maintenant, historique });
   await ctx.store.creer(aap);
   return aap;

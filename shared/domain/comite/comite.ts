@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/roles';
 import type { Aap } from '../../schemas/aap';
 import type { Personne } from '../../auth/annuaire';
+import { exiger, POLITIQUE, relations } from '../../auth/politique';
 import type { Comite, Siege, DecisionComite, DeclarationConflit, DemandeComite, ReglesComite, Vote } from '../../schemas/comite';
 import type { Dossier } from '../../schemas/dossier';
 import { formatDate, formatMontant, heureMurale } from '../../format';
@@ -10,10 +11,10 @@ export type Role = 'oi' | 'president' | 'membre';
 
 /** OI staff of the comité's OI, its president, its members; anyone else sees nothing of it. */
 export function roleDans(c: Comite, actor: Actor): Role | null {
-  if ((actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === c.oi) return 'oi';
-  if (!actor.roles.includes('comite')) return null;
-  if (c.president === actor.userId) return 'president';
-  return c.membres.includes(actor.userId) ? 'membre' : null;
+  const r = relations(actor, { oi: c.oi, comite: c });
+  if (r.has('gestionnaire_oi') || r.has('admin_oi')) return 'oi';
+  if (r.has('president')) return 'president';
+  return r.has('membre_comite') ? 'membre' : null;
 }
 
 /** The AAP's PLIE named by id (or by name): comités and dossiers keep its name, which documents print. */
@@ -21,9 +22,7 @@ const plieDe = (aap: Aap, plie: string) => aap.referencesPlies.find((p) => p.id 
 
 /** The comité a demande composes; `personnes` are its members as the identity provider knows them, by e-mail. */
 export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Actor; id: string; maintenant: Date; personnes: Map<string, Personne> }): Comite {
-  if (!(p.actor.roles.includes('oi-admin') || p.actor.roles.includes('oi-gestionnaire')) || p.actor.oi !== aap.organismeIntermediaire.sigle) {
-    throw new AccesRefuse(`Seuls les agents de l’OI ${aap.organismeIntermediaire.sigle} organisent ses comités.`);
-  }
+  exiger(p.actor, 'comite.creer', { oi: aap.organismeIntermediaire.sigle }, () => new AccesRefuse(`Seuls les agents de l’OI ${aap.organismeIntermediaire.sigle} organisent ses comités.`));
   // The form sends the PLIE's id; a name (as comités stored before PLIE had ids) is accepted too.
   const plie = plieDe(aap, demande.plie);
   const emails = demande.membres.map((m) => m.email);
@@ -81,20 +80,20 @@ function exigerInscrit(c: Comite, dossierId: string): void {
 }
 
 export function declarer(c: Comite, actor: Actor, dossierId: string): void {
-  const r = roleDans(c, actor);
-  if (r !== 'membre' && r !== 'president') throw new AccesRefuse('Seuls les membres du comité déclarent leurs conflits d’intérêts.');
+  exiger(actor, 'comite.declarer', { oi: c.oi, comite: c }, () => new AccesRefuse(POLITIQUE['comite.declarer'].refus));
   exigerOuvert(c);
   exigerInscrit(c, dossierId);
 }
 
 /** A member may vote only on an agenda dossier, in an open session, after declaring no conflict of interest. */
 export function exigerVotant(c: Comite, actor: Actor, dossierId: string, declaration: DeclarationConflit | null): void {
-  const r = roleDans(c, actor);
-  if (r !== 'membre' && r !== 'president') throw new AccesRefuse('Seuls les membres du comité votent.');
+  const seance = { oi: c.oi, comite: c };
+  const refus = () => new AccesRefuse(POLITIQUE['comite.voter'].refus);
+  // Seated first (the policy throws for anyone else), then the session's state, then the declaration on this dossier.
+  if (!relations(actor, seance).has('membre_comite')) exiger(actor, 'comite.voter', seance, refus);
   exigerOuvert(c);
   exigerInscrit(c, dossierId);
-  if (!declaration) throw new AccesRefuse('Déclarez d’abord l’absence ou l’existence d’un conflit d’intérêts sur ce dossier.', 'DECLARATION_REQUISE');
-  if (declaration.conflit) throw new AccesRefuse('Vous avez déclaré un conflit d’intérêts sur ce dossier : vous ne pouvez ni voir ses notes ni voter.', 'CONFLIT_INTERETS');
+  exiger(actor, 'comite.voter', { ...seance, declaration }, refus);
 }
 
 export function decompte(c: Comite, dossierId: string, votes: Vote[], conflits: DeclarationConflit[]) {

@@ -1,5 +1,6 @@
 import type { Actor } from '../../auth/roles';
 import { annuaire } from '../../auth/annuaire';
+import { exiger, POLITIQUE } from '../../auth/politique';
 import type { Comite, DeclarationConflit, DemandeComite, DemandeInstruction, Instruction, Vote } from '../../schemas/comite';
 import type { Dossier, Evenement } from '../../schemas/dossier';
 import { AccesRefuse, Conflit, Introuvable, RegleMetier } from '../errors';
@@ -75,25 +76,21 @@ export async function instruire(ctx: ContexteComite, actor: Actor, id: string, d
  * conflict on it. Porteurs never see scores.
  */
 export async function lireInstruction(ctx: ContexteComite, actor: Actor, id: string) {
+  const introuvable = () => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
   const d = await ctx.dossiers.lire(id);
-  if (!d) throw new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
-  const estOi = (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi;
-  if (!estOi) await exigerMembreSansConflit(ctx, actor, d);
+  if (!d) throw introuvable();
+  // Its comité's members, once the agenda is published, with their declaration on this dossier.
+  const c = d.suivi.comiteId ? await ctx.comites.lire(d.suivi.comiteId) : null;
+  const seance = c && c.statut !== 'preparation' ? c : null;
+  const declaration = seance ? await declarationDe(ctx, seance.id, d.id, actor) : null;
+  exiger(actor, 'instruction.lire', { oi: d.statut === 'brouillon' ? null : d.oi, comite: seance, declaration }, introuvable);
   const [{ grille }, historique] = await Promise.all([referentiel(ctx, d), ctx.comites.instructions(id)]);
   return { grille, instruction: historique.at(-1) ?? null, historique };
 }
 
-async function exigerMembreSansConflit(ctx: ContexteComite, actor: Actor, d: Dossier): Promise<Comite> {
-  const c = d.suivi.comiteId ? await ctx.comites.lire(d.suivi.comiteId) : null;
-  const role = c ? regles.roleDans(c, actor) : null;
-  if (!c || (role !== 'membre' && role !== 'president') || c.statut === 'preparation') {
-    throw new AccesRefuse('Les notes et l’avis d’instruction ne sont visibles que des agents de l’OI et des membres du comité.');
-  }
-  const declaration = (await ctx.comites.conflits(c.id)).find((x) => x.dossierId === d.id && x.membre === actor.userId);
-  if (!declaration) throw new AccesRefuse('Déclarez d’abord l’absence ou l’existence d’un conflit d’intérêts sur ce dossier.', 'DECLARATION_REQUISE');
-  if (declaration.conflit) throw new AccesRefuse('Vous avez déclaré un conflit d’intérêts sur ce dossier : son instruction ne vous est pas visible.', 'CONFLIT_INTERETS');
-  return c;
-}
+/** The caller's conflict declaration on a dossier of a comité, if any. */
+const declarationDe = async (ctx: ContexteComite, comiteId: string, dossierId: string, actor: Actor) =>
+  (await ctx.comites.conflits(comiteId)).find((x) => x.dossierId === dossierId && x.membre === actor.userId) ?? null;
 
 /** What a member reads of an agenda dossier (read-only): summary, plan, instruction — after declaring no conflict. */
 export async function dossierPourComite(ctx: ContexteComite, actor: Actor, comiteId: string, dossierId: string) {
@@ -101,21 +98,28 @@ export async function dossierPourComite(ctx: ContexteComite, actor: Actor, comit
   if (!c.ordreDuJour.includes(dossierId)) throw new Conflit('DOSSIER_HORS_ORDRE_DU_JOUR', 'Ce dossier n’est pas à l’ordre du jour de ce comité.');
   const d = await ctx.dossiers.lire(dossierId);
   if (!d) throw new Introuvable('DOSSIER_INTROUVABLE', 'Dossier introuvable.');
-  if (regles.roleDans(c, actor) !== 'oi') await exigerMembreSansConflit(ctx, actor, d);
+  const refus = () => new AccesRefuse(POLITIQUE['comite.lire_dossier'].refus);
+  if (c.statut === 'preparation' && regles.roleDans(c, actor) !== 'oi') throw new Conflit('COMITE_NON_OUVERT', 'L’ordre du jour n’est pas encore publié.');
+  exiger(actor, 'comite.lire_dossier', { oi: c.oi, comite: c, declaration: await declarationDe(ctx, c.id, d.id, actor) }, refus);
   const { aap, fiche, grille } = await referentiel(ctx, d);
   const historique = await ctx.comites.instructions(dossierId);
   return { dossier: d, controle: controle(d, aap, fiche), grille, instruction: historique.at(-1) ?? null };
 }
 
-export async function chargerComite(ctx: ContexteComite, actor: Actor, id: string): Promise<Comite> {
+/** A comité the policy lets the caller act on (`action`); a comité it has no seat on, or of another OI, reads as absent. */
+export async function chargerComite(ctx: ContexteComite, actor: Actor, id: string, action: 'comite.lire' | 'comite.preparer' | 'comite.declarer' | 'comite.cloturer' = 'comite.lire'): Promise<Comite> {
+  const introuvable = () => new Introuvable('COMITE_INTROUVABLE', `Aucun de vos comités ne porte l’identifiant ${id}.`);
   const c = await ctx.comites.lire(id);
-  if (!c || !regles.roleDans(c, actor)) throw new Introuvable('COMITE_INTROUVABLE', `Aucun de vos comités ne porte l’identifiant ${id}.`);
+  if (!c) throw introuvable();
+  exiger(actor, action, { oi: c.oi, comite: c }, introuvable);
   return c;
 }
 
 export async function creerComite(ctx: ContexteComite, actor: Actor, demande: DemandeComite) {
   const aap = await ctx.aaps.lire(demande.aapId);
-  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) throw new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.');
+  const introuvable = () => new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.');
+  exiger(actor, 'comite.creer', { oi: aap?.organismeIntermediaire.sigle ?? null }, introuvable);
+  if (!aap) throw introuvable();
   const emails = [...new Set(demande.membres.map((m) => m.email))];
   const trouvees = await Promise.all(emails.map((e) => annuaire().parEmail(e)));
   const personnes = new Map(trouvees.flatMap((p, i) => (p ? [[emails[i]!, p] as const] : [])));
@@ -151,8 +155,7 @@ async function enveloppeDe(ctx: ContexteComite, aapId: string): Promise<regles.E
 }
 
 export async function ordreDuJour(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierIds: string[]; publier: boolean }) {
-  const avant = await chargerComite(ctx, actor, id);
-  if (regles.roleDans(avant, actor) !== 'oi') throw new AccesRefuse('Les agents de l’OI préparent l’ordre du jour.');
+  const avant = await chargerComite(ctx, actor, id, 'comite.preparer');
   const nouveaux = [...new Set(demande.dossierIds)].filter((x) => !avant.ordreDuJour.includes(x));
   const lus = await Promise.all(nouveaux.map((x) => ctx.dossiers.lire(x)));
   const absents = nouveaux.filter((_, i) => !lus[i]);
@@ -177,7 +180,7 @@ export async function declarerConflit(ctx: ContexteComite, actor: Actor, id: str
 
 export async function voter(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierId: string; vote: Vote['vote'] }) {
   const c = await chargerComite(ctx, actor, id);
-  const declaration = (await ctx.comites.conflits(id)).find((x) => x.dossierId === demande.dossierId && x.membre === actor.userId) ?? null;
+  const declaration = await declarationDe(ctx, id, demande.dossierId, actor);
   regles.exigerVotant(c, actor, demande.dossierId, declaration);
   const v: Vote = { ...demande, membre: actor.userId, voteLe: ctx.maintenant.toISOString() };
   await ctx.comites.voter(v, id);
@@ -186,9 +189,7 @@ export async function voter(ctx: ContexteComite, actor: Actor, id: string, deman
 
 /** load → decide → persist: decisions, dossier transitions, enveloppe — all or nothing. */
 export async function cloturer(ctx: ContexteComite, actor: Actor, id: string, demande: { decisions: Array<{ dossierId: string; ajourner: boolean; motif?: string | undefined }> }) {
-  const avant = await chargerComite(ctx, actor, id);
-  const role = regles.roleDans(avant, actor);
-  if (role !== 'oi' && role !== 'president') throw new AccesRefuse('Seuls le président et les agents de l’OI clôturent la séance.');
+  const avant = await chargerComite(ctx, actor, id, 'comite.cloturer');
   const [votes, conflits, lus, enveloppe] = await Promise.all([
     ctx.comites.votes(id), ctx.comites.conflits(id), Promise.all(avant.ordreDuJour.map((x) => ctx.dossiers.lire(x))), enveloppeDe(ctx, avant.aapId),
   ]);
@@ -205,8 +206,7 @@ export async function cloturer(ctx: ContexteComite, actor: Actor, id: string, de
 }
 
 export async function programmer(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.programmer>[1], versionLue: number) {
-  if (!actor.roles.includes('oi-admin')) throw new AccesRefuse('Seul un administrateur de l’OI enregistre la décision de programmation.');
-  const avant = await charger(ctx, actor, id, 'instruire');
+  const avant = await charger(ctx, actor, id, 'programmer');
   const apres = instr.programmer(avant, demande, { versionLue, maintenant: ctx.maintenant });
   const { dossier, evenement } = transition(ctx, avant, apres, actor, 'programmation', { montantFseCentimes: demande.montantFseCentimes });
   await ctx.comites.programmer(dossier, avant, evenement, { aapId: avant.aapId, selectionne: avant.suivi.decision?.montantFseCentimes ?? 0, programme: demande.montantFseCentimes });
@@ -215,14 +215,17 @@ export async function programmer(ctx: ContexteComite, actor: Actor, id: string, 
 
 export async function enveloppeAap(ctx: ContexteComite, actor: Actor, aapId: string) {
   const aap = await ctx.aaps.lire(aapId);
-  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) throw new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.');
+  exiger(actor, 'aap.lire_gestion', { oi: aap?.organismeIntermediaire.sigle ?? null }, () => new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.'));
   const { version: _v, ...e } = await enveloppeDe(ctx, aapId);
   const restant = e.enveloppeCentimes === null ? null : e.enveloppeCentimes - e.programmeCentimes - e.selectionneCentimes;
   return { ...e, restantCentimes: restant, comites: await ctx.comites.parAap(aapId) };
 }
 
 /** A comité member's sessions, newest first. */
-export const mesComites = (ctx: ContexteComite, actor: Actor) => ctx.comites.deMembre(actor.userId);
+export async function mesComites(ctx: ContexteComite, actor: Actor) {
+  exiger(actor, 'comite.lister', {}, () => new AccesRefuse(POLITIQUE['comite.lister'].refus));
+  return ctx.comites.deMembre(actor.userId);
+}
 
 /** The data of the procès-verbal of a closed session. */
 export async function procesVerbal(ctx: ContexteComite, actor: Actor, id: string) {

@@ -4,6 +4,7 @@ import type { ContenuDossier, Dossier, Evenement, FiltresDossiersOi, ResumeDossi
 import type { AapStore } from '../aap/use-cases';
 import { statutEffectif } from '../aap/aap';
 import { AccesRefuse, Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
+import { exiger, peut, POLITIQUE, type Ressource } from '../../auth/politique';
 import type { OrganisationStore } from '../organisation/use-cases';
 import { exigerMembre } from '../organisation/use-cases';
 import * as regles from './dossier';
@@ -63,30 +64,22 @@ async function aapEtFiche(ctx: ContexteDossier, aapId: string, code: string): Pr
  * Who may see a dossier: members of its organisation, and staff of the AAP's OI. Anyone else gets a 404: we never
  * reveal that it exists.
  */
-export async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer' | 'instruire'): Promise<Dossier> {
+export async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer' | 'instruire' | 'programmer'): Promise<Dossier> {
   const d = await ctx.dossiers.lire(id);
   if (!d) throw introuvable(id);
-  const membre = (actor.roles.includes('porteur') ? await ctx.orgs.membre(d.organisationId, actor) : null);
-  // OI staff see dossiers once deposited; drafts belong to their porteur.
-  const agentOi =
-    (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi && d.statut !== 'brouillon';
-  if (pour === 'instruire') {
-    if (!agentOi) throw membre ? new AccesRefuse('Seuls les agents de l’OI instruisent un dossier.') : introuvable(id);
-    return d;
-  }
-  if (!membre && !(agentOi && pour === 'lire')) {
-    if (agentOi) throw new AccesRefuse('Le contenu d’un dossier est rédigé par son porteur.');
-    throw introuvable(id);
-  }
-  if (pour === 'deposer' && membre?.role !== 'signataire') {
-    throw new AccesRefuse('Seul un signataire de l’organisation peut déposer le dossier.');
-  }
+  exiger(actor, `dossier.${pour}`, await tenance(ctx, actor, d), () => introuvable(id));
   return d;
+}
+
+/** A dossier's tenancy: its organisation, and its OI once deposited (a draft belongs to its porteur alone). */
+export async function tenance(ctx: Pick<ContexteDossier, 'orgs'>, actor: Actor, d: Dossier): Promise<Ressource> {
+  const membre = actor.roles.includes('porteur') ? await ctx.orgs.membre(d.organisationId, actor) : null;
+  return { oi: d.statut === 'brouillon' ? null : d.oi, membre: membre?.role ?? null };
 }
 
 /** load → decide → persist: one dossier per (fiche, organisation), enforced by the store's transaction. */
 export async function creer(ctx: ContexteDossier, actor: Actor, demande: { aapId: string; ficheCode: string; organisationId: string }) {
-  await exigerMembre(ctx.orgs, actor, demande.organisationId);
+  await exigerMembre(ctx.orgs, actor, demande.organisationId, 'dossier.creer');
   const organisation = await ctx.orgs.lire(demande.organisationId);
   const aap = await ctx.aaps.lire(demande.aapId);
   if (!organisation) throw new Introuvable('ORGANISATION_INTROUVABLE', 'Organisation introuvable.');
@@ -106,7 +99,7 @@ export async function creer(ctx: ContexteDossier, actor: Actor, demande: { aapId
 /** A dossier as its reader may see it: porteurs get the decision, never the instruction's avis, proposed amount or votes. */
 export async function lire(ctx: ContexteDossier, actor: Actor, id: string): Promise<Dossier> {
   const d = await charger(ctx, actor, id, 'lire');
-  const agentOi = (actor.roles.includes('oi-admin') || actor.roles.includes('oi-gestionnaire')) && actor.oi === d.oi;
+  const agentOi = peut(actor, 'dossier.instruire', { oi: d.oi });
   if (agentOi) return d;
   const { avis: _a, montantFsePropose: _m, ...suivi } = d.suivi;
   if (suivi.decision) suivi.decision = { ...suivi.decision, motif: motifSansVotes(suivi.decision.motif) };
@@ -136,6 +129,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
 
 /** The porteur's dashboard: every dossier of every organisation the caller belongs to. */
 export async function mesDossiers(ctx: ContexteDossier, actor: Actor): Promise<ResumeDossier[]> {
+  exiger(actor, 'dossier.lister', {}, () => new AccesRefuse(POLITIQUE['dossier.lister'].refus));
   const orgs = await ctx.orgs.organisationsDe(actor);
   const listes = await Promise.all(orgs.map((o) => ctx.dossiers.parOrganisation(o.id)));
   return resumer(ctx, listes.flat());
@@ -203,9 +197,10 @@ export async function accuse(ctx: ContexteDossier, actor: Actor, id: string) {
 /** OI staff: the dossiers of one of their OI's AAPs, filtered. */
 export async function listerPourOi(ctx: ContexteDossier, actor: Actor, f: FiltresDossiersOi) {
   const aap = await ctx.aaps.lire(f.aapId);
-  if (!aap || aap.organismeIntermediaire.sigle !== actor.oi) {
-    throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`);
-  }
+  exiger(actor, 'dossier.lister_gestion', { oi: aap?.organismeIntermediaire.sigle ?? null }, () =>
+    new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`),
+  );
+  if (!aap) throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`);
   const page = await ctx.dossiers.parAap(f);
   return { items: await resumer(ctx, page.items), cursor: page.cursor, aap: { id: aap.id, reference: aap.reference, statut: statutEffectif(aap, ctx.maintenant) } };
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/roles';
 import { nomDe } from '../../auth/personne';
 import type { DemandeOrganisation, Membre, Organisation, RoleMembre } from '../../schemas/organisation';
 import { AccesRefuse, Introuvable } from '../errors';
+import { exiger, POLITIQUE } from '../../auth/politique';
 
 /**
  * The port organisations persist through. Memberships are keyed by the member's user id (`sub`); an invitation is
@@ -31,9 +32,7 @@ const introuvable = (id: string) =>
 
 /** A porteur registers its organisation and becomes its first signataire. */
 export async function enregistrer(ctx: ContexteOrg, actor: Actor, demande: DemandeOrganisation, id: string) {
-  if (!actor.roles.includes('porteur')) {
-    throw new AccesRefuse('Seul un porteur de projet peut enregistrer une organisation.');
-  }
+  exiger(actor, 'organisation.creer', {}, () => new AccesRefuse(POLITIQUE['organisation.creer'].refus));
   const iso = ctx.maintenant.toISOString();
   const org: Organisation = { id, ...demande, creeLe: iso, creePar: actor.userId, version: 1 };
   await ctx.store.creer(org, {
@@ -42,13 +41,21 @@ export async function enregistrer(ctx: ContexteOrg, actor: Actor, demande: Deman
   return { ...org, monRole: 'signataire' as const };
 }
 
-export const mesOrganisations = (ctx: ContexteOrg, actor: Actor) => ctx.store.organisationsDe(actor);
+export async function mesOrganisations(ctx: ContexteOrg, actor: Actor) {
+  exiger(actor, 'organisation.lister', {}, () => new AccesRefuse(POLITIQUE['organisation.lister'].refus));
+  return ctx.store.organisationsDe(actor);
+}
 
-/** The caller's role in an organisation; an organisation it is not a member of reads as absent. */
-export async function exigerMembre(store: OrganisationStore, actor: Actor, organisationId: string): Promise<Membre> {
+/** The caller's membership, if the policy lets it do `action` there; an organisation it is not a member of reads as absent. */
+export async function exigerMembre(
+  store: OrganisationStore,
+  actor: Actor,
+  organisationId: string,
+  action: 'organisation.lire' | 'organisation.inviter' | 'dossier.creer' = 'organisation.lire',
+): Promise<Membre> {
   const m = actor.roles.includes('porteur') ? await store.membre(organisationId, actor) : null;
-  if (!m) throw introuvable(organisationId);
-  return m;
+  exiger(actor, action, { membre: m?.role ?? null }, () => introuvable(organisationId));
+  return m!;
 }
 
 export async function lireOrganisation(ctx: ContexteOrg, actor: Actor, id: string) {
@@ -60,8 +67,7 @@ export async function lireOrganisation(ctx: ContexteOrg, actor: Actor, id: strin
 
 /** Signataires invite colleagues: dossiers belong to the organisation and outlive staff turnover. */
 export async function inviterMembre(ctx: ContexteOrg, actor: Actor, organisationId: string, invite: { email: string; role: RoleMembre }) {
-  const m = await exigerMembre(ctx.store, actor, organisationId);
-  if (m.role !== 'signataire') throw new AccesRefuse('Seul un signataire de l’organisation peut inviter des membres.');
+  await exigerMembre(ctx.store, actor, organisationId, 'organisation.inviter');
   const membre: Membre = {
     organisationId,
     utilisateurId: null,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../auth/roles';
-import { peutEcrirePlie } from '../../auth/policies';
+import { exiger } from '../../auth/politique';
 import type { ContenuPlie, Plie, ResumePlie } from '../../schemas/plie';
 import { AccesRefuse, Conflit, Introuvable } from '../errors';
 
@@ -43,9 +43,11 @@ export async function enregistrer(
   versionLue: number | null,
 ): Promise<Plie> {
   const oi = actor.oi ?? '';
-  if (!peutEcrirePlie(actor, oi)) throw new AccesRefuse('Seul un administrateur de l’OI peut enregistrer ses PLIE.');
+  // A PLIE is public: saying that another OI's exists hides nothing.
   const existant = await ctx.store.lire(id);
-  if (existant && existant.oi !== oi) throw new AccesRefuse(`Le PLIE ${id} appartient à l’OI ${existant.oi}.`);
+  exiger(actor, 'plie.ecrire', { oi: existant?.oi ?? actor.oi }, () =>
+    new AccesRefuse(existant ? `Le PLIE ${id} appartient à l’OI ${existant.oi}.` : 'Seul un administrateur de l’OI peut enregistrer ses PLIE.'),
+  );
   if (existant && versionLue === null) {
     throw new Conflit('PLIE_EXISTANT', `Le PLIE ${id} existe déjà : modifiez-le avec la version lue (If-Match).`);
   }
