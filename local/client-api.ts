@@ -1,7 +1,7 @@
 /**
- * A small client of the local API acting as demo users (development tokens): the demo seed, the e2e set-up and the
- * benchmarks prepare data through it exactly as the web app would, uploads included (presigned POST, then the
- * verification triggered by s3rver's event).
+ * A small client of the local API acting as demo users (ID tokens from `/auth/dev/token`, signed like the local
+ * OpenID provider's): the demo seed, the e2e set-up and the benchmarks prepare data through it exactly as the web app
+ * would, uploads included (presigned POST, then the verification triggered by s3rver's event).
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';

@@ -143,6 +143,8 @@ export async function creerFournisseur(options: { url: string; keysDir: string }
     // Every open tab renews on its own: a rotated (single-use) refresh token would make them revoke each other.
     rotateRefreshToken: false,
     responseTypes: ['code'],
+    // The SPA is on the provider's origin (browsers still send Origin on its POSTs): no other origin is allowed.
+    clientBasedCORS: (_ctx, origin) => origin === url,
     findAccount: async (_ctx, sub) => {
       const identite = comptes.get(sub);
       if (!identite) return undefined;

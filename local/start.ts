@@ -21,7 +21,8 @@ Guichet est prêt : ${guichet.url}
   API            ${guichet.url}/api   (OpenAPI : ${guichet.url}/api/openapi.json)
   Données        ${guichet.dataDir}
 
-Comptes de démonstration (page « Se connecter », sans mot de passe) :
+Connexion : « Se connecter » ouvre le fournisseur d’identité local (${guichet.url}/idp), sans mot de passe.
+Comptes de démonstration (ou toute autre adresse, qui devient un porteur de projet) :
 ${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}${u.oi ? ` (OI ${u.oi})` : ''}`).join('\n')}
 
 Sur l’appel à projets AAP-DEMO-FSEPLUS : deux dossiers instruits à l’ordre du jour du comité du PLIE du Haut

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientApi } from './support/api';
-import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
+import { fermerSession, jetonDe, ouvrirSession, seConnecter as seConnecterComme, seDeconnecter, type SessionE2e } from './support/session';
 import { DONNEES_AGAPE } from './support/web';
 
 const LONG = 180_000;
@@ -56,11 +56,7 @@ describe('web app', () => {
     await fermerSession(session);
   }, LONG);
 
-  async function seConnecter(email: string) {
-    await page.goto('/connexion');
-    await page.getByRole('button', { name: new RegExp(`^${email.replace(/[.]/g, '\\.')}`) }).click();
-    await expect.poll(() => page.getByTestId('utilisateur').textContent()).toBe(email);
-  }
+  const seConnecter = (email: string) => seConnecterComme(page, email);
 
   it('shows field errors from the client and from the API when an OI creates an AAP with the form', async () => {
     await seConnecter('oi@guichet.test');
@@ -101,9 +97,9 @@ describe('web app', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('est publié');
     expect(await page.locator('.badge').first().textContent()).toBe('Ouvert');
 
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
-    expect(await page.evaluate(() => localStorage.getItem('guichet.jeton'))).toBeNull();
+    await seDeconnecter(page);
+    await expect.poll(() => page.getByRole('button', { name: 'Se connecter' }).count()).toBe(1);
+    expect(await jetonDe(page)).toBeNull();
   }, LONG);
 
   it('lets an anonymous visitor find the AAP, open a fiche and download the PDF when it is published', async () => {

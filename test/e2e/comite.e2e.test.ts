@@ -8,6 +8,7 @@ import { extractPages } from '../unit/templates/pdf-text';
 import { aapDemo } from '#local/seed';
 import { comiteOuvert, declarer as declarerApi, dossierDepose, dossierInstruit, voter as voterApi } from '../integration/comite-helpers';
 import { aapOuvert } from '../integration/dossiers-helpers';
+import { seConnecter } from './support/session';
 import { client } from '../integration/helpers';
 import { lancerChromium } from './support/navigateur';
 import { construireWebSiBesoin } from './support/web';
@@ -61,9 +62,7 @@ describe('comité web journey', () => {
     contexte.setDefaultTimeout(30_000);
     contextes.push(contexte);
     const page = await contexte.newPage();
-    await page.goto('/connexion');
-    await page.getByRole('button', { name: new RegExp(`^${email.replace(/[.]/g, '\\.')}`) }).click();
-    await expect.poll(() => page.getByTestId('utilisateur').textContent()).toBe(email);
+    await seConnecter(page, email);
     return page;
   }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { dossierDepose } from './support/api';
 import { emailNeuf, idAapDemo, pdfValide, seConnecterAvec } from './support/porteur';
-import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
+import { fermerSession, ouvrirSession, seDeconnecter, type SessionE2e } from './support/session';
 
 const LONG = 240_000;
 
@@ -64,7 +64,7 @@ describe('OI dossier screens', () => {
   }, LONG);
 
   it('lets the porteur send the pièce asked and deposit again when compléments are requested', async () => {
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await seDeconnecter(page);
     await seConnecterAvec(page, porteur);
     await page.goto(`/dossiers/${dossier.id}`);
     await expect.poll(() => page.locator('.alerte-avertissement').first().textContent()).toContain('Le RIB fourni est illisible');

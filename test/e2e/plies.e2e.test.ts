@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientApi } from './support/api';
-import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
+import { fermerSession, ouvrirSession, seConnecter, seDeconnecter, type SessionE2e } from './support/session';
 import { DONNEES_AGAPE } from './support/web';
 
 const LONG = 180_000;
@@ -37,14 +37,8 @@ describe('PLIE of the OI', () => {
     await fermerSession(session);
   }, LONG);
 
-  /** From the home page, through « Se connecter » and back to the home page. */
-  async function seConnecterDepuisAccueil(email: string) {
-    await page.goto('/');
-    await page.getByRole('link', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: new RegExp(`^${email.replace(/[.]/g, '\\.')}`) }).click();
-    await expect.poll(() => page.getByTestId('utilisateur').textContent()).toBe(email);
-    await page.waitForURL((url) => url.pathname === '/');
-  }
+  /** From the home page, through « Se connecter » and the identity provider's page. */
+  const seConnecterDepuisAccueil = (email: string) => seConnecter(page, email);
 
   async function ouvrirListePlies() {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Gestion de l’OI' }).click();
@@ -146,7 +140,7 @@ describe('PLIE of the OI', () => {
   }, LONG);
 
   it('lists the PLIE without « Modifier » nor « Nouveau PLIE » when a gestionnaire opens them', async () => {
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await seDeconnecter(page);
     await seConnecterDepuisAccueil('gestionnaire@guichet.test');
     await ouvrirListePlies();
     expect(await page.locator('tbody tr').count()).toBe(8);
@@ -166,7 +160,7 @@ describe('PLIE of the OI', () => {
     await onglet.reload();
     await expect.poll(() => onglet.getByTestId('utilisateur').textContent()).toBe('gestionnaire@guichet.test');
     await onglet.getByRole('button', { name: 'Se déconnecter' }).click();
-    await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Se connecter' }).count()).toBe(1);
     await onglet.close();
   }, LONG);
 

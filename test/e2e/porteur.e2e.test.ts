@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPages } from '../unit/templates/pdf-text';
 import { emailNeuf, idAapDemo, pdfValide, seConnecterAvec, siretAleatoire } from './support/porteur';
-import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
+import { fermerSession, jetonDe, ouvrirSession, type SessionE2e } from './support/session';
 
 const LONG = 240_000;
 
@@ -133,7 +133,7 @@ describe('porteur web journey', () => {
   }, LONG);
 
   it('lists what is missing when an incomplete draft is deposited, and offers a reload when it changed elsewhere', async () => {
-    const token = (await page.evaluate(() => localStorage.getItem('guichet.jeton')))!;
+    const token = (await jetonDe(page))!;
     const auth = { authorization: `Bearer ${token}` };
     const orgs = (await (await page.request.get('/api/organisations', { headers: auth })).json()) as { items: { id: string }[] };
     const creation = await page.request.post('/api/dossiers', { headers: auth, data: { aapId: await idAapDemo(page), ficheCode: 'A2', organisationId: orgs.items[0]!.id } });

@@ -7,7 +7,7 @@ import { PageCatalogue } from './pages/catalogue';
 import { PageComite } from './pages/comite';
 import { PageMesComites } from './pages/comites';
 import { PageComitesAap } from './pages/comites-aap';
-import { PageConnexion } from './pages/connexion';
+import { PageConnexion, PageRetourConnexion } from './pages/connexion';
 import { PageDossier } from './pages/dossier';
 import { PageFiche } from './pages/fiche';
 import { PageGestion } from './pages/gestion';
@@ -30,6 +30,7 @@ type Acces = 'public' | 'oi' | 'porteur';
 const routes: [string, Rendu, Acces][] = [
   ['/', () => <PageCatalogue />, 'public'],
   ['/connexion', () => <PageConnexion />, 'public'],
+  ['/auth/callback', () => <PageRetourConnexion />, 'public'],
   ['/aaps/:id', (p) => <PageAap id={p.id!} />, 'public'],
   ['/aaps/:id/fiches/:code', (p) => <PageFiche id={p.id!} code={p.code!} />, 'public'],
   ['/plies/:id', (p) => <PagePlie id={p.id!} />, 'public'],

@@ -10,6 +10,7 @@ import { startGuichet } from '#local/server';
 import { lancerChromium } from './navigateur';
 import { ClientApi, piecesObligatoires, planFseplus, remplir } from './api';
 import { idAapDemo } from './porteur';
+import { seConnecter } from './session';
 import { construireWebSiBesoin } from './web';
 
 const sortie = process.argv[2] ?? '/tmp/guichet-captures';
@@ -52,11 +53,7 @@ async function main() {
         const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
         if (debords.length || largeur > page.viewportSize()!.width) console.log(`${nom}-${fichier} déborde (${largeur} px) :`, debords);
       };
-      const connecter = async (email: string) => {
-        await page.goto('/connexion');
-        await page.getByRole('button', { name: new RegExp(`^${email.replace(/[.]/g, '\\.')}`) }).click();
-        await page.waitForFunction((e) => document.querySelector('[data-testid="utilisateur"]')?.textContent === e, email);
-      };
+      const connecter = (email: string) => seConnecter(page, email);
       await connecter('porteur@guichet.test');
       await page.goto('/dossiers');
       await page.locator('.carte-dossier').first().waitFor();
@@ -83,17 +80,12 @@ async function main() {
       await page.goto('/plies/grand-perigueux');
       await page.getByRole('heading', { name: 'Public cible' }).waitFor();
       await capture('plie');
-      await page.getByRole('button', { name: 'Se déconnecter' }).click();
-      await page.goto('/connexion');
-      await page.getByLabel('Adresse e-mail').fill(`nouveau-capture-${nom}@exemple.fr`);
-      await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
-      await page.getByTestId('utilisateur').waitFor();
+      await connecter(`nouveau-capture-${nom}@exemple.fr`);
       await page.goto('/organisation');
       await page.getByLabel('SIRET').fill('443 061 841 00048');
       await page.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
       await page.locator('#champ-siret-erreur').waitFor();
       await capture('organisation-erreurs');
-      await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await connecter('oi@guichet.test');
       await page.goto(`/gestion/aaps/${aapId}/dossiers`);
       await page.locator('table.table-dossiers').waitFor();

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { expect } from 'vitest';
 import { siretDepuis } from '#shared/domain/organisation/siret';
+import { seConnecter } from './session';
 
 /** A fresh address: the development identity provider makes any unknown address a porteur. */
 export const emailNeuf = () => `nouveau-${randomBytes(5).toString('hex')}@exemple.fr`;
@@ -27,13 +27,8 @@ export async function pdfValide(texte: string, pages = 1): Promise<Buffer> {
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
-/** Signs in through the « Autre adresse » form of the development sign-in page. */
-export async function seConnecterAvec(page: Page, email: string): Promise<void> {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
-  await expect.poll(() => page.getByTestId('utilisateur').textContent()).toBe(email);
-}
+/** Signs in through the identity provider's page (« Autre adresse électronique » for a new address). */
+export const seConnecterAvec = (page: Page, email: string): Promise<void> => seConnecter(page, email);
 
 /** The id of the open demo AAP of the seed. */
 export async function idAapDemo(page: Page): Promise<string> {

@@ -1,4 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_USERS } from '#local/demo-users';
 import { startGuichet, type Guichet } from '#local/server';
 import { lancerChromium } from './navigateur';
 import { construireWebSiBesoin } from './web';
@@ -24,4 +26,48 @@ export async function fermerSession(s: Partial<SessionE2e> | undefined): Promise
   await s?.contexte?.close();
   await s?.navigateur?.close();
   await s?.guichet?.stop();
+}
+
+/**
+ * Signs in as the browser does: from the home page, « Se connecter », the identity provider's page, the demo account
+ * (or « Autre adresse électronique » for any other address), and back signed in. Whoever was signed in signs out
+ * first (otherwise the provider would keep its session and sign the same person in again).
+ */
+export async function seConnecter(page: Page, email: string): Promise<void> {
+  await page.goto('/');
+  const utilisateur = page.getByTestId('utilisateur');
+  const boutonConnexion = page.getByRole('banner').getByRole('button', { name: 'Se connecter', exact: true });
+  await utilisateur.or(boutonConnexion).first().waitFor();
+  if (await utilisateur.count()) {
+    if ((await utilisateur.textContent()) === email) return;
+    await seDeconnecter(page);
+  }
+  await boutonConnexion.click();
+  await page.waitForURL(/\/idp\/interaction\//);
+  await page.getByRole('heading', { name: 'Connexion à Guichet (fournisseur d’identité local)' }).waitFor();
+  if (DEMO_USERS.some((u) => u.email === email)) {
+    await page.getByRole('button', { name: email }).click();
+  } else {
+    await page.getByRole('textbox', { name: 'Adresse électronique' }).fill(email);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  }
+  await expect.poll(() => page.getByTestId('utilisateur').textContent().catch(() => null), { timeout: 20_000 }).toBe(email);
+}
+
+/** « Se déconnecter », through the provider's end_session (no confirmation), back on the home page signed out. */
+export async function seDeconnecter(page: Page): Promise<void> {
+  const fin = page.waitForResponse((r) => new URL(r.url()).pathname === '/idp/session/end/confirm');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await fin;
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.getByRole('banner').getByRole('button', { name: 'Se connecter', exact: true }).waitFor();
+}
+
+/** The ID token of the signed-in user, as the SPA keeps it (oidc-client-ts user in localStorage). */
+export function jetonDe(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const cle = Object.keys(localStorage).find((k) => k.startsWith('oidc.user:'));
+    const u = cle ? (JSON.parse(localStorage.getItem(cle) ?? 'null') as { id_token?: string } | null) : null;
+    return u?.id_token ?? null;
+  });
 }

@@ -1,8 +1,19 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { estOi, estPorteur, fermerSession, libelleRole, useSession } from '../lib/auth';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  AVANCE_RENOUVELLEMENT,
+  estOi,
+  estPorteur,
+  libelleRole,
+  messageErreurConnexion,
+  renouvellementEnEchec,
+  resterConnecte,
+  seConnecter,
+  seDeconnecter,
+  useSession,
+} from '../lib/auth';
 import { useAnnoncer } from '../lib/annonces';
 import { AvisCompteSansRole } from './compte-sans-role';
-import { Link, navigate, useLocation } from '../lib/router';
+import { Link, useLocation } from '../lib/router';
 
 function LienNav({ to, children, actif }: { to: string; children: ReactNode; actif: boolean }) {
   return (
@@ -16,30 +27,76 @@ function Utilisateur() {
   const session = useSession();
   const annoncer = useAnnoncer();
   const { href, pathname } = useLocation();
+  const [occupe, setOccupe] = useState(false);
   if (!session) {
-    if (pathname === '/connexion') return null;
+    if (pathname === '/connexion' || pathname === '/auth/callback') return null;
+    const connecter = () => {
+      setOccupe(true);
+      // From the catalogue's home page, the role's home page afterwards; from any other page, back to it.
+      seConnecter(pathname === '/' ? null : href).catch((e: unknown) => {
+        setOccupe(false);
+        annoncer(messageErreurConnexion(e));
+      });
+    };
     return (
-      <Link to={`/connexion?retour=${encodeURIComponent(href)}`} className="bouton bouton-clair">
+      <button type="button" className="bouton bouton-clair" disabled={occupe} onClick={connecter}>
         Se connecter
-      </Link>
+      </button>
     );
   }
   const deconnexion = () => {
-    fermerSession();
-    annoncer('Vous êtes déconnecté.');
-    navigate('/', { flash: 'Vous êtes déconnecté.' });
+    setOccupe(true);
+    annoncer('Déconnexion en cours…');
+    void seDeconnecter();
   };
+  const nom = [session.prenom, session.nom].filter(Boolean).join(' ');
   return (
     <div className="utilisateur">
       <p className="utilisateur-infos">
+        {nom && <span className="utilisateur-nom">{nom}</span>}
         <span className="utilisateur-email" data-testid="utilisateur">{session.email}</span>
         <span className="utilisateur-roles">
           {session.roles.map(libelleRole).join(', ') || 'aucun rôle'}
           {session.oi && ` · ${session.oi}`}
         </span>
       </p>
-      <button type="button" className="bouton bouton-clair" onClick={deconnexion}>
+      <button type="button" className="bouton bouton-clair" disabled={occupe} onClick={deconnexion}>
         Se déconnecter
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Announced before it happens: when expiry is near and renewal has not succeeded, « Rester connecté » saves what is
+ * pending (autosave) and renews the session, or else signs in again back to this page.
+ */
+function BandeauExpiration() {
+  const session = useSession();
+  const [maintenant, setMaintenant] = useState(() => Date.now());
+  const [occupe, setOccupe] = useState(false);
+  useEffect(() => {
+    const t = window.setInterval(() => setMaintenant(Date.now()), 5_000);
+    return () => window.clearInterval(t);
+  }, []);
+  if (!session?.expireLe) return null;
+  const reste = session.expireLe - maintenant;
+  // Renewal starts AVANCE_RENOUVELLEMENT s before expiry and normally succeeds within a second: then expireLe moves on.
+  const visible = reste > 0 && (reste <= (AVANCE_RENOUVELLEMENT - 15) * 1000 || (renouvellementEnEchec() && reste <= AVANCE_RENOUVELLEMENT * 1000));
+  if (!visible) return null;
+  const minutes = Math.max(1, Math.ceil(reste / 60_000));
+  const rester = () => {
+    setOccupe(true);
+    resterConnecte().finally(() => setOccupe(false));
+  };
+  return (
+    <div className="alerte alerte-avertissement bandeau-expiration" role="alert" data-testid="expiration">
+      <p>
+        Votre session expire dans {minutes} min. Vos saisies en cours seront enregistrées avant de prolonger la
+        session.
+      </p>
+      <button type="button" className="bouton" disabled={occupe} onClick={rester}>
+        Rester connecté
       </button>
     </div>
   );
@@ -103,6 +160,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="contenu" ref={main} tabIndex={-1} className="contenu">
+        <BandeauExpiration />
         <AvisCompteSansRole />
         {children}
       </main>

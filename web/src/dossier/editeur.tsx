@@ -1,6 +1,7 @@
-import { useMemo, useState, type MutableRefObject, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { optionsDeLAap, programme as definitionProgramme } from '#shared/domain/programmes';
 import { Alerte } from '../components/ui';
+import { avantRenouvellement } from '../lib/auth';
 import { ErreursContexte, idChamp } from '../form/champs';
 import type { TAap, TFicheOperation } from '../lib/schemas';
 import type { TDossier } from '../lib/schemas-dossier';
@@ -86,6 +87,10 @@ export function EditeurDossier(props: {
     },
   });
   props.enregistrerRef.current = enregistrerMaintenant;
+  // « Rester connecté » saves the pending changes before the session is renewed (or signed in again).
+  const enregistrerAvantRenouvellement = useRef(enregistrerMaintenant);
+  enregistrerAvantRenouvellement.current = enregistrerMaintenant;
+  useEffect(() => avantRenouvellement(async () => void (await enregistrerAvantRenouvellement.current())), []);
   const erreurs = useMemo(() => ({ ...conversion.erreurs, ...erreursServeur }), [conversion.erreurs, erreursServeur]);
   const nbKo = regles.filter((r) => r.violation).length;
   const aJour = etat.type === 'a_jour' && serveur.controle?.version === dossier.version;

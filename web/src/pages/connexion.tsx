@@ -1,111 +1,93 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Alerte } from '../components/ui';
-import { api, ApiError } from '../lib/api';
 import { useAnnoncer, useTitre } from '../lib/annonces';
-import { estOi, ouvrirSession } from '../lib/auth';
+import { accueilDe, messageErreurConnexion, seConnecter, terminerConnexion, useSession } from '../lib/auth';
 import { navigate, useLocation } from '../lib/router';
-import { Jeton } from '../lib/schemas';
 
-const DEMO: { email: string; role: string }[] = [
-  { email: 'oi@guichet.test', role: 'OI — administration' },
-  { email: 'gestionnaire@guichet.test', role: 'OI — gestion' },
-  { email: 'porteur@guichet.test', role: 'Porteur de projet' },
-  { email: 'porteur2@guichet.test', role: 'Porteur de projet' },
-  ...[1, 2, 3, 4, 5].map((n) => ({ email: `comite${n}@guichet.test`, role: 'Membre de comité' })),
-  { email: 'nouveau@guichet.test', role: 'Compte invité, sans rôle' },
-];
-
-/** Development sign-in: the local identity provider issues a signed token for a demo e-mail. */
+/** « Se connecter »: the sign-in happens at the identity provider (Cognito on AWS, the local provider in `npm start`). */
 export function PageConnexion() {
   useTitre('Connexion');
-  const annoncer = useAnnoncer();
   const { search } = useLocation();
-  const [email, setEmail] = useState('');
+  const session = useSession();
   const [erreur, setErreur] = useState<string | null>(null);
-  const [erreurChamp, setErreurChamp] = useState<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
+  const retour = search.get('retour');
 
-  const connecter = async (adresse: string) => {
+  const connecter = async () => {
     setEnvoi(true);
     setErreur(null);
-    setErreurChamp(null);
-    annoncer('Connexion en cours…');
     try {
-      const { data } = await api('/auth/dev/token', Jeton, { method: 'POST', body: { email: adresse.trim() } });
-      const session = ouvrirSession(data.token);
-      const retour = search.get('retour');
-      const cible = retour && retour.startsWith('/') && !retour.startsWith('//') ? retour : estOi(session) ? '/gestion' : '/';
-      navigate(cible, { replace: true, flash: `Vous êtes connecté en tant que ${session.email}.` });
+      await seConnecter(retour);
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'INCONNUE', 'Connexion impossible.');
-      const surEmail = err.details.find((d) => d.chemin === 'email' || d.chemin.endsWith('.email'));
-      if (surEmail) setErreurChamp(surEmail.message);
-      setErreur(err.message);
-      annoncer(`Échec de la connexion : ${err.message}`);
-    } finally {
+      setErreur(messageErreurConnexion(e));
       setEnvoi(false);
     }
-  };
-
-  const soumettre = (e: FormEvent) => {
-    e.preventDefault();
-    if (!email.trim()) {
-      setErreurChamp('Indiquez une adresse e-mail.');
-      document.getElementById('email')?.focus();
-      return;
-    }
-    void connecter(email);
   };
 
   return (
     <section className="page-etroite">
       <h1>Connexion</h1>
-      <p className="chapo">
-        Environnement de démonstration : choisissez un compte de test ou saisissez une adresse e-mail. Aucun mot de
-        passe n’est demandé.
-      </p>
       {erreur && <Alerte titre="La connexion a échoué" focus>{<p>{erreur}</p>}</Alerte>}
-      <div className="carte">
-        <h2>Comptes de démonstration</h2>
-        <ul className="comptes-demo">
-          {DEMO.map((u) => (
-            <li key={u.email}>
-              <button
-                type="button"
-                className="bouton bouton-secondaire bouton-bloc"
-                disabled={envoi}
-                onClick={() => void connecter(u.email)}
-              >
-                <span className="compte-email">{u.email}</span>
-                <span className="compte-role">{u.role}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <form className="carte" onSubmit={soumettre} noValidate>
-        <h2>Autre adresse</h2>
-        <div className={`champ${erreurChamp ? ' champ-erreur' : ''}`}>
-          <label htmlFor="email">Adresse e-mail</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={erreurChamp ? true : undefined}
-            aria-describedby={erreurChamp ? 'email-erreur' : undefined}
-          />
-          {erreurChamp && (
-            <p id="email-erreur" className="message-erreur">
-              {erreurChamp}
-            </p>
-          )}
-        </div>
-        <button type="submit" className="bouton" disabled={envoi}>
-          Se connecter
+      {session ? (
+        <p>
+          Vous êtes déjà connecté en tant que <strong>{session.email}</strong>.{' '}
+          <a href={accueilDe(session)} onClick={(e) => (e.preventDefault(), navigate(retour ?? accueilDe(session)))}>
+            Continuer
+          </a>
+        </p>
+      ) : (
+        <>
+          <p className="chapo">
+            Vous vous identifiez sur la page du fournisseur d’identité de Guichet (adresse électronique, mot de passe et,
+            pour les agents des organismes intermédiaires, un code de vérification), puis vous revenez ici.
+          </p>
+          <p>Pas encore de compte ? Le fournisseur d’identité vous propose d’en créer un : il sera celui d’un porteur de projet.</p>
+          <button type="button" className="bouton" disabled={envoi} onClick={() => void connecter()}>
+            Se connecter
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** `/auth/callback`: the provider sends the browser back here with the code; never a blank page. */
+export function PageRetourConnexion() {
+  useTitre('Connexion');
+  const annoncer = useAnnoncer();
+  const [erreur, setErreur] = useState<string | null>(null);
+  useEffect(() => {
+    terminerConnexion().then(
+      ({ session, cible }) => {
+        const qui = session ? [session.prenom, session.nom].filter(Boolean).join(' ') || session.email : null;
+        navigate(cible, { replace: true, flash: qui ? `Vous êtes connecté en tant que ${qui}.` : undefined });
+      },
+      (e: unknown) => {
+        const m = messageErreurConnexion(e);
+        setErreur(m);
+        annoncer(`Échec de la connexion : ${m}`);
+      },
+    );
+  }, [annoncer]);
+  if (!erreur) {
+    return (
+      <section className="page-etroite">
+        <h1>Connexion</h1>
+        <p role="status">Connexion en cours…</p>
+      </section>
+    );
+  }
+  return (
+    <section className="page-etroite">
+      <h1>Connexion</h1>
+      <Alerte titre="La connexion a échoué" focus>
+        <p>{erreur}</p>
+      </Alerte>
+      <p>
+        <button type="button" className="bouton" onClick={() => void seConnecter().catch((e: unknown) => setErreur(messageErreurConnexion(e)))}>
+          Réessayer
         </button>
-      </form>
+      </p>
     </section>
   );
 }
