@@ -56,6 +56,7 @@ export function client(g: Guichet) {
     get: (chemin: string, o?: Parameters<typeof appel>[2]) => appel('GET', chemin, o),
     post: (chemin: string, o?: Parameters<typeof appel>[2]) => appel('POST', chemin, o),
     put: (chemin: string, o?: Parameters<typeof appel>[2]) => appel('PUT', chemin, o),
+    del: (chemin: string, o?: Parameters<typeof appel>[2]) => appel('DELETE', chemin, o),
     jeton,
     /** An ID token of the local provider for any identity (another OI's agent, a changed e-mail…). */
     jetonPour: (identite: Identite, options?: { expireDans?: number }) => signerJetonPour(join(g.dataDir, 'keys'), `${g.url}/idp`, identite, options),

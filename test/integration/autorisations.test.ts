@@ -1,0 +1,320 @@
+/**
+ * The authorization matrix: every route of the manifest × every kind of caller. What each caller may do comes from
+ * the policy table (shared/auth/politique.ts) and the route's action; who each caller is with respect to the fixtures
+ * (their tenancy) is written here by hand. A refused call answers 401/403/404 and changes nothing in the table; an
+ * allowed one passes authorization (it may still meet a 409 or 422 of the workflow's rules).
+ *
+ * Removing any single check (signataire-only dépôt, president-only closing, members-only votes, conflict exclusion,
+ * OI tenancy, organisation membership…) makes a refused caller get through, and this test fail.
+ */
+import { createHash } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guichet } from '#local/server';
+import { aapDemo } from '#local/seed';
+import { POLITIQUE, type Relation } from '#shared/auth/politique';
+import type { Role } from '#shared/auth/roles';
+import { routes, type RouteDefinition } from '#shared/http/routes';
+import { dynamo } from '#shared/repositories/clients';
+import { client, demarrerGuichet, type Reponse } from './helpers';
+import { aapOuvert, cle, complet, organisation, planEquilibre, siretUnique } from './dossiers-helpers';
+import { piecesObligatoires } from './pieces-helpers';
+import { comiteOuvert, declarer, GESTIONNAIRE, MEMBRES, notes, OI, P1 } from './comite-helpers';
+
+const PERSONAS = [
+  'anonyme', 'signataire', 'redacteur', 'porteur_tiers', 'gestionnaire', 'admin', 'oi_tiers',
+  'president', 'membre', 'en_conflit', 'non_siege', 'sans_role',
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+/** Who each caller is at the identity provider. */
+const IDENTITES: Record<Exclude<Persona, 'anonyme'>, { sub: string; email: string; groupes: Role[]; oi?: string }> = {
+  signataire: { sub: 'demo-porteur', email: P1, groupes: ['porteur'] },
+  redacteur: { sub: 'matrice-redacteur', email: 'redacteur@matrice.test', groupes: ['porteur'] },
+  porteur_tiers: { sub: 'demo-porteur2', email: 'porteur2@guichet.test', groupes: ['porteur'] },
+  gestionnaire: { sub: 'demo-gestionnaire', email: GESTIONNAIRE, groupes: ['oi-gestionnaire'], oi: 'AGAPE' },
+  admin: { sub: 'demo-oi-admin', email: OI, groupes: ['oi-admin'], oi: 'AGAPE' },
+  oi_tiers: { sub: 'matrice-autre-oi', email: 'admin@autre-oi.test', groupes: ['oi-admin'], oi: 'AUTRE' },
+  president: { sub: 'demo-comite1', email: MEMBRES[0]!, groupes: ['comite'] },
+  membre: { sub: 'demo-comite2', email: MEMBRES[1]!, groupes: ['comite'] },
+  en_conflit: { sub: 'demo-comite5', email: MEMBRES[4]!, groupes: ['comite'] },
+  non_siege: { sub: 'matrice-comite-hors', email: 'hors@matrice.test', groupes: ['comite'] },
+  sans_role: { sub: 'demo-sans-role', email: 'nouveau@guichet.test', groupes: [] },
+};
+
+/**
+ * What a route acts on, for the tenancy: `soi` (the caller's own lists and new records), an AAP / PLIE of the OI
+ * AGAPE, organisation A, a draft of A, a deposited dossier of A, the dossier on comité C's agenda, comité C.
+ */
+type Genre = 'public' | 'soi' | 'aap' | 'plie' | 'organisation' | 'brouillon' | 'dossier' | 'dossier_comite' | 'comite' | 'comite_dossier';
+
+const PORTEURS: Persona[] = ['signataire', 'redacteur', 'porteur_tiers'];
+const COMITE: Persona[] = ['president', 'membre', 'en_conflit', 'non_siege'];
+
+function siege(p: Persona, declaration: boolean): Relation[] {
+  if (p === 'president') return ['membre_comite', 'president', ...(declaration ? (['membre_sans_conflit'] as const) : [])];
+  if (p === 'membre') return ['membre_comite', ...(declaration ? (['membre_sans_conflit'] as const) : [])];
+  if (p === 'en_conflit') return ['membre_comite', ...(declaration ? (['membre_en_conflit'] as const) : [])];
+  return [];
+}
+
+/** The fixtures' tenancy, by hand: organisation A is the signataire's and the rédacteur's; AGAPE is the OI's; C seats three. */
+function relationsDe(p: Persona, g: Genre): Relation[] {
+  const groupe: Relation[] = PORTEURS.includes(p) ? ['porteur'] : COMITE.includes(p) ? ['comite'] : [];
+  const agape: Relation[] = p === 'gestionnaire' ? ['gestionnaire_oi'] : p === 'admin' ? ['admin_oi'] : [];
+  const membreA: Relation[] = p === 'signataire' ? ['signataire'] : p === 'redacteur' ? ['redacteur'] : [];
+  switch (g) {
+    case 'public': return groupe;
+    case 'soi': return [...groupe, ...agape, ...(p === 'oi_tiers' ? (['admin_oi'] as const) : [])];
+    case 'aap': case 'plie': return [...groupe, ...agape];
+    case 'organisation': case 'brouillon': return [...groupe, ...membreA];
+    case 'dossier': return [...groupe, ...membreA, ...agape];
+    case 'dossier_comite': return [...groupe, ...membreA, ...agape, ...siege(p, true)];
+    case 'comite': return [...groupe, ...agape, ...siege(p, false)];
+    case 'comite_dossier': return [...groupe, ...agape, ...siege(p, true)];
+  }
+}
+
+/** A tie to the resource itself: without one, a refusal is a 404 (we never say that it exists). */
+const LIENS: Relation[] = ['signataire', 'redacteur', 'gestionnaire_oi', 'admin_oi', 'membre_comite'];
+
+interface Fixtures {
+  aapId: string;
+  brouillonAapId: string;
+  orgA: string;
+  brouillon: { id: string; version: number; contenu: unknown };
+  depose: { id: string; version: number; pieceId: string };
+  inscrit: string;
+  comite: string;
+  plie: Record<string, unknown>;
+}
+
+interface Requete { chemin: string; body?: unknown; headers?: Record<string, string> }
+interface Cas { genre: Genre; requete: (f: Fixtures) => Requete; /** Refused without a tie, when the resource is the caller's own or new. */ refusSansLien?: 403 }
+
+const contenuAap = () => JSON.parse(JSON.stringify({ ...aapDemo(new Date()), reference: 'AAP-MATRICE-NOUVEAU' }));
+const upload = { typePiece: 'RIB', nomFichier: 'rib.pdf', taille: 1000, typeContenu: 'application/pdf', sha256: 'a'.repeat(64) };
+
+const CAS: Record<string, Cas> = {
+  'GET /health': { genre: 'public', requete: () => ({ chemin: '/health' }) },
+  'GET /openapi.json': { genre: 'public', requete: () => ({ chemin: '/openapi.json' }) },
+  'POST /auth/dev/token': { genre: 'public', requete: () => ({ chemin: '/auth/dev/token', body: { email: P1 } }) },
+  'GET /aaps': { genre: 'public', requete: () => ({ chemin: '/aaps' }) },
+  'GET /aaps/{id}': { genre: 'public', requete: (f) => ({ chemin: `/aaps/${f.aapId}` }) },
+  'GET /aaps/{id}/fiches/{code}': { genre: 'public', requete: (f) => ({ chemin: `/aaps/${f.aapId}/fiches/HP1` }) },
+  'GET /aaps/{id}/rectificatifs': { genre: 'public', requete: (f) => ({ chemin: `/aaps/${f.aapId}/rectificatifs` }) },
+  'GET /aaps/{id}/document.pdf': { genre: 'public', requete: (f) => ({ chemin: `/aaps/${f.aapId}/document.pdf` }) },
+  'GET /plies': { genre: 'public', requete: () => ({ chemin: '/plies' }) },
+  'GET /plies/{id}': { genre: 'public', requete: () => ({ chemin: '/plies/sources' }) },
+  'GET /gestion/aaps': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/aaps' }) },
+  'GET /gestion/aaps/{id}': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/aaps/${f.brouillonAapId}` }) },
+  'POST /aaps': { genre: 'aap', refusSansLien: 403, requete: () => ({ chemin: '/aaps', body: contenuAap() }) },
+  'POST /aaps/import': { genre: 'aap', refusSansLien: 403, requete: () => ({ chemin: '/aaps/import', body: contenuAap() }) },
+  'PUT /aaps/{id}': { genre: 'aap', requete: (f) => ({ chemin: `/aaps/${f.brouillonAapId}`, body: contenuAap(), headers: { 'if-match': '1' } }) },
+  'POST /aaps/{id}/publication': { genre: 'aap', requete: (f) => ({ chemin: `/aaps/${f.brouillonAapId}/publication`, body: {} }) },
+  'POST /aaps/{id}/rectificatifs': { genre: 'aap', requete: (f) => ({ chemin: `/aaps/${f.brouillonAapId}/rectificatifs`, body: { motif: 'Correction de la date.', contenu: contenuAap() }, headers: { 'if-match': '1' } }) },
+  'PUT /plies/{id}': { genre: 'plie', refusSansLien: 403, requete: (f) => ({ chemin: '/plies/sources', body: f.plie, headers: { 'if-match': '"1"' } }) },
+  'GET /organisations': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/organisations' }) },
+  'POST /organisations': {
+    genre: 'soi', refusSansLien: 403,
+    requete: () => ({ chemin: '/organisations', body: { siret: siretUnique(), raisonSociale: 'Structure de la matrice', statutJuridique: 'association', adresse: { ligne1: '1 place Centrale', codePostal: '24000', commune: 'Périgueux' } } }),
+  },
+  'GET /organisations/{id}': { genre: 'organisation', requete: (f) => ({ chemin: `/organisations/${f.orgA}` }) },
+  'POST /organisations/{id}/membres': { genre: 'organisation', requete: (f) => ({ chemin: `/organisations/${f.orgA}/membres`, body: { email: 'collegue@matrice.test', role: 'redacteur' } }) },
+  'GET /dossiers': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/dossiers' }) },
+  'POST /dossiers': { genre: 'organisation', requete: (f) => ({ chemin: '/dossiers', body: { aapId: f.aapId, ficheCode: 'S2', organisationId: f.orgA } }) },
+  'GET /dossiers/{id}': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}` }) },
+  'PUT /dossiers/{id}': { genre: 'brouillon', requete: (f) => ({ chemin: `/dossiers/${f.brouillon.id}`, body: f.brouillon.contenu, headers: { 'if-match': String(f.brouillon.version) } }) },
+  'GET /dossiers/{id}/plan-financement/controles': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/plan-financement/controles` }) },
+  'POST /dossiers/{id}/depot': { genre: 'brouillon', requete: (f) => ({ chemin: `/dossiers/${f.brouillon.id}/depot`, headers: { 'idempotency-key': cle() } }) },
+  'GET /dossiers/{id}/accuse-depot.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/accuse-depot.pdf` }) },
+  'GET /dossiers/{id}/evenements': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/evenements` }) },
+  'GET /gestion/dossiers': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers?aapId=${f.aapId}` }) },
+  'GET /gestion/dossiers/export.csv': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers/export.csv?aapId=${f.aapId}` }) },
+  'GET /gestion/dossiers/export.xlsx': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers/export.xlsx?aapId=${f.aapId}` }) },
+  'GET /dossiers/{id}/pieces': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/pieces` }) },
+  'POST /dossiers/{id}/pieces': { genre: 'brouillon', requete: (f) => ({ chemin: `/dossiers/${f.brouillon.id}/pieces`, body: upload }) },
+  'DELETE /dossiers/{id}/pieces/{pieceId}': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/pieces/${f.depose.pieceId}` }) },
+  'GET /dossiers/{id}/pieces/{pieceId}/telechargement': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/pieces/${f.depose.pieceId}/telechargement` }) },
+  'POST /dossiers/{id}/complements': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/complements`, body: { pieces: ['RIB'], message: 'RIB illisible.', dateLimite: '2031-01-15' }, headers: { 'if-match': String(f.depose.version) } }),
+  },
+  'POST /dossiers/{id}/recevabilite': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/recevabilite`, body: { decision: 'irrecevable', motif: 'Hors du périmètre de la fiche.' }, headers: { 'if-match': String(f.depose.version) } }),
+  },
+  'PUT /dossiers/{id}/instruction': {
+    genre: 'dossier',
+    requete: (f) => ({
+      chemin: `/dossiers/${f.depose.id}/instruction`,
+      body: { notes: [{ critere: 'C1', note: 3, justification: 'Éléments probants.' }], avis: 'favorable', montantFsePropose: 1000, commentaire: 'Cohérent.' },
+      headers: { 'if-match': String(f.depose.version) },
+    }),
+  },
+  'GET /dossiers/{id}/instruction': { genre: 'dossier_comite', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/instruction` }) },
+  'GET /dossiers/{id}/rapport-instruction.pdf': { genre: 'dossier_comite', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/rapport-instruction.pdf` }) },
+  'POST /dossiers/{id}/programmation': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/programmation`, body: { montantFseCentimes: 1000, dateDecision: '2027-03-01' }, headers: { 'if-match': String(f.depose.version) } }),
+  },
+  'GET /dossiers/{id}/lettre-decision.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/lettre-decision.pdf` }) },
+  'GET /aaps/{id}/enveloppe': { genre: 'aap', requete: (f) => ({ chemin: `/aaps/${f.aapId}/enveloppe` }) },
+  'GET /comites': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/comites' }) },
+  'POST /comites': { genre: 'aap', requete: (f) => ({ chemin: '/comites', body: { aapId: f.aapId, plie: 'haut-perigord', date: '2031-06-01', membres: [MEMBRES[0]], president: MEMBRES[0] } }) },
+  'GET /comites/{id}': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}` }) },
+  'GET /comites/{id}/dossiers/{dossierId}': { genre: 'comite_dossier', requete: (f) => ({ chemin: `/comites/${f.comite}/dossiers/${f.inscrit}` }) },
+  'POST /comites/{id}/ordre-du-jour': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}/ordre-du-jour`, body: { dossierIds: [], publier: false } }) },
+  'POST /comites/{id}/conflits': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}/conflits`, body: { dossierId: f.inscrit, conflit: false } }) },
+  'POST /comites/{id}/votes': { genre: 'comite_dossier', requete: (f) => ({ chemin: `/comites/${f.comite}/votes`, body: { dossierId: f.inscrit, vote: 'pour' } }) },
+  'GET /comites/{id}/proces-verbal.pdf': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}/proces-verbal.pdf` }) },
+  // Last: an allowed closing ends the session.
+  'POST /comites/{id}/cloture': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}/cloture`, body: {} }) },
+};
+
+type Attendu = 'autorise' | 401 | 403 | 404;
+
+function attendu(route: RouteDefinition, cas: Cas, p: Persona): Attendu {
+  if (route.auth === 'public') return 'autorise';
+  if (p === 'anonyme') return 401;
+  if (!IDENTITES[p].groupes.some((g) => route.roles.includes(g))) return 403;
+  const rel = relationsDe(p, cas.genre);
+  const permises: readonly Relation[] = POLITIQUE[route.action!].relations;
+  if (permises.some((r) => rel.includes(r))) return 'autorise';
+  return rel.some((r) => LIENS.includes(r)) ? 403 : (cas.refusSansLien ?? 404);
+}
+
+/** Checks a few rules by name, whatever the table says: editing the table cannot silently lift them. */
+const INVARIANTS: Array<[string, Persona, Attendu]> = [
+  ['POST /dossiers/{id}/depot', 'redacteur', 403],
+  ['POST /dossiers/{id}/depot', 'signataire', 'autorise'],
+  ['POST /comites/{id}/cloture', 'membre', 403],
+  ['POST /comites/{id}/cloture', 'president', 'autorise'],
+  ['POST /comites/{id}/votes', 'en_conflit', 403],
+  ['POST /comites/{id}/votes', 'non_siege', 404],
+  ['POST /comites/{id}/votes', 'gestionnaire', 403],
+  ['GET /comites/{id}/dossiers/{dossierId}', 'en_conflit', 403],
+  ['GET /dossiers/{id}/instruction', 'en_conflit', 403],
+  ['GET /dossiers/{id}/instruction', 'signataire', 403],
+  ['POST /aaps/{id}/publication', 'gestionnaire', 403],
+  ['POST /dossiers/{id}/programmation', 'gestionnaire', 403],
+  ['GET /dossiers/{id}', 'porteur_tiers', 404],
+  ['GET /dossiers/{id}', 'oi_tiers', 404],
+  ['PUT /dossiers/{id}', 'gestionnaire', 403],
+  ['POST /organisations/{id}/membres', 'redacteur', 403],
+  ['PUT /plies/{id}', 'gestionnaire', 403],
+];
+
+let g: Guichet;
+let api: ReturnType<typeof client>;
+let f: Fixtures;
+const jetons = new Map<Persona, string>();
+
+/** A digest of every item of the table: a refused call must leave it as it was. */
+async function empreinte(): Promise<string> {
+  const h = createHash('sha256');
+  const items: string[] = [];
+  let depart: Record<string, unknown> | undefined;
+  do {
+    const r = await dynamo().send(new ScanCommand({ TableName: g.tableName, ExclusiveStartKey: depart }));
+    for (const i of r.Items ?? []) items.push(JSON.stringify(Object.entries(i).sort(([a], [b]) => a.localeCompare(b))));
+    depart = r.LastEvaluatedKey;
+  } while (depart);
+  for (const i of items.sort()) h.update(i);
+  return h.digest('hex');
+}
+
+async function appeler(route: RouteDefinition, p: Persona): Promise<Reponse> {
+  const r = CAS[`${route.method} ${route.path}`]!.requete(f);
+  const appel = { ...(p === 'anonyme' ? {} : { jeton: jetons.get(p)! }), ...(r.body !== undefined ? { body: r.body } : {}), ...(r.headers ? { headers: r.headers } : {}) };
+  const m = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+  return m === 'delete' ? api.del(r.chemin, appel) : api[m](r.chemin, appel);
+}
+
+beforeAll(async () => {
+  g = await demarrerGuichet({ seed: true });
+  api = client(g);
+  for (const p of PERSONAS) if (p !== 'anonyme') jetons.set(p, await api.jetonPour(IDENTITES[p]));
+  const aap = await aapOuvert(api);
+  const orgA = (await organisation(api, P1, 'Organisation A de la matrice')).id;
+  await organisation(api, 'porteur2@guichet.test', 'Organisation B de la matrice');
+  await api.post(`/organisations/${orgA}/membres`, { as: P1, body: { email: IDENTITES.redacteur.email, role: 'redacteur' } });
+  expect((await api.get(`/organisations/${orgA}`, { jeton: jetons.get('redacteur')! })).body.monRole).toBe('redacteur');
+
+  const nouveau = async (fiche: string) => (await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: fiche, organisationId: orgA } })).body;
+  const deposer = async (fiche: string) => {
+    const d = await nouveau(fiche);
+    await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 856_000)) });
+    await piecesObligatoires(api, P1, d.id);
+    const r = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
+    if (r.status !== 200) throw new Error(`dépôt : ${JSON.stringify(r.body)}`);
+    return r.body as { id: string; version: number };
+  };
+  const brouillon = await nouveau('S1');
+  const depose = await deposer('HP2');
+  const pieceId = (await api.get(`/dossiers/${depose.id}/pieces`, { as: P1 })).body.pieces[0].id as string;
+
+  // The dossier on comité C's agenda: recevable, instruit, inscribed; declarations: two without conflict, one with.
+  const inscrit = await deposer('HP1');
+  const { conditionsRecevabilite } = (await api.get(`/aaps/${aap.id}/fiches/HP1`)).body as { conditionsRecevabilite: string[] };
+  const rec = await api.post(`/dossiers/${inscrit.id}/recevabilite`, { as: GESTIONNAIRE, headers: { 'if-match': String(inscrit.version) }, body: { decision: 'recevable', conditions: conditionsRecevabilite.map((condition) => ({ condition, remplie: true })) } });
+  const ins = await api.put(`/dossiers/${inscrit.id}/instruction`, { as: GESTIONNAIRE, headers: { 'if-match': String(rec.body.version) }, body: { notes: await notes(api, inscrit.id), avis: 'favorable', montantFsePropose: 500_000, commentaire: 'Opération cohérente.' } });
+  expect(ins.status).toBe(200);
+  const comite = await comiteOuvert(api, aap.id, 'haut-perigord', [inscrit.id]);
+  for (const [m, conflit] of [[MEMBRES[0]!, false], [MEMBRES[1]!, false], [MEMBRES[4]!, true]] as const) {
+    expect((await declarer(api, comite.id, m, inscrit.id, conflit)).status).toBe(201);
+  }
+
+  const aapBrouillon = await api.post('/aaps', { as: OI, body: { ...contenuAap(), reference: 'AAP-MATRICE-BROUILLON' } });
+  expect(aapBrouillon.status).toBe(201);
+  const { id: _i, oi: _o, version: _v, modifieLe: _m, ...plie } = (await api.get('/plies/sources')).body;
+  f = {
+    aapId: aap.id, brouillonAapId: aapBrouillon.body.id, orgA, brouillon: { id: brouillon.id, version: brouillon.version, contenu: brouillon.contenu },
+    depose: { id: depose.id, version: depose.version, pieceId }, inscrit: inscrit.id, comite: comite.id, plie,
+  };
+}, 180_000);
+afterAll(async () => g?.stop());
+
+describe('the authorization matrix', () => {
+  it('has a case for every route of the manifest, and every signed-in route names an action of the policy', () => {
+    expect(routes.map((r) => `${r.method} ${r.path}`).filter((k) => !CAS[k])).toEqual([]);
+    for (const r of routes as readonly RouteDefinition[]) if (r.auth === 'jwt') expect(POLITIQUE[r.action!], `${r.method} ${r.path}`).toBeDefined();
+  });
+
+  it('agrees with the named invariants', () => {
+    for (const [cle, p, a] of INVARIANTS) {
+      const route = (routes as readonly RouteDefinition[]).find((r) => `${r.method} ${r.path}` === cle)!;
+      expect(attendu(route, CAS[cle]!, p), `${cle} · ${p}`).toBe(a);
+    }
+  });
+
+  it('answers every route × caller as the policy says; refusals change nothing', async () => {
+    const ecarts: string[] = [];
+    const ordre = [...(routes as readonly RouteDefinition[])].sort((a, b) => Number(a.path.endsWith('/cloture')) - Number(b.path.endsWith('/cloture')));
+    let appels = 0;
+    for (const route of ordre) {
+      const cle = `${route.method} ${route.path}`;
+      const cas = CAS[cle]!;
+      const prevus = PERSONAS.map((p) => [p, attendu(route, cas, p)] as const);
+      // Refused callers first, against the untouched fixtures; then the allowed ones.
+      const refuses = prevus.filter(([, a]) => a !== 'autorise');
+      const avant = refuses.length ? await empreinte() : '';
+      for (const [p, a] of refuses) {
+        const r = await appeler(route, p);
+        appels += 1;
+        if (r.status !== a) ecarts.push(`${cle} · ${p} : attendu ${a}, reçu ${r.status} ${JSON.stringify(r.body?.code ?? '')}`);
+        else if (typeof r.body?.code !== 'string' || typeof r.body?.message !== 'string') ecarts.push(`${cle} · ${p} : refus sans code ni message`);
+        if (route.method !== 'GET' || p === refuses.at(-1)![0]) {
+          if ((await empreinte()) !== avant) ecarts.push(`${cle} · ${p} : refusé, mais la table a changé`);
+        }
+      }
+      for (const [p] of prevus.filter(([, a]) => a === 'autorise')) {
+        const r = await appeler(route, p);
+        appels += 1;
+        if ([401, 403, 404].includes(r.status) || r.status >= 500) ecarts.push(`${cle} · ${p} : autorisé, mais reçu ${r.status} ${JSON.stringify(r.body?.code ?? '')}`);
+      }
+    }
+    expect(ecarts).toEqual([]);
+    expect(appels).toBe(routes.length * PERSONAS.length);
+  }, 600_000);
+});
