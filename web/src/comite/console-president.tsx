@@ -1,3 +1,4 @@
+import { nomMembre } from '#shared/domain/comite/sieges';
 import { useRef, useState } from 'react';
 import { quorumAtteint } from '#shared/domain/comite/comite';
 import { api, type ApiError, enErreur } from '../lib/api';
@@ -131,7 +132,7 @@ export function ConsoleSeance(props: {
                 {ok ? 'Quorum atteint' : 'Quorum non atteint'} : {pluriel(t.votants, 'votant', 'votants')} sur {pluriel(t.eligibles, 'membre', 'membres')} sans conflit
                 {!ok && ` (${requis} requis)`}
               </p>
-              {t.exclus.length > 0 && <p className="discret">Ne participe{t.exclus.length > 1 ? 'nt' : ''} pas (conflit d’intérêts) : {t.exclus.join(', ')}</p>}
+              {t.exclus.length > 0 && <p className="discret">Ne participe{t.exclus.length > 1 ? 'nt' : ''} pas (conflit d’intérêts) : {t.exclus.map((m) => nomMembre(comite, m)).join(', ')}</p>}
               <p className="issue" data-issue={i}>
                 Issue à la clôture : {i === 'sans_quorum' ? <strong>clôture refusée tant que le quorum manque (ou ajournez)</strong> : <BadgeDecision decision={i} />}
               </p>

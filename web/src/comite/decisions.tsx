@@ -1,3 +1,4 @@
+import { nomMembre } from '#shared/domain/comite/sieges';
 import { formatInstant, formatMontant } from '../lib/format';
 import { LienPdf } from './commun';
 import { BarreEnveloppe } from './enveloppe';
@@ -33,7 +34,7 @@ export function DecisionsSeance({ comite }: { comite: TComiteDetail }) {
               <p>{d.motif}</p>
               <p className="discret">
                 Pour : {d.pour} · Contre : {d.contre} · Abstention : {d.abstention}
-                {d.exclus.length > 0 && ` · conflit d’intérêts : ${d.exclus.join(', ')}`}
+                {d.exclus.length > 0 && ` · conflit d’intérêts : ${d.exclus.map((m) => nomMembre(comite, m)).join(', ')}`}
                 {d.decision === 'selectionne' && ` · FSE retenu : ${formatMontant(d.montantFseCentimes)}`}
               </p>
             </li>

@@ -67,7 +67,7 @@ export function MembresOrganisation({ organisation }: { organisation: TOrganisat
             <tbody>
               {data.membres.map((m) => (
                 <tr key={m.email}>
-                  <td>{m.utilisateurId ? (m.nom ?? m.email) : <span className="discret">Invitation en attente</span>}</td>
+                  <td>{!m.utilisateurId ? <span className="discret">Invitation en attente</span> : m.nom && m.nom !== m.email ? m.nom : '—'}</td>
                   <td>{m.email}</td>
                   <td>{libelleRoleMembre(m.role)}</td>
                   <td>{formatInstant(m.ajouteLe)}</td>
