@@ -45,6 +45,8 @@ export const ENV = {
   oidcIssuer: 'GUICHET_OIDC_ISSUER',
   /** The SPA's client id: the `aud` of the ID tokens the API accepts. */
   oidcAudience: 'GUICHET_OIDC_AUDIENCE',
+  /** The user pool whose directory composes comités (functions with `access.annuaire`). */
+  userPoolId: 'GUICHET_USER_POOL_ID',
 } as const;
 
 /**

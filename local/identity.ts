@@ -3,13 +3,12 @@
  * would put in their ID token, and the RSA key (kept under the data dir) that signs them. `POST /auth/dev/token`
  * (scripts, tests) signs with the same key, kid, issuer and audience, so the API's one verification accepts both.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
 import { config } from '#shared/config';
-import { DEMO_USERS } from './demo-users';
+import { DEMO_USERS, subLocal } from './demo-users';
 
 /** The SPA's client id at the local provider: the `aud` of every ID token. */
 export const CLIENT_ID = 'guichet-web';
@@ -64,15 +63,12 @@ export interface Identite {
 }
 
 export const normaliserEmail = (email: string): string => email.trim().toLowerCase();
-/** The sub of an address that is not a demo account (stable, opaque). */
-export const subDe = (email: string): string =>
-  `user-${createHash('sha256').update(normaliserEmail(email)).digest('hex').slice(0, 24)}`;
 
 /** Demo users get their roles; any other address is a new porteur (as Cognito self sign-up would make it). */
 export function identiteDe(email: string): Identite {
   const normalise = normaliserEmail(email);
   const demo = DEMO_USERS.find((u) => u.email === normalise);
-  if (!demo) return { sub: subDe(normalise), email: normalise, groupes: ['porteur'] };
+  if (!demo) return { sub: subLocal(normalise), email: normalise, groupes: ['porteur'] };
   return { sub: demo.sub, email: demo.email, groupes: [...demo.roles], prenom: demo.prenom, nom: demo.nom, ...(demo.oi ? { oi: demo.oi } : {}) };
 }
 

@@ -1,6 +1,6 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -16,8 +16,10 @@ export interface GuichetFunctionProps {
   /** Handler module relative to the project root; it exports `handler`. */
   handler: string;
   description: string;
-  access: { table?: Access; bucket?: Access };
+  access: { table?: Access; bucket?: Access; annuaire?: 'read' };
   table?: ITable;
+  /** ARN of the user pool, for `access.annuaire` (ListUsers on that pool only; its id goes to GUICHET_USER_POOL_ID). */
+  userPoolArn?: string;
   bucket?: IBucket;
   /** @default 512 */
   memorySize?: number;
@@ -118,6 +120,12 @@ export class GuichetFunction extends Construct {
         { id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.bucket.bucketArn)}/*]`, reason },
         ...actions.map((a) => ({ id: `AwsSolutions-IAM5[Action::${a}]`, reason })),
       );
+    }
+    if (props.access.annuaire) {
+      if (!props.userPoolArn) throw new Error(`${props.handler}: directory access but no user pool given.`);
+      role.addToPrincipalPolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsers'], resources: [props.userPoolArn] }));
+      // arn:aws:cognito-idp:<region>:<account>:userpool/<poolId>
+      this.function.addEnvironment(ENV.userPoolId, Fn.select(1, Fn.split('/', props.userPoolArn)));
     }
   }
 }

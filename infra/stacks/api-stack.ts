@@ -149,6 +149,7 @@ export class ApiStack extends Stack {
         table,
         bucket,
         environment: oidc,
+        userPoolArn: Fn.importValue(stateful.exportNames.userPoolArn),
         // PDF rendering (pdf-lib) wants more CPU, which Lambda ties to memory.
         ...(route.output === 'pdf' ? { memorySize: 1024, timeout: Duration.seconds(25) } : {}),
       });

@@ -47,6 +47,8 @@ export class StatefulStack extends Stack {
     oidcIssuer: string;
     /** The SPA client id: the `aud` of its ID tokens. */
     userPoolClientId: string;
+    /** The pool's ARN: functions reading its directory (`access.annuaire`) are granted ListUsers on it. */
+    userPoolArn: string;
     /** `https://<prefix>.auth.<region>.amazoncognito.com`, when a managed login domain exists. */
     loginBaseUrl?: string;
   };
@@ -134,6 +136,7 @@ export class StatefulStack extends Stack {
       bucketArn: this.share('BucketArn', this.bucket.bucketArn),
       oidcIssuer: this.share('OidcIssuer', identity.issuer),
       userPoolClientId: this.share('UserPoolClientId', this.userPoolClient.userPoolClientId),
+      userPoolArn: this.share('UserPoolArn', this.userPool.userPoolArn),
       ...(identity.domain ? { loginBaseUrl: this.share('LoginBaseUrl', identity.domain.baseUrl()) } : {}),
     };
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

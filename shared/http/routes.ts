@@ -74,7 +74,8 @@ export interface RouteDefinition {
   /** The policy's action (shared/auth/politique.ts) a `jwt` route performs; `roles` derive from it. */
   action?: Action;
   roles: readonly Role[];
-  access: { table?: Access; bucket?: Access };
+  /** Grants: the table, the bucket, and `annuaire` (reading the user pool's directory: who holds an address). */
+  access: { table?: Access; bucket?: Access; annuaire?: 'read' };
   summary: string;
   tag: string;
   input?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; headers?: readonly string[] };
@@ -318,7 +319,7 @@ export const routes = [
   },
   {
     method: 'POST', path: '/comites', handler: 'functions/comites/create-comite.ts', ...jwt('comite.creer'),
-    access: { table: 'readwrite' }, summary: 'Créer une séance de comité de pilotage', tag: 'Comités',
+    access: { table: 'readwrite', annuaire: 'read' }, summary: 'Créer une séance de comité de pilotage', tag: 'Comités',
     input: { body: DemandeComite }, output: Comite, successStatus: 201,
   },
   {

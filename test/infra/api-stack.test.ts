@@ -116,6 +116,17 @@ describe('ApiStack', () => {
         expect(writes, `${route.method} ${route.path}`).toEqual(route.access.table === 'readwrite' ? WRITE_ACTIONS : []);
       }
     });
+
+    it('lets only routes with directory access list the user pool’s users, and tells them which pool', () => {
+      const lecteurs = deployed.filter((r) => r.access.annuaire).map((r) => `${r.method} ${r.path}`);
+      expect(lecteurs).toEqual(['POST /comites']);
+      for (const route of deployed) {
+        const { props } = functionFor(template, route.method, route.path);
+        const lit = !!route.access.annuaire;
+        expect(actionsOf(template, props).includes('cognito-idp:ListUsers'), `${route.method} ${route.path}`).toBe(lit);
+        expect(ENV.userPoolId in environmentOf(props), `${route.method} ${route.path}`).toBe(lit);
+      }
+    });
   });
 
   describe('S3 events', () => {
