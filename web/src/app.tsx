@@ -8,6 +8,7 @@ import { PageComite } from './pages/comite';
 import { PageMesComites } from './pages/comites';
 import { PageComitesAap } from './pages/comites-aap';
 import { PageConnexion, PageRetourConnexion } from './pages/connexion';
+import { PageDoubleAuthentification } from './compte/double-authentification';
 import { PageDossier } from './pages/dossier';
 import { PageFiche } from './pages/fiche';
 import { PageGestion } from './pages/gestion';
@@ -51,6 +52,7 @@ const routes: [string, Rendu, Acces][] = [
   ['/dossiers', () => <PageMesDossiers />, 'porteur'],
   ['/dossiers/:id', (p) => <PageDossier id={p.id!} />, 'porteur'],
   ['/organisation', () => <PageOrganisation />, 'porteur'],
+  ['/compte/double-authentification', () => <PageDoubleAuthentification />, 'public'],
 ];
 
 function autorise(acces: Acces, session: ReturnType<typeof useSession>): boolean {

@@ -6,7 +6,8 @@ import { useSession } from '../lib/auth';
  */
 export function AvisCompteSansRole() {
   const session = useSession();
-  if (!session || session.roles.length > 0) return null;
+  // An OI agent without TOTP has no group either: the double-authentication notice says what to do instead.
+  if (!session || session.roles.length > 0 || session.mfaAConfigurer) return null;
   return (
     <section className="alerte alerte-info avis-sans-role" role="status" aria-labelledby="sans-role-titre">
       <h2 id="sans-role-titre">Votre compte n’a pas encore de rôle dans Guichet</h2>

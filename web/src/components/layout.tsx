@@ -13,6 +13,7 @@ import {
 } from '../lib/auth';
 import { useAnnoncer } from '../lib/annonces';
 import { AvisCompteSansRole } from './compte-sans-role';
+import { AvisDoubleAuthentification } from '../compte/double-authentification';
 import { Link, useLocation } from '../lib/router';
 
 function LienNav({ to, children, actif }: { to: string; children: ReactNode; actif: boolean }) {
@@ -161,6 +162,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <main id="contenu" ref={main} tabIndex={-1} className="contenu">
         <BandeauExpiration />
+        <AvisDoubleAuthentification />
         <AvisCompteSansRole />
         {children}
       </main>

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { ErrorResponse, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { CLAIM_MFA, MFA_A_CONFIGURER } from '#shared/auth/mfa';
 
 /**
  * Sign-in with OpenID Connect (authorization code + PKCE), the same code on AWS (Cognito managed login) and in
@@ -19,6 +20,10 @@ export interface Session {
   roles: string[];
   oi: string | null;
   expireLe: number | null;
+  /** OI staff without TOTP yet: their tokens carry no OI group until they set it up (Cognito only). */
+  mfaAConfigurer: boolean;
+  /** The access token (Cognito: for the user's own TOTP set-up); never sent to the API. */
+  accessToken: string | null;
 }
 
 /** `/config.json`: where the SPA signs in. */
@@ -86,6 +91,8 @@ export function decoderJeton(token: string): Session | null {
       roles: Array.isArray(groupes) ? groupes.filter((g): g is string => typeof g === 'string') : [],
       oi: texte(c['custom:oi']),
       expireLe: typeof c.exp === 'number' ? c.exp * 1000 : null,
+      mfaAConfigurer: c[CLAIM_MFA] === MFA_A_CONFIGURER,
+      accessToken: null,
     };
   } catch {
     return null;
@@ -98,7 +105,7 @@ function sessionDe(user: User | null): Session | null {
   if (!s) return null;
   // The API checks the ID token's expiry; the access token's may differ.
   const expireLe = Math.min(s.expireLe ?? Infinity, user.expires_at ? user.expires_at * 1000 : Infinity);
-  const session = { ...s, expireLe: Number.isFinite(expireLe) ? expireLe : null };
+  const session = { ...s, expireLe: Number.isFinite(expireLe) ? expireLe : null, accessToken: user.access_token || null };
   return session.expireLe !== null && session.expireLe <= Date.now() ? null : session;
 }
 
@@ -108,6 +115,9 @@ function definir(user: User | null): void {
   courante = s;
   notifier();
 }
+
+/** The sign-in configuration read at boot (null before, or when `/config.json` is missing). */
+export const configConnexion = (): ConfigAuth | null => config;
 
 /** Reads `/config.json` and the stored user; the app renders after this (a failure leaves the visitor anonymous). */
 export async function demarrerAuth(): Promise<void> {
