@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import type { RouteDefinition } from './routes';
 import { verifierJeton } from '../auth/jetons';
+import { POLITIQUE } from '../auth/politique';
 import { ROLES, type Actor } from '../auth/roles';
 import { config } from '../config';
 import { AccesRefuse, NonAuthentifie, RequeteInvalide, TropVolumineux } from '../domain/errors';
@@ -64,7 +65,8 @@ export const authContext = (route: RouteDefinition): middy.MiddlewareObj<Event> 
     const actor = await actorFromEvent(request.event);
     if (route.auth === 'jwt') {
       if (!actor) throw new NonAuthentifie();
-      if (!actor.roles.some((r) => route.roles.includes(r))) throw new AccesRefuse();
+      // The first gate, by group (derived from the policy): the refusal says what the action needs.
+      if (!actor.roles.some((r) => route.roles.includes(r))) throw new AccesRefuse(route.action ? POLITIQUE[route.action].refus : undefined);
     }
     request.event.actor = actor;
   },

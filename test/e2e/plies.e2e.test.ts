@@ -159,7 +159,8 @@ describe('PLIE of the OI', () => {
     await expect.poll(() => onglet.getByTestId('utilisateur').textContent()).toBe('gestionnaire@guichet.test');
     await onglet.reload();
     await expect.poll(() => onglet.getByTestId('utilisateur').textContent()).toBe('gestionnaire@guichet.test');
-    await onglet.getByRole('button', { name: 'Se déconnecter' }).click();
+    // Signing out there (through the provider's end of session, waited for before the tab closes) signs out here.
+    await seDeconnecter(onglet);
     await expect.poll(() => page.getByRole('button', { name: 'Se connecter' }).count()).toBe(1);
     await onglet.close();
   }, LONG);
