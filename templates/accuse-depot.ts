@@ -105,12 +105,12 @@ function libellePersonnel(input: AccuseDepotInput): string {
 }
 
 /** Binds French guillemets to their text, so a line never ends with « or starts with ». */
-const typo = (texte: string) => texte.replace(/«[ \t]+/g, '«\u00a0').replace(/[ \t]+»/g, '\u00a0»');
+export const typo = (texte: string) => texte.replace(/«[ \t]+/g, '«\u00a0').replace(/[ \t]+»/g, '\u00a0»');
 
 const NATURES = { public: 'Public', prive: 'Privé' } as const;
 
 /** Draws `text` in `font` at `size`, wrapped to the content width, flowing onto new pages. */
-function paragrapheMono(layout: PdfLayout, font: PDFFont, text: string, size: number): void {
+export function paragrapheMono(layout: PdfLayout, font: PDFFont, text: string, size: number): void {
   const hauteur = size * 1.45;
   for (const ligne of wrap(layout.clean(text), font, size, layout.contentWidth)) {
     layout.ensureSpace(hauteur);
@@ -121,7 +121,7 @@ function paragrapheMono(layout: PdfLayout, font: PDFFont, text: string, size: nu
 }
 
 /** A 64-hex SHA-256 in two lines of 32, so a table cell never breaks it at an arbitrary place. */
-const empreinteEnDeuxLignes = (sha: string) => (sha.match(/.{1,32}/g) ?? [sha]).join('\n');
+export const empreinteEnDeuxLignes = (sha: string) => (sha.match(/.{1,32}/g) ?? [sha]).join('\n');
 
 function renderEntete(layout: PdfLayout, input: AccuseDepotInput): void {
   drawBandeau(layout, { oi: input.aap.organismeIntermediaire, titre: 'Accusé de dépôt' });

@@ -246,6 +246,11 @@ export const routes = [
     input: { query: FiltresDossiersOi },
   },
   {
+    method: 'GET', path: '/dossiers/{id}/accuse-complements.pdf', handler: 'functions/dossiers/get-accuse-complements.ts',
+    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'L’accusé de réception des compléments (PDF)', tag: 'Dossiers',
+    input: { params: ParamsDossier }, output: 'pdf',
+  },
+  {
     method: 'GET', path: '/gestion/dossiers/export.xlsx', handler: 'functions/dossiers/export-dossiers-xlsx.ts',
     ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Export XLSX des dossiers filtrés', tag: 'Dossiers',
     input: { query: FiltresDossiersOi },

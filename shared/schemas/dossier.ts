@@ -49,7 +49,12 @@ export const ContenuDossier = z.strictObject({
 });
 export type ContenuDossier = z.infer<typeof ContenuDossier>;
 
+/** A pièce as a dépôt (or a reception of compléments) sealed it. */
+export const PieceScellee = z.object({ typePiece: z.string(), libelle: z.string().optional(), nomFichier: z.string(), taille: z.number().int(), sha256: z.string() });
+export type PieceScellee = z.infer<typeof PieceScellee>;
+
 export const Depot = z.object({
+  /** The first dépôt instant: the legal proof of timeliness, never changed (compléments are received apart). */
   deposeLe: z.string(),
   /** Who deposited, as documents name them (« Prénom Nom »); `deposeParId` is their user id. */
   deposePar: z.string(),
@@ -62,7 +67,24 @@ export const Depot = z.object({
    * deposited plan (nor its receipt). Absent on dossiers deposited before rates could be lowered: the programme's.
    */
   tauxForfaitaires: z.array(z.object({ option: z.string(), tauxPct: z.number() })).optional(),
+  /** The pièces sealed at the dépôt (absent on dossiers deposited before they were kept: the checklist's). */
+  pieces: z.array(PieceScellee).optional(),
 });
+
+/** One answer to a request for compléments: when, by whom, what was added. Its own receipt; the dépôt is untouched. */
+export const ComplementsRecus = z.object({
+  recuLe: z.string(),
+  recuPar: z.string(),
+  recuParId: z.string().optional(),
+  fuseau: z.string(),
+  /** When the OI asked, and its due date. */
+  demandeLe: z.string(),
+  dateLimite: z.string(),
+  pieces: z.array(PieceScellee),
+  /** SHA-256 (hex) of the canonical content and pièces at the reception. */
+  empreinte: z.string(),
+});
+export type ComplementsRecus = z.infer<typeof ComplementsRecus>;
 
 export const Dossier = z.object({
   id: z.string(),
@@ -91,6 +113,8 @@ export const Dossier = z.object({
     .object({ pieces: z.array(z.string()), message: z.string(), dateLimite: z.string(), demandeLe: z.string(), demandePar: z.string(), demandeParId: z.string().optional() })
     .nullable()
     .default(null),
+  /** Each answer to compléments, in order. */
+  complementsRecus: z.array(ComplementsRecus).default([]),
   /** Recevabilité, instruction summary, comité decision and programmation, as they happen. */
   suivi: z
     .object({
@@ -126,7 +150,7 @@ export const Evenement = z.object({
 });
 export type Evenement = z.infer<typeof Evenement>;
 
-export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true, complements: true, suivi: true }).extend({
+export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true, complements: true, complementsRecus: true, suivi: true }).extend({
   intitule: z.string(),
   coutTotalCentimes: z.number().int(),
   fseCentimes: z.number().int(),

@@ -128,6 +128,7 @@ const CAS: Record<string, Cas> = {
   'GET /dossiers/{id}/plan-financement/controles': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/plan-financement/controles` }) },
   'POST /dossiers/{id}/depot': { genre: 'brouillon', requete: (f) => ({ chemin: `/dossiers/${f.brouillon.id}/depot`, headers: { 'idempotency-key': cle() } }) },
   'GET /dossiers/{id}/accuse-depot.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/accuse-depot.pdf` }) },
+  'GET /dossiers/{id}/accuse-complements.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/accuse-complements.pdf` }) },
   'GET /dossiers/{id}/evenements': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/evenements` }) },
   'GET /gestion/dossiers': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers?aapId=${f.aapId}` }) },
   'GET /gestion/dossiers/export.csv': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers/export.csv?aapId=${f.aapId}` }) },

@@ -126,12 +126,13 @@ describe('life of a pièce', () => {
 });
 
 describe('compléments', () => {
-  it('locks pièces after dépôt, lets the OI ask for one, and seals the new upload in a new receipt', async () => {
+  it('locks pièces after dépôt, lets the OI ask for one, and seals the new upload in its own receipt without moving the dépôt instant', async () => {
     const d = await brouillon('B5');
     await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 856_000)) });
     await piecesObligatoires(api, P1, d.id);
     const depot = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
     expect(depot.status).toBe(200);
+    expect((await api.get(`/dossiers/${d.id}/accuse-complements.pdf`, { as: P1 })).status).toBe(409);
     const verrou = await televerser(api, P1, d.id, 'RIB', await pdfValide('RIB tardif'));
     expect([verrou.annonce.status, verrou.annonce.body.code]).toEqual([409, 'DOSSIER_VERROUILLE']);
     const rib = (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.lignes.find((l: { code: string }) => l.code === 'RIB').piece;
@@ -153,14 +154,28 @@ describe('compléments', () => {
     const redepot = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
     expect(redepot.status).toBe(200);
     expect(redepot.body.statut).toBe('depose');
-    expect(redepot.body.depot.empreinte).not.toBe(depot.body.depot.empreinte);
+    // The first dépôt is the proof of timeliness: instant, author and fingerprint never move.
+    expect(redepot.body.depot).toEqual(depot.body.depot);
+    expect(redepot.body.complementsRecus).toHaveLength(1);
+    expect(redepot.body.complementsRecus[0].pieces.map((p: { typePiece: string; libelle: string }) => [p.typePiece, p.libelle])).toEqual([['RIB', 'Relevé d’identité bancaire']]);
+    expect(redepot.body.complementsRecus[0].recuLe >= depot.body.depot.deposeLe).toBe(true);
     const journal = (await api.get(`/dossiers/${d.id}/evenements`, { as: OI })).body;
-    expect(journal.items.map((e: { type: string }) => e.type)).toEqual(['creation', 'depot', 'complements_demandes', 'depot']);
+    expect(journal.items.map((e: { type: string }) => e.type)).toEqual(['creation', 'depot', 'complements_demandes', 'complements_recus']);
     expect(journal.integre).toBe(true);
-    const recu: Uint8Array = (await api.get(`/dossiers/${d.id}/accuse-depot.pdf`, { as: P1 })).body;
     const { extractPages } = await import('../unit/templates/pdf-text');
-    const texte = (await extractPages(recu)).map((p) => p.text).join(' ').replace(/\s/g, '');
-    expect(texte).toContain(sha256(nouveauRib));
+    const texteDe = async (b: Uint8Array) => (await extractPages(b)).map((p) => p.text).join(' ').replace(/\s/g, '');
+    const recu: Uint8Array = (await api.get(`/dossiers/${d.id}/accuse-depot.pdf`, { as: P1 })).body;
     expect((await PDFDocument.load(recu)).getPageCount()).toBeGreaterThan(0);
+    const texte = await texteDe(recu);
+    expect(texte).not.toContain(sha256(nouveauRib));
+    expect(texte).toContain(depot.body.depot.empreinte);
+    const complements = await api.get(`/dossiers/${d.id}/accuse-complements.pdf`, { as: P1 });
+    expect(complements.status).toBe(200);
+    const texteComplements = await texteDe(complements.body);
+    expect(texteComplements).toContain('Accuséderéceptiondescompléments');
+    expect(texteComplements).toContain(sha256(nouveauRib));
+    expect(texteComplements).toContain('Relevéd’identitébancaire');
+    const csv = await api.get(`/gestion/dossiers/export.csv?aapId=${d.aapId}`, { as: OI });
+    expect(new TextDecoder().decode(csv.body)).toContain(depot.body.depot.deposeLe);
   });
 });

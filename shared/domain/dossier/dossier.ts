@@ -87,6 +87,7 @@ export function nouveauDossier(p: {
     },
     depot: null,
     complements: null,
+    complementsRecus: [],
     suivi: {},
     empreinteJournal: null,
   };
@@ -153,7 +154,7 @@ function manquants(d: Dossier): DetailErreur[] {
 export const piecesScellees = (lignes: LigneChecklist[]) =>
   lignes.flatMap((l) =>
     l.piece && l.etat === 'valide'
-      ? [{ typePiece: l.code, nomFichier: l.piece.nomFichier, taille: l.piece.taille, sha256: l.piece.sha256 }]
+      ? [{ typePiece: l.code, libelle: l.libelle, nomFichier: l.piece.nomFichier, taille: l.piece.taille, sha256: l.piece.sha256 }]
       : [],
   );
 
@@ -161,7 +162,8 @@ export const empreinte = (d: Dossier, lignes: LigneChecklist[] = []): string =>
   sha256(
     canonique({
       reference: d.reference, aap: d.aapReference, fiche: d.ficheCode, siret: d.siret, contenu: d.contenu,
-      ...(lignes.length ? { pieces: piecesScellees(lignes) } : {}),
+      // The fingerprint keeps its historical shape (code, file, size, hash): labels are display only.
+      ...(lignes.length ? { pieces: piecesScellees(lignes).map(({ libelle: _l, ...p }) => p) } : {}),
     }),
   );
 
@@ -204,6 +206,21 @@ export function deposer(
     throw new RegleMetier('OPERATION_TERMINEE', 'Une opération déjà achevée ne peut pas faire l’objet d’une demande de subvention FSE (art. 65 du règlement (UE) 1303/2013).');
   }
   const iso = p.maintenant.toISOString();
+  if (d.statut === 'complement_demande' && d.depot) {
+    // The first dépôt instant is the proof of timeliness: it never moves. The answer gets its own record and receipt.
+    const demandees = new Set(d.complements?.pieces ?? []);
+    const recus = {
+      recuLe: iso,
+      recuPar: nomDe(p.actor),
+      recuParId: p.actor.userId,
+      fuseau,
+      demandeLe: d.complements?.demandeLe ?? iso,
+      dateLimite: d.complements?.dateLimite ?? dateLocale(p.maintenant, fuseau),
+      pieces: piecesScellees((p.pieces ?? []).filter((l) => demandees.has(l.code))),
+      empreinte: empreinte(d, p.pieces),
+    };
+    return { ...d, statut: 'depose', version: d.version + 1, modifieLe: iso, complementsRecus: [...(d.complementsRecus ?? []), recus] };
+  }
   return {
     ...d,
     statut: 'depose',
@@ -215,6 +232,7 @@ export function deposer(
       deposeParId: p.actor.userId,
       fuseau,
       empreinte: empreinte(d, p.pieces),
+      ...(p.pieces?.length ? { pieces: piecesScellees(p.pieces) } : {}),
       ...(p.aap.programme.tauxForfaitaires.length ? { tauxForfaitaires: p.aap.programme.tauxForfaitaires } : {}),
     },
   };

@@ -114,7 +114,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
       const aap = await aaps.get(d.aapId);
       const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
       const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
-      const { contenu, empreinteJournal: _e, complements: _c, suivi: _s, ...reste } = d;
+      const { contenu, empreinteJournal: _e, complements: _c, complementsRecus: _r, suivi: _s, ...reste } = d;
       return {
         ...reste,
         intitule: contenu.intitule,
@@ -162,9 +162,10 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cl
     const { aap, fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
     const { lignes } = await lignesPieces(ctx, avant, aap);
     const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant, pieces: lignes });
+    const reponse = avant.statut === 'complement_demande' ? depose.complementsRecus.at(-1) : undefined;
     const { dossier, evenement } = journaliser(depose, {
-      id: ctx.nouvelId(), type: 'depot', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
-      donnees: { empreinte: depose.depot?.empreinte },
+      id: ctx.nouvelId(), type: reponse ? 'complements_recus' : 'depot', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
+      donnees: reponse ? { empreinte: reponse.empreinte, pieces: reponse.pieces.map((p) => p.typePiece) } : { empreinte: depose.depot?.empreinte },
     });
     await ctx.dossiers.remplacer(dossier, avant, evenement, { cle, dossierId: id, auteur: actor.userId, resultat: dossier });
     return dossier;
@@ -190,8 +191,19 @@ export async function accuse(ctx: ContexteDossier, actor: Actor, id: string) {
   const d = await charger(ctx, actor, id, 'lire');
   if (!d.depot) throw new Conflit('DOSSIER_NON_DEPOSE', 'Ce dossier n’est pas encore déposé : il n’a pas d’accusé de dépôt.');
   const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
-  const { lignes } = await lignesPieces(ctx, d, aap);
-  return { dossier: d, aap, fiche, controle: regles.controle(d, aap, fiche), pieces: regles.piecesScellees(lignes) };
+  // The pièces sealed at the dépôt; dossiers deposited before they were kept read the checklist.
+  const pieces = d.depot.pieces ?? regles.piecesScellees((await lignesPieces(ctx, d, aap)).lignes);
+  return { dossier: d, aap, fiche, controle: regles.controle(d, aap, fiche), pieces };
+}
+
+/** What the accusé de réception des compléments shows: the dossier, its AAP and fiche, and every answer received. */
+export async function accuseComplements(ctx: ContexteDossier, actor: Actor, id: string) {
+  const d = await charger(ctx, actor, id, 'lire');
+  if (!d.depot || !d.complementsRecus?.length) {
+    throw new Conflit('AUCUN_COMPLEMENT_RECU', 'Aucun complément n’a encore été reçu pour ce dossier : il n’a pas d’accusé de réception des compléments.');
+  }
+  const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
+  return { dossier: d, aap, fiche };
 }
 
 /** OI staff: the dossiers of one of their OI's AAPs, filtered. */
