@@ -6,7 +6,7 @@ import type { ComplementsRecus, Dossier } from '#shared/schemas/dossier';
 import { grille, type GrilleColumn } from './pdf/grille';
 import { drawBandeau, drawReferenceDossier } from './pdf/furniture';
 import { PdfLayout } from './pdf/layout';
-import { empreinteEnDeuxLignes, formatSiret, formatTaille, paragrapheMono, typo } from './accuse-depot';
+import { empreinteEnDeuxLignes, formatSiret, formatTaille, libellePiece, paragrapheMono, typo } from './accuse-depot';
 
 /**
  * The accusé de réception des compléments: what the porteur added after the OI asked, and when. The accusé de dépôt
@@ -78,7 +78,7 @@ export async function renderAccuseComplements(input: AccuseComplementsInput): Pr
     layout.field('Demandés le', `${formatInstantSecondes(new Date(r.demandeLe), r.fuseau)}, à fournir au plus tard le ${formatDate(r.dateLimite)}`, LARGEUR_LIBELLE);
     layout.space(4);
     if (r.pieces.length === 0) layout.paragraph('Aucune pièce jointe avec cette réponse.', { spaceAfter: 4 });
-    else grille(layout, colonnes, r.pieces.map((p) => [p.libelle ?? p.typePiece, p.nomFichier, formatTaille(p.taille), empreinteEnDeuxLignes(p.sha256)]), { size: 8.5, spaceAfter: 6 });
+    else grille(layout, colonnes, r.pieces.map((p) => [libellePiece(p), p.nomFichier, formatTaille(p.taille), empreinteEnDeuxLignes(p.sha256)]), { size: 8.5, spaceAfter: 6 });
     layout.paragraph('Empreinte SHA-256 du dossier à la réception', { bold: true, size: 9, spaceAfter: 2 });
     paragrapheMono(layout, mono, r.empreinte, 8.5);
     layout.space(6);

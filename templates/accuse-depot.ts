@@ -4,6 +4,7 @@ import { optionsDeLAap, programme } from '#shared/domain/programmes';
 import { nomPlie } from '#shared/domain/aap/aap';
 import type { Aap, FicheOperation } from '#shared/schemas/aap';
 import type { ContenuDossier, Dossier } from '#shared/schemas/dossier';
+import { PIECES_ADMINISTRATIVES_DEFAUT } from '#shared/schemas/piece';
 import { grille, type GrilleColumn, type GrilleRow } from './pdf/grille';
 import { drawBandeau, drawReferenceDossier } from './pdf/furniture';
 import { PdfLayout } from './pdf/layout';
@@ -38,7 +39,10 @@ export interface ControleAccuse {
 
 /** A pièce justificative attached to the dossier, as stored (size in bytes, SHA-256 in hex). */
 export interface PieceAccuse {
+  /** The pièce's code (`RIB`, `ATTESTATION_REGULARITE`…): internal, never printed when a label is known. */
   typePiece: string;
+  /** The label the porteur saw in the checklist, printed whole. */
+  libelle?: string;
   nomFichier: string;
   taille: number;
   sha256: string;
@@ -204,6 +208,10 @@ function renderPlan(layout: PdfLayout, input: AccuseDepotInput): void {
   grille(layout, COLONNES_RESSOURCES, lignes, { size: 8.5, spaceAfter: 8, keepTogether: true });
 }
 
+/** The label of a pièce, whole: its own, else the default catalogue's; the internal code only when neither is known. */
+export const libellePiece = (p: Pick<PieceAccuse, 'typePiece' | 'libelle'>): string =>
+  p.libelle ?? PIECES_ADMINISTRATIVES_DEFAUT.find((t) => t.code === p.typePiece)?.libelle ?? p.typePiece;
+
 function renderPieces(layout: PdfLayout, input: AccuseDepotInput, mono: PDFFont): void {
   layout.heading('Pièces justificatives', 2, 60);
   const pieces = input.pieces ?? [];
@@ -212,12 +220,12 @@ function renderPieces(layout: PdfLayout, input: AccuseDepotInput, mono: PDFFont)
     return;
   }
   const colonnes: GrilleColumn[] = [
-    { header: 'Type de pièce', width: 1.6 },
-    { header: 'Fichier', width: 1.9 },
-    { header: 'Taille', width: 0.9, align: 'right' },
+    { header: 'Type de pièce', width: 2 },
+    { header: 'Fichier', width: 1.7 },
+    { header: 'Taille', width: 0.8, align: 'right' },
     { header: 'Empreinte SHA-256', width: 2.2, font: mono, size: TAILLE_MONO },
   ];
-  const lignes = pieces.map((p) => [p.typePiece, p.nomFichier, formatTaille(p.taille), empreinteEnDeuxLignes(p.sha256)]);
+  const lignes = pieces.map((p) => [libellePiece(p), p.nomFichier, formatTaille(p.taille), empreinteEnDeuxLignes(p.sha256)]);
   grille(layout, colonnes, lignes, { size: 8.5, spaceAfter: 6 });
 }
 

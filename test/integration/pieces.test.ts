@@ -175,7 +175,7 @@ describe('compléments', () => {
     expect(texteComplements).toContain('Accuséderéceptiondescompléments');
     expect(texteComplements).toContain(sha256(nouveauRib));
     expect(texteComplements).toContain('Relevéd’identitébancaire');
-    const csv = await api.get(`/gestion/dossiers/export.csv?aapId=${d.aapId}`, { as: OI });
+    const csv = await api.get(`/gestion/dossiers/export.csv?aapId=${depot.body.aapId}`, { as: OI });
     expect(new TextDecoder().decode(csv.body)).toContain(depot.body.depot.deposeLe);
   });
 });

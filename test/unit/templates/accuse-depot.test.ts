@@ -263,6 +263,18 @@ describe('renderAccuseDepot', () => {
     expect(text).not.toContain('Rémunérations et indemnités');
   });
 
+  it('prints the pièces’ labels whole, never their internal codes cut mid-word', async () => {
+    const administratives: PieceAccuse[] = [
+      { typePiece: 'ATTESTATION_REGULARITE', libelle: 'Attestation de régularité fiscale et sociale', nomFichier: 'urssaf.pdf', taille: 1_000, sha256: sha('urssaf') },
+      // Receipts of dossiers deposited before labels were sealed: the default catalogue names the code.
+      { typePiece: 'CONTRAT_ENGAGEMENT_REPUBLICAIN', nomFichier: 'cer.pdf', taille: 1_000, sha256: sha('cer') },
+    ];
+    const t = normalize((await extractPages(await renderAccuseDepot(entree({ pieces: administratives })))).map((p) => p.text).join(' '));
+    expect(t).toContain('Attestation de régularité fiscale et sociale');
+    expect(t).toContain('Contrat d’engagement républicain signé');
+    expect(t).not.toMatch(/ATTESTATION_|CONTRAT_ENGAGEMENT/);
+  });
+
   it('says no pièce is attached when the list is empty or absent', async () => {
     for (const sansPieces of [entree({ pieces: [] }), entree({ pieces: undefined })]) {
       const texte = normalize((await extractPages(await renderAccuseDepot(sansPieces))).map((p) => p.text).join(' '));
