@@ -59,6 +59,8 @@ export const POLITIQUE = {
   'comite.declarer': { relations: ['membre_comite'], refus: 'Seuls les membres du comité déclarent leurs conflits d’intérêts.' },
   'comite.voter': { relations: ['membre_sans_conflit'], refus: 'Seuls les membres du comité votent.' },
   'comite.cloturer': { relations: [...OI, 'president'], refus: 'Seuls le président et les agents de l’OI clôturent la séance.' },
+  'dossier.affecter': { relations: OI, refus: 'Seuls les agents de l’OI désignent l’instructeur d’un dossier.' },
+  'dossier.suivre': { relations: OI, refus: 'Seuls les agents de l’OI suivent un dossier.' },
 } as const satisfies Record<string, { relations: readonly Relation[]; refus: string }>;
 export type Action = keyof typeof POLITIQUE;
 export const ACTIONS = Object.keys(POLITIQUE) as Action[];

@@ -4,6 +4,8 @@ import type { ContexteOrg } from '../domain/organisation/use-cases';
 import type { ContextePiece } from '../domain/piece/use-cases';
 import type { ContexteComite } from '../domain/comite/use-cases';
 import { comiteRepository } from '../repositories/comite-repository';
+import type { ContexteGestion } from '../domain/dossier/gestion';
+import { affectationRepository } from '../repositories/affectation-repository';
 import { aapRepository } from '../repositories/aap-repository';
 import { dossierRepository } from '../repositories/dossier-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
@@ -40,4 +42,9 @@ export const contextePiece = (req: { maintenant: Date; nouvelId: () => string })
 export const contexteComite = (req: { maintenant: Date; nouvelId: () => string }): ContexteComite => ({
   ...contexteDossier(req),
   comites: comiteRepository,
+});
+
+export const contexteGestion = (req: { maintenant: Date; nouvelId: () => string }): ContexteGestion => ({
+  ...contexteDossier(req),
+  affectations: affectationRepository,
 });

@@ -133,6 +133,11 @@ const CAS: Record<string, Cas> = {
   'GET /gestion/dossiers': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers?aapId=${f.aapId}` }) },
   'GET /gestion/dossiers/export.csv': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers/export.csv?aapId=${f.aapId}` }) },
   'GET /gestion/dossiers/export.xlsx': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers/export.xlsx?aapId=${f.aapId}` }) },
+  'GET /gestion/tableau-de-bord': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/tableau-de-bord' }) },
+  'GET /gestion/recherche': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/recherche?q=matrice' }) },
+  'GET /dossiers/{id}/affectation': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/affectation` }) },
+  'PUT /dossiers/{id}/instructeur': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/instructeur`, body: { instructeur: 'moi' } }) },
+  'PUT /dossiers/{id}/suivi': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/suivi`, body: { suivre: true } }) },
   'GET /dossiers/{id}/pieces': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/pieces` }) },
   'POST /dossiers/{id}/pieces': { genre: 'brouillon', requete: (f) => ({ chemin: `/dossiers/${f.brouillon.id}/pieces`, body: upload }) },
   'DELETE /dossiers/{id}/pieces/{pieceId}': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/pieces/${f.depose.pieceId}` }) },
@@ -204,6 +209,9 @@ const INVARIANTS: Array<[string, Persona, Attendu]> = [
   ['PUT /dossiers/{id}', 'gestionnaire', 403],
   ['POST /organisations/{id}/membres', 'redacteur', 403],
   ['PUT /plies/{id}', 'gestionnaire', 403],
+  ['PUT /dossiers/{id}/suivi', 'signataire', 403],
+  ['PUT /dossiers/{id}/instructeur', 'oi_tiers', 404],
+  ['GET /gestion/tableau-de-bord', 'porteur_tiers', 403],
 ];
 
 let g: Guichet;

@@ -1,0 +1,6 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteGestion } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { tableauDeBord } from '#shared/domain/dossier/gestion';
+
+export const handler = http('GET /gestion/tableau-de-bord', async (req) => ok(await tableauDeBord(contexteGestion(req), exigerActeur(req))));

@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteGestion } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { definirInstructeur } from '#shared/domain/dossier/gestion';
+
+export const handler = http('PUT /dossiers/{id}/instructeur', async (req) =>
+  ok(await definirInstructeur(contexteGestion(req), exigerActeur(req), req.params.id, req.body)),
+);

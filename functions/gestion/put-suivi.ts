@@ -1,0 +1,6 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteGestion } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { suivre } from '#shared/domain/dossier/gestion';
+
+export const handler = http('PUT /dossiers/{id}/suivi', async (req) => ok(await suivre(contexteGestion(req), exigerActeur(req), req.params.id, req.body)));

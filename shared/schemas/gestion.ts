@@ -1,0 +1,67 @@
+/** The OI's daily work: tableau de bord, search across its dossiers, instructeur and « suivre ». */
+import { z } from 'zod';
+import { ResumeDossier, StatutDossier } from './dossier';
+
+/** The work queues the tableau de bord counts, each a filtered list. */
+export const FILES = ['a_examiner', 'complements', 'complements_en_retard', 'a_instruire', 'a_inscrire', 'en_comite', 'a_programmer', 'programmes'] as const;
+export const File = z.enum(FILES);
+export type File = z.infer<typeof File>;
+
+export const FiltresRecherche = z.strictObject({
+  /** Words searched (accents and case ignored) in référence, organisation, SIRET and intitulé. */
+  q: z.string().max(200).optional(),
+  file: File.optional(),
+  statut: StatutDossier.optional(),
+  aapId: z.string().max(64).optional(),
+  /** `mes_dossiers`: the caller is their instructeur; `suivis`: the caller follows them. */
+  vue: z.enum(['mes_dossiers', 'suivis']).optional(),
+  /** The position in the list, as the previous page returned it. */
+  cursor: z.string().regex(/^\d{1,6}$/, 'Curseur de pagination invalide.').optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type FiltresRecherche = z.infer<typeof FiltresRecherche>;
+
+export const LigneDossierOi = ResumeDossier.extend({
+  instructeur: z.object({ userId: z.string(), nom: z.string() }).nullable(),
+  suivi: z.boolean(),
+  dateLimiteComplements: z.string().nullable(),
+});
+export type LigneDossierOi = z.infer<typeof LigneDossierOi>;
+
+export const ResultatRecherche = z.object({ items: z.array(LigneDossierOi), total: z.number().int(), cursor: z.string().nullable() });
+
+export const Echeance = z.object({
+  type: z.enum(['cloture_aap', 'complements']),
+  /** Instant (closing of an AAP) or local date (compléments due). */
+  le: z.string(),
+  enRetard: z.boolean(),
+  libelle: z.string(),
+  aapId: z.string(),
+  dossierId: z.string().nullable(),
+  reference: z.string(),
+});
+
+export const TableauDeBord = z.object({
+  oi: z.string(),
+  compteurs: z.record(File, z.number().int()),
+  total: z.number().int(),
+  mesDossiers: z.array(LigneDossierOi),
+  suivis: z.array(LigneDossierOi),
+  echeances: z.array(Echeance),
+});
+export type TableauDeBord = z.infer<typeof TableauDeBord>;
+
+export const DemandeInstructeur = z.strictObject({
+  /** `moi`: the caller takes the dossier; null: nobody instructs it any more. */
+  instructeur: z.literal('moi').nullable(),
+});
+export const DemandeSuivi = z.strictObject({ suivre: z.boolean() });
+
+export const Affectation = z.object({
+  dossierId: z.string(),
+  instructeur: z.object({ userId: z.string(), nom: z.string(), le: z.string() }).nullable(),
+  suiveurs: z.array(z.object({ userId: z.string(), nom: z.string(), le: z.string() })),
+  /** Whether the caller follows the dossier. */
+  suivi: z.boolean(),
+});
+export type Affectation = z.infer<typeof Affectation>;
