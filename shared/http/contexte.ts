@@ -10,6 +10,8 @@ import { aapRepository } from '../repositories/aap-repository';
 import { dossierRepository } from '../repositories/dossier-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { pieceRepository } from '../repositories/piece-repository';
+import { messagerieRepository } from '../repositories/messagerie-repository';
+import type { ContexteMessagerie } from '../domain/messagerie/use-cases';
 import { plieRepository } from '../repositories/plie-repository';
 import type { ContextePlie } from '../domain/plie/use-cases';
 import * as stockage from '../storage/s3';
@@ -47,4 +49,10 @@ export const contexteComite = (req: { maintenant: Date; nouvelId: () => string }
 export const contexteGestion = (req: { maintenant: Date; nouvelId: () => string }): ContexteGestion => ({
   ...contexteDossier(req),
   affectations: affectationRepository,
+});
+
+export const contexteMessagerie = (req: { maintenant: Date; nouvelId: () => string }): ContexteMessagerie => ({
+  ...contexteDossier(req),
+  messagerie: messagerieRepository,
+  stockage,
 });

@@ -5,6 +5,7 @@
  * | object             | key                                                   |
  * |--------------------|-------------------------------------------------------|
  * | pièce              | dossiers/<dossierId>/pieces/<pieceId>/<version>       |
+ * | message attachment | dossiers/<dossierId>/messages/<pieceJointeId>/<version> |
  * | generated document | documents/<kind>/<id>/<version>.pdf                   |
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -40,6 +41,14 @@ export const clePiece = (dossierId: string, pieceId: string, version = 1) => `do
 export function lireClePiece(cle: string): { dossierId: string; pieceId: string } | null {
   const m = /^dossiers\/([A-Za-z0-9]{1,64})\/pieces\/([A-Za-z0-9]{1,64})\/\d+$/.exec(cle);
   return m ? { dossierId: m[1]!, pieceId: m[2]! } : null;
+}
+
+export const clePieceJointe = (dossierId: string, pieceJointeId: string) => `dossiers/${dossierId}/messages/${pieceJointeId}/1`;
+
+/** The dossier and attachment a key belongs to (same bucket prefix as pièces: one S3 event, one verification). */
+export function lireClePieceJointe(cle: string): { dossierId: string; pieceJointeId: string } | null {
+  const m = /^dossiers\/([A-Za-z0-9]{1,64})\/messages\/([A-Za-z0-9]{1,64})\/\d+$/.exec(cle);
+  return m ? { dossierId: m[1]!, pieceJointeId: m[2]! } : null;
 }
 
 const EXPIRATION_UPLOAD_S = 15 * 60;

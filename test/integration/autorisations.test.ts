@@ -84,6 +84,8 @@ interface Fixtures {
   orgA: string;
   brouillon: { id: string; version: number; contenu: unknown };
   depose: { id: string; version: number; pieceId: string };
+  /** A thread on the deposited dossier, its first message and an attachment sent with it (not uploaded). */
+  fil: { id: string; messageId: string; pieceJointeId: string };
   inscrit: string;
   comite: string;
   plie: Record<string, unknown>;
@@ -93,6 +95,7 @@ interface Requete { chemin: string; body?: unknown; headers?: Record<string, str
 interface Cas { genre: Genre; requete: (f: Fixtures) => Requete; /** Refused without a tie, when the resource is the caller's own or new. */ refusSansLien?: 403 }
 
 const contenuAap = () => JSON.parse(JSON.stringify({ ...aapDemo(new Date()), reference: 'AAP-MATRICE-NOUVEAU' }));
+const pieceJointe = { nomFichier: 'note.pdf', taille: 1000, typeContenu: 'application/pdf', sha256: 'b'.repeat(64) };
 const upload = { typePiece: 'RIB', nomFichier: 'rib.pdf', taille: 1000, typeContenu: 'application/pdf', sha256: 'a'.repeat(64) };
 
 const CAS: Record<string, Cas> = {
@@ -146,6 +149,16 @@ const CAS: Record<string, Cas> = {
     genre: 'dossier',
     requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/complements`, body: { pieces: ['RIB'], message: 'RIB illisible.', dateLimite: '2031-01-15' }, headers: { 'if-match': String(f.depose.version) } }),
   },
+  'GET /dossiers/{id}/messagerie': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/messagerie` }) },
+  'POST /dossiers/{id}/messagerie/fils': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/messagerie/fils`, body: { sujet: 'Question', texte: 'Bonjour.' } }) },
+  'POST /dossiers/{id}/messagerie/fils/{filId}/messages': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/messagerie/fils/${f.fil.id}/messages`, body: { texte: 'Réponse.' } }) },
+  'PUT /dossiers/{id}/messagerie/fils/{filId}/lecture': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/messagerie/fils/${f.fil.id}/lecture`, body: { jusqua: f.fil.messageId } }) },
+  'POST /dossiers/{id}/messagerie/pieces-jointes': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/messagerie/pieces-jointes`, body: pieceJointe }) },
+  'GET /dossiers/{id}/messagerie/pieces-jointes/{pieceJointeId}/telechargement': {
+    genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/messagerie/pieces-jointes/${f.fil.pieceJointeId}/telechargement` }),
+  },
+  'GET /dossiers/{id}/annotations': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/annotations` }) },
+  'POST /dossiers/{id}/annotations': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/annotations`, body: { texte: 'Note interne.' } }) },
   'POST /dossiers/{id}/recevabilite': {
     genre: 'dossier',
     requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/recevabilite`, body: { decision: 'irrecevable', motif: 'Hors du périmètre de la fiche.' }, headers: { 'if-match': String(f.depose.version) } }),
@@ -212,6 +225,11 @@ const INVARIANTS: Array<[string, Persona, Attendu]> = [
   ['PUT /dossiers/{id}/suivi', 'signataire', 403],
   ['PUT /dossiers/{id}/instructeur', 'oi_tiers', 404],
   ['GET /gestion/tableau-de-bord', 'porteur_tiers', 403],
+  ['GET /dossiers/{id}/annotations', 'signataire', 403],
+  ['POST /dossiers/{id}/annotations', 'redacteur', 403],
+  ['POST /dossiers/{id}/messagerie/fils', 'oi_tiers', 404],
+  ['GET /dossiers/{id}/messagerie', 'porteur_tiers', 404],
+  ['POST /dossiers/{id}/messagerie/fils/{filId}/messages', 'gestionnaire', 'autorise'],
 ];
 
 let g: Guichet;
@@ -262,6 +280,10 @@ beforeAll(async () => {
   const brouillon = await nouveau('S1');
   const depose = await deposer('HP2');
   const pieceId = (await api.get(`/dossiers/${depose.id}/pieces`, { as: P1 })).body.pieces[0].id as string;
+  const pj = await api.post(`/dossiers/${depose.id}/messagerie/pieces-jointes`, { as: P1, body: pieceJointe });
+  const ouvert = await api.post(`/dossiers/${depose.id}/messagerie/fils`, { as: P1, body: { sujet: 'Question de la matrice', texte: 'Bonjour.', piecesJointes: [pj.body.pieceJointe.id] } });
+  expect(ouvert.status).toBe(201);
+  const fil = { id: ouvert.body.fils[0].id as string, messageId: ouvert.body.fils[0].messages[0].id as string, pieceJointeId: pj.body.pieceJointe.id as string };
 
   // The dossier on comité C's agenda: recevable, instruit, inscribed; declarations: two without conflict, one with.
   const inscrit = await deposer('HP1');
@@ -279,7 +301,7 @@ beforeAll(async () => {
   const { id: _i, oi: _o, version: _v, modifieLe: _m, ...plie } = (await api.get('/plies/sources')).body;
   f = {
     aapId: aap.id, brouillonAapId: aapBrouillon.body.id, orgA, brouillon: { id: brouillon.id, version: brouillon.version, contenu: brouillon.contenu },
-    depose: { id: depose.id, version: depose.version, pieceId }, inscrit: inscrit.id, comite: comite.id, plie,
+    depose: { id: depose.id, version: depose.version, pieceId }, fil, inscrit: inscrit.id, comite: comite.id, plie,
   };
 }, 180_000);
 afterAll(async () => g?.stop());

@@ -73,14 +73,22 @@ export async function verifierObjet(ctx: ContextePiece, bucket: string, cle: str
   const d = await ctx.dossiers.lire(piece.dossierId);
   if (!d) return null;
   const type = (await attenduesDe(ctx, d)).find((t) => t.code === piece.typePiece);
-  const max = Math.min(type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE, TAILLE_MAX_ABSOLUE);
-  const octets = await ctx.stockage.lireObjet(bucket, cle, max);
+  const apres = await examiner(ctx, bucket, piece, type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE);
+  return (await ctx.pieces.verdict(apres)) ? apres : null;
+}
+
+/**
+ * The verdict on the stored bytes of an upload — a pièce or a message's attachment alike: size, magic bytes, PDF,
+ * SHA-256, malware. Returns the upload with its state; the caller records it once.
+ */
+export async function examiner<P extends Piece>(ctx: { stockage: Pick<Stockage, 'lireObjet'>; maintenant: Date }, bucket: string, piece: P, tailleMax: number): Promise<P> {
+  const max = Math.min(tailleMax, TAILLE_MAX_ABSOLUE);
+  const octets = await ctx.stockage.lireObjet(bucket, piece.cle, max);
   const verdict =
     octets === 'trop_gros'
       ? { etat: 'rejetee' as const, motif: `Le fichier dépasse la taille maximale (${Math.floor(max / 1024 / 1024)} Mo).` }
       : await verifier(piece, octets, max);
-  const apres: Piece = { ...piece, etat: verdict.etat, motifRejet: verdict.motif, verifieLe: ctx.maintenant.toISOString() };
-  return (await ctx.pieces.verdict(apres)) ? apres : null;
+  return { ...piece, etat: verdict.etat, motifRejet: verdict.motif, verifieLe: ctx.maintenant.toISOString() };
 }
 
 /** A presigned GET for a valid pièce only, to whoever may read the dossier. */
