@@ -113,6 +113,9 @@ describe('porteur web journey', () => {
     expect(await dialogue.textContent()).toContain('14\u00a0000,00\u00a0€');
     await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /^Déposé le / }).count(), { timeout: 30_000 }).toBe(1);
+    // The confirmation is brought into view and focused, and announced.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('depose-titre');
+    await expect.poll(() => page.getByTestId('annonces').textContent()).toContain('Dossier déposé le');
     expect(await page.locator('[data-statut="depose"]').first().textContent()).toContain('Déposé');
     await expect.poll(() => page.locator('input[type="file"]').count()).toBe(0);
     const reference = (await page.locator('header .reference').textContent())!;
@@ -146,10 +149,13 @@ describe('porteur web journey', () => {
     await page.locator(`li[data-reference="${d.reference}"]`).getByRole('link').first().click();
     await page.waitForURL(`**/dossiers/${d.id}`);
 
+    // Every blocker (rubriques, pièces, plan) is listed before any confirmation is offered.
     await page.getByRole('button', { name: 'Déposer le dossier' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le dépôt' }).click();
     const refus = page.locator('#section-depot .alerte-erreur');
-    await expect.poll(() => refus.textContent()).toContain('Le dossier est incomplet');
+    await expect.poll(() => refus.textContent()).toContain('ne peut pas encore être déposé');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await refus.textContent()).toMatch(/points sont à corriger \(rubriques, pièces, plan de financement\)/);
+    expect(await refus.textContent()).toContain('Relevé d’identité bancaire : manquante.');
     expect(await refus.getByRole('link', { name: 'Décrivez les objectifs.' }).count()).toBe(1);
     await refus.getByRole('link', { name: 'Décrivez les objectifs.' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('champ-description-objectifs');

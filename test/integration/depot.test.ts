@@ -111,6 +111,9 @@ describe('dépôt', () => {
     const incomplet = await api.post(`/dossiers/${d.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } });
     expect([incomplet.status, incomplet.body.code]).toEqual([422, 'DOSSIER_INCOMPLET']);
     expect(incomplet.body.details.map((x: { chemin: string }) => x.chemin)).toContain('description.objectifs');
+    // All the blockers at once, not one category at a time: rubriques, pièces and plan.
+    expect(incomplet.body.details.map((x: { chemin: string }) => x.chemin)).toContain('pieces.RIB');
+    expect(incomplet.body.details.some((x: { chemin: string }) => x.chemin.startsWith('planFinancement.'))).toBe(true);
     await piecesObligatoires(api, P1, d.id);
     // S1: cofinancements of at least 10 % of the total cost (autofinancement left out); here 5 %.
     const plan = planEquilibre(1_000_000, 1_016_500);

@@ -10,7 +10,7 @@ import { formatInstant } from '../../format';
 import { Conflit, RegleMetier, RequeteInvalide, type DetailErreur } from '../errors';
 import { controlerPlan } from '../financement';
 import type { LigneChecklist } from '../../schemas/piece';
-import { piecesBloquantes } from '../piece/piece';
+import { bloquantsDepot, messageBloquants } from './bloquants';
 
 /** Canonical JSON: keys sorted at every level, so the same content always hashes the same. */
 export function canonique(v: unknown): string {
@@ -134,21 +134,6 @@ export const controle = (d: Dossier, aap: Aap, fiche: FicheOperation) =>
     periode: d.contenu.calendrier ?? null,
   });
 
-/** What a dépôt requires besides a conforming plan. */
-function manquants(d: Dossier): DetailErreur[] {
-  const c = d.contenu;
-  const out: DetailErreur[] = [];
-  if (!c.intitule.trim()) out.push({ chemin: 'intitule', message: 'Donnez un intitulé à l’opération.' });
-  const libelles = { objectifs: 'les objectifs', publicVise: 'le public visé', modalites: 'les modalités de mise en œuvre', territoire: 'le territoire' } as const;
-  for (const [k, l] of Object.entries(libelles)) {
-    if (!c.description[k as keyof typeof libelles].trim()) out.push({ chemin: `description.${k}`, message: `Décrivez ${l}.` });
-  }
-  if (!c.calendrier) out.push({ chemin: 'calendrier', message: 'Indiquez les dates de début et de fin de l’opération.' });
-  c.indicateurs.forEach((i, n) => {
-    if (i.valeurPrevue === null) out.push({ chemin: `indicateurs[${n}].valeurPrevue`, message: `Indiquez la valeur prévue pour « ${i.libelle} ».` });
-  });
-  return out;
-}
 
 /** The pièces a dépôt seals: the current upload of each checklist line. */
 export const piecesScellees = (lignes: LigneChecklist[]) =>
@@ -187,24 +172,14 @@ export function deposer(
   } else {
     exigerDepotOuvert(p.aap, p.maintenant);
   }
-  const incomplet = manquants(d);
-  if (incomplet.length) throw new RegleMetier('DOSSIER_INCOMPLET', 'Le dossier est incomplet : complétez les rubriques signalées avant de déposer.', incomplet);
-  const bloquantes = piecesBloquantes(p.pieces ?? []);
-  if (bloquantes.length) {
-    throw new RegleMetier('PIECES_NON_VALIDES', 'Des pièces obligatoires manquent ou ne sont pas validées : le dossier ne peut pas être déposé.', bloquantes);
-  }
-  const c = controle(d, p.aap, p.fiche);
-  if (c.violations.length) {
-    throw new RegleMetier(
-      'PLAN_FINANCEMENT_NON_CONFORME',
-      'Le plan de financement ne respecte pas les règles de l’appel à projets.',
-      c.violations.map((v) => ({ chemin: `planFinancement.${v.code}`, message: v.message })),
-    );
-  }
-  const cal = d.contenu.calendrier;
-  if (d.statut === 'brouillon' && cal && cal.fin < dateLocale(p.maintenant, fuseau)) {
-    throw new RegleMetier('OPERATION_TERMINEE', 'Une opération déjà achevée ne peut pas faire l’objet d’une demande de subvention FSE (art. 65 du règlement (UE) 1303/2013).');
-  }
+  // Every blocker at once (rubriques, pièces, plan, calendrier): the porteur fixes them in one pass.
+  const bloquants = bloquantsDepot({
+    contenu: d.contenu,
+    lignes: p.pieces ?? [],
+    violations: controle(d, p.aap, p.fiche).violations,
+    ...(d.statut === 'brouillon' ? { aujourdhui: dateLocale(p.maintenant, fuseau) } : {}),
+  });
+  if (bloquants.length) throw new RegleMetier(bloquants[0]!.code, messageBloquants(bloquants), bloquants.flatMap((b) => b.details));
   const iso = p.maintenant.toISOString();
   if (d.statut === 'complement_demande' && d.depot) {
     // The first dépôt instant is the proof of timeliness: it never moves. The answer gets its own record and receipt.

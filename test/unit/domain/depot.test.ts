@@ -82,6 +82,29 @@ describe('deposer', () => {
     expect(() => deposer(termine, { aap, fiche, actor: PORTEUR, maintenant: new Date('2027-03-01T10:00:00Z') })).toThrow(/achevée/);
   });
 
+  it('lists every blocker at once (rubriques, pièces, plan, calendrier), not one category at a time', () => {
+    const aap = aapFermantLe('2027-12-31');
+    const fiche = aap.fiches.find((f) => f.code === 'HP1')!;
+    const d = dossierComplet(aap);
+    const plan = { ...d.contenu.planFinancement, ressources: { ...d.contenu.planFinancement.ressources, fseCentimes: 0 } };
+    const mauvais = { ...d, contenu: { ...d.contenu, intitule: '', calendrier: { debut: '2027-01-01', fin: '2027-02-01' }, planFinancement: plan } };
+    const rib = { code: 'RIB', libelle: 'Relevé d’identité bancaire', typesAcceptes: ['application/pdf' as const], tailleMaxOctets: 1000, obligatoire: true, etat: 'attendue' as const, origine: 'administrative' as const, piece: null, demandeEnComplement: false };
+    try {
+      deposer(mauvais, { aap, fiche, actor: PORTEUR, maintenant: new Date('2027-03-01T10:00:00Z'), pieces: [rib] });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RegleMetier);
+      const err = e as RegleMetier;
+      expect(err.code).toBe('DOSSIER_INCOMPLET');
+      const chemins = (err.details ?? []).map((x) => x.chemin);
+      expect(chemins).toContain('intitule');
+      expect(chemins).toContain('pieces.RIB');
+      expect(chemins.some((c) => c.startsWith('planFinancement.'))).toBe(true);
+      expect(chemins).toContain('calendrier.fin');
+      expect(err.message).toMatch(/points sont à corriger \(rubriques, pièces, plan de financement, calendrier\)/);
+    }
+  });
+
   it('fingerprints the canonical content, whatever the key order', () => {
     const aap = aapFermantLe('2027-12-31');
     const d = dossierComplet(aap);

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { bloquantsDepot, messageBloquants } from '#shared/domain/dossier/bloquants';
 import { Alerte, Definitions } from '../components/ui';
 import { idChamp } from '../form/champs';
 import { normaliserChemin } from '../form/conversion';
@@ -25,20 +26,21 @@ function aller(e: MouseEvent<HTMLAnchorElement>, id: string) {
   (el.matches('input, select, textarea') ? el : (el.querySelector<HTMLElement>('input, button, h2, h4') ?? el)).focus();
 }
 
-export function LienAccuse({ dossier }: { dossier: TDossier }) {
+export function LienAccuse({ dossier, complements = false }: { dossier: TDossier; complements?: boolean }) {
   const [erreur, setErreur] = useState<string | null>(null);
-  const chemin = `/dossiers/${encodeURIComponent(dossier.id)}/accuse-depot.pdf`;
+  const document = complements ? 'accuse-complements' : 'accuse-depot';
+  const chemin = `/dossiers/${encodeURIComponent(dossier.id)}/${document}.pdf`;
   const telecharger = (e: MouseEvent) => {
     e.preventDefault();
     setErreur(null);
-    telechargerAvecJeton(chemin, `accuse-depot-${dossier.reference}.pdf`).catch((err: unknown) =>
+    telechargerAvecJeton(chemin, `${document}-${dossier.reference}.pdf`).catch((err: unknown) =>
       setErreur(err instanceof ApiError ? err.message : 'Téléchargement impossible.'),
     );
   };
   return (
     <>
       <a className="bouton" href={`/api${chemin}`} type="application/pdf" onClick={telecharger}>
-        Télécharger l’accusé de dépôt (PDF)
+        {complements ? 'Télécharger l’accusé de réception des compléments (PDF)' : 'Télécharger l’accusé de dépôt (PDF)'}
       </a>
       {erreur && <p className="message-erreur">{erreur}</p>}
     </>
@@ -51,10 +53,16 @@ export function DepotEffectue({ dossier }: { dossier: TDossier }) {
   const d = dossier.depot;
   return (
     <section className="carte carte-depose" aria-labelledby="depose-titre">
-      <h2 id="depose-titre">Déposé le {formatInstant(d.deposeLe, d.fuseau)}</h2>
+      <h2 id="depose-titre" tabIndex={-1}>Déposé le {formatInstant(d.deposeLe, d.fuseau)}</h2>
       <p>Par {d.deposePar}. Le contenu et les pièces sont scellés : le dossier n’est plus modifiable.</p>
       <p className="empreinte">Empreinte SHA-256 : <code>{d.empreinte}</code></p>
       <LienAccuse dossier={dossier} />
+      {(dossier.complementsRecus ?? []).map((r) => (
+        <p key={r.recuLe}>
+          Compléments reçus le {formatInstant(r.recuLe, r.fuseau)} ({pluriel(r.pieces.length, 'pièce', 'pièces')}) ; la date de dépôt reste celle du premier dépôt.
+        </p>
+      ))}
+      {(dossier.complementsRecus ?? []).length > 0 && <LienAccuse dossier={dossier} complements />}
     </section>
   );
 }
@@ -77,7 +85,7 @@ export function SectionDepot(props: {
   const dialogue = useRef<HTMLDialogElement>(null);
   const cle = useRef<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
-  const [refus, setRefus] = useState<{ message: string; details: DetailErreur[] } | null>(null);
+  const [refus, setRefus] = useState<{ titre?: string; message: string; details: DetailErreur[] } | null>(null);
   const complement = dossier.statut === 'complement_demande';
   const verifiees = lignes.filter((l) => l.piece && l.etat === 'valide');
 
@@ -87,8 +95,17 @@ export function SectionDepot(props: {
     setEnvoi(true);
     const ok = await props.enregistrer();
     setEnvoi(false);
-    if (ok) dialogue.current?.showModal();
-    else setRefus({ message: 'Vos dernières modifications ne sont pas enregistrées : corrigez les champs signalés, puis déposez.', details: [] });
+    if (ok) {
+      // Every blocker before the confirmation (the server checks the same list again).
+      const bloquants = bloquantsDepot({ contenu: dossier.contenu, lignes, violations: controle?.violations ?? [] });
+      if (bloquants.length) {
+        const message = messageBloquants(bloquants);
+        setRefus({ titre: 'Le dossier ne peut pas encore être déposé', message, details: bloquants.flatMap((b) => b.details) });
+        annoncer(message);
+        return;
+      }
+      dialogue.current?.showModal();
+    } else setRefus({ message: 'Vos dernières modifications ne sont pas enregistrées : corrigez les champs signalés, puis déposez.', details: [] });
   };
 
   const deposer = async () => {
@@ -104,8 +121,14 @@ export function SectionDepot(props: {
       });
       cle.current = null;
       dialogue.current?.close();
-      annoncer(`Dossier déposé le ${data.depot ? formatInstant(data.depot.deposeLe, data.depot.fuseau) : ''}.`);
+      annoncer(complement ? 'Compléments déposés ; la date de dépôt reste celle du premier dépôt.' : `Dossier déposé le ${data.depot ? formatInstant(data.depot.deposeLe, data.depot.fuseau) : ''}.`);
       props.onDepose(data);
+      // The confirmation replaces this section: bring it into view and give it the focus once rendered.
+      window.setTimeout(() => {
+        const titre = window.document.getElementById('depose-titre');
+        titre?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        titre?.focus({ preventScroll: true });
+      }, 50);
     } catch (e) {
       const err = enErreur(e);
       // Same key on a retry after a network failure: the server answers the first dépôt if it went through.
@@ -122,12 +145,12 @@ export function SectionDepot(props: {
     <section className="carte" id="section-depot" aria-labelledby="depot-dossier-titre">
       <h2 id="depot-dossier-titre">{complement ? 'Répondre à la demande de compléments' : 'Dépôt du dossier'}</h2>
       {refus && (
-        <Alerte titre="Le dossier n’a pas été déposé" focus>
+        <Alerte titre={refus.titre ?? 'Le dossier n’a pas été déposé'} focus>
           <p>{refus.message}</p>
           {refus.details.length > 0 && (
             <ul className="liste details-refus">
               {refus.details.map((d) => (
-                <li key={d.chemin}>
+                <li key={`${d.chemin}-${d.message}`}>
                   <a href={`#${cible(d.chemin)}`} onClick={(e) => aller(e, cible(d.chemin))}>{d.message}</a>
                 </li>
               ))}
