@@ -197,9 +197,9 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
   const c = existant ?? await api.appel<{ id: string }>(OI, 'POST', '/comites', {
     aapId: aap.id,
     plie: PLIE_COMITE,
-    // Held on the first start's day, so that the president can close it in the demo.
+    // Held at the first start's minute, so that the president can close it in the demo (never before its hour).
     date: dateLocale(maintenant),
-    heure: '14:00',
+    heure: new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(maintenant),
     lieu: 'Nontron, salle du conseil communautaire',
     membres: MEMBRES,
     president: MEMBRES[0],

@@ -161,8 +161,9 @@ describe('comité web journey', () => {
     await expect.poll(() => page.locator('.resume-erreurs').textContent()).toContain('Choisissez le PLIE concerné.');
     await page.getByLabel('PLIE', { exact: true }).selectOption(HP);
     await page.getByLabel('Lieu').fill('Périgueux, salle du conseil');
-    // The session is held today: it may only be closed on or after its day.
+    // The session is held today at midnight: it may only be closed from its scheduled instant.
     await page.getByLabel('Date de la séance').fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date()));
+    await page.getByLabel('Heure', { exact: true }).fill('00:00');
     for (const m of [PRESIDENT, M2, M3, M4, M5]) await page.getByLabel(m, { exact: true }).check();
     await page.getByLabel('Président(e) de séance').selectOption(PRESIDENT);
     await page.getByRole('button', { name: 'Créer le comité' }).click();

@@ -41,14 +41,14 @@ export async function dossierInstruit(api: Api, aapId: string, fiche: string, mo
   return { ...d, version: i.body.dossier.version as number };
 }
 
-/** Today in Paris: a session may only be closed on or after its day. */
+/** Today in Paris: a session may only be closed from its scheduled instant (the sessions below are held at 00:00). */
 export const aujourdhui = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
 
 /** A comité of the five demo members (comite1 presides) on `plie`, with `dossiers` on its published agenda. */
 export async function comiteOuvert(api: Api, aapId: string, plie: string, dossiers: string[], regles?: unknown) {
   const c = await api.post('/comites', {
     as: OI,
-    body: { aapId, plie, date: aujourdhui(), heure: '14:00', lieu: 'Périgueux', membres: MEMBRES, president: MEMBRES[0], ...(regles ? { regles } : {}) },
+    body: { aapId, plie, date: aujourdhui(), heure: '00:00', lieu: 'Périgueux', membres: MEMBRES, president: MEMBRES[0], ...(regles ? { regles } : {}) },
   });
   if (c.status !== 201) throw new Error(`comité : ${JSON.stringify(c.body)}`);
   const o = await api.post(`/comites/${c.body.id}/ordre-du-jour`, { as: OI, body: { dossierIds: dossiers, publier: true } });

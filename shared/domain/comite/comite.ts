@@ -4,7 +4,8 @@ import type { Personne } from '../../auth/annuaire';
 import { exiger, POLITIQUE, relations } from '../../auth/politique';
 import type { Comite, Siege, DecisionComite, DeclarationConflit, DemandeComite, ReglesComite, Vote } from '../../schemas/comite';
 import type { Dossier } from '../../schemas/dossier';
-import { formatDate, formatMontant, heureMurale } from '../../format';
+import { formatDate, formatMontant } from '../../format';
+import { instantLocal } from '../temps';
 import { AccesRefuse, Conflit, RegleMetier, RequeteInvalide } from '../errors';
 
 export type Role = 'oi' | 'president' | 'membre';
@@ -119,7 +120,7 @@ export interface Enveloppe {
 /**
  * Closes the session: per agenda dossier the quorum, then the decision by the majority rule (or the president's
  * adjournment); the FSE selected must fit in what remains of the AAP's enveloppe. Refused whole otherwise, and
- * before the session's day (in the comité's zone): the PV and the letters say the comité met on that day.
+ * before the session's scheduled instant (date and hour in the comité's zone): the PV says the comité met then.
  */
 export function cloturer(
   c: Comite,
@@ -129,9 +130,9 @@ export function cloturer(
   },
 ): { comite: Comite; dossiers: Dossier[]; ajoutSelection: number } {
   exigerOuvert(c);
-  const h = heureMurale(p.maintenant, c.fuseau);
-  if (`${h.year}-${h.month}-${h.day}` < c.date) {
-    throw new RegleMetier('SEANCE_A_VENIR', `La séance est prévue le ${formatDate(c.date)} : elle se clôt ce jour-là ou après, jamais avant.`);
+  // The scheduled instant (date and hour in the comité's zone), not the day: the PV says the comité met at that hour.
+  if (p.maintenant.getTime() < instantLocal(c.date, c.heure, c.fuseau).getTime()) {
+    throw new RegleMetier('SEANCE_A_VENIR', `La séance est prévue le ${formatDate(c.date)} à ${c.heure} (${c.fuseau}) : elle se clôt à partir de cette heure, jamais avant.`);
   }
   const decisions: DecisionComite[] = [];
   const sansQuorum: string[] = [];

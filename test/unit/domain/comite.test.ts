@@ -24,7 +24,7 @@ function instruit(id: string, fiche: 'HP1' | 'HP2', propose: number): Dossier {
 }
 
 function seance(dossiers: Dossier[], r: ReglesComite = SIMPLE): { comite: Comite; dossiers: Dossier[] } {
-  const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-11-01', heure: '14:00', lieu: '', membres: MM, president: M[0]!, regles: r }, { actor: OI, id: 'C1', maintenant: T0, personnes });
+  const c = nouveauComite(aap, { aapId: aap.id, plie: HP, date: '2026-11-01', heure: '09:00', lieu: '', membres: MM, president: M[0]!, regles: r }, { actor: OI, id: 'C1', maintenant: T0, personnes });
   return inscrire(c, dossiers, { publier: true, maintenant: T0 });
 }
 
@@ -118,7 +118,26 @@ describe('cloturer', () => {
     const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [], enveloppe: ENVELOPPE, demande: [] };
     // 23:30 UTC on 1 November is 00:30 on 2 November in Paris.
     expect(codeDe(() => cloturer(demain, { ...p, maintenant: new Date('2026-11-01T22:59:59Z') }))).toBe('SEANCE_A_VENIR');
-    expect(cloturer(demain, { ...p, maintenant: new Date('2026-11-01T23:30:00Z') }).comite.statut).toBe('clos');
+    expect(codeDe(() => cloturer(demain, { ...p, maintenant: new Date('2026-11-01T23:30:00Z') }))).toBe('SEANCE_A_VENIR');
+    const minuit = { ...demain, heure: '00:00' };
+    expect(codeDe(() => cloturer(minuit, { ...p, maintenant: new Date('2026-11-01T22:59:59.999Z') }))).toBe('SEANCE_A_VENIR');
+    expect(cloturer(minuit, { ...p, maintenant: new Date('2026-11-01T23:00:00Z') }).comite.statut).toBe('clos');
+  });
+
+  it('refuses to close hours before the scheduled hour on the session’s day (PV « 14:00 », not « close à 09:27 »)', () => {
+    const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)]);
+    const seance14h = { ...comite, date: '2026-11-02', heure: '14:00' };
+    const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [], enveloppe: ENVELOPPE, demande: [] };
+    // 09:27 and 13:59:59 in Paris (UTC+1 in November): refused; 14:00 exactly: closed.
+    try {
+      cloturer(seance14h, { ...p, maintenant: new Date('2026-11-02T08:27:00Z') });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as RegleMetier).code).toBe('SEANCE_A_VENIR');
+      expect((e as RegleMetier).message).toContain('à 14:00 (Europe/Paris)');
+    }
+    expect(codeDe(() => cloturer(seance14h, { ...p, maintenant: new Date('2026-11-02T12:59:59.999Z') }))).toBe('SEANCE_A_VENIR');
+    expect(cloturer(seance14h, { ...p, maintenant: new Date('2026-11-02T13:00:00Z') }).comite.closLe).toBe('2026-11-02T13:00:00.000Z');
   });
 
   it('refuses a second closing', () => {
