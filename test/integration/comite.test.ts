@@ -4,7 +4,7 @@ import { aapDemo } from '#local/seed';
 import { extractPages } from '../unit/templates/pdf-text';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert } from './dossiers-helpers';
-import { comiteOuvert, declarer, dossierDepose, dossierInstruit, GESTIONNAIRE, MEMBRES, notes, OI, P1, voter } from './comite-helpers';
+import { aujourdhui, comiteOuvert, declarer, dossierDepose, dossierInstruit, GESTIONNAIRE, MEMBRES, notes, OI, P1, voter } from './comite-helpers';
 
 let g: Guichet;
 let api: ReturnType<typeof client>;
@@ -124,9 +124,12 @@ describe('a full comité session', () => {
     expect(lettre).not.toMatch(/Pour :|\/5/);
 
     const aLu = (await api.get(`/dossiers/${a.id}`, { as: OI })).body;
-    const trop = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 800_001, dateDecision: '2027-03-01' } });
+    const trop = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 800_001, dateDecision: aujourdhui() } });
     expect(trop.status).toBe(422);
-    const prog = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 750_000, dateDecision: '2027-03-01', referenceDeliberation: 'CA-2027-03' } });
+    // A decision already taken: never dated after today (server clock, AAP zone).
+    const future = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 750_000, dateDecision: '2099-03-01' } });
+    expect([future.status, future.body.code, future.body.details[0].chemin]).toEqual([422, 'DATE_DECISION_FUTURE', 'corps.dateDecision']);
+    const prog = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 750_000, dateDecision: aujourdhui(), referenceDeliberation: 'CA-2027-03' } });
     expect(prog.body.statut).toBe('programme');
     const env = (await api.get(`/aaps/${aap.id}/enveloppe`, { as: OI })).body;
     expect([env.programmeCentimes, env.selectionneCentimes]).toEqual([750_000, 0]);

@@ -207,9 +207,10 @@ export async function cloturer(ctx: ContexteComite, actor: Actor, id: string, de
 
 export async function programmer(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.programmer>[1], versionLue: number) {
   const avant = await charger(ctx, actor, id, 'programmer');
-  const apres = instr.programmer(avant, demande, { versionLue, maintenant: ctx.maintenant });
+  const fuseau = (await ctx.aaps.lire(avant.aapId))?.depot.cloture.fuseau ?? 'Europe/Paris';
+  const apres = instr.programmer(avant, demande, { versionLue, maintenant: ctx.maintenant, fuseau });
   const { dossier, evenement } = transition(ctx, avant, apres, actor, 'programmation', { montantFseCentimes: demande.montantFseCentimes });
-  await ctx.comites.programmer(dossier, avant, evenement, { aapId: avant.aapId, selectionne: avant.suivi.decision?.montantFseCentimes ?? 0, programme: demande.montantFseCentimes });
+  await ctx.comites.programmer(dossier, avant, evenement, { aapId: avant.aapId, selectionne: avant.suivi.decision?.montantFseCentimes ?? 0, programme: demande.montantFseCentimes }, await notificationsProgrammation(ctx, dossier));
   return dossier;
 }
 

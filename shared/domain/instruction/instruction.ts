@@ -6,7 +6,7 @@ import type { Dossier } from '../../schemas/dossier';
 import type { LigneChecklist } from '../../schemas/piece';
 import { formatMontant } from '../../format';
 import { Conflit, RegleMetier, type DetailErreur } from '../errors';
-import { exigerVersion } from '../dossier/dossier';
+import { dateLocale, exigerVersion } from '../dossier/dossier';
 import { piecesBloquantes } from '../piece/piece';
 
 /** The grille: the fiche's critères de sélection, then the AAP's common criteria, each scored 1–5. */
@@ -117,14 +117,24 @@ export function instruire(
   };
 }
 
-/** selectionne → programme: the OI's board grants the FSE (never more than the comité selected). */
+/**
+ * selectionne → programme: the OI's board grants the FSE (never more than the comité selected), by a decision already
+ * taken: its date may not be after today (server clock, in the AAP's zone).
+ */
 export function programmer(
   d: Dossier,
   demande: { montantFseCentimes: number; dateDecision: string; referenceDeliberation: string },
-  p: { versionLue: number; maintenant: Date },
+  p: { versionLue: number; maintenant: Date; fuseau: string },
 ): Dossier {
   exigerVersion(d, p.versionLue);
   if (d.statut !== 'selectionne') throw new Conflit('STATUT_INCOMPATIBLE', 'Seul un dossier sélectionné par le comité se programme.');
+  const aujourdhui = dateLocale(p.maintenant, p.fuseau);
+  if (demande.dateDecision > aujourdhui) {
+    const [a, m, j] = aujourdhui.split('-');
+    throw new RegleMetier('DATE_DECISION_FUTURE', 'La date de la décision de programmation ne peut pas être postérieure à aujourd’hui.', [
+      { chemin: 'corps.dateDecision', message: `Au plus tard le ${j}/${m}/${a} (${p.fuseau}) : on enregistre une décision déjà prise.` },
+    ]);
+  }
   const selectionne = d.suivi.decision?.montantFseCentimes ?? 0;
   if (demande.montantFseCentimes > selectionne) {
     throw new RegleMetier('MONTANT_SUPERIEUR_SELECTION', 'Le montant programmé ne peut pas dépasser le montant FSE sélectionné par le comité.', [

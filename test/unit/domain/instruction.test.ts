@@ -93,11 +93,20 @@ describe('programmer', () => {
     const d = dossier('selectionne');
     return { ...d, suivi: { ...d.suivi, decision: { statut: 'selectionne', motif: 'Avis favorable du comité.', date: T0.toISOString(), montantFseCentimes: 800_000, plie: fiche.plie, dateComite: '2026-12-07' } } };
   };
-  const demande = { dateDecision: '2027-01-15', referenceDeliberation: 'CA-2027-01' };
+  const demande = { dateDecision: '2026-10-30', referenceDeliberation: 'CA-2026-10' };
+  const p = { versionLue: 1, maintenant: T0, fuseau: 'Europe/Paris' };
 
   it('grants at most what the comité selected, to the cent', () => {
-    expect(programmer(selectionne(), { ...demande, montantFseCentimes: 800_000 }, { versionLue: 1, maintenant: T0 }).statut).toBe('programme');
-    expect(codeDe(() => programmer(selectionne(), { ...demande, montantFseCentimes: 800_001 }, { versionLue: 1, maintenant: T0 }))).toBe('MONTANT_SUPERIEUR_SELECTION');
-    expect(codeDe(() => programmer(dossier('instruit'), { ...demande, montantFseCentimes: 1 }, { versionLue: 1, maintenant: T0 }))).toBe('STATUT_INCOMPATIBLE');
+    expect(programmer(selectionne(), { ...demande, montantFseCentimes: 800_000 }, p).statut).toBe('programme');
+    expect(codeDe(() => programmer(selectionne(), { ...demande, montantFseCentimes: 800_001 }, p))).toBe('MONTANT_SUPERIEUR_SELECTION');
+    expect(codeDe(() => programmer(dossier('instruit'), { ...demande, montantFseCentimes: 1 }, p))).toBe('STATUT_INCOMPATIBLE');
+  });
+
+  it('refuses a decision date after today in the AAP’s zone, and accepts today', () => {
+    const tard = { ...p, maintenant: new Date('2026-11-01T23:30:00Z') }; // 00:30 on 2 November in Paris
+    expect(codeDe(() => programmer(selectionne(), { ...demande, dateDecision: '2026-11-02', montantFseCentimes: 800_000 }, p))).toBe('DATE_DECISION_FUTURE');
+    expect(codeDe(() => programmer(selectionne(), { ...demande, dateDecision: '2027-01-15', montantFseCentimes: 800_000 }, p))).toBe('DATE_DECISION_FUTURE');
+    expect(programmer(selectionne(), { ...demande, dateDecision: '2026-11-01', montantFseCentimes: 800_000 }, p).statut).toBe('programme');
+    expect(programmer(selectionne(), { ...demande, dateDecision: '2026-11-02', montantFseCentimes: 800_000 }, tard).statut).toBe('programme');
   });
 });

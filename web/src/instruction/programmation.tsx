@@ -49,6 +49,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
     if (centimes === null) err.montantFseCentimes = 'Montant illisible : écrivez par exemple 8 000,00.';
     else if (centimes > selectionne) err.montantFseCentimes = `Au plus ${formatMontant(selectionne)}, le montant sélectionné par le comité.`;
     if (!date) err.dateDecision = 'Indiquez la date de la décision.';
+    else if (date > aujourdhui()) err.dateDecision = 'La décision est déjà prise : sa date ne peut pas être postérieure à aujourd’hui.';
     setErreurs(err);
     if (Object.keys(err).length || centimes === null) {
       document.getElementById(err.montantFseCentimes ? 'programmation-montant' : 'programmation-date')?.focus();
@@ -90,7 +91,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
             <ChampEuros id="programmation-montant" label="FSE programmé" value={montant} onChange={setMontant} erreur={erreurs.montantFseCentimes} />
             <div className={`champ${erreurs.dateDecision ? ' champ-erreur' : ''}`}>
               <label htmlFor="programmation-date">Date de la décision</label>
-              <input id="programmation-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={erreurs.dateDecision ? true : undefined} aria-describedby={erreurs.dateDecision ? 'programmation-date-erreur' : undefined} />
+              <input id="programmation-date" type="date" required max={aujourdhui()} value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={erreurs.dateDecision ? true : undefined} aria-describedby={erreurs.dateDecision ? 'programmation-date-erreur' : undefined} />
               {erreurs.dateDecision && <p id="programmation-date-erreur" className="message-erreur">{erreurs.dateDecision}</p>}
             </div>
             <div className="champ">
