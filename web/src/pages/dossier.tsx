@@ -11,6 +11,7 @@ import { SectionPieces } from '../dossier/section-pieces';
 import { useDossier } from '../dossier/use-dossier';
 import { usePieces } from '../dossier/use-pieces';
 import { VueLecture } from '../dossier/vue-lecture';
+import { FilDossier } from '../messagerie/fil-dossier';
 import { useApi } from '../lib/api';
 import { useTitre } from '../lib/annonces';
 import { formatInstant } from '../lib/format';
@@ -99,6 +100,7 @@ export function PageDossier({ id }: { id: string }) {
           <DecisionPorteur dossier={dossier} />
           <DepotEffectue dossier={dossier} />
           <AvisComplements dossier={dossier} lignes={pieces.lignes} />
+          <FilDossier dossierId={dossier.id} cote="porteur" />
           <VueLecture dossier={dossier} aap={aap} fiche={fiche} />
           {suite}
         </div>
