@@ -6,6 +6,8 @@ export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
+  /** The stream the notifications sender reads (outbox items written with each state change). */
+  streamViewType: 'NEW_IMAGE',
   gsis: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
@@ -47,6 +49,10 @@ export const ENV = {
   oidcAudience: 'GUICHET_OIDC_AUDIENCE',
   /** The user pool whose directory composes comités (functions with `access.annuaire`). */
   userPoolId: 'GUICHET_USER_POOL_ID',
+  /** The app's public origin, for the links of e-mails. */
+  publicUrl: 'GUICHET_PUBLIC_URL',
+  /** The notifications' sender address (a verified SES identity). */
+  emailFrom: 'GUICHET_EMAIL_FROM',
 } as const;
 
 /**

@@ -12,6 +12,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { z } from 'zod';
 import { routes, type RouteDefinition } from '#shared/http/routes';
 import { CHEMIN_IDP, SCOPES, type FournisseurLocal } from './oidc';
+import { CHEMIN_BOITE, type BoiteMail } from './boite-mail';
 
 const RACINE = resolve(import.meta.dirname, '..');
 const TAILLE_MAX = 10 * 1024 * 1024;
@@ -74,6 +75,8 @@ export interface GatewayOptions {
   webDir: string;
   /** The local OpenID provider, once the port is known (undefined before: `/idp` answers 503). */
   idp: () => FournisseurLocal | undefined;
+  /** The local mail catcher's inbox pages, under `/boite-mail`. */
+  boiteMail?: Pick<BoiteMail, 'traiter'>;
 }
 
 export function creerGateway(options: GatewayOptions) {
@@ -156,6 +159,9 @@ export function creerGateway(options: GatewayOptions) {
         const idp = options.idp();
         if (!idp) return json(res, 503, { code: 'SERVICE_INDISPONIBLE', message: 'Le fournisseur d’identité local démarre.' });
         return await idp.traiter(req, res);
+      }
+      if (options.boiteMail && (url.pathname === CHEMIN_BOITE || url.pathname.startsWith(`${CHEMIN_BOITE}/`))) {
+        return options.boiteMail.traiter(req, res, url.pathname, url.searchParams);
       }
       if (url.pathname === '/config.json') {
         // The SPA's runtime configuration (on AWS, a config.json deployed with the web app points at Cognito).

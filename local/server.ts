@@ -11,6 +11,10 @@ import { resetConfigForLocalRuntime } from '#shared/config';
 import { creerGateway } from './gateway';
 import { creerFournisseur, type FournisseurLocal } from './oidc';
 import { brancherEvenementsS3 } from './s3-events';
+import { demarrerBoiteMail, type BoiteMail } from './boite-mail';
+import { lireFlux } from './flux-dynamo';
+import { planifierRappels } from './planificateur';
+import { definirTransport } from '#shared/email/transport';
 import { creerBucket, creerTable, demarrerDynamo, demarrerS3, type S3Local } from './services';
 import { definirAnnuaire } from '#shared/auth/annuaire';
 import { annuaireLocal } from './demo-users';
@@ -30,6 +34,8 @@ export interface GuichetOptions {
   tableName?: string;
   bucketName?: string;
   webDir?: string;
+  /** The daily reminders' local scheduler (default: on with `npm start`, off in tests, which run them by hand). */
+  rappels?: boolean;
 }
 
 export interface Guichet {
@@ -40,6 +46,8 @@ export interface Guichet {
   dynamoEndpoint: string;
   s3Endpoint: string;
   dataDir: string;
+  /** The local mail catcher: what the notifications sender delivered (the inbox is at `${url}/boite-mail`). */
+  boiteMail: BoiteMail;
   stop(): Promise<void>;
 }
 
@@ -83,9 +91,13 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
 
   const evenements = brancherEvenementsS3(s3.server);
   arrets.unshift(evenements.vider);
+  // E-mails: the same sender as on AWS, fed by the table's stream, delivering over SMTP to the in-process catcher.
+  const boiteMail = await demarrerBoiteMail(options.inMemory ? {} : { dossier: join(dataDir, 'boite-mail') });
+  arrets.push(boiteMail.stop);
+  definirTransport(boiteMail.transport);
   // The OpenID provider's issuer is `${url}/idp`: it is created once the port is known.
   let idp: FournisseurLocal | undefined;
-  const traiter = creerGateway({ webDir: resolve(options.webDir ?? join(RACINE, 'web', 'dist')), idp: () => idp });
+  const traiter = creerGateway({ webDir: resolve(options.webDir ?? join(RACINE, 'web', 'dist')), idp: () => idp, boiteMail });
   const serveur = createServer((req, res) => void traiter(req, res));
   const port = await new Promise<number>((ok, ko) => {
     serveur.once('error', ko);
@@ -96,8 +108,14 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
   });
   const url = `http://127.0.0.1:${port}`;
   idp = await creerFournisseur({ url, keysDir });
-  Object.assign(process.env, { [ENV.oidcIssuer]: idp.issuer, [ENV.oidcAudience]: idp.clientId });
+  Object.assign(process.env, {
+    [ENV.oidcIssuer]: idp.issuer, [ENV.oidcAudience]: idp.clientId,
+    [ENV.publicUrl]: url, [ENV.emailFrom]: process.env[ENV.emailFrom] ?? 'Guichet <ne-pas-repondre@guichet.test>',
+  });
   resetConfigForLocalRuntime();
+  const flux = lireFlux({ endpoint: dynamoEndpoint, table: tableName });
+  arrets.push(flux.stop);
+  if (options.rappels ?? false) arrets.push(planifierRappels());
   return {
     url,
     port,
@@ -106,6 +124,7 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
     dynamoEndpoint,
     s3Endpoint,
     dataDir,
+    boiteMail,
     stop: async () => {
       await new Promise<void>((r) => {
         serveur.close(() => r());

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import S3rver from 's3rver';
 import { TABLE } from '#infra/definitions';
 
@@ -91,7 +91,12 @@ export async function demarrerS3(options: { dossier: string }): Promise<S3Local>
 export async function creerTable(endpoint: string, nom: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    await client.send(new DescribeTableCommand({ TableName: nom }));
+    const t = await client.send(new DescribeTableCommand({ TableName: nom }));
+    // Tables created before the outbox had no stream: the notifications sender reads it (local/flux-dynamo.ts).
+    if (!t.Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: nom, StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamViewType } }));
+    }
+    client.destroy();
     return;
   } catch (e) {
     if (!(e instanceof Error) || e.name !== 'ResourceNotFoundException') throw e;
@@ -101,6 +106,7 @@ export async function creerTable(endpoint: string, nom: string): Promise<void> {
     new CreateTableCommand({
       TableName: nom,
       BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamViewType },
       AttributeDefinitions: [...attributs].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
       KeySchema: [
         { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },

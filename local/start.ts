@@ -9,7 +9,7 @@ const env = z.object({ PORT: z.coerce.number().int().min(0).max(65535).default(3
 
 console.log('Guichet démarre : construction de l’application web…');
 await construireWebSiBesoin();
-const guichet = await startGuichet({ port: env.PORT, seed: true });
+const guichet = await startGuichet({ port: env.PORT, seed: true, rappels: true });
 try {
   await seedDossiersDemo(`${guichet.url}/api`);
 } catch (e) {
@@ -20,6 +20,7 @@ console.log(`
 Guichet est prêt : ${guichet.url}
   API            ${guichet.url}/api   (OpenAPI : ${guichet.url}/api/openapi.json)
   Données        ${guichet.dataDir}
+  Boîte mail     ${guichet.url}/boite-mail   (les courriels envoyés par Guichet, reçus en local)
 
 Connexion : « Se connecter » ouvre le fournisseur d’identité local (${guichet.url}/idp), sans mot de passe.
 Comptes de démonstration (ou toute autre adresse, qui devient un porteur de projet) :

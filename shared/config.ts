@@ -19,6 +19,10 @@ const Config = z.object({
   GUICHET_OIDC_AUDIENCE: z.string().min(1).optional(),
   /** The Cognito user pool whose directory composes comités (AWS only; the local runtime installs its own). */
   GUICHET_USER_POOL_ID: z.string().min(1).optional(),
+  /** The app's public origin: e-mails link to its pages (notifications sender). */
+  GUICHET_PUBLIC_URL: z.url().optional(),
+  /** The sender address of notifications (a verified SES identity on AWS). */
+  GUICHET_EMAIL_FROM: z.string().min(3).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

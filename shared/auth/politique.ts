@@ -42,6 +42,7 @@ export const POLITIQUE = {
   'organisation.creer': { relations: ['porteur'], refus: 'Seul un porteur de projet peut enregistrer une organisation.' },
   'organisation.lire': { relations: MEMBRES_ORG, refus: 'Réservé aux membres de l’organisation.' },
   'organisation.inviter': { relations: ['signataire'], refus: 'Seul un signataire de l’organisation peut inviter des membres.' },
+  'notification.lister': { relations: ['porteur', 'comite', ...OI], refus: 'Vos notifications s’affichent quand un rôle vous a été attribué dans Guichet.' },
   'dossier.lister': { relations: ['porteur'], refus: 'Réservé aux porteurs de projet.' },
   'dossier.creer': { relations: MEMBRES_ORG, refus: 'Réservé aux membres de l’organisation.' },
   'dossier.lire': { relations: [...MEMBRES_ORG, ...OI], refus: 'Réservé aux membres de l’organisation et aux agents de l’OI.' },

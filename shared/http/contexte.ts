@@ -10,6 +10,7 @@ import { aapRepository } from '../repositories/aap-repository';
 import { dossierRepository } from '../repositories/dossier-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { pieceRepository } from '../repositories/piece-repository';
+import { notificationRepository } from '../repositories/notification-repository';
 import { messagerieRepository } from '../repositories/messagerie-repository';
 import type { ContexteMessagerie } from '../domain/messagerie/use-cases';
 import { plieRepository } from '../repositories/plie-repository';
@@ -32,6 +33,7 @@ export const contexteDossier = (req: { maintenant: Date; nouvelId: () => string 
   orgs: organisationRepository,
   dossiers: dossierRepository,
   pieces: pieceRepository,
+  notifications: notificationRepository,
   maintenant: req.maintenant,
   nouvelId: req.nouvelId,
 });

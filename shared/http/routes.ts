@@ -57,6 +57,7 @@ import {
   ParamsComiteDossier,
   Vote,
 } from '#shared/schemas/comite';
+import { FiltresNotifications, NotificationVue } from '#shared/schemas/notification';
 import { DemandeComplements, DemandeUpload, LigneChecklist, ParamsPiece, Piece, ReponseUpload } from '#shared/schemas/piece';
 import {
   Annotation,
@@ -210,6 +211,12 @@ export const routes = [
     method: 'POST', path: '/organisations/{id}/membres', handler: 'functions/organisations/invite-membre.ts',
     ...jwt('organisation.inviter'), access: { table: 'readwrite' }, summary: 'Inviter un membre (signataire, rédacteur)',
     tag: 'Organisations', input: { params: ParamsOrganisation, body: DemandeMembre }, output: Membre, successStatus: 201,
+  },
+  // Notifications: what was e-mailed to the caller
+  {
+    method: 'GET', path: '/moi/notifications', handler: 'functions/notifications/mes-notifications.ts', ...jwt('notification.lister'), access: { table: 'read' },
+    summary: 'Mes notifications (courriels envoyés, les plus récents d’abord)', tag: 'Notifications',
+    input: { query: FiltresNotifications }, output: Page(NotificationVue),
   },
   // Dossiers
   {

@@ -20,6 +20,7 @@ import { AccesRefuse, Conflit } from '../domain/errors';
 import type { ComiteStore } from '../domain/comite/use-cases';
 import { Comite, Conflit as DeclarationConflit, Instruction, Vote } from '../schemas/comite';
 import { dynamo } from './clients';
+import { itemsOutbox } from './notification-repository';
 import { transactionCancellation } from './dynamo-utils';
 import { toutesLesPages } from './pagination';
 import { item as itemDossier, itemEvenement, sansCles } from './dossier-repository';
@@ -90,7 +91,7 @@ export const comiteRepository: ComiteStore = {
     return (r.Items ?? []).map((i) => Comite.parse(sansCles(i)));
   },
 
-  async enregistrer(apres, avant, dossiers, enveloppe) {
+  async enregistrer(apres, avant, dossiers, enveloppe, notifications) {
     const t = tableName();
     const actions: Actions = [
       { Put: { TableName: t, Item: itemComite(apres), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': avant.version } } },
@@ -109,6 +110,7 @@ export const comiteRepository: ComiteStore = {
         },
       });
     }
+    actions.push(...itemsOutbox(notifications));
     if (actions.length > 100) throw new Conflit('TRANSACTION_TROP_LARGE', 'Trop de dossiers pour une seule séance.');
     await transaction(actions, conflitVersion);
   },
@@ -152,7 +154,7 @@ export const comiteRepository: ComiteStore = {
     return r.Item ? Compteur.parse(r.Item) : { programmeCentimes: 0, selectionneCentimes: 0, version: 0 };
   },
 
-  async programmer(apres, avant, e, m) {
+  async programmer(apres, avant, e, m, notifications) {
     const t = tableName();
     await transaction(
       [
@@ -165,6 +167,7 @@ export const comiteRepository: ComiteStore = {
             ExpressionAttributeValues: { ':p': m.programme, ':s': m.selectionne, ':zero': 0, ':un': 1 },
           },
         },
+        ...itemsOutbox(notifications),
       ],
       () => new Conflit('VERSION_PERIMEE', 'Ce dossier a été modifié entre-temps : rechargez-le.'),
     );

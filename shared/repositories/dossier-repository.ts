@@ -20,6 +20,7 @@ import { Dossier, Evenement } from '../schemas/dossier';
 import { dynamo } from './clients';
 import { decodeCursor, transactionCancellation } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
+import { itemsOutbox } from './notification-repository';
 
 const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
 const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', 'expiresAt']);
@@ -73,7 +74,7 @@ export const dossierRepository: DossierStore = {
     return r.Item ? Dossier.parse(sansCles(r.Item)) : null;
   },
 
-  async remplacer(apres, avant, e, idempotence) {
+  async remplacer(apres, avant, e, idempotence, notifications) {
     const t = tableName();
     try {
       await dynamo().send(
@@ -97,6 +98,7 @@ export const dossierRepository: DossierStore = {
                   },
                 }]
               : []),
+            ...itemsOutbox(notifications),
           ],
         }),
       );

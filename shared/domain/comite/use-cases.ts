@@ -3,12 +3,14 @@ import { annuaire } from '../../auth/annuaire';
 import { exiger, POLITIQUE } from '../../auth/politique';
 import type { Comite, DeclarationConflit, DemandeComite, DemandeInstruction, Instruction, Vote } from '../../schemas/comite';
 import type { Dossier, Evenement } from '../../schemas/dossier';
+import type { Notification } from '../../schemas/notification';
 import { AccesRefuse, Conflit, Introuvable, RegleMetier } from '../errors';
 import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
 import { controle } from '../dossier/dossier';
 import { journaliser } from '../dossier/journal';
 import * as instr from '../instruction/instruction';
 import * as regles from './comite';
+import { notificationsDecision, notificationsProgrammation, notificationsRecevabilite } from '../notification/evenements';
 
 /** The port comités, instructions and the enveloppe counter persist through. */
 export interface ComiteStore {
@@ -18,7 +20,7 @@ export interface ComiteStore {
   /** The comités this user id sits on. */
   deMembre(utilisateurId: string): Promise<Comite[]>;
   /** Comité + dossiers (each conditioned on its version) + events in one transaction. */
-  enregistrer(apres: Comite, avant: Comite, dossiers: Array<{ apres: Dossier; avant: Dossier; evenement: Evenement }>, enveloppe?: { aapId: string; ajoutSelection: number; versionLue: number }): Promise<void>;
+  enregistrer(apres: Comite, avant: Comite, dossiers: Array<{ apres: Dossier; avant: Dossier; evenement: Evenement }>, enveloppe?: { aapId: string; ajoutSelection: number; versionLue: number }, notifications?: Notification[]): Promise<void>;
   /** Conflit `DECLARATION_EXISTANTE` if already declared; conditioned on the session being open. */
   declarer(d: DeclarationConflit, comiteId: string): Promise<void>;
   /** One vote per member per dossier (by key); conditioned on open session and a no-conflict declaration. */
@@ -31,7 +33,7 @@ export interface ComiteStore {
   /** The AAP's FSE counter; `version` conditions the next change (0 while none). */
   enveloppe(aapId: string): Promise<{ programmeCentimes: number; selectionneCentimes: number; version: number }>;
   /** Dossier → programme, moving its amount from selected to programmed, in one transaction. */
-  programmer(apres: Dossier, avant: Dossier, e: Evenement, mouvement: { aapId: string; selectionne: number; programme: number }): Promise<void>;
+  programmer(apres: Dossier, avant: Dossier, e: Evenement, mouvement: { aapId: string; selectionne: number; programme: number }, notifications?: Notification[]): Promise<void>;
 }
 
 export interface ContexteComite extends ContexteDossier {
@@ -47,7 +49,7 @@ export async function recevabilite(ctx: ContexteComite, actor: Actor, id: string
   const { lignes } = await lignesPieces(ctx, avant, aap);
   const apres = instr.deciderRecevabilite(avant, demande, { versionLue, maintenant: ctx.maintenant, pieces: lignes, fiche });
   const { dossier, evenement } = transition(ctx, avant, apres, actor, 'recevabilite', { decision: demande.decision });
-  await ctx.dossiers.remplacer(dossier, avant, evenement);
+  await ctx.dossiers.remplacer(dossier, avant, evenement, undefined, await notificationsRecevabilite(ctx, dossier));
   return dossier;
 }
 
@@ -201,7 +203,8 @@ export async function cloturer(ctx: ContexteComite, actor: Actor, id: string, de
     const j = transition(ctx, av, apres, actor, 'decision_comite', { comiteId: id, decision: apres.statut });
     return { apres: j.dossier, avant: av, evenement: j.evenement };
   });
-  await ctx.comites.enregistrer(r.comite, avant, mouvements, { aapId: avant.aapId, ajoutSelection: r.ajoutSelection, versionLue: versionEnveloppe });
+  const notifications = (await Promise.all(mouvements.filter((m) => m.apres.statut !== m.avant.statut).map((m) => notificationsDecision(ctx, m.apres)))).flat();
+  await ctx.comites.enregistrer(r.comite, avant, mouvements, { aapId: avant.aapId, ajoutSelection: r.ajoutSelection, versionLue: versionEnveloppe }, notifications);
   return r.comite;
 }
 

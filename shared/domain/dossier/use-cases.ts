@@ -1,6 +1,8 @@
 import type { Actor } from '../../auth/roles';
 import type { Aap, FicheOperation } from '../../schemas/aap';
 import type { ContenuDossier, Dossier, Evenement, FiltresDossiersOi, ResumeDossier } from '../../schemas/dossier';
+import type { Notification } from '../../schemas/notification';
+import { notificationsComplementsRecus, notificationsDepot, type ContexteNotification } from '../notification/evenements';
 import type { AapStore } from '../aap/use-cases';
 import { statutEffectif } from '../aap/aap';
 import { AccesRefuse, Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
@@ -26,8 +28,11 @@ export interface DossierStore {
   /** Dossier + (fiche, organisation) uniqueness + creation event; Conflit `DOSSIER_EXISTANT`. */
   creer(d: Dossier, e: Evenement): Promise<void>;
   lire(id: string): Promise<Dossier | null>;
-  /** Conditioned on `avant.version`; Conflit `VERSION_PERIMEE`. With `idempotence`, records the key atomically. */
-  remplacer(apres: Dossier, avant: Dossier, e?: Evenement, idempotence?: Idempotence): Promise<void>;
+  /**
+   * Conditioned on `avant.version`; Conflit `VERSION_PERIMEE`. With `idempotence`, records the key atomically; with
+   * `notifications`, puts their outbox items in the same transaction.
+   */
+  remplacer(apres: Dossier, avant: Dossier, e?: Evenement, idempotence?: Idempotence, notifications?: Notification[]): Promise<void>;
   idempotence(cle: string): Promise<Idempotence | null>;
   parOrganisation(organisationId: string): Promise<Dossier[]>;
   parAap(f: FiltresDossiersOi): Promise<{ items: Dossier[]; cursor: string | null }>;
@@ -41,6 +46,8 @@ export interface ContexteDossier {
   pieces: PieceStore;
   maintenant: Date;
   nouvelId: () => string;
+  /** The e-mails written about a dossier (notifications that name an earlier one's author). */
+  notifications?: ContexteNotification['notifications'];
 }
 
 /** The checklist of a dossier: expected pièces with the current upload of each. */
@@ -167,7 +174,8 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cl
       id: ctx.nouvelId(), type: reponse ? 'complements_recus' : 'depot', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
       donnees: reponse ? { empreinte: reponse.empreinte, pieces: reponse.pieces.map((p) => p.typePiece) } : { empreinte: depose.depot?.empreinte },
     });
-    await ctx.dossiers.remplacer(dossier, avant, evenement, { cle, dossierId: id, auteur: actor.userId, resultat: dossier });
+    const notifications = await (avant.statut === 'complement_demande' ? notificationsComplementsRecus : notificationsDepot)(ctx, dossier, aap.depot.cloture.fuseau);
+    await ctx.dossiers.remplacer(dossier, avant, evenement, { cle, dossierId: id, auteur: actor.userId, resultat: dossier }, notifications);
     return dossier;
   } catch (e) {
     // A concurrent request with the same key may have won between our read and our write: answer as it did.

@@ -9,6 +9,8 @@ import { journaliser } from '../dossier/journal';
 import { dateLocale, exigerVersion } from '../dossier/dossier';
 import { courantes, nomSur, nouvellePiece, piecesAttendues } from './piece';
 import { verifier } from './verification';
+import { notificationsComplementsDemandes } from '../notification/evenements';
+import { destinataireActeur } from '../notification/notification';
 
 export interface PieceStore {
   /** Written only if the dossier is still in `statutDossier`; marks `remplacee` in the same transaction. */
@@ -139,6 +141,6 @@ export async function demanderComplements(ctx: ContextePiece, actor: Actor, doss
     id: ctx.nouvelId(), type: 'complements_demandes', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
     donnees: { pieces: demande.pieces, dateLimite: demande.dateLimite },
   });
-  await ctx.dossiers.remplacer(dossier, avant, evenement);
+  await ctx.dossiers.remplacer(dossier, avant, evenement, undefined, await notificationsComplementsDemandes(ctx, dossier, destinataireActeur(actor)));
   return dossier;
 }

@@ -1,0 +1,8 @@
+import { http, ok } from '#shared/http/handler';
+import { exigerActeur } from '#shared/http/acteur';
+import { mesNotifications } from '#shared/domain/notification/use-cases';
+import { notificationRepository } from '#shared/repositories/notification-repository';
+
+export const handler = http('GET /moi/notifications', async (req) =>
+  ok(await mesNotifications({ notifications: notificationRepository }, exigerActeur(req), req.query)),
+);

@@ -1,0 +1,97 @@
+/**
+ * The table's DynamoDB Stream, read from DynamoDB Local as the Lambda event source mapping reads it on AWS: every
+ * shard from its oldest record, then onwards, handed in batches to the stream-triggered handlers of the manifest
+ * (`fluxDynamo`), with the mapping's filter (INSERT of items whose pk begins with the prefix). Records a handler
+ * reports as failed are handed again a few times (the mapping's retries); a periodic sweep of the handler's own
+ * (`balayer`) catches what a restart missed.
+ */
+import { join, resolve } from 'node:path';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { fluxDynamo } from '#shared/http/taches';
+
+const RACINE = resolve(import.meta.dirname, '..');
+type StreamHandler = (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse | void>;
+const Module = z.object({ handler: z.custom<StreamHandler>((h) => typeof h === 'function') });
+const CREDS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const REESSAIS = 3;
+
+export function lireFlux(options: { endpoint: string; table: string; intervalleMs?: number }) {
+  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS });
+  const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS });
+  const iterateurs = new Map<string, string | null>();
+  const charges = new Map<string, Promise<StreamHandler>>();
+  const charger = (chemin: string) => {
+    if (!charges.has(chemin)) charges.set(chemin, import(join(RACINE, chemin)).then((m: unknown) => Module.parse(m).handler));
+    return charges.get(chemin)!;
+  };
+  let arret = false;
+  let enCours: Promise<void> = Promise.resolve();
+
+  async function livrer(records: _Record[]) {
+    for (const abonnement of fluxDynamo) {
+      let lot = records.filter((r) => r.eventName === 'INSERT' && (r.dynamodb?.Keys?.pk?.S ?? '').startsWith(abonnement.prefixe));
+      const h = await charger(abonnement.handler);
+      for (let essai = 0; lot.length && essai <= REESSAIS; essai++) {
+        if (essai) await new Promise((ok) => setTimeout(ok, 200 * 2 ** essai));
+        const r = await h({ Records: lot } as unknown as DynamoDBStreamEvent, { awsRequestId: `flux-${Date.now()}`, functionName: abonnement.handler } as Context);
+        const echecs = new Set((r?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+        lot = lot.filter((x) => echecs.has(x.dynamodb?.SequenceNumber ?? ''));
+      }
+    }
+  }
+
+  async function tour() {
+    const t = await dynamo.send(new DescribeTableCommand({ TableName: options.table }));
+    const arn = t.Table?.LatestStreamArn;
+    if (!arn) return;
+    const d = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
+    for (const s of d.StreamDescription?.Shards ?? []) {
+      const id = s.ShardId!;
+      if (!iterateurs.has(id)) {
+        const it = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }));
+        iterateurs.set(id, it.ShardIterator ?? null);
+      }
+    }
+    for (const [id, it] of iterateurs) {
+      if (!it) continue;
+      const r = await streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: 100 }));
+      iterateurs.set(id, r.NextShardIterator ?? null);
+      if (r.Records?.length) {
+        try {
+          await livrer(r.Records);
+        } catch (e) {
+          console.error('Erreur du traitement d’un lot du flux DynamoDB', e);
+        }
+      }
+    }
+  }
+
+  const boucle = async () => {
+    while (!arret) {
+      try {
+        await tour();
+      } catch (e) {
+        if (!arret) console.error('Lecture du flux DynamoDB', e instanceof Error ? e.message : e);
+      }
+      await new Promise((ok) => setTimeout(ok, options.intervalleMs ?? 250));
+    }
+  };
+  enCours = boucle();
+  return {
+    stop: async () => {
+      arret = true;
+      await enCours;
+      streams.destroy();
+      dynamo.destroy();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Sending one outbox item, at most once: reserve it (a_envoyer → en_cours, conditional), send, then envoye; a
+ * transient failure puts it back to a_envoyer and is thrown for the stream to retry; a permanent one (bounce,
+ * rejected address) or the last attempt records `echec` with its reason, never retried.
+ */
+import type { Notification } from '../../schemas/notification';
+import { EchecEnvoi, type Transport } from '../../email/transport';
+import { rendre } from './modeles';
+
+export const TENTATIVES_MAX = 5;
+
+export interface ContexteEnvoi {
+  store: {
+    lire(id: string): Promise<Notification | null>;
+    reserver(id: string, le: string): Promise<boolean>;
+    envoyee(id: string, le: string, messageId: string | null): Promise<void>;
+    echouee(id: string, echec: { raison: string; permanent: boolean; le: string }, definitif: boolean): Promise<void>;
+  };
+  transport: Transport;
+  origine: string;
+  expediteur: string;
+  maintenant: () => Date;
+}
+
+export type ResultatEnvoi = 'envoye' | 'deja_traite' | 'echec_definitif' | 'a_reessayer';
+
+export async function envoyer(ctx: ContexteEnvoi, id: string): Promise<ResultatEnvoi> {
+  const n = await ctx.store.lire(id);
+  if (!n || n.etat !== 'a_envoyer') return 'deja_traite';
+  if (!(await ctx.store.reserver(id, ctx.maintenant().toISOString()))) return 'deja_traite';
+  const tentative = n.tentatives + 1;
+  const { sujet, texte, html } = rendre(n, ctx.origine);
+  try {
+    const r = await ctx.transport.envoyer({ de: ctx.expediteur, a: n.destinataire.email, sujet, texte, html, notificationId: n.id });
+    await ctx.store.envoyee(id, ctx.maintenant().toISOString(), r.messageId);
+    return 'envoye';
+  } catch (e) {
+    const permanent = e instanceof EchecEnvoi && e.permanent;
+    const raison = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+    const definitif = permanent || tentative >= TENTATIVES_MAX;
+    await ctx.store.echouee(id, { raison, permanent, le: ctx.maintenant().toISOString() }, definitif);
+    return definitif ? 'echec_definitif' : 'a_reessayer';
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The outbox.
+ *
+ * | item         | pk             | sk     | gsi1 (the recipient's list)          | gsi2 (the dossier's e-mails)          |
+ * |--------------|----------------|--------|--------------------------------------|---------------------------------------|
+ * | notification | OUTBOX#<id>    | OUTBOX | NOTIF#<utilisateurId> / <creeLe>#<id> | NOTIFDOS#<dossierId> / <creeLe>#<id>  |
+ *
+ * Items are put by the state change's own transaction (`itemsOutbox`), never by a second write; the table's stream
+ * (NEW_IMAGE, filtered on `pk` beginning with OUTBOX# and INSERT) feeds the sender, which moves each item
+ * a_envoyer → en_cours → envoye (or echec) by conditional updates.
+ */
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Dossier } from '../schemas/dossier';
+import { tableName } from '../config';
+import { Notification, type FiltresNotifications } from '../schemas/notification';
+import { dynamo } from './clients';
+import { conditionEchouee, decodeCursor } from './dynamo-utils';
+import { pageFiltree } from './pagination';
+import { sansCles } from './dossier-repository';
+
+export const PREFIXE_OUTBOX = 'OUTBOX#';
+const cle = (id: string) => ({ pk: `${PREFIXE_OUTBOX}${id}`, sk: 'OUTBOX' });
+
+export const itemNotification = (n: Notification) => ({
+  ...cle(n.id),
+  entite: 'OUTBOX',
+  ...(n.destinataire.utilisateurId ? { gsi1pk: `NOTIF#${n.destinataire.utilisateurId}`, gsi1sk: `${n.creeLe}#${n.id}` } : {}),
+  ...(n.dossierId ? { gsi2pk: `NOTIFDOS#${n.dossierId}`, gsi2sk: `${n.creeLe}#${n.id}` } : {}),
+  ...n,
+});
+
+/** The Put entries of a TransactWrite for these notifications (each new: an id is never written twice). */
+export const itemsOutbox = (ns: readonly Notification[] | undefined) =>
+  (ns ?? []).map((n) => ({ Put: { TableName: tableName(), Item: itemNotification(n), ConditionExpression: 'attribute_not_exists(pk)' } }));
+
+const lire = (i: Record<string, unknown>) => Notification.parse(sansCles(i));
+
+export const notificationRepository = {
+  /** Notifications that belong to no other state change (reminders, rectificatif fan-out): 25 by batch. */
+  async ecrire(ns: readonly Notification[]): Promise<void> {
+    for (let i = 0; i < ns.length; i += 25) {
+      let demandes = ns.slice(i, i + 25).map((n) => ({ PutRequest: { Item: itemNotification(n) } }));
+      for (let essai = 0; demandes.length && essai < 8; essai++) {
+        const r = await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName()]: demandes } }));
+        demandes = (r.UnprocessedItems?.[tableName()] ?? []) as typeof demandes;
+        if (demandes.length) await new Promise((ok) => setTimeout(ok, 50 * 2 ** essai));
+      }
+      if (demandes.length) throw new Error(`${demandes.length} notifications non écrites`);
+    }
+  },
+
+  async lire(id: string): Promise<Notification | null> {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cle(id), ConsistentRead: true }));
+    return r.Item ? lire(r.Item) : null;
+  },
+
+  /** A user's notifications, newest first. */
+  parUtilisateur(utilisateurId: string, f: FiltresNotifications) {
+    const partition = `NOTIF#${utilisateurId}`;
+    return pageFiltree({
+      input: { TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': partition }, ScanIndexForward: false },
+      limit: f.limit,
+      debut: f.cursor ? decodeCursor(f.cursor, { gsi1pk: partition }) : undefined,
+      cles: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+      lire,
+    });
+  },
+
+  /** The e-mails about a dossier, oldest first (what the OI sees of deliveries, bounces included). */
+  async parDossier(dossierId: string): Promise<Notification[]> {
+    const r = await dynamo().send(new QueryCommand({
+      TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `NOTIFDOS#${dossierId}` },
+    }));
+    return (r.Items ?? []).map(lire);
+  },
+
+  /** a_envoyer → en_cours, one more attempt; false if another run holds it or it is done (never sent twice). */
+  async reserver(id: string, le: string): Promise<boolean> {
+    try {
+      await dynamo().send(new UpdateCommand({
+        TableName: tableName(), Key: cle(id),
+        UpdateExpression: 'SET etat = :encours, tentatives = if_not_exists(tentatives, :zero) + :un, reserveLe = :le',
+        ConditionExpression: 'etat = :attente',
+        ExpressionAttributeValues: { ':encours': 'en_cours', ':attente': 'a_envoyer', ':zero': 0, ':un': 1, ':le': le },
+      }));
+      return true;
+    } catch (e) {
+      if (conditionEchouee(e)) return false;
+      throw e;
+    }
+  },
+
+  async envoyee(id: string, le: string, messageId: string | null): Promise<void> {
+    await dynamo().send(new UpdateCommand({
+      TableName: tableName(), Key: cle(id),
+      UpdateExpression: 'SET etat = :envoye, envoyeLe = :le, messageId = :m REMOVE echec',
+      ConditionExpression: 'etat = :encours',
+      ExpressionAttributeValues: { ':envoye': 'envoye', ':encours': 'en_cours', ':le': le, ':m': messageId },
+    }));
+  },
+
+  /** A failed attempt: `echec` for good (permanent, or attempts exhausted), or back to `a_envoyer` for a retry. */
+  async echouee(id: string, echec: { raison: string; permanent: boolean; le: string }, definitif: boolean): Promise<void> {
+    await dynamo().send(new UpdateCommand({
+      TableName: tableName(), Key: cle(id),
+      UpdateExpression: 'SET etat = :etat, echec = :echec',
+      ConditionExpression: 'etat = :encours',
+      ExpressionAttributeValues: { ':etat': definitif ? 'echec' : 'a_envoyer', ':encours': 'en_cours', ':echec': echec },
+    }));
+  },
+
+  /** Conditional puts, one by one: an id already written (a reminder of the same day) is skipped. */
+  async ecrireNouvelles(ns: readonly Notification[]): Promise<number> {
+    let nouvelles = 0;
+    for (const n of ns) {
+      try {
+        await dynamo().send(new PutCommand({ TableName: tableName(), Item: itemNotification(n), ConditionExpression: 'attribute_not_exists(pk)' }));
+        nouvelles++;
+      } catch (e) {
+        if (!conditionEchouee(e)) throw e;
+      }
+    }
+    return nouvelles;
+  },
+
+  /** The drafts on an AAP (drafts are in no AAP index: a filtered scan, run once a day by the reminders). */
+  async brouillons(aapId: string): Promise<Dossier[]> {
+    const out: Dossier[] = [];
+    let debut: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(new ScanCommand({
+        TableName: tableName(), FilterExpression: 'entite = :d AND aapId = :a AND #s = :b',
+        ExpressionAttributeNames: { '#s': 'statut' }, ExpressionAttributeValues: { ':d': 'DOSSIER', ':a': aapId, ':b': 'brouillon' },
+        ...(debut ? { ExclusiveStartKey: debut } : {}),
+      }));
+      out.push(...(r.Items ?? []).map((i) => Dossier.parse(sansCles(i))));
+      debut = r.LastEvaluatedKey;
+    } while (debut);
+    return out;
+  },
+
+  /** Pending items (the local runtime's safety net and retries; AWS is fed by the stream). */
+  async enAttente(): Promise<Notification[]> {
+    const out: Notification[] = [];
+    let debut: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(new ScanCommand({
+        TableName: tableName(), FilterExpression: 'entite = :o AND etat = :a', ExpressionAttributeValues: { ':o': 'OUTBOX', ':a': 'a_envoyer' }, ...(debut ? { ExclusiveStartKey: debut } : {}),
+      }));
+      out.push(...(r.Items ?? []).map(lire));
+      debut = r.LastEvaluatedKey;
+    } while (debut);
+    return out;
+  },
+};
+export type NotificationStore = typeof notificationRepository;
