@@ -163,6 +163,8 @@ export const DemandeProgrammation = z.strictObject({
   montantFseCentimes: MontantCentimes,
   dateDecision: DateIso,
   referenceDeliberation: z.string().trim().max(200).default(''),
+  /** Required when the amount is below the FSE selected by the comité: the letter gives the porteur the reason. */
+  motif: z.string().trim().max(5000).optional(),
 });
 
 export const ParamsComite = z.strictObject({ id: z.string().min(1).max(64) });

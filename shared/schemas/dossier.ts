@@ -125,7 +125,7 @@ export const Dossier = z.object({
       montantFsePropose: z.number().int().optional(),
       comiteId: z.string().optional(),
       decision: z.object({ statut: z.enum(['selectionne', 'ajourne', 'rejete']), motif: z.string(), date: z.string(), montantFseCentimes: z.number().int().nullable(), plie: z.string(), dateComite: z.string() }).optional(),
-      programmation: z.object({ montantFseCentimes: z.number().int(), dateDecision: z.string(), referenceDeliberation: z.string(), enregistreLe: z.string() }).optional(),
+      programmation: z.object({ montantFseCentimes: z.number().int(), dateDecision: z.string(), referenceDeliberation: z.string(), motif: z.string().optional(), enregistreLe: z.string() }).optional(),
     })
     .default({}),
   /** Hash of the last audit event: each event carries its predecessor's, so the journal is a chain. */

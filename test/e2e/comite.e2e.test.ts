@@ -261,6 +261,8 @@ describe('comité web journey', () => {
     expect(await ligneB.getByTestId('decompte-abstention').textContent()).toBe('1');
     expect(await ligneB.locator('.issue').getAttribute('data-issue')).toBe('rejete');
     await capture(president.locator('#console-seance'), 'console-president');
+    // The rejection is motivated by the president (required), and the porteur reads it.
+    await ligneB.getByLabel(/^Motif du rejet/).fill('Public visé hors du périmètre de la fiche.');
 
     await president.getByRole('button', { name: 'Clôturer la séance…' }).click();
     const dialogue = president.getByRole('dialog');
@@ -336,6 +338,7 @@ describe('comité web journey', () => {
     await oi.getByRole('button', { name: 'Enregistrer la programmation' }).click();
     await expect.poll(() => oi.locator('#programmation-montant-erreur').textContent()).toContain('Au plus 8\u00a0000,00\u00a0€');
     await oi.getByLabel('FSE programmé').fill('7 500');
+    await oi.getByLabel(/^Motif de la réduction/).fill('Dépenses de prestations non retenues.');
     await oi.getByLabel(/^Référence de la délibération/).fill('CA-2027-03');
     await oi.getByRole('button', { name: 'Enregistrer la programmation' }).click();
     await expect.poll(() => alerteSucces(oi).textContent()).toContain('Programmation enregistrée : 7\u00a0500,00\u00a0€');

@@ -97,8 +97,12 @@ describe('a full comité session', () => {
     expect(vuePresident.sieges.find((s: { id: string }) => s.id === 'demo-comite5')).toMatchObject({ email: m5, nom: 'Isabelle Petit', qualite: 'Représentante de la Région Nouvelle-Aquitaine' });
     expect((await api.get(`/comites/${c.id}`, { as: P1 })).status).toBe(403);
 
-    const close = await api.post(`/comites/${c.id}/cloture`, { as: president, body: {} });
+    // A rejection carries the president's motif: refused without it, nothing closed.
+    const sansMotif = await api.post(`/comites/${c.id}/cloture`, { as: president, body: {} });
+    expect([sansMotif.status, sansMotif.body.code, sansMotif.body.details[0].chemin]).toEqual([422, 'MOTIF_REJET_REQUIS', `decisions.${b.id}.motif`]);
+    const close = await api.post(`/comites/${c.id}/cloture`, { as: president, body: { decisions: [{ dossierId: b.id, ajourner: false, motif: 'Plan de financement insuffisamment cofinancé.' }] } });
     expect(close.status).toBe(200);
+    expect((await api.get(`/dossiers/${b.id}`, { as: P1 })).body.suivi.decision.motif).toBe('Plan de financement insuffisamment cofinancé.');
     expect(close.body.decisions.map((x: { decision: string }) => x.decision)).toEqual(['selectionne', 'rejete']);
     expect((await voter(api, c.id, president, a.id, 'contre')).status).toBe(409);
 
@@ -129,7 +133,11 @@ describe('a full comité session', () => {
     // A decision already taken: never dated after today (server clock, AAP zone).
     const future = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 750_000, dateDecision: '2099-03-01' } });
     expect([future.status, future.body.code, future.body.details[0].chemin]).toEqual([422, 'DATE_DECISION_FUTURE', 'corps.dateDecision']);
-    const prog = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 750_000, dateDecision: aujourdhui(), referenceDeliberation: 'CA-2027-03' } });
+    // Below the selected amount, the admin writes why: the letter gives the porteur the reason.
+    const sansMotifProg = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 750_000, dateDecision: aujourdhui() } });
+    expect([sansMotifProg.status, sansMotifProg.body.code, sansMotifProg.body.details[0].chemin]).toEqual([422, 'MOTIF_REDUCTION_REQUIS', 'corps.motif']);
+    const prog = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(aLu.version) }, body: { montantFseCentimes: 750_000, dateDecision: aujourdhui(), referenceDeliberation: 'CA-2027-03', motif: 'Dépenses de prestations non retenues.' } });
+    expect(prog.body.suivi.programmation.motif).toBe('Dépenses de prestations non retenues.');
     expect(prog.body.statut).toBe('programme');
     const env = (await api.get(`/aaps/${aap.id}/enveloppe`, { as: OI })).body;
     expect([env.programmeCentimes, env.selectionneCentimes]).toEqual([750_000, 0]);

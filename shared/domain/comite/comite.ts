@@ -136,6 +136,7 @@ export function cloturer(
   }
   const decisions: DecisionComite[] = [];
   const sansQuorum: string[] = [];
+  const sansMotif: string[] = [];
   for (const id of c.ordreDuJour) {
     const d = p.dossiers.find((x) => x.id === id);
     if (!d) throw new Error(`Dossier ${id} de l’ordre du jour introuvable`);
@@ -146,6 +147,8 @@ export function cloturer(
       continue;
     }
     const decision = choix?.ajourner ? 'ajourne' : t.pour + t.contre === 0 ? 'ajourne' : adopte(c.regles, t.pour, t.contre) ? 'selectionne' : 'rejete';
+    // A rejection is motivated by the president: the letter gives the porteur its reason.
+    if (decision === 'rejete' && !choix?.motif?.trim()) sansMotif.push(id);
     // The counts live in the decision record (PV, president, OI); the motif also reaches the porteur, so it has none.
     const defaut = { selectionne: 'Avis favorable du comité.', rejete: 'Avis défavorable du comité.', ajourne: 'Examen ajourné par le comité.' }[decision];
     decisions.push({
@@ -155,6 +158,13 @@ export function cloturer(
   }
   if (sansQuorum.length) {
     throw new RegleMetier('QUORUM_NON_ATTEINT', 'Le quorum n’est pas atteint pour certains dossiers : faites voter les membres ou ajournez ces dossiers.', sansQuorum.map((m) => ({ chemin: 'votes', message: m })));
+  }
+  if (sansMotif.length) {
+    throw new RegleMetier(
+      'MOTIF_REJET_REQUIS',
+      'Chaque rejet est motivé : écrivez le motif communiqué au porteur pour les dossiers rejetés.',
+      sansMotif.map((id) => ({ chemin: `decisions.${id}.motif`, message: `${p.dossiers.find((x) => x.id === id)?.reference ?? id} : motif du rejet requis.` })),
+    );
   }
   const ajout = decisions.reduce((s, x) => s + x.montantFseCentimes, 0);
   const e = p.enveloppe;

@@ -267,7 +267,8 @@ export async function lettreDecision(ctx: ContexteComite, actor: Actor, id: stri
   return {
     dossier: d, aap,
     decision: {
-      statut: prog ? ('programme' as const) : dec.statut, motif: dec.motif, date: prog?.enregistreLe ?? dec.date,
+      // A programmation below the selected amount carries the admin's motif for the reduction.
+      statut: prog ? ('programme' as const) : dec.statut, motif: prog?.motif ?? dec.motif, date: prog?.enregistreLe ?? dec.date,
       montantFseCentimes: prog?.montantFseCentimes ?? dec.montantFseCentimes, comite: { plie: dec.plie, date: dec.dateComite },
     },
   };

@@ -123,7 +123,7 @@ export function instruire(
  */
 export function programmer(
   d: Dossier,
-  demande: { montantFseCentimes: number; dateDecision: string; referenceDeliberation: string },
+  demande: { montantFseCentimes: number; dateDecision: string; referenceDeliberation: string; motif?: string | undefined },
   p: { versionLue: number; maintenant: Date; fuseau: string },
 ): Dossier {
   exigerVersion(d, p.versionLue);
@@ -141,11 +141,24 @@ export function programmer(
       { chemin: 'corps.montantFseCentimes', message: `Au plus ${formatMontant(selectionne)}, le FSE sélectionné par le comité.` },
     ]);
   }
+  const motif = demande.motif?.trim();
+  if (demande.montantFseCentimes < selectionne && !motif) {
+    throw new RegleMetier('MOTIF_REDUCTION_REQUIS', 'Le montant programmé est inférieur au FSE sélectionné par le comité : écrivez le motif de la réduction.', [
+      { chemin: 'corps.motif', message: `Motivez la réduction de ${formatMontant(selectionne)} à ${formatMontant(demande.montantFseCentimes)}.` },
+    ]);
+  }
   return {
     ...d,
     statut: 'programme',
     version: d.version + 1,
     modifieLe: iso(p.maintenant),
-    suivi: { ...d.suivi, programmation: { ...demande, enregistreLe: iso(p.maintenant) } },
+    suivi: {
+      ...d.suivi,
+      programmation: {
+        montantFseCentimes: demande.montantFseCentimes, dateDecision: demande.dateDecision, referenceDeliberation: demande.referenceDeliberation,
+        ...(motif && demande.montantFseCentimes < selectionne ? { motif } : {}),
+        enregistreLe: iso(p.maintenant),
+      },
+    },
   };
 }

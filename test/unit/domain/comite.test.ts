@@ -71,7 +71,20 @@ describe('cloturer', () => {
     ['pppcc', { quorum: { type: 'moitie_plus_un' }, majorite: 'deux_tiers' } as ReglesComite, 'rejete'], // 3/5 < 2/3
     ['ppca-', { quorum: { type: 'moitie_plus_un' }, majorite: 'deux_tiers' } as ReglesComite, 'selectionne'], // 2/3 exactly
   ])('decides from the votes %s under %j: %s', (v, r, decision) => {
-    expect(clore(v, r).comite.decisions[0]!.decision).toBe(decision);
+    expect(clore(v, r, [{ dossierId: 'A', ajourner: false, motif: 'Motif écrit par la présidence.' }]).comite.decisions[0]!.decision).toBe(decision);
+  });
+
+  it('refuses to reject a dossier without the president’s motif, and keeps the motif written', () => {
+    try {
+      clore('ppcc-');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as RegleMetier).code).toBe('MOTIF_REJET_REQUIS');
+      expect((e as RegleMetier).details).toEqual([{ chemin: 'decisions.A.motif', message: 'REF-A : motif du rejet requis.' }]);
+    }
+    expect(codeDe(() => clore('ppcc-', SIMPLE, [{ dossierId: 'A', ajourner: false, motif: '   ' }]))).toBe('MOTIF_REJET_REQUIS');
+    const r = clore('ppcc-', SIMPLE, [{ dossierId: 'A', ajourner: false, motif: 'Public hors du périmètre de la fiche.' }]);
+    expect(r.dossiers[0]!.suivi.decision).toMatchObject({ statut: 'rejete', motif: 'Public hors du périmètre de la fiche.' });
   });
 
   it('writes the decision on the dossier with the FSE proposed, and a motif without the vote counts', () => {

@@ -102,6 +102,14 @@ describe('programmer', () => {
     expect(codeDe(() => programmer(dossier('instruit'), { ...demande, montantFseCentimes: 1 }, p))).toBe('STATUT_INCOMPATIBLE');
   });
 
+  it('asks for a motif when the amount is below the selected FSE, and keeps it', () => {
+    expect(codeDe(() => programmer(selectionne(), { ...demande, montantFseCentimes: 799_999 }, p))).toBe('MOTIF_REDUCTION_REQUIS');
+    expect(codeDe(() => programmer(selectionne(), { ...demande, montantFseCentimes: 700_000, motif: '  ' }, p))).toBe('MOTIF_REDUCTION_REQUIS');
+    const reduit = programmer(selectionne(), { ...demande, montantFseCentimes: 700_000, motif: 'Prestations non retenues.' }, p);
+    expect(reduit.suivi.programmation).toMatchObject({ montantFseCentimes: 700_000, motif: 'Prestations non retenues.' });
+    expect(programmer(selectionne(), { ...demande, montantFseCentimes: 800_000 }, p).suivi.programmation?.motif).toBeUndefined();
+  });
+
   it('refuses a decision date after today in the AAP’s zone, and accepts today', () => {
     const tard = { ...p, maintenant: new Date('2026-11-01T23:30:00Z') }; // 00:30 on 2 November in Paris
     expect(codeDe(() => programmer(selectionne(), { ...demande, dateDecision: '2026-11-02', montantFseCentimes: 800_000 }, p))).toBe('DATE_DECISION_FUTURE');

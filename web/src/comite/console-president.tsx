@@ -146,10 +146,12 @@ export function ConsoleSeance(props: {
                   />
                   <label htmlFor={`ajourner-${d.id}`}>Ajourner ce dossier<span className="sr-only"> ({d.reference})</span></label>
                 </div>
-                {c.ajourner && (
+                {(c.ajourner || i === 'rejete') && (
                   <div className="champ">
-                    <label htmlFor={`motif-${d.id}`}>Motif de l’ajournement<span className="sr-only"> du dossier {d.reference}</span></label>
-                    <textarea id={`motif-${d.id}`} rows={2} value={c.motif} onChange={(e) => setAjournements({ ...ajournements, [d.id]: { ...c, motif: e.target.value } })} />
+                    <label htmlFor={`motif-${d.id}`}>
+                      {c.ajourner ? 'Motif de l’ajournement' : 'Motif du rejet (obligatoire, communiqué au porteur)'}<span className="sr-only"> du dossier {d.reference}</span>
+                    </label>
+                    <textarea id={`motif-${d.id}`} rows={2} required={!c.ajourner} value={c.motif} onChange={(e) => setAjournements({ ...ajournements, [d.id]: { ...c, motif: e.target.value } })} />
                   </div>
                 )}
               </div>

@@ -19,6 +19,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
   const [montant, setMontant] = useState(centimesVersSaisie(selectionne));
   const [date, setDate] = useState(aujourdhui);
   const [reference, setReference] = useState('');
+  const [motif, setMotif] = useState('');
   const [erreurs, setErreurs] = useState<Record<string, string>>({});
   const [refus, setRefus] = useState<ApiError | null>(null);
   const [envoi, setEnvoi] = useState(false);
@@ -33,6 +34,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
             ['FSE programmé', <strong key="m">{formatMontant(prog.montantFseCentimes)}</strong>],
             ['Date de la décision', formatDate(prog.dateDecision)],
             ['Délibération', prog.referenceDeliberation || '—'],
+            ...(prog.motif ? [['Motif de la réduction', prog.motif] as [string, string]] : []),
             ['Enregistrée le', formatInstant(prog.enregistreLe)],
           ]}
         />
@@ -50,9 +52,10 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
     else if (centimes > selectionne) err.montantFseCentimes = `Au plus ${formatMontant(selectionne)}, le montant sélectionné par le comité.`;
     if (!date) err.dateDecision = 'Indiquez la date de la décision.';
     else if (date > aujourdhui()) err.dateDecision = 'La décision est déjà prise : sa date ne peut pas être postérieure à aujourd’hui.';
+    if (centimes !== null && centimes < selectionne && !motif.trim()) err.motif = 'Le montant est inférieur au FSE sélectionné : écrivez le motif de la réduction, communiqué au porteur.';
     setErreurs(err);
     if (Object.keys(err).length || centimes === null) {
-      document.getElementById(err.montantFseCentimes ? 'programmation-montant' : 'programmation-date')?.focus();
+      document.getElementById(err.montantFseCentimes ? 'programmation-montant' : err.dateDecision ? 'programmation-date' : 'programmation-motif')?.focus();
       return;
     }
     setEnvoi(true);
@@ -60,7 +63,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
       const { data } = await api(`/dossiers/${encodeURIComponent(dossier.id)}/programmation`, Dossier, {
         method: 'POST',
         auth: true,
-        body: { montantFseCentimes: centimes, dateDecision: date, referenceDeliberation: reference.trim() },
+        body: { montantFseCentimes: centimes, dateDecision: date, referenceDeliberation: reference.trim(), ...(centimes < selectionne ? { motif: motif.trim() } : {}) },
         headers: { 'If-Match': `"${dossier.version}"` },
       });
       const message = `Programmation enregistrée : ${formatMontant(centimes)} de FSE.`;
@@ -99,6 +102,13 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
               <input id="programmation-reference" type="text" value={reference} onChange={(e) => setReference(e.target.value)} />
             </div>
           </div>
+          {(saisieVersCentimes(montant) ?? selectionne) < selectionne && (
+            <div className={`champ${erreurs.motif ? ' champ-erreur' : ''}`}>
+              <label htmlFor="programmation-motif">Motif de la réduction (obligatoire, communiqué au porteur)</label>
+              <textarea id="programmation-motif" rows={2} required value={motif} onChange={(e) => setMotif(e.target.value)} aria-invalid={erreurs.motif ? true : undefined} aria-describedby={erreurs.motif ? 'programmation-motif-erreur' : undefined} />
+              {erreurs.motif && <p id="programmation-motif-erreur" className="message-erreur">{erreurs.motif}</p>}
+            </div>
+          )}
           <button type="submit" className="bouton" disabled={envoi}>{envoi ? 'Enregistrement…' : 'Enregistrer la programmation'}</button>
         </form>
       )}
