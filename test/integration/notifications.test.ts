@@ -86,7 +86,7 @@ describe('e-mails of the dossier workflow', () => {
     expect(decision.texte).toContain(`${g.url}/dossiers/${a.id}`);
 
     const lu = (await api.get(`/dossiers/${a.id}`, { as: OI })).body;
-    const prog = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(lu.version) }, body: { montantFseCentimes: 750_000, dateDecision: '2026-01-15', referenceDeliberation: 'CA-2026-01' } });
+    const prog = await api.post(`/dossiers/${a.id}/programmation`, { as: OI, headers: { 'if-match': String(lu.version) }, body: { montantFseCentimes: 750_000, dateDecision: '2026-01-15', referenceDeliberation: 'CA-2026-01', motif: 'Dépenses de prestations non retenues.' } });
     expect(prog.status).toBe(200);
     const p = await attendreCourriel(g, P1, new RegExp(`Dossier ${echapperRe(a.reference)} programmé`));
     expect(p.texte).toContain('7 500,00 €');
