@@ -10,9 +10,10 @@ import { aapRepository } from '../repositories/aap-repository';
 import { dossierRepository } from '../repositories/dossier-repository';
 import { organisationRepository } from '../repositories/organisation-repository';
 import { pieceRepository } from '../repositories/piece-repository';
-import { notificationRepository } from '../repositories/notification-repository';
+import { itemsOutbox, notificationRepository } from '../repositories/notification-repository';
 import { messagerieRepository } from '../repositories/messagerie-repository';
 import type { ContexteMessagerie } from '../domain/messagerie/use-cases';
+import { avisMessageRecu } from '../domain/messagerie/avis';
 import { plieRepository } from '../repositories/plie-repository';
 import type { ContextePlie } from '../domain/plie/use-cases';
 import * as stockage from '../storage/s3';
@@ -57,4 +58,5 @@ export const contexteMessagerie = (req: { maintenant: Date; nouvelId: () => stri
   ...contexteDossier(req),
   messagerie: messagerieRepository,
   stockage,
+  avisMessage: async (p) => itemsOutbox(await avisMessageRecu({ orgs: organisationRepository, maintenant: req.maintenant, nouvelId: req.nouvelId }, p)),
 });

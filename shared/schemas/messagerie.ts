@@ -70,6 +70,8 @@ export const Message = z.object({
   cote: Cote,
   auteurId: z.string(),
   auteurNom: z.string(),
+  /** Kept to write the « message reçu » e-mails to the agents of a thread; never served (see MessageLu). */
+  auteurEmail: z.string().optional(),
   texte: z.string(),
   creeLe: z.string(),
   piecesJointes: z.array(z.string()),
@@ -80,7 +82,7 @@ export type Message = z.infer<typeof Message>;
 export const Lecture = z.object({ filId: z.string(), userId: z.string(), luJusqua: z.string() });
 export type Lecture = z.infer<typeof Lecture>;
 
-export const MessageLu = Message.omit({ piecesJointes: true }).extend({ piecesJointes: z.array(VuePieceJointe), nonLu: z.boolean(), deMoi: z.boolean() });
+export const MessageLu = Message.omit({ piecesJointes: true, auteurEmail: true }).extend({ piecesJointes: z.array(VuePieceJointe), nonLu: z.boolean(), deMoi: z.boolean() });
 export const FilLu = Fil.extend({ nonLus: z.number().int(), messages: z.array(MessageLu) });
 export const Messagerie = z.object({
   ouverte: z.boolean(),

@@ -5,6 +5,7 @@ import { client, demarrerGuichet } from './helpers';
 import { aapOuvert, organisation } from './dossiers-helpers';
 import { pdfValide, sha256 } from './pieces-helpers';
 import { dossierDepose, GESTIONNAIRE, OI, P1 } from './comite-helpers';
+import { attendreCourriel, courriels } from './boite-mail-helpers';
 
 let g: Guichet;
 let api: ReturnType<typeof client>;
@@ -70,6 +71,8 @@ describe('the messagerie of a dossier', () => {
     expect(porteur.nonLus).toBe(1);
     expect(porteur.fils[0].nombreMessages).toBe(2);
     expect(porteur.fils[0].messages[1]).toMatchObject({ cote: 'oi', nonLu: true, texte: 'Oui, si la convention est signée avant.' });
+    // Authors are named, never given by address (the address is kept for the e-mails only).
+    expect(JSON.stringify(porteur)).not.toContain(GESTIONNAIRE);
     // A reading position only moves forward: marking the first message read again keeps the second one read.
     const dernier = porteur.fils[0].messages[1].id;
     expect((await api.put(`${base(d.id)}/fils/${fil.id}/lecture`, { as: P1, body: { jusqua: dernier } })).body.nonLus).toBe(0);
@@ -201,5 +204,22 @@ describe('private annotations', () => {
       const texte = corps instanceof Uint8Array ? Buffer.from(corps).toString('latin1') : JSON.stringify(corps);
       expect(texte, route).not.toContain(marque);
     }
+  });
+});
+
+describe('« message reçu » e-mails', () => {
+  it('reach the porteur’s organisation for a message of the OI, and the agents of the thread for the porteur’s answer', async () => {
+    const d = await dossierDepose(api, aapId, 'HP2');
+    const sujet = new RegExp(`Nouveau message sur le dossier ${d.reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    const fil = (await api.post(`${base(d.id)}/fils`, { as: GESTIONNAIRE, body: { sujet: 'RIB', texte: 'Le RIB est-il à jour ?' } })).body.fils[0];
+    const auPorteur = await attendreCourriel(g, P1, sujet);
+    expect(auPorteur.texte).toContain(`${g.url}/dossiers/${d.id}`);
+    expect(auPorteur.texte).toContain('RIB');
+    expect((await courriels(g, GESTIONNAIRE)).filter((c) => sujet.test(c.sujet))).toEqual([]);
+
+    await api.post(`${base(d.id)}/fils/${fil.id}/messages`, { as: P1, body: { texte: 'Oui, depuis janvier.' } });
+    const aLAgent = await attendreCourriel(g, GESTIONNAIRE, sujet);
+    expect(aLAgent.texte).toContain(`${g.url}/gestion/dossiers/${d.id}`);
+    expect((await courriels(g, OI)).filter((c) => sujet.test(c.sujet))).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ export const rang = (m: Pick<Message, 'creeLe' | 'id'>): string => `${m.creeLe}#
 
 export function nouveauMessage(p: { id: string; fil: Pick<Fil, 'id' | 'dossierId'>; actor: Actor; cote: Cote; texte: string; piecesJointes: string[]; maintenant: Date }): Message {
   return {
-    id: p.id, filId: p.fil.id, dossierId: p.fil.dossierId, cote: p.cote, auteurId: p.actor.userId, auteurNom: nomDe(p.actor),
+    id: p.id, filId: p.fil.id, dossierId: p.fil.dossierId, cote: p.cote, auteurId: p.actor.userId, auteurNom: nomDe(p.actor), auteurEmail: p.actor.email,
     texte: p.texte, creeLe: p.maintenant.toISOString(), piecesJointes: [...new Set(p.piecesJointes)],
   };
 }
@@ -80,7 +80,7 @@ export function vue(
       const messages = t.messages
         .filter((m) => m.filId === fil.id)
         .sort((a, b) => rang(a).localeCompare(rang(b)))
-        .map((m) => {
+        .map(({ auteurEmail: _e, ...m }) => {
           const deMoi = m.auteurId === userId;
           const piecesJointes = m.piecesJointes.flatMap((id) => (pjs.get(id)?.messageId === m.id ? [vuePj(pjs.get(id)!)] : []));
           return { ...m, piecesJointes, deMoi, nonLu: !deMoi && rang(m) > lu };

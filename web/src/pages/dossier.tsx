@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { CompteARebours } from '../components/compte-a-rebours';
-import { BadgeStatutPorteur, EtEnsuite } from '../dossier/statut-porteur';
+import { BadgeDossier } from '../components/dossier-ui';
 import { DecisionPorteur } from '../comite/decision-porteur';
 import { Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { AvisComplements } from '../dossier/complements';
@@ -68,7 +68,7 @@ export function PageDossier({ id }: { id: string }) {
       <Flash />
       <header className="entete-page entete-dossier">
         <p className="surtitre">
-          <BadgeStatutPorteur statut={dossier.statut} /> <span className="reference">{dossier.reference}</span>
+          <BadgeDossier statut={dossier.statut} /> <span className="reference">{dossier.reference}</span>
         </p>
         <h1>{dossier.contenu.intitule || dossier.ficheTitre}</h1>
         <p className="meta">
@@ -97,7 +97,6 @@ export function PageDossier({ id }: { id: string }) {
         </EditeurDossier>
       ) : (
         <div className="colonne-unique">
-          <EtEnsuite dossier={dossier} />
           <DecisionPorteur dossier={dossier} />
           <DepotEffectue dossier={dossier} />
           <AvisComplements dossier={dossier} lignes={pieces.lignes} />

@@ -5,11 +5,10 @@ import { useSession } from '../lib/auth';
 import { formatDateHeureLocale, pluriel } from '../lib/format';
 import { useListeAaps } from '../lib/pagination';
 import { Link, query } from '../lib/router';
-import { TableauDeBordOi } from '../gestion/tableau-de-bord';
 
-/** The home of OI staff: the tableau de bord of the OI's dossiers, then its own AAPs, drafts included. */
+/** The OI's own AAPs, drafts included. */
 export function PageGestion() {
-  useTitre('Tableau de bord de l’OI');
+  useTitre('Gestion des appels à projets');
   const session = useSession();
   const annoncer = useAnnoncer();
   const [statut, setStatut] = useState('');
@@ -21,13 +20,9 @@ export function PageGestion() {
   return (
     <>
       <Flash />
-      <div className="entete-page">
-        <h1>Tableau de bord de {session?.oi ?? 'mon OI'}</h1>
-      </div>
-      <TableauDeBordOi />
       <div className="entete-page entete-avec-actions">
         <div>
-          <h2 id="aaps-titre">Appels à projets de {session?.oi ?? 'mon OI'}</h2>
+          <h1>Appels à projets de {session?.oi ?? 'mon OI'}</h1>
           <p className="chapo">Brouillons, appels publiés et clos. Seuls les brouillons se modifient librement ; un appel publié se corrige par rectificatif.</p>
         </div>
         <div className="actions">
