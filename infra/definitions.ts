@@ -53,6 +53,8 @@ export const ENV = {
   publicUrl: 'GUICHET_PUBLIC_URL',
   /** The notifications' sender address (a verified SES identity). */
   emailFrom: 'GUICHET_EMAIL_FROM',
+  /** The SES region of that identity (the function's own region when absent). */
+  sesRegion: 'GUICHET_SES_REGION',
 } as const;
 
 /**

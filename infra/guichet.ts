@@ -4,11 +4,13 @@ import type { GuichetConfig } from '#infra/config';
 import { ApiStack, type EvenementS3Definition } from '#infra/stacks/api-stack';
 import { StatefulStack } from '#infra/stacks/stateful-stack';
 import { WebStack } from '#infra/stacks/web-stack';
+import { NotificationsStack } from '#infra/stacks/notifications-stack';
 
 export interface GuichetStacks {
   stateful: StatefulStack;
   api: ApiStack;
   web: WebStack;
+  notifications: NotificationsStack;
 }
 
 export interface BuildOptions extends GuichetConfig {
@@ -54,5 +56,12 @@ export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
     },
   });
   web.addStackDependency(stateful);
-  return { stateful, api, web };
+  const notifications = new NotificationsStack(app, `${prefix}-Notifications`, {
+    description: 'Guichet : courriels de notification (boîte d’envoi, flux DynamoDB, SES) et rappels planifiés',
+    stateful,
+    // E-mails link to the app's pages: its custom domain, or else its first allowed origin.
+    publicUrl: options.domainName ? `https://${options.domainName}` : (options.allowedOrigins[0] ?? 'https://guichet.example'),
+    email: options.email,
+  });
+  return { stateful, api, web, notifications };
 }

@@ -23,6 +23,8 @@ const Config = z.object({
   GUICHET_PUBLIC_URL: z.url().optional(),
   /** The sender address of notifications (a verified SES identity on AWS). */
   GUICHET_EMAIL_FROM: z.string().min(3).optional(),
+  /** The SES region of the sender identity (AWS_REGION when absent). */
+  GUICHET_SES_REGION: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

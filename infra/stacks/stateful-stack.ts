@@ -1,5 +1,5 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { HttpMethods, type Bucket } from 'aws-cdk-lib/aws-s3';
 import type { UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -42,6 +42,8 @@ export class StatefulStack extends Stack {
    */
   readonly exportNames: {
     tableArn: string;
+    /** The table's stream (NEW_IMAGE): the notifications sender reads the outbox items from it. */
+    tableStreamArn: string;
     bucketArn: string;
     /** `https://cognito-idp.<region>.<urlSuffix>/<poolId>`: issuer of the tokens the API and the SPA accept. */
     oidcIssuer: string;
@@ -63,6 +65,7 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TABLE.ttlAttribute,
+      stream: StreamViewType[TABLE.streamViewType],
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -133,6 +136,7 @@ export class StatefulStack extends Stack {
 
     this.exportNames = {
       tableArn: this.share('TableArn', this.table.tableArn),
+      tableStreamArn: this.share('TableStreamArn', this.table.tableStreamArn!),
       bucketArn: this.share('BucketArn', this.bucket.bucketArn),
       oidcIssuer: this.share('OidcIssuer', identity.issuer),
       userPoolClientId: this.share('UserPoolClientId', this.userPoolClient.userPoolClientId),

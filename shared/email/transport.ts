@@ -37,7 +37,7 @@ const PERMANENTES = new Set(['MessageRejected', 'MailFromDomainNotVerifiedExcept
 const transportSes: Transport = {
   async envoyer(c) {
     const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
-    const client = new SESv2Client({ region: config().AWS_REGION });
+    const client = new SESv2Client({ region: config().GUICHET_SES_REGION ?? config().AWS_REGION });
     try {
       const r = await client.send(new SendEmailCommand({
         FromEmailAddress: c.de,

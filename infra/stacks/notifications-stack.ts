@@ -1,0 +1,121 @@
+import { Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { TimeZone } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { EmailConfig } from '#infra/config';
+import { GuichetFunction } from '#infra/constructs/guichet-function';
+import { ENV, TABLE } from '#infra/definitions';
+import type { StatefulStack } from '#infra/stacks/stateful-stack';
+import { functionId } from '#infra/stacks/api-stack';
+import { nagResourceName } from '#infra/nag';
+import { fluxDynamo, planifications } from '#shared/http/taches';
+
+export interface NotificationsStackProps extends StackProps {
+  stateful: StatefulStack;
+  /** The SPA's public origin: e-mails link to its pages. */
+  publicUrl: string;
+  email: EmailConfig;
+  /** @default the `fluxDynamo` and `planifications` of shared/http/taches.ts */
+  flux?: typeof fluxDynamo;
+  planifications?: typeof planifications;
+}
+
+/** Stream retries: bisect the batch on error, up to this many attempts per record, then the record goes to the DLQ. */
+export const FLUX = { batchSize: 10, retryAttempts: 5, maxRecordAgeHours: 24, dlqRetentionDays: 14 } as const;
+
+/**
+ * E-mail notifications: the sender, fed by the table's stream filtered to the INSERTs of outbox items (bisect on
+ * error, partial batch failures, an SQS DLQ for the records that exhaust their retries), allowed to send with SES v2
+ * from the verified identity only; the daily reminders, run by EventBridge Scheduler at 07:00 Paris time.
+ */
+export class NotificationsStack extends Stack {
+  readonly functions = new Map<string, GuichetFunction>();
+  readonly dlq: Queue;
+
+  constructor(scope: Construct, id: string, props: NotificationsStackProps) {
+    super(scope, id, props);
+    const { stateful } = props;
+    this.addStackDependency(stateful);
+    const table = Table.fromTableAttributes(this, 'Table', {
+      tableArn: Fn.importValue(stateful.exportNames.tableArn),
+      tableStreamArn: Fn.importValue(stateful.exportNames.tableStreamArn),
+      globalIndexes: TABLE.gsis.map((g) => g.indexName),
+    });
+    const identite = props.email.sesVerifiedDomain ?? props.email.fromEmail;
+    const sesRegion = props.email.sesRegion ?? this.region;
+    const environnement = {
+      [ENV.publicUrl]: props.publicUrl,
+      [ENV.emailFrom]: `${props.email.fromName} <${props.email.fromEmail}>`,
+      [ENV.sesRegion]: sesRegion,
+    };
+
+    this.dlq = new Queue(this, 'EnvoisEchoues', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(FLUX.dlqRetentionDays),
+    });
+    Validations.of(this.dlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter destination of the notifications stream (records whose e-mail failed every retry); nothing consumes it automatically.',
+    });
+
+    for (const f of props.flux ?? fluxDynamo) {
+      const fn = new GuichetFunction(this, functionId(f.handler), {
+        handler: f.handler,
+        description: `DynamoDB Stream ${f.prefixe}* (INSERT) — ${f.handler}`,
+        access: f.access,
+        table,
+        environment: environnement,
+        timeout: Duration.seconds(30),
+      });
+      if (f.envoiCourriel) {
+        fn.function.addToRolePolicy(new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [`arn:${this.partition}:ses:${sesRegion}:${this.account}:identity/${identite}`],
+        }));
+      }
+      fn.function.addEventSource(new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: FLUX.batchSize,
+        bisectBatchOnError: true,
+        retryAttempts: FLUX.retryAttempts,
+        maxRecordAge: Duration.hours(FLUX.maxRecordAgeHours),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.dlq),
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(f.prefixe) } } } })],
+      }));
+      Validations.of(fn.function.role!).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'dynamodb:ListStreams (added by the DynamoDB event source) does not support resource-level permissions; X-Ray neither.',
+      });
+      this.functions.set(f.handler, fn);
+    }
+
+    for (const p of props.planifications ?? planifications) {
+      const fn = new GuichetFunction(this, functionId(p.handler), {
+        handler: p.handler,
+        description: `${p.expression} ${p.fuseau} — ${p.handler} : ${p.description}`,
+        access: p.access,
+        table,
+        timeout: Duration.minutes(5),
+      });
+      const [, minute, heure] = /^cron\((\S+) (\S+) /.exec(p.expression) ?? [];
+      new Schedule(this, `${functionId(p.handler)}Planning`, {
+        description: p.description,
+        schedule: ScheduleExpression.cron({ minute: minute ?? '0', hour: heure ?? '7', timeZone: TimeZone.of(p.fuseau) }),
+        target: new LambdaInvoke(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+      });
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, fn.function.functionArn)}:*]`,
+        reason: 'The scheduler’s role (made by LambdaInvoke) may invoke this one function, any of its versions: CDK’s grantInvoke set.',
+      });
+      this.functions.set(p.handler, fn);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PLACEHOLDER_FROM_EMAIL } from '#infra/config';
+import { ENV } from '#infra/definitions';
+import { FLUX, NotificationsStack } from '#infra/stacks/notifications-stack';
+import { StatefulStack } from '#infra/stacks/stateful-stack';
+import { fluxDynamo, planifications } from '#shared/http/taches';
+import { actionsOf, allows, environmentOf, nagViolations, newApp } from './support';
+
+const SENDER = 'functions/notifications/envoyer.ts';
+const RAPPELS = 'functions/notifications/rappels.ts';
+
+describe('NotificationsStack', () => {
+  let stack: NotificationsStack;
+  let template: Template;
+  let stateful: Template;
+
+  beforeAll(() => {
+    const app = newApp();
+    const s = new StatefulStack(app, 'Test-Stateful', { allowedOrigins: ['https://guichet.example.fr'], email: { fromEmail: PLACEHOLDER_FROM_EMAIL, fromName: 'Guichet' } });
+    stack = new NotificationsStack(app, 'Test-Notifications', {
+      stateful: s,
+      publicUrl: 'https://guichet.example.fr',
+      email: { fromEmail: 'ne-pas-repondre@guichet.example.fr', fromName: 'Guichet', sesRegion: 'eu-west-1', sesVerifiedDomain: 'guichet.example.fr' },
+    });
+    template = Template.fromStack(stack);
+    stateful = Template.fromStack(s);
+  }, 240_000);
+
+  const fonction = (handler: string) => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function')) as Array<{ Properties: Record<string, unknown> }>;
+    const f = fns.filter((x) => String(x.Properties.Description).endsWith(handler) || String(x.Properties.Description).includes(handler));
+    return f;
+  };
+
+  it('gives the table a NEW_IMAGE stream, exported for the sender', () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    stateful.hasOutput('TableStreamArn', { Export: { Name: 'Test-Stateful-TableStreamArn' } });
+  });
+
+  it('builds one function per stream handler and per scheduled task', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function'));
+    expect(fns).toHaveLength(fluxDynamo.length + planifications.length);
+    for (const h of [SENDER]) expect(fonction(h)).toHaveLength(1);
+  });
+
+  it('feeds the sender with INSERTs of outbox items only, bisecting, reporting partial failures, with a DLQ', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: FLUX.batchSize,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: FLUX.retryAttempts,
+      MaximumRecordAgeInSeconds: FLUX.maxRecordAgeHours * 3600,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: FLUX.dlqRetentionDays * 86400 });
+  });
+
+  it('lets the sender send with SES from the verified identity only, and binds its settings to env vars', () => {
+    const [sender] = fonction(SENDER);
+    const env = environmentOf(sender!.Properties);
+    expect(env[ENV.publicUrl]).toBe('https://guichet.example.fr');
+    expect(env[ENV.emailFrom]).toBe('Guichet <ne-pas-repondre@guichet.example.fr>');
+    expect(env[ENV.sesRegion]).toBe('eu-west-1');
+    expect(env[ENV.table]).toBeDefined();
+    const actions = actionsOf(template, sender!.Properties);
+    expect(allows(actions, 'ses:SendEmail')).toBe(true);
+    expect(allows(actions, 'ses:SendRawEmail')).toBe(false);
+    expect(allows(actions, 'dynamodb:GetRecords')).toBe(true);
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain(':ses:eu-west-1:');
+    expect(policies).toContain(':identity/guichet.example.fr');
+    // The reminders have no SES grant: they only write outbox items.
+    const [rappels] = fonction(RAPPELS);
+    expect(allows(actionsOf(template, rappels!.Properties), 'ses:SendEmail')).toBe(false);
+  });
+
+  it('runs the reminders every day at 07:00 Paris time with EventBridge Scheduler', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Paris',
+      State: 'ENABLED',
+      Target: { RetryPolicy: { MaximumRetryAttempts: 2 } },
+    });
+  });
+
+  it('passes cdk-nag (AwsSolutions) without unacknowledged findings', () => {
+    expect(nagViolations(stack, 'error')).toEqual([]);
+    expect(nagViolations(stack, 'warning')).toEqual([]);
+  });
+});
