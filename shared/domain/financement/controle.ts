@@ -54,7 +54,8 @@ export function controlerPlan(
   return {
     totaux: versTotaux(t),
     tauxFse: calculerTaux(t.fse, t.coutTotal),
-    tauxContreparties: calculerTaux(t.contreparties, t.coutTotal),
+    // When FSE and contreparties make up the whole cost, their two rates add up to 100,00 %.
+    tauxContreparties: calculerTaux(t.contreparties, t.coutTotal, t.fse),
     violations,
     conforme: violations.length === 0,
   };

@@ -77,26 +77,48 @@ export function inferieur(part: bigint, total: bigint, pct: number): boolean {
 const grouper = (chiffres: string): string => chiffres.replace(/\B(?=(\d{3})+(?!\d))/g, ESPACE_INSECABLE);
 
 /**
- * `numerateur / denominateur` as a French percentage truncated (never rounded up) to the hundredth: 4/5 → « 80,00 % ».
- * Truncation keeps a displayed rate from claiming compliance it does not have (79,999 % never shows as 80,00 %).
- * @throws RangeError when the denominator is not positive.
+ * How a rate is brought to the hundredth: `arrondi` (half-up, what screens and documents show: 6 000 / 42 800 →
+ * « 14,02 % »); `plancher` and `plafond` for the messages of a broken minimum or maximum, so that a rate never reads
+ * as reaching the threshold it misses (19,996 % of a 20 % minimum reads « 19,99 % »).
  */
-export function formatTaux(numerateur: number | bigint, denominateur: number | bigint): string {
-  const n = BigInt(numerateur);
-  const d = BigInt(denominateur);
-  if (d <= 0n) throw new RangeError('Le dénominateur d’un taux doit être positif.');
-  const negatif = n < 0n;
-  const centiemes = ((negatif ? -n : n) * 10_000n) / d;
-  const texte = `${grouper((centiemes / 100n).toString())},${(centiemes % 100n).toString().padStart(2, '0')}`;
-  return `${negatif ? '-' : ''}${texte}${ESPACE_INSECABLE}%`;
+export type ArrondiTaux = 'arrondi' | 'plancher' | 'plafond';
+
+/** `numerateur / denominateur` in hundredths of a percent, on integers. */
+export function centiemesDeTaux(numerateur: bigint, denominateur: bigint, mode: ArrondiTaux = 'arrondi'): bigint {
+  const n = numerateur < 0n ? -numerateur : numerateur;
+  const q = mode === 'arrondi' ? (n * 20_000n + denominateur) / (2n * denominateur) : mode === 'plafond' ? (n * 10_000n + denominateur - 1n) / denominateur : (n * 10_000n) / denominateur;
+  return numerateur < 0n ? -q : q;
 }
 
-/** The rate `numerateur / denominateur`, or null when the denominator is 0 (an empty plan has no rate). */
-export function calculerTaux(numerateur: bigint, denominateur: bigint): Taux | null {
+/** Hundredths of a percent as French text: 1402 → « 14,02 % ». */
+export function texteCentiemes(centiemes: bigint): string {
+  const negatif = centiemes < 0n;
+  const c = negatif ? -centiemes : centiemes;
+  return `${negatif ? '-' : ''}${grouper((c / 100n).toString())},${(c % 100n).toString().padStart(2, '0')}${ESPACE_INSECABLE}%`;
+}
+
+/**
+ * `numerateur / denominateur` as a French percentage to the hundredth, rounded half-up by default: 4/5 → « 80,00 % »,
+ * 2/3 → « 66,67 % ». The rules are checked on exact integers, never on this text.
+ * @throws RangeError when the denominator is not positive.
+ */
+export function formatTaux(numerateur: number | bigint, denominateur: number | bigint, mode: ArrondiTaux = 'arrondi'): string {
+  const d = BigInt(denominateur);
+  if (d <= 0n) throw new RangeError('Le dénominateur d’un taux doit être positif.');
+  return texteCentiemes(centiemesDeTaux(BigInt(numerateur), d, mode));
+}
+
+/**
+ * The rate `numerateur / denominateur`, or null when the denominator is 0 (an empty plan has no rate). With
+ * `complementDe`, the rate of the other share of the same whole (numerateur + other = denominateur): it is printed as
+ * 100 % minus the other's rounded rate, so the two shown always add up to 100,00 %.
+ */
+export function calculerTaux(numerateur: bigint, denominateur: bigint, complementDe?: bigint): Taux | null {
   if (denominateur <= 0n) return null;
+  const complement = complementDe !== undefined && complementDe >= 0n && numerateur >= 0n && numerateur + complementDe === denominateur;
   return {
     numerateur: versNombre(numerateur),
     denominateur: versNombre(denominateur),
-    pourcentage: formatTaux(numerateur, denominateur),
+    pourcentage: complement ? texteCentiemes(10_000n - centiemesDeTaux(complementDe, denominateur)) : formatTaux(numerateur, denominateur),
   };
 }

@@ -184,7 +184,7 @@ export const REGLES_PLAN: readonly RegleControle[] = [
     check: ({ t, regle }) => {
       const max = regle?.maxFsePct ?? null;
       if (max === null || !excede(t.fse, t.coutTotal, max)) return null;
-      const part = t.coutTotal > 0n ? ` représente ${formatTaux(t.fse, t.coutTotal)} du coût total (${m(t.coutTotal)}) ;` : ' dépasse un coût total nul ;';
+      const part = t.coutTotal > 0n ? ` représente ${formatTaux(t.fse, t.coutTotal, 'plafond')} du coût total (${m(t.coutTotal)}) ;` : ' dépasse un coût total nul ;';
       const plafond = forfaitExact(t.coutTotal, max);
       return {
         message: `Le FSE sollicité (${m(t.fse)})${part} la participation du FSE ne peut pas excéder ${formatPourcentage(max)}, soit ${m(plafond)} au plus.`,
@@ -200,7 +200,7 @@ export const REGLES_PLAN: readonly RegleControle[] = [
       if (min === null || regle?.baseMinimum === 'cofinancements' || !inferieur(t.contreparties, t.coutTotal, min)) return null;
       const requis = minimumCentimes(t.coutTotal, min);
       return {
-        message: `Les contreparties du FSE (cofinancements comptés en contrepartie et autofinancement : ${m(t.contreparties)}) représentent ${formatTaux(t.contreparties, t.coutTotal)} du coût total (${m(t.coutTotal)}) : il en faut au moins ${formatPourcentage(min)}, soit ${m(requis)}.`,
+        message: `Les contreparties du FSE (cofinancements comptés en contrepartie et autofinancement : ${m(t.contreparties)}) représentent ${formatTaux(t.contreparties, t.coutTotal, 'plancher')} du coût total (${m(t.coutTotal)}) : il en faut au moins ${formatPourcentage(min)}, soit ${m(requis)}.`,
         details: { contreparties: n(t.contreparties), coutTotal: n(t.coutTotal), minContrepartiesPct: min, contrepartiesMinimum: n(requis) },
       };
     },
@@ -213,7 +213,7 @@ export const REGLES_PLAN: readonly RegleControle[] = [
       if (min === null || regle?.baseMinimum !== 'cofinancements' || !inferieur(t.cofinancements, t.coutTotal, min)) return null;
       const requis = minimumCentimes(t.coutTotal, min);
       return {
-        message: `Les cofinancements (apports de financeurs tiers, hors autofinancement : ${m(t.cofinancements)}) représentent ${formatTaux(t.cofinancements, t.coutTotal)} du coût total (${m(t.coutTotal)}) : il en faut au moins ${formatPourcentage(min)}, soit ${m(requis)}.`,
+        message: `Les cofinancements (apports de financeurs tiers, hors autofinancement : ${m(t.cofinancements)}) représentent ${formatTaux(t.cofinancements, t.coutTotal, 'plancher')} du coût total (${m(t.coutTotal)}) : il en faut au moins ${formatPourcentage(min)}, soit ${m(requis)}.`,
         details: { cofinancements: n(t.cofinancements), coutTotal: n(t.coutTotal), minCofinancementsPct: min, cofinancementsMinimum: n(requis) },
       };
     },

@@ -60,10 +60,11 @@ export function deciderRecevabilite(
   return { ...d, statut: 'irrecevable', version: d.version + 1, modifieLe: iso(p.maintenant), suivi: { ...d.suivi, motifIrrecevabilite: demande.motif } };
 }
 
-/** Average of the notes, printed with two decimals, computed on integers (sum × 100 / n, truncated). */
+/** Average of the notes, printed with two decimals, computed on integers (sum × 100 / n, rounded half-up). */
 export function moyenne(notes: Array<{ note: number }>): string {
   if (notes.length === 0) return '—';
-  const centiemes = Math.floor((notes.reduce((s, n) => s + n.note, 0) * 100) / notes.length);
+  const somme = notes.reduce((s, n) => s + n.note, 0);
+  const centiemes = Math.floor((somme * 200 + notes.length) / (2 * notes.length));
   return `${Math.floor(centiemes / 100)},${String(centiemes % 100).padStart(2, '0')}`;
 }
 

@@ -30,7 +30,9 @@ describe('grille', () => {
 describe('moyenne', () => {
   it.each([
     [[4, 5], '4,50'],
-    [[1, 2, 2], '1,66'], // truncated, never rounded up
+    [[1, 2, 2], '1,67'], // 1,666… rounded half-up, not truncated
+    [[1, 2, 2, 2, 2, 2, 2, 2], '1,88'], // 1,875 → half-up
+    [[1, 1, 2], '1,33'],
     [[5, 5, 5], '5,00'],
     [[], '—'],
   ])('of %j is %s', (notes, attendu) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrondiFse, controlerPlan, formatTaux } from '#shared/domain/financement/index';
+import { arrondiFse, calculerTaux, controlerPlan, formatTaux } from '#shared/domain/financement/index';
 import { fractionDecimale } from '#shared/domain/financement/montants';
 import { PROGRAMMES, type CodeProgramme } from '#shared/domain/programmes';
 import type { ParametresControle } from '#shared/domain/financement/controle';
@@ -230,9 +230,28 @@ describe('montants', () => {
     expect(() => fractionDecimale(-1)).toThrow(RangeError);
   });
 
-  it('truncates a displayed rate to the hundredth instead of rounding it up', () => {
-    expect(formatTaux(79_999, 100_000)).toBe(`79,99${NBSP}%`);
-    expect(formatTaux(2, 3)).toBe(`66,66${NBSP}%`);
+  it('keeps the FSE and contreparties rates adding up to 100,00 % when they make up the whole cost', () => {
+    // 14,015 % and 85,985 %: rounded each on its own they would read 14,02 % + 85,99 % = 100,01 %.
+    expect(calculerTaux(28_030n, 200_000n)?.pourcentage).toBe(`14,02${NBSP}%`);
+    expect(calculerTaux(171_970n, 200_000n)?.pourcentage).toBe(`85,99${NBSP}%`);
+    expect(calculerTaux(171_970n, 200_000n, 28_030n)?.pourcentage).toBe(`85,98${NBSP}%`);
+    // Not a complement (the shares do not make up the whole): each rounded on its own.
+    expect(calculerTaux(171_969n, 200_000n, 28_030n)?.pourcentage).toBe(`85,98${NBSP}%`);
+    expect(calculerTaux(36_800n, 42_800n, 6_000n)?.pourcentage).toBe(`85,98${NBSP}%`);
+  });
+
+  it('rounds a displayed rate half-up to the hundredth instead of truncating it', () => {
+    // Half-up to the hundredth for display (the rules compare exact integers).
+    expect(formatTaux(6_000, 42_800)).toBe(`14,02${NBSP}%`);
+    expect(formatTaux(79_999, 100_000)).toBe(`80,00${NBSP}%`);
+    expect(formatTaux(2, 3)).toBe(`66,67${NBSP}%`);
+    expect(formatTaux(1, 8)).toBe(`12,50${NBSP}%`);
+    expect(formatTaux(1_125, 1_000_000)).toBe(`0,11${NBSP}%`); // 0,1125 → 0,11
+    expect(formatTaux(1_135, 1_000_000)).toBe(`0,11${NBSP}%`); // 0,1135 → 0,11 (below half a hundredth)
+    expect(formatTaux(1_150, 1_000_000)).toBe(`0,12${NBSP}%`); // 0,115 exactly → half-up
+    // Messages of a broken minimum or maximum never round into compliance.
+    expect(formatTaux(19_996, 100_000, 'plancher')).toBe(`19,99${NBSP}%`);
+    expect(formatTaux(60_001, 100_000, 'plafond')).toBe(`60,01${NBSP}%`);
     expect(formatTaux(1_000_000, 1)).toBe(`100${NBSP}000${NBSP}000,00${NBSP}%`);
     expect(() => formatTaux(1, 0)).toThrow(RangeError);
   });

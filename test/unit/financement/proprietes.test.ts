@@ -145,13 +145,15 @@ describe('controlerPlan — propriétés', () => {
     );
   });
 
-  it('shows a rate truncated to the hundredth of a percent, never above the exact rate', () => {
+  it('shows a rate rounded half-up to the hundredth of a percent: within half a hundredth of the exact rate, ties up', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10 ** 15 }), fc.integer({ min: 0, max: 10 ** 15 }), (total, fse) => {
         const { tauxFse } = controlerPlan(planSimple(total, fse, 0), { programme: 'PON-FSE-2014-2020', regle: null });
         const h = BigInt(tauxFse!.pourcentage.replace(/[^\d]/g, ''));
-        expect(h * BigInt(total) <= BigInt(fse) * 10_000n).toBe(true);
-        expect(BigInt(fse) * 10_000n < (h + 1n) * BigInt(total)).toBe(true);
+        // (h - ½) ≤ exact < (h + ½), in hundredths: 2h·T - T ≤ 2·fse·10 000 < 2h·T + T.
+        const exact2 = 2n * BigInt(fse) * 10_000n;
+        expect((2n * h - 1n) * BigInt(total) <= exact2).toBe(true);
+        expect(exact2 < (2n * h + 1n) * BigInt(total)).toBe(true);
       }),
       RUNS,
     );

@@ -63,4 +63,18 @@ export const LIBELLES_EVENEMENT: Record<string, string> = {
   creation: 'Création du dossier',
   depot: 'Dépôt du dossier',
   complements_demandes: 'Demande de compléments',
+  complements_recus: 'Réception des compléments',
+  recevabilite: 'Décision de recevabilité',
+  instruction: 'Instruction (grille et avis)',
+  inscription_comite: 'Inscription à l’ordre du jour du comité',
+  decision_comite: 'Décision du comité',
+  programmation: 'Programmation',
 };
+
+/** The French label of a journal event; an event type not yet labelled reads as words, never as a raw code. */
+export function libelleEvenement(type: string): string {
+  const libelle = LIBELLES_EVENEMENT[type];
+  if (libelle) return libelle;
+  const mots = type.replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return mots ? `${mots[0]!.toUpperCase()}${mots.slice(1)}` : 'Événement';
+}

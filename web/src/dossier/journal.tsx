@@ -1,4 +1,4 @@
-import { LIBELLES_EVENEMENT, LIBELLES_STATUT_DOSSIER } from '../components/dossier-ui';
+import { libelleEvenement, LIBELLES_STATUT_DOSSIER } from '../components/dossier-ui';
 import { Alerte, Chargement, ErreurApi } from '../components/ui';
 import { useApi } from '../lib/api';
 import { formatInstant } from '../lib/format';
@@ -24,7 +24,7 @@ export function JournalDossier({ dossierId }: { dossierId: string }) {
             {data.items.map((e) => (
               <li key={e.id}>
                 <p className="journal-titre">
-                  <strong>{LIBELLES_EVENEMENT[e.type] ?? e.type}</strong> — <time dateTime={e.le}>{formatInstant(e.le)}</time>
+                  <strong>{libelleEvenement(e.type)}</strong> — <time dateTime={e.le}>{formatInstant(e.le)}</time>
                 </p>
                 <p className="discret">
                   Par {e.auteurNom ?? e.auteur} · {e.de ? `${LIBELLES_STATUT_DOSSIER[e.de]} → ` : ''}{LIBELLES_STATUT_DOSSIER[e.vers]}
