@@ -5,6 +5,7 @@ import { emailNeuf, idAapDemo, pdfValide, seConnecterAvec } from './support/port
 import { fermerSession, ouvrirSession, type SessionE2e } from './support/session';
 
 const LONG = 240_000;
+const EICAR = Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*');
 
 describe('messagerie of a dossier in the web app', () => {
   let session: SessionE2e;
@@ -40,8 +41,14 @@ describe('messagerie of a dossier in the web app', () => {
     const form = messagerie.getByRole('form', { name: 'Nouvelle conversation' });
     await form.getByLabel('Sujet').fill('Date de démarrage');
     await form.getByLabel('Message', { exact: true }).fill('Pouvons-nous démarrer l’action au 1er mars ?\nMerci.');
+    // A hostile file is rejected by the verification, with its reason, and can be removed before sending.
+    await form.getByLabel(/Pièces jointes/).setInputFiles({ name: 'facture.pdf', mimeType: 'application/pdf', buffer: EICAR });
+    const hostile = form.locator('.piece-jointe', { hasText: 'facture.pdf' });
+    await expect.poll(() => hostile.getAttribute('data-etat'), { timeout: 60_000 }).toBe('rejetee');
+    expect(await hostile.textContent()).toContain('logiciel malveillant');
+    await hostile.getByRole('button', { name: 'Retirer facture.pdf' }).click();
     await form.getByLabel(/Pièces jointes/).setInputFiles({ name: 'planning.pdf', mimeType: 'application/pdf', buffer: await pdfValide('Planning prévisionnel') });
-    await expect.poll(() => form.locator('.piece-jointe [data-etat]').getAttribute('data-etat'), { timeout: 60_000 }).toBe('valide');
+    await expect.poll(() => form.locator('.piece-jointe').getAttribute('data-etat'), { timeout: 60_000 }).toBe('valide');
     await form.getByRole('button', { name: 'Envoyer' }).click();
     const fil = messagerie.getByRole('button', { name: 'Date de démarrage' });
     await fil.waitFor();
@@ -90,6 +97,9 @@ describe('messagerie of a dossier in the web app', () => {
     await expect.poll(() => messagerie.locator('.message').nth(1).textContent()).toContain('Oui, à condition que la convention soit signée avant.');
     await expect.poll(() => messagerie.getByTestId('messagerie-non-lus').count()).toBe(0);
     expect(await page.getByTestId('annotations-privees').count()).toBe(0);
+    // The OI's reply also reached the porteur's inbox in the local mail catcher.
+    const boite = (await (await page.request.get(`/boite-mail/messages.json?a=${encodeURIComponent(porteur)}`)).json()) as { items: { sujet: string }[] };
+    expect(boite.items.map((c) => c.sujet)).toContain(`Nouveau message sur le dossier ${dossier.reference}`);
     expect(await page.locator('body').textContent()).not.toContain(annotation);
     await page.screenshot({ path: '/tmp/msg/messagerie-porteur.png', fullPage: true }).catch(() => undefined);
   }, LONG);
