@@ -70,6 +70,24 @@ describe('comité web journey', () => {
     if (CAPTURES) await page.screenshot({ path: join(CAPTURES, `${nom}.png`), ...('goto' in page ? { fullPage: true } : {}) });
   };
   const alerteSucces = (page: Page) => page.locator('.alerte-succes').first();
+
+  /**
+   * By clicks from the tableau de bord: a counter's list (`file`) or the search, the dossier, then its tab.
+   */
+  async function ouvrirDossier(page: Page, reference: string, onglet: 'Instruction' | 'Décision', file?: string) {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Gestion de l’OI' }).click();
+    await page.waitForURL((u) => u.pathname === '/gestion');
+    if (file) {
+      await page.getByTestId('compteurs').getByRole('link', { name: new RegExp(file) }).click();
+    } else {
+      await page.getByLabel('Rechercher un dossier').fill(reference);
+      await page.getByRole('search').getByRole('button', { name: 'Rechercher' }).click();
+    }
+    await page.waitForURL((u) => u.pathname === '/gestion/recherche');
+    await page.getByRole('link', { name: reference, exact: true }).click();
+    await page.getByRole('tab', { name: onglet }).click();
+    await expect.poll(() => page.getByRole('tab', { name: onglet }).getAttribute('aria-selected')).toBe('true');
+  }
   const dossierSeance = (page: Page, reference: string) => page.locator(`article[data-reference="${reference}"]`);
 
   async function declarer(page: Page, reference: string, conflit: boolean, commentaire = '') {
@@ -91,8 +109,8 @@ describe('comité web journey', () => {
   it('lets the gestionnaire mark both dossiers recevable and instruct them through the grille', async () => {
     const page = await connecter('gestionnaire@guichet.test');
     for (const [d, montant, avis, centimes] of [[a, '8 000,00', 'Favorable', 800_000], [b, '5000,5', 'Réservé', 500_050]] as const) {
-      await page.goto(`/gestion/dossiers/${d.id}/instruction`);
-      await page.getByRole('heading', { name: /^Instruction — / }).waitFor();
+      await ouvrirDossier(page, d.reference, 'Instruction', d === a ? 'Déposés à examiner' : undefined);
+      await page.locator('#section-recevabilite').waitFor();
       // HP1 and HP2 each set one condition de recevabilité: the instructor confirms it before declaring the dossier recevable.
       const conditions = page.getByRole('checkbox', { name: /^Condition remplie/ });
       await expect.poll(() => conditions.count()).toBe(1);
@@ -102,6 +120,8 @@ describe('comité web journey', () => {
       }
       await conditions.check();
       await page.getByRole('button', { name: 'Déclarer recevable' }).click();
+      // Irreversible: confirmed first.
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirmer la recevabilité' }).click();
       await expect.poll(() => alerteSucces(page).textContent()).toContain('recevable');
       expect(await page.locator('header [data-statut]').textContent()).toContain('Recevable');
 
@@ -139,7 +159,7 @@ describe('comité web journey', () => {
     }
 
     // Rescoring makes version 2 and keeps version 1 in the history.
-    await page.goto(`/gestion/dossiers/${b.id}/instruction`);
+    await ouvrirDossier(page, b.reference, 'Instruction');
     await page.getByRole('radio', { name: 'Favorable', exact: true }).check();
     await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
     await expect.poll(() => alerteSucces(page).textContent()).toContain('version 2');
@@ -333,7 +353,7 @@ describe('comité web journey', () => {
 
     // The OI's board programs 7 500 € of the 8 000 € selected.
     const oi = await connecter('oi@guichet.test');
-    await oi.goto(`/gestion/dossiers/${a.id}/instruction`);
+    await ouvrirDossier(oi, a.reference, 'Décision');
     await oi.getByLabel('FSE programmé').fill('8 000,01');
     await oi.getByRole('button', { name: 'Enregistrer la programmation' }).click();
     await expect.poll(() => oi.locator('#programmation-montant-erreur').textContent()).toContain('Au plus 8\u00a0000,00\u00a0€');

@@ -48,8 +48,10 @@ describe('OI dossier screens', () => {
   it('asks for compléments when the agent ticks a pièce, writes a message and a due date', async () => {
     await page.getByRole('link', { name: dossier.reference }).click();
     await page.waitForURL(`**/gestion/dossiers/${dossier.id}`);
+    await page.getByRole('tab', { name: 'Journal' }).click();
     await expect.poll(() => page.locator('.journal').textContent()).toContain('Dépôt du dossier');
     expect(await page.locator('#section-journal').textContent()).toContain('Chaîne d’audit intègre');
+    await page.getByRole('tab', { name: 'Instruction' }).click();
     await page.getByRole('button', { name: 'Envoyer la demande de compléments' }).click();
     await expect.poll(() => page.locator('#complements-pieces-erreur').textContent()).toContain('au moins une pièce');
 
@@ -60,6 +62,7 @@ describe('OI dossier screens', () => {
     await page.getByRole('button', { name: 'Envoyer la demande de compléments' }).click();
     await expect.poll(() => page.locator('.alerte-succes').textContent()).toContain('Compléments demandés');
     expect(await page.locator('[data-statut]').first().textContent()).toContain('Compléments demandés');
+    await page.getByRole('tab', { name: 'Journal' }).click();
     await expect.poll(() => page.locator('.journal').textContent()).toContain('Demande de compléments');
   }, LONG);
 

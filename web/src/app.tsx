@@ -15,10 +15,10 @@ import { PageGestion } from './pages/gestion';
 import { PageGestionAap } from './pages/gestion-aap';
 import { PageGestionDossier } from './pages/gestion-dossier';
 import { PageGestionDossiers } from './pages/gestion-dossiers';
+import { PageGestionRecherche } from './pages/gestion-recherche';
 import { PageGestionPlie } from './pages/gestion-plie';
 import { PageGestionPlies } from './pages/gestion-plies';
 import { PageImport } from './pages/gestion-import';
-import { PageInstruction } from './pages/instruction';
 import { PageNouvelAap } from './pages/gestion-nouveau';
 import { PageRectificatif } from './pages/gestion-rectificatif';
 import { PageIntrouvable, PageReservee } from './pages/introuvable';
@@ -44,7 +44,9 @@ const routes: [string, Rendu, Acces][] = [
   ['/gestion/aaps/:id/rectificatif', (p) => <PageRectificatif id={p.id!} />, 'oi'],
   ['/gestion/aaps/:id/dossiers', (p) => <PageGestionDossiers id={p.id!} />, 'oi'],
   ['/gestion/dossiers/:id', (p) => <PageGestionDossier id={p.id!} />, 'oi'],
-  ['/gestion/dossiers/:id/instruction', (p) => <PageInstruction id={p.id!} />, 'oi'],
+  // The former instruction page is the dossier page's « Instruction » tab (links and bookmarks still land there).
+  ['/gestion/dossiers/:id/instruction', (p) => <PageGestionDossier id={p.id!} ongletParDefaut="instruction" />, 'oi'],
+  ['/gestion/recherche', () => <PageGestionRecherche />, 'oi'],
   ['/gestion/aaps/:id/comites', (p) => <PageComitesAap id={p.id!} />, 'oi'],
   // Comité pages check their own access (members and OI staff): see comite/garde.tsx.
   ['/comites', () => <PageMesComites />, 'public'],

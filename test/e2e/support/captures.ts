@@ -90,7 +90,7 @@ async function main() {
       await page.goto(`/gestion/aaps/${aapId}/dossiers`);
       await page.locator('table.table-dossiers').waitFor();
       await capture('oi-liste');
-      await page.goto(`/gestion/dossiers/${depose.id}`);
+      await page.goto(`/gestion/dossiers/${depose.id}?onglet=journal`);
       await page.locator('#section-journal .journal').waitFor();
       await capture('oi-dossier');
       await ctx.close();

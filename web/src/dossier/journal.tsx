@@ -1,3 +1,4 @@
+import { vuePorteur } from '#shared/domain/dossier/statut-porteur';
 import { libelleEvenement, LIBELLES_STATUT_DOSSIER } from '../components/dossier-ui';
 import { Alerte, Chargement, ErreurApi } from '../components/ui';
 import { useApi } from '../lib/api';
@@ -6,7 +7,9 @@ import { Journal } from '../lib/schemas-dossier';
 
 /** The dossier's audit trail (append-only, hash-chained) and whether the chain holds. */
 /** Remount it (key) to reload after a transition. */
-export function JournalDossier({ dossierId }: { dossierId: string }) {
+/** `porteur`: states read as the porteur's five statuts (the OI keeps the detailed ones). */
+export function JournalDossier({ dossierId, porteur = false }: { dossierId: string; porteur?: boolean }) {
+  const statut = (s: keyof typeof LIBELLES_STATUT_DOSSIER) => (porteur ? vuePorteur(s).libelle : LIBELLES_STATUT_DOSSIER[s]);
   const { data, erreur, chargement, recharger } = useApi(`/dossiers/${encodeURIComponent(dossierId)}/evenements`, Journal, true);
   return (
     <section className="carte" aria-labelledby="journal-titre" id="section-journal">
@@ -27,7 +30,7 @@ export function JournalDossier({ dossierId }: { dossierId: string }) {
                   <strong>{libelleEvenement(e.type)}</strong> — <time dateTime={e.le}>{formatInstant(e.le)}</time>
                 </p>
                 <p className="discret">
-                  Par {e.auteurNom ?? e.auteur} · {e.de ? `${LIBELLES_STATUT_DOSSIER[e.de]} → ` : ''}{LIBELLES_STATUT_DOSSIER[e.vers]}
+                  Par {e.auteurNom ?? e.auteur} · {e.de && statut(e.de) !== statut(e.vers) ? `${statut(e.de)} → ` : ''}{statut(e.vers)}
                 </p>
                 <p className="empreinte"><span className="sr-only">Empreinte : </span><code>{e.hash.slice(0, 16)}…</code></p>
               </li>

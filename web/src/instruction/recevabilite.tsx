@@ -24,6 +24,7 @@ export function SectionRecevabilite({ dossier, conditions, onDecide, onRecharger
   const [remplies, setRemplies] = useState<ReadonlySet<number>>(new Set());
   const [erreurConditions, setErreurConditions] = useState<string | null>(null);
   const dialogue = useRef<HTMLDialogElement>(null);
+  const confirmation = useRef<HTMLDialogElement>(null);
   const [motif, setMotif] = useState('');
   const [erreurMotif, setErreurMotif] = useState<string | null>(null);
   const [refus, setRefus] = useState<ApiError | null>(null);
@@ -39,8 +40,11 @@ export function SectionRecevabilite({ dossier, conditions, onDecide, onRecharger
       return;
     }
     setErreurConditions(null);
-    void decider({ decision: 'recevable', conditions: liste.map((condition, i) => ({ condition, remplie: remplies.has(i) })) });
+    // Irreversible: the dossier leaves the dépôt stage (no more compléments); confirm first.
+    confirmation.current?.showModal();
   };
+  const confirmerRecevable = () =>
+    void decider({ decision: 'recevable', conditions: (conditions ?? []).map((condition, i) => ({ condition, remplie: remplies.has(i) })) });
   const cocher = (i: number, oui: boolean) =>
     setRemplies((avant) => {
       const apres = new Set(avant);
@@ -56,12 +60,14 @@ export function SectionRecevabilite({ dossier, conditions, onDecide, onRecharger
     try {
       const { data } = await api(chemin, Dossier, { method: 'POST', auth: true, body: corps, headers: { 'If-Match': `"${dossier.version}"` } });
       dialogue.current?.close();
+      confirmation.current?.close();
       const message = data.statut === 'recevable' ? 'Dossier déclaré recevable : vous pouvez l’instruire.' : 'Dossier déclaré irrecevable. Le motif est enregistré.';
       annoncer(message);
       onDecide(data, message);
     } catch (e) {
       const err = enErreur(e);
       dialogue.current?.close();
+      confirmation.current?.close();
       setRefus(err);
       annoncer(`La recevabilité n’a pas été enregistrée : ${err.message}`);
     } finally {
@@ -87,7 +93,7 @@ export function SectionRecevabilite({ dossier, conditions, onDecide, onRecharger
         <>
           <p>
             Vérifiez la complétude du dossier et la validité des pièces, puis prononcez la recevabilité. Pour des pièces
-            manquantes, demandez plutôt des compléments depuis la fiche du dossier.
+            manquantes, demandez plutôt des compléments (ci-dessus).
           </p>
           {conditions && conditions.length > 0 && (
             <fieldset className="groupe-liste conditions-recevabilite" aria-describedby={erreurConditions ? 'conditions-erreur' : undefined}>
@@ -132,6 +138,20 @@ export function SectionRecevabilite({ dossier, conditions, onDecide, onRecharger
           )}
         </>
       )}
+      <dialog ref={confirmation} className="dialogue" aria-labelledby="recevable-titre">
+        <h2 id="recevable-titre">Déclarer le dossier {dossier.reference} recevable ?</h2>
+        <p>
+          Le dossier passera à l’instruction : vous ne pourrez plus demander de compléments ni revenir sur la recevabilité.
+        </p>
+        <div className="actions">
+          <button type="button" className="bouton" disabled={envoi} onClick={confirmerRecevable}>
+            {envoi ? 'Enregistrement…' : 'Confirmer la recevabilité'}
+          </button>
+          <button type="button" className="bouton bouton-secondaire" onClick={() => confirmation.current?.close()}>
+            Annuler
+          </button>
+        </div>
+      </dialog>
       <dialog ref={dialogue} className="dialogue" aria-labelledby="irrecevable-titre">
         <h2 id="irrecevable-titre">Déclarer le dossier {dossier.reference} irrecevable ?</h2>
         <p>Le porteur sera informé du motif. Cette décision met fin à l’examen du dossier.</p>

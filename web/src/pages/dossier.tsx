@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { CompteARebours } from '../components/compte-a-rebours';
-import { BadgeDossier } from '../components/dossier-ui';
+import { BadgeStatutPorteur, EtEnsuite } from '../dossier/statut-porteur';
 import { DecisionPorteur } from '../comite/decision-porteur';
 import { Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { AvisComplements } from '../dossier/complements';
@@ -58,7 +58,7 @@ export function PageDossier({ id }: { id: string }) {
     <>
       <SectionPieces dossier={dossier} pieces={pieces} porteur />
       {depot}
-      <JournalDossier key={`${dossier.statut}-${dossier.version}`} dossierId={dossier.id} />
+      <JournalDossier key={`${dossier.statut}-${dossier.version}`} dossierId={dossier.id} porteur />
     </>
   );
 
@@ -68,7 +68,7 @@ export function PageDossier({ id }: { id: string }) {
       <Flash />
       <header className="entete-page entete-dossier">
         <p className="surtitre">
-          <BadgeDossier statut={dossier.statut} /> <span className="reference">{dossier.reference}</span>
+          <BadgeStatutPorteur statut={dossier.statut} /> <span className="reference">{dossier.reference}</span>
         </p>
         <h1>{dossier.contenu.intitule || dossier.ficheTitre}</h1>
         <p className="meta">
@@ -97,6 +97,7 @@ export function PageDossier({ id }: { id: string }) {
         </EditeurDossier>
       ) : (
         <div className="colonne-unique">
+          <EtEnsuite dossier={dossier} />
           <DecisionPorteur dossier={dossier} />
           <DepotEffectue dossier={dossier} />
           <AvisComplements dossier={dossier} lignes={pieces.lignes} />

@@ -2,29 +2,56 @@ import { useState } from 'react';
 import { BadgeDossier } from '../components/dossier-ui';
 import { Alerte, Chargement, Definitions, ErreurApi, FilAriane } from '../components/ui';
 import { formatSiret } from '../components/formulaire-organisation';
-import { FormulaireComplements } from '../dossier/complements';
 import { DepotEffectue } from '../dossier/depot';
 import { JournalDossier } from '../dossier/journal';
 import { SectionPieces } from '../dossier/section-pieces';
 import { useDossier } from '../dossier/use-dossier';
 import { usePieces } from '../dossier/use-pieces';
 import { VueLecture } from '../dossier/vue-lecture';
+import { CarteAffectation } from '../gestion/affectation';
+import { OngletDecision, OngletInstruction } from '../gestion/onglet-instruction';
+import { OngletMessagerie } from '../gestion/onglet-messagerie';
+import { Onglets, type Onglet } from '../gestion/onglets';
+import { ProchaineEtape } from '../gestion/prochaine-etape';
 import { useTitre } from '../lib/annonces';
+import { estOiAdmin, useSession } from '../lib/auth';
 import { formatDate, formatInstant } from '../lib/format';
-import { Link } from '../lib/router';
+import { Link, useLocation } from '../lib/router';
 import type { TDossier } from '../lib/schemas-dossier';
 
-/** OI: a deposited dossier, read-only, with its pièces, its audit trail and the « Demander des compléments » form. */
-export function PageGestionDossier({ id }: { id: string }) {
+export const ONGLETS_DOSSIER = ['resume', 'demande', 'pieces', 'messagerie', 'instruction', 'decision', 'journal'] as const;
+export type CleOnglet = (typeof ONGLETS_DOSSIER)[number];
+const LIBELLES: Record<CleOnglet, string> = {
+  resume: 'Résumé', demande: 'Demande', pieces: 'Pièces', messagerie: 'Messagerie', instruction: 'Instruction', decision: 'Décision', journal: 'Journal',
+};
+const estOnglet = (v: string | null): v is CleOnglet => !!v && (ONGLETS_DOSSIER as readonly string[]).includes(v);
+
+/**
+ * OI: one page per deposited dossier, in tabs (deep-linked in `?onglet=`): résumé with the next step and who follows
+ * it, the demande as deposited, pièces, messagerie, instruction (compléments, recevabilité, grille), décision (comité,
+ * letter, programmation) and the audit journal. Each action shows only in the states that allow it.
+ */
+export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: string; ongletParDefaut?: CleOnglet }) {
+  const { search } = useLocation();
+  const session = useSession();
   const { dossier, aap, fiche, erreur, chargement, recharger, remplacer } = useDossier(id);
   const pieces = usePieces(id);
+  const demande = search.get('onglet');
+  const [onglet, setOnglet] = useState<CleOnglet>(estOnglet(demande) ? demande : ongletParDefaut);
   const [succes, setSucces] = useState<string | null>(null);
-  useTitre(dossier ? `Dossier ${dossier.reference}` : 'Dossier');
+  useTitre(dossier ? `Dossier ${dossier.reference} — ${LIBELLES[onglet]}` : 'Dossier');
 
+  const choisir = (k: CleOnglet) => {
+    setOnglet(k);
+    setSucces(null);
+    const url = new URL(window.location.href);
+    url.searchParams.set('onglet', k);
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}`);
+  };
   const ariane = (
     <FilAriane
       elements={[
-        { libelle: 'Gestion', lien: <Link to="/gestion">Gestion</Link> },
+        { libelle: 'Tableau de bord', lien: <Link to="/gestion">Tableau de bord</Link> },
         ...(dossier ? [{ libelle: 'Dossiers déposés', lien: <Link to={`/gestion/aaps/${encodeURIComponent(dossier.aapId)}/dossiers`}>Dossiers déposés — {dossier.aapReference}</Link> }] : []),
         { libelle: dossier?.reference ?? 'Dossier' },
       ]}
@@ -39,44 +66,69 @@ export function PageGestionDossier({ id }: { id: string }) {
       </>
     );
   }
-  const demande = (d: TDossier) => {
+  /** A transition answered by the server: keep its dossier (the header follows), say what happened, reload the pièces. */
+  const transition = (d: TDossier, message: string) => {
     remplacer(d);
-    setSucces(`Compléments demandés : le porteur a jusqu’au ${d.complements ? formatDate(d.complements.dateLimite) : ''} pour répondre.`);
+    setSucces(message);
     void pieces.recharger();
   };
   const c = dossier.complements;
+  const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.map((k) => ({
+    cle: k,
+    libelle: LIBELLES[k],
+    pastille: k === 'pieces' && pieces.lignes.length ? String(pieces.lignes.length) : null,
+  }));
 
   return (
     <>
       {ariane}
-      {succes && <Alerte type="succes" focus>{<p>{succes}</p>}</Alerte>}
       <header className="entete-page">
         <p className="surtitre">
           <BadgeDossier statut={dossier.statut} /> <span className="reference">{dossier.reference}</span>
         </p>
         <h1>{dossier.contenu.intitule || dossier.ficheTitre}</h1>
-        <Definitions
-          lignes={[
-            ['Organisation', `${dossier.organisationNom} — SIRET ${formatSiret(dossier.siret)}`],
-            ['Fiche', `${fiche.code} — ${fiche.titre}`],
-            ['PLIE', dossier.plie],
-            ['Version', String(dossier.version)],
-          ]}
-        />
+        <p className="meta">
+          {dossier.organisationNom} · Fiche {fiche.code} — {fiche.titre} · {dossier.plie}
+        </p>
       </header>
-      <div className="colonne-unique">
-        <DepotEffectue dossier={dossier} />
-        {dossier.statut === 'complement_demande' && c && (
-          <Alerte type="avertissement" titre={`Compléments demandés le ${formatInstant(c.demandeLe)} — réponse attendue au plus tard le ${formatDate(c.dateLimite)}`}>
-            <p>« {c.message} »</p>
-            <p>Pièces demandées : {c.pieces.map((p) => pieces.lignes.find((l) => l.code === p)?.libelle ?? p).join(' ; ')}.</p>
-          </Alerte>
+      {succes && <Alerte key={succes} type="succes" focus>{<p>{succes}</p>}</Alerte>}
+      <Onglets id="dossier" libelle="Sections du dossier" onglets={onglets} actif={onglet} onChange={choisir}>
+        {onglet === 'resume' && (
+          <div className="colonne-unique">
+            <ProchaineEtape dossier={dossier} admin={estOiAdmin(session)} onOnglet={choisir} />
+            {dossier.statut === 'complement_demande' && c && (
+              <Alerte type="avertissement" titre={`Compléments demandés le ${formatInstant(c.demandeLe)} — réponse attendue au plus tard le ${formatDate(c.dateLimite)}`}>
+                <p>« {c.message} »</p>
+                <p>Pièces demandées : {c.pieces.map((p) => pieces.lignes.find((l) => l.code === p)?.libelle ?? p).join(' ; ')}.</p>
+              </Alerte>
+            )}
+            <section className="carte" aria-labelledby="identite-titre">
+              <h2 id="identite-titre">Le dossier</h2>
+              <Definitions
+                lignes={[
+                  ['Organisation', `${dossier.organisationNom} — SIRET ${formatSiret(dossier.siret)}`],
+                  ['Appel à projets', dossier.aapReference],
+                  ['Fiche', `${fiche.code} — ${fiche.titre}`],
+                  ['PLIE', dossier.plie],
+                  ['Version', String(dossier.version)],
+                ]}
+              />
+            </section>
+            <CarteAffectation dossierId={dossier.id} />
+            <DepotEffectue dossier={dossier} />
+          </div>
         )}
-        <VueLecture dossier={dossier} aap={aap} fiche={fiche} />
-        <SectionPieces dossier={dossier} pieces={pieces} porteur={false} />
-        {dossier.statut === 'depose' && <FormulaireComplements dossier={dossier} lignes={pieces.lignes} onDemande={demande} />}
-        <JournalDossier key={`${dossier.statut}-${dossier.version}`} dossierId={dossier.id} />
-      </div>
+        {onglet === 'demande' && <VueLecture dossier={dossier} aap={aap} fiche={fiche} />}
+        {onglet === 'pieces' && <SectionPieces dossier={dossier} pieces={pieces} porteur={false} />}
+        {onglet === 'messagerie' && <OngletMessagerie dossier={dossier} onChange={() => void recharger()} />}
+        {onglet === 'instruction' && (
+          <OngletInstruction dossier={dossier} lignes={pieces.lignes} onTransition={transition} onRecharger={() => void recharger()} />
+        )}
+        {onglet === 'decision' && (
+          <OngletDecision dossier={dossier} admin={estOiAdmin(session)} onTransition={transition} onRecharger={() => void recharger()} />
+        )}
+        {onglet === 'journal' && <JournalDossier key={`${dossier.statut}-${dossier.version}`} dossierId={dossier.id} />}
+      </Onglets>
     </>
   );
 }

@@ -5,10 +5,11 @@ import { useSession } from '../lib/auth';
 import { formatDateHeureLocale, pluriel } from '../lib/format';
 import { useListeAaps } from '../lib/pagination';
 import { Link, query } from '../lib/router';
+import { TableauDeBordOi } from '../gestion/tableau-de-bord';
 
-/** The OI's own AAPs, drafts included. */
+/** The home of OI staff: the tableau de bord of the OI's dossiers, then its own AAPs, drafts included. */
 export function PageGestion() {
-  useTitre('Gestion des appels à projets');
+  useTitre('Tableau de bord de l’OI');
   const session = useSession();
   const annoncer = useAnnoncer();
   const [statut, setStatut] = useState('');
@@ -20,9 +21,13 @@ export function PageGestion() {
   return (
     <>
       <Flash />
+      <div className="entete-page">
+        <h1>Tableau de bord de {session?.oi ?? 'mon OI'}</h1>
+      </div>
+      <TableauDeBordOi />
       <div className="entete-page entete-avec-actions">
         <div>
-          <h1>Appels à projets de {session?.oi ?? 'mon OI'}</h1>
+          <h2 id="aaps-titre">Appels à projets de {session?.oi ?? 'mon OI'}</h2>
           <p className="chapo">Brouillons, appels publiés et clos. Seuls les brouillons se modifient librement ; un appel publié se corrige par rectificatif.</p>
         </div>
         <div className="actions">

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { CompteARebours } from '../components/compte-a-rebours';
-import { BadgeDossier } from '../components/dossier-ui';
+import { BadgeStatutPorteur } from '../dossier/statut-porteur';
 import { Chargement, ErreurApi, Flash } from '../components/ui';
 import { useApi } from '../lib/api';
 import { useAnnoncer, useTitre } from '../lib/annonces';
@@ -23,7 +23,7 @@ function CarteDossier({ d }: { d: TResumeDossier }) {
   return (
     <li className={`carte carte-dossier${brouillon ? ' carte-dossier-brouillon' : ''}`} data-reference={d.reference}>
       <div className="carte-aap-tete">
-        <BadgeDossier statut={d.statut} />
+        <BadgeStatutPorteur statut={d.statut} />
         <span className="reference">{d.reference}</span>
       </div>
       <h2 className="carte-aap-titre">

@@ -1,0 +1,90 @@
+import '../styles-gestion.css';
+import { useState, type FormEvent } from 'react';
+import { FILES, TableauDeBord } from '#shared/schemas/gestion';
+import { Chargement, ErreurApi } from '../components/ui';
+import { useApi } from '../lib/api';
+import { formatDate, formatInstant, pluriel } from '../lib/format';
+import { Link, navigate, query } from '../lib/router';
+import { LIBELLES_FILE } from './libelles';
+import { TableDossiersOi } from './table-dossiers';
+
+/**
+ * The OI's tableau de bord: work queues (each counter opens its filtered list), search, « mes dossiers », the
+ * dossiers followed and the deadlines to come.
+ */
+export function TableauDeBordOi() {
+  const { data, erreur, chargement, recharger } = useApi('/gestion/tableau-de-bord', TableauDeBord, true);
+  const [q, setQ] = useState('');
+  const chercher = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(`/gestion/recherche${query({ q: q.trim() })}`);
+  };
+  return (
+    <div className="tableau-de-bord">
+      <section className="carte" aria-labelledby="files-titre">
+        <h2 id="files-titre">Files de travail</h2>
+        {erreur && <ErreurApi erreur={erreur} onReessayer={recharger} />}
+        {chargement && !data && <Chargement texte="Chargement du tableau de bord…" />}
+        {data && (
+          <>
+            <ul className="files-travail" data-testid="compteurs">
+              {FILES.map((f) => (
+                <li key={f} className={`file-travail${f === 'complements_en_retard' && data.compteurs[f] > 0 ? ' file-alerte' : ''}`}>
+                  <Link to={`/gestion/recherche${query({ file: f })}`} data-file={f}>
+                    <span className="file-nombre">{data.compteurs[f]}</span> <span className="file-libelle">{LIBELLES_FILE[f]}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <p className="meta">{pluriel(data.total, 'dossier déposé', 'dossiers déposés')} sur les appels à projets de l’OI.</p>
+          </>
+        )}
+        <form role="search" className="recherche-dossiers" onSubmit={chercher}>
+          <div className="champ champ-en-ligne">
+            <label htmlFor="recherche-tdb">Rechercher un dossier</label>
+            <input id="recherche-tdb" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Référence, organisation, SIRET ou intitulé" />
+            <button type="submit" className="bouton">Rechercher</button>
+          </div>
+        </form>
+      </section>
+      {data && (
+        <div className="grille-tableau-de-bord">
+          <section className="carte" aria-labelledby="mes-dossiers-titre">
+            <h2 id="mes-dossiers-titre">Mes dossiers</h2>
+            {data.mesDossiers.length === 0 ? (
+              <p className="vide">Vous n’instruisez aucun dossier en cours. Sur la page d’un dossier, « Je m’en charge » l’ajoute ici.</p>
+            ) : (
+              <TableDossiersOi items={data.mesDossiers} libelle="Mes dossiers" />
+            )}
+            {data.suivis.length > 0 && (
+              <>
+                <h3>Dossiers que je suis</h3>
+                <TableDossiersOi items={data.suivis} libelle="Dossiers que je suis" />
+              </>
+            )}
+          </section>
+          <section className="carte" aria-labelledby="echeances-titre">
+            <h2 id="echeances-titre">Échéances à venir</h2>
+            {data.echeances.length === 0 ? (
+              <p className="vide">Aucune échéance à venir.</p>
+            ) : (
+              <ul className="liste echeances">
+                {data.echeances.map((e) => (
+                  <li key={`${e.type}-${e.dossierId ?? e.aapId}`} className={e.enRetard ? 'echeance-retard' : undefined}>
+                    <strong>{e.type === 'cloture_aap' ? formatInstant(e.le) : formatDate(e.le)}</strong>
+                    {e.enRetard && <span className="badge badge-erreur"> En retard</span>} —{' '}
+                    {e.dossierId ? (
+                      <Link to={`/gestion/dossiers/${encodeURIComponent(e.dossierId)}`}>{e.libelle} ({e.reference})</Link>
+                    ) : (
+                      <Link to={`/gestion/aaps/${encodeURIComponent(e.aapId)}`}>{e.libelle} ({e.reference})</Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
