@@ -1,5 +1,6 @@
 /**
- * DynamoDB Stream (NEW_IMAGE, filtered to INSERTs of OUTBOX# items) → one e-mail per new outbox item. Idempotent on
+ * DynamoDB Stream (NEW_IMAGE, filtered to INSERTs of OUTBOX# items and of rectificatifs) → one e-mail per new outbox
+ * item; a new rectificatif writes the outbox items of the owners of drafts on its AAP (which come back through here). Idempotent on
  * the outbox id: the same record delivered twice sends once. A transient failure is reported as a batch item
  * failure (the event source mapping retries, bisecting, then sends the record to the DLQ); a permanent one is
  * recorded on the item and not retried.
@@ -10,6 +11,9 @@ import { envoyer, type ContexteEnvoi } from '#shared/domain/notification/envoi';
 import { transport } from '#shared/email/transport';
 import { logger } from '#shared/http/logger';
 import { notificationRepository, PREFIXE_OUTBOX } from '#shared/repositories/notification-repository';
+import { aapRepository } from '#shared/repositories/aap-repository';
+import { organisationRepository } from '#shared/repositories/organisation-repository';
+import { diffuserRectificatif } from '#shared/domain/notification/rectificatif';
 
 export const contexteEnvoi = (): ContexteEnvoi => {
   const c = config();
@@ -29,9 +33,30 @@ export function idsOutbox(event: DynamoDBStreamEvent): Array<{ id: string; seque
   });
 }
 
+/** The rectificatifs inserted in a stream batch (pk AAP#<id>, sk RECTIF#<version>). */
+export function rectificatifs(event: DynamoDBStreamEvent): Array<{ aapId: string; version: number; motif: string; sequence: string }> {
+  return event.Records.flatMap((r) => {
+    const pk = r.dynamodb?.Keys?.pk?.S ?? '';
+    const sk = r.dynamodb?.Keys?.sk?.S ?? '';
+    if (r.eventName !== 'INSERT' || !pk.startsWith('AAP#') || !sk.startsWith('RECTIF#')) return [];
+    return [{ aapId: pk.slice(4), version: Number(sk.slice(7)), motif: r.dynamodb?.NewImage?.motif?.S ?? '', sequence: r.dynamodb?.SequenceNumber ?? '' }];
+  });
+}
+
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const ctx = contexteEnvoi();
   const echecs: DynamoDBBatchResponse['batchItemFailures'] = [];
+  for (const r of rectificatifs(event)) {
+    try {
+      await diffuserRectificatif({
+        aaps: aapRepository, orgs: organisationRepository, maintenant: new Date(),
+        brouillons: (id) => notificationRepository.brouillons(id), ecrireNouvelles: (ns) => notificationRepository.ecrireNouvelles(ns),
+      }, r);
+    } catch (e) {
+      logger.error('Diffusion d’un rectificatif', { aapId: r.aapId, erreur: e instanceof Error ? e.message : String(e) });
+      echecs.push({ itemIdentifier: r.sequence });
+    }
+  }
   for (const { id, sequence } of idsOutbox(event)) {
     try {
       const r = await envoyer(ctx, id);

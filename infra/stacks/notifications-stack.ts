@@ -68,7 +68,7 @@ export class NotificationsStack extends Stack {
     for (const f of props.flux ?? fluxDynamo) {
       const fn = new GuichetFunction(this, functionId(f.handler), {
         handler: f.handler,
-        description: `DynamoDB Stream ${f.prefixe}* (INSERT) — ${f.handler}`,
+        description: `DynamoDB Stream ${f.filtres.map((x) => `${x.pk}*${x.sk ? `/${x.sk}*` : ''}`).join(', ')} (INSERT) — ${f.handler}`,
         access: f.access,
         table,
         environment: environnement,
@@ -88,7 +88,11 @@ export class NotificationsStack extends Stack {
         maxRecordAge: Duration.hours(FLUX.maxRecordAgeHours),
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.dlq),
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(f.prefixe) } } } })],
+        // Filters are ORed: each one an INSERT whose keys begin with its prefixes.
+        filters: f.filtres.map((x) => FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(x.pk) }, ...(x.sk ? { sk: { S: FilterRule.beginsWith(x.sk) } } : {}) } },
+        })),
       }));
       Validations.of(fn.function.role!).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',

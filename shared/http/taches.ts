@@ -4,10 +4,22 @@
  */
 import type { Access } from './routes';
 
-/** Handlers fed by the table's DynamoDB Stream (NEW_IMAGE), filtered to INSERTs of items whose pk starts with `prefixe`. */
+/**
+ * Handlers fed by the table's DynamoDB Stream (NEW_IMAGE), filtered to INSERTs of items whose keys begin with one of
+ * `filtres` (any of them): new outbox items, and rectificatifs (each fans out to the owners of drafts on its AAP).
+ */
 export const fluxDynamo = [
-  { handler: 'functions/notifications/envoyer.ts', prefixe: 'OUTBOX#', access: { table: 'readwrite' as Access }, envoiCourriel: true },
+  {
+    handler: 'functions/notifications/envoyer.ts',
+    filtres: [{ pk: 'OUTBOX#' }, { pk: 'AAP#', sk: 'RECTIF#' }] as ReadonlyArray<{ pk: string; sk?: string }>,
+    access: { table: 'readwrite' as Access },
+    envoiCourriel: true,
+  },
 ] as const;
+
+/** Whether a stream record's keys pass a handler's filters (what the event source mapping's filter criteria do). */
+export const passeFiltres = (filtres: ReadonlyArray<{ pk: string; sk?: string }>, cles: { pk?: string; sk?: string }) =>
+  filtres.some((f) => (cles.pk ?? '').startsWith(f.pk) && (f.sk === undefined || (cles.sk ?? '').startsWith(f.sk)));
 
 /** Handlers run on a schedule (EventBridge Scheduler on AWS, setInterval locally). */
 export const planifications = [

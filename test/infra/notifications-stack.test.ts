@@ -44,7 +44,7 @@ describe('NotificationsStack', () => {
     for (const h of [SENDER]) expect(fonction(h)).toHaveLength(1);
   });
 
-  it('feeds the sender with INSERTs of outbox items only, bisecting, reporting partial failures, with a DLQ', () => {
+  it('feeds the sender with INSERTs of outbox items and rectificatifs only, bisecting, reporting partial failures, with a DLQ', () => {
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
@@ -54,7 +54,12 @@ describe('NotificationsStack', () => {
       MaximumRecordAgeInSeconds: FLUX.maxRecordAgeHours * 3600,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'AAP#' }] }, sk: { S: [{ prefix: 'RECTIF#' }] } } } }) },
+        ],
+      },
     });
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: FLUX.dlqRetentionDays * 86400 });
   });

@@ -6,6 +6,7 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
+import { aapDemo } from '#local/seed';
 import { handler as envoyer } from '#functions/notifications/envoyer';
 import { rappels } from '#functions/notifications/rappels';
 import { notification } from '#shared/domain/notification/notification';
@@ -166,6 +167,29 @@ describe('reminders before an AAP closes', () => {
     expect(rappelsRecus.filter((m) => m.sujet.includes(depose.reference))).toEqual([]);
     expect(rappelsRecus.every((m) => /^Plus que [72] jours/.test(m.sujet))).toBe(true);
     expect(tous.length).toBeGreaterThan(avant);
+  });
+});
+
+describe('a rectificatif', () => {
+  it('is e-mailed to the members of organisations with a draft on the AAP, with the link to the AAP', async () => {
+    const contenu = JSON.parse(JSON.stringify({ ...aapDemo(new Date()), reference: 'AAP-NOTIF-RECT' }));
+    const cree = await api.post('/aaps', { as: OI, body: contenu });
+    expect(cree.status).toBe(201);
+    const pub = await api.post(`/aaps/${cree.body.id}/publication`, { as: OI, body: {} });
+    expect(pub.status).toBe(200);
+    const org = await organisation(api, P1, 'Structure qui rédige');
+    const brouillon = (await api.post('/dossiers', { as: P1, body: { aapId: cree.body.id, ficheCode: 'HP1', organisationId: org.id } })).body;
+    expect(brouillon.statut).toBe('brouillon');
+    const nouveau = structuredClone(contenu);
+    nouveau.titre = `${contenu.titre} (rectifié)`;
+    const r = await api.post(`/aaps/${cree.body.id}/rectificatifs`, { as: OI, body: { motif: 'Correction du titre', contenu: nouveau }, headers: { 'if-match': String(pub.body.version) } });
+    expect(r.status).toBe(201);
+    const m = await attendreCourriel(g, P1, /Rectificatif publié sur l’appel à projets AAP-NOTIF-RECT/);
+    expect(m.texte).toContain('Motif du rectificatif : Correction du titre');
+    expect(m.texte).toContain(brouillon.reference);
+    expect(m.texte).toContain(`${g.url}/aaps/${cree.body.id}`);
+    await new Promise((ok) => setTimeout(ok, 1000));
+    expect((await courriels(g)).filter((x) => /Rectificatif publié/.test(x.sujet)).flatMap((x) => x.a)).toEqual([P1]);
   });
 });
 
