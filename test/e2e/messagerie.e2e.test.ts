@@ -65,7 +65,10 @@ describe('messagerie of a dossier in the web app', () => {
     const onglet = page.getByRole('tab', { name: /Messagerie/ });
     const messagerie = page.getByTestId('messagerie');
     await onglet.or(messagerie).first().waitFor();
-    if (await onglet.count()) await onglet.click();
+    if (await onglet.count()) {
+      await expect.poll(() => onglet.textContent()).toContain('1 non lu');
+      await onglet.click();
+    }
     await expect.poll(() => messagerie.getByTestId('messagerie-non-lus').textContent()).toBe('1 non lu');
 
     await messagerie.getByRole('button', { name: 'Date de démarrage' }).click();

@@ -66,10 +66,11 @@ function Fil({ fil, m, ouverte, cote }: { fil: TFil; m: UseMessagerie; ouverte: 
 /**
  * The messagerie of a dossier between the porteur's organisation and the OI, self-contained: threads with their
  * unread counts for the signed-in reader, replies and new threads with verified attachments; on the OI side, the
- * private annotations below it.
+ * private annotations below it. A page that shows the unread count elsewhere (a tab) passes its own `messagerie`.
  */
-export function FilDossier({ dossierId, cote }: { dossierId: string; cote: 'porteur' | 'oi' }) {
-  const m = useMessagerie(dossierId);
+export function FilDossier({ dossierId, cote, messagerie }: { dossierId: string; cote: 'porteur' | 'oi'; messagerie?: UseMessagerie }) {
+  const propre = useMessagerie(messagerie ? null : dossierId);
+  const m = messagerie ?? propre;
   const annoncer = useAnnoncer();
   const id = useId();
   const [nouveau, setNouveau] = useState(false);

@@ -4,12 +4,12 @@ import { Messagerie, type TMessagerie } from './schemas';
 
 const ACTUALISATION_MS = 20_000;
 
-/** The messagerie of a dossier as the signed-in reader sees it, refreshed now and then and after each action. */
-export function useMessagerie(dossierId: string) {
+/** The messagerie of a dossier as the signed-in reader sees it, refreshed now and then and after each action (null: none). */
+export function useMessagerie(dossierId: string | null) {
   const [data, setData] = useState<TMessagerie | null>(null);
   const [erreur, setErreur] = useState<ApiError | null>(null);
   const monte = useRef(true);
-  const base = `/dossiers/${encodeURIComponent(dossierId)}/messagerie`;
+  const base = `/dossiers/${encodeURIComponent(dossierId ?? '')}/messagerie`;
 
   const recharger = useCallback(async () => {
     try {
@@ -27,13 +27,14 @@ export function useMessagerie(dossierId: string) {
 
   useEffect(() => {
     monte.current = true;
+    if (dossierId === null) return;
     void recharger();
     const t = window.setInterval(() => void recharger(), ACTUALISATION_MS);
     return () => {
       monte.current = false;
       window.clearInterval(t);
     };
-  }, [recharger]);
+  }, [recharger, dossierId]);
 
   /** Every write answers the new messagerie: it replaces the one shown. */
   const ecrire = useCallback(

@@ -11,11 +11,12 @@ import { VueLecture } from '../dossier/vue-lecture';
 import { CarteAffectation } from '../gestion/affectation';
 import { OngletDecision, OngletInstruction } from '../gestion/onglet-instruction';
 import { OngletMessagerie } from '../gestion/onglet-messagerie';
+import { useMessagerie } from '../messagerie/use-messagerie';
 import { Onglets, type Onglet } from '../gestion/onglets';
 import { ProchaineEtape } from '../gestion/prochaine-etape';
 import { useTitre } from '../lib/annonces';
 import { estOiAdmin, useSession } from '../lib/auth';
-import { formatDate, formatInstant } from '../lib/format';
+import { formatDate, formatInstant, pluriel } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import type { TDossier } from '../lib/schemas-dossier';
 
@@ -36,6 +37,7 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
   const session = useSession();
   const { dossier, aap, fiche, erreur, chargement, recharger, remplacer } = useDossier(id);
   const pieces = usePieces(id);
+  const messagerie = useMessagerie(id);
   const demande = search.get('onglet');
   const [onglet, setOnglet] = useState<CleOnglet>(estOnglet(demande) ? demande : ongletParDefaut);
   const [succes, setSucces] = useState<string | null>(null);
@@ -76,7 +78,8 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
   const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.map((k) => ({
     cle: k,
     libelle: LIBELLES[k],
-    pastille: k === 'pieces' && pieces.lignes.length ? String(pieces.lignes.length) : null,
+    pastille: k === 'pieces' && pieces.lignes.length ? String(pieces.lignes.length)
+      : k === 'messagerie' && messagerie.data?.nonLus ? pluriel(messagerie.data.nonLus, 'non lu', 'non lus') : null,
   }));
 
   return (
@@ -120,7 +123,7 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
         )}
         {onglet === 'demande' && <VueLecture dossier={dossier} aap={aap} fiche={fiche} />}
         {onglet === 'pieces' && <SectionPieces dossier={dossier} pieces={pieces} porteur={false} />}
-        {onglet === 'messagerie' && <OngletMessagerie dossier={dossier} onChange={() => void recharger()} />}
+        {onglet === 'messagerie' && <OngletMessagerie dossier={dossier} messagerie={messagerie} onChange={() => void recharger()} />}
         {onglet === 'instruction' && (
           <OngletInstruction dossier={dossier} lignes={pieces.lignes} onTransition={transition} onRecharger={() => void recharger()} />
         )}
