@@ -156,6 +156,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 Mes comités
               </LienNav>
             )}
+            {session && (
+              <LienNav to="/notifications" actif={pathname.startsWith('/notifications')}>
+                Mes notifications
+              </LienNav>
+            )}
           </nav>
           <Utilisateur />
         </div>
