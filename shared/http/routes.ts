@@ -57,7 +57,7 @@ import {
   ParamsComiteDossier,
   Vote,
 } from '#shared/schemas/comite';
-import { FiltresNotifications, NotificationVue } from '#shared/schemas/notification';
+import { FiltresNotifications, NotificationDossier, NotificationVue } from '#shared/schemas/notification';
 import { DemandeComplements, DemandeUpload, LigneChecklist, ParamsPiece, Piece, ReponseUpload } from '#shared/schemas/piece';
 import {
   Annotation,
@@ -217,6 +217,11 @@ export const routes = [
     method: 'GET', path: '/moi/notifications', handler: 'functions/notifications/mes-notifications.ts', ...jwt('notification.lister'), access: { table: 'read' },
     summary: 'Mes notifications (courriels envoyés, les plus récents d’abord)', tag: 'Notifications',
     input: { query: FiltresNotifications }, output: Page(NotificationVue),
+  },
+  {
+    method: 'GET', path: '/gestion/dossiers/{id}/notifications', handler: 'functions/notifications/notifications-dossier.ts', ...jwt('dossier.instruire'), access: { table: 'read' },
+    summary: 'Les courriels envoyés sur un dossier (destinataire, état, motif d’un échec)', tag: 'Notifications',
+    input: { params: ParamsDossier }, output: zod.object({ items: zod.array(NotificationDossier) }),
   },
   // Dossiers
   {

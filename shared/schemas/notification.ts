@@ -45,3 +45,8 @@ export type FiltresNotifications = z.infer<typeof FiltresNotifications>;
 
 /** What a user reads of their notifications in the app. */
 export const NotificationVue = Notification.pick({ id: true, modele: true, sujet: true, lien: true, dossierId: true, creeLe: true, etat: true, envoyeLe: true, echec: true });
+
+/** What OI staff read of a dossier's e-mails. */
+export const NotificationDossier = Notification.pick({ id: true, modele: true, sujet: true, creeLe: true, etat: true, envoyeLe: true, echec: true, tentatives: true }).extend({
+  destinataire: z.object({ email: z.string(), nom: z.string().nullable() }),
+});

@@ -125,6 +125,7 @@ const CAS: Record<string, Cas> = {
   'GET /organisations/{id}': { genre: 'organisation', requete: (f) => ({ chemin: `/organisations/${f.orgA}` }) },
   'POST /organisations/{id}/membres': { genre: 'organisation', requete: (f) => ({ chemin: `/organisations/${f.orgA}/membres`, body: { email: 'collegue@matrice.test', role: 'redacteur' } }) },
   'GET /moi/notifications': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/moi/notifications' }) },
+  'GET /gestion/dossiers/{id}/notifications': { genre: 'dossier', requete: (f) => ({ chemin: `/gestion/dossiers/${f.depose.id}/notifications` }) },
   'GET /dossiers': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/dossiers' }) },
   'POST /dossiers': { genre: 'organisation', requete: (f) => ({ chemin: '/dossiers', body: { aapId: f.aapId, ficheCode: 'S2', organisationId: f.orgA } }) },
   'GET /dossiers/{id}': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}` }) },

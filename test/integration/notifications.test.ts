@@ -134,6 +134,12 @@ describe('the sender', () => {
     await envoyer({ Records: [record(echec!.id, '9')] } as unknown as DynamoDBStreamEvent);
     expect(await notificationRepository.lire(echec!.id)).toMatchObject({ etat: 'echec', tentatives: 1 });
     expect(await courriels(g, 'personne@rebond.test')).toEqual([]);
+    // The OI sees it on the dossier, with the reason; the porteur cannot read the dossier's deliveries.
+    const vueOi = await api.get(`/gestion/dossiers/${d.id}/notifications`, { as: GESTIONNAIRE });
+    expect(vueOi.status).toBe(200);
+    expect(vueOi.body.items.find((n: { id: string }) => n.id === echec!.id)).toMatchObject({ etat: 'echec', destinataire: { email: 'personne@rebond.test' }, echec: { permanent: true } });
+    expect(vueOi.body.items.find((n: { destinataire: { email: string } }) => n.destinataire.email === P1)).toMatchObject({ modele: 'depot', etat: 'envoye' });
+    expect((await api.get(`/gestion/dossiers/${d.id}/notifications`, { as: P1 })).status).toBe(403);
   });
 });
 
