@@ -361,6 +361,8 @@ describe('comité web journey', () => {
     await oi.getByLabel(/^Motif de la réduction/).fill('Dépenses de prestations non retenues.');
     await oi.getByLabel(/^Référence de la délibération/).fill('CA-2027-03');
     await oi.getByRole('button', { name: 'Enregistrer la programmation' }).click();
+    // Irreversible: confirmed first.
+    await oi.getByRole('dialog').getByRole('button', { name: 'Confirmer la programmation' }).click();
     await expect.poll(() => alerteSucces(oi).textContent()).toContain('Programmation enregistrée : 7\u00a0500,00\u00a0€');
     await porteur.goto(`/dossiers/${a.id}`);
     await expect.poll(() => porteur.getByTestId('decision-dossier').textContent()).toContain('Programmé');

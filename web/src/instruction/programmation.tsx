@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alerte, Definitions } from '../components/ui';
 import { api, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
@@ -23,6 +23,9 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
   const [erreurs, setErreurs] = useState<Record<string, string>>({});
   const [refus, setRefus] = useState<ApiError | null>(null);
   const [envoi, setEnvoi] = useState(false);
+  // The programmation cannot be corrected afterwards: confirmed first, with the amount checked.
+  const confirmation = useRef<HTMLDialogElement>(null);
+  const [aConfirmer, setAConfirmer] = useState<number | null>(null);
   const prog = dossier.suivi.programmation;
 
   if (prog) {
@@ -58,6 +61,11 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
       document.getElementById(err.montantFseCentimes ? 'programmation-montant' : err.dateDecision ? 'programmation-date' : 'programmation-motif')?.focus();
       return;
     }
+    setAConfirmer(centimes);
+    confirmation.current?.showModal();
+  };
+
+  const envoyer = async (centimes: number) => {
     setEnvoi(true);
     try {
       const { data } = await api(`/dossiers/${encodeURIComponent(dossier.id)}/programmation`, Dossier, {
@@ -66,10 +74,12 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
         body: { montantFseCentimes: centimes, dateDecision: date, referenceDeliberation: reference.trim(), ...(centimes < selectionne ? { motif: motif.trim() } : {}) },
         headers: { 'If-Match': `"${dossier.version}"` },
       });
+      confirmation.current?.close();
       const message = `Programmation enregistrée : ${formatMontant(centimes)} de FSE.`;
       annoncer(message);
       onProgramme(data, message);
     } catch (x) {
+      confirmation.current?.close();
       const r = enErreur(x);
       const champs: Record<string, string> = {};
       for (const d of r.details) champs[cheminServeur(d.chemin)] = d.message;
@@ -112,6 +122,18 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
           <button type="submit" className="bouton" disabled={envoi}>{envoi ? 'Enregistrement…' : 'Enregistrer la programmation'}</button>
         </form>
       )}
+      <dialog ref={confirmation} className="dialogue" aria-labelledby="programmation-confirmation-titre">
+        <h2 id="programmation-confirmation-titre">Programmer {aConfirmer !== null ? formatMontant(aConfirmer) : ''} de FSE pour {dossier.reference} ?</h2>
+        <p>La décision de programmation est notifiée au porteur et ne se corrige plus ensuite.</p>
+        <div className="actions">
+          <button type="button" className="bouton" disabled={envoi || aConfirmer === null} onClick={() => aConfirmer !== null && void envoyer(aConfirmer)}>
+            {envoi ? 'Enregistrement…' : 'Confirmer la programmation'}
+          </button>
+          <button type="button" className="bouton bouton-secondaire" onClick={() => confirmation.current?.close()}>
+            Annuler
+          </button>
+        </div>
+      </dialog>
     </section>
   );
 }
