@@ -30,8 +30,8 @@ describe('the OI’s tableau de bord and dossier tabs', () => {
   const capture = async (cible: Page | Locator, nom: string) => {
     if (CAPTURES) await cible.screenshot({ path: join(CAPTURES, `${nom}.png`), ...('goto' in cible ? { fullPage: true } : {}) });
   };
-  // A tab's name may end with a count (« Pièces 5 »).
-  const onglet = (nom: string) => page.getByRole('tab', { name: new RegExp(`^${nom}( \\d+)?$`) });
+  // A tab's name may end with a count (« Pièces 5 », « Messagerie 1 non lu »).
+  const onglet = (nom: string) => page.getByRole('tab', { name: new RegExp(`^${nom}(\\s|$)`) });
   const selectionne = (nom: string) => expect.poll(() => onglet(nom).getAttribute('aria-selected')).toBe('true');
 
   it('lands the gestionnaire on the tableau de bord, whose counter opens the dossiers to examine', async () => {
