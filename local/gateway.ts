@@ -133,6 +133,12 @@ export function creerGateway(options: GatewayOptions) {
 
   function statique(req: IncomingMessage, res: ServerResponse, chemin: string): void {
     const fichier = normalize(join(options.webDir, chemin));
+    if (extname(fichier) === '.map') {
+      // Source maps are never public.
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      res.end('Introuvable.');
+      return;
+    }
     const dansWeb = fichier.startsWith(options.webDir);
     const cible =
       dansWeb && existsSync(fichier) && statSync(fichier).isFile() ? fichier : join(options.webDir, 'index.html');

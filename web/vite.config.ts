@@ -16,7 +16,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the public bundle: they would publish the whole source (the gateway and the web stack also
+    // refuse to serve or upload any *.map, should one appear).
+    sourcemap: false,
   },
   server: {
     proxy: { '/api': { target: process.env.GUICHET_API ?? 'http://127.0.0.1:3100', changeOrigin: true } },

@@ -147,9 +147,10 @@ export class WebStack extends Stack {
     });
     if (props.webAssetsPath) {
       new BucketDeployment(this, 'DeploySpa', {
-        sources: [Source.asset(props.webAssetsPath, { exclude: [SPA_CONFIG_KEY] })],
+        // Source maps are never uploaded: they would publish the whole source.
+        sources: [Source.asset(props.webAssetsPath, { exclude: [SPA_CONFIG_KEY, '*.map', '**/*.map'] })],
         destinationBucket: this.siteBucket,
-        exclude: [SPA_CONFIG_KEY],
+        exclude: [SPA_CONFIG_KEY, '*.map', '**/*.map'],
         distribution: this.distribution,
         distributionPaths: ['/*'],
         memoryLimit: 512,

@@ -113,7 +113,8 @@ describe('WebStack', () => {
       template.resourceCountIs('Custom::CDKBucketDeployment', 2);
       const spa = deployments(template).find((d) => d.Properties.DistributionPaths[0] === '/*')!;
       // The SPA's sync neither uploads nor prunes config.json, which the other deployment owns.
-      expect(spa.Properties.Exclude).toEqual([SPA_CONFIG_KEY]);
+      // Nor any source map: they would publish the whole source.
+      expect(spa.Properties.Exclude).toEqual([SPA_CONFIG_KEY, '*.map', '**/*.map']);
       expect(spa.Properties.Prune).not.toBe(false);
     });
 

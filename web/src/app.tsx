@@ -1,30 +1,34 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Layout } from './components/layout';
+import { Chargement } from './components/ui';
 import { estOi, estPorteur, useSession } from './lib/auth';
 import { matchRoute, useLocation } from './lib/router';
-import { PageAap } from './pages/aap';
-import { PageCatalogue } from './pages/catalogue';
-import { PageComite } from './pages/comite';
-import { PageMesComites } from './pages/comites';
-import { PageComitesAap } from './pages/comites-aap';
-import { PageConnexion, PageRetourConnexion } from './pages/connexion';
 import { PageDoubleAuthentification } from './compte/double-authentification';
-import { PageDossier } from './pages/dossier';
-import { PageFiche } from './pages/fiche';
-import { PageGestion } from './pages/gestion';
-import { PageGestionAap } from './pages/gestion-aap';
-import { PageGestionDossier } from './pages/gestion-dossier';
-import { PageGestionDossiers } from './pages/gestion-dossiers';
-import { PageGestionRecherche } from './pages/gestion-recherche';
-import { PageGestionPlie } from './pages/gestion-plie';
-import { PageGestionPlies } from './pages/gestion-plies';
-import { PageImport } from './pages/gestion-import';
-import { PageNouvelAap } from './pages/gestion-nouveau';
-import { PageRectificatif } from './pages/gestion-rectificatif';
 import { PageIntrouvable, PageReservee } from './pages/introuvable';
-import { PageMesDossiers } from './pages/mes-dossiers';
-import { PageOrganisation } from './pages/organisation';
-import { PagePlie } from './pages/plie';
+
+/** Pages, one chunk each. */
+const PageAap = lazy(() => import('./pages/aap').then((m) => ({ default: m.PageAap })));
+const PageCatalogue = lazy(() => import('./pages/catalogue').then((m) => ({ default: m.PageCatalogue })));
+const PageComite = lazy(() => import('./pages/comite').then((m) => ({ default: m.PageComite })));
+const PageMesComites = lazy(() => import('./pages/comites').then((m) => ({ default: m.PageMesComites })));
+const PageComitesAap = lazy(() => import('./pages/comites-aap').then((m) => ({ default: m.PageComitesAap })));
+const PageConnexion = lazy(() => import('./pages/connexion').then((m) => ({ default: m.PageConnexion })));
+const PageRetourConnexion = lazy(() => import('./pages/connexion').then((m) => ({ default: m.PageRetourConnexion })));
+const PageDossier = lazy(() => import('./pages/dossier').then((m) => ({ default: m.PageDossier })));
+const PageFiche = lazy(() => import('./pages/fiche').then((m) => ({ default: m.PageFiche })));
+const PageGestion = lazy(() => import('./pages/gestion').then((m) => ({ default: m.PageGestion })));
+const PageGestionAap = lazy(() => import('./pages/gestion-aap').then((m) => ({ default: m.PageGestionAap })));
+const PageGestionDossier = lazy(() => import('./pages/gestion-dossier').then((m) => ({ default: m.PageGestionDossier })));
+const PageGestionDossiers = lazy(() => import('./pages/gestion-dossiers').then((m) => ({ default: m.PageGestionDossiers })));
+const PageGestionRecherche = lazy(() => import('./pages/gestion-recherche').then((m) => ({ default: m.PageGestionRecherche })));
+const PageGestionPlie = lazy(() => import('./pages/gestion-plie').then((m) => ({ default: m.PageGestionPlie })));
+const PageGestionPlies = lazy(() => import('./pages/gestion-plies').then((m) => ({ default: m.PageGestionPlies })));
+const PageImport = lazy(() => import('./pages/gestion-import').then((m) => ({ default: m.PageImport })));
+const PageNouvelAap = lazy(() => import('./pages/gestion-nouveau').then((m) => ({ default: m.PageNouvelAap })));
+const PageRectificatif = lazy(() => import('./pages/gestion-rectificatif').then((m) => ({ default: m.PageRectificatif })));
+const PageMesDossiers = lazy(() => import('./pages/mes-dossiers').then((m) => ({ default: m.PageMesDossiers })));
+const PageOrganisation = lazy(() => import('./pages/organisation').then((m) => ({ default: m.PageOrganisation })));
+const PagePlie = lazy(() => import('./pages/plie').then((m) => ({ default: m.PagePlie })));
 
 type Rendu = (p: Record<string, string>) => ReactNode;
 type Acces = 'public' | 'oi' | 'porteur';
@@ -76,7 +80,10 @@ export function App() {
   // The key remounts the page on navigation, so each page starts from a clean state.
   return (
     <Layout>
-      <div key={pathname}>{page}</div>
+      {/* Each page is its own chunk, loaded on first visit (the bundle is split by route); a boundary per page. */}
+      <div key={pathname}>
+        <Suspense fallback={<Chargement texte="Chargement de la page…" />}>{page}</Suspense>
+      </div>
     </Layout>
   );
 }
