@@ -1,7 +1,8 @@
 /**
  * The local stand-in for EventBridge Scheduler: runs the scheduled handlers of shared/http/taches.ts (the reminders
  * J-7 / J-2) shortly after start, then every hour — they are idempotent (one reminder per dossier, recipient and
- * stage, by its outbox id), so running more often than daily sends nothing twice.
+ * stage, by its outbox id), so running more often than daily sends nothing twice. Every five minutes it also sends
+ * again the e-mails left waiting after a transient failure (on AWS, an operator redrives the DLQ).
  */
 import { join, resolve } from 'node:path';
 import type { Context, ScheduledEvent } from 'aws-lambda';
@@ -11,7 +12,7 @@ import { planifications } from '#shared/http/taches';
 const RACINE = resolve(import.meta.dirname, '..');
 const Module = z.object({ handler: z.custom<(e: ScheduledEvent, c: Context) => Promise<unknown>>((h) => typeof h === 'function') });
 
-export function planifierRappels(options: { premierDans?: number; intervalle?: number } = {}): () => Promise<void> {
+export function planifierRappels(options: { premierDans?: number; intervalle?: number; relance?: number } = {}): () => Promise<void> {
   let enCours: Promise<unknown> = Promise.resolve();
   const lancer = () => {
     enCours = Promise.all(
@@ -21,13 +22,25 @@ export function planifierRappels(options: { premierDans?: number; intervalle?: n
       }),
     ).catch((e: unknown) => console.error('Tâche planifiée', e));
   };
+  // The stream hands each new item a few times at most: an item left waiting (the catcher was down…) is swept here.
+  let balayage: Promise<unknown> = Promise.resolve();
+  const balayer = () => {
+    balayage = (async () => {
+      const { envoyer } = await import('#shared/domain/notification/envoi');
+      const { contexteEnvoi } = await import('#functions/notifications/envoyer');
+      const { notificationRepository } = await import('#shared/repositories/notification-repository');
+      const ctx = contexteEnvoi();
+      for (const n of await notificationRepository.enAttente()) await envoyer(ctx, n.id);
+    })().catch((e: unknown) => console.error('Relance des courriels en attente', e));
+  };
   const premier = setTimeout(lancer, options.premierDans ?? 10_000);
   const suivants = setInterval(lancer, options.intervalle ?? 3_600_000);
-  premier.unref();
-  suivants.unref();
+  const relances = setInterval(balayer, options.relance ?? 300_000);
+  for (const t of [premier, suivants, relances]) t.unref();
   return async () => {
     clearTimeout(premier);
     clearInterval(suivants);
-    await enCours;
+    clearInterval(relances);
+    await Promise.all([enCours, balayage]);
   };
 }
