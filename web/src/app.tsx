@@ -29,6 +29,7 @@ const PageRectificatif = lazy(() => import('./pages/gestion-rectificatif').then(
 const PageMesDossiers = lazy(() => import('./pages/mes-dossiers').then((m) => ({ default: m.PageMesDossiers })));
 const PageOrganisation = lazy(() => import('./pages/organisation').then((m) => ({ default: m.PageOrganisation })));
 const PagePlie = lazy(() => import('./pages/plie').then((m) => ({ default: m.PagePlie })));
+const PageMesNotifications = lazy(() => import('./pages/notifications').then((m) => ({ default: m.PageMesNotifications })));
 
 type Rendu = (p: Record<string, string>) => ReactNode;
 type Acces = 'public' | 'oi' | 'porteur';
@@ -59,6 +60,8 @@ const routes: [string, Rendu, Acces][] = [
   ['/dossiers/:id', (p) => <PageDossier id={p.id!} />, 'porteur'],
   ['/organisation', () => <PageOrganisation />, 'porteur'],
   ['/compte/double-authentification', () => <PageDoubleAuthentification />, 'public'],
+  // Every signed-in person's e-mails (the page asks anonymous visitors to sign in).
+  ['/notifications', () => <PageMesNotifications />, 'public'],
 ];
 
 function autorise(acces: Acces, session: ReturnType<typeof useSession>): boolean {
