@@ -33,7 +33,7 @@ const cleRectificatif = (id: string, version: number) => ({
 });
 const INDEX_PUBLIC = { index: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' } as const;
 const INDEX_OI = { index: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
-const TECHNIQUES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'recherche', 'codesOs', 'ordre'];
+const TECHNIQUES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'recherche', 'codesOs', 'rechercheOs', 'ordre'];
 
 function sansCles(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !TECHNIQUES.includes(k)));
@@ -51,6 +51,8 @@ function itemAap(aap: Aap): Record<string, unknown> {
     gsi2sk: tri,
     recherche: normaliser(`${aap.titre} ${aap.reference}`),
     codesOs: aap.programme.objectifsSpecifiques.map((o) => o.code),
+    // Codes and labels of the objectifs spécifiques, folded: the catalogue's filter is a case/accent-insensitive contains.
+    rechercheOs: normaliser(aap.programme.objectifsSpecifiques.map((o) => `${o.code} ${o.libelle}`).join(' | ')),
     ...entete,
     nombreFiches: fiches.length,
   };
@@ -242,7 +244,12 @@ async function listerEntetes(q: RequeteListe): Promise<{ items: EnteteAap[]; cur
   if (q.statut === 'brouillon') values[':brouillon'] = 'brouillon';
   if (filtres.length) names['#statut'] = 'statut';
   if (q.plie) (filtres.push('contains(plies, :plie)'), (values[':plie'] = q.plie));
-  if (q.objectifSpecifique) (filtres.push('contains(codesOs, :os)'), (values[':os'] = q.objectifSpecifique));
+  if (q.objectifSpecifique) {
+    // AAPs written before rechercheOs existed still match on their exact code.
+    filtres.push('(contains(rechercheOs, :osn) OR contains(codesOs, :os))');
+    values[':osn'] = normaliser(q.objectifSpecifique.trim());
+    values[':os'] = q.objectifSpecifique.trim();
+  }
   if (q.texte) (filtres.push('contains(recherche, :q)'), (values[':q'] = q.texte));
 
   return pageFiltree({

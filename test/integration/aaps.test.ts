@@ -206,6 +206,10 @@ describe('public catalogue', () => {
     expect((await api.get('/aaps?objectifSpecifique=OS-h&limit=100')).body.items.length).toBeGreaterThanOrEqual(3);
     expect((await api.get('/aaps?objectifSpecifique=OS3&limit=100')).body.items.map((a: { reference: string }) => a.reference)).toEqual(['AAP-ARCHIVE-1']);
     expect((await api.get('/aaps?objectifSpecifique=OS9')).body.items).toEqual([]);
+    // Case-insensitive contains, not an exact code: « os3 » and « s3 » find OS3.
+    expect((await api.get('/aaps?objectifSpecifique=os3&limit=100')).body.items.map((a: { reference: string }) => a.reference)).toEqual(['AAP-ARCHIVE-1']);
+    expect((await api.get('/aaps?objectifSpecifique=s3&limit=100')).body.items.map((a: { reference: string }) => a.reference)).toContain('AAP-ARCHIVE-1');
+    expect((await api.get('/aaps?objectifSpecifique=os-H&limit=100')).body.items.length).toBeGreaterThanOrEqual(3);
     const texte = await api.get(`/aaps?q=${encodeURIComponent('ELOIGNES DE L’EMPLOI')}&limit=100`);
     expect(texte.body.items.map((a: { reference: string }) => a.reference)).toContain('AAP-CAT-2');
     expect(texte.body.items.map((a: { reference: string }) => a.reference)).not.toContain('AAP-ARCHIVE-1');
