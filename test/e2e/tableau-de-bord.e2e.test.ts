@@ -37,7 +37,7 @@ describe('the OI’s tableau de bord and dossier tabs', () => {
   it('lands the gestionnaire on the tableau de bord, whose counter opens the dossiers to examine', async () => {
     await seConnecter(page, 'gestionnaire@guichet.test');
     await page.waitForURL((u) => u.pathname === '/gestion');
-    await page.getByRole('heading', { level: 1, name: /^Tableau de bord d’AGAPE/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Tableau de bord (de |d’)AGAPE/ }).waitFor();
     const compteur = page.getByTestId('compteurs').getByRole('link', { name: /Déposés à examiner/ });
     await expect.poll(async () => Number((await compteur.locator('.file-nombre').textContent()) ?? 0)).toBeGreaterThanOrEqual(1);
     await capture(page, 'oi-tableau-de-bord');
