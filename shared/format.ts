@@ -114,3 +114,8 @@ export function formatInstantSecondes(instant: Date, fuseau: string): string {
   const p = heureMurale(instant, fuseau);
   return `${p.day}/${p.month}/${p.year} à ${p.hour}:${p.minute}:${p.second} (${fuseau})`;
 }
+
+/** « de » before a name, elided before a vowel or a mute h: « d’AGAPE », « de PLIE Sud », « d’Hélios ». */
+export function deNom(nom: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(nom.trim()) ? `d’${nom.trim()}` : `de ${nom.trim()}`;
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  deNom,
   formatDate,
   formatDateHeureLocale,
   formatInstant,
@@ -103,5 +104,14 @@ describe('formatNombre and formatPourcentage', () => {
     expect(formatNombre(-1234567)).toBe(`-1${NBSP}234${NBSP}567`);
     expect(formatPourcentage(20)).toBe(`20${NBSP}%`);
     expect(formatPourcentage(12.5)).toBe(`12,5${NBSP}%`);
+  });
+});
+
+describe('deNom', () => {
+  it('elides « de » before a vowel or a mute h, never « de AGAPE »', () => {
+    expect(deNom('AGAPE')).toBe('d’AGAPE');
+    expect(deNom('Hélios')).toBe('d’Hélios');
+    expect(deNom('PLIE Sud')).toBe('de PLIE Sud');
+    expect(deNom(' ÉPI ')).toBe('d’ÉPI');
   });
 });

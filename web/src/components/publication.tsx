@@ -42,7 +42,7 @@ export function BoutonPublier({ aap, onPublie }: { aap: TAap; onPublie: (a: TAap
       <dialog ref={dialogue} className="dialogue" aria-labelledby="publier-titre" aria-describedby="publier-texte">
         <h2 id="publier-titre">Publier « {aap.reference} » ?</h2>
         <p id="publier-texte">
-          L’appel à projets et ses {aap.fiches.length} fiches seront visibles de tous. Ensuite, il ne pourra plus être modifié
+          L’appel à projets et {aap.fiches.length === 1 ? 'sa fiche' : `ses ${aap.fiches.length} fiches`} seront visibles de tous. Ensuite, il ne pourra plus être modifié
           que par un rectificatif public.
         </p>
         {cloturePassee && (

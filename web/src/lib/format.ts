@@ -4,7 +4,7 @@
  */
 import { formatMontant } from '#shared/format';
 
-export { formatDate, formatDateHeureLocale, formatInstant, formatMontant, formatNombre, formatPourcentage } from '#shared/format';
+export { deNom, formatDate, formatDateHeureLocale, formatInstant, formatMontant, formatNombre, formatPourcentage } from '#shared/format';
 
 /** The input value of an amount field: 1234567 → « 12 345,67 ». */
 export function centimesVersSaisie(centimes: number | null): string {

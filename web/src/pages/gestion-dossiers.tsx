@@ -12,12 +12,12 @@ import { PageDossiers, STATUTS_DOSSIER } from '../lib/schemas-dossier';
 
 const TAILLE_PAGE = '25';
 
-function Filtre({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
+function Filtre({ id, label, value, onChange, options, feminin = false }: { id: string; label: string; value: string; onChange: (v: string) => void; options: [string, string][]; feminin?: boolean }) {
   return (
     <div className="champ">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Tous</option>
+        <option value="">{feminin ? 'Toutes' : 'Tous'}</option>
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
       </select>
     </div>
@@ -94,10 +94,10 @@ export function PageGestionDossiers({ id }: { id: string }) {
       {erreurExport && <Alerte focus>{<p>{erreurExport}</p>}</Alerte>}
       <div className="carte">
         <form className="filtres-dossiers" aria-label="Filtrer les dossiers" onSubmit={(e) => e.preventDefault()}>
-          <Filtre id="filtre-fiche" label="Fiche" value={filtres.ficheCode} onChange={(v) => filtrer({ ficheCode: v })} options={(aap?.fiches ?? []).map((f) => [f.code, `${f.code} — ${f.titre}`])} />
+          <Filtre id="filtre-fiche" label="Fiche" feminin value={filtres.ficheCode} onChange={(v) => filtrer({ ficheCode: v })} options={(aap?.fiches ?? []).map((f) => [f.code, `${f.code} — ${f.titre}`])} />
           <Filtre id="filtre-plie" label="PLIE" value={filtres.plie} onChange={(v) => filtrer({ plie: v })} options={nomsPlies.map((nom) => [nom, nom])} />
           <Filtre id="filtre-statut" label="Statut" value={filtres.statut} onChange={(v) => filtrer({ statut: v })} options={STATUTS_DOSSIER.filter((s) => s !== 'brouillon').map((s) => [s, LIBELLES_STATUT_DOSSIER[s]])} />
-          <Filtre id="filtre-organisation" label="Organisation" value={filtres.organisationId} onChange={(v) => filtrer({ organisationId: v })} options={[...organisations].map(([oid, nom]) => [oid, nom])} />
+          <Filtre id="filtre-organisation" label="Organisation" feminin value={filtres.organisationId} onChange={(v) => filtrer({ organisationId: v })} options={[...organisations].map(([oid, nom]) => [oid, nom])} />
         </form>
         {liste.erreur && <ErreurApi erreur={liste.erreur} onReessayer={liste.recharger} />}
         {liste.chargement && <Chargement texte="Chargement des dossiers…" />}

@@ -5,7 +5,7 @@ import { normaliserChemin, type Erreurs } from '../form/conversion';
 import { enErreur } from '../lib/api';
 import { useAnnoncer, useTitre } from '../lib/annonces';
 import { estOiAdmin, useSession } from '../lib/auth';
-import { pluriel } from '../lib/format';
+import { deNom, pluriel } from '../lib/format';
 import { enregistrerPlie, lienGestionPlie, lienPlie, usePlies } from '../lib/plies';
 import { Link, navigate } from '../lib/router';
 import { ContenuPlie, IdPlie } from '../lib/schemas';
@@ -100,7 +100,7 @@ export function PageGestionPlies() {
       <FilAriane elements={[{ libelle: 'Gestion', lien: <Link to="/gestion">Gestion</Link> }, { libelle: 'Les PLIE de l’OI' }]} />
       <Flash />
       <header className="entete-page">
-        <h1>Les PLIE de {oi || 'l’OI'}</h1>
+        <h1>Les PLIE {oi ? deNom(oi) : 'de l’OI'}</h1>
         <p className="chapo">
           Plans locaux pour l’insertion et l’emploi : territoire, public, conditions d’entrée, objectifs et gouvernance, publiés
           sur la page de chaque PLIE et repris par les appels à projets qui le citent.

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { BadgeStatut, Chargement, ErreurApi, Flash } from '../components/ui';
 import { useAnnoncer, useTitre } from '../lib/annonces';
 import { useSession } from '../lib/auth';
-import { formatDateHeureLocale, pluriel } from '../lib/format';
+import { deNom, formatDateHeureLocale, pluriel } from '../lib/format';
 import { useListeAaps } from '../lib/pagination';
 import { Link, query } from '../lib/router';
 import { TableauDeBordOi } from '../gestion/tableau-de-bord';
@@ -22,12 +22,12 @@ export function PageGestion() {
     <>
       <Flash />
       <div className="entete-page">
-        <h1>Tableau de bord de {session?.oi ?? 'mon OI'}</h1>
+        <h1>Tableau de bord {session?.oi ? deNom(session.oi) : 'de mon OI'}</h1>
       </div>
       <TableauDeBordOi />
       <div className="entete-page entete-avec-actions">
         <div>
-          <h2 id="aaps-titre">Appels à projets de {session?.oi ?? 'mon OI'}</h2>
+          <h2 id="aaps-titre">Appels à projets {session?.oi ? deNom(session.oi) : 'de mon OI'}</h2>
           <p className="chapo">Brouillons, appels publiés et clos. Seuls les brouillons se modifient librement ; un appel publié se corrige par rectificatif.</p>
         </div>
         <div className="actions">
