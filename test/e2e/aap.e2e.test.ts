@@ -141,6 +141,10 @@ describe('web app', () => {
     await page.getByLabel('Motif du rectificatif').fill('Report de la date de clôture.');
     await page.locator('#champ-depot-cloture-date').fill(`${new Date().getUTCFullYear() + 1}-07-15`);
     await page.getByRole('button', { name: 'Publier le rectificatif' }).click();
+    // Public at once and irreversible: confirmed first.
+    const confirmation = page.getByRole('dialog');
+    expect(await confirmation.textContent()).toContain('Report de la date de clôture.');
+    await confirmation.getByRole('button', { name: 'Confirmer la publication' }).click();
     await page.waitForURL(/\/gestion\/aaps\/[^/]+$/);
     // Imported (1), published (2), rectified (3): people read « version 2 », the first rectificatif's.
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('version 2');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { usePlies } from '../lib/plies';
@@ -21,13 +21,17 @@ interface Props {
   /** Extra content under the error summary (e.g. the conflict notice with its reload button). */
   bandeau?: ReactNode;
   onAnnuler?: () => void;
+  /** Asked before `onSoumettre` once the form is valid (a rectificatif is public at once): title, text, button. */
+  confirmation?: { titre: string; texte: (motif: string) => ReactNode; bouton: string };
 }
 
 const MOTIF_MIN = 3;
 
 /** The whole `ContenuAap` as a form: validated with the shared schema before sending, server errors mapped back. */
-export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, bandeau, onAnnuler }: Props) {
+export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, bandeau, onAnnuler, confirmation }: Props) {
   const annoncer = useAnnoncer();
+  const dialogue = useRef<HTMLDialogElement>(null);
+  const [enAttente, setEnAttente] = useState<{ contenu: TContenuAap; motif: string } | null>(null);
   const [form, setForm] = useState(initial);
   const [motif, setMotif] = useState('');
   const [erreurs, setErreurs] = useState<Erreurs>({});
@@ -64,10 +68,20 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
     if (!lu.success) for (const issue of lu.error.issues) errs[champAap(issue.path.join('.'))] ??= issue.message;
     Object.assign(errs, conversion);
     if (Object.keys(errs).length > 0 || !lu.success) return echec(null, errs);
+    if (confirmation) {
+      setEnAttente({ contenu: lu.data, motif: motif.trim() });
+      dialogue.current?.showModal();
+      return;
+    }
+    await envoyer(lu.data, motif.trim());
+  };
+
+  const envoyer = async (contenu: TContenuAap, motifSaisi: string) => {
+    dialogue.current?.close();
     setEnvoi(true);
     annoncer('Enregistrement en cours…');
     try {
-      await onSoumettre(lu.data, motif.trim());
+      await onSoumettre(contenu, motifSaisi);
       setModifie(false);
       setErreurs({});
       setMessage(null);
@@ -144,6 +158,20 @@ export function FormulaireAap({ initial, libelleBouton, onSoumettre, avecMotif, 
           )}
           {modifie && <span className="discret">Modifications non enregistrées</span>}
         </div>
+        {confirmation && (
+          <dialog ref={dialogue} className="dialogue" aria-labelledby="confirmer-aap-titre" aria-describedby="confirmer-aap-texte" onClose={() => setEnAttente(null)}>
+            <h2 id="confirmer-aap-titre">{confirmation.titre}</h2>
+            <div id="confirmer-aap-texte">{confirmation.texte(enAttente?.motif ?? '')}</div>
+            <div className="actions">
+              <button type="button" className="bouton" disabled={envoi || !enAttente} onClick={() => enAttente && void envoyer(enAttente.contenu, enAttente.motif)}>
+                {confirmation.bouton}
+              </button>
+              <button type="button" className="bouton bouton-secondaire" onClick={() => dialogue.current?.close()}>
+                Annuler
+              </button>
+            </div>
+          </dialog>
+        )}
       </form>
     </ErreursContexte.Provider>
   );

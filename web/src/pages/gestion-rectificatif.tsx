@@ -81,6 +81,16 @@ export function PageRectificatif({ id }: { id: string }) {
           initial={versFormulaire(aap)}
           avecMotif
           libelleBouton="Publier le rectificatif"
+          confirmation={{
+            titre: `Publier le rectificatif de « ${aap.reference} » ?`,
+            texte: (motif) => (
+              <p>
+                La version {numeroVersion(aap) + 1} sera publiée immédiatement, avec son motif (« {motif} ») et la liste des modifications,
+                visibles de tous. Un rectificatif ne peut pas être retiré.
+              </p>
+            ),
+            bouton: 'Confirmer la publication',
+          }}
           onAnnuler={() => navigate(lienGestion)}
           onSoumettre={publier}
           bandeau={conflit ? <AvisConflit onRecharger={() => { setConflit(false); void recharger(); }} /> : null}
