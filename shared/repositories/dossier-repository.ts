@@ -4,11 +4,13 @@
  * | item          | pk                                   | sk                 | gsi1 (by organisation)         | gsi2 (by AAP, deposited only)          |
  * |---------------|--------------------------------------|--------------------|--------------------------------|----------------------------------------|
  * | dossier       | DOSSIER#<id>                         | META               | ORGDOS#<orgId> / <creeLe>#<id> | AAPDOS#<aapId> / <fiche>#<deposeLe>#<id> |
+ * | (a draft)     |                                      |                    |                                | AAPBROUILLON#<aapId> / <creeLe>#<id>   |
  * | audit event   | DOSSIER#<id>                         | EVT#<iso>#<id>     |                                |                                        |
  * | uniqueness    | DOSSIERUNIQ#<aapId>#<fiche>#<orgId>  | UNIQ               |                                |                                        |
  * | idempotency   | IDEMP#<key>                          | IDEMP              | (TTL expiresAt: 24 h)          |                                        |
  *
- * gsi2 is sparse: a draft is not in the OI's listing until it is deposited. Every transition writes the dossier
+ * gsi2 is sparse: a draft is not in the OI's listing until it is deposited; drafts have their own partition per AAP,
+ * which the reminders before closing and the rectificatif e-mails query. Every transition writes the dossier
  * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -34,7 +36,9 @@ export function item(d: Dossier) {
     entite: 'DOSSIER',
     gsi1pk: `ORGDOS#${d.organisationId}`,
     gsi1sk: `${d.creeLe}#${d.id}`,
-    ...(d.depot ? { gsi2pk: `AAPDOS#${d.aapId}`, gsi2sk: `${d.ficheCode}#${d.depot.deposeLe}#${d.id}` } : {}),
+    ...(d.depot
+      ? { gsi2pk: `AAPDOS#${d.aapId}`, gsi2sk: `${d.ficheCode}#${d.depot.deposeLe}#${d.id}` }
+      : d.statut === 'brouillon' ? { gsi2pk: `AAPBROUILLON#${d.aapId}`, gsi2sk: `${d.creeLe}#${d.id}` } : {}),
     ...d,
   };
 }

@@ -10,8 +10,11 @@
  * 2026-12 — comités named their members, president, conflict declarations, votes and exclusions by e-mail; they now
  * name user ids (`sub`) and keep a seat (name, quality) per member. Organisation members recorded by e-mail are
  * claimed by their holder on read (organisation-repository), which needs no migration here.
+ *
+ * 2026-12 — drafts now have their own partition of gsi2 per AAP (AAPBROUILLON#<aapId>), for the reminders before
+ * closing and the rectificatif e-mails; drafts stored before it get it.
  */
-import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Annuaire } from '../auth/annuaire';
 import { z } from 'zod';
 import { tableName } from '../config';
@@ -110,4 +113,33 @@ export async function migrerComitesParEmail(annuaire: Annuaire): Promise<number>
     migres += 1;
   }
   return migres;
+}
+
+/** Gives drafts stored before the AAPBROUILLON# partition their gsi2 keys; returns how many were indexed. */
+export async function indexerBrouillons(): Promise<number> {
+  let indexes = 0;
+  let debut: Record<string, unknown> | undefined;
+  do {
+    const r = await dynamo().send(new ScanCommand({
+      TableName: tableName(), FilterExpression: 'entite = :d AND #s = :b AND attribute_not_exists(gsi2pk)',
+      ExpressionAttributeNames: { '#s': 'statut' }, ExpressionAttributeValues: { ':d': 'DOSSIER', ':b': 'brouillon' },
+      ...(debut ? { ExclusiveStartKey: debut } : {}),
+    }));
+    for (const i of r.Items ?? []) {
+      const d = z.object({ pk: z.string(), sk: z.string(), aapId: z.string(), id: z.string(), creeLe: z.string(), version: z.number() }).passthrough().parse(i);
+      try {
+        await dynamo().send(new UpdateCommand({
+          TableName: tableName(), Key: { pk: d.pk, sk: d.sk },
+          UpdateExpression: 'SET gsi2pk = :p, gsi2sk = :s', ConditionExpression: 'version = :v AND #s = :b',
+          ExpressionAttributeNames: { '#s': 'statut' },
+          ExpressionAttributeValues: { ':p': `AAPBROUILLON#${d.aapId}`, ':s': `${d.creeLe}#${d.id}`, ':v': d.version, ':b': 'brouillon' },
+        }));
+        indexes++;
+      } catch (e) {
+        if (!conditionEchouee(e)) throw e;
+      }
+    }
+    debut = r.LastEvaluatedKey;
+  } while (debut);
+  return indexes;
 }

@@ -15,7 +15,7 @@ import { tableName } from '../config';
 import { Notification, type FiltresNotifications } from '../schemas/notification';
 import { dynamo } from './clients';
 import { conditionEchouee, decodeCursor } from './dynamo-utils';
-import { pageFiltree } from './pagination';
+import { pageFiltree, toutesLesPages } from './pagination';
 import { sansCles } from './dossier-repository';
 
 export const PREFIXE_OUTBOX = 'OUTBOX#';
@@ -123,23 +123,14 @@ export const notificationRepository = {
     return nouvelles;
   },
 
-  /** The drafts on an AAP (drafts are in no AAP index: a filtered scan, run once a day by the reminders). */
-  async brouillons(aapId: string): Promise<Dossier[]> {
-    const out: Dossier[] = [];
-    let debut: Record<string, unknown> | undefined;
-    do {
-      const r = await dynamo().send(new ScanCommand({
-        TableName: tableName(), FilterExpression: 'entite = :d AND aapId = :a AND #s = :b',
-        ExpressionAttributeNames: { '#s': 'statut' }, ExpressionAttributeValues: { ':d': 'DOSSIER', ':a': aapId, ':b': 'brouillon' },
-        ...(debut ? { ExclusiveStartKey: debut } : {}),
-      }));
-      out.push(...(r.Items ?? []).map((i) => Dossier.parse(sansCles(i))));
-      debut = r.LastEvaluatedKey;
-    } while (debut);
-    return out;
-  },
+  /** The drafts on an AAP (their own partition of gsi2, see dossier-repository). */
+  brouillons: (aapId: string): Promise<Dossier[]> =>
+    toutesLesPages(
+      { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `AAPBROUILLON#${aapId}` } },
+      (i) => Dossier.parse(sansCles(i)),
+    ),
 
-  /** Pending items (the local runtime's safety net and retries; AWS is fed by the stream). */
+  /** Pending items: the local runtime's sweep only (a Scan, on one machine); AWS is fed by the stream and its DLQ. */
   async enAttente(): Promise<Notification[]> {
     const out: Notification[] = [];
     let debut: Record<string, unknown> | undefined;

@@ -11,6 +11,9 @@ import { handler as envoyer } from '#functions/notifications/envoyer';
 import { rappels } from '#functions/notifications/rappels';
 import { notification } from '#shared/domain/notification/notification';
 import { notificationRepository } from '#shared/repositories/notification-repository';
+import { indexerBrouillons } from '#shared/repositories/migrations';
+import { dynamo } from '#shared/repositories/clients';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { client } from './helpers';
 import { demarrerGuichet } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
@@ -154,6 +157,11 @@ describe('reminders before an AAP closes', () => {
       expect((await api.post(`/dossiers/${d.id}/depot`, { as: P2, headers: { 'idempotency-key': cle() } })).status).toBe(200);
       return d;
     })();
+    // A draft stored before drafts were indexed by AAP gets its keys from the start-up migration.
+    await dynamo().send(new UpdateCommand({ TableName: g.tableName, Key: { pk: `DOSSIER#${brouillon.id}`, sk: 'META' }, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }));
+    expect((await notificationRepository.brouillons(aap.id)).map((d) => d.id)).not.toContain(brouillon.id);
+    expect(await indexerBrouillons()).toBe(1);
+    expect((await notificationRepository.brouillons(aap.id)).map((d) => d.id)).toContain(brouillon.id);
     const { depot } = (await api.get(`/aaps/${aap.id}`)).body as { depot: { cloture: { date: string } } };
     const midi = (jours: number) => new Date(Date.parse(`${depot.cloture.date}T12:00:00Z`) - jours * 86_400_000);
 
