@@ -118,6 +118,9 @@ export function Layout({ children }: { children: ReactNode }) {
     main.current?.focus({ preventScroll: true });
   }, [pathname]);
   const catalogue = pathname === '/' || pathname.startsWith('/aaps');
+  // On a phone the navigation folds behind a « Menu » button; it closes again on every navigation.
+  const [menuOuvert, setMenuOuvert] = useState(false);
+  useEffect(() => setMenuOuvert(false), [pathname]);
   return (
     <>
       <a className="lien-evitement" href="#contenu">
@@ -132,7 +135,23 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="marque-sous-titre">Appels à projets FSE et FSE+</span>
             </span>
           </Link>
-          <nav aria-label="Navigation principale" className="nav">
+          <button
+            type="button"
+            className="bouton-menu"
+            aria-expanded={menuOuvert}
+            aria-controls="navigation-principale"
+            onClick={() => setMenuOuvert((o) => !o)}
+          >
+            <span aria-hidden="true">☰ </span>Menu
+          </button>
+          <nav
+            aria-label="Navigation principale"
+            className={`nav${menuOuvert ? ' nav-ouverte' : ''}`}
+            id="navigation-principale"
+            onClick={(e) => {
+              if ((e.target as HTMLElement).closest('a')) setMenuOuvert(false);
+            }}
+          >
             <LienNav to="/" actif={catalogue}>
               Appels à projets
             </LienNav>
