@@ -119,3 +119,9 @@ export function formatInstantSecondes(instant: Date, fuseau: string): string {
 export function deNom(nom: string): string {
   return /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(nom.trim()) ? `d’${nom.trim()}` : `de ${nom.trim()}`;
 }
+
+/** A clock time with its zone, never a bare « 15:13 »: (14:13Z, 'Europe/Paris') → « 15:13 (Europe/Paris) ». */
+export function formatHeure(instant: Date, fuseau: string, secondes = false): string {
+  const p = heureMurale(instant, fuseau);
+  return `${p.hour}:${p.minute}${secondes ? `:${p.second}` : ''} (${fuseau})`;
+}

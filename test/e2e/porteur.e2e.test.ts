@@ -86,7 +86,7 @@ describe('porteur web journey', () => {
     expect(await contreparties.textContent()).toContain('Respectée');
     expect(await page.getByTestId('verdict-plan').textContent()).toContain('Toutes les règles sont respectées');
     expect(await page.locator('#section-controles').getByTestId('taux-contreparties').textContent()).toBe('20,00\u00a0%');
-    await expect.poll(() => page.getByTestId('enregistrement').textContent(), { timeout: 15_000 }).toMatch(/Enregistré à \d\d:\d\d/);
+    await expect.poll(() => page.getByTestId('enregistrement').textContent(), { timeout: 15_000 }).toMatch(/Enregistré à \d\d:\d\d \([^)]+\)/);
     await expect.poll(() => page.getByTestId('controle-serveur').textContent(), { timeout: 15_000 }).toContain('✓ conforme');
   }, LONG);
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   deNom,
+  formatHeure,
   formatDate,
   formatDateHeureLocale,
   formatInstant,
@@ -113,5 +114,12 @@ describe('deNom', () => {
     expect(deNom('Hélios')).toBe('d’Hélios');
     expect(deNom('PLIE Sud')).toBe('de PLIE Sud');
     expect(deNom(' ÉPI ')).toBe('d’ÉPI');
+  });
+});
+
+describe('formatHeure', () => {
+  it('names the zone of every clock time it prints', () => {
+    expect(formatHeure(new Date('2026-12-02T14:13:07Z'), 'Europe/Paris')).toBe('15:13 (Europe/Paris)');
+    expect(formatHeure(new Date('2026-12-02T14:13:07Z'), 'America/Cayenne', true)).toBe('11:13:07 (America/Cayenne)');
   });
 });

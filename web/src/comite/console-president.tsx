@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { quorumAtteint } from '#shared/domain/comite/comite';
 import { api, type ApiError, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
-import { pluriel } from '../lib/format';
+import { formatHeure, fuseauNavigateur, pluriel } from '../lib/format';
 import { AlerteRefus } from './commun';
 import { BarreEnveloppe } from './enveloppe';
 import { BadgeDecision, LIBELLES_DECISION, libelleMajorite, libelleQuorum } from './libelles';
@@ -26,7 +26,7 @@ function issue(r: TRegles, t: TDecompte, ajourner: boolean): Issue {
   return adopte ? 'selectionne' : 'rejete';
 }
 
-const heure = (d: Date) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+const heure = (d: Date) => formatHeure(d, fuseauNavigateur(), true);
 
 /**
  * President (and OI) console of an open session: live tallies per dossier with the quorum state, adjournment with a

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type MutableRefObject, type React
 import { optionsDeLAap, programme as definitionProgramme } from '#shared/domain/programmes';
 import { Alerte } from '../components/ui';
 import { avantRenouvellement } from '../lib/auth';
+import { formatHeure, fuseauNavigateur } from '../lib/format';
 import { ErreursContexte, idChamp } from '../form/champs';
 import type { TAap, TFicheOperation } from '../lib/schemas';
 import type { TDossier } from '../lib/schemas-dossier';
@@ -13,7 +14,7 @@ import { SectionDepenses } from './section-plan';
 import { SectionRessources } from './section-ressources';
 import { useAutosave, useControleServeur, type EtatEnregistrement } from './use-autosave';
 
-const heure = (d: Date) => new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' }).format(d);
+const heure = (d: Date) => formatHeure(d, fuseauNavigateur());
 
 function StatutEnregistrement({ etat, version, premiereErreur, reessayer }: { etat: EtatEnregistrement; version: number; premiereErreur: string | undefined; reessayer: () => void }) {
   const texte = {

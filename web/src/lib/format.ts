@@ -4,7 +4,7 @@
  */
 import { formatMontant } from '#shared/format';
 
-export { deNom, formatDate, formatDateHeureLocale, formatInstant, formatMontant, formatNombre, formatPourcentage } from '#shared/format';
+export { deNom, formatDate, formatHeure, formatDateHeureLocale, formatInstant, formatMontant, formatNombre, formatPourcentage } from '#shared/format';
 
 /** The input value of an amount field: 1234567 → « 12 345,67 ». */
 export function centimesVersSaisie(centimes: number | null): string {
@@ -65,3 +65,6 @@ export function formatValeur(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return v === true ? 'oui' : v === false ? 'non' : String(v);
   return JSON.stringify(v, null, 1);
 }
+
+/** The reader's own zone (the browser's), named next to every clock time shown in it. */
+export const fuseauNavigateur = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris';
