@@ -28,6 +28,9 @@ beforeAll(async () => {
     code: ['HP1', ...bizarres],
     pieceId: [pieces[0]!.id, ...bizarres],
     dossierId: [dossiers[0]!.id, ...bizarres],
+    // The messagerie's: no thread or attachment exists yet, so each is looked up and not found.
+    filId: ['01FILINCONNU0000000000000', ...bizarres],
+    pieceJointeId: ['01PJINCONNUE000000000000', ...bizarres],
   });
 }, 180_000);
 afterAll(async () => g?.stop());
