@@ -15,7 +15,7 @@ export { motifSansVotes };
  * Rendered from the decision only (no clock is read): the same input gives the same bytes.
  */
 
-export type StatutDecisionLettre = 'selectionne' | 'ajourne' | 'rejete' | 'programme';
+export type StatutDecisionLettre = 'selectionne' | 'ajourne' | 'rejete' | 'programme' | 'irrecevable';
 
 export interface DecisionLettre {
   statut: StatutDecisionLettre;
@@ -65,7 +65,8 @@ export function dateLongue(valeur: string, fuseau: string = FUSEAU_PAR_DEFAUT): 
 function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: string[]; motif: string | null; recours: boolean } {
   const { dossier, aap, decision } = input;
   const oi = `l’organisme intermédiaire ${aap.organismeIntermediaire.sigle}`;
-  const comite = `le comité de pilotage du ${decision.comite.plie}, réuni le ${dateLongue(decision.comite.date, fuseau)},`;
+  // An irrecevable dossier never reached a comité: the phrase is built only for the decisions that did.
+  const comite = () => `le comité de pilotage du ${decision.comite.plie}, réuni le ${dateLongue(decision.comite.date, fuseau)},`;
   const intitule = dossier.contenu.intitule.trim();
   const operation = intitule ? `votre opération «${NBSP}${typo(intitule)}${NBSP}»` : 'votre opération';
   const demande = `Vous avez déposé une demande de subvention du Fonds social européen (FSE) au titre de l’appel à projets ${aap.reference} \u2014 ${aap.titre}, sur la fiche opération ${dossier.ficheCode}.`;
@@ -83,7 +84,7 @@ function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: strin
       return {
         paragraphes: [
           demande,
-          `J’ai le plaisir de vous informer que ${comite} a émis un avis favorable à la sélection de ${operation} pour un montant FSE de ${montant()}.`,
+          `J’ai le plaisir de vous informer que ${comite()} a émis un avis favorable à la sélection de ${operation} pour un montant FSE de ${montant()}.`,
           `Cet avis ne vaut pas attribution de la subvention\u00a0: la décision d’attribution relève du conseil d’administration de ${oi}, qui se prononcera lors de la programmation de l’opération. Vous serez informé de sa décision, puis une convention d’attribution vous sera proposée.`,
         ],
         motif: observations || null,
@@ -103,7 +104,7 @@ function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: strin
       return {
         paragraphes: [
           demande,
-          `Je vous informe que ${comite} a ajourné l’examen de ${operation}\u00a0: il n’a pas statué sur votre demande lors de cette séance.`,
+          `Je vous informe que ${comite()} a ajourné l’examen de ${operation}\u00a0: il n’a pas statué sur votre demande lors de cette séance.`,
           'Vous pourrez présenter à nouveau votre demande, complétée ou modifiée au vu du motif ci-dessous, lors d’un prochain comité de pilotage. Le service instructeur se tient à votre disposition pour en préparer l’examen.',
         ],
         motif: motif || 'Non précisé.',
@@ -113,7 +114,16 @@ function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: strin
       return {
         paragraphes: [
           demande,
-          `Je suis au regret de vous informer qu’après examen par ${comite} ${operation} n’a pas été retenue pour un financement du FSE.`,
+          `Je suis au regret de vous informer qu’après examen par ${comite()} ${operation} n’a pas été retenue pour un financement du FSE.`,
+        ],
+        motif: motif || 'Non précisé.',
+        recours: true,
+      };
+    case 'irrecevable':
+      return {
+        paragraphes: [
+          demande,
+          `Je vous informe qu’après examen de sa recevabilité par le service instructeur de ${oi}, votre demande pour ${operation} n’est pas recevable\u00a0: elle ne sera pas présentée au comité de pilotage.`,
         ],
         motif: motif || 'Non précisé.',
         recours: true,
@@ -126,6 +136,7 @@ const OBJETS: Record<StatutDecisionLettre, string> = {
   programme: 'Attribution d’une subvention FSE',
   ajourne: 'Ajournement de l’examen de votre demande',
   rejete: 'Rejet de votre demande',
+  irrecevable: 'Irrecevabilité de votre demande',
 };
 
 function renderEntete(layout: PdfLayout, input: LettreDecisionInput): void {

@@ -27,6 +27,12 @@ describe('recevabilité and instruction', () => {
     const irr = await api.post(`/dossiers/${d.id}/recevabilite`, { as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { decision: 'irrecevable', motif: 'Opération hors du périmètre de la fiche.' } });
     expect([irr.status, irr.body.statut, irr.body.suivi.motifIrrecevabilite]).toEqual([200, 'irrecevable', 'Opération hors du périmètre de la fiche.']);
     expect((await api.get(`/dossiers/${d.id}/evenements`, { as: OI })).body.items.at(-1).type).toBe('recevabilite');
+    // Irrecevabilité produces a letter too, with its motif.
+    const lettreIrr = await api.get(`/dossiers/${d.id}/lettre-decision.pdf`, { as: P1 });
+    expect(lettreIrr.status).toBe(200);
+    const texteIrr = await texte(lettreIrr.body);
+    expect(texteIrr).toContain('Opération hors du périmètre de la fiche.');
+    expect(texteIrr).toContain('Irrecevabilité de votre demande');
     const d2 = await dossierDepose(api, aap.id, 'HP1');
     // HP1 (seed 002 l.5585): the porteur must work in insertion and emploi « pour que sa proposition soit étudiée ».
     const [condition] = (await api.get(`/aaps/${aap.id}/fiches/HP1`)).body.conditionsRecevabilite;

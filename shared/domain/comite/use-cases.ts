@@ -260,6 +260,15 @@ export async function rapport(ctx: ContexteComite, actor: Actor, id: string) {
 export async function lettreDecision(ctx: ContexteComite, actor: Actor, id: string) {
   const d = await charger(ctx, actor, id, 'lire');
   const dec = d.suivi.decision;
+  if (d.statut === 'irrecevable') {
+    // Irrecevabilité is a decision too: its letter gives the motif and the voies de recours.
+    const aapIrr = await ctx.aaps.lire(d.aapId);
+    if (!aapIrr) throw new Error(`AAP ${d.aapId} introuvable`);
+    return {
+      dossier: d, aap: aapIrr,
+      decision: { statut: 'irrecevable' as const, motif: d.suivi.motifIrrecevabilite ?? '', date: d.modifieLe, montantFseCentimes: null, comite: { plie: d.plie, date: '' } },
+    };
+  }
   if (!dec) throw new Conflit('DECISION_ABSENTE', 'Aucune décision n’a encore été prise sur ce dossier.');
   const aap = await ctx.aaps.lire(d.aapId);
   if (!aap) throw new Error(`AAP ${d.aapId} introuvable`);

@@ -22,6 +22,7 @@ const decisions: Record<DecisionLettre['statut'], DecisionLettre> = {
   programme: { statut: 'programme', motif: '', date: '2027-07-02T08:30:00.000Z', montantFseCentimes: 2_450_000, comite },
   ajourne: { statut: 'ajourne', motif: 'Le comité demande des précisions sur le public visé et les modalités de repérage.', date: '2027-06-15T15:42:00.000Z', montantFseCentimes: null, comite },
   rejete: { statut: 'rejete', motif: 'Plan de financement non soutenable : les contreparties ne sont pas attestées.', date: '2027-06-15T15:42:00.000Z', montantFseCentimes: null, comite },
+  irrecevable: { statut: 'irrecevable', motif: 'Opération hors du périmètre de la fiche.', date: '2027-05-02T09:00:00.000Z', montantFseCentimes: null, comite: { plie: 'PLIE du Haut Périgord', date: '' } },
 };
 
 const entree = (statut: DecisionLettre['statut'], p: Partial<LettreDecisionInput> = {}): LettreDecisionInput => ({
@@ -44,6 +45,15 @@ describe('renderLettreDecision', () => {
       // For a visual check: LETTRE_PDF=/tmp/lettre npx vitest run test/unit/templates/lettre-decision.test.ts
       if (process.env.LETTRE_PDF) writeFileSync(`${process.env.LETTRE_PDF}-${statut}.pdf`, bytes);
     }
+  });
+
+  it('writes a letter of irrecevabilité with its motif and the voies de recours, without any comité', async () => {
+    const texte = await texteDe(await renderLettreDecision(entree('irrecevable', { dossier: dossierDecide({ statut: 'irrecevable' }) })));
+    expect(texte).toContain('Irrecevabilité de votre demande');
+    expect(texte).toContain('n’est pas recevable');
+    expect(texte).toContain('Opération hors du périmètre de la fiche.');
+    expect(texte).toMatch(/recours/i);
+    expect(texte).not.toContain('comité de pilotage du');
   });
 
   it('is addressed from the OI to the organisation with its SIRET, dated and with the object when rendered', () => {

@@ -11,6 +11,18 @@ import type { TDossier } from './schemas';
 export function CarteDecision({ dossier, vue = 'porteur' }: { dossier: TDossier; vue?: 'porteur' | 'oi' }) {
   const dec = dossier.suivi.decision;
   const prog = dossier.suivi.programmation;
+  if (dossier.statut === 'irrecevable') {
+    return (
+      <section className="carte carte-decision carte-decision-rejete" aria-labelledby="decision-titre" data-testid="decision-dossier">
+        <h2 id="decision-titre">{vue === 'oi' ? 'Irrecevabilité' : 'Décision sur votre demande'}</h2>
+        <p className="decision-statut">Le dossier a été déclaré irrecevable : il ne sera pas présenté au comité de pilotage.</p>
+        <Definitions lignes={[['Motif', <p key="m" className="texte-saisi">{dossier.suivi.motifIrrecevabilite ?? 'Non précisé.'}</p>], ['Décision', formatInstant(dossier.modifieLe)]]} />
+        <LienPdf chemin={`/dossiers/${encodeURIComponent(dossier.id)}/lettre-decision.pdf`} nom={`lettre-irrecevabilite-${dossier.reference}.pdf`} className="bouton">
+          Télécharger la lettre d’irrecevabilité (PDF)
+        </LienPdf>
+      </section>
+    );
+  }
   if (!dec) return null;
   const statut = prog ? 'programme' : dec.statut;
   const montant = prog?.montantFseCentimes ?? dec.montantFseCentimes;
