@@ -257,6 +257,11 @@ export const routes = [
     input: { params: ParamsDossier }, output: 'pdf',
   },
   {
+    method: 'GET', path: '/dossiers/{id}/accuse-complements.pdf', handler: 'functions/dossiers/get-accuse-complements.ts',
+    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'L’accusé de réception des compléments (PDF)', tag: 'Dossiers',
+    input: { params: ParamsDossier }, output: 'pdf',
+  },
+  {
     method: 'GET', path: '/dossiers/{id}/evenements', handler: 'functions/dossiers/list-evenements.ts', ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Journal d’audit chaîné du dossier', tag: 'Dossiers',
     input: { params: ParamsDossier }, output: zod.object({ items: zod.array(Evenement), integre: zod.boolean() }),
   },
@@ -269,11 +274,6 @@ export const routes = [
     method: 'GET', path: '/gestion/dossiers/export.csv', handler: 'functions/dossiers/export-dossiers-csv.ts',
     ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Export CSV des dossiers filtrés', tag: 'Dossiers',
     input: { query: FiltresDossiersOi },
-  },
-  {
-    method: 'GET', path: '/dossiers/{id}/accuse-complements.pdf', handler: 'functions/dossiers/get-accuse-complements.ts',
-    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'L’accusé de réception des compléments (PDF)', tag: 'Dossiers',
-    input: { params: ParamsDossier }, output: 'pdf',
   },
   {
     method: 'GET', path: '/gestion/dossiers/export.xlsx', handler: 'functions/dossiers/export-dossiers-xlsx.ts',
