@@ -27,7 +27,7 @@ export function planifierRappels(options: { premierDans?: number; intervalle?: n
   const balayer = () => {
     balayage = (async () => {
       const { envoyer } = await import('#shared/domain/notification/envoi');
-      const { contexteEnvoi } = await import('#functions/notifications/envoyer');
+      const { contexteEnvoi } = await import('#shared/http/contexte-envoi');
       const { notificationRepository } = await import('#shared/repositories/notification-repository');
       const ctx = contexteEnvoi();
       for (const n of await notificationRepository.enAttente()) await envoyer(ctx, n.id);

@@ -42,3 +42,40 @@ export async function envoyer(ctx: ContexteEnvoi, id: string): Promise<ResultatE
     return definitif ? 'echec_definitif' : 'a_reessayer';
   }
 }
+
+/** What a batch of the stream asks: rectificatifs to spread to draft owners, outbox items to send. */
+export interface Lot {
+  rectificatifs: Array<{ aapId: string; version: number; motif: string; sequence: string }>;
+  outbox: Array<{ id: string; sequence: string }>;
+}
+
+/**
+ * Handles a batch; returns the sequence numbers to retry (transient failures: the stream retries, bisecting, then
+ * the DLQ) and what to report. A permanent failure is recorded on its item by `envoyer`, not retried.
+ */
+export async function traiterLot(
+  ctx: ContexteEnvoi,
+  diffuser: (r: Lot['rectificatifs'][number]) => Promise<unknown>,
+  lot: Lot,
+): Promise<{ aReessayer: string[]; incidents: Array<{ quoi: string; id: string; erreur?: string }> }> {
+  const aReessayer: string[] = [];
+  const incidents: Array<{ quoi: string; id: string; erreur?: string }> = [];
+  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  for (const r of lot.rectificatifs) {
+    await diffuser(r).catch((e: unknown) => {
+      incidents.push({ quoi: 'Diffusion d’un rectificatif', id: r.aapId, erreur: message(e) });
+      aReessayer.push(r.sequence);
+    });
+  }
+  for (const { id, sequence } of lot.outbox) {
+    try {
+      const r = await envoyer(ctx, id);
+      if (r === 'a_reessayer') aReessayer.push(sequence);
+      if (r === 'echec_definitif') incidents.push({ quoi: 'Courriel non délivré', id });
+    } catch (e) {
+      incidents.push({ quoi: 'Envoi d’une notification', id, erreur: message(e) });
+      aReessayer.push(sequence);
+    }
+  }
+  return { aReessayer, incidents };
+}

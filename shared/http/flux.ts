@@ -1,0 +1,25 @@
+/**
+ * What the sender reads of a DynamoDB Stream batch (the stream's counterpart of parse.ts): the new outbox items and
+ * the new rectificatifs, each with the record's sequence number (the batch item id of a partial failure).
+ */
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { PREFIXE_OUTBOX } from '../repositories/notification-repository';
+
+/** The outbox ids of the INSERT records of a stream batch, with their sequence numbers. */
+export function idsOutbox(event: DynamoDBStreamEvent): Array<{ id: string; sequence: string }> {
+  return event.Records.flatMap((r) => {
+    const pk = r.dynamodb?.Keys?.pk?.S ?? r.dynamodb?.NewImage?.pk?.S;
+    if (r.eventName !== 'INSERT' || !pk?.startsWith(PREFIXE_OUTBOX)) return [];
+    return [{ id: pk.slice(PREFIXE_OUTBOX.length), sequence: r.dynamodb?.SequenceNumber ?? '' }];
+  });
+}
+
+/** The rectificatifs inserted in a stream batch (pk AAP#<id>, sk RECTIF#<version>). */
+export function rectificatifs(event: DynamoDBStreamEvent): Array<{ aapId: string; version: number; motif: string; sequence: string }> {
+  return event.Records.flatMap((r) => {
+    const pk = r.dynamodb?.Keys?.pk?.S ?? '';
+    const sk = r.dynamodb?.Keys?.sk?.S ?? '';
+    if (r.eventName !== 'INSERT' || !pk.startsWith('AAP#') || !sk.startsWith('RECTIF#')) return [];
+    return [{ aapId: pk.slice(4), version: Number(sk.slice(7)), motif: r.dynamodb?.NewImage?.motif?.S ?? '', sequence: r.dynamodb?.SequenceNumber ?? '' }];
+  });
+}
