@@ -170,7 +170,10 @@ describe('comité web journey', () => {
 
   it('lets the OI create a comité for the PLIE du Haut Périgord and publish its agenda', async () => {
     const page = await connecter('oi@guichet.test');
-    await page.goto(`/gestion/aaps/${aapId}`);
+    // From the OI's home (where sign-in lands), the AAP's page, then its comités.
+    await page.waitForURL((u) => u.pathname === '/gestion');
+    await page.locator(`a[href="/gestion/aaps/${encodeURIComponent(aapId)}"]`).first().click();
+    await page.waitForURL(`**/gestion/aaps/${aapId}`);
     await page.getByRole('link', { name: 'Comités et enveloppe' }).click();
     await page.waitForURL('**/comites');
     const enveloppe = page.getByTestId('enveloppe');
@@ -199,7 +202,8 @@ describe('comité web journey', () => {
     await expect.poll(() => page.locator('.alerte-succes').textContent()).toContain('Ordre du jour publié (2 dossiers)');
     await expect.poll(() => page.locator('[data-statut-comite]').first().textContent()).toBe('Séance ouverte');
 
-    await page.goto(`/gestion/aaps/${aapId}/comites`);
+    await page.getByRole('link', { name: /^Comités — / }).click();
+    await page.waitForURL(`**/gestion/aaps/${aapId}/comites`);
     await expect.poll(() => page.locator(`[data-comite="${comiteId}"]`).textContent()).toContain('2 dossiers');
     await capture(page.getByTestId('enveloppe'), 'enveloppe');
   }, LONG);
@@ -224,7 +228,9 @@ describe('comité web journey', () => {
   it('lets members declare and vote in their own sessions, one on a phone, and keeps a conflicted member out', async () => {
     // comite2, on a 390 × 844 phone.
     const telephone = await connecter(M2, { telephone: true });
-    await telephone.goto(`/comites/${comiteId}`);
+    // A member lands on « Mes comités » and opens the session.
+    await telephone.waitForURL((u) => u.pathname === '/comites');
+    await telephone.locator(`a[href="/comites/${encodeURIComponent(comiteId)}"]`).first().click();
     await dossierSeance(telephone, a.reference).waitFor();
     expect(await telephone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await declarer(telephone, a.reference, false);
