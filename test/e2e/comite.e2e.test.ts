@@ -71,6 +71,23 @@ describe('comité web journey', () => {
   };
   const alerteSucces = (page: Page) => page.locator('.alerte-succes').first();
 
+  /** By clicks through the main navigation: « Mes comités » (members) or « Mes dossiers » (porteurs), then the link. */
+  async function ouvrirParNavigation(page: Page, rubrique: '/comites' | '/dossiers', id: string) {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).locator(`a[href="${rubrique}"]`).click();
+    await page.waitForURL((u) => u.pathname === rubrique);
+    await page.locator(`main a[href="${rubrique}/${encodeURIComponent(id)}"]`).first().click();
+    await page.waitForURL((u) => u.pathname === `${rubrique}/${id}`);
+  }
+
+  /** The OI, from its home: the AAP, its comités, the session. */
+  async function ouvrirSeanceOi(page: Page, aapId: string, comiteId: string) {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).locator('a[href="/gestion"]').click();
+    await page.locator(`a[href="/gestion/aaps/${encodeURIComponent(aapId)}"]`).first().click();
+    await page.getByRole('link', { name: 'Comités et enveloppe' }).click();
+    await page.locator(`main a[href="/comites/${encodeURIComponent(comiteId)}"]`).first().click();
+    await page.waitForURL((u) => u.pathname === `/comites/${comiteId}`);
+  }
+
   /**
    * By clicks from the tableau de bord: a counter's list (`file`) or the search, the dossier, then its tab.
    */
@@ -250,7 +267,7 @@ describe('comité web journey', () => {
 
     // comite5 sits on the board of the structure behind dossier a.
     const conflit = await connecter(M5);
-    await conflit.goto(`/comites/${comiteId}`);
+    await ouvrirParNavigation(conflit, '/comites', comiteId);
     await declarer(conflit, a.reference, true, 'Administrateur de la structure porteuse.');
     const articleA = dossierSeance(conflit, a.reference);
     expect(await articleA.textContent()).toContain('Administrateur de la structure porteuse.');
@@ -262,7 +279,7 @@ describe('comité web journey', () => {
 
     // comite3 changes its vote before closing.
     const m3 = await connecter(M3);
-    await m3.goto(`/comites/${comiteId}`);
+    await ouvrirParNavigation(m3, '/comites', comiteId);
     await declarer(m3, a.reference, false);
     await voter(m3, a.reference, 'Pour');
     await declarer(m3, b.reference, false);
@@ -318,7 +335,7 @@ describe('comité web journey', () => {
     for (const m of [PRESIDENT, M2, M3]) for (const d of [x, y]) await declarerApi(api, c.id, m, d.id), await voterApi(api, c.id, m, d.id, 'pour');
 
     const oi = await connecter('oi@guichet.test');
-    await oi.goto(`/comites/${c.id}`);
+    await ouvrirSeanceOi(oi, petite.body.id, c.id);
     await expect.poll(() => oi.locator(`li.decompte[data-dossier="${y.id}"] .issue`).getAttribute('data-issue')).toBe('selectionne');
     await oi.getByRole('button', { name: 'Clôturer la séance…' }).click();
     await oi.getByRole('dialog').getByRole('button', { name: 'Confirmer la clôture' }).click();
@@ -344,7 +361,7 @@ describe('comité web journey', () => {
 
   it('shows the porteur the decision on their dossier, with the decision letter, then the programmation', async () => {
     const porteur = await connecter('porteur@guichet.test');
-    await porteur.goto(`/dossiers/${a.id}`);
+    await ouvrirParNavigation(porteur, '/dossiers', a.id);
     const decision = porteur.getByTestId('decision-dossier');
     await expect.poll(() => decision.textContent()).toContain('Sélectionné');
     expect(await decision.textContent()).toContain('8\u00a0000,00\u00a0€');
@@ -353,7 +370,7 @@ describe('comité web journey', () => {
     expect(await decision.textContent()).not.toMatch(/\/ 5|moyenne|\d+ pour|\d+ contre|abstention/);
     const [lettre] = await Promise.all([porteur.waitForEvent('download'), decision.getByRole('link', { name: 'Télécharger la lettre de décision (PDF)' }).click()]);
     expect(await texteDe(new Uint8Array(await readFile((await lettre.path())!)))).toContain(a.reference);
-    await porteur.goto(`/dossiers/${b.id}`);
+    await ouvrirParNavigation(porteur, '/dossiers', b.id);
     await expect.poll(() => porteur.getByTestId('decision-dossier').textContent()).toContain('Rejeté');
     await capture(porteur.getByTestId('decision-dossier'), 'decision-porteur-rejet');
 
@@ -370,7 +387,7 @@ describe('comité web journey', () => {
     // Irreversible: confirmed first.
     await oi.getByRole('dialog').getByRole('button', { name: 'Confirmer la programmation' }).click();
     await expect.poll(() => alerteSucces(oi).textContent()).toContain('Programmation enregistrée : 7\u00a0500,00\u00a0€');
-    await porteur.goto(`/dossiers/${a.id}`);
+    await ouvrirParNavigation(porteur, '/dossiers', a.id);
     await expect.poll(() => porteur.getByTestId('decision-dossier').textContent()).toContain('Programmé');
     expect(await porteur.getByTestId('decision-dossier').textContent()).toContain('7\u00a0500,00\u00a0€');
     await capture(porteur.getByTestId('decision-dossier'), 'decision-porteur');
