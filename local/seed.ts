@@ -157,7 +157,7 @@ export async function referentielPlies(maintenant = new Date()): Promise<void> {
   if (migres > 0) console.log(`${migres} appel(s) à projets mis à jour : PLIE désignés par identifiant.`);
   const brouillons = await indexerBrouillons();
   if (brouillons > 0) console.log(`${brouillons} brouillon(s) indexé(s) pour les rappels de clôture.`);
-  const comites = await migrerComitesParEmail(annuaireLocal);
+  const comites = await migrerComitesParEmail('AGAPE', annuaireLocal);
   if (comites > 0) console.log(`${comites} comité(s) mis à jour : membres désignés par identifiant de compte.`);
 }
 

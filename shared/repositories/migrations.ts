@@ -67,17 +67,26 @@ async function ecrire(item: Record<string, unknown>, condition: string, ancien: 
 const ComiteAncien = z.object({ pk: z.string(), sk: z.literal('META'), membres: z.array(z.string()), president: z.string(), version: z.number(), date: z.string(), id: z.string(), decisions: z.array(z.object({ exclus: z.array(z.string()) }).passthrough()).default([]) }).passthrough();
 const ParMembre = z.object({ pk: z.string(), sk: z.string(), membre: z.string() }).passthrough();
 
-/** Rewrites the comités whose members are e-mails: seats, index items, declarations, votes, exclusions. */
-export async function migrerComitesParEmail(annuaire: Annuaire): Promise<number> {
+/** Rewrites the comités of `oi` whose members are e-mails: seats, index items, declarations, votes, exclusions. */
+export async function migrerComitesParEmail(oi: string, annuaire: Annuaire): Promise<number> {
+  // The OI's AAPs (gsi2), their comités (gsi1), each comité's partition: no Scan.
+  const aaps = await toutesLesPages(
+    { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `OI#${oi}#AAP` } },
+    (i) => z.object({ id: z.string() }).passthrough().parse(i),
+  );
   const items: Record<string, unknown>[] = [];
-  let depart: Record<string, unknown> | undefined;
-  do {
-    const r = await dynamo().send(new ScanCommand({
-      TableName: tableName(), FilterExpression: 'begins_with(pk, :c)', ExpressionAttributeValues: { ':c': 'COMITE#' }, ExclusiveStartKey: depart,
-    }));
-    items.push(...(r.Items ?? []));
-    depart = r.LastEvaluatedKey;
-  } while (depart);
+  for (const aap of aaps) {
+    const comites = await toutesLesPages(
+      { TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `AAPCOM#${aap.id}` } },
+      (i) => z.object({ pk: z.string() }).passthrough().parse(i),
+    );
+    for (const c of comites) {
+      items.push(...(await toutesLesPages(
+        { TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': c.pk } },
+        (i) => i,
+      )));
+    }
+  }
   let migres = 0;
   for (const meta of items.flatMap((i) => { const r = ComiteAncien.safeParse(i); return r.success ? [r.data] : []; })) {
     if (!meta.membres.some((m) => m.includes('@'))) continue;
@@ -116,6 +125,7 @@ export async function migrerComitesParEmail(annuaire: Annuaire): Promise<number>
 }
 
 /** Gives drafts stored before the AAPBROUILLON# partition their gsi2 keys; returns how many were indexed. */
+// The one Scan of the product, and a one-off: drafts written before this index sit in no index that could be queried.
 export async function indexerBrouillons(): Promise<number> {
   let indexes = 0;
   let debut: Record<string, unknown> | undefined;

@@ -123,8 +123,8 @@ describe('comités stored before user ids', () => {
     await put({ pk: `COMITE#${id}`, sk: `VOTE#D1#${MEMBRES[0]}`, entite: 'VOTE', dossierId: 'D1', membre: MEMBRES[0], vote: 'pour', voteLe: '2026-06-01T12:00:00.000Z' });
     await put({ pk: `COMITE#${id}`, sk: `COI#D1#${MEMBRES[1]}`, entite: 'COI', dossierId: 'D1', membre: MEMBRES[1], conflit: true, commentaire: '', declareLe: '2026-06-01T12:00:00.000Z' });
 
-    expect(await migrerComitesParEmail(annuaireLocal)).toBe(1);
-    expect(await migrerComitesParEmail(annuaireLocal)).toBe(0);
+    expect(await migrerComitesParEmail('AGAPE', annuaireLocal)).toBe(1);
+    expect(await migrerComitesParEmail('AGAPE', annuaireLocal)).toBe(0);
     const vue = await api.get(`/comites/${id}`, { as: MEMBRES[0] });
     expect(vue.status).toBe(200);
     expect(vue.body).toMatchObject({ membres: ['demo-comite1', 'demo-comite2'], president: 'demo-comite1', monRole: 'president' });
