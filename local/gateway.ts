@@ -54,6 +54,15 @@ function monter(route: RouteDefinition): Mounted {
   return { route, motif, noms, charger };
 }
 
+/** A path segment decoded, or null when its percent-encoding is malformed (`%2`, `%FF`, overlong `%C0%AF`). */
+function decoder(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 function json(res: ServerResponse, status: number, corps: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(corps));
@@ -99,7 +108,12 @@ export function creerGateway(options: GatewayOptions) {
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
     );
-    const valeurs = m.motif.exec(chemin)?.slice(1) ?? [];
+    const valeurs = (m.motif.exec(chemin)?.slice(1) ?? []).map(decoder);
+    if (valeurs.some((v) => v === null)) {
+      // API Gateway refuses such a path before any function runs: a client error, never a 500.
+      json(res, 400, { code: 'CHEMIN_INVALIDE', message: 'Le chemin de la requête contient un encodage en pourcent invalide.' });
+      return true;
+    }
     const params = new URLSearchParams(query);
     const requestId = randomUUID();
     const binaire = !/json|text|xml|form-urlencoded/.test(headers['content-type'] ?? 'application/json');
@@ -110,7 +124,7 @@ export function creerGateway(options: GatewayOptions) {
       rawQueryString: query,
       headers,
       ...(query ? { queryStringParameters: Object.fromEntries(params.entries()) } : {}),
-      ...(m.noms.length ? { pathParameters: Object.fromEntries(m.noms.map((n, i) => [n, decodeURIComponent(valeurs[i] ?? '')])) } : {}),
+      ...(m.noms.length ? { pathParameters: Object.fromEntries(m.noms.map((n, i) => [n, valeurs[i] ?? ''])) } : {}),
       ...(corps.length ? { body: binaire ? corps.toString('base64') : corps.toString('utf8') } : {}),
       isBase64Encoded: corps.length > 0 && binaire,
       requestContext: {
@@ -182,7 +196,9 @@ export function creerGateway(options: GatewayOptions) {
       }
       const navigation = (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
       if (!navigation && (await api(req, res, url.pathname, query))) return;
-      statique(req, res, decodeURIComponent(url.pathname));
+      const fichier = decoder(url.pathname);
+      if (fichier === null) return json(res, 400, { code: 'CHEMIN_INVALIDE', message: 'Le chemin de la requête contient un encodage en pourcent invalide.' });
+      statique(req, res, fichier);
     } catch (e) {
       console.error('Erreur du serveur local', e);
       if (!res.headersSent) json(res, 500, { code: 'ERREUR_INTERNE', message: 'Erreur interne' });

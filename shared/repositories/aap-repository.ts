@@ -21,7 +21,7 @@ import { normaliser } from '../domain/aap/aap';
 import type { AapStore, RequeteListe } from '../domain/aap/use-cases';
 import { Conflit, RegleMetier, TropVolumineux } from '../domain/errors';
 import { dynamo } from './clients';
-import { decodeCursor, transactionCancellation } from './dynamo-utils';
+import { transactionCancellation } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
 
 const cleAap = (id: string) => ({ pk: `AAP#${id}`, sk: 'META' });
@@ -263,7 +263,8 @@ async function listerEntetes(q: RequeteListe): Promise<{ items: EnteteAap[]; cur
       ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
     },
     limit: q.limit,
-    debut: q.cursor ? decodeCursor(q.cursor, { [idx.pk]: partition }) : undefined,
+    cursor: q.cursor,
+    partition: { [idx.pk]: partition },
     cles: ['pk', 'sk', idx.pk, idx.sk],
     lire: (i) => EnteteAap.parse(sansCles(i)),
   });

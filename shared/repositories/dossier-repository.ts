@@ -20,7 +20,7 @@ import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
 import { Conflit } from '../domain/errors';
 import { Dossier, Evenement } from '../schemas/dossier';
 import { dynamo } from './clients';
-import { decodeCursor, transactionCancellation } from './dynamo-utils';
+import { transactionCancellation } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
 import { itemsOutbox } from './notification-repository';
 
@@ -151,7 +151,8 @@ export const dossierRepository: DossierStore = {
         ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
       },
       limit: f.limit,
-      debut: f.cursor ? decodeCursor(f.cursor, { gsi2pk: partition }) : undefined,
+      cursor: f.cursor,
+      partition: { gsi2pk: partition },
       cles: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
       lire: (i) => Dossier.parse(sansCles(i)),
     });

@@ -14,7 +14,7 @@ import { Dossier } from '../schemas/dossier';
 import { tableName } from '../config';
 import { Notification, type FiltresNotifications } from '../schemas/notification';
 import { dynamo } from './clients';
-import { conditionEchouee, decodeCursor } from './dynamo-utils';
+import { conditionEchouee } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
 import { sansCles } from './dossier-repository';
 
@@ -60,7 +60,8 @@ export const notificationRepository = {
     return pageFiltree({
       input: { TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': partition }, ScanIndexForward: false },
       limit: f.limit,
-      debut: f.cursor ? decodeCursor(f.cursor, { gsi1pk: partition }) : undefined,
+      cursor: f.cursor,
+      partition: { gsi1pk: partition },
       cles: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
       lire,
     });

@@ -1,6 +1,6 @@
 import { QueryCommand, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from './clients';
-import { encodeCursor } from './dynamo-utils';
+import { cleDeDepartRefusee, curseurInvalide, decodeCursor, encodeCursor } from './dynamo-utils';
 
 /** Every item a Query matches, page after page (the SDK's paginator), each read through `lire`. */
 export async function toutesLesPages<T>(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>, lire: (item: Record<string, unknown>) => T): Promise<T[]> {
@@ -18,15 +18,23 @@ export async function toutesLesPages<T>(input: Omit<QueryCommandInput, 'Exclusiv
 export async function pageFiltree<T>(p: {
   input: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>;
   limit: number;
-  debut: Record<string, unknown> | undefined;
+  /** The client's cursor, if any, and the partition it must point into (e.g. `{ gsi2pk: 'AAPDOS#…' }`). */
+  cursor: string | undefined;
+  partition: Record<string, string>;
   /** The key attributes of the index's items: table key and index key. */
   cles: readonly string[];
   lire: (brut: Record<string, unknown>) => T;
 }): Promise<{ items: T[]; cursor: string | null }> {
   const bruts: Record<string, unknown>[] = [];
-  let debut = p.debut;
+  let debut: Record<string, unknown> | undefined = p.cursor ? decodeCursor(p.cursor, p.partition, p.cles) : undefined;
   for (let lectures = 0; lectures < 25 && bruts.length <= p.limit; lectures++) {
-    const r = await dynamo().send(new QueryCommand({ ...p.input, Limit: p.limit + 1 - bruts.length, ...(debut ? { ExclusiveStartKey: debut } : {}) }));
+    const r = await dynamo()
+      .send(new QueryCommand({ ...p.input, Limit: p.limit + 1 - bruts.length, ...(debut ? { ExclusiveStartKey: debut } : {}) }))
+      .catch((e: unknown) => {
+        // A well-formed cursor may still fall outside this query's key condition (another statut's range, say).
+        if (lectures === 0 && p.cursor && cleDeDepartRefusee(e)) throw curseurInvalide();
+        throw e;
+      });
     bruts.push(...(r.Items ?? []));
     debut = r.LastEvaluatedKey;
     if (!debut) break;

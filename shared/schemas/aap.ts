@@ -106,10 +106,11 @@ function coherence(c: Coherent, ctx: z.RefinementCtx): void {
       }
     });
   });
-  const o = c.depot.ouverture;
-  if (o && typeof o === 'object') {
-    const ouv = o as z.infer<typeof DateHeureLocale>;
-    if (instantCloture(c.depot.cloture).getTime() <= instantOuverture(ouv).getTime()) {
+  // zod runs this refinement even when a date or a zone inside failed its own check: compare only valid instants.
+  const ouv = DateHeureLocale.safeParse(c.depot.ouverture);
+  const clo = DateHeureLocale.safeParse(c.depot.cloture);
+  if (ouv.success && clo.success) {
+    if (instantCloture(clo.data).getTime() <= instantOuverture(ouv.data).getTime()) {
       ctx.addIssue({ code: 'custom', path: ['depot', 'cloture'], message: 'La clôture du dépôt doit être postérieure à son ouverture.' });
     }
   }

@@ -3,25 +3,39 @@ import { z } from 'zod';
 // Every message a user may read is French, including zod's own.
 z.config(z.locales.fr());
 
-/** Calendar date `YYYY-MM-DD` that actually exists (2021-02-30 is refused). */
+/**
+ * Calendar date `YYYY-MM-DD` that actually exists (2021-02-30 and 2021-13-01 are refused), years 1900 to 2999: `Date.UTC`
+ * reads years 0 to 99 as 19xx, and no date of a grant file lies outside.
+ */
 export const DateIso = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
   .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Cette date n’existe pas.');
+    const [a, m, j] = s.split('-').map(Number) as [number, number, number];
+    const d = new Date(Date.UTC(a, m - 1, j));
+    return a >= 1900 && a <= 2999 && d.getUTCFullYear() === a && d.getUTCMonth() === m - 1 && d.getUTCDate() === j;
+  }, 'Cette date n’existe pas (années 1900 à 2999).');
 
 export const Heure = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Heure attendue au format HH:MM.');
 
-const zonesConnues = new Set(Intl.supportedValuesOf('timeZone'));
-zonesConnues.add('UTC');
+/**
+ * An IANA zone the runtime knows, as Intl itself decides (a lookup table keyed by the name would let `__proto__` or
+ * `constructor` through); spelt as the database spells it, so that the stored name is the one every reader uses.
+ */
+export function fuseauValide(fuseau: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(fuseau) || fuseau.length > 64) return false;
+  try {
+    return new Intl.DateTimeFormat('fr', { timeZone: fuseau }).resolvedOptions().timeZone === fuseau;
+  } catch {
+    return false;
+  }
+}
 
 export const FuseauHoraire = z
   .string()
-  .refine((z) => zonesConnues.has(z), 'Fuseau horaire IANA inconnu (ex. Europe/Paris, America/Cayenne).');
+  .refine(fuseauValide, 'Fuseau horaire IANA inconnu (ex. Europe/Paris, America/Cayenne).');
 
 /** A wall-clock instant as people write it in an AAP: a local date, a local time and the IANA zone they are in. */
 export const DateHeureLocale = z.strictObject({
