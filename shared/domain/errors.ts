@@ -78,3 +78,13 @@ export class VersionRequise extends DomainError {
     );
   }
 }
+
+/** 503: a dependency (storage, identity provider) does not answer; the client may retry after `retryApres` seconds. */
+export class Indisponible extends DomainError {
+  constructor(
+    message: string,
+    readonly retryApres = 5,
+  ) {
+    super('SERVICE_INDISPONIBLE', message, 503);
+  }
+}

@@ -1,7 +1,8 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { DomainError, type DetailErreur } from '../domain/errors';
+import { DomainError, Indisponible, type DetailErreur } from '../domain/errors';
+import { panneStockage } from './indisponibilite';
 import { logger } from './logger';
 import { serialize } from './response';
 
@@ -13,17 +14,26 @@ export function detailsZod(error: z.ZodError, racine: string): DetailErreur[] {
   }));
 }
 
-/** One mapping for every handler: domain errors by `instanceof`, anything else is a logged 500 with the request id. */
+/**
+ * One mapping for every handler: domain errors by `instanceof`; storage unreachable or saturated (AWS SDK network,
+ * throttling and 5xx errors) is a 503 `SERVICE_INDISPONIBLE` with `Retry-After`; anything else is a logged 500 with
+ * the request id.
+ */
 export const errorMapper = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => ({
   onError: (request) => {
-    const e = request.error;
     const requestId = request.event.requestContext?.requestId ?? 'inconnu';
+    let e = request.error;
+    const panne = e instanceof DomainError ? null : panneStockage(e);
+    if (panne) {
+      logger.warn('Stockage indisponible', { requestId, motif: panne.motif });
+      e = new Indisponible('Le service est momentanément indisponible : réessayez dans quelques instants.', panne.retryApres);
+    }
     if (e instanceof DomainError) {
       request.response = serialize({
         status: e.httpStatus,
         body: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
         // A dependency is down (503): tell the client when to retry.
-        ...(e.httpStatus === 503 ? { headers: { 'retry-after': '5' } } : {}),
+        ...(e.httpStatus === 503 ? { headers: { 'retry-after': String(e instanceof Indisponible ? e.retryApres : 5) } } : {}),
       });
       return;
     }

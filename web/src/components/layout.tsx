@@ -13,6 +13,7 @@ import {
 } from '../lib/auth';
 import { useAnnoncer } from '../lib/annonces';
 import { AvisCompteSansRole } from './compte-sans-role';
+import { BandeauIndisponible } from './bandeau-indisponible';
 import { AvisDoubleAuthentification } from '../compte/double-authentification';
 import { Link, useLocation } from '../lib/router';
 
@@ -186,6 +187,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <main id="contenu" ref={main} tabIndex={-1} className="contenu">
         <BandeauExpiration />
+        <BandeauIndisponible />
         <AvisDoubleAuthentification />
         <AvisCompteSansRole />
         {children}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { fermerSession, sessionCourante } from './auth';
+import { avecNouvelsEssais } from './nouvel-essai';
 
 export interface DetailErreur {
   chemin: string;
@@ -71,12 +72,18 @@ export async function api<T>(
   if (session) headers.Authorization = `Bearer ${session.token}`;
   let reponse: Response;
   try {
-    reponse = await fetch(`/api${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    const methode = options.method ?? 'GET';
+    // A 503 (storage down) is retried after its Retry-After when the request can be replayed (see nouvel-essai.ts).
+    reponse = await avecNouvelsEssais(
+      () =>
+        fetch(`/api${path}`, {
+          method: methode,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          signal: options.signal,
+        }),
+      { methode, entetes: headers, ...(options.signal ? { signal: options.signal } : {}) },
+    );
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'RESEAU', 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.');
