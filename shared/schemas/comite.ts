@@ -123,6 +123,8 @@ export const Comite = z.object({
   ouvertLe: z.string().nullable(),
   closLe: z.string().nullable(),
   decisions: z.array(DecisionComite),
+  /** User ids of the members the closing recorded present; comités closed before presence was recorded have none. */
+  presents: z.array(z.string()).optional(),
   enveloppe: z
     .object({ enveloppeCentimes: z.number().int().nullable(), programmeCentimes: z.number().int(), selectionneCentimes: z.number().int() })
     .nullable(),
@@ -157,6 +159,8 @@ export const DemandeCloture = z.strictObject({
     .array(z.strictObject({ dossierId: z.string().min(1).max(64), ajourner: z.boolean().default(false), motif: z.string().trim().max(5000).optional() }))
     .max(40)
     .default([]),
+  /** User ids of the members present at the session, as the president (or the OI) ticks them at closing. */
+  presents: z.array(z.string().min(1).max(64), { error: 'Indiquez la liste des membres présents à la séance.' }).max(50),
 });
 
 export const DemandeProgrammation = z.strictObject({

@@ -310,6 +310,12 @@ describe('comité web journey', () => {
     await president.getByRole('button', { name: 'Clôturer la séance…' }).click();
     const dialogue = president.getByRole('dialog');
     expect(await dialogue.textContent()).toContain(`${a.reference} : sélectionné`);
+    // Attendance: who voted or declared is ticked and locked; comite4 (Julien Moreau), who did neither, is ticked by hand.
+    const rousseau = dialogue.getByRole('checkbox', { name: /^Marc Rousseau/ });
+    expect([await rousseau.isChecked(), await rousseau.isDisabled()]).toEqual([true, true]);
+    const moreau = dialogue.getByRole('group', { name: 'Présents à la séance' }).getByLabel(/^Julien Moreau/);
+    expect([await moreau.isChecked(), await moreau.isDisabled()]).toEqual([false, false]);
+    await moreau.check();
     await dialogue.getByRole('button', { name: 'Confirmer la clôture' }).click();
     await expect.poll(() => president.locator('.alerte-succes').textContent()).toContain('Séance close');
     const decisions = president.locator('#decisions');
@@ -324,6 +330,8 @@ describe('comité web journey', () => {
     // The PV names the member in conflict, with their quality; no address appears.
     expect(texte).toContain('Isabelle Petit');
     expect(texte).not.toContain('@guichet.test');
+    expect(texte).toContain('Julien Moreau, Représentant de France Travail Membre présent');
+    expect(texte).toContain('5 membres présents sur 5.');
   }, LONG);
 
   it('shows the OI why closing over the enveloppe is refused, then closes once a dossier is adjourned with its motif', async () => {

@@ -19,7 +19,7 @@ import { dynamo } from '#shared/repositories/clients';
 import { client, demarrerGuichet, type Reponse } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre, siretUnique } from './dossiers-helpers';
 import { piecesObligatoires } from './pieces-helpers';
-import { comiteOuvert, declarer, GESTIONNAIRE, MEMBRES, notes, OI, P1 } from './comite-helpers';
+import { comiteOuvert, declarer, GESTIONNAIRE, MEMBRES, notes, OI, P1, PRESENTS } from './comite-helpers';
 
 const PERSONAS = [
   'anonyme', 'signataire', 'redacteur', 'porteur_tiers', 'gestionnaire', 'admin', 'oi_tiers',
@@ -190,7 +190,7 @@ const CAS: Record<string, Cas> = {
   'POST /comites/{id}/votes': { genre: 'comite_dossier', requete: (f) => ({ chemin: `/comites/${f.comite}/votes`, body: { dossierId: f.inscrit, vote: 'pour' } }) },
   'GET /comites/{id}/proces-verbal.pdf': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}/proces-verbal.pdf` }) },
   // Last: an allowed closing ends the session.
-  'POST /comites/{id}/cloture': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}/cloture`, body: {} }) },
+  'POST /comites/{id}/cloture': { genre: 'comite', requete: (f) => ({ chemin: `/comites/${f.comite}/cloture`, body: { presents: PRESENTS } }) },
 };
 
 type Attendu = 'autorise' | 401 | 403 | 404;

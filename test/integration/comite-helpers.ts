@@ -7,6 +7,8 @@ export const OI = 'oi@guichet.test';
 export const GESTIONNAIRE = 'gestionnaire@guichet.test';
 export const P1 = 'porteur@guichet.test';
 export const MEMBRES = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
+/** The demo members' user ids (`sub`), as a closing lists them present. */
+export const PRESENTS = [1, 2, 3, 4, 5].map((n) => `demo-comite${n}`);
 
 /** A deposited dossier (10 700 € total, FSE 8 560 €) answering `fiche`, by a fresh organisation. */
 export async function dossierDepose(api: Api, aapId: string, fiche: string): Promise<{ id: string; version: number; reference: string }> {

@@ -4,7 +4,7 @@ import { aapDemo } from '#local/seed';
 import { extractPages } from '../unit/templates/pdf-text';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert } from './dossiers-helpers';
-import { aujourdhui, comiteOuvert, declarer, dossierDepose, dossierInstruit, GESTIONNAIRE, MEMBRES, notes, OI, P1, voter } from './comite-helpers';
+import { aujourdhui, comiteOuvert, declarer, dossierDepose, dossierInstruit, GESTIONNAIRE, MEMBRES, notes, OI, P1, PRESENTS, voter } from './comite-helpers';
 
 let g: Guichet;
 let api: ReturnType<typeof client>;
@@ -104,9 +104,9 @@ describe('a full comité session', () => {
     expect((await api.get(`/comites/${c.id}`, { as: P1 })).status).toBe(403);
 
     // A rejection carries the president's motif: refused without it, nothing closed.
-    const sansMotif = await api.post(`/comites/${c.id}/cloture`, { as: president, body: {} });
+    const sansMotif = await api.post(`/comites/${c.id}/cloture`, { as: president, body: { presents: PRESENTS } });
     expect([sansMotif.status, sansMotif.body.code, sansMotif.body.details[0].chemin]).toEqual([422, 'MOTIF_REJET_REQUIS', `decisions.${b.id}.motif`]);
-    const close = await api.post(`/comites/${c.id}/cloture`, { as: president, body: { decisions: [{ dossierId: b.id, ajourner: false, motif: 'Plan de financement insuffisamment cofinancé.' }] } });
+    const close = await api.post(`/comites/${c.id}/cloture`, { as: president, body: { presents: PRESENTS, decisions: [{ dossierId: b.id, ajourner: false, motif: 'Plan de financement insuffisamment cofinancé.' }] } });
     expect(close.status).toBe(200);
     expect((await api.get(`/dossiers/${b.id}`, { as: P1 })).body.suivi.decision.motif).toBe('Plan de financement insuffisamment cofinancé.');
     expect(close.body.decisions.map((x: { decision: string }) => x.decision)).toEqual(['selectionne', 'rejete']);
@@ -151,6 +151,33 @@ describe('a full comité session', () => {
   });
 });
 
+describe('attendance at a session', () => {
+  it('records who the president ticks present: the PV lists a member who attended without voting, and one not ticked as absent', async () => {
+    const a = await dossierInstruit(api, aap.id, 'HP1', 100_000);
+    const c = await comiteOuvert(api, aap.id, HP, [a.id]);
+    const [president, m2, m3] = MEMBRES as [string, string, string];
+    for (const m of [president, m2, m3]) await declarer(api, c.id, m, a.id), await voter(api, c.id, m, a.id, 'pour');
+    // demo-comite4 (Julien Moreau) attends without declaring or voting; demo-comite5 (Isabelle Petit) is not there.
+    const [p1, p2, p3, p4] = PRESENTS as [string, string, string, string];
+    const cloture = (body: object) => api.post(`/comites/${c.id}/cloture`, { as: president, body });
+    expect((await cloture({})).status).toBe(400);
+    const inconnu = await cloture({ presents: [p1, p2, p3, 'demo-porteur'] });
+    expect([inconnu.status, inconnu.body.code, inconnu.body.details]).toEqual([422, 'PRESENCE_INCONNUE', [{ chemin: 'corps.presents', message: '« demo-porteur » ne siège pas à ce comité.' }]]);
+    const oubli = await cloture({ presents: [p1, p3, p4] });
+    expect([oubli.status, oubli.body.code, oubli.body.details]).toEqual([
+      422, 'PRESENCE_INCOHERENTE', [{ chemin: 'corps.presents', message: 'Marc Rousseau a pris part à la séance (vote ou déclaration d’intérêts) : cochez sa présence.' }],
+    ]);
+    expect((await api.get(`/comites/${c.id}`, { as: president })).body).toMatchObject({ statut: 'ouvert', participants: [p1, p2, p3] });
+
+    const close = await cloture({ presents: [p4, p3, p2, p1] });
+    expect([close.status, close.body.presents]).toEqual([200, [p1, p2, p3, p4]]);
+    const pv = await texte((await api.get(`/comites/${c.id}/proces-verbal.pdf`, { as: OI })).body);
+    expect(pv).toContain('Julien Moreau, Représentant de France Travail Membre présent');
+    expect(pv).toContain('Isabelle Petit, Représentante de la Région Nouvelle-Aquitaine Membre absent');
+    expect(pv).toContain('4 membres présents sur 5.');
+  });
+});
+
 describe('bad input on comités', () => {
   it('refuses votes off the agenda or after closing (409), without quorum (422) and over the enveloppe (422)', async () => {
     const c0 = lireContenuPetiteEnveloppe();
@@ -163,15 +190,15 @@ describe('bad input on comités', () => {
     expect((await voter(api, c.id, MEMBRES[0]!, hors.id, 'pour')).status).toBe(409);
     expect((await voter(api, c.id, MEMBRES[0]!, a.id, 'pour')).body.code).toBe('DECLARATION_REQUISE');
     for (const m of MEMBRES.slice(0, 2)) for (const d of [a, b]) await declarer(api, c.id, m, d.id), await voter(api, c.id, m, d.id, 'pour');
-    const sansQuorum = await api.post(`/comites/${c.id}/cloture`, { as: OI, body: {} });
+    const sansQuorum = await api.post(`/comites/${c.id}/cloture`, { as: OI, body: { presents: PRESENTS } });
     expect([sansQuorum.status, sansQuorum.body.code]).toEqual([422, 'QUORUM_NON_ATTEINT']);
     await declarer(api, c.id, MEMBRES[2]!, a.id), await voter(api, c.id, MEMBRES[2]!, a.id, 'pour');
     await declarer(api, c.id, MEMBRES[2]!, b.id), await voter(api, c.id, MEMBRES[2]!, b.id, 'pour');
-    const depasse = await api.post(`/comites/${c.id}/cloture`, { as: OI, body: {} });
+    const depasse = await api.post(`/comites/${c.id}/cloture`, { as: OI, body: { presents: PRESENTS } });
     expect([depasse.status, depasse.body.code]).toEqual([422, 'ENVELOPPE_DEPASSEE']);
     expect(depasse.body.message).toMatch(/12\s000,00\s€.*10\s000,00\s€/);
     expect((await api.get(`/dossiers/${a.id}`, { as: OI })).body.statut).toBe('inscrit_comite');
-    const ajourne = await api.post(`/comites/${c.id}/cloture`, { as: OI, body: { decisions: [{ dossierId: b.id, ajourner: true, motif: 'Plan de financement à consolider.' }] } });
+    const ajourne = await api.post(`/comites/${c.id}/cloture`, { as: OI, body: { presents: PRESENTS, decisions: [{ dossierId: b.id, ajourner: true, motif: 'Plan de financement à consolider.' }] } });
     expect(ajourne.status).toBe(200);
     expect((await voter(api, c.id, MEMBRES[0]!, a.id, 'contre')).body.code).toBe('COMITE_CLOS');
     expect((await api.get(`/dossiers/${b.id}`, { as: P1 })).body.statut).toBe('ajourne');

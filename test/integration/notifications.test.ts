@@ -18,7 +18,7 @@ import { client } from './helpers';
 import { demarrerGuichet } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
 import { pdfValide, piecesObligatoires, televerser, verdict } from './pieces-helpers';
-import { comiteOuvert, declarer, dossierDepose, dossierInstruit, GESTIONNAIRE, MEMBRES, OI, P1, voter } from './comite-helpers';
+import { comiteOuvert, declarer, dossierDepose, dossierInstruit, GESTIONNAIRE, MEMBRES, OI, P1, PRESENTS, voter } from './comite-helpers';
 import { attendreCourriel, courriels } from './boite-mail-helpers';
 
 const P2 = 'porteur2@guichet.test';
@@ -83,7 +83,7 @@ describe('e-mails of the dossier workflow', () => {
     const c = await comiteOuvert(api, aap.id, HP, [a.id]);
     for (const m of MEMBRES) expect((await declarer(api, c.id, m, a.id)).status).toBe(201);
     for (const m of MEMBRES.slice(0, 4)) await voter(api, c.id, m, a.id, 'pour');
-    expect((await api.post(`/comites/${c.id}/cloture`, { as: MEMBRES[0]!, body: {} })).status).toBe(200);
+    expect((await api.post(`/comites/${c.id}/cloture`, { as: MEMBRES[0]!, body: { presents: PRESENTS } })).status).toBe(200);
     const decision = await attendreCourriel(g, P1, new RegExp(`Décision du comité sur le dossier ${echapperRe(a.reference)} : dossier sélectionné`));
     expect(decision.texte).toContain('8 000,00 €');
     expect(decision.texte).not.toMatch(/\d+ pour|\d+ contre/);

@@ -6,6 +6,7 @@ import type { Comite, Siege, DecisionComite, DeclarationConflit, DemandeComite, 
 import type { Dossier } from '../../schemas/dossier';
 import { formatDate, formatMontant } from '../../format';
 import { instantLocal } from '../temps';
+import { nomMembre } from './sieges';
 import { AccesRefuse, Conflit, RegleMetier, RequeteInvalide } from '../errors';
 
 export type Role = 'oi' | 'president' | 'membre';
@@ -117,16 +118,49 @@ export interface Enveloppe {
   selectionneCentimes: number;
 }
 
+/** Members who voted or declared their interests on an agenda dossier: they took part, so they attended. */
+export function participants(c: Pick<Comite, 'membres' | 'ordreDuJour'>, votes: Vote[], conflits: DeclarationConflit[]): string[] {
+  const actifs = new Set([...votes, ...conflits].filter((x) => c.ordreDuJour.includes(x.dossierId)).map((x) => x.membre));
+  return c.membres.filter((m) => actifs.has(m));
+}
+
 /**
- * Closes the session: per agenda dossier the quorum, then the decision by the majority rule (or the president's
- * adjournment); the FSE selected must fit in what remains of the AAP's enveloppe. Refused whole otherwise, and
- * before the session's scheduled instant (date and hour in the comité's zone): the PV says the comité met then.
+ * The attendance the closing records, in the comité's order: only its members; everyone who took part (vote or
+ * declaration) and the president when he closes the session himself must be listed, or the PV would contradict them.
+ */
+export function presences(c: Comite, p: { presents: string[]; votes: Vote[]; conflits: DeclarationConflit[]; closPar: string }): string[] {
+  const listes = new Set(p.presents);
+  const inconnus = [...listes].filter((m) => !c.membres.includes(m));
+  if (inconnus.length) {
+    throw new RegleMetier(
+      'PRESENCE_INCONNUE',
+      'Seuls les membres du comité figurent parmi les présents.',
+      inconnus.map((m) => ({ chemin: 'corps.presents', message: `« ${m} » ne siège pas à ce comité.` })),
+    );
+  }
+  const absents = [
+    ...participants(c, p.votes, p.conflits).filter((m) => !listes.has(m))
+      .map((m) => `${nomMembre(c, m)} a pris part à la séance (vote ou déclaration d’intérêts) : cochez sa présence.`),
+    ...(p.closPar === c.president && !listes.has(c.president) ? [`${nomMembre(c, c.president)} préside et clôt la séance : cochez sa présence.`] : []),
+  ];
+  if (absents.length) {
+    throw new RegleMetier('PRESENCE_INCOHERENTE', 'La liste des présents omet des membres qui ont siégé.', [...new Set(absents)].map((message) => ({ chemin: 'corps.presents', message })));
+  }
+  return c.membres.filter((m) => listes.has(m));
+}
+
+/**
+ * Closes the session: attendance as recorded (see `presences`), then per agenda dossier the quorum, then the
+ * decision by the majority rule (or the president's adjournment); the FSE selected must fit in what remains of the
+ * AAP's enveloppe. Refused whole otherwise, and before the session's scheduled instant (date and hour in the
+ * comité's zone): the PV says the comité met then. `closPar` is the user id of who closes.
  */
 export function cloturer(
   c: Comite,
   p: {
     dossiers: Dossier[]; votes: Vote[]; conflits: DeclarationConflit[]; enveloppe: Enveloppe; maintenant: Date;
     demande: Array<{ dossierId: string; ajourner: boolean; motif?: string | undefined }>;
+    presents: string[]; closPar: string;
   },
 ): { comite: Comite; dossiers: Dossier[]; ajoutSelection: number } {
   exigerOuvert(c);
@@ -134,6 +168,7 @@ export function cloturer(
   if (p.maintenant.getTime() < instantLocal(c.date, c.heure, c.fuseau).getTime()) {
     throw new RegleMetier('SEANCE_A_VENIR', `La séance est prévue le ${formatDate(c.date)} à ${c.heure} (${c.fuseau}) : elle se clôt à partir de cette heure, jamais avant.`);
   }
+  const presents = presences(c, p);
   const decisions: DecisionComite[] = [];
   const sansQuorum: string[] = [];
   const sansMotif: string[] = [];
@@ -187,7 +222,7 @@ export function cloturer(
   return {
     dossiers,
     ajoutSelection: ajout,
-    comite: { ...c, statut: 'clos', closLe: iso, version: c.version + 1, decisions, enveloppe: { ...e, selectionneCentimes: e.selectionneCentimes + ajout } },
+    comite: { ...c, statut: 'clos', closLe: iso, version: c.version + 1, decisions, presents, enveloppe: { ...e, selectionneCentimes: e.selectionneCentimes + ajout } },
   };
 }
 

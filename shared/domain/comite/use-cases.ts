@@ -146,7 +146,10 @@ export async function lireComite(ctx: ContexteComite, actor: Actor, id: string) 
     ordre,
     mesDeclarations: conflits.filter((x) => x.membre === actor.userId),
     mesVotes: votes.filter((x) => x.membre === actor.userId),
-    ...(voitDecomptes ? { decomptes: c.ordreDuJour.map((d) => ({ dossierId: d, ...regles.decompte(c, d, votes, conflits) })), conflits } : {}),
+    // `participants`: who must be ticked present at closing (they voted or declared), without saying how they voted.
+    ...(voitDecomptes
+      ? { decomptes: c.ordreDuJour.map((d) => ({ dossierId: d, ...regles.decompte(c, d, votes, conflits) })), conflits, participants: regles.participants(c, votes, conflits) }
+      : {}),
     enveloppeActuelle: role === 'oi' ? await enveloppeDe(ctx, c.aapId).then(({ version: _v, ...e }) => e) : null,
   };
 }
@@ -189,15 +192,20 @@ export async function voter(ctx: ContexteComite, actor: Actor, id: string, deman
   return v;
 }
 
-/** load → decide → persist: decisions, dossier transitions, enveloppe — all or nothing. */
-export async function cloturer(ctx: ContexteComite, actor: Actor, id: string, demande: { decisions: Array<{ dossierId: string; ajourner: boolean; motif?: string | undefined }> }) {
+/** load → decide → persist: attendance, decisions, dossier transitions, enveloppe — all or nothing. */
+export async function cloturer(
+  ctx: ContexteComite, actor: Actor, id: string,
+  demande: { decisions: Array<{ dossierId: string; ajourner: boolean; motif?: string | undefined }>; presents: string[] },
+) {
   const avant = await chargerComite(ctx, actor, id, 'comite.cloturer');
   const [votes, conflits, lus, enveloppe] = await Promise.all([
     ctx.comites.votes(id), ctx.comites.conflits(id), Promise.all(avant.ordreDuJour.map((x) => ctx.dossiers.lire(x))), enveloppeDe(ctx, avant.aapId),
   ]);
   const dossiers = lus.filter((d): d is Dossier => d !== null);
   const { version: versionEnveloppe, ...valeurs } = enveloppe;
-  const r = regles.cloturer(avant, { dossiers, votes, conflits, enveloppe: valeurs, maintenant: ctx.maintenant, demande: demande.decisions });
+  const r = regles.cloturer(avant, {
+    dossiers, votes, conflits, enveloppe: valeurs, maintenant: ctx.maintenant, demande: demande.decisions, presents: demande.presents, closPar: actor.userId,
+  });
   const mouvements = r.dossiers.map((apres) => {
     const av = dossiers.find((x) => x.id === apres.id)!;
     const j = transition(ctx, av, apres, actor, 'decision_comite', { comiteId: id, decision: apres.statut });
@@ -239,7 +247,8 @@ export async function procesVerbal(ctx: ContexteComite, actor: Actor, id: string
     ctx.aaps.lire(c.aapId), ctx.comites.conflits(id), ctx.comites.votes(id), Promise.all(c.ordreDuJour.map((x) => ctx.dossiers.lire(x))),
   ]);
   if (!aap) throw new Error(`AAP ${c.aapId} introuvable`);
-  const presents = c.membres.filter((m) => votes.some((v) => v.membre === m) || conflits.some((x) => x.membre === m));
+  // Closings record attendance; comités closed before they did keep the PV they had: present is who took part.
+  const presents = c.presents ?? regles.participants(c, votes, conflits);
   return {
     comite: c, aap, conflits, presents,
     dossiers: dossiers.flatMap((d) => (d ? [{ id: d.id, reference: d.reference, organisationNom: d.organisationNom, ficheCode: d.ficheCode, intitule: d.contenu.intitule }] : [])),

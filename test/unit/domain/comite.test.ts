@@ -31,6 +31,8 @@ function seance(dossiers: Dossier[], r: ReglesComite = SIMPLE): { comite: Comite
 const vote = (membreEmail: string, dossierId: string, v: Vote['vote']): Vote => ({ dossierId, membre: membreEmail, vote: v, voteLe: T0.toISOString() });
 const coi = (membreEmail: string, dossierId: string, conflit: boolean): DeclarationConflit => ({ dossierId, membre: membreEmail, conflit, commentaire: '', declareLe: T0.toISOString() });
 const ENVELOPPE = { enveloppeCentimes: 10_000_00, programmeCentimes: 0, selectionneCentimes: 0 };
+/** Everyone present, the OI closing: the attendance rules are tested on their own. */
+const TOUS = { presents: M, closPar: OI.userId };
 
 /** Votes given as a string, one letter per member in order: p(our), c(ontre), a(bstention), - (no vote). */
 const votes = (dossierId: string, s: string) => [...s].flatMap((l, i) => (l === '-' ? [] : [vote(M[i]!, dossierId, ({ p: 'pour', c: 'contre', a: 'abstention' } as const)[l as 'p' | 'c' | 'a'])]));
@@ -61,7 +63,7 @@ describe('decompte', () => {
 describe('cloturer', () => {
   const clore = (v: string, r: ReglesComite = SIMPLE, demande: Array<{ dossierId: string; ajourner: boolean; motif?: string }> = []) => {
     const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)], r);
-    return cloturer(comite, { dossiers, votes: votes('A', v), conflits: [], enveloppe: ENVELOPPE, maintenant: T0, demande });
+    return cloturer(comite, { dossiers, votes: votes('A', v), conflits: [], enveloppe: ENVELOPPE, maintenant: T0, demande, ...TOUS });
   };
 
   it.each([
@@ -96,7 +98,7 @@ describe('cloturer', () => {
 
   it('refuses without quorum, naming the dossier and the count, unless the dossier is adjourned', () => {
     const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)]);
-    const p = { dossiers, votes: votes('A', 'pp---'), conflits: [], enveloppe: ENVELOPPE, maintenant: T0 };
+    const p = { dossiers, votes: votes('A', 'pp---'), conflits: [], enveloppe: ENVELOPPE, maintenant: T0, ...TOUS };
     try {
       cloturer(comite, { ...p, demande: [] });
       expect.unreachable();
@@ -111,7 +113,7 @@ describe('cloturer', () => {
 
   it('refuses, with the figures, selections over what remains of the enveloppe; to the cent, the rest fits', () => {
     const { comite, dossiers } = seance([instruit('A', 'HP1', 600_000), instruit('B', 'HP2', 300_001)]);
-    const p = { dossiers, votes: [...votes('A', 'ppp--'), ...votes('B', 'ppp--')], conflits: [], maintenant: T0, demande: [] };
+    const p = { dossiers, votes: [...votes('A', 'ppp--'), ...votes('B', 'ppp--')], conflits: [], maintenant: T0, demande: [], ...TOUS };
     const trop = { enveloppeCentimes: 1_000_000, programmeCentimes: 50_000, selectionneCentimes: 50_000 };
     try {
       cloturer(comite, { ...p, enveloppe: trop });
@@ -128,7 +130,7 @@ describe('cloturer', () => {
   it('refuses to close before the session’s day in the comité’s zone, and closes from its first minute', () => {
     const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)]);
     const demain = { ...comite, date: '2026-11-02' };
-    const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [], enveloppe: ENVELOPPE, demande: [] };
+    const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [], enveloppe: ENVELOPPE, demande: [], ...TOUS };
     // 23:30 UTC on 1 November is 00:30 on 2 November in Paris.
     expect(codeDe(() => cloturer(demain, { ...p, maintenant: new Date('2026-11-01T22:59:59Z') }))).toBe('SEANCE_A_VENIR');
     expect(codeDe(() => cloturer(demain, { ...p, maintenant: new Date('2026-11-01T23:30:00Z') }))).toBe('SEANCE_A_VENIR');
@@ -140,7 +142,7 @@ describe('cloturer', () => {
   it('refuses to close hours before the scheduled hour on the session’s day (PV « 14:00 », not « close à 09:27 »)', () => {
     const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)]);
     const seance14h = { ...comite, date: '2026-11-02', heure: '14:00' };
-    const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [], enveloppe: ENVELOPPE, demande: [] };
+    const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [], enveloppe: ENVELOPPE, demande: [], ...TOUS };
     // 09:27 and 13:59:59 in Paris (UTC+1 in November): refused; 14:00 exactly: closed.
     try {
       cloturer(seance14h, { ...p, maintenant: new Date('2026-11-02T08:27:00Z') });
@@ -153,9 +155,51 @@ describe('cloturer', () => {
     expect(cloturer(seance14h, { ...p, maintenant: new Date('2026-11-02T13:00:00Z') }).comite.closLe).toBe('2026-11-02T13:00:00.000Z');
   });
 
+  describe('attendance', () => {
+    const { comite, dossiers } = seance([instruit('A', 'HP1', 800_000)]);
+    // comite1 … comite3 vote, comite4 only declares (a conflict), comite5 does nothing.
+    const p = { dossiers, votes: votes('A', 'ppp--'), conflits: [coi(M[3]!, 'A', true)], enveloppe: ENVELOPPE, maintenant: T0, demande: [], closPar: OI.userId };
+    const refus = (presents: string[], closPar = OI.userId) => {
+      try {
+        cloturer(comite, { ...p, presents, closPar });
+      } catch (e) {
+        return { code: (e as RegleMetier).code, status: (e as RegleMetier).httpStatus, details: (e as RegleMetier).details };
+      }
+      return expect.unreachable();
+    };
+
+    it('records who was ticked present, in the comité’s order, including a member who neither voted nor declared', () => {
+      const r = cloturer(comite, { ...p, presents: [M[4]!, M[3]!, M[2]!, M[1]!, M[0]!, M[4]!] });
+      expect(r.comite.presents).toEqual(M);
+      expect(cloturer(comite, { ...p, presents: M.slice(0, 4) }).comite.presents).toEqual(M.slice(0, 4));
+    });
+
+    it('refuses an id that does not sit on the comité', () => {
+      expect(refus([...M.slice(0, 4), 'autre@guichet.test'])).toEqual({
+        code: 'PRESENCE_INCONNUE', status: 422, details: [{ chemin: 'corps.presents', message: '« autre@guichet.test » ne siège pas à ce comité.' }],
+      });
+    });
+
+    it('refuses when a member who voted or declared is not listed present, naming each', () => {
+      expect(refus([M[0]!, M[2]!])).toEqual({
+        code: 'PRESENCE_INCOHERENTE', status: 422, details: [
+          { chemin: 'corps.presents', message: `${M[1]} a pris part à la séance (vote ou déclaration d’intérêts) : cochez sa présence.` },
+          { chemin: 'corps.presents', message: `${M[3]} a pris part à la séance (vote ou déclaration d’intérêts) : cochez sa présence.` },
+        ],
+      });
+    });
+
+    it('refuses a president who closes the session without being listed present; the OI may close in his absence', () => {
+      const sansVotePresident = { ...p, votes: votes('A', '-ppp-'), conflits: [] };
+      expect(cloturer(comite, { ...sansVotePresident, presents: M.slice(1, 4) }).comite.presents).toEqual(M.slice(1, 4));
+      expect(codeDe(() => cloturer(comite, { ...sansVotePresident, presents: M.slice(1, 4), closPar: M[0]! }))).toBe('PRESENCE_INCOHERENTE');
+      expect(cloturer(comite, { ...sansVotePresident, presents: M.slice(0, 4), closPar: M[0]! }).comite.presents).toEqual(M.slice(0, 4));
+    });
+  });
+
   it('refuses a second closing', () => {
     const r = clore('ppp--');
-    expect(codeDe(() => cloturer(r.comite, { dossiers: r.dossiers, votes: [], conflits: [], enveloppe: ENVELOPPE, maintenant: T0, demande: [] }))).toBe('COMITE_CLOS');
+    expect(codeDe(() => cloturer(r.comite, { dossiers: r.dossiers, votes: [], conflits: [], enveloppe: ENVELOPPE, maintenant: T0, demande: [], ...TOUS }))).toBe('COMITE_CLOS');
   });
 });
 

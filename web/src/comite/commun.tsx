@@ -35,6 +35,8 @@ const TITRES: Record<string, string> = {
   GRILLE_INCOMPLETE: 'Grille incomplète',
   COMITE_CLOS: 'Séance close',
   SEANCE_A_VENIR: 'Séance à venir',
+  PRESENCE_INCOHERENTE: 'Liste des présents incomplète',
+  PRESENCE_INCONNUE: 'Présent inconnu du comité',
   DECLARATION_EXISTANTE: 'Déclaration déjà enregistrée',
   CONFLIT_INTERETS: 'Conflit d’intérêts déclaré',
   DECLARATION_REQUISE: 'Déclaration requise',

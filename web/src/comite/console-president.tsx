@@ -6,6 +6,7 @@ import { useAnnoncer } from '../lib/annonces';
 import { formatHeure, fuseauNavigateur, pluriel } from '../lib/format';
 import { AlerteRefus } from './commun';
 import { BarreEnveloppe } from './enveloppe';
+import { Presences, presentsEnvoyes } from './presences';
 import { BadgeDecision, LIBELLES_DECISION, libelleMajorite, libelleQuorum } from './libelles';
 import { Comite, type TComite, type TComiteDetail, type TDecompte, type TRegles } from './schemas';
 
@@ -30,7 +31,8 @@ const heure = (d: Date) => formatHeure(d, fuseauNavigateur(), true);
 
 /**
  * President (and OI) console of an open session: live tallies per dossier with the quorum state, adjournment with a
- * motif, and « Clôturer la séance », whose refusals (quorum, enveloppe) are shown with their details.
+ * motif, and « Clôturer la séance » with the members present, whose refusals (quorum, enveloppe, attendance) are
+ * shown with their details.
  */
 export function ConsoleSeance(props: {
   comite: TComiteDetail;
@@ -44,6 +46,8 @@ export function ConsoleSeance(props: {
   const annoncer = useAnnoncer();
   const dialogue = useRef<HTMLDialogElement>(null);
   const [ajournements, setAjournements] = useState<Record<string, { ajourner: boolean; motif: string }>>({});
+  // Members ticked present beyond those who must be (see `presentsRequis`).
+  const [coches, setCoches] = useState<Set<string>>(new Set());
   const [refus, setRefus] = useState<ApiError | null>(null);
   const [tour, setTour] = useState(0);
   const [envoi, setEnvoi] = useState(false);
@@ -76,7 +80,9 @@ export function ConsoleSeance(props: {
         const c = choix(d.id);
         return c.ajourner || c.motif.trim() ? [{ dossierId: d.id, ajourner: c.ajourner, ...(c.motif.trim() ? { motif: c.motif.trim() } : {}) }] : [];
       });
-      const { data } = await api(`/comites/${encodeURIComponent(comite.id)}/cloture`, Comite, { method: 'POST', auth: true, body: { decisions } });
+      const { data } = await api(`/comites/${encodeURIComponent(comite.id)}/cloture`, Comite, {
+        method: 'POST', auth: true, body: { decisions, presents: presentsEnvoyes(comite, coches) },
+      });
       dialogue.current?.close();
       annoncer('Séance close : les décisions sont enregistrées.');
       props.onClos(data);
@@ -179,6 +185,7 @@ export function ConsoleSeance(props: {
             </li>
           ))}
         </ul>
+        <Presences comite={comite} coches={coches} onChange={setCoches} />
         <div className="actions">
           <button type="button" className="bouton" disabled={envoi} onClick={() => void cloturer()}>
             {envoi ? 'Clôture…' : 'Confirmer la clôture'}

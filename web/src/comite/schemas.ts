@@ -70,6 +70,8 @@ export const ComiteDetail = Comite.extend({
   mesVotes: z.array(Vote),
   decomptes: z.array(Decompte).optional(),
   conflits: z.array(Conflit).optional(),
+  /** President and OI: the members who voted or declared, whom closing must list present. */
+  participants: z.array(z.string()).optional(),
   enveloppeActuelle: z
     .object({ enveloppeCentimes: Centimes.nullable(), programmeCentimes: Centimes, selectionneCentimes: Centimes })
     .nullable()
