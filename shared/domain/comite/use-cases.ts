@@ -162,7 +162,8 @@ async function enveloppeDe(ctx: ContexteComite, aapId: string): Promise<regles.E
 export async function ordreDuJour(ctx: ContexteComite, actor: Actor, id: string, demande: { dossierIds: string[]; publier: boolean }) {
   const avant = await chargerComite(ctx, actor, id, 'comite.preparer');
   const nouveaux = [...new Set(demande.dossierIds)].filter((x) => !avant.ordreDuJour.includes(x));
-  const lus = await Promise.all(nouveaux.map((x) => ctx.dossiers.lire(x)));
+  // A brouillon (private to its organisation until dépôt) or another OI's dossier reads as absent: never its reference.
+  const lus = (await Promise.all(nouveaux.map((x) => ctx.dossiers.lire(x)))).map((d) => (d && d.statut !== 'brouillon' && d.oi === avant.oi ? d : null));
   const absents = nouveaux.filter((_, i) => !lus[i]);
   if (absents.length) throw new RegleMetier('DOSSIER_INTROUVABLE', `Dossiers introuvables : ${absents.join(', ')}.`);
   const dossiers = lus.filter((d): d is Dossier => d !== null);
