@@ -69,7 +69,9 @@ describe('OI dossier screens', () => {
   it('lets the porteur send the pièce asked and deposit again when compléments are requested', async () => {
     await seDeconnecter(page);
     await seConnecterAvec(page, porteur);
-    await page.goto(`/dossiers/${dossier.id}`);
+    await page.waitForURL((u) => u.pathname === '/dossiers');
+    await page.locator(`li[data-reference="${dossier.reference}"]`).getByRole('link').first().click();
+    await page.waitForURL((u) => u.pathname === `/dossiers/${dossier.id}`);
     await expect.poll(() => page.locator('.alerte-avertissement').first().textContent()).toContain('Le RIB fourni est illisible');
     await expect.poll(() => page.locator('input[type="file"]').count()).toBe(1);
     const rib = page.locator('li.ligne-piece[data-code="RIB"]');

@@ -23,6 +23,14 @@ describe('porteur web journey', () => {
     await fermerSession(session);
   }, LONG);
 
+  /** From any page, as a porteur goes there: « Appels à projets », the demo AAP's card, then the fiche. */
+  async function ouvrirFicheDemo(fiche: string) {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Appels à projets' }).click();
+    await page.getByRole('link', { name: /\(démonstration\)$/ }).first().click();
+    await page.getByRole('link', { name: new RegExp(`^${fiche}\\b`) }).click();
+    await page.waitForURL(`**/fiches/${fiche}`);
+  }
+
   it('registers an organisation when a new porteur gives a Luhn-valid SIRET, after refusing an invalid one', async () => {
     await seConnecterAvec(page, email);
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon organisation' }).click();
@@ -44,9 +52,7 @@ describe('porteur web journey', () => {
   }, LONG);
 
   it('creates the HP1 draft and checks the plan live when the porteur answers the fiche', async () => {
-    await page.goto(`/aaps/${await idAapDemo(page)}`);
-    await page.getByRole('link', { name: /^HP1\b/ }).click();
-    await page.waitForURL('**/fiches/HP1');
+    await ouvrirFicheDemo('HP1');
     await page.getByRole('button', { name: 'Répondre à cette fiche' }).click();
     await page.waitForURL(/\/dossiers\/[^/]+$/);
     urlDossier = new URL(page.url()).pathname;
@@ -91,7 +97,7 @@ describe('porteur web journey', () => {
   }, LONG);
 
   it('says the dossier exists and links to it when the porteur answers the same fiche again', async () => {
-    await page.goto(`/aaps/${await idAapDemo(page)}/fiches/HP1`);
+    await ouvrirFicheDemo('HP1');
     await page.getByRole('button', { name: 'Répondre à cette fiche' }).click();
     await expect.poll(() => page.locator('.alerte-info').textContent()).toContain('déjà un dossier');
     await page.getByRole('link', { name: 'Ouvrir ce dossier' }).click();

@@ -54,18 +54,29 @@ async function main() {
         if (debords.length || largeur > page.viewportSize()!.width) console.log(`${nom}-${fichier} déborde (${largeur} px) :`, debords);
       };
       const connecter = (email: string) => seConnecter(page, email);
+      /** A link of the main navigation, behind the « Menu » button on a phone. */
+      const naviguer = async (href: string) => {
+        const menu = page.getByRole('button', { name: 'Menu' });
+        if (await menu.isVisible()) await menu.click();
+        await page.getByRole('navigation', { name: 'Navigation principale' }).locator(`a[href="${href}"]`).click();
+      };
+      /** From « Mes dossiers », the dossier's card. */
+      const ouvrirDossier = async (id: string) => {
+        await naviguer('/dossiers');
+        await page.locator(`main a[href="/dossiers/${encodeURIComponent(id)}"]`).first().click();
+      };
       await connecter('porteur@guichet.test');
       await page.goto('/dossiers');
       await page.locator('.carte-dossier').first().waitFor();
       await capture('tableau-de-bord');
-      await page.goto(`/dossiers/${echoue.id}`);
+      await ouvrirDossier(echoue.id);
       await page.locator('li[data-code="CONTREPARTIES_INSUFFISANTES"]').waitFor();
       await page.locator('#section-pieces .ligne-piece').first().waitFor();
       await capture('editeur');
       await page.locator('#section-controles').screenshot({ path: join(sortie, `${nom}-controles.png`) });
       await page.locator('#section-plan').screenshot({ path: join(sortie, `${nom}-depenses.png`) });
       await page.locator('#section-pieces').screenshot({ path: join(sortie, `${nom}-pieces.png`) });
-      await page.goto(`/dossiers/${depose.id}`);
+      await ouvrirDossier(depose.id);
       await page.getByRole('heading', { name: /^Déposé le/ }).waitFor();
       await capture('depose');
       await page.goto('/organisation');
@@ -87,10 +98,14 @@ async function main() {
       await page.locator('#champ-siret-erreur').waitFor();
       await capture('organisation-erreurs');
       await connecter('oi@guichet.test');
-      await page.goto(`/gestion/aaps/${aapId}/dossiers`);
+      // By clicks from the OI's home, as an agent goes there.
+      await naviguer('/gestion');
+      await page.locator(`a[href="/gestion/aaps/${encodeURIComponent(aapId)}"]`).first().click();
+      await page.getByRole('link', { name: 'Dossiers déposés', exact: true }).click();
       await page.locator('table.table-dossiers').waitFor();
       await capture('oi-liste');
-      await page.goto(`/gestion/dossiers/${depose.id}?onglet=journal`);
+      await page.locator(`a[href="/gestion/dossiers/${encodeURIComponent(depose.id)}"]`).first().click();
+      await page.getByRole('tab', { name: 'Journal' }).click();
       await page.locator('#section-journal .journal').waitFor();
       await capture('oi-dossier');
       await ctx.close();

@@ -1,5 +1,4 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { DEMO_USERS } from '#local/demo-users';
 import { startGuichet, type Guichet } from '#local/server';
 import { lancerChromium } from './navigateur';
@@ -51,7 +50,9 @@ export async function seConnecter(page: Page, email: string): Promise<void> {
     await page.getByRole('textbox', { name: 'Adresse électronique' }).fill(email);
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   }
-  await expect.poll(() => page.getByTestId('utilisateur').textContent().catch(() => null), { timeout: 20_000 }).toBe(email);
+  // A Playwright wait, not vitest's: the screenshot script (outside vitest) signs in too.
+  const exacte = new RegExp(`^${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.getByTestId('utilisateur').filter({ hasText: exacte }).waitFor({ timeout: 20_000 });
 }
 
 /** « Se déconnecter », through the provider's end_session (no confirmation), back on the home page signed out. */
