@@ -26,6 +26,8 @@ export interface DecisionLettre {
   montantFseCentimes: number | null;
   /** The comité de pilotage that examined the dossier: its PLIE and its date (AAAA-MM-JJ). */
   comite: { plie: string; date: string };
+  /** ISO instant of the letter this one replaces: a programmation corrected after its letter was issued. */
+  remplace?: string;
 }
 
 export interface LettreDecisionInput {
@@ -96,6 +98,9 @@ function corps(input: LettreDecisionInput, fuseau: string): { paragraphes: strin
           demande,
           `Après l’avis favorable du comité de pilotage du ${decision.comite.plie}, réuni le ${dateLongue(decision.comite.date, fuseau)}, j’ai le plaisir de vous informer qu’une subvention FSE vous est attribuée pour ${operation}, pour un montant de ${montant()}.`,
           'Une convention d’attribution vous sera adressée prochainement\u00a0: elle précise les conditions de réalisation de l’opération, les justificatifs à produire et les modalités de versement de la subvention.',
+          ...(decision.remplace
+            ? [`La décision de programmation ayant été corrigée, la présente lettre annule et remplace la lettre de décision du ${dateLongue(decision.remplace, fuseau)}.`]
+            : []),
         ],
         motif: observations || null,
         recours: false,

@@ -51,6 +51,7 @@ export const POLITIQUE = {
   'dossier.lister_gestion': { relations: OI, refus: 'Réservé aux agents de l’OI.' },
   'dossier.instruire': { relations: OI, refus: 'Seuls les agents de l’OI instruisent un dossier.' },
   'dossier.programmer': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI enregistre la décision de programmation.' },
+  'dossier.corriger_programmation': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI corrige la décision de programmation.' },
   'message.lire': { relations: [...MEMBRES_ORG, ...OI], refus: 'La messagerie d’un dossier réunit les membres de son organisation et les agents de son OI.' },
   'message.ecrire': { relations: [...MEMBRES_ORG, ...OI], refus: 'La messagerie d’un dossier réunit les membres de son organisation et les agents de son OI.' },
   'annotation.lire': { relations: OI, refus: 'Les annotations privées sont réservées aux agents de l’OI.' },

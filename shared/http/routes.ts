@@ -46,6 +46,7 @@ import {
   DemandeCloture,
   DemandeComite,
   DemandeConflit,
+  DemandeCorrectionProgrammation,
   DemandeInstruction,
   DemandeOrdreDuJour,
   DemandeProgrammation,
@@ -401,6 +402,11 @@ export const routes = [
     method: 'POST', path: '/dossiers/{id}/programmation', handler: 'functions/instruction/program-dossier.ts',
     ...jwt('dossier.programmer'), access: { table: 'readwrite' }, summary: 'Enregistrer la décision de programmation',
     tag: 'Instruction', input: { params: ParamsDossier, body: DemandeProgrammation, headers: ['if-match'] }, output: Dossier,
+  },
+  {
+    method: 'PUT', path: '/dossiers/{id}/programmation', handler: 'functions/instruction/correct-programmation.ts',
+    ...jwt('dossier.corriger_programmation'), access: { table: 'readwrite' }, summary: 'Corriger la programmation (motif, historique, If-Match)',
+    tag: 'Instruction', input: { params: ParamsDossier, body: DemandeCorrectionProgrammation, headers: ['if-match'] }, output: Dossier,
   },
   {
     method: 'GET', path: '/dossiers/{id}/lettre-decision.pdf', handler: 'functions/instruction/get-lettre-decision.ts',

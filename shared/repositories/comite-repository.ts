@@ -172,5 +172,28 @@ export const comiteRepository: ComiteStore = {
       () => new Conflit('VERSION_PERIMEE', 'Ce dossier a été modifié entre-temps : rechargez-le.'),
     );
   },
+
+  async corrigerProgrammation(apres, avant, e, enveloppe, notifications) {
+    const t = tableName();
+    const premiere = enveloppe.versionLue === 0;
+    await transaction(
+      [
+        { Put: { TableName: t, Item: itemDossier(apres), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': avant.version } } },
+        { Put: { TableName: t, Item: itemEvenement(e), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: t, Key: cleEnveloppe(enveloppe.aapId),
+            UpdateExpression: 'SET programmeCentimes = if_not_exists(programmeCentimes, :zero) + :d, selectionneCentimes = if_not_exists(selectionneCentimes, :zero), version = :nv',
+            ConditionExpression: premiere ? 'attribute_not_exists(pk)' : 'version = :v',
+            ExpressionAttributeValues: { ':d': enveloppe.difference, ':zero': 0, ':nv': enveloppe.versionLue + 1, ...(premiere ? {} : { ':v': enveloppe.versionLue }) },
+          },
+        },
+        ...itemsOutbox(notifications),
+      ],
+      (r) => r[2] === 'ConditionalCheckFailed'
+        ? new Conflit('ENVELOPPE_MODIFIEE', 'L’enveloppe FSE de l’appel à projets a changé entre-temps : renvoyez la correction.')
+        : new Conflit('VERSION_PERIMEE', 'Ce dossier a été modifié entre-temps : rechargez-le avant de corriger la programmation.'),
+    );
+  },
 };
 

@@ -171,5 +171,11 @@ export const DemandeProgrammation = z.strictObject({
   motif: z.string().trim().max(5000).optional(),
 });
 
+/** The programmation as corrected, and why: an empty `motifCorrection` is the domain's 422, not a 400. */
+export const DemandeCorrectionProgrammation = DemandeProgrammation.extend({
+  motifCorrection: z.string().trim().max(5000).default(''),
+});
+export type DemandeCorrectionProgrammation = z.infer<typeof DemandeCorrectionProgrammation>;
+
 export const ParamsComite = z.strictObject({ id: z.string().min(1).max(64) });
 export const ParamsComiteDossier = z.strictObject({ id: z.string().min(1).max(64), dossierId: z.string().min(1).max(64) });

@@ -86,6 +86,9 @@ export const ComplementsRecus = z.object({
 });
 export type ComplementsRecus = z.infer<typeof ComplementsRecus>;
 
+/** The FSE the OI's board granted, by which decision; `motif` explains an amount below the comité's selection. */
+const ProgrammationEnregistree = z.object({ montantFseCentimes: z.number().int(), dateDecision: z.string(), referenceDeliberation: z.string(), motif: z.string().optional(), enregistreLe: z.string() });
+
 export const Dossier = z.object({
   id: z.string(),
   reference: z.string(),
@@ -125,7 +128,10 @@ export const Dossier = z.object({
       montantFsePropose: z.number().int().optional(),
       comiteId: z.string().optional(),
       decision: z.object({ statut: z.enum(['selectionne', 'ajourne', 'rejete']), motif: z.string(), date: z.string(), montantFseCentimes: z.number().int().nullable(), plie: z.string(), dateComite: z.string() }).optional(),
-      programmation: z.object({ montantFseCentimes: z.number().int(), dateDecision: z.string(), referenceDeliberation: z.string(), motif: z.string().optional(), enregistreLe: z.string() }).optional(),
+      programmation: ProgrammationEnregistree.extend({
+        /** Each programmation a correction replaced, oldest first, with who replaced it, when and why. */
+        corrections: z.array(ProgrammationEnregistree.extend({ corrigeeLe: z.string(), corrigeePar: z.string(), corrigeeParId: z.string(), motifCorrection: z.string() })).optional(),
+      }).optional(),
     })
     .default({}),
   /** Hash of the last audit event: each event carries its predecessor's, so the journal is a chain. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** The e-mails Guichet sends (one French template each, shared/domain/notification/modeles.ts). */
 export const MODELES = [
   'depot', 'complements_demandes', 'complements_recus', 'recevable', 'irrecevable', 'decision_comite', 'programmation',
-  'rectificatif', 'rappel_cloture', 'message_recu',
+  'programmation_corrigee', 'rectificatif', 'rappel_cloture', 'message_recu',
 ] as const;
 export const ModeleNotification = z.enum(MODELES);
 export type ModeleNotification = z.infer<typeof ModeleNotification>;

@@ -179,6 +179,14 @@ const CAS: Record<string, Cas> = {
     genre: 'dossier',
     requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/programmation`, body: { montantFseCentimes: 1000, dateDecision: '2027-03-01' }, headers: { 'if-match': String(f.depose.version) } }),
   },
+  'PUT /dossiers/{id}/programmation': {
+    genre: 'dossier',
+    requete: (f) => ({
+      chemin: `/dossiers/${f.depose.id}/programmation`,
+      body: { montantFseCentimes: 1000, dateDecision: '2027-03-01', motifCorrection: 'Erreur de saisie du montant.' },
+      headers: { 'if-match': String(f.depose.version) },
+    }),
+  },
   'GET /dossiers/{id}/lettre-decision.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/lettre-decision.pdf` }) },
   'GET /aaps/{id}/enveloppe': { genre: 'aap', requete: (f) => ({ chemin: `/aaps/${f.aapId}/enveloppe` }) },
   'GET /comites': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/comites' }) },
@@ -219,6 +227,8 @@ const INVARIANTS: Array<[string, Persona, Attendu]> = [
   ['GET /dossiers/{id}/instruction', 'signataire', 403],
   ['POST /aaps/{id}/publication', 'gestionnaire', 403],
   ['POST /dossiers/{id}/programmation', 'gestionnaire', 403],
+  ['PUT /dossiers/{id}/programmation', 'gestionnaire', 403],
+  ['PUT /dossiers/{id}/programmation', 'oi_tiers', 404],
   ['GET /dossiers/{id}', 'porteur_tiers', 404],
   ['GET /dossiers/{id}', 'oi_tiers', 404],
   ['PUT /dossiers/{id}', 'gestionnaire', 403],

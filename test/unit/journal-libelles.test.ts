@@ -28,7 +28,7 @@ function typesJournalises(): Set<string> {
 describe('the dossier journal', () => {
   it('labels every event type the domain writes in French, never with its raw code', () => {
     const types = typesJournalises();
-    for (const t of ['creation', 'depot', 'complements_demandes', 'complements_recus', 'recevabilite', 'instruction', 'inscription_comite', 'decision_comite', 'programmation']) {
+    for (const t of ['creation', 'depot', 'complements_demandes', 'complements_recus', 'recevabilite', 'instruction', 'inscription_comite', 'decision_comite', 'programmation', 'programmation_corrigee']) {
       expect(types).toContain(t);
     }
     for (const t of types) {

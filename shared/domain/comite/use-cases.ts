@@ -34,6 +34,11 @@ export interface ComiteStore {
   enveloppe(aapId: string): Promise<{ programmeCentimes: number; selectionneCentimes: number; version: number }>;
   /** Dossier → programme, moving its amount from selected to programmed, in one transaction. */
   programmer(apres: Dossier, avant: Dossier, e: Evenement, mouvement: { aapId: string; selectionne: number; programme: number }, notifications?: Notification[]): Promise<void>;
+  /**
+   * Corrected programmation: dossier (on its version) + event + the programmed counter moved by `difference`, conditioned
+   * on the counter's version read, + e-mails, in one transaction.
+   */
+  corrigerProgrammation(apres: Dossier, avant: Dossier, e: Evenement, enveloppe: { aapId: string; difference: number; versionLue: number }, notifications: Notification[]): Promise<void>;
 }
 
 export interface ContexteComite extends ContexteDossier {
@@ -283,12 +288,15 @@ export async function lettreDecision(ctx: ContexteComite, actor: Actor, id: stri
   const aap = await ctx.aaps.lire(d.aapId);
   if (!aap) throw new Error(`AAP ${d.aapId} introuvable`);
   const prog = d.suivi.programmation;
+  const remplacee = prog?.corrections?.at(-1);
   return {
     dossier: d, aap,
     decision: {
       // A programmation below the selected amount carries the admin's motif for the reduction.
       statut: prog ? ('programme' as const) : dec.statut, motif: prog?.motif ?? dec.motif, date: prog?.enregistreLe ?? dec.date,
       montantFseCentimes: prog?.montantFseCentimes ?? dec.montantFseCentimes, comite: { plie: dec.plie, date: dec.dateComite },
+      // A corrected programmation's letter replaces the one issued with the programmation it corrects.
+      ...(remplacee ? { remplace: remplacee.enregistreLe } : {}),
     },
   };
 }

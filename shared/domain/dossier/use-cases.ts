@@ -71,7 +71,7 @@ async function aapEtFiche(ctx: ContexteDossier, aapId: string, code: string): Pr
  * Who may see a dossier: members of its organisation, and staff of the AAP's OI. Anyone else gets a 404: we never
  * reveal that it exists.
  */
-export async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer' | 'instruire' | 'programmer'): Promise<Dossier> {
+export async function charger(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer' | 'instruire' | 'programmer' | 'corriger_programmation'): Promise<Dossier> {
   const d = await ctx.dossiers.lire(id);
   if (!d) throw introuvable(id);
   exiger(actor, `dossier.${pour}`, await tenance(ctx, actor, d), () => introuvable(id));

@@ -118,17 +118,13 @@ export function instruire(
   };
 }
 
+type DemandeProgrammation = { montantFseCentimes: number; dateDecision: string; referenceDeliberation: string; motif?: string | undefined };
+
 /**
- * selectionne → programme: the OI's board grants the FSE (never more than the comité selected), by a decision already
- * taken: its date may not be after today (server clock, in the AAP's zone).
+ * The rules of a programmation, first or corrected: a decision already taken (its date not after today, server clock
+ * in the AAP's zone), never more than the comité selected, and a motif for any reduction. Returns the motif to keep.
  */
-export function programmer(
-  d: Dossier,
-  demande: { montantFseCentimes: number; dateDecision: string; referenceDeliberation: string; motif?: string | undefined },
-  p: { versionLue: number; maintenant: Date; fuseau: string },
-): Dossier {
-  exigerVersion(d, p.versionLue);
-  if (d.statut !== 'selectionne') throw new Conflit('STATUT_INCOMPATIBLE', 'Seul un dossier sélectionné par le comité se programme.');
+function verifierProgrammation(d: Dossier, demande: DemandeProgrammation, p: { maintenant: Date; fuseau: string }): string | undefined {
   const aujourdhui = dateLocale(p.maintenant, p.fuseau);
   if (demande.dateDecision > aujourdhui) {
     const [a, m, j] = aujourdhui.split('-');
@@ -148,6 +144,17 @@ export function programmer(
       { chemin: 'corps.motif', message: `Motivez la réduction de ${formatMontant(selectionne)} à ${formatMontant(demande.montantFseCentimes)}.` },
     ]);
   }
+  return motif && demande.montantFseCentimes < selectionne ? motif : undefined;
+}
+
+/**
+ * selectionne → programme: the OI's board grants the FSE (never more than the comité selected), by a decision already
+ * taken: its date may not be after today (server clock, in the AAP's zone).
+ */
+export function programmer(d: Dossier, demande: DemandeProgrammation, p: { versionLue: number; maintenant: Date; fuseau: string }): Dossier {
+  exigerVersion(d, p.versionLue);
+  if (d.statut !== 'selectionne') throw new Conflit('STATUT_INCOMPATIBLE', 'Seul un dossier sélectionné par le comité se programme.');
+  const motif = verifierProgrammation(d, demande, p);
   return {
     ...d,
     statut: 'programme',
@@ -157,8 +164,48 @@ export function programmer(
       ...d.suivi,
       programmation: {
         montantFseCentimes: demande.montantFseCentimes, dateDecision: demande.dateDecision, referenceDeliberation: demande.referenceDeliberation,
-        ...(motif && demande.montantFseCentimes < selectionne ? { motif } : {}),
+        ...(motif ? { motif } : {}),
         enregistreLe: iso(p.maintenant),
+      },
+    },
+  };
+}
+
+/**
+ * A programmed dossier's programmation, corrected under the same rules (the board's decision was mis-entered, or
+ * amended): the replaced programmation joins `corrections` with who replaced it, when and why. A correction that
+ * changes nothing is refused, so the journal and the porteur's e-mails only record real changes.
+ */
+export function corrigerProgrammation(
+  d: Dossier,
+  demande: DemandeProgrammation & { motifCorrection: string },
+  p: { versionLue: number; maintenant: Date; fuseau: string; actor: Actor },
+): Dossier {
+  exigerVersion(d, p.versionLue);
+  const avant = d.suivi.programmation;
+  if (d.statut !== 'programme' || !avant) throw new Conflit('STATUT_INCOMPATIBLE', 'Seule la programmation d’un dossier programmé se corrige.');
+  const motifCorrection = demande.motifCorrection.trim();
+  if (!motifCorrection) {
+    throw new RegleMetier('MOTIF_CORRECTION_REQUIS', 'Indiquez pourquoi la programmation est corrigée : le motif figure à l’historique et dans le courriel au porteur.', [
+      { chemin: 'corps.motifCorrection', message: 'Le motif de la correction est obligatoire.' },
+    ]);
+  }
+  const motif = verifierProgrammation(d, demande, p);
+  const { corrections = [], ...remplacee } = avant;
+  const inchangee = remplacee.montantFseCentimes === demande.montantFseCentimes && remplacee.dateDecision === demande.dateDecision
+    && remplacee.referenceDeliberation === demande.referenceDeliberation && (remplacee.motif ?? '') === (motif ?? '');
+  if (inchangee) throw new RegleMetier('CORRECTION_SANS_EFFET', 'La correction ne change ni le montant, ni la date, ni la délibération, ni le motif de la programmation.');
+  return {
+    ...d,
+    version: d.version + 1,
+    modifieLe: iso(p.maintenant),
+    suivi: {
+      ...d.suivi,
+      programmation: {
+        montantFseCentimes: demande.montantFseCentimes, dateDecision: demande.dateDecision, referenceDeliberation: demande.referenceDeliberation,
+        ...(motif ? { motif } : {}),
+        enregistreLe: iso(p.maintenant),
+        corrections: [...corrections, { ...remplacee, corrigeeLe: iso(p.maintenant), corrigeePar: nomDe(p.actor), corrigeeParId: p.actor.userId, motifCorrection }],
       },
     },
   };

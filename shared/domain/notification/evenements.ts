@@ -77,3 +77,15 @@ export const notificationsProgrammation = (ctx: ContexteNotification, d: Dossier
     montant: d.suivi.programmation ? euros(d.suivi.programmation.montantFseCentimes) : undefined,
     dateDecision: d.suivi.programmation ? dateFr(d.suivi.programmation.dateDecision ?? d.suivi.programmation.enregistreLe) : undefined,
   });
+
+/** A corrected programmation: the porteurs learn the old and new amounts, the decision's date and why it changed. */
+export function notificationsCorrectionProgrammation(ctx: ContexteNotification, d: Dossier) {
+  const p = d.suivi.programmation;
+  const remplacee = p?.corrections?.at(-1);
+  return auxPorteurs(ctx, d, 'programmation_corrigee', {
+    montant: p ? euros(p.montantFseCentimes) : undefined,
+    ancienMontant: remplacee ? euros(remplacee.montantFseCentimes) : undefined,
+    dateDecision: p ? dateFr(p.dateDecision) : undefined,
+    motifCorrection: remplacee?.motifCorrection,
+  });
+}

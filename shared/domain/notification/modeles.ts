@@ -77,6 +77,15 @@ export const MODELES_EMAIL: Record<ModeleNotification, Modele> = {
     ],
     lien: 'Voir le dossier',
   },
+  programmation_corrigee: {
+    sujet: (d) => `Programmation du dossier ${d.reference} corrigée`,
+    paragraphes: (d) => [
+      `L’organisme intermédiaire a corrigé la programmation de ${dossier(d)} : le montant FSE programmé est désormais de ${d.montant}${d.ancienMontant && d.ancienMontant !== d.montant ? ` (au lieu de ${d.ancienMontant})` : ''}, par décision du ${d.dateDecision}.`,
+      ...si(d.motifCorrection, `Motif de la correction : ${d.motifCorrection}`),
+      'La lettre de décision mise à jour, qui annule et remplace la précédente, est disponible sur la page du dossier.',
+    ],
+    lien: 'Voir le dossier et la lettre de décision',
+  },
   rectificatif: {
     sujet: (d) => `Rectificatif publié sur l’appel à projets ${d.aap}`,
     paragraphes: (d) => [

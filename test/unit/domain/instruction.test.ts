@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nouveauDossier } from '#shared/domain/dossier/dossier';
-import { deciderRecevabilite, grille, instruire, moyenne, programmer } from '#shared/domain/instruction/instruction';
+import { corrigerProgrammation, deciderRecevabilite, grille, instruire, moyenne, programmer } from '#shared/domain/instruction/instruction';
 import type { Dossier } from '#shared/schemas/dossier';
 import type { LigneChecklist } from '#shared/schemas/piece';
 import { aapPublie, codeDe, OI, ORG, PORTEUR, T0 } from './support';
@@ -118,5 +118,38 @@ describe('programmer', () => {
     expect(codeDe(() => programmer(selectionne(), { ...demande, dateDecision: '2027-01-15', montantFseCentimes: 800_000 }, p))).toBe('DATE_DECISION_FUTURE');
     expect(programmer(selectionne(), { ...demande, dateDecision: '2026-11-01', montantFseCentimes: 800_000 }, p).statut).toBe('programme');
     expect(programmer(selectionne(), { ...demande, dateDecision: '2026-11-02', montantFseCentimes: 800_000 }, tard).statut).toBe('programme');
+  });
+});
+
+describe('corrigerProgrammation', () => {
+  const programme = (): Dossier => {
+    const d = dossier('selectionne');
+    const s = { ...d, suivi: { ...d.suivi, decision: { statut: 'selectionne' as const, motif: 'Avis favorable du comité.', date: T0.toISOString(), montantFseCentimes: 800_000, plie: fiche.plie, dateComite: '2026-10-07' } } };
+    return programmer(s, { montantFseCentimes: 700_000, dateDecision: '2026-10-30', referenceDeliberation: 'CA-2026-10', motif: 'Prestations non retenues.' }, { versionLue: 1, maintenant: T0, fuseau: 'Europe/Paris' });
+  };
+  const demande = { montantFseCentimes: 780_000, dateDecision: '2026-10-30', referenceDeliberation: 'CA-2026-10', motif: 'Une prestation non retenue.', motifCorrection: 'Erreur de saisie.' };
+  const plus = (min: number) => new Date(T0.getTime() + min * 60_000);
+  const p = { versionLue: 2, maintenant: plus(5), fuseau: 'Europe/Paris', actor: OI };
+
+  it('replaces the programmation and keeps the one it replaces, with who, when and why', () => {
+    const d = corrigerProgrammation(programme(), demande, p);
+    expect(d).toMatchObject({ statut: 'programme', version: 3 });
+    expect(d.suivi.programmation).toMatchObject({ montantFseCentimes: 780_000, motif: 'Une prestation non retenue.', enregistreLe: plus(5).toISOString() });
+    expect(d.suivi.programmation?.corrections).toEqual([
+      { montantFseCentimes: 700_000, dateDecision: '2026-10-30', referenceDeliberation: 'CA-2026-10', motif: 'Prestations non retenues.', enregistreLe: T0.toISOString(), corrigeeLe: plus(5).toISOString(), corrigeePar: 'oi@guichet.test', corrigeeParId: 'oi', motifCorrection: 'Erreur de saisie.' },
+    ]);
+    const encore = corrigerProgrammation(d, { ...demande, montantFseCentimes: 800_000, motifCorrection: 'Délibération modificative.' }, { ...p, versionLue: 3, maintenant: plus(9) });
+    expect(encore.suivi.programmation?.corrections?.map((c) => c.montantFseCentimes)).toEqual([700_000, 780_000]);
+    expect(encore.suivi.programmation?.motif).toBeUndefined();
+  });
+
+  it('applies the programmation’s rules, asks why, and refuses a correction that changes nothing', () => {
+    expect(codeDe(() => corrigerProgrammation(programme(), { ...demande, motifCorrection: ' ' }, p))).toBe('MOTIF_CORRECTION_REQUIS');
+    expect(codeDe(() => corrigerProgrammation(programme(), { ...demande, montantFseCentimes: 800_001 }, p))).toBe('MONTANT_SUPERIEUR_SELECTION');
+    expect(codeDe(() => corrigerProgrammation(programme(), { ...demande, dateDecision: '2026-11-02' }, p))).toBe('DATE_DECISION_FUTURE');
+    expect(codeDe(() => corrigerProgrammation(programme(), { ...demande, motif: '' }, p))).toBe('MOTIF_REDUCTION_REQUIS');
+    expect(codeDe(() => corrigerProgrammation(programme(), { ...demande, montantFseCentimes: 700_000, motif: ' Prestations non retenues. ' }, p))).toBe('CORRECTION_SANS_EFFET');
+    expect(codeDe(() => corrigerProgrammation(programme(), demande, { ...p, versionLue: 1 }))).toBe('VERSION_PERIMEE');
+    expect(codeDe(() => corrigerProgrammation(dossier('selectionne'), demande, { ...p, versionLue: 1 }))).toBe('STATUT_INCOMPATIBLE');
   });
 });

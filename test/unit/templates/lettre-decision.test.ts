@@ -154,6 +154,12 @@ describe('renderLettreDecision', () => {
     expect(texte).toContain('Le 1er juillet 2027');
   });
 
+  it('says that a corrected programmation’s letter replaces the previous one, dated', async () => {
+    const texte = await texteDe(await renderLettreDecision(entree('programme', { decision: { ...decisions.programme, remplace: '2027-06-20T09:00:00.000Z' } })));
+    expect(texte).toContain('annule et remplace la lettre de décision du 20 juin 2027');
+    expect(rendus.programme.text).not.toContain('annule et remplace');
+  });
+
   it('refuses a sélection without an FSE amount and an invalid decision instant', async () => {
     await expect(renderLettreDecision(entree('selectionne', { decision: { ...decisions.selectionne, montantFseCentimes: null } }))).rejects.toThrow(/Montant FSE requis/);
     await expect(renderLettreDecision(entree('rejete', { decision: { ...decisions.rejete, date: 'demain' } }))).rejects.toThrow(RangeError);

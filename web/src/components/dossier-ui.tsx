@@ -69,6 +69,7 @@ export const LIBELLES_EVENEMENT: Record<string, string> = {
   inscription_comite: 'Inscription à l’ordre du jour du comité',
   decision_comite: 'Décision du comité',
   programmation: 'Programmation',
+  programmation_corrigee: 'Correction de la programmation',
 };
 
 /** The French label of a journal event; an event type not yet labelled reads as words, never as a raw code. */

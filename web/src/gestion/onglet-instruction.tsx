@@ -9,6 +9,7 @@ import { ContenuFicheInstruction } from '../instruction/contenu-fiche';
 import { FormulaireGrille } from '../instruction/grille';
 import { HistoriqueInstruction } from '../instruction/historique';
 import { SectionProgrammation } from '../instruction/programmation';
+import { CorrectionProgrammation } from '../instruction/correction-programmation';
 import { SectionRecevabilite } from '../instruction/recevabilite';
 import { api, type ApiError, enErreur, useApi } from '../lib/api';
 import { formatDate, formatMontant } from '../lib/format';
@@ -97,7 +98,7 @@ export function OngletInstruction({ dossier, lignes, onTransition, onRecharger }
   );
 }
 
-/** Tab « Décision »: inscription in a comité, the comité's decision and its letter, the programmation (oi-admin). */
+/** Tab « Décision »: inscription in a comité, the comité's decision and its letter, the programmation and its corrections (oi-admin). */
 export function OngletDecision({ dossier, admin, onTransition, onRecharger }: { dossier: TDossier; admin: boolean; onTransition: Transition; onRecharger: () => void }) {
   const comites = `/gestion/aaps/${encodeURIComponent(dossier.aapId)}/comites`;
   return (
@@ -120,6 +121,7 @@ export function OngletDecision({ dossier, admin, onTransition, onRecharger }: { 
       )}
       <CarteDecision dossier={dossier} vue="oi" />
       <SectionProgrammation key={dossier.version} dossier={dossier} admin={admin} onProgramme={onTransition} onRecharger={onRecharger} />
+      {admin && <CorrectionProgrammation key={dossier.id} dossier={dossier} onCorrige={onTransition} onRecharger={onRecharger} />}
     </div>
   );
 }

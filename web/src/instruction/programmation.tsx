@@ -6,6 +6,7 @@ import { centimesVersSaisie, formatDate, formatInstant, formatMontant, saisieVer
 import { AlerteRefus, cheminServeur } from '../comite/commun';
 import { Dossier, type TDossier } from '../comite/schemas';
 import { ChampEuros } from './champ-euros';
+import { HistoriqueProgrammation } from './correction-programmation';
 
 const aujourdhui = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
 
@@ -23,7 +24,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
   const [erreurs, setErreurs] = useState<Record<string, string>>({});
   const [refus, setRefus] = useState<ApiError | null>(null);
   const [envoi, setEnvoi] = useState(false);
-  // The programmation cannot be corrected afterwards: confirmed first, with the amount checked.
+  // Confirmed first, with the amount checked: the porteur is notified at once (a correction is a further, motivated act).
   const confirmation = useRef<HTMLDialogElement>(null);
   const [aConfirmer, setAConfirmer] = useState<number | null>(null);
   const prog = dossier.suivi.programmation;
@@ -41,6 +42,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
             ['Enregistrée le', formatInstant(prog.enregistreLe)],
           ]}
         />
+        <HistoriqueProgrammation programmation={prog} />
       </section>
     );
   }
@@ -124,7 +126,7 @@ export function SectionProgrammation({ dossier, admin, onProgramme, onRecharger 
       )}
       <dialog ref={confirmation} className="dialogue" aria-labelledby="programmation-confirmation-titre">
         <h2 id="programmation-confirmation-titre">Programmer {aConfirmer !== null ? formatMontant(aConfirmer) : ''} de FSE pour {dossier.reference} ?</h2>
-        <p>La décision de programmation est notifiée au porteur et ne se corrige plus ensuite.</p>
+        <p>La décision de programmation est notifiée au porteur ; la corriger ensuite demandera un motif, gardé à l’historique.</p>
         <div className="actions">
           <button type="button" className="bouton" disabled={envoi || aConfirmer === null} onClick={() => aConfirmer !== null && void envoyer(aConfirmer)}>
             {envoi ? 'Enregistrement…' : 'Confirmer la programmation'}
