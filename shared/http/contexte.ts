@@ -58,5 +58,5 @@ export const contexteMessagerie = (req: { maintenant: Date; nouvelId: () => stri
   ...contexteDossier(req),
   messagerie: messagerieRepository,
   stockage,
-  avisMessage: async (p) => itemsOutbox(await avisMessageRecu({ orgs: organisationRepository, maintenant: req.maintenant, nouvelId: req.nouvelId }, p)),
+  avisMessage: async (p) => itemsOutbox(await avisMessageRecu({ orgs: organisationRepository, affectations: affectationRepository, maintenant: req.maintenant, nouvelId: req.nouvelId }, p)),
 });

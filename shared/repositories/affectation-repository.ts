@@ -15,9 +15,9 @@ import type { AffectationStore, Personne } from '../domain/dossier/gestion';
 import { dynamo } from './clients';
 import { toutesLesPages } from './pagination';
 
-const Stockee = z.object({ dossierId: z.string(), userId: z.string(), nom: z.string(), le: z.string() });
+const Stockee = z.object({ dossierId: z.string(), userId: z.string(), nom: z.string(), le: z.string(), email: z.string().optional() });
 const pk = (oi: string) => `AFFECT#${oi}`;
-const personne = (i: z.infer<typeof Stockee>): Personne => ({ userId: i.userId, nom: i.nom, le: i.le });
+const personne = (i: z.infer<typeof Stockee>): Personne => ({ userId: i.userId, nom: i.nom, le: i.le, ...(i.email ? { email: i.email } : {}) });
 
 /** The OI's partition, or the items whose sort key starts with `prefixe`. */
 async function lister(oi: string, prefixe?: string) {

@@ -222,4 +222,15 @@ describe('« message reçu » e-mails', () => {
     expect(aLAgent.texte).toContain(`${g.url}/gestion/dossiers/${d.id}`);
     expect((await courriels(g, OI)).filter((c) => sujet.test(c.sujet))).toEqual([]);
   });
+
+  it('reach the dossier’s instructeur and followers when the porteur opens a thread no agent has written in', async () => {
+    const d = await dossierDepose(api, aapId, 'HP2');
+    const sujet = new RegExp(`Nouveau message sur le dossier ${d.reference.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    expect((await api.put(`/dossiers/${d.id}/instructeur`, { as: GESTIONNAIRE, body: { instructeur: 'moi' } })).status).toBe(200);
+    expect((await api.put(`/dossiers/${d.id}/suivi`, { as: OI, body: { suivre: true } })).status).toBe(200);
+    await api.post(`${base(d.id)}/fils`, { as: P1, body: { sujet: 'Question sur le plan', texte: 'Peut-on ajouter un cofinancement ?' } });
+    for (const agent of [GESTIONNAIRE, OI]) expect((await attendreCourriel(g, agent, sujet)).texte).toContain(`${g.url}/gestion/dossiers/${d.id}`);
+    // The porteur, author of the message, is not told about it.
+    expect((await courriels(g, P1)).filter((c) => sujet.test(c.sujet))).toEqual([]);
+  });
 });

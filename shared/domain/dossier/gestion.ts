@@ -16,7 +16,8 @@ import { dateLocale } from './dossier';
 import { complementsEnRetard, compter, correspond, dansLaFile, motsDe, parDepot } from './tableau-de-bord';
 import { resumer, tenance, type ContexteDossier } from './use-cases';
 
-export interface Personne { userId: string; nom: string; le: string }
+/** An OI agent on a dossier; `email` (kept since messages reach the instructeur and followers) is absent on older items. */
+export interface Personne { userId: string; nom: string; le: string; email?: string | undefined }
 
 /** The port assignments and follows persist through (one partition per OI). */
 export interface AffectationStore {
@@ -165,7 +166,7 @@ export async function lireAffectation(ctx: ContexteGestion, actor: Actor, id: st
 /** load → decide → persist: the caller takes the dossier as its instructeur, or leaves it without one. */
 export async function definirInstructeur(ctx: ContexteGestion, actor: Actor, id: string, demande: { instructeur: 'moi' | null }): Promise<Affectation> {
   const d = await chargerPour(ctx, actor, id, 'dossier.affecter');
-  const personne = demande.instructeur === 'moi' ? { userId: actor.userId, nom: nomDe(actor), le: ctx.maintenant.toISOString() } : null;
+  const personne = demande.instructeur === 'moi' ? { userId: actor.userId, nom: nomDe(actor), email: actor.email, le: ctx.maintenant.toISOString() } : null;
   await ctx.affectations.definirInstructeur(d.oi, d.id, personne);
   return affectation(ctx, actor, d);
 }
@@ -173,6 +174,6 @@ export async function definirInstructeur(ctx: ContexteGestion, actor: Actor, id:
 /** load → persist: the caller follows the dossier (it shows on their tableau de bord), or stops following it. */
 export async function suivre(ctx: ContexteGestion, actor: Actor, id: string, demande: { suivre: boolean }): Promise<Affectation> {
   const d = await chargerPour(ctx, actor, id, 'dossier.suivre');
-  await ctx.affectations.definirSuivi(d.oi, d.id, { userId: actor.userId, nom: nomDe(actor), le: ctx.maintenant.toISOString() }, demande.suivre);
+  await ctx.affectations.definirSuivi(d.oi, d.id, { userId: actor.userId, nom: nomDe(actor), email: actor.email, le: ctx.maintenant.toISOString() }, demande.suivre);
   return affectation(ctx, actor, d);
 }
