@@ -56,7 +56,9 @@ export function lireErreur(status: number, corps: unknown): ApiError {
         ? 'Vous n’avez pas les droits nécessaires pour cette action.'
         : status === 404
           ? 'Page ou ressource introuvable.'
-          : `Erreur inattendue du serveur (HTTP ${status}).`;
+          : status === 503
+            ? 'Service momentanément indisponible : réessayez dans quelques instants.'
+            : `Erreur inattendue du serveur (HTTP ${status}).`;
   return new ApiError(status, `HTTP_${status}`, message);
 }
 
