@@ -8,13 +8,14 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { diffuserRectificatif } from '#shared/domain/notification/rectificatif';
 import { traiterLot } from '#shared/domain/notification/envoi';
 import { contexteDiffusion, contexteEnvoi } from '#shared/http/contexte-envoi';
-import { idsOutbox, rectificatifs } from '#shared/http/flux';
+import { idsOutbox, lotsOutbox, rectificatifs } from '#shared/http/flux';
 import { logger } from '#shared/http/logger';
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const { aReessayer, incidents } = await traiterLot(contexteEnvoi(), (r) => diffuserRectificatif(contexteDiffusion(new Date()), r), {
     rectificatifs: rectificatifs(event),
     outbox: idsOutbox(event),
+    lots: lotsOutbox(event),
   });
   for (const i of incidents) {
     if (i.erreur) logger.error(i.quoi, { id: i.id, erreur: i.erreur });

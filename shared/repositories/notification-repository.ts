@@ -5,15 +5,21 @@
  * |--------------|----------------|--------|--------------------------------------|---------------------------------------|
  * | notification | OUTBOX#<id>    | OUTBOX | NOTIF#<utilisateurId> / <creeLe>#<id> | NOTIFDOS#<dossierId> / <creeLe>#<id>  |
  *
+ * | lot          | OUTBOX#lot-<id>| LOT    |                                      |                                       |
+ *
  * Items are put by the state change's own transaction (`itemsOutbox`), never by a second write; the table's stream
  * (NEW_IMAGE, filtered on `pk` beginning with OUTBOX# and INSERT) feeds the sender, which moves each item
- * a_envoyer → en_cours → envoye (or echec) by conditional updates.
+ * a_envoyer → en_cours → envoye (or echec) by conditional updates. A transaction with no room left for one item per
+ * e-mail (a comité closing 40 dossiers) puts them as lots instead, in the same transaction: the sender unpacks a lot
+ * into its items (conditional puts: unpacking twice writes nothing twice), which come back through the stream.
  */
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Dossier } from '../schemas/dossier';
 import { tableName } from '../config';
 import { Notification, type FiltresNotifications } from '../schemas/notification';
 import { dynamo } from './clients';
+import { z } from 'zod';
+import { Conflit } from '../domain/errors';
 import { conditionEchouee } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
 import { sansCles } from './dossier-repository';
@@ -29,9 +35,34 @@ export const itemNotification = (n: Notification) => ({
   ...n,
 });
 
-/** The Put entries of a TransactWrite for these notifications (each new: an id is never written twice). */
-export const itemsOutbox = (ns: readonly Notification[] | undefined) =>
-  (ns ?? []).map((n) => ({ Put: { TableName: tableName(), Item: itemNotification(n), ConditionExpression: 'attribute_not_exists(pk)' } }));
+/** A lot holds at most this much JSON (an item holds 400 KB; a transaction 4 MB). */
+const TAILLE_LOT = 300_000;
+
+/**
+ * The Put entries of a TransactWrite for these notifications (each new: an id is never written twice): one item per
+ * notification if `place` (the transaction's room left) allows, else as few lots as their size allows.
+ */
+export function itemsOutbox(ns: readonly Notification[] | undefined, place = Infinity) {
+  const put = (Item: Record<string, unknown>) => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' } });
+  const toutes = ns ?? [];
+  if (toutes.length <= place) return toutes.map((n) => put(itemNotification(n)));
+  const lots: Notification[][] = [];
+  let taille = Infinity;
+  for (const n of toutes) {
+    const t = JSON.stringify(n).length;
+    if (taille + t > TAILLE_LOT) {
+      lots.push([]);
+      taille = 0;
+    }
+    lots.at(-1)!.push(n);
+    taille += t;
+  }
+  if (lots.length > place) throw new Conflit('TRANSACTION_TROP_LARGE', 'Trop de courriels pour une seule opération : réduisez l’ordre du jour.');
+  return lots.map((l) => put({ ...cleLot(`lot-${l[0]!.id}`), entite: 'OUTBOX_LOT', notifications: l, creeLe: l[0]!.creeLe }));
+}
+const cleLot = (id: string) => ({ pk: `${PREFIXE_OUTBOX}${id}`, sk: SK_LOT });
+export const SK_LOT = 'LOT';
+const Lot = z.object({ notifications: z.array(Notification) });
 
 const lire = (i: Record<string, unknown>) => Notification.parse(sansCles(i));
 
@@ -108,6 +139,12 @@ export const notificationRepository = {
       ConditionExpression: 'etat = :encours',
       ExpressionAttributeValues: { ':etat': definitif ? 'echec' : 'a_envoyer', ':encours': 'en_cours', ':echec': echec },
     }));
+  },
+
+  /** A lot's notifications as outbox items of their own (already written ones skipped); 0 for an unknown lot. */
+  async deballer(lotId: string): Promise<number> {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cleLot(lotId), ConsistentRead: true }));
+    return r.Item ? notificationRepository.ecrireNouvelles(Lot.parse(r.Item).notifications) : 0;
   },
 
   /** Conditional puts, one by one: an id already written (a reminder of the same day) is skipped. */

@@ -95,6 +95,28 @@ describe('e-mails of the dossier workflow', () => {
     const p = await attendreCourriel(g, P1, new RegExp(`Dossier ${echapperRe(a.reference)} programmé`));
     expect(p.texte).toContain('7 500,00 €');
   });
+
+  it('closes a full agenda in one transaction, its decision e-mails put as lots the sender unpacks, each sent once', async () => {
+    // 34 dossiers of one-member organisations: 68 dossier and event writes, the comité, 34 e-mails — past 100 items.
+    const dossiers: Array<Awaited<ReturnType<typeof dossierInstruit>>> = [];
+    for (let i = 0; i < 34; i += 6) {
+      dossiers.push(...(await Promise.all(Array.from({ length: Math.min(6, 34 - i) }, (_, j) => dossierInstruit(api, aap.id, (i + j) % 2 ? 'HP1' : 'HP2', 100_000)))));
+    }
+    const c = await comiteOuvert(api, aap.id, HP, dossiers.map((d) => d.id));
+    const decisions = dossiers.map((d) => ({ dossierId: d.id, ajourner: true, motif: 'Examen reporté à la séance suivante.' }));
+    const r = await api.post(`/comites/${c.id}/cloture`, { as: MEMBRES[0]!, body: { presents: PRESENTS, decisions } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const sujets = dossiers.map((d) => `Décision du comité sur le dossier ${d.reference} : examen ajourné`);
+    await expect.poll(async () => (await courriels(g, P1)).filter((m) => sujets.includes(m.sujet)).length, { timeout: 60_000, interval: 500 }).toBe(34);
+    // Unpacking again (the stream delivers a record twice) writes and sends nothing more.
+    const lots = (await notificationRepository.parDossier(dossiers[0]!.id)).filter((n) => n.modele === 'decision_comite');
+    expect(lots.length).toBe(1);
+    // The first dossier's e-mail opens the first lot, which bears its id.
+    const lotId = `lot-${lots[0]!.id}`;
+    expect(await notificationRepository.deballer(lotId)).toBe(0);
+    await new Promise((ok) => setTimeout(ok, 1_000));
+    expect((await courriels(g, P1)).filter((m) => sujets.includes(m.sujet))).toHaveLength(34);
+  }, 180_000);
 });
 
 describe('the sender', () => {

@@ -15,6 +15,8 @@ export interface ContexteEnvoi {
     reserver(id: string, le: string): Promise<boolean>;
     envoyee(id: string, le: string, messageId: string | null): Promise<void>;
     echouee(id: string, echec: { raison: string; permanent: boolean; le: string }, definitif: boolean): Promise<void>;
+    /** Writes a lot's notifications as items of their own (idempotent); how many were new. */
+    deballer(lotId: string): Promise<number>;
   };
   transport: Transport;
   origine: string;
@@ -43,10 +45,11 @@ export async function envoyer(ctx: ContexteEnvoi, id: string): Promise<ResultatE
   }
 }
 
-/** What a batch of the stream asks: rectificatifs to spread to draft owners, outbox items to send. */
+/** What a batch of the stream asks: rectificatifs to spread to draft owners, lots to unpack, outbox items to send. */
 export interface Lot {
   rectificatifs: Array<{ aapId: string; version: number; motif: string; sequence: string }>;
   outbox: Array<{ id: string; sequence: string }>;
+  lots?: Array<{ id: string; sequence: string }>;
 }
 
 /**
@@ -65,6 +68,12 @@ export async function traiterLot(
     await diffuser(r).catch((e: unknown) => {
       incidents.push({ quoi: 'Diffusion d’un rectificatif', id: r.aapId, erreur: message(e) });
       aReessayer.push(r.sequence);
+    });
+  }
+  for (const { id, sequence } of lot.lots ?? []) {
+    await ctx.store.deballer(id).catch((e: unknown) => {
+      incidents.push({ quoi: 'Dépaquetage d’un lot de notifications', id, erreur: message(e) });
+      aReessayer.push(sequence);
     });
   }
   for (const { id, sequence } of lot.outbox) {
