@@ -33,8 +33,8 @@ import {
   ContenuDossier,
   DemandeDossier,
   Dossier,
-  Evenement,
   FiltresDossiersOi,
+  JournalDossier,
   ParamsDossier,
   ResumeDossier,
 } from '#shared/schemas/dossier';
@@ -264,7 +264,7 @@ export const routes = [
   },
   {
     method: 'GET', path: '/dossiers/{id}/evenements', handler: 'functions/dossiers/list-evenements.ts', ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Journal d’audit chaîné du dossier', tag: 'Dossiers',
-    input: { params: ParamsDossier }, output: zod.object({ items: zod.array(Evenement), integre: zod.boolean() }),
+    input: { params: ParamsDossier }, output: JournalDossier,
   },
   {
     method: 'GET', path: '/gestion/dossiers', handler: 'functions/dossiers/list-dossiers-gestion.ts', ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Dossiers déposés sur un AAP de mon OI', tag: 'Dossiers',

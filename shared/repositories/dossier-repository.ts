@@ -13,7 +13,7 @@
  * which the reminders before closing and the rectificatif e-mails query. Every transition writes the dossier
  * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { tableName } from '../config';
 import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
@@ -158,15 +158,15 @@ export const dossierRepository: DossierStore = {
     });
   },
 
-  async evenements(id) {
-    const r = await dynamo().send(
-      new QueryCommand({
+  // Every page: a chain read up to DynamoDB's 1 MB page would look cut short.
+  evenements: (id) =>
+    toutesLesPages(
+      {
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
         ExpressionAttributeValues: { ':pk': `DOSSIER#${id}`, ':e': 'EVT#' },
         ConsistentRead: true,
-      }),
-    );
-    return (r.Items ?? []).map((i) => Evenement.parse(sansCles(i)));
-  },
+      },
+      (i) => Evenement.parse(sansCles(i)),
+    ),
 };

@@ -136,6 +136,8 @@ export const Dossier = z.object({
     .default({}),
   /** Hash of the last audit event: each event carries its predecessor's, so the journal is a chain. */
   empreinteJournal: z.string().nullable(),
+  /** How many audit events the chain holds, written with each one (absent on dossiers stored before it was kept). */
+  evenementsJournal: z.number().int().nonnegative().optional(),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
@@ -156,7 +158,21 @@ export const Evenement = z.object({
 });
 export type Evenement = z.infer<typeof Evenement>;
 
-export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true, complements: true, complementsRecus: true, suivi: true }).extend({
+/** The audit chain checked against the head stored on the dossier, and where it breaks. */
+export const VerificationJournal = z.object({
+  etat: z.enum(['integre', 'rompue', 'non_verifiable']),
+  integre: z.boolean(),
+  evenementsLus: z.number().int(),
+  /** The count recorded on the dossier; null on dossiers stored before it was kept. */
+  evenementsAttendus: z.number().int().nullable(),
+  /** 1-based position of the first event that breaks the chain (past the last one read when the tail is missing). */
+  rupture: z.object({ position: z.number().int().nullable(), evenementId: z.string().nullable() }).nullable(),
+  message: z.string(),
+});
+export type VerificationJournal = z.infer<typeof VerificationJournal>;
+export const JournalDossier = z.object({ items: z.array(Evenement), integre: z.boolean(), verification: VerificationJournal });
+
+export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: true, evenementsJournal: true, complements: true, complementsRecus: true, suivi: true }).extend({
   intitule: z.string(),
   coutTotalCentimes: z.number().int(),
   fseCentimes: z.number().int(),

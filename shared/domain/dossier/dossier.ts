@@ -90,6 +90,7 @@ export function nouveauDossier(p: {
     complementsRecus: [],
     suivi: {},
     empreinteJournal: null,
+    evenementsJournal: 0,
   };
 }
 

@@ -10,7 +10,7 @@ import { exiger, peut, POLITIQUE, type Ressource } from '../../auth/politique';
 import type { OrganisationStore } from '../organisation/use-cases';
 import { exigerMembre } from '../organisation/use-cases';
 import * as regles from './dossier';
-import { chaineIntegre, journaliser } from './journal';
+import { journaliser, verifierJournal } from './journal';
 import type { LigneChecklist, Piece } from '../../schemas/piece';
 import type { PieceStore } from '../piece/use-cases';
 import { checklist, piecesAttendues } from '../piece/piece';
@@ -36,6 +36,7 @@ export interface DossierStore {
   idempotence(cle: string): Promise<Idempotence | null>;
   parOrganisation(organisationId: string): Promise<Dossier[]>;
   parAap(f: FiltresDossiersOi): Promise<{ items: Dossier[]; cursor: string | null }>;
+  /** Every audit event of the dossier, oldest first (all pages). */
   evenements(id: string): Promise<Evenement[]>;
 }
 
@@ -121,7 +122,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
       const aap = await aaps.get(d.aapId);
       const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
       const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
-      const { contenu, empreinteJournal: _e, complements: _c, complementsRecus: _r, suivi: _s, ...reste } = d;
+      const { contenu, empreinteJournal: _e, evenementsJournal: _n, complements: _c, complementsRecus: _r, suivi: _s, ...reste } = d;
       return {
         ...reste,
         intitule: contenu.intitule,
@@ -225,9 +226,20 @@ export async function listerPourOi(ctx: ContexteDossier, actor: Actor, f: Filtre
   return { items: await resumer(ctx, page.items), cursor: page.cursor, aap: { id: aap.id, reference: aap.reference, statut: statutEffectif(aap, ctx.maintenant) } };
 }
 
-/** The dossier's audit trail and whether its hash chain holds. */
+/**
+ * load → decide: the dossier's audit trail (every event, not one page) checked against the head of the chain stored on
+ * the dossier. The dossier is read again after its events: a transition committed in between would look like a
+ * missing or extra tail, so the reading starts over (three readings at most).
+ */
 export async function journal(ctx: ContexteDossier, actor: Actor, id: string) {
-  await charger(ctx, actor, id, 'lire');
-  const items = await ctx.dossiers.evenements(id);
-  return { items, integre: chaineIntegre(items) };
+  let tete = await charger(ctx, actor, id, 'lire');
+  for (let lecture = 1; ; lecture++) {
+    const items = await ctx.dossiers.evenements(id);
+    const relu = await ctx.dossiers.lire(id);
+    if (!relu || relu.version === tete.version || lecture === 3) {
+      const verification = verifierJournal(items, { empreinte: tete.empreinteJournal, nombre: tete.evenementsJournal });
+      return { items, integre: verification.integre, verification };
+    }
+    tete = relu;
+  }
 }

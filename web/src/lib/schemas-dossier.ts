@@ -1,7 +1,7 @@
 /** The dossier, organisation and pièce schemas of the API, shared with the server (pure zod, no AWS). */
 import { z } from 'zod';
 import { Page } from '#shared/schemas/common';
-import { Dossier, Evenement, ResumeDossier } from '#shared/schemas/dossier';
+import { Dossier, JournalDossier, ResumeDossier } from '#shared/schemas/dossier';
 import { Membre, OrganisationAvecRole } from '#shared/schemas/organisation';
 import { LigneChecklist, Piece } from '#shared/schemas/piece';
 
@@ -11,6 +11,7 @@ export type {
   Dossier as TDossier,
   Evenement as TEvenement,
   ResumeDossier as TResumeDossier,
+  VerificationJournal as TVerificationJournal,
   StatutDossier as TStatutDossier,
 } from '#shared/schemas/dossier';
 export { DemandeOrganisation, Membre, OrganisationAvecRole, STATUTS_JURIDIQUES } from '#shared/schemas/organisation';
@@ -33,7 +34,7 @@ export const PageDossiers = Page(ResumeDossier);
 export const ListeOrganisations = z.object({ items: z.array(OrganisationAvecRole) });
 export const OrganisationDetail = OrganisationAvecRole.extend({ membres: z.array(Membre) });
 export const ListePieces = z.object({ lignes: z.array(LigneChecklist), pieces: z.array(Piece) });
-export const Journal = z.object({ items: z.array(Evenement), integre: z.boolean() });
+export const Journal = JournalDossier;
 export const Telechargement = z.object({ url: z.string(), expireDans: z.number() });
 /** DELETE answers 204 with no body. */
 export const Vide = z.unknown();
