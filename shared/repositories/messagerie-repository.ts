@@ -155,9 +155,12 @@ export const messagerieRepository: MessagerieStore = {
         new UpdateCommand({
           TableName: tableName(),
           Key: { pk: pk(pj.dossierId), sk: skPj(pj.id) },
-          UpdateExpression: 'SET etat = :e, motifRejet = :m, verifieLe = :v',
+          UpdateExpression: 'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v',
           ConditionExpression: 'etat = :attente',
-          ExpressionAttributeValues: { ':e': pj.etat, ':m': pj.motifRejet, ':v': pj.verifieLe, ':attente': 'en_verification' },
+          ExpressionAttributeValues: {
+            ':e': pj.etat, ':m': pj.motifRejet, ':c': pj.codeRejet ?? null, ':n': pj.nomFichier, ':v': pj.verifieLe,
+            ':attente': 'en_verification',
+          },
         }),
       );
       return true;

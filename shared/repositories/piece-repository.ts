@@ -88,9 +88,12 @@ export const pieceRepository: PieceStore = {
         new UpdateCommand({
           TableName: tableName(),
           Key: cle(piece.dossierId, piece.id),
-          UpdateExpression: 'SET etat = :e, motifRejet = :m, verifieLe = :v',
+          UpdateExpression: 'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v',
           ConditionExpression: 'etat = :attente',
-          ExpressionAttributeValues: { ':e': piece.etat, ':m': piece.motifRejet, ':v': piece.verifieLe, ':attente': 'en_verification' },
+          ExpressionAttributeValues: {
+            ':e': piece.etat, ':m': piece.motifRejet, ':c': piece.codeRejet ?? null, ':n': piece.nomFichier, ':v': piece.verifieLe,
+            ':attente': 'en_verification',
+          },
         }),
       );
       return true;

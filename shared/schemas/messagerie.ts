@@ -48,7 +48,7 @@ export const DemandePieceJointe = z.strictObject({
 export type DemandePieceJointe = z.infer<typeof DemandePieceJointe>;
 
 /** What a reader sees of an attachment (never its storage key). */
-export const VuePieceJointe = PieceJointe.pick({ id: true, nomFichier: true, taille: true, typeContenu: true, etat: true, motifRejet: true });
+export const VuePieceJointe = PieceJointe.pick({ id: true, nomFichier: true, taille: true, typeContenu: true, etat: true, motifRejet: true, codeRejet: true });
 
 export const Fil = z.object({
   id: z.string(),

@@ -70,6 +70,8 @@ export const Piece = z.object({
   sha256: z.string(),
   etat: EtatPiece,
   motifRejet: z.string().nullable(),
+  /** The refusal's stable code (`PDF_JAVASCRIPT`, `DOUBLE_EXTENSION`…); absent on items verified before codes existed. */
+  codeRejet: z.string().nullable().optional(),
   cle: z.string(),
   creeLe: z.string(),
   creePar: z.string(),

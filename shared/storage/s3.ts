@@ -68,14 +68,17 @@ export async function urlUpload(cle: string, taille: number, typeContenu: string
   return { url, fields, expireLe: new Date(maintenant.getTime() + EXPIRATION_UPLOAD_S * 1000).toISOString() };
 }
 
-/** A presigned GET valid 5 minutes, served as an attachment under a safe name. */
-export async function urlTelechargement(cle: string, nomFichier: string, typeContenu: string): Promise<string> {
+/**
+ * A presigned GET valid 5 minutes. S3 answers with the `response-content-disposition` and `response-content-type`
+ * signed into the URL: always an attachment under the normalised name, typed as the verified (decoded) type.
+ */
+export async function urlTelechargement(cle: string, disposition: string, typeContenu: string): Promise<string> {
   return getSignedUrl(
     s3(),
     new GetObjectCommand({
       Bucket: bucketName(),
       Key: cle,
-      ResponseContentDisposition: `attachment; filename="${nomFichier}"`,
+      ResponseContentDisposition: disposition,
       ResponseContentType: typeContenu,
     }),
     { expiresIn: 300 },

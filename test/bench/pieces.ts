@@ -19,7 +19,8 @@ async function pdfDixMo(): Promise<Uint8Array> {
     x ^= x << 5;
     bruit[i] = x & 0xff;
   }
-  doc.attach(bruit, 'annexe.bin', { mimeType: 'application/octet-stream', creationDate: new Date(0), modificationDate: new Date(0) });
+  // An unreferenced raw stream: attachments (/EmbeddedFiles) are refused by the verification.
+  doc.context.register(doc.context.stream(bruit));
   doc.setCreationDate(new Date(0));
   doc.setModificationDate(new Date(0));
   return doc.save();

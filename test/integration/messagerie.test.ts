@@ -103,7 +103,10 @@ describe('the messagerie of a dossier', () => {
     expect(JSON.stringify(oi)).not.toContain('dossiers/');
     const lien = await api.get(`${base(d.id)}/pieces-jointes/${bon}/telechargement`, { as: GESTIONNAIRE });
     expect(lien.status).toBe(200);
-    expect(Buffer.from(await (await fetch(lien.body.url)).arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const telecharge = await fetch(lien.body.url);
+    expect(Buffer.from(await telecharge.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(telecharge.headers.get('content-disposition')).toBe(`attachment; filename="devis.pdf"; filename*=UTF-8''devis.pdf`);
+    expect(telecharge.headers.get('content-type')).toBe('application/pdf');
     // Sent once: the same attachment cannot be claimed by another message, nor by another person.
     const encore = await api.post(`${base(d.id)}/fils/${oi.fils[0].id}/messages`, { as: P1, body: { texte: 'Encore.', piecesJointes: [bon] } });
     expect(encore.body.code).toBe('PIECE_JOINTE_INDISPONIBLE');

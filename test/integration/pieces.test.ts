@@ -4,6 +4,7 @@ import type { Guichet } from '#local/server';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
 import { pdfValide, piecesObligatoires, sha256, televerser, verdict } from './pieces-helpers';
+import { concat, docxReel, HTML, jpegReel, pdfOpenActionJs, SIGNATURE_PNG, zip } from '../fixtures/fichiers';
 
 let g: Guichet;
 let api: ReturnType<typeof client>;
@@ -12,9 +13,9 @@ const P1 = 'porteur@guichet.test';
 const P2 = 'porteur2@guichet.test';
 const OI = 'oi@guichet.test';
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0 image de test'), Buffer.from([0xff, 0xd9])]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image png de test')]);
-const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml word/document.xml contenu de test')]);
+const JPEG = jpegReel();
+const PNG = concat(SIGNATURE_PNG, 'image png de test');
+const DOCX = docxReel();
 const EICAR = Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*');
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -58,7 +59,11 @@ describe('verification of uploads', () => {
     ['a PNG declared as a PDF', () => PNG, { nomFichier: 'statuts.pdf' }, /PNG.*PDF/],
     ['a declared SHA-256 that does not match', () => pdfValide(), { sha256: 'f'.repeat(64) }, /empreinte SHA-256/],
     ['the EICAR test file', () => EICAR, { typeContenu: 'application/pdf' }, /malveillant/],
-    ['a corrupt PDF', () => Buffer.from('%PDF-1.7\n%%EOF garbage without objects'), {}, /corrompu|aucune page/],
+    ['a corrupt PDF', () => Buffer.from('%PDF-1.7\ngarbage without objects\n%%EOF\n'), {}, /corrompu|aucune page/],
+    ['a real PDF with a ZIP appended (polyglot)', async () => concat(await pdfValide(), zip({ 'a.html': HTML })), {}, /données après sa fin \(%%EOF\)/],
+    ['a PDF whose /OpenAction runs JavaScript', () => pdfOpenActionJs(), {}, /JavaScript/],
+    ['a real PDF named with a right-to-left override hiding .exe', () => pdfValide(), { nomFichier: 'rib\u202Efdp.exe' }, /extension « \.exe »/],
+    ['a real PDF with a double extension', () => pdfValide(), { nomFichier: 'releve.pdf.exe' }, /double extension/],
     ['an encrypted PDF', () => pdfChiffre(), {}, /chiffré/],
   ] as const)('rejects %s with a French reason, never downloadable', async (_nom, octets, options, motif) => {
     const d = await brouillon();
@@ -67,6 +72,22 @@ describe('verification of uploads', () => {
     expect(v.motifRejet).toMatch(motif);
     const dl = await api.get(`/dossiers/${d.id}/pieces/${v.pieceId}/telechargement`, { as: P1 });
     expect([dl.status, dl.body.code]).toEqual([409, 'PIECE_NON_VALIDE']);
+  });
+
+  it('keeps the normalised name and the refusal code: a bidi override is stripped, then the extension judged', async () => {
+    const d = await brouillon();
+    const rib = await envoyer(d.id, 'RIB', await pdfValide(), { nomFichier: 'rib\u202Efdp.exe' });
+    const statuts = await envoyer(d.id, 'STATUTS', await pdfValide(), { nomFichier: 'Statuts\u2066 signés\u2069\u200F.pdf' });
+    const polyglotte = await envoyer(d.id, 'KBIS_RNA', concat(await pdfValide(), HTML, '\n%%EOF\n'), { nomFichier: 'kbis.pdf' });
+    const { pieces } = (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body;
+    const lue = (id: string) => pieces.find((p: { id: string }) => p.id === id);
+    expect(lue(rib.pieceId)).toMatchObject({ etat: 'rejetee', codeRejet: 'EXTENSION_INCOHERENTE', nomFichier: 'ribfdp.exe' });
+    expect(lue(polyglotte.pieceId)).toMatchObject({ etat: 'rejetee', codeRejet: 'PDF_CONTENU_ETRANGER', motifRejet: expect.stringMatching(/ZIP ou page HTML/) });
+    expect(lue(statuts.pieceId)).toMatchObject({ etat: 'valide', codeRejet: null, nomFichier: 'Statuts signés.pdf' });
+    const dl = await api.get(`/dossiers/${d.id}/pieces/${statuts.pieceId}/telechargement`, { as: P1 });
+    const fichier = await fetch(dl.body.url);
+    await fichier.arrayBuffer();
+    expect(fichier.headers.get('content-disposition')).toBe(`attachment; filename="Statuts signes.pdf"; filename*=UTF-8''Statuts%20sign%C3%A9s.pdf`);
   });
 
   it('rejects a file whose real size differs from the announced one (the storage enforces no policy locally)', async () => {
@@ -119,7 +140,14 @@ describe('life of a pièce', () => {
     const fichier = await fetch(dl.body.url);
     expect(fichier.status).toBe(200);
     expect(sha256(new Uint8Array(await fichier.arrayBuffer()))).toBe(sha256(octets));
-    expect(fichier.headers.get('content-disposition')).toBe('attachment; filename="Statuts _2024_ ete.pdf"');
+    expect(fichier.headers.get('content-disposition')).toBe(
+      `attachment; filename="Statuts _2024_ ete.pdf"; filename*=UTF-8''Statuts%20%222024%22%20%C3%A9t%C3%A9.pdf`,
+    );
+    expect(fichier.headers.get('content-type')).toBe('application/pdf');
+    // The signed URL carries the disposition and type S3 must answer with (the same parameters on AWS).
+    const params = new URL(dl.body.url).searchParams;
+    expect(params.get('response-content-disposition')).toMatch(/^attachment; filename="Statuts _2024_ ete\.pdf"; filename\*=UTF-8''/);
+    expect(params.get('response-content-type')).toBe('application/pdf');
     const autre = await api.get(`/dossiers/${d.id}/pieces/${v.pieceId}/telechargement`, { as: P2 });
     expect(autre.status).toBe(404);
   });

@@ -12,6 +12,7 @@ import { STATUTS_DOSSIER } from '../../schemas/dossier';
 import type { Cote, DemandePieceJointe, Fil, Lecture, Message, Messagerie, PieceJointe } from '../../schemas/messagerie';
 import { TAILLE_PIECE_JOINTE_MAX } from '../../schemas/messagerie';
 import { Conflit, TropVolumineux } from '../errors';
+import { normaliserNom } from '../piece/nom-fichier';
 
 const FERMES: Partial<Record<StatutDossier, string>> = {
   brouillon: 'La messagerie avec l’OI s’ouvre au dépôt du dossier.',
@@ -55,13 +56,13 @@ export function nouvellePieceJointe(d: Dossier, demande: DemandePieceJointe, p: 
     throw new TropVolumineux(`Une pièce jointe fait au plus ${TAILLE_PIECE_JOINTE_MAX / 1024 / 1024} Mo : déposez un fichier plus léger.`);
   }
   return {
-    id: p.id, dossierId: d.id, typePiece: 'PIECE_JOINTE', nomFichier: demande.nomFichier, taille: demande.taille, typeContenu: demande.typeContenu,
+    id: p.id, dossierId: d.id, typePiece: 'PIECE_JOINTE', nomFichier: normaliserNom(demande.nomFichier), taille: demande.taille, typeContenu: demande.typeContenu,
     sha256: demande.sha256, etat: 'en_verification', motifRejet: null, cle: p.cle, creeLe: p.maintenant.toISOString(), creePar: p.actor.userId,
     verifieLe: null, remplaceeLe: null, messageId: null, filId: null,
   };
 }
 
-const vuePj = ({ id, nomFichier, taille, typeContenu, etat, motifRejet }: PieceJointe) => ({ id, nomFichier, taille, typeContenu, etat, motifRejet });
+const vuePj = ({ id, nomFichier, taille, typeContenu, etat, motifRejet, codeRejet }: PieceJointe) => ({ id, nomFichier, taille, typeContenu, etat, motifRejet, codeRejet });
 
 /**
  * The messagerie as `userId` reads it: threads newest first, messages in order, unread = written by someone else

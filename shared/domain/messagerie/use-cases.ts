@@ -7,7 +7,7 @@ import { TAILLE_PIECE_JOINTE_MAX } from '../../schemas/messagerie';
 import { Conflit, Introuvable } from '../errors';
 import { tenance, type ContexteDossier } from '../dossier/use-cases';
 import { examiner, type Stockage } from '../piece/use-cases';
-import { nomSur } from '../piece/piece';
+import { dispositionTelechargement } from '../piece/nom-fichier';
 import { exigerOuverte, nouveauFil, nouveauMessage, nouvellePieceJointe, rang, STATUTS_OUVERTS, vue } from './messagerie';
 
 /** A write joined to a message's transaction, opaque to the domain (e.g. an e-mail outbox item). */
@@ -112,8 +112,8 @@ export async function demanderPieceJointe(ctx: ContexteMessagerie, actor: Actor,
   const pj = nouvellePieceJointe(d, demande, { id, cle, actor, maintenant: ctx.maintenant });
   await ctx.messagerie.creerPieceJointe(pj, STATUTS_OUVERTS);
   const upload = await ctx.stockage.urlUpload(cle, pj.taille, pj.typeContenu, ctx.maintenant);
-  const { nomFichier, taille, typeContenu, etat, motifRejet } = pj;
-  return { pieceJointe: { id, nomFichier, taille, typeContenu, etat, motifRejet }, upload };
+  const { nomFichier, taille, typeContenu, etat, motifRejet, codeRejet } = pj;
+  return { pieceJointe: { id, nomFichier, taille, typeContenu, etat, motifRejet, codeRejet }, upload };
 }
 
 /** A presigned GET of a valid attachment: sent ones to every reader of the messagerie, unsent ones to their author. */
@@ -124,7 +124,7 @@ export async function telechargerPieceJointe(ctx: ContexteMessagerie, actor: Act
   if (pj.etat !== 'valide') {
     throw new Conflit('PIECE_NON_VALIDE', pj.etat === 'rejetee' ? `Cette pièce jointe a été rejetée : ${pj.motifRejet ?? ''}` : 'Cette pièce jointe est en cours de vérification.');
   }
-  return { url: await ctx.stockage.urlTelechargement(pj.cle, nomSur(pj.nomFichier), pj.typeContenu), expireDans: 300 };
+  return { url: await ctx.stockage.urlTelechargement(pj.cle, dispositionTelechargement(pj.nomFichier), pj.typeContenu), expireDans: 300 };
 }
 
 /** S3 ObjectCreated on an attachment's key → the pièces' verification, recorded once. Other keys: null. */

@@ -4,6 +4,7 @@ import type { Dossier } from '../../schemas/dossier';
 import type { Organisation } from '../../schemas/organisation';
 import { PIECES_ADMINISTRATIVES_DEFAUT, type DemandeUpload, type LigneChecklist, type Piece, type TypePiece } from '../../schemas/piece';
 import { Conflit, RequeteInvalide, TropVolumineux, type DetailErreur } from '../errors';
+import { normaliserNom } from './nom-fichier';
 
 const TOUS_FORMATS: TypePiece['typesAcceptes'] = [
   'application/pdf',
@@ -95,7 +96,7 @@ export function nouvellePiece(
     id: p.id,
     dossierId: dossier.id,
     typePiece: demande.typePiece,
-    nomFichier: demande.nomFichier,
+    nomFichier: normaliserNom(demande.nomFichier),
     taille: demande.taille,
     typeContenu: demande.typeContenu,
     sha256: demande.sha256,
@@ -108,7 +109,3 @@ export function nouvellePiece(
     remplaceeLe: null,
   };
 }
-
-/** A file name safe for Content-Disposition: ASCII, no quotes or separators. */
-export const nomSur = (nom: string): string =>
-  nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w.\- ]+/g, '_').trim().slice(0, 150) || 'piece';

@@ -7,7 +7,8 @@ import { Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
 import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
 import { journaliser } from '../dossier/journal';
 import { dateLocale, exigerVersion } from '../dossier/dossier';
-import { courantes, nomSur, nouvellePiece, piecesAttendues } from './piece';
+import { courantes, nouvellePiece, piecesAttendues } from './piece';
+import { dispositionTelechargement } from './nom-fichier';
 import { verifier } from './verification';
 import { notificationsComplementsDemandes } from '../notification/evenements';
 import { destinataireActeur } from '../notification/notification';
@@ -27,7 +28,8 @@ export interface Stockage {
   clePiece(dossierId: string, pieceId: string): string;
   lireClePiece(cle: string): { dossierId: string; pieceId: string } | null;
   urlUpload(cle: string, taille: number, typeContenu: string, maintenant: Date): Promise<{ url: string; fields: Record<string, string>; expireLe: string }>;
-  urlTelechargement(cle: string, nomFichier: string, typeContenu: string): Promise<string>;
+  /** `disposition` is the whole Content-Disposition value the GET must answer with. */
+  urlTelechargement(cle: string, disposition: string, typeContenu: string): Promise<string>;
   lireObjet(bucket: string, cle: string, max: number): Promise<Uint8Array | 'trop_gros'>;
 }
 
@@ -80,17 +82,19 @@ export async function verifierObjet(ctx: ContextePiece, bucket: string, cle: str
 }
 
 /**
- * The verdict on the stored bytes of an upload — a pièce or a message's attachment alike: size, magic bytes, PDF,
- * SHA-256, malware. Returns the upload with its state; the caller records it once.
+ * The verdict on the stored bytes of an upload — a pièce or a message's attachment alike: size, SHA-256, malware,
+ * content decoded and name normalised. Returns the upload with its state and kept name; the caller records it once.
  */
 export async function examiner<P extends Piece>(ctx: { stockage: Pick<Stockage, 'lireObjet'>; maintenant: Date }, bucket: string, piece: P, tailleMax: number): Promise<P> {
   const max = Math.min(tailleMax, TAILLE_MAX_ABSOLUE);
   const octets = await ctx.stockage.lireObjet(bucket, piece.cle, max);
   const verdict =
     octets === 'trop_gros'
-      ? { etat: 'rejetee' as const, motif: `Le fichier dépasse la taille maximale (${Math.floor(max / 1024 / 1024)} Mo).` }
+      ? { etat: 'rejetee' as const, code: 'FICHIER_TROP_GROS', motif: `Le fichier dépasse la taille maximale (${Math.floor(max / 1024 / 1024)} Mo).`, nomFichier: piece.nomFichier }
       : await verifier(piece, octets, max);
-  return { ...piece, etat: verdict.etat, motifRejet: verdict.motif, verifieLe: ctx.maintenant.toISOString() };
+  return {
+    ...piece, etat: verdict.etat, motifRejet: verdict.motif, codeRejet: verdict.code, nomFichier: verdict.nomFichier, verifieLe: ctx.maintenant.toISOString(),
+  };
 }
 
 /** A presigned GET for a valid pièce only, to whoever may read the dossier. */
@@ -101,7 +105,7 @@ export async function telechargement(ctx: ContextePiece, actor: Actor, dossierId
   if (piece.etat !== 'valide') {
     throw new Conflit('PIECE_NON_VALIDE', piece.etat === 'rejetee' ? `Cette pièce a été rejetée : ${piece.motifRejet ?? ''}` : 'Cette pièce est en cours de vérification.');
   }
-  return { url: await ctx.stockage.urlTelechargement(piece.cle, nomSur(piece.nomFichier), piece.typeContenu), expireDans: 300 };
+  return { url: await ctx.stockage.urlTelechargement(piece.cle, dispositionTelechargement(piece.nomFichier), piece.typeContenu), expireDans: 300 };
 }
 
 export async function supprimer(ctx: ContextePiece, actor: Actor, dossierId: string, pieceId: string) {
