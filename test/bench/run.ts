@@ -10,6 +10,7 @@ import { startGuichet } from '#local/server';
 import { benchAap } from './aap';
 import { tailleBundles } from './bundles';
 import { aapDemoId, benchDepot, brouillons, PORTEUR } from './depot';
+import { mesurerDurabilite } from './durabilite';
 import { benchPieces } from './pieces';
 
 const RACINE = resolve(import.meta.dirname, '../..');
@@ -26,6 +27,7 @@ try {
     ...(await benchDepot(g, api, Math.min(N, 100))),
     ...(await benchPieces(g, await api.jeton(PORTEUR), (await brouillons(api, await aapDemoId(g), 1, 900))[0]!, N)),
     bundlesOctets: await tailleBundles(),
+    ...(await mesurerDurabilite()),
   };
   mkdirSync(join(RACINE, 'bench-results'), { recursive: true });
   writeFileSync(join(RACINE, 'bench-results', 'latest.json'), `${JSON.stringify(resultats, null, 2)}\n`);
