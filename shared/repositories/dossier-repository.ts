@@ -7,7 +7,7 @@
  * | (a draft)     |                                      |                    |                                | AAPBROUILLON#<aapId> / <creeLe>#<id>   |
  * | audit event   | DOSSIER#<id>                         | EVT#<iso>#<id>     |                                |                                        |
  * | uniqueness    | DOSSIERUNIQ#<aapId>#<fiche>#<orgId>  | UNIQ               |                                |                                        |
- * | idempotency   | IDEMP#<key>                          | IDEMP              | (TTL expiresAt: 24 h)          |                                        |
+ * | idempotency   | IDEMP#<sub>#<METHOD path>#<key>      | IDEMP              | (TTL expiresAt: 24 h)          |                                        |
  *
  * gsi2 is sparse: a draft is not in the OI's listing until it is deposited; drafts have their own partition per AAP,
  * which the reminders before closing and the rectificatif e-mails query. Every transition writes the dossier
@@ -17,6 +17,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { tableName } from '../config';
 import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
+import type { PorteeIdempotence } from '../domain/idempotence';
 import { Conflit } from '../domain/errors';
 import { Dossier, Evenement } from '../schemas/dossier';
 import { dynamo } from './clients';
@@ -25,9 +26,10 @@ import { pageFiltree, toutesLesPages } from './pagination';
 import { itemsOutbox } from './notification-repository';
 
 const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
-const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', 'expiresAt']);
+/** The table’s TTL attribute (infra/definitions.ts `TABLE.ttlAttribute`, not imported: no infra code in the runtime bundle). */
+export const ATTRIBUT_TTL = 'expiresAt';
+const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', ATTRIBUT_TTL]);
 export const sansCles = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k)));
-const JOUR = 86_400;
 
 /** The stored item of a dossier (keys and index attributes included). */
 export function item(d: Dossier) {
@@ -44,7 +46,16 @@ export function item(d: Dossier) {
 }
 
 export const itemEvenement = (e: Evenement) => ({ pk: `DOSSIER#${e.dossierId}`, sk: `EVT#${e.le}#${e.id}`, entite: 'EVT', ...e });
-const IdempotenceStockee = z.object({ cle: z.string(), dossierId: z.string(), auteur: z.string(), resultat: Dossier });
+const IdempotenceStockee = z.object({
+  utilisateur: z.string(), route: z.string(), cle: z.string(), empreinte: z.string(), enregistreLe: z.string(), expireLe: z.string(), resultat: Dossier,
+});
+/**
+ * A key is recorded per user and route. Records written before that (`IDEMP#<key>`) are no longer read: a retry of such
+ * a dépôt within their last 24 hours finds the dossier deposited and answers 409 instead of replaying.
+ */
+const cleIdempotence = (p: PorteeIdempotence) => ({ pk: `IDEMP#${p.utilisateur}#${p.route}#${p.cle}`, sk: 'IDEMP' });
+const enSecondes = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
 
 export const dossierRepository: DossierStore = {
   async creer(d, e) {
@@ -97,8 +108,11 @@ export const dossierRepository: DossierStore = {
               ? [{
                   Put: {
                     TableName: t,
-                    Item: { pk: `IDEMP#${idempotence.cle}`, sk: 'IDEMP', entite: 'IDEMP', ...idempotence, expiresAt: Math.floor(Date.parse(apres.modifieLe) / 1000) + JOUR },
-                    ConditionExpression: 'attribute_not_exists(pk)',
+                    // The table's TTL attribute deletes it, late; until then an expired record may be written over.
+                    Item: { ...cleIdempotence(idempotence), entite: 'IDEMP', ...idempotence, [ATTRIBUT_TTL]: enSecondes(idempotence.expireLe) },
+                    ConditionExpression: 'attribute_not_exists(pk) OR #expire <= :maintenant',
+                    ExpressionAttributeNames: { '#expire': ATTRIBUT_TTL },
+                    ExpressionAttributeValues: { ':maintenant': enSecondes(idempotence.enregistreLe) },
                   },
                 }]
               : []),
@@ -114,8 +128,8 @@ export const dossierRepository: DossierStore = {
     }
   },
 
-  async idempotence(c): Promise<Idempotence | null> {
-    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: { pk: `IDEMP#${c}`, sk: 'IDEMP' }, ConsistentRead: true }));
+  async idempotence(p): Promise<Idempotence | null> {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cleIdempotence(p), ConsistentRead: true }));
     return r.Item ? IdempotenceStockee.parse(r.Item) : null;
   },
 

@@ -5,7 +5,8 @@ import type { Notification } from '../../schemas/notification';
 import { notificationsComplementsRecus, notificationsDepot, type ContexteNotification } from '../notification/evenements';
 import type { AapStore } from '../aap/use-cases';
 import { statutEffectif } from '../aap/aap';
-import { AccesRefuse, Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
+import { AccesRefuse, Conflit, Introuvable, RequeteInvalide } from '../errors';
+import { enregistrerIdempotence, enVigueur, porteeIdempotence, rejouer, type DemandeIdempotente, type EnregistrementIdempotence, type PorteeIdempotence } from '../idempotence';
 import { exiger, peut, POLITIQUE, type Ressource } from '../../auth/politique';
 import type { OrganisationStore } from '../organisation/use-cases';
 import { exigerMembre } from '../organisation/use-cases';
@@ -16,12 +17,8 @@ import type { PieceStore } from '../piece/use-cases';
 import { checklist, piecesAttendues } from '../piece/piece';
 import { motifSansVotes } from '../comite/comite';
 
-export interface Idempotence {
-  cle: string;
-  dossierId: string;
-  auteur: string;
-  resultat: Dossier;
-}
+/** What a dépôt records under its Idempotency-Key: the deposited dossier. */
+export type Idempotence = EnregistrementIdempotence<Dossier>;
 
 /** The port dossiers persist through. */
 export interface DossierStore {
@@ -33,7 +30,8 @@ export interface DossierStore {
    * `notifications`, puts their outbox items in the same transaction.
    */
   remplacer(apres: Dossier, avant: Dossier, e?: Evenement, idempotence?: Idempotence, notifications?: Notification[]): Promise<void>;
-  idempotence(cle: string): Promise<Idempotence | null>;
+  /** The record under this user, route and key, expired or not (the caller decides). */
+  idempotence(portee: PorteeIdempotence): Promise<Idempotence | null>;
   parOrganisation(organisationId: string): Promise<Dossier[]>;
   parAap(f: FiltresDossiersOi): Promise<{ items: Dossier[]; cursor: string | null }>;
   /** Every audit event of the dossier, oldest first (all pages). */
@@ -159,12 +157,14 @@ export async function controles(ctx: ContexteDossier, actor: Actor, id: string) 
 }
 
 /**
- * load → decide → persist → emit: the dépôt, idempotent on its key. A retry (or a concurrent duplicate) with the
- * same key returns the first result unchanged; the same key on another dossier is refused.
+ * load → decide → persist → emit: the dépôt, idempotent on its key for this user and route (24 hours). A retry (or
+ * a concurrent duplicate) with the same key and request returns the first result unchanged; the same key with another
+ * request (another dossier) is refused with 422 `IDEMPOTENCE_CONFLIT`.
  */
-export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cle: string): Promise<Dossier> {
-  const deja = await ctx.dossiers.idempotence(cle);
-  if (deja) return rejouer(deja, id, actor);
+export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, demande: DemandeIdempotente): Promise<Dossier> {
+  const portee = porteeIdempotence(actor, demande);
+  const deja = enVigueur(await ctx.dossiers.idempotence(portee), ctx.maintenant);
+  if (deja) return rejouer(deja, demande);
   try {
     const avant = await charger(ctx, actor, id, 'deposer');
     const { aap, fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
@@ -176,23 +176,15 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, cl
       donnees: reponse ? { empreinte: reponse.empreinte, pieces: reponse.pieces.map((p) => p.typePiece) } : { empreinte: depose.depot?.empreinte },
     });
     const notifications = await (avant.statut === 'complement_demande' ? notificationsComplementsRecus : notificationsDepot)(ctx, dossier, aap.depot.cloture.fuseau);
-    await ctx.dossiers.remplacer(dossier, avant, evenement, { cle, dossierId: id, auteur: actor.userId, resultat: dossier }, notifications);
+    await ctx.dossiers.remplacer(dossier, avant, evenement, enregistrerIdempotence(actor, demande, dossier, ctx.maintenant), notifications);
     return dossier;
   } catch (e) {
     // A concurrent request with the same key may have won between our read and our write: answer as it did.
     if (!(e instanceof Conflit)) throw e;
-    const gagnant = await ctx.dossiers.idempotence(cle);
-    if (gagnant) return rejouer(gagnant, id, actor);
+    const gagnant = enVigueur(await ctx.dossiers.idempotence(portee), ctx.maintenant);
+    if (gagnant) return rejouer(gagnant, demande);
     throw e;
   }
-}
-
-function rejouer(i: Idempotence, id: string, actor: Actor): Dossier {
-  // Keys recorded before user ids name the e-mail.
-  if (i.dossierId !== id || (i.auteur !== actor.userId && i.auteur !== actor.email)) {
-    throw new RegleMetier('IDEMPOTENCY_KEY_REUTILISEE', 'Cette clé d’idempotence a déjà servi à une autre requête : générez-en une nouvelle.');
-  }
-  return i.resultat;
 }
 
 /** What the accusé de dépôt shows: the deposited dossier, its AAP and fiche, its plan's figures. */
