@@ -9,7 +9,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes, type RouteDefinition } from '#shared/http/routes';
 import { CHEMIN_IDP, SCOPES, type FournisseurLocal } from './oidc';
 import { CHEMIN_BOITE, type BoiteMail } from './boite-mail';

@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { planifications } from '#shared/http/taches';
 
 const RACINE = resolve(import.meta.dirname, '..');

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Context, S3Event } from 'aws-lambda';
 import type S3rver from 's3rver';
 import type { S3rverEvent } from 's3rver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { evenementsS3 } from '#shared/http/routes';
 
 const RACINE = resolve(import.meta.dirname, '..');

@@ -15,7 +15,7 @@ import { indexerBrouillons, migrerComitesParEmail, migrerPliesParNom } from '#sh
 import { annuaireLocal } from './demo-users';
 import * as plies from '#shared/domain/plie/use-cases';
 import { ContenuPlie } from '#shared/schemas/plie';
-import { z } from 'zod';
+import * as z from 'zod';
 import { organisationRepository } from '#shared/repositories/organisation-repository';
 import { enregistrer } from '#shared/domain/organisation/use-cases';
 import { Conflit } from '#shared/domain/errors';

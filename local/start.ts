@@ -1,5 +1,5 @@
 /** `npm start`: Guichet with its embedded stack and demo data on http://127.0.0.1:$PORT (default 3000). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { construireWebSiBesoin } from './build-web';
 import { seedDossiersDemo } from './demo-dossiers';
 import { DEMO_USERS } from './demo-users';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The only reader of process.env. Read once, on first use (the local runtime sets the variables before the first

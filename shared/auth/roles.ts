@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The Cognito groups; a user may be in several. */
 export const ROLES = ['oi-admin', 'oi-gestionnaire', 'porteur', 'comite'] as const;

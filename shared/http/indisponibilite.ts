@@ -4,7 +4,7 @@
  * `Retry-After`, never a 500. Read from the error's shape (name, Node `code`, `$metadata`, `$retryable`), the same
  * for DynamoDB and S3, on AWS and locally.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Connection-level failures (Node's `code`): the endpoint is unreachable, refused or cut the connection. */
 const RESEAU = new Set([

@@ -1,5 +1,5 @@
 import { POLITIQUE } from '../auth/politique';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes, type RouteDefinition } from './routes';
 import { ErreurApi } from '../schemas/common';
 

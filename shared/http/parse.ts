@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDefinition } from './routes';
 import { verifierJeton } from '../auth/jetons';
 import { POLITIQUE } from '../auth/politique';

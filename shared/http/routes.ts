@@ -73,7 +73,7 @@ import {
   ReponsePieceJointe,
 } from '#shared/schemas/messagerie';
 
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Access = 'read' | 'readwrite';

@@ -14,7 +14,7 @@
  * version it read; creation writes the référence's uniqueness item in the same transaction.
  */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../config';
 import { Aap, EnteteAap, FicheOperation, Rectificatif } from '../schemas/aap';
 import { normaliser } from '../domain/aap/aap';

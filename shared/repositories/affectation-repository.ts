@@ -9,7 +9,7 @@
  * | suivi       | AFFECT#<oi>      | SUIVI#<dossierId>#<userId>      |
  */
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../config';
 import type { AffectationStore, Personne } from '../domain/dossier/gestion';
 import { dynamo } from './clients';

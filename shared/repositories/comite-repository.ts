@@ -14,7 +14,7 @@
  * decision with its event and the enveloppe counter (conditioned on the version read) at once.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../config';
 import { AccesRefuse, Conflit } from '../domain/errors';
 import type { ComiteStore } from '../domain/comite/use-cases';

@@ -14,7 +14,7 @@
  * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item.
  */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../config';
 import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
 import type { PorteeIdempotence } from '../domain/idempotence';

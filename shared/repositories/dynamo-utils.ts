@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RequeteInvalide } from '../domain/errors';
 
 /** Opaque pagination cursor: the LastEvaluatedKey, base64url-encoded. */

@@ -16,7 +16,7 @@
  */
 import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Annuaire } from '../auth/annuaire';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../config';
 import { IdPlie } from '../schemas/aap';
 import type { Plie } from '../schemas/plie';

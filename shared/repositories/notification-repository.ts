@@ -18,7 +18,7 @@ import { Dossier } from '../schemas/dossier';
 import { tableName } from '../config';
 import { Notification, type FiltresNotifications } from '../schemas/notification';
 import { dynamo } from './clients';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Conflit } from '../domain/errors';
 import { conditionEchouee } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';

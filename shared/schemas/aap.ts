@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateHeureLocale, DateIso, MontantCentimes, Pourcentage, TexteCourt, TexteLong } from './common';
 import { CodeFiche, FicheOperation, IdPlie, Liste, NotesInternes, facultatif, parDefaut } from './fiche';
 import { CODES_PROGRAMME } from '../domain/programmes';

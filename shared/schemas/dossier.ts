@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CodeFiche } from './aap';
 import { DateIso } from './common';
 import { PlanFinancement } from './plan-financement';

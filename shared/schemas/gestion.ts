@@ -1,5 +1,5 @@
 /** The OI's daily work: tableau de bord, search across its dossiers, instructeur and « suivre ». */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ResumeDossier, StatutDossier } from './dossier';
 
 /** The work queues the tableau de bord counts, each a filtered list. */

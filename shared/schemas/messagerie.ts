@@ -2,7 +2,7 @@
  * Messagerie of a dossier (threads between the porteur's organisation and the OI, attachments verified like pièces)
  * and the OI's private annotations (never served to a porteur).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Piece, TypeContenu } from './piece';
 
 export const TEXTE_MESSAGE_MAX = 10_000;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The e-mails Guichet sends (one French template each, shared/domain/notification/modeles.ts). */
 export const MODELES = [

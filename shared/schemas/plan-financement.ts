@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MontantCentimes } from './common';
 import { RegleFinancement } from './aap';
 import { CODES_PROGRAMME } from '../domain/programmes';

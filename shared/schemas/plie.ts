@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TexteCourt } from './common';
 import { IdPlie, Indicateur, TexteRiche } from './fiche';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Sante = z.object({ statut: z.literal('ok'), version: z.string(), heureServeur: z.string() });
 
