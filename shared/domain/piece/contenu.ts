@@ -1,8 +1,5 @@
 import { TYPES_CONTENU, type TypeContenu } from '../../schemas/piece';
 import { estRefus, latin1, type Refus } from './contenu-commun';
-import { verifierJpeg, verifierPng } from './contenu-image';
-import { verifierPdf } from './contenu-pdf';
-import { verifierOffice } from './contenu-zip';
 import { examinerNom } from './nom-fichier';
 
 type Famille = 'application/pdf' | 'image/jpeg' | 'image/png' | 'zip';
@@ -37,10 +34,12 @@ export async function verifierContenu(octets: Uint8Array, nomDeclare: string, ty
     const quoi = lue === 'inconnu' ? 'un format non reconnu' : lue === 'zip' ? 'une archive ZIP' : `un fichier ${TYPES_CONTENU[lue]}`;
     return { code: 'TYPE_INCOHERENT', motif: `Le contenu du fichier est ${quoi}, alors qu’un fichier ${TYPES_CONTENU[typeDeclare]} était annoncé.` };
   }
+  // Decoders (pdf-lib, pngjs, jpeg-js, fflate) load on first use: the routes that share this module's importers
+  // (messagerie, pièces) must not evaluate them at cold start.
   const refus =
-    typeDeclare === 'application/pdf' ? await verifierPdf(octets)
-    : typeDeclare === 'image/png' ? verifierPng(octets)
-    : typeDeclare === 'image/jpeg' ? verifierJpeg(octets)
-    : verifierOffice(octets, typeDeclare);
+    typeDeclare === 'application/pdf' ? await (await import('./contenu-pdf')).verifierPdf(octets)
+    : typeDeclare === 'image/png' ? (await import('./contenu-image')).verifierPng(octets)
+    : typeDeclare === 'image/jpeg' ? (await import('./contenu-image')).verifierJpeg(octets)
+    : (await import('./contenu-zip')).verifierOffice(octets, typeDeclare);
   return refus ?? { nomFichier: nom.nom };
 }
