@@ -2,10 +2,11 @@ import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { BUNDLING } from '#infra/bundling';
 import { grantObjectWrite } from '#infra/constructs/bucket-grants';
 import { ENV } from '#infra/definitions';
 import { nagResourceName } from '#infra/nag';
@@ -29,9 +30,6 @@ export interface GuichetFunctionProps {
   /** @default three months */
   logRetention?: RetentionDays;
 }
-
-/** ESM output still has to load the few CommonJS dependencies that call `require`. */
-const REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 /**
  * The one way Guichet builds a Lambda function: Node.js 22 on Graviton, X-Ray, its own log group with a retention, a
@@ -74,17 +72,7 @@ export class GuichetFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'guichet',
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the AWS SDK too: the version tested locally is the version that runs.
-        externalModules: [],
-      },
+      bundling: { ...BUNDLING, mainFields: [...BUNDLING.mainFields], externalModules: [...BUNDLING.externalModules] },
     });
 
     Validations.of(role).acknowledge({

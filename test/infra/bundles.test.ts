@@ -1,0 +1,57 @@
+import { build, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { optionsEsbuild } from '#infra/bundling';
+import { fromRoot } from '#infra/paths';
+import { routes } from '#shared/http/routes';
+
+/**
+ * Cold start, guarded by what is bundled rather than by a timing: JSON routes carry neither pdf-lib nor the PDF
+ * templates nor zod's foreign locales (`import { z } from 'zod'` anywhere drags them all in), and stay under a size
+ * bound; PDF routes reach their template only through a dynamic import. Figures: `npm run bench -- bundles`.
+ */
+/** Handler → bound on its minified JS (bytes), about 10 % above its size once pdf-lib and zod's locales went. */
+const JSON_REPRESENTATIFS: Record<string, number> = {
+  'functions/aaps/list-aaps.ts': 800_000, // was 1.05 MB
+  'functions/dossiers/get-dossier.ts': 820_000, // was 1.09 MB
+  // Messagerie reaches the pièces' verification (pdf-lib, image decoders) through its use cases: was 1.82 MB.
+  'functions/messagerie/create-message.ts': 1_080_000, // S3 client and presigned POST included
+};
+const PDF = /node_modules\/(pdf-lib|@pdf-lib|pako)\/|^templates\//;
+/** French is configured, English is zod's default; any other locale means a namespace-defeating import. */
+const LOCALE_ETRANGERE = /node_modules\/zod\/v4\/locales\/(?!(fr|en|index)\.js$)/;
+
+async function bundler(handler: string): Promise<{ meta: Metafile; octets: number; modules: string[] }> {
+  const res = await build({
+    ...optionsEsbuild(),
+    sourcemap: false,
+    entryPoints: [fromRoot(handler)],
+    outfile: fromRoot('.bundle-test', `${handler}.mjs`),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const sorties = Object.values(res.metafile.outputs);
+  // Modules that put code in the output (a parsed, fully tree-shaken module is listed with 0 bytes).
+  const modules = sorties.flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
+  return { meta: res.metafile, octets: sorties.reduce((a, o) => a + o.bytes, 0), modules };
+}
+
+describe('handler bundles', () => {
+  it.each(Object.entries(JSON_REPRESENTATIFS))('leaves pdf-lib, templates and foreign zod locales out of %s', async (handler, max) => {
+    const { octets, modules } = await bundler(handler);
+    expect(modules.filter((f) => PDF.test(f) || LOCALE_ETRANGERE.test(f))).toEqual([]);
+    expect(octets).toBeLessThanOrEqual(max);
+  });
+
+  it('imports each PDF route’s template dynamically, never statically', async () => {
+    const pdf = routes.filter((r) => 'output' in r && r.output === 'pdf');
+    expect(pdf.length).toBeGreaterThan(0);
+    for (const r of pdf) {
+      const { meta } = await bundler(r.handler);
+      const statiques = Object.entries(meta.inputs).flatMap(([de, i]) =>
+        i.imports.filter((x) => x.kind !== 'dynamic-import' && PDF.test(x.path) && !PDF.test(de)).map((x) => `${de} → ${x.path}`),
+      );
+      expect(statiques, r.handler).toEqual([]);
+    }
+  });
+});
