@@ -6,7 +6,12 @@
  *   whose cofinancing is still below the fiche's 10 % (the editor shows the rule failing);
  * - porteur2@guichet.test: HP2 instruit and on the same agenda; GP1 deposited, waiting for its recevabilité;
  * - the comité, held on the first start's day: comite1 presides, comite1 … comite5 sit, agenda published, nobody
- *   has voted yet.
+ *   has voted yet;
+ * - porteur@guichet.test: A1 deposited, compléments asked by the gestionnaire (a RIB, due in ten days);
+ * - the PLIE de Bordeaux's comité, held at 00:00 on the first start's day and closed: B1 (porteur@) selected and
+ *   programmed by the OI, B2 (porteur2@) selected and waiting for its programmation (the oi-admin's to do);
+ * - the messagerie: the gestionnaire asks porteur2@ about GP1 (unread by the porteur), porteur@ asks the OI about
+ *   HP1 (unread by the OI).
  *
  * Each step looks at the current state first, so a restart (or a start interrupted half-way) finishes the story
  * without duplicating anything. A dossier is only written when it is created: one the demo users have since edited
@@ -22,7 +27,7 @@ const PORTEUR2 = 'porteur2@guichet.test';
 const MEMBRES = [1, 2, 3, 4, 5].map((n) => `comite${n}@guichet.test`);
 const PLIE_COMITE = 'PLIE du Haut Périgord';
 
-type Etape = 'brouillon' | 'depose' | 'instruit';
+type Etape = 'brouillon' | 'depose' | 'complements' | 'instruit';
 
 interface DossierDemo {
   porteur: string;
@@ -105,6 +110,57 @@ const DOSSIERS: DossierDemo[] = [
   },
 ];
 
+/** The tail of a campaign: a dossier awaiting compléments, two selected by a closed comité (one programmed). */
+const SUITE: DossierDemo[] = [
+  {
+    porteur: PORTEUR,
+    fiche: 'A1',
+    jusqua: 'complements',
+    intitule: 'Accompagnement renforcé des participants du PLIE de l’Agenais',
+    description: {
+      objectifs: 'Accompagner 60 participants vers un emploi durable ou une formation qualifiante.',
+      publicVise: 'Demandeurs d’emploi de longue durée et allocataires du RSA de l’agglomération d’Agen.',
+      modalites: 'Entretiens individuels mensuels, ateliers collectifs, mises en relation avec les employeurs.',
+      territoire: 'Agglomération d’Agen',
+    },
+    personnel: [['Référente de parcours (1 ETP)', 38_000]],
+    fse: 31_000,
+    cofinancements: [{ financeur: 'Agglomération d’Agen', nature: 'public', montant: 9_660 }],
+  },
+  {
+    porteur: PORTEUR,
+    fiche: 'B1',
+    jusqua: 'instruit',
+    intitule: 'Animation et coordination du PLIE de Bordeaux',
+    description: {
+      objectifs: 'Coordonner les parcours de 250 participants et animer le réseau des référents.',
+      publicVise: 'Participants du PLIE de Bordeaux.',
+      modalites: 'Comités de suivi, animation du réseau, tableau de bord des parcours.',
+      territoire: 'Bordeaux Métropole',
+    },
+    personnel: [['Coordinateur (1 ETP)', 45_000]],
+    fse: 38_000,
+    cofinancements: [{ financeur: 'Bordeaux Métropole', nature: 'public', montant: 10_150 }],
+    avis: { avis: 'favorable', fsePropose: 38_000, note: 4, commentaire: 'Coordination solide, partenariats attestés.' },
+  },
+  {
+    porteur: PORTEUR2,
+    fiche: 'B2',
+    jusqua: 'instruit',
+    intitule: 'Accompagnement vers l’emploi des participants de Bordeaux Nord',
+    description: {
+      objectifs: 'Accompagner 45 participants du quartier vers l’emploi.',
+      publicVise: 'Habitants de Bordeaux Nord éloignés de l’emploi.',
+      modalites: 'Accompagnement individuel, ateliers de recherche d’emploi, relations entreprises.',
+      territoire: 'Bordeaux Nord',
+    },
+    personnel: [['Conseillère en insertion (0,8 ETP)', 30_000]],
+    fse: 25_000,
+    cofinancements: [{ financeur: 'Ville de Bordeaux', nature: 'public', montant: 7_100 }],
+    avis: { avis: 'favorable', fsePropose: 24_000, note: 4, commentaire: 'Public bien ciblé ; FSE proposé légèrement réduit.' },
+  },
+];
+
 const centimes = (euros: number) => Math.round(euros * 100);
 const lignes = (l: Array<[string, number]> = []) => l.map(([libelle, euros]) => ({ libelle, montantCentimes: centimes(euros) }));
 
@@ -147,6 +203,15 @@ async function avancer(api: ClientApi, aapId: string, demo: DossierDemo): Promis
     await piecesObligatoires(api, demo.porteur, d.id);
     d = await api.appel<Dossier>(demo.porteur, 'POST', `/dossiers/${d.id}/depot`, undefined, { 'idempotency-key': `demo-depot-${d.id}` });
   }
+  if (demo.jusqua === 'complements') {
+    if (d.statut === 'depose') {
+      const dans10Jours = dateLocale(new Date(Date.now() + 10 * 86_400_000));
+      await api.appel(GESTIONNAIRE, 'POST', `/dossiers/${d.id}/complements`, {
+        pieces: ['RIB'], message: 'Le RIB joint ne porte pas le nom de l’association : merci d’envoyer un RIB à son nom.', dateLimite: dans10Jours,
+      }, { 'if-match': String(d.version) });
+    }
+    return d.id;
+  }
   if (demo.jusqua === 'depose' || !demo.avis) return d.id;
 
   if (d.statut === 'depose') {
@@ -183,8 +248,15 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
   if (!aap) throw new Error('AAP de démonstration absent');
 
   const ids = new Map<string, string>();
-  for (const demo of DOSSIERS) ids.set(demo.fiche, await avancer(api, aap.id, demo));
+  for (const demo of [...DOSSIERS, ...SUITE]) ids.set(demo.fiche, await avancer(api, aap.id, demo));
+  await comiteOuvert(api, aap.id, ids, maintenant);
+  await comiteClos(api, aap.id, [ids.get('B1')!, ids.get('B2')!], ids.get('B1')!, maintenant);
+  await messagesDemo(api, ids);
+}
 
+/** The PLIE du Haut Périgord's comité, open on HP1 and HP2, nobody has voted. */
+async function comiteOuvert(api: ClientApi, aapId: string, ids: Map<string, string>, maintenant: Date) {
+  const aap = { id: aapId };
   const { comites } = await api.appel<{ comites: Array<{ id: string; plie: string; statut: string; ordreDuJour: string[] }> }>(OI, 'GET', `/aaps/${aap.id}/enveloppe`);
   const existant = comites.find((c) => c.plie === PLIE_COMITE);
   if (existant && (existant.statut !== 'preparation' || existant.ordreDuJour.length > 0)) return;
@@ -205,4 +277,51 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
     president: MEMBRES[0],
   });
   if (aInscrire.length) await api.appel(OI, 'POST', `/comites/${c.id}/ordre-du-jour`, { dossierIds: aInscrire, publier: true });
+}
+
+type ComiteLu = { id: string; plie: string; statut: string; ordreDuJour: string[]; sieges: Array<{ id: string; email: string }> };
+
+/** A comité held at 00:00 on the dossiers' PLIE, three members vote for both, the president closes; the OI programs one. */
+async function comiteClos(api: ClientApi, aapId: string, dossiers: string[], aProgrammer: string, maintenant: Date) {
+  const lus = await Promise.all(dossiers.map((id) => api.appel<{ statut: string; plie: string }>(OI, 'GET', `/dossiers/${id}`)));
+  const plie = lus[0]!.plie;
+  const { comites } = await api.appel<{ comites: ComiteLu[] }>(OI, 'GET', `/aaps/${aapId}/enveloppe`);
+  let c = comites.find((x) => x.plie === plie);
+  if (!c) {
+    if (lus.some((d) => d.statut !== 'instruit')) return;
+    const cree = await api.appel<{ id: string }>(OI, 'POST', '/comites', {
+      aapId, plie, date: dateLocale(maintenant), heure: '00:00', lieu: 'Bordeaux, salle du conseil de la Maison de l’emploi',
+      membres: MEMBRES.slice(0, 3), president: MEMBRES[0],
+    });
+    await api.appel(OI, 'POST', `/comites/${cree.id}/ordre-du-jour`, { dossierIds: dossiers, publier: true });
+    c = await api.appel<ComiteLu>(OI, 'GET', `/comites/${cree.id}`);
+  }
+  if (c.statut === 'ouvert') {
+    for (const membre of MEMBRES.slice(0, 3)) {
+      for (const dossierId of c.ordreDuJour) {
+        await api.appel(membre, 'POST', `/comites/${c.id}/conflits`, { dossierId, conflit: false, commentaire: '' }).catch(() => undefined);
+        await api.appel(membre, 'POST', `/comites/${c.id}/votes`, { dossierId, vote: 'pour' });
+      }
+    }
+    const presents = c.sieges.map((s) => s.id);
+    await api.appel(MEMBRES[0]!, 'POST', `/comites/${c.id}/cloture`, { presents, decisions: [] });
+  }
+  const d = await api.appel<{ statut: string; version: number; suivi: { decision?: { montantFseCentimes: number | null } } }>(OI, 'GET', `/dossiers/${aProgrammer}`);
+  if (d.statut === 'selectionne') {
+    await api.appel(OI, 'POST', `/dossiers/${aProgrammer}/programmation`, {
+      montantFseCentimes: d.suivi.decision?.montantFseCentimes ?? 0, dateDecision: dateLocale(maintenant), referenceDeliberation: 'CA-AGAPE-DEMO-01',
+    }, { 'if-match': String(d.version) });
+  }
+}
+
+/** One thread each way, once. */
+async function messagesDemo(api: ClientApi, ids: Map<string, string>) {
+  const fils = [
+    { auteur: GESTIONNAIRE, dossier: ids.get('GP1')!, sujet: 'Public visé', texte: 'Bonjour, combien de participants comptez-vous accueillir au premier semestre ? Merci de préciser dans votre réponse.' },
+    { auteur: PORTEUR, dossier: ids.get('HP1')!, sujet: 'Calendrier du comité', texte: 'Bonjour, pouvez-vous nous indiquer quand la décision du comité nous sera notifiée ?' },
+  ];
+  for (const f of fils) {
+    const { fils: existants } = await api.appel<{ fils: Array<{ sujet: string }> }>(f.auteur, 'GET', `/dossiers/${f.dossier}/messagerie`);
+    if (!existants.some((x) => x.sujet === f.sujet)) await api.appel(f.auteur, 'POST', `/dossiers/${f.dossier}/messagerie/fils`, { sujet: f.sujet, texte: f.texte });
+  }
 }

@@ -26,8 +26,10 @@ Connexion : « Se connecter » ouvre le fournisseur d’identité local (${guich
 Comptes de démonstration (ou toute autre adresse, qui devient un porteur de projet) :
 ${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}${u.oi ? ` (OI ${u.oi})` : ''}`).join('\n')}
 
-Sur l’appel à projets AAP-DEMO-FSEPLUS : deux dossiers instruits à l’ordre du jour du comité du PLIE du Haut
-Périgord (comite1 préside), un dossier déposé à instruire, un brouillon de porteur@guichet.test.
+Sur l’appel à projets AAP-DEMO-FSEPLUS : un dossier déposé à examiner (GP1), des compléments attendus de
+porteur@guichet.test (A1), deux dossiers instruits à l’ordre du jour du comité ouvert du PLIE du Haut Périgord
+(comite1 préside), un comité clos du PLIE de Bordeaux (B1 programmé, B2 sélectionné à programmer par l’OI), un
+brouillon de porteur@guichet.test (S1) et un message non lu de chaque côté.
 
 Ctrl-C pour arrêter.`);
 

@@ -16,18 +16,28 @@ type Resume = { id: string; ficheCode: string; statut: string };
 const dossiersDe = async (email: string) => ((await api.get('/dossiers', { as: email })).body.items as Resume[]).map((d) => `${d.ficheCode}:${d.statut}`).sort();
 
 describe('demo dossiers of npm start', () => {
-  it('tells the whole story through the API: drafts, dépôts, instruction and an open comité', async () => {
+  it('tells the whole story through the API: drafts, dépôts, compléments, instruction, comités open and closed, programmation', async () => {
     await seedDossiersDemo(`${g.url}/api`);
 
-    expect(await dossiersDe('porteur@guichet.test')).toEqual(['HP1:inscrit_comite', 'S1:brouillon']);
-    expect(await dossiersDe('porteur2@guichet.test')).toEqual(['GP1:depose', 'HP2:inscrit_comite']);
+    expect(await dossiersDe('porteur@guichet.test')).toEqual(['A1:complement_demande', 'B1:programme', 'HP1:inscrit_comite', 'S1:brouillon']);
+    expect(await dossiersDe('porteur2@guichet.test')).toEqual(['B2:selectionne', 'GP1:depose', 'HP2:inscrit_comite']);
+    // Each role has something to do on its tableau de bord.
+    const { compteurs } = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { compteurs: Record<string, number> };
+    expect(compteurs).toMatchObject({ a_examiner: 1, complements: 1, en_comite: 2, a_programmer: 1, programmes: 1 });
+    const fils = async (email: string, fiche: string) => {
+      const d = ((await api.get('/dossiers', { as: email })).body.items as Resume[]).find((x) => x.ficheCode === fiche)!;
+      return (await api.get(`/dossiers/${d.id}/messagerie`, { as: email })).body.fils as Array<{ sujet: string; nonLus: number }>;
+    };
+    expect((await fils('porteur2@guichet.test', 'GP1')).map((f) => [f.sujet, f.nonLus])).toEqual([['Public visé', 1]]);
+    expect((await fils('porteur@guichet.test', 'HP1')).map((f) => f.sujet)).toEqual(['Calendrier du comité']);
 
     const s1 = ((await api.get('/dossiers', { as: 'porteur@guichet.test' })).body.items as Resume[]).find((d) => d.ficheCode === 'S1')!;
     const controles = (await api.get(`/dossiers/${s1.id}/plan-financement/controles`, { as: 'porteur@guichet.test' })).body;
     expect(controles.violations.map((v: { code: string }) => v.code)).toEqual(['COFINANCEMENTS_INSUFFISANTS']);
 
-    const comites = (await api.get('/comites', { as: 'comite2@guichet.test' })).body.items;
-    expect(comites).toHaveLength(1);
+    const tous = (await api.get('/comites', { as: 'comite2@guichet.test' })).body.items as Array<{ plie: string; statut: string }>;
+    expect(tous.map((c) => c.statut).sort()).toEqual(['clos', 'ouvert']);
+    const comites = tous.filter((c) => c.statut === 'ouvert');
     expect(comites[0]).toMatchObject({ plie: 'PLIE du Haut Périgord', statut: 'ouvert', president: 'demo-comite1' });
     expect(comites[0].ordreDuJour).toHaveLength(2);
     // The members read the instructed dossiers of the agenda: rapport d'instruction included.
@@ -39,6 +49,6 @@ describe('demo dossiers of npm start', () => {
     const avant = [await dossiersDe('porteur@guichet.test'), await dossiersDe('porteur2@guichet.test')];
     await seedDossiersDemo(`${g.url}/api`);
     expect([await dossiersDe('porteur@guichet.test'), await dossiersDe('porteur2@guichet.test')]).toEqual(avant);
-    expect((await api.get('/comites', { as: 'comite1@guichet.test' })).body.items).toHaveLength(1);
+    expect((await api.get('/comites', { as: 'comite1@guichet.test' })).body.items).toHaveLength(2);
   }, 120_000);
 });
