@@ -83,6 +83,9 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
     GUICHET_S3_ENDPOINT: s3Endpoint,
     GUICHET_DEV_KEYS_DIR: keysDir,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // No CloudWatch here: metrics would only print EMF blobs; the Tracer is off anyway outside Lambda.
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
   });
   resetConfigForLocalRuntime();
   definirAnnuaire(annuaireLocal);

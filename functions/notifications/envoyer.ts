@@ -4,6 +4,7 @@
  * Idempotent on the outbox id: the same record delivered twice sends once. Transient failures are reported as batch
  * item failures; a permanent one is recorded on its item and not retried.
  */
+import { tache } from '#shared/http/observabilite';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { diffuserRectificatif } from '#shared/domain/notification/rectificatif';
 import { traiterLot } from '#shared/domain/notification/envoi';
@@ -11,7 +12,7 @@ import { contexteDiffusion, contexteEnvoi } from '#shared/http/contexte-envoi';
 import { idsOutbox, lotsOutbox, rectificatifs } from '#shared/http/flux';
 import { logger } from '#shared/http/logger';
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = tache(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const { aReessayer, incidents } = await traiterLot(contexteEnvoi(), (r) => diffuserRectificatif(contexteDiffusion(new Date()), r), {
     rectificatifs: rectificatifs(event),
     outbox: idsOutbox(event),
@@ -22,4 +23,4 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     else logger.warn(i.quoi, { id: i.id });
   }
   return { batchItemFailures: aReessayer.map((itemIdentifier) => ({ itemIdentifier })) };
-};
+});

@@ -2,6 +2,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { rappelsCloture } from '#shared/domain/notification/rappels';
 import { logger } from '#shared/http/logger';
+import { tache } from '#shared/http/observabilite';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { notificationRepository } from '#shared/repositories/notification-repository';
 import { organisationRepository } from '#shared/repositories/organisation-repository';
@@ -13,8 +14,8 @@ export const rappels = (maintenant: Date) =>
     ecrireNouvelles: (ns) => notificationRepository.ecrireNouvelles(ns),
   });
 
-export const handler = async (event: Partial<ScheduledEvent>) => {
+export const handler = tache(async (event: Partial<ScheduledEvent>) => {
   const r = await rappels(event.time ? new Date(event.time) : new Date());
   logger.info('Rappels de clôture', r);
   return r;
-};
+});

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { DomainError, Indisponible, type DetailErreur } from '../domain/errors';
 import { panneStockage } from './indisponibilite';
 import { logger } from './logger';
+import { compterErreur } from './observabilite';
 import { serialize } from './response';
 
 /** zod issues as `{ chemin: "corps.fiches[3].code", message }`. */
@@ -28,6 +29,7 @@ export const errorMapper = (): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGa
       logger.warn('Stockage indisponible', { requestId, motif: panne.motif });
       e = new Indisponible('Le service est momentanément indisponible : réessayez dans quelques instants.', panne.retryApres);
     }
+    compterErreur(e instanceof DomainError ? e.code : 'ERREUR_INTERNE');
     if (e instanceof DomainError) {
       request.response = serialize({
         status: e.httpStatus,

@@ -7,6 +7,9 @@ import type { Actor } from '../auth/roles';
 import { errorMapper } from './errors';
 import { authContext, parseRequest, type Parsed } from './parse';
 import { serialize, type Reponse } from './response';
+import { logger } from './logger';
+import { METRIQUES_ROUTES } from './metriques';
+import { compter, observer } from './observabilite';
 
 type Schema<R, K extends 'params' | 'query' | 'body'> = R extends { input: { [P in K]: infer S extends z.ZodType } }
   ? z.infer<S>
@@ -28,8 +31,35 @@ export interface Requete<K extends RouteKey> {
 
 export type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
+/** A caller's `x-correlation-id` when it is a plain token, else API Gateway's request id. */
+export function correlationId(event: Pick<APIGatewayProxyEventV2, 'headers' | 'requestContext'>): string {
+  const fourni = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-correlation-id')?.[1];
+  return fourni && /^[A-Za-z0-9._:-]{1,128}$/.test(fourni) ? fourni : (event.requestContext?.requestId ?? 'inconnu');
+}
+
+/** Every log line of the request carries its correlation id and route; the answer echoes the id; route metrics. */
+const correlation = (key: string): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => ({
+  before: (request) => {
+    logger.setCorrelationId(correlationId(request.event));
+    logger.appendKeys({ route: key });
+  },
+  after: (request) => {
+    const r = request.response;
+    if (typeof r !== 'object' || r === null) return;
+    r.headers = { ...r.headers, 'x-correlation-id': correlationId(request.event) };
+    const metrique = METRIQUES_ROUTES[key];
+    if (metrique && (r.statusCode ?? 200) < 300) compter(metrique);
+  },
+  // Runs after errorMapper's onError (middy runs them in reverse): the error answer echoes the id too.
+  onError: (request) => {
+    const r = request.response;
+    if (typeof r === 'object' && r !== null) r.headers = { ...r.headers, 'x-correlation-id': correlationId(request.event) };
+  },
+});
+
 /**
- * Builds a Lambda handler for one route of the manifest: request id and logging, JSON body, verified identity,
+ * Builds a Lambda handler for one route of the manifest: Powertools (logger with Lambda context and correlation id,
+ * tracer, metrics), JSON body, verified identity,
  * zod validation of params/query/body (400 with details), domain error mapping, response serialization. The use
  * case receives parsed input only and returns a `Reponse`.
  */
@@ -51,6 +81,8 @@ export function http<K extends RouteKey>(key: K, useCase: (req: Requete<K>) => P
     return serialize(await useCase(req));
   };
   return middy(base)
+    .use(observer())
+    .use(correlation(key))
     .use(errorMapper())
     .use(authContext(route))
     .use(parseRequest(route)) as unknown as Handler;

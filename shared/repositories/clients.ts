@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
+import { tracerClient } from '../http/observabilite';
 
 let doc: DynamoDBDocumentClient | undefined;
 
@@ -13,7 +14,8 @@ export function dynamo(): DynamoDBDocumentClient {
       region: c.AWS_REGION,
       ...(local ? { endpoint: local, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     });
-    doc = DynamoDBDocumentClient.from(client, {
+    // X-Ray subsegments per call on AWS; the Tracer is off locally (no Lambda environment), so nothing is wrapped.
+    doc = DynamoDBDocumentClient.from(tracerClient(client), {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });
   }

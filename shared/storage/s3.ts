@@ -12,6 +12,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, config } from '../config';
+import { tracerClient } from '../http/observabilite';
 
 let client: S3Client | undefined;
 
@@ -19,7 +20,7 @@ export function s3(): S3Client {
   if (!client) {
     const c = config();
     const local = c.GUICHET_S3_ENDPOINT;
-    client = new S3Client({
+    client = tracerClient(new S3Client({
       region: c.AWS_REGION,
       ...(local
         ? {
@@ -30,7 +31,7 @@ export function s3(): S3Client {
         : {}),
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    }));
   }
   return client;
 }
