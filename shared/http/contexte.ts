@@ -17,6 +17,7 @@ import { avisMessageRecu } from '../domain/messagerie/avis';
 import { plieRepository } from '../repositories/plie-repository';
 import type { ContextePlie } from '../domain/plie/use-cases';
 import * as stockage from '../storage/s3';
+import { antivirus } from '../storage/antivirus';
 
 /** Wires the use cases to DynamoDB, S3 and the request's clock. */
 export const contexteAap = (req: { maintenant: Date }): Contexte => ({
@@ -43,6 +44,9 @@ export const contextePiece = (req: { maintenant: Date; nouvelId: () => string })
   ...contexteDossier(req),
   stockage,
 });
+
+/** The pièce verification (S3 event, scan-result event, sweep): the pièce's context and the antivirus port. */
+export const contexteVerification = (req: { maintenant: Date; nouvelId: () => string }) => ({ ...contextePiece(req), antivirus: antivirus() });
 
 export const contexteComite = (req: { maintenant: Date; nouvelId: () => string }): ContexteComite => ({
   ...contexteDossier(req),

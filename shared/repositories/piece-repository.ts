@@ -3,13 +3,13 @@
  *
  * | item  | pk           | sk               |
  * |-------|--------------|------------------|
- * | pièce | DOSSIER#<id> | PIECE#<pieceId>  |
+ * | pièce | DOSSIER#<id> | PIECE#<pieceId>  | gsi2 while `en_verification`: PIECES#EN_VERIFICATION / <creeLe>#<dossierId>#<pieceId>
  *
  * A new upload is written with a condition on the dossier's statut (no file sneaks into a dossier deposited in the
  * meantime) and, in the same transaction, marks the upload it replaces. A verdict is written once, from
  * `en_verification` only.
  */
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config';
 import { Conflit } from '../domain/errors';
 import type { PieceStore } from '../domain/piece/use-cases';
@@ -20,9 +20,17 @@ import { conditionEchouee, transactionCancellation } from './dynamo-utils';
 
 const cle = (dossierId: string, pieceId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `PIECE#${pieceId}` });
 const sansCles = (i: Record<string, unknown>) => {
-  const { pk: _p, sk: _s, entite: _e, ...reste } = i;
+  const { pk: _p, sk: _s, entite: _e, gsi2pk: _g, gsi2sk: _h, ...reste } = i;
   return reste;
 };
+
+/**
+ * Pending pièces, for the sweep: a sparse gsi2 partition holding only pièces `en_verification` (written with the
+ * upload slot, removed by the verdict), sorted by creation, so the sweep Queries the old ones instead of scanning.
+ */
+const ATTENTE = 'PIECES#EN_VERIFICATION';
+const indexAttente = (piece: Piece) =>
+  piece.etat === 'en_verification' ? { gsi2pk: ATTENTE, gsi2sk: `${piece.creeLe}#${piece.dossierId}#${piece.id}` } : {};
 
 /** The transaction step that holds only while the dossier is still in `statut`. */
 const statutEst = (dossierId: string, statut: string) => ({
@@ -43,7 +51,7 @@ export const pieceRepository: PieceStore = {
         new TransactWriteCommand({
           TransactItems: [
             statutEst(piece.dossierId, statutDossier),
-            { Put: { TableName: t, Item: { ...cle(piece.dossierId, piece.id), entite: 'PIECE', ...piece }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: t, Item: { ...cle(piece.dossierId, piece.id), entite: 'PIECE', ...indexAttente(piece), ...piece }, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...(remplacee
               ? [{
                   Update: {
@@ -88,7 +96,7 @@ export const pieceRepository: PieceStore = {
         new UpdateCommand({
           TableName: tableName(),
           Key: cle(piece.dossierId, piece.id),
-          UpdateExpression: 'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v',
+          UpdateExpression: 'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v REMOVE gsi2pk, gsi2sk',
           ConditionExpression: 'etat = :attente',
           ExpressionAttributeValues: {
             ':e': piece.etat, ':m': piece.motifRejet, ':c': piece.codeRejet ?? null, ':n': piece.nomFichier, ':v': piece.verifieLe,
@@ -101,6 +109,17 @@ export const pieceRepository: PieceStore = {
       if (conditionEchouee(e)) return false;
       throw e;
     }
+  },
+
+  enVerificationAvant: async (avant, limite) => {
+    const r = await dynamo().send(new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk < :s',
+      ExpressionAttributeValues: { ':p': ATTENTE, ':s': avant },
+      Limit: limite,
+    }));
+    return (r.Items ?? []).map((i) => Piece.parse(sansCles(i)));
   },
 
   async supprimer(piece) {

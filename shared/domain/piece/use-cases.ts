@@ -10,6 +10,7 @@ import { dateLocale, exigerVersion } from '../dossier/dossier';
 import { courantes, nouvellePiece, piecesAttendues } from './piece';
 import { dispositionTelechargement } from './nom-fichier';
 import { verifier } from './verification';
+import { appliquerAnalyse, lireVerdict, type Antivirus } from './analyse';
 import { notificationsComplementsDemandes } from '../notification/evenements';
 import { destinataireActeur } from '../notification/notification';
 
@@ -21,6 +22,8 @@ export interface PieceStore {
   /** Records a verdict once (from en_verification); false if another run got there first. */
   verdict(piece: Piece): Promise<boolean>;
   supprimer(piece: Piece): Promise<void>;
+  /** Pièces indexed as `en_verification` created before `avant` (ISO), oldest first: the sweep's Query. */
+  enVerificationAvant(avant: string, limite: number): Promise<Piece[]>;
 }
 
 /** The storage port: presigned URLs and object reads. */
@@ -66,10 +69,12 @@ export async function demanderUpload(ctx: ContextePiece, actor: Actor, dossierId
 }
 
 /**
- * S3 ObjectCreated → verdict. Idempotent: an event delivered twice, or for a key that is not a pièce, changes
- * nothing. Limits are those of the checklist line, checked on the bytes actually stored.
+ * S3 ObjectCreated, the scan-result event or the sweep → verdict: the content checks, then the malware scan (the
+ * event's status when it brought one, else the port's). The pièce stays `en_verification` until the scan is known;
+ * a rejected object is tagged for expiry. Idempotent: an event delivered twice, or for a key that is not a pièce,
+ * changes nothing. Limits are those of the checklist line, checked on the bytes actually stored.
  */
-export async function verifierObjet(ctx: ContextePiece, bucket: string, cle: string): Promise<Piece | null> {
+export async function verifierObjet(ctx: ContextePiece & { antivirus: Antivirus }, bucket: string, cle: string, statutAnalyse?: string): Promise<Piece | null> {
   const ref = ctx.stockage.lireClePiece(cle);
   if (!ref) return null;
   const piece = await ctx.pieces.lire(ref.dossierId, ref.pieceId);
@@ -77,8 +82,13 @@ export async function verifierObjet(ctx: ContextePiece, bucket: string, cle: str
   const d = await ctx.dossiers.lire(piece.dossierId);
   if (!d) return null;
   const type = (await attenduesDe(ctx, d)).find((t) => t.code === piece.typePiece);
-  const apres = await examiner(ctx, bucket, piece, type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE);
-  return (await ctx.pieces.verdict(apres)) ? apres : null;
+  const examinee = await examiner(ctx, bucket, piece, type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE);
+  const apres = examinee.etat === 'valide'
+    ? appliquerAnalyse(examinee, lireVerdict(statutAnalyse ?? (await ctx.antivirus.statut(bucket, cle))))
+    : examinee;
+  if (!apres || !(await ctx.pieces.verdict(apres))) return null;
+  if (apres.etat === 'rejetee') await ctx.antivirus.marquerRejete(bucket, cle);
+  return apres;
 }
 
 /**
