@@ -11,6 +11,9 @@ export const TABLE = {
   gsis: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    // Deposited dossiers by OI and statut (dossier-repository). DynamoDB adds one GSI per table update: add no other in
+    // the same deployment.
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
 

@@ -11,7 +11,7 @@ import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { plieRepository } from '#shared/repositories/plie-repository';
-import { indexerBrouillons, migrerComitesParEmail, migrerPliesParNom } from '#shared/repositories/migrations';
+import { indexerBrouillons, indexerDossiersParStatut, migrerComitesParEmail, migrerPliesParNom } from '#shared/repositories/migrations';
 import { annuaireLocal } from './demo-users';
 import * as plies from '#shared/domain/plie/use-cases';
 import { ContenuPlie } from '#shared/schemas/plie';
@@ -157,6 +157,8 @@ export async function referentielPlies(maintenant = new Date()): Promise<void> {
   if (migres > 0) console.log(`${migres} appel(s) à projets mis à jour : PLIE désignés par identifiant.`);
   const brouillons = await indexerBrouillons();
   if (brouillons > 0) console.log(`${brouillons} brouillon(s) indexé(s) pour les rappels de clôture.`);
+  const deposes = await indexerDossiersParStatut('AGAPE');
+  if (deposes > 0) console.log(`${deposes} dossier(s) déposé(s) indexé(s) par statut.`);
   const comites = await migrerComitesParEmail('AGAPE', annuaireLocal);
   if (comites > 0) console.log(`${comites} comité(s) mis à jour : membres désignés par identifiant de compte.`);
 }

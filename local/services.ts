@@ -123,6 +123,20 @@ export async function creerTable(endpoint: string, nom: string): Promise<void> {
     if (!t.Table?.StreamSpecification?.StreamEnabled) {
       await client.send(new UpdateTableCommand({ TableName: nom, StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamViewType } }));
     }
+    // Tables created before an index of the shared definition get it (one per update, as on AWS); migrations backfill it.
+    for (const g of TABLE.gsis.filter((x) => !t.Table?.GlobalSecondaryIndexes?.some((i) => i.IndexName === x.indexName))) {
+      await client.send(new UpdateTableCommand({
+        TableName: nom,
+        AttributeDefinitions: [g.partitionKey, g.sortKey].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
+        GlobalSecondaryIndexUpdates: [{
+          Create: {
+            IndexName: g.indexName,
+            KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' }, { AttributeName: g.sortKey, KeyType: 'RANGE' }],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        }],
+      }));
+    }
     client.destroy();
     return;
   } catch (e) {

@@ -23,7 +23,7 @@ import { dynamo } from './clients';
 import { itemsOutbox } from './notification-repository';
 import { transactionCancellation } from './dynamo-utils';
 import { toutesLesPages } from './pagination';
-import { item as itemDossier, itemEvenement, sansCles } from './dossier-repository';
+import { actionsCompteurs, item as itemDossier, itemEvenement, sansCles } from './dossier-repository';
 
 type Actions = NonNullable<TransactWriteCommandInput['TransactItems']>;
 const cle = (id: string) => ({ pk: `COMITE#${id}`, sk: 'META' });
@@ -99,6 +99,7 @@ export const comiteRepository: ComiteStore = {
         { Put: { TableName: t, Item: itemDossier(d.apres), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': d.avant.version } } },
         { Put: { TableName: t, Item: itemEvenement(d.evenement), ConditionExpression: 'attribute_not_exists(pk)' } },
       ]),
+      ...actionsCompteurs(dossiers),
     ];
     if (enveloppe && enveloppe.ajoutSelection > 0) {
       actions.push({
@@ -143,6 +144,7 @@ export const comiteRepository: ComiteStore = {
       [
         { Put: { TableName: t, Item: itemDossier(apres), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': avant.version } } },
         { Put: { TableName: t, Item: itemEvenement(e), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...actionsCompteurs([{ avant, apres }]),
         { Put: { TableName: t, Item: { pk: `DOSSIER#${i.dossierId}`, sk: `INSTR#${String(i.version).padStart(6, '0')}`, entite: 'INSTR', ...i }, ConditionExpression: 'attribute_not_exists(pk)' } },
       ],
       () => new Conflit('VERSION_PERIMEE', 'Ce dossier a été modifié entre-temps : rechargez-le avant d’instruire.'),
@@ -160,6 +162,7 @@ export const comiteRepository: ComiteStore = {
       [
         { Put: { TableName: t, Item: itemDossier(apres), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': avant.version } } },
         { Put: { TableName: t, Item: itemEvenement(e), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...actionsCompteurs([{ avant, apres }]),
         {
           Update: {
             TableName: t, Key: cleEnveloppe(m.aapId),
@@ -180,6 +183,7 @@ export const comiteRepository: ComiteStore = {
       [
         { Put: { TableName: t, Item: itemDossier(apres), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': avant.version } } },
         { Put: { TableName: t, Item: itemEvenement(e), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...actionsCompteurs([{ avant, apres }]),
         {
           Update: {
             TableName: t, Key: cleEnveloppe(enveloppe.aapId),

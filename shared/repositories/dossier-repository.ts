@@ -9,11 +9,16 @@
  * | uniqueness    | DOSSIERUNIQ#<aapId>#<fiche>#<orgId>  | UNIQ               |                                |                                        |
  * | idempotency   | IDEMP#<sub>#<METHOD path>#<key>      | IDEMP              | (TTL expiresAt: 24 h)          |                                        |
  *
+ * | (deposited)   |                                      |                    | gsi3 (by OI and statut): DOSOI#<oi>#<statut> / <aapId>#<fiche>#<deposeLe>#<id> |
+ * | counters      | COMPTEURS#<oi>                       | DOSSIERS           | deposited dossiers per statut, updated in each transition's transaction |
+ *
+ * gsi3 serves every statut filter (per OI, per AAP, per fiche) as one Query of one partition; the counters serve the
+ * tableau de bord without reading the dossiers.
  * gsi2 is sparse: a draft is not in the OI's listing until it is deposited; drafts have their own partition per AAP,
  * which the reminders before closing and the rectificatif e-mails query. Every transition writes the dossier
  * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { tableName } from '../config';
 import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
@@ -29,7 +34,8 @@ const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
 /** The table’s TTL attribute (infra/definitions.ts `TABLE.ttlAttribute`, not imported: no infra code in the runtime bundle). */
 export const ATTRIBUT_TTL = 'expiresAt';
 const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', ATTRIBUT_TTL]);
-export const sansCles = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k)));
+export const sansCles = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k) && !INDEX_STATUT.has(k)));
+const INDEX_STATUT = new Set(['gsi3pk', 'gsi3sk']);
 
 /** The stored item of a dossier (keys and index attributes included). */
 export function item(d: Dossier) {
@@ -41,9 +47,49 @@ export function item(d: Dossier) {
     ...(d.depot
       ? { gsi2pk: `AAPDOS#${d.aapId}`, gsi2sk: `${d.ficheCode}#${d.depot.deposeLe}#${d.id}` }
       : d.statut === 'brouillon' ? { gsi2pk: `AAPBROUILLON#${d.aapId}`, gsi2sk: `${d.creeLe}#${d.id}` } : {}),
+    ...(d.depot ? clesStatut(d, d.depot.deposeLe) : {}),
     ...d,
   };
 }
+
+/** gsi3 keys of a deposited dossier: one partition per OI and statut, sorted by AAP, fiche and dépôt. */
+export const clesStatut = (d: Pick<Dossier, 'oi' | 'statut' | 'aapId' | 'ficheCode' | 'id'>, deposeLe: string) => ({
+  gsi3pk: `DOSOI#${d.oi}#${d.statut}`,
+  gsi3sk: `${d.aapId}#${d.ficheCode}#${deposeLe}#${d.id}`,
+});
+
+export const cleCompteurs = (oi: string) => ({ pk: `COMPTEURS#${oi}`, sk: 'DOSSIERS' });
+type Transition = { avant?: Pick<Dossier, 'oi' | 'statut' | 'depot'> | null; apres: Pick<Dossier, 'oi' | 'statut' | 'depot'> };
+
+/**
+ * The counters' update for these transitions, to put in their transaction: one Update per OI (a transaction names an
+ * item once), none when no deposited dossier changes statut. Only deposited dossiers are counted.
+ */
+export function actionsCompteurs(transitions: readonly Transition[]) {
+  const deltas = new Map<string, Map<string, number>>();
+  const ajouter = (oi: string, statut: string, n: number) => {
+    const m = deltas.get(oi) ?? new Map<string, number>();
+    m.set(statut, (m.get(statut) ?? 0) + n);
+    deltas.set(oi, m);
+  };
+  for (const { avant, apres } of transitions) {
+    if (avant?.depot) ajouter(avant.oi, avant.statut, -1);
+    if (apres.depot) ajouter(apres.oi, apres.statut, 1);
+  }
+  return [...deltas].flatMap(([oi, m]) => {
+    const utiles = [...m].filter(([, n]) => n !== 0);
+    if (utiles.length === 0) return [];
+    return [{
+      Update: {
+        TableName: tableName(), Key: cleCompteurs(oi),
+        UpdateExpression: `ADD ${utiles.map((_, i) => `#s${i} :n${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(utiles.map(([s], i) => [`#s${i}`, s])),
+        ExpressionAttributeValues: Object.fromEntries(utiles.map(([, n], i) => [`:n${i}`, n])),
+      },
+    }];
+  });
+}
+const Compteurs = z.record(z.string(), z.unknown());
 
 export const itemEvenement = (e: Evenement) => ({ pk: `DOSSIER#${e.dossierId}`, sk: `EVT#${e.le}#${e.id}`, entite: 'EVT', ...e });
 const IdempotenceStockee = z.object({
@@ -116,6 +162,7 @@ export const dossierRepository: DossierStore = {
                   },
                 }]
               : []),
+            ...actionsCompteurs([{ avant, apres }]),
             ...itemsOutbox(notifications),
           ],
         }),
@@ -145,31 +192,90 @@ export const dossierRepository: DossierStore = {
       (i) => Dossier.parse(sansCles(i)),
     ),
 
+  /**
+   * One page of an AAP's deposited dossiers through the index that matches the filters: a statut is one partition of
+   * gsi3 (the fiche a prefix of it); an organisation its partition of gsi1 (a few dossiers); otherwise gsi2 (the fiche a
+   * prefix). What is left (PLIE, or a second filter beside the organisation) is a filter within that partition.
+   */
   async parAap(f) {
-    const partition = `AAPDOS#${f.aapId}`;
-    const values: Record<string, unknown> = { ':p': partition };
+    const values: Record<string, unknown> = {};
     const names: Record<string, string> = {};
-    let cond = 'gsi2pk = :p';
-    if (f.ficheCode) (cond += ' AND begins_with(gsi2sk, :f)'), (values[':f'] = `${f.ficheCode}#`);
     const filtres: string[] = [];
-    if (f.statut) filtres.push('#statut = :s'), (values[':s'] = f.statut), (names['#statut'] = 'statut');
+    let index: { nom: string; pk: string; sk: string; partition: string; cond: string };
+    if (f.statut) {
+      index = { nom: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', partition: `DOSOI#${f.oi}#${f.statut}`, cond: 'gsi3pk = :p AND begins_with(gsi3sk, :debut)' };
+      values[':debut'] = f.ficheCode ? `${f.aapId}#${f.ficheCode}#` : `${f.aapId}#`;
+    } else if (f.organisationId) {
+      index = { nom: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', partition: `ORGDOS#${f.organisationId}`, cond: 'gsi1pk = :p' };
+      filtres.push('gsi2pk = :aap'), (values[':aap'] = `AAPDOS#${f.aapId}`);
+      if (f.ficheCode) filtres.push('ficheCode = :f'), (values[':f'] = f.ficheCode);
+    } else {
+      index = { nom: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', partition: `AAPDOS#${f.aapId}`, cond: 'gsi2pk = :p' };
+      if (f.ficheCode) (index.cond += ' AND begins_with(gsi2sk, :f)'), (values[':f'] = `${f.ficheCode}#`);
+    }
+    values[':p'] = index.partition;
+    if (f.statut && f.organisationId) filtres.push('organisationId = :o'), (values[':o'] = f.organisationId);
     if (f.plie) filtres.push('plie = :plie'), (values[':plie'] = f.plie);
-    if (f.organisationId) filtres.push('organisationId = :o'), (values[':o'] = f.organisationId);
     return pageFiltree({
       input: {
         TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: cond,
+        IndexName: index.nom,
+        KeyConditionExpression: index.cond,
         ExpressionAttributeValues: values,
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
       },
       limit: f.limit,
       cursor: f.cursor,
-      partition: { gsi2pk: partition },
-      cles: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
+      partition: { [index.pk]: index.partition },
+      cles: ['pk', 'sk', index.pk, index.sk],
       lire: (i) => Dossier.parse(sansCles(i)),
     });
+  },
+
+  /** One page of the OI's deposited dossiers in a statut (one gsi3 partition), by AAP, fiche and dépôt. */
+  parStatut: (f) =>
+    pageFiltree({
+      input: {
+        TableName: tableName(), IndexName: 'gsi3',
+        KeyConditionExpression: f.aapId ? 'gsi3pk = :p AND begins_with(gsi3sk, :a)' : 'gsi3pk = :p',
+        ExpressionAttributeValues: { ':p': `DOSOI#${f.oi}#${f.statut}`, ...(f.aapId ? { ':a': `${f.aapId}#` } : {}) },
+      },
+      limit: f.limit,
+      cursor: f.cursor,
+      partition: { gsi3pk: `DOSOI#${f.oi}#${f.statut}` },
+      cles: ['pk', 'sk', 'gsi3pk', 'gsi3sk'],
+      lire: (i) => Dossier.parse(sansCles(i)),
+    }),
+
+  /** Every deposited dossier of the OI in a statut (a queue the tableau de bord reads whole: compléments). */
+  toutDuStatut: (oi, statut) =>
+    toutesLesPages(
+      { TableName: tableName(), IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': `DOSOI#${oi}#${statut}` } },
+      (i) => Dossier.parse(sansCles(i)),
+    ),
+
+  /** The OI's counters of deposited dossiers per statut (absent statuts count 0). */
+  async compteurs(oi) {
+    const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cleCompteurs(oi), ConsistentRead: true }));
+    const brut = Compteurs.parse(r.Item ?? {});
+    return Object.fromEntries(Object.entries(brut).filter(([, v]) => typeof v === 'number').map(([k, v]) => [k, Math.max(0, Number(v))]));
+  },
+
+  /** These dossiers (100 keys per BatchGet, unprocessed keys retried), in no particular order; absent ones skipped. */
+  async parIds(ids) {
+    const out: Dossier[] = [];
+    const uniques = [...new Set(ids)];
+    for (let i = 0; i < uniques.length; i += 100) {
+      let cles: Record<string, unknown>[] | undefined = uniques.slice(i, i + 100).map(cle);
+      for (let essai = 0; cles?.length && essai < 8; essai++) {
+        if (essai > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** essai));
+        const r: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: cles } } }));
+        out.push(...(r.Responses?.[tableName()] ?? []).map((x) => Dossier.parse(sansCles(x))));
+        cles = r.UnprocessedKeys?.[tableName()]?.Keys;
+      }
+    }
+    return out;
   },
 
   // Every page: a chain read up to DynamoDB's 1 MB page would look cut short.

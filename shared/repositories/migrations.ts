@@ -13,6 +13,9 @@
  *
  * 2026-12 — drafts now have their own partition of gsi2 per AAP (AAPBROUILLON#<aapId>), for the reminders before
  * closing and the rectificatif e-mails; drafts stored before it get it.
+ *
+ * 2026-12 — deposited dossiers are indexed by OI and statut (gsi3) and counted per OI (`COMPTEURS#<oi>`); dossiers
+ * stored before get their gsi3 keys, and the counters are computed once, from a Query of each AAP's gsi2 partition.
  */
 import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Annuaire } from '../auth/annuaire';
@@ -22,6 +25,7 @@ import { IdPlie } from '../schemas/aap';
 import type { Plie } from '../schemas/plie';
 import { dynamo } from './clients';
 import { conditionEchouee } from './dynamo-utils';
+import { cleCompteurs, clesStatut } from './dossier-repository';
 import { toutesLesPages } from './pagination';
 
 const Ancien = z.object({ pk: z.string(), sk: z.string(), plies: z.array(z.string()) }).passthrough();
@@ -151,5 +155,54 @@ export async function indexerBrouillons(): Promise<number> {
     }
     debut = r.LastEvaluatedKey;
   } while (debut);
+  return indexes;
+}
+
+const DossierIndexe = z.object({
+  pk: z.string(), sk: z.string(), id: z.string(), oi: z.string(), aapId: z.string(), ficheCode: z.string(), statut: z.string(), version: z.number(),
+  depot: z.object({ deposeLe: z.string() }).passthrough(), gsi3pk: z.string().optional(),
+}).passthrough();
+
+/**
+ * Gives the OI's deposited dossiers stored before gsi3 their keys, and computes the OI's counters when they were
+ * never computed (`initialise` absent); returns how many dossiers were indexed. Query-based: the OI's AAPs (gsi2), then
+ * each AAP's deposited dossiers (gsi2).
+ */
+export async function indexerDossiersParStatut(oi: string): Promise<number> {
+  const aaps = await toutesLesPages(
+    { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `OI#${oi}#AAP` } },
+    (i) => z.object({ pk: z.string() }).passthrough().parse(i),
+  );
+  const compteurs = new Map<string, number>();
+  let indexes = 0;
+  for (const aap of aaps) {
+    const dossiers = await toutesLesPages(
+      { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `AAPDOS#${aap.pk.slice('AAP#'.length)}` } },
+      (i) => DossierIndexe.parse(i),
+    );
+    for (const d of dossiers) {
+      compteurs.set(d.statut, (compteurs.get(d.statut) ?? 0) + 1);
+      if (d.gsi3pk) continue;
+      const cles = clesStatut({ ...d, statut: d.statut as never }, d.depot.deposeLe);
+      try {
+        await dynamo().send(new UpdateCommand({
+          TableName: tableName(), Key: { pk: d.pk, sk: d.sk },
+          UpdateExpression: 'SET gsi3pk = :p, gsi3sk = :s', ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':p': cles.gsi3pk, ':s': cles.gsi3sk, ':v': d.version },
+        }));
+        indexes++;
+      } catch (e) {
+        if (!conditionEchouee(e)) throw e;
+      }
+    }
+  }
+  try {
+    await dynamo().send(new PutCommand({
+      TableName: tableName(), Item: { ...cleCompteurs(oi), entite: 'COMPTEURS', initialise: true, ...Object.fromEntries(compteurs) },
+      ConditionExpression: 'attribute_not_exists(initialise)',
+    }));
+  } catch (e) {
+    if (!conditionEchouee(e)) throw e;
+  }
   return indexes;
 }

@@ -15,8 +15,8 @@ export const FiltresRecherche = z.strictObject({
   aapId: z.string().max(64).optional(),
   /** `mes_dossiers`: the caller is their instructeur; `suivis`: the caller follows them. */
   vue: z.enum(['mes_dossiers', 'suivis']).optional(),
-  /** The position in the list, as the previous page returned it. */
-  cursor: z.string().regex(/^\d{1,6}$/, 'Curseur de pagination invalide.').optional(),
+  /** The cursor the previous page returned (a key of the index, or a position in a search by words). */
+  cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type FiltresRecherche = z.infer<typeof FiltresRecherche>;
@@ -28,7 +28,8 @@ export const LigneDossierOi = ResumeDossier.extend({
 });
 export type LigneDossierOi = z.infer<typeof LigneDossierOi>;
 
-export const ResultatRecherche = z.object({ items: z.array(LigneDossierOi), total: z.number().int(), cursor: z.string().nullable() });
+/** `total` is null when no counter gives it (a statut on one AAP): counting would read the whole partition. */
+export const ResultatRecherche = z.object({ items: z.array(LigneDossierOi), total: z.number().int().nullable(), cursor: z.string().nullable() });
 
 export const Echeance = z.object({
   type: z.enum(['cloture_aap', 'complements']),

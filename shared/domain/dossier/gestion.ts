@@ -1,9 +1,10 @@
 /**
  * The OI's daily work across its dossiers: tableau de bord (work queues, « mes dossiers », deadlines), search, the
- * instructeur of a dossier and « suivre ». Scale: an OI handles a few hundred dossiers a campaign, so each request
- * reads the OI's AAPs (gsi2, one partition per OI) and their deposited dossiers (gsi2, one partition per AAP), and
- * filters in memory; assignments and follows live in one partition per OI. Past a few thousand dossiers per OI, the
- * queues would need their own index (statut per OI) and the search a search engine.
+ * instructeur of a dossier and « suivre ». Scale: the counters are kept per OI with each transition; a queue or a
+ * statut is one index partition per OI and statut, read a page at a time; « mes dossiers » and « suivis » read the
+ * OI's assignments (one partition) and then only those dossiers. Only the compléments queue is read whole (its
+ * overdue part depends on today's date in each AAP's zone), and the free-text search (and the list with no filter)
+ * still reads the OI's dossiers in memory, capped at `MAX_PORTEFEUILLE`: past that, a search engine.
  */
 import type { Actor } from '../../auth/roles';
 import { nomDe } from '../../auth/personne';
@@ -13,7 +14,9 @@ import type { Dossier } from '../../schemas/dossier';
 import type { Affectation, FiltresRecherche, LigneDossierOi, TableauDeBord } from '../../schemas/gestion';
 import { AccesRefuse, Introuvable } from '../errors';
 import { dateLocale } from './dossier';
-import { complementsEnRetard, compter, correspond, dansLaFile, motsDe, parDepot } from './tableau-de-bord';
+import { complementsEnRetard, correspond, dansLaFile, motsDe, parDepot, STATUT_DE_LA_FILE } from './tableau-de-bord';
+import { FILES } from '../../schemas/gestion';
+import { RequeteInvalide } from '../errors';
 import { resumer, tenance, type ContexteDossier } from './use-cases';
 
 /** An OI agent on a dossier; `email` (kept since messages reach the instructeur and followers) is absent on older items. */
@@ -34,13 +37,27 @@ export interface ContexteGestion extends ContexteDossier {
 const TERMINAUX: ReadonlySet<Dossier['statut']> = new Set(['irrecevable', 'rejete', 'programme']);
 const MAX_LISTE = 50;
 const MAX_ECHEANCES = 20;
+/** The most dossiers a free-text search reads (the OI's most recent AAPs first); the rest is not searched. */
+export const MAX_PORTEFEUILLE = 5_000;
 
 function oiDe(actor: Actor): string {
   exiger(actor, 'dossier.lister_gestion', { oi: actor.oi ?? null }, () => new AccesRefuse(POLITIQUE['dossier.lister_gestion'].refus));
   return actor.oi!;
 }
 
-/** Every AAP of the OI (drafts excluded) and every deposited dossier on them. */
+/** Every AAP of the OI (drafts excluded). */
+async function aapsDe(ctx: ContexteDossier, oi: string): Promise<EnteteAap[]> {
+  const aaps: EnteteAap[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.aaps.lister({ perimetre: { type: 'oi', oi }, maintenant: ctx.maintenant, limit: 100, ...(cursor ? { cursor } : {}) });
+    aaps.push(...page.items.filter((a) => a.statut !== 'brouillon'));
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return aaps;
+}
+
+/** Every AAP of the OI and their deposited dossiers, at most `MAX_PORTEFEUILLE` (for the free-text search only). */
 async function portefeuille(ctx: ContexteDossier, oi: string): Promise<{ aaps: EnteteAap[]; dossiers: Dossier[] }> {
   const aaps: EnteteAap[] = [];
   let cursor: string | undefined;
@@ -49,19 +66,25 @@ async function portefeuille(ctx: ContexteDossier, oi: string): Promise<{ aaps: E
     aaps.push(...page.items.filter((a) => a.statut !== 'brouillon'));
     cursor = page.cursor ?? undefined;
   } while (cursor);
-  const listes = await Promise.all(
-    aaps.map(async (a) => {
-      const out: Dossier[] = [];
-      let c: string | undefined;
-      do {
-        const page = await ctx.dossiers.parAap({ aapId: a.id, limit: 500, ...(c ? { cursor: c } : {}) });
-        out.push(...page.items);
-        c = page.cursor ?? undefined;
-      } while (c);
-      return out;
-    }),
-  );
-  return { aaps, dossiers: listes.flat() };
+  const dossiers: Dossier[] = [];
+  for (const a of aaps) {
+    let c: string | undefined;
+    do {
+      const page = await ctx.dossiers.parAap({ oi, aapId: a.id, limit: 500, ...(c ? { cursor: c } : {}) });
+      dossiers.push(...page.items);
+      c = page.cursor ?? undefined;
+    } while (c && dossiers.length < MAX_PORTEFEUILLE);
+    if (dossiers.length >= MAX_PORTEFEUILLE) break;
+  }
+  return { aaps, dossiers: dossiers.slice(0, MAX_PORTEFEUILLE) };
+}
+
+/** The deposited dossiers the caller instructs (`mes_dossiers`) or follows (`suivis`), read by id. */
+async function dossiersDeLaVue(ctx: ContexteDossier, aff: Awaited<ReturnType<AffectationStore['deLOi']>>, actor: Actor, vue: 'mes_dossiers' | 'suivis') {
+  const ids = vue === 'mes_dossiers'
+    ? [...aff.instructeurs].filter(([, p]) => p.userId === actor.userId).map(([id]) => id)
+    : aff.suivis.filter((s) => s.userId === actor.userId).map((s) => s.dossierId);
+  return (await ctx.dossiers.parIds(ids)).filter((d) => d.depot);
 }
 
 /** Today's local date in the zone of each dossier's AAP (compléments are due on a local date). */
@@ -90,23 +113,27 @@ async function lignes(ctx: ContexteDossier, dossiers: Dossier[], aff: Awaited<Re
   });
 }
 
-/** load (portfolio, assignments) → count: the tableau de bord of the caller's OI. */
+/** load (counters, compléments queue, assignments) → count: the tableau de bord of the caller's OI. */
 export async function tableauDeBord(ctx: ContexteGestion, actor: Actor): Promise<TableauDeBord> {
   const oi = oiDe(actor);
-  const [{ aaps, dossiers }, aff] = await Promise.all([portefeuille(ctx, oi), ctx.affectations.deLOi(oi)]);
+  const [aaps, nombres, complements, aff] = await Promise.all([
+    aapsDe(ctx, oi), ctx.dossiers.compteurs(oi), ctx.dossiers.toutDuStatut(oi, 'complement_demande'), ctx.affectations.deLOi(oi),
+  ]);
   const jour = horloge(ctx, aaps);
-  const compteurs = compter(dossiers, jour);
-  const suivisParMoi = new Set(aff.suivis.filter((s) => s.userId === actor.userId).map((s) => s.dossierId));
-  const actifs = dossiers.filter((d) => !TERMINAUX.has(d.statut)).sort(parDepot);
-  const mes = actifs.filter((d) => aff.instructeurs.get(d.id)?.userId === actor.userId).slice(0, MAX_LISTE);
-  const suivis = dossiers.filter((d) => suivisParMoi.has(d.id)).sort(parDepot).slice(0, MAX_LISTE);
+  const compteurs = Object.fromEntries(
+    FILES.map((f) => [f, f === 'complements_en_retard' ? complements.filter((d) => complementsEnRetard(d, jour(d))).length : (nombres[STATUT_DE_LA_FILE[f]] ?? 0)]),
+  ) as TableauDeBord['compteurs'];
+  const [mes, suivis] = await Promise.all([
+    dossiersDeLaVue(ctx, aff, actor, 'mes_dossiers').then((ds) => ds.filter((d) => !TERMINAUX.has(d.statut)).sort(parDepot).slice(0, MAX_LISTE)),
+    dossiersDeLaVue(ctx, aff, actor, 'suivis').then((ds) => ds.sort(parDepot).slice(0, MAX_LISTE)),
+  ]);
   const maintenant = ctx.maintenant.toISOString();
   const echeances: TableauDeBord['echeances'] = [
     ...aaps
       .filter((a) => a.clotureLe > maintenant)
       .map((a) => ({ type: 'cloture_aap' as const, le: a.clotureLe, enRetard: false, libelle: `Clôture des dépôts — ${a.titre}`, aapId: a.id, dossierId: null, reference: a.reference })),
-    ...dossiers
-      .filter((d) => d.statut === 'complement_demande' && d.complements)
+    ...complements
+      .filter((d) => d.complements)
       .map((d) => ({
         type: 'complements' as const, le: d.complements!.dateLimite, enRetard: complementsEnRetard(d, jour(d)),
         libelle: `Compléments attendus — ${d.organisationNom}`, aapId: d.aapId, dossierId: d.id, reference: d.reference,
@@ -117,25 +144,41 @@ export async function tableauDeBord(ctx: ContexteGestion, actor: Actor): Promise
   return {
     oi,
     compteurs,
-    total: dossiers.length,
+    total: Object.values(nombres).reduce<number>((s, n) => s + (n ?? 0), 0),
     mesDossiers: await lignes(ctx, mes, aff, actor),
     suivis: await lignes(ctx, suivis, aff, actor),
     echeances,
   };
 }
 
-/** load → filter → page: the OI's deposited dossiers by queue, statut, AAP, « mes dossiers » and words. */
+const curseurInvalide = () => new RequeteInvalide('CURSEUR_INVALIDE', 'Le curseur de pagination est invalide ou périmé.');
+
+/**
+ * load → filter → page: the OI's deposited dossiers by queue, statut, AAP, « mes dossiers » and words. A queue or a
+ * statut without words nor vue is one page of its index partition (its cursor a key); otherwise the candidates (the
+ * vue's dossiers, the statut's partition, or the capped portfolio) are filtered in memory (its cursor a position).
+ */
 export async function rechercher(ctx: ContexteGestion, actor: Actor, f: FiltresRecherche) {
   const oi = oiDe(actor);
-  const [{ aaps, dossiers }, aff] = await Promise.all([portefeuille(ctx, oi), ctx.affectations.deLOi(oi)]);
-  const jour = horloge(ctx, aaps);
+  const statutFile = f.file && f.file !== 'complements_en_retard' ? STATUT_DE_LA_FILE[f.file] : f.file ? 'complement_demande' : undefined;
+  const statut = f.statut ?? statutFile;
   const mots = motsDe(f.q);
-  const suivisParMoi = new Set(aff.suivis.filter((s) => s.userId === actor.userId).map((s) => s.dossierId));
-  const retenus = dossiers
-    .filter((d) => (!f.aapId || d.aapId === f.aapId) && (!f.statut || d.statut === f.statut))
+  const aff = await ctx.affectations.deLOi(oi);
+  if (statutFile && f.statut && statutFile !== f.statut) return { items: [], total: 0, cursor: null };
+  if (statut && !f.vue && mots.length === 0 && f.file !== 'complements_en_retard') {
+    const page = await ctx.dossiers.parStatut({ oi, statut, aapId: f.aapId, limit: f.limit, cursor: f.cursor });
+    const total = f.aapId ? null : ((await ctx.dossiers.compteurs(oi))[statut] ?? 0);
+    return { items: await lignes(ctx, page.items, aff, actor), total, cursor: page.cursor };
+  }
+  if (f.cursor && !/^\d{1,6}$/.test(f.cursor)) throw curseurInvalide();
+  const [aaps, candidats] = await Promise.all([
+    aapsDe(ctx, oi),
+    f.vue ? dossiersDeLaVue(ctx, aff, actor, f.vue) : statut ? ctx.dossiers.toutDuStatut(oi, statut) : portefeuille(ctx, oi).then((p) => p.dossiers),
+  ]);
+  const jour = horloge(ctx, aaps);
+  const retenus = candidats
+    .filter((d) => (!f.aapId || d.aapId === f.aapId) && (!statut || d.statut === statut))
     .filter((d) => !f.file || dansLaFile(d, f.file, jour(d)))
-    .filter((d) => f.vue !== 'mes_dossiers' || aff.instructeurs.get(d.id)?.userId === actor.userId)
-    .filter((d) => f.vue !== 'suivis' || suivisParMoi.has(d.id))
     .filter((d) => correspond(d, mots))
     .sort(parDepot);
   const debut = f.cursor ? Number(f.cursor) : 0;

@@ -8,7 +8,7 @@ import type { File } from '../../schemas/gestion';
 import { FILES } from '../../schemas/gestion';
 import { normaliser } from '../aap/aap';
 
-const STATUT_DE_LA_FILE: Record<Exclude<File, 'complements_en_retard'>, Dossier['statut']> = {
+export const STATUT_DE_LA_FILE: Record<Exclude<File, 'complements_en_retard'>, Dossier['statut']> = {
   a_examiner: 'depose',
   complements: 'complement_demande',
   a_instruire: 'recevable',

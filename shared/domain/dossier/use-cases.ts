@@ -33,7 +33,15 @@ export interface DossierStore {
   /** The record under this user, route and key, expired or not (the caller decides). */
   idempotence(portee: PorteeIdempotence): Promise<Idempotence | null>;
   parOrganisation(organisationId: string): Promise<Dossier[]>;
-  parAap(f: FiltresDossiersOi): Promise<{ items: Dossier[]; cursor: string | null }>;
+  /** One page of an AAP's deposited dossiers, each filter served by an index (statut: one partition per OI and statut). */
+  parAap(f: FiltresDossiersOi & { oi: string }): Promise<{ items: Dossier[]; cursor: string | null }>;
+  /** One page of the OI's deposited dossiers in a statut, optionally on one AAP. */
+  parStatut(f: { oi: string; statut: Dossier['statut']; aapId?: string | undefined; limit: number; cursor?: string | undefined }): Promise<{ items: Dossier[]; cursor: string | null }>;
+  /** Every deposited dossier of the OI in a statut (one partition). */
+  toutDuStatut(oi: string, statut: Dossier['statut']): Promise<Dossier[]>;
+  /** Deposited dossiers of the OI per statut, from the counters kept with each transition. */
+  compteurs(oi: string): Promise<Partial<Record<string, number>>>;
+  parIds(ids: readonly string[]): Promise<Dossier[]>;
   /** Every audit event of the dossier, oldest first (all pages). */
   evenements(id: string): Promise<Evenement[]>;
 }
@@ -214,7 +222,7 @@ export async function listerPourOi(ctx: ContexteDossier, actor: Actor, f: Filtre
     new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`),
   );
   if (!aap) throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`);
-  const page = await ctx.dossiers.parAap(f);
+  const page = await ctx.dossiers.parAap({ ...f, oi: aap.organismeIntermediaire.sigle });
   return { items: await resumer(ctx, page.items), cursor: page.cursor, aap: { id: aap.id, reference: aap.reference, statut: statutEffectif(aap, ctx.maintenant) } };
 }
 

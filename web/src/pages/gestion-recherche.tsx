@@ -30,7 +30,7 @@ export function PageGestionRecherche() {
   useTitre(`${titre} — dossiers de l’OI`);
   const liste = useApi(`/gestion/recherche${query({ q, file, vue, limit: TAILLE_PAGE, cursor: curseurs.at(-1) })}`, ResultatRecherche, true);
   useEffect(() => {
-    if (liste.data) annoncer(`${pluriel(liste.data.total, 'dossier trouvé', 'dossiers trouvés')}.`);
+    if (liste.data) annoncer(`${trouves(liste.data.total, liste.data.items.length)}.`);
   }, [liste.data, annoncer]);
 
   const filtrer = (p: { q?: string; file?: string; vue?: string }) => {
@@ -79,7 +79,7 @@ export function PageGestionRecherche() {
         {liste.chargement && <Chargement texte="Recherche des dossiers…" />}
         {liste.data && (
           <p className="meta" role="status">
-            {pluriel(liste.data.total, 'dossier trouvé', 'dossiers trouvés')}
+            {trouves(liste.data.total, liste.data.items.length)}
             {curseurs.length > 0 ? ` (page ${curseurs.length + 1})` : ''}.
           </p>
         )}
@@ -100,3 +100,7 @@ export function PageGestionRecherche() {
     </>
   );
 }
+
+/** The count found; without a total (a statut on one AAP is not counted), the page's size. */
+const trouves = (total: number | null, page: number) =>
+  total === null ? pluriel(page, 'dossier affiché', 'dossiers affichés') : pluriel(total, 'dossier trouvé', 'dossiers trouvés');
