@@ -38,6 +38,13 @@ export const BUCKET = {
    */
   rejectedTag: { key: 'statut', value: 'rejetee' },
   rejectedExpirationDays: 30,
+  /**
+   * Where the verification keeps the bytes it verified (`verifie/<upload key>`): downloads serve only these, so a
+   * replayed presigned POST, which can only name its own upload key, changes nothing served. A bucket policy denies
+   * writes under it to every principal but a role carrying `verifiedWriterTag` (the verification function's).
+   */
+  verifiedPrefix: 'verifie/',
+  verifiedWriterTag: { key: 'guichet:ecrit-verifie', value: 'oui' },
   /** The tag GuardDuty Malware Protection for S3 writes on every scanned object, and its clean value. */
   malwareScanTag: { key: 'GuardDutyMalwareScanStatus', clean: 'NO_THREATS_FOUND' },
 } as const;

@@ -1,5 +1,7 @@
-import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Tags } from 'aws-cdk-lib';
+import type { Grant, IGrantable, IRole } from 'aws-cdk-lib/aws-iam';
 import { BucketGrants, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BUCKET } from '#infra/definitions';
 
 /**
  * What `readwrite` adds to `read` on the files bucket: write objects (presigned POST, generated documents), tag them
@@ -34,6 +36,16 @@ export function grantObjectWrite(bucket: IBucket, grantee: IGrantable): Grant {
  * `Mode: COMPLIANCE` and a `RetainUntilDate` set by the FSE archiving rules), or a legal hold. Give this grant to
  * that step's function only: no route, not even a `readwrite` one, can lock (or extend the lock of) an object.
  */
+/**
+ * The verification's copy of the bytes it verified, under the verified prefix: s3:PutObject there only, and the tag
+ * the bucket policy requires of whoever writes there (stateful stack), so no other role — not even a `readwrite` one
+ * whose presigned POST could name any key — can overwrite a verified copy.
+ */
+export function grantVerifiedCopy(bucket: IBucket, role: IRole): Grant {
+  Tags.of(role).add(BUCKET.verifiedWriterTag.key, BUCKET.verifiedWriterTag.value);
+  return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(role, `${BUCKET.verifiedPrefix}*`, 's3:PutObject');
+}
+
 export function grantObjectLock(bucket: IBucket, grantee: IGrantable, keyPattern = '*'): Grant {
   return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(grantee, keyPattern, ...OBJECT_LOCK_ACTIONS);
 }

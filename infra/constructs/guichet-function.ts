@@ -7,8 +7,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BUNDLING } from '#infra/bundling';
-import { grantObjectWrite } from '#infra/constructs/bucket-grants';
-import { ENV } from '#infra/definitions';
+import { grantObjectWrite, grantVerifiedCopy } from '#infra/constructs/bucket-grants';
+import { BUCKET, ENV } from '#infra/definitions';
 import { nagResourceName } from '#infra/nag';
 import { fromRoot, PROJECT_ROOT } from '#infra/paths';
 import type { Access } from '#shared/http/routes';
@@ -17,7 +17,8 @@ export interface GuichetFunctionProps {
   /** Handler module relative to the project root; it exports `handler`. */
   handler: string;
   description: string;
-  access: { table?: Access; bucket?: Access; annuaire?: 'read' };
+  /** `verifie`: writes the verified copies of uploads (see grantVerifiedCopy); the pièce verification only. */
+  access: { table?: Access; bucket?: Access; annuaire?: 'read'; verifie?: 'write' };
   table?: ITable;
   /** ARN of the user pool, for `access.annuaire` (ListUsers on that pool only; its id goes to GUICHET_USER_POOL_ID). */
   userPoolArn?: string;
@@ -108,6 +109,14 @@ export class GuichetFunction extends Construct {
         { id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.bucket.bucketArn)}/*]`, reason },
         ...actions.map((a) => ({ id: `AwsSolutions-IAM5[Action::${a}]`, reason })),
       );
+    }
+    if (props.access.verifie) {
+      if (!props.bucket) throw new Error(`${props.handler}: verified copies but no bucket given.`);
+      grantVerifiedCopy(props.bucket, role);
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.bucket.arnForObjects(`${BUCKET.verifiedPrefix}*`))}]`,
+        reason: 'The verification writes the copy of each verified upload under the verified prefix (s3:PutObject only); keys are per dossier and upload.',
+      });
     }
     if (props.access.annuaire) {
       if (!props.userPoolArn) throw new Error(`${props.handler}: directory access but no user pool given.`);

@@ -24,7 +24,7 @@ import type { StatefulStack } from '#infra/stacks/stateful-stack';
 export interface EvenementS3Definition {
   handler: string;
   prefixe: string;
-  access: { table?: Access; bucket?: Access };
+  access: { table?: Access; bucket?: Access; verifie?: 'write' };
 }
 
 export interface ApiStackProps extends StackProps {

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { HttpMethods, type Bucket } from 'aws-cdk-lib/aws-s3';
 import type { UserPool, UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -120,6 +121,19 @@ export class StatefulStack extends Stack {
       // verification function, through CDK's BucketNotifications custom resource, which keeps foreign entries).
       // A NotificationConfiguration declared on this resource would overwrite both on the next bucket update.
     });
+    // A verified pièce is immutable: S3 lets any role with s3:PutObject (and any presigned POST it signs) overwrite a
+    // key, so writes and deletions under the verified prefix are denied to every principal but the verification's
+    // role, tagged by grantVerifiedCopy. Downloads serve only that prefix, at the version the verification recorded.
+    this.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DenyVerifiedOverwrites',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [this.bucket.arnForObjects(`${BUCKET.verifiedPrefix}*`)],
+        conditions: { StringNotEquals: { [`aws:PrincipalTag/${BUCKET.verifiedWriterTag.key}`]: BUCKET.verifiedWriterTag.value } },
+      }),
+    );
     this.malwareProtection = new MalwareProtection(this, 'MalwareProtection', {
       bucket: this.bucket,
       prefixes: [BUCKET.piecesPrefix],

@@ -462,7 +462,7 @@ export const routes = [
 
 /** Handlers triggered by S3 ObjectCreated events (AWS: bucket notification; locally: s3rver's events). */
 export const evenementsS3 = [
-  { handler: 'functions/pieces/verify-piece.ts', prefixe: 'dossiers/', access: { table: 'readwrite', bucket: 'read' } },
+  { handler: 'functions/pieces/verify-piece.ts', prefixe: 'dossiers/', access: { table: 'readwrite', bucket: 'read', verifie: 'write' } },
 ] as const;
 
 export type Routes = (typeof routes)[number];

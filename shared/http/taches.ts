@@ -35,19 +35,20 @@ export const planifications = [
 
 /**
  * The pièce verification's other triggers (CDK: the verification stack; locally the S3 event path does it all, as
- * there is no GuardDuty): the GuardDuty scan-result event, and the sweep of pièces stuck `en_verification`.
+ * there is no GuardDuty): the GuardDuty scan-result event, and the sweep of pièces stuck `en_verification`. Both
+ * may record a pièce valid, so both write its verified copy (`verifie`).
  */
 export const verificationPieces = {
   analyse: {
     handler: 'functions/pieces/verdict-antivirus.ts',
-    access: { table: 'readwrite' as Access, bucket: 'read' as Access },
+    access: { table: 'readwrite' as Access, bucket: 'read' as Access, verifie: 'write' as const },
     description: 'Verdict antivirus (GuardDuty Malware Protection Object Scan Result) appliqué à la pièce',
   },
   balayage: {
     handler: 'functions/pieces/balayer-verifications.ts',
     /** Every 15 minutes (BALAYAGE.frequenceMinutes in shared/domain/piece/analyse.ts). */
     frequenceMinutes: 15,
-    access: { table: 'readwrite' as Access, bucket: 'read' as Access },
+    access: { table: 'readwrite' as Access, bucket: 'read' as Access, verifie: 'write' as const },
     description: 'Nouvelle vérification des pièces en vérification depuis plus de 30 minutes',
   },
 } as const;

@@ -155,10 +155,11 @@ export const messagerieRepository: MessagerieStore = {
         new UpdateCommand({
           TableName: tableName(),
           Key: { pk: pk(pj.dossierId), sk: skPj(pj.id) },
-          UpdateExpression: 'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v',
+          UpdateExpression: 'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v, cleVerifiee = :cv, versionVerifiee = :vv',
           ConditionExpression: 'etat = :attente',
           ExpressionAttributeValues: {
             ':e': pj.etat, ':m': pj.motifRejet, ':c': pj.codeRejet ?? null, ':n': pj.nomFichier, ':v': pj.verifieLe,
+            ':cv': pj.cleVerifiee ?? null, ':vv': pj.versionVerifiee ?? null,
             ':attente': 'en_verification',
           },
         }),
@@ -168,6 +169,18 @@ export const messagerieRepository: MessagerieStore = {
       if (conditionEchouee(e)) return false;
       throw e;
     }
+  },
+
+  async ecritureRefusee(pj, ecriture) {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: pk(pj.dossierId), sk: skPj(pj.id) },
+        UpdateExpression: 'SET derniereEcritureRefusee = :d ADD ecrituresRefusees :un',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':d': ecriture, ':un': 1 },
+      }),
+    );
   },
 
   annotations: (dossierId) =>

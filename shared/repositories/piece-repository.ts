@@ -7,7 +7,8 @@
  *
  * A new upload is written with a condition on the dossier's statut (no file sneaks into a dossier deposited in the
  * meantime) and, in the same transaction, marks the upload it replaces. A verdict is written once, from
- * `en_verification` only.
+ * `en_verification` only, with the key and version of the verified copy; a later write to the upload key of a valid
+ * pièce is counted on it (`ecrituresRefusees`, `derniereEcritureRefusee`).
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config';
@@ -96,10 +97,12 @@ export const pieceRepository: PieceStore = {
         new UpdateCommand({
           TableName: tableName(),
           Key: cle(piece.dossierId, piece.id),
-          UpdateExpression: 'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v REMOVE gsi2pk, gsi2sk',
+          UpdateExpression:
+            'SET etat = :e, motifRejet = :m, codeRejet = :c, nomFichier = :n, verifieLe = :v, cleVerifiee = :cv, versionVerifiee = :vv REMOVE gsi2pk, gsi2sk',
           ConditionExpression: 'etat = :attente',
           ExpressionAttributeValues: {
             ':e': piece.etat, ':m': piece.motifRejet, ':c': piece.codeRejet ?? null, ':n': piece.nomFichier, ':v': piece.verifieLe,
+            ':cv': piece.cleVerifiee ?? null, ':vv': piece.versionVerifiee ?? null,
             ':attente': 'en_verification',
           },
         }),
@@ -120,6 +123,18 @@ export const pieceRepository: PieceStore = {
       Limit: limite,
     }));
     return (r.Items ?? []).map((i) => Piece.parse(sansCles(i)));
+  },
+
+  async ecritureRefusee(piece, ecriture) {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: cle(piece.dossierId, piece.id),
+        UpdateExpression: 'SET derniereEcritureRefusee = :d ADD ecrituresRefusees :un',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':d': ecriture, ':un': 1 },
+      }),
+    );
   },
 
   async supprimer(piece) {

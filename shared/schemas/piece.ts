@@ -78,6 +78,12 @@ export const Piece = z.object({
   verifieLe: z.string().nullable(),
   /** Set when a newer upload of the same type replaced it: kept, no longer counted. */
   remplaceeLe: z.string().nullable(),
+  /** Where the verified bytes are kept (`verifie/<cle>`) and their version id on AWS: the only object ever served. */
+  cleVerifiee: z.string().nullable().optional(),
+  versionVerifiee: z.string().nullable().optional(),
+  /** Writes to the upload key after it was verified valid: quarantined (never served), counted, the last one kept. */
+  ecrituresRefusees: z.number().int().optional(),
+  derniereEcritureRefusee: z.object({ le: z.string(), sha256: z.string().nullable(), taille: z.number().int().nullable() }).optional(),
 });
 export type Piece = z.infer<typeof Piece>;
 

@@ -7,8 +7,15 @@
  * | pièce              | dossiers/<dossierId>/pieces/<pieceId>/<version>       |
  * | message attachment | dossiers/<dossierId>/messages/<pieceJointeId>/<version> |
  * | generated document | documents/<kind>/<id>/<version>.pdf                   |
+ * | verified copy      | verifie/<upload key>                                  |
+ *
+ * Each upload (pièce or attachment) has its own key, and its presigned POST expires in minutes, but nothing stops a
+ * replay of the POST within that time (and s3rver enforces no policy at all): the upload key stays writable. So the
+ * verification writes the bytes it verified to `verifie/<upload key>`, a prefix no presigned POST ever names (and on
+ * AWS a bucket policy denies writes there to anyone but the verification function), and downloads serve only that
+ * copy — at its recorded version id on AWS.
  */
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, config } from '../config';
@@ -52,9 +59,28 @@ export function lireClePieceJointe(cle: string): { dossierId: string; pieceJoint
   return m ? { dossierId: m[1]!, pieceJointeId: m[2]! } : null;
 }
 
-const EXPIRATION_UPLOAD_S = 15 * 60;
+/** Where verified bytes are kept (infra/definitions.ts `BUCKET.verifiedPrefix`, not imported: no infra code at runtime). */
+const PREFIXE_VERIFIE = 'verifie/';
 
+/** The key of the verified copy of an upload. */
+export const cleVerifiee = (cle: string) => `${PREFIXE_VERIFIE}${cle}`;
+
+/**
+ * Writes the bytes the verification checked under the verified prefix, with their SHA-256 as metadata: what downloads
+ * serve, whatever is written to the upload key afterwards. Its version id on a versioned bucket (AWS), null otherwise.
+ */
+export async function conserverVerifie(bucket: string, cle: string, octets: Uint8Array, sha256: string): Promise<{ cle: string; version: string | null }> {
+  const cible = cleVerifiee(cle);
+  const r = await s3().send(new PutObjectCommand({ Bucket: bucket, Key: cible, Body: octets, ContentLength: octets.length, Metadata: { sha256 } }));
+  return { cle: cible, version: r.VersionId ?? null };
+}
+
+/** A replayed upload must be caught within this time; the browser posts right after asking. */
+const EXPIRATION_UPLOAD_S = 10 * 60;
+
+/** A presigned POST for an upload key only: never the verified prefix nor any other key of the bucket. */
 export async function urlUpload(cle: string, taille: number, typeContenu: string, maintenant: Date) {
+  if (!lireClePiece(cle) && !lireClePieceJointe(cle)) throw new Error(`Clé d’envoi refusée : ${cle}`);
   const { url, fields } = await createPresignedPost(s3(), {
     Bucket: bucketName(),
     Key: cle,
@@ -70,15 +96,16 @@ export async function urlUpload(cle: string, taille: number, typeContenu: string
 }
 
 /**
- * A presigned GET valid 5 minutes. S3 answers with the `response-content-disposition` and `response-content-type`
+ * A presigned GET valid 5 minutes, of the verified copy (and its version when the bucket keeps versions). S3 answers with the `response-content-disposition` and `response-content-type`
  * signed into the URL: always an attachment under the normalised name, typed as the verified (decoded) type.
  */
-export async function urlTelechargement(cle: string, disposition: string, typeContenu: string): Promise<string> {
+export async function urlTelechargement(cle: string, disposition: string, typeContenu: string, version?: string | null): Promise<string> {
   return getSignedUrl(
     s3(),
     new GetObjectCommand({
       Bucket: bucketName(),
       Key: cle,
+      ...(version ? { VersionId: version } : {}),
       ResponseContentDisposition: disposition,
       ResponseContentType: typeContenu,
     }),

@@ -5,7 +5,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grantObjectLock, OBJECT_LOCK_ACTIONS, OBJECT_WRITE_ACTIONS } from '#infra/constructs/bucket-grants';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
-import { ENV } from '#infra/definitions';
+import { BUCKET, ENV } from '#infra/definitions';
 import { actionsOf, allows, environmentOf, functionFor, nagViolations, newApp } from './support';
 
 /** A small existing handler: what is bundled does not matter here, only the grants. */
@@ -36,8 +36,25 @@ describe('GuichetFunction', () => {
       table,
       bucket,
     });
+    new GuichetFunction(stack, 'Verifier', {
+      handler: HANDLER,
+      description: 'S3 /verification test',
+      access: { table: 'readwrite', bucket: 'read', verifie: 'write' },
+      table,
+      bucket,
+    });
     template = Template.fromStack(stack);
   }, 120_000);
+
+  /** The role of a function, its tags and the Allow statements of its policies. */
+  const roleOf = (method: string, path: string) => {
+    const roleId = (functionFor(template, method, path).props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const role = template.findResources('AWS::IAM::Role')[roleId]!;
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>);
+    return { tags: (role.Properties.Tags ?? []) as Array<{ Key: string; Value: string }>, statements };
+  };
 
   it('binds BUCKET_NAME and grants object reads and writes when bucket access is readwrite', () => {
     const { props } = functionFor(template, 'POST', '/pieces');
@@ -51,6 +68,21 @@ describe('GuichetFunction', () => {
     expect(actions).toEqual(expect.arrayContaining([...OBJECT_WRITE_ACTIONS]));
     for (const a of ['s3:PutObjectRetention', 's3:PutObjectLegalHold', 's3:PutObjectAcl', 's3:DeleteObjectVersion', 's3:PutBucketPolicy']) {
       expect(allows(actions, a), a).toBe(false);
+    }
+  });
+
+  it('tags the role as the verified-copy writer and lets it put objects under the verified prefix only when access.verifie is write', () => {
+    const { tags, statements } = roleOf('S3', '/verification');
+    expect(tags).toContainEqual({ Key: BUCKET.verifiedWriterTag.key, Value: BUCKET.verifiedWriterTag.value });
+    const puts = statements.filter((s) => s.Effect === 'Allow' && ([] as string[]).concat(s.Action).includes('s3:PutObject'));
+    expect(puts).toHaveLength(1);
+    expect(JSON.stringify(puts[0]!.Resource)).toContain(`/${BUCKET.verifiedPrefix}*`);
+    expect(allows(actionsOf(template, functionFor(template, 'S3', '/verification').props), 's3:DeleteObject')).toBe(false);
+  });
+
+  it('never tags a route role as the verified-copy writer, readwrite ones included', () => {
+    for (const [m, p] of [['POST', '/pieces'], ['GET', '/pieces']] as const) {
+      expect(roleOf(m, p).tags.map((t) => t.Key)).not.toContain(BUCKET.verifiedWriterTag.key);
     }
   });
 

@@ -131,6 +131,30 @@ describe('StatefulStack', () => {
       });
     });
 
+    it('denies writes and deletions under the verified prefix to every principal without the verified-copy writer tag', () => {
+      const [id] = files();
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Sid: 'DenyVerifiedOverwrites',
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutObject'],
+              Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, `/${BUCKET.verifiedPrefix}*`]] },
+              Condition: { StringNotEquals: { [`aws:PrincipalTag/${BUCKET.verifiedWriterTag.key}`]: BUCKET.verifiedWriterTag.value } },
+            },
+          ]),
+        },
+      });
+    });
+
+    it('keeps the verified prefix out of every upload key, S3 event and malware-scan prefix', () => {
+      expect(BUCKET.piecesPrefix.startsWith(BUCKET.verifiedPrefix) || BUCKET.verifiedPrefix.startsWith(BUCKET.piecesPrefix)).toBe(false);
+      for (const e of evenementsS3) expect(BUCKET.verifiedPrefix.startsWith(e.prefixe)).toBe(false);
+    });
+
     it('allows browser uploads only from the configured origins when CORS is rendered', () => {
       const [, bucket] = files();
       expect(bucket.Properties.CorsConfiguration).toEqual({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { routes, type RouteDefinition } from '#shared/http/routes';
+import { messagerieRepository } from '#shared/repositories/messagerie-repository';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert, organisation } from './dossiers-helpers';
 import { pdfValide, sha256 } from './pieces-helpers';
@@ -174,6 +175,41 @@ describe('the messagerie of a dossier', () => {
     expect(brouillon.status).toBe(409);
     expect(brouillon.body.message).toMatch(/s’ouvre au dépôt/);
     expect((await api.get(base(b.id), { as: GESTIONNAIRE })).status).toBe(404);
+  });
+});
+
+describe('immutability of a verified attachment', () => {
+  it('serves the sealed bytes and records the write when its presigned POST is replayed with other bytes of the same size', async () => {
+    const d = await dossierDepose(api, aapId, 'HP2');
+    const octets = await pdfValide('Devis original');
+    const annonce = await api.post(`${base(d.id)}/pieces-jointes`, {
+      as: P1, body: { nomFichier: 'devis.pdf', taille: octets.length, typeContenu: 'application/pdf', sha256: sha256(octets) },
+    });
+    expect(annonce.status).toBe(201);
+    const poster = async (b: Uint8Array) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(annonce.body.upload.fields as Record<string, string>)) form.append(k, v);
+      form.append('file', new Blob([Buffer.from(b)]), 'devis.pdf');
+      const r = await fetch(annonce.body.upload.url, { method: 'POST', body: form });
+      await r.arrayBuffer();
+      return r.status;
+    };
+    const id = annonce.body.pieceJointe.id as string;
+    expect(await poster(octets)).toBe(204);
+    expect((await verdict({ as: P1 }, d.id, id)).etat).toBe('valide');
+
+    const piege = Buffer.alloc(octets.length, 0x20);
+    EICAR.copy(piege);
+    expect(await poster(piege)).toBe(204);
+    let pj = await messagerieRepository.lirePieceJointe(d.id, id);
+    for (let i = 0; i < 100 && !pj?.ecrituresRefusees; i++) {
+      await new Promise((ok) => setTimeout(ok, 50));
+      pj = await messagerieRepository.lirePieceJointe(d.id, id);
+    }
+    expect(pj).toMatchObject({ etat: 'valide', sha256: sha256(octets), ecrituresRefusees: 1, derniereEcritureRefusee: { sha256: sha256(piege) } });
+    const lien = await api.get(`${base(d.id)}/pieces-jointes/${id}/telechargement`, { as: P1 });
+    expect(lien.status).toBe(200);
+    expect(sha256(new Uint8Array(await (await fetch(lien.body.url)).arrayBuffer()))).toBe(sha256(octets));
   });
 });
 

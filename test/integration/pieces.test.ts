@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
+import { cleVerifiee, lireObjet, urlUpload } from '#shared/storage/s3';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
 import { pdfValide, piecesObligatoires, sha256, televerser, verdict } from './pieces-helpers';
@@ -150,6 +151,65 @@ describe('life of a pièce', () => {
     expect(params.get('response-content-type')).toBe('application/pdf');
     const autre = await api.get(`/dossiers/${d.id}/pieces/${v.pieceId}/telechargement`, { as: P2 });
     expect(autre.status).toBe(404);
+  });
+});
+
+/** EICAR then spaces, to `taille` bytes: other bytes of the same size, which any scanner flags. */
+const eicarDeTaille = (taille: number) => {
+  const b = Buffer.alloc(taille, 0x20);
+  EICAR.copy(b);
+  return new Uint8Array(b);
+};
+
+/** Posts `octets` to a presigned POST already used: the replay of the browser's form. */
+async function rejouer(upload: { url: string; fields: Record<string, string> }, octets: Uint8Array) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
+  form.append('file', new Blob([Buffer.from(octets)]), 'fichier');
+  const r = await fetch(upload.url, { method: 'POST', body: form });
+  await r.arrayBuffer();
+  return r.status;
+}
+
+async function pieceDe(dossierId: string, pieceId: string) {
+  return ((await api.get(`/dossiers/${dossierId}/pieces`, { as: P1 })).body.pieces as Array<Record<string, any>>).find((p) => p.id === pieceId)!;
+}
+
+describe('immutability of a verified pièce', () => {
+  it('serves the sealed bytes and reports the write when the presigned POST is replayed with other bytes of the same size', async () => {
+    const d = await brouillon();
+    const octets = await pdfValide('RIB original');
+    const { annonce, envoi } = await televerser(api, P1, d.id, 'RIB', octets, { nomFichier: 'rib.pdf' });
+    expect(envoi).toBe(204);
+    const pieceId = annonce.body.pieceId;
+    expect((await verdict(api, P1, d.id, pieceId)).etat).toBe('valide');
+    expect(annonce.body.upload.url).not.toMatch(/verifie/);
+    expect(new Date((annonce.body.upload as unknown as { expireLe: string }).expireLe).getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+
+    const piege = eicarDeTaille(octets.length);
+    expect(await rejouer(annonce.body.upload, piege)).toBe(204);
+    let piece = await pieceDe(d.id, pieceId);
+    for (let i = 0; i < 100 && !piece.ecrituresRefusees; i++) {
+      await new Promise((ok) => setTimeout(ok, 50));
+      piece = await pieceDe(d.id, pieceId);
+    }
+    // s3rver took the replay (it enforces no policy): the upload key now holds the EICAR bytes…
+    expect(sha256(await lireObjet(g.bucketName, piece.cle, 1 << 20) as Uint8Array)).toBe(sha256(piege));
+    // …reported on the pièce, which stays valid with the sealed SHA-256…
+    expect(piece).toMatchObject({
+      etat: 'valide', sha256: sha256(octets), ecrituresRefusees: 1,
+      derniereEcritureRefusee: { sha256: sha256(piege), taille: octets.length },
+    });
+    // …and the OI downloads the verified bytes, not the replayed ones.
+    const dl = await api.get(`/dossiers/${d.id}/pieces/${pieceId}/telechargement`, { as: P1 });
+    expect(dl.status).toBe(200);
+    const fichier = await fetch(dl.body.url);
+    expect(fichier.status).toBe(200);
+    expect(sha256(new Uint8Array(await fichier.arrayBuffer()))).toBe(sha256(octets));
+  });
+
+  it('refuses to presign an upload to any key but an upload key', async () => {
+    await expect(urlUpload(cleVerifiee('dossiers/D/pieces/P/1'), 10, 'application/pdf', new Date())).rejects.toThrow(/Clé d’envoi refusée/);
   });
 });
 

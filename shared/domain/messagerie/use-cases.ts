@@ -7,6 +7,7 @@ import { TAILLE_PIECE_JOINTE_MAX } from '../../schemas/messagerie';
 import { Conflit, Introuvable } from '../errors';
 import { tenance, type ContexteDossier } from '../dossier/use-cases';
 import { examiner, type Stockage } from '../piece/use-cases';
+import { copieVerifiee, ecritureApresVerdict, type EcritureRefusee } from '../piece/immuable';
 import { dispositionTelechargement } from '../piece/nom-fichier';
 import { exigerOuverte, nouveauFil, nouveauMessage, nouvellePieceJointe, rang, STATUTS_OUVERTS, vue } from './messagerie';
 
@@ -28,6 +29,8 @@ export interface MessagerieStore {
   lirePieceJointe(dossierId: string, id: string): Promise<PieceJointe | null>;
   /** Records a verdict once (from en_verification); false if another run got there first. */
   verdict(pj: PieceJointe): Promise<boolean>;
+  /** Counts a write to the upload key of a valid attachment and keeps the last one. */
+  ecritureRefusee(pj: PieceJointe, ecriture: EcritureRefusee): Promise<void>;
   annotations(dossierId: string): Promise<Annotation[]>;
   /** Written only while the dossier is deposited (not a draft). */
   annoter(a: Annotation): Promise<void>;
@@ -35,7 +38,7 @@ export interface MessagerieStore {
 
 export interface ContexteMessagerie extends ContexteDossier {
   messagerie: MessagerieStore;
-  stockage: Pick<Stockage, 'urlUpload' | 'urlTelechargement' | 'lireObjet'> & {
+  stockage: Pick<Stockage, 'urlUpload' | 'urlTelechargement' | 'lireObjet' | 'conserverVerifie'> & {
     clePieceJointe(dossierId: string, id: string): string;
     lireClePieceJointe(cle: string): { dossierId: string; pieceJointeId: string } | null;
   };
@@ -124,15 +127,25 @@ export async function telechargerPieceJointe(ctx: ContexteMessagerie, actor: Act
   if (pj.etat !== 'valide') {
     throw new Conflit('PIECE_NON_VALIDE', pj.etat === 'rejetee' ? `Cette pièce jointe a été rejetée : ${pj.motifRejet ?? ''}` : 'Cette pièce jointe est en cours de vérification.');
   }
-  return { url: await ctx.stockage.urlTelechargement(pj.cle, dispositionTelechargement(pj.nomFichier), pj.typeContenu), expireDans: 300 };
+  const copie = copieVerifiee(pj);
+  return { url: await ctx.stockage.urlTelechargement(copie.cle, dispositionTelechargement(pj.nomFichier), pj.typeContenu, copie.version), expireDans: 300 };
 }
 
-/** S3 ObjectCreated on an attachment's key → the pièces' verification, recorded once. Other keys: null. */
+/**
+ * S3 ObjectCreated on an attachment's key → the pièces' verification, recorded once; a later write to the key of a
+ * valid attachment is recorded, never served. Other keys: null.
+ */
 export async function verifierPieceJointe(ctx: ContexteMessagerie, bucket: string, cle: string): Promise<PieceJointe | null> {
   const ref = ctx.stockage.lireClePieceJointe(cle);
   if (!ref) return null;
   const pj = await ctx.messagerie.lirePieceJointe(ref.dossierId, ref.pieceJointeId);
-  if (!pj || pj.etat !== 'en_verification' || pj.cle !== cle) return null;
+  if (!pj || pj.cle !== cle) return null;
+  if (pj.etat === 'valide') {
+    const ecriture = await ecritureApresVerdict(ctx, bucket, pj, TAILLE_PIECE_JOINTE_MAX);
+    if (ecriture) await ctx.messagerie.ecritureRefusee(pj, ecriture);
+    return null;
+  }
+  if (pj.etat !== 'en_verification') return null;
   const apres = await examiner(ctx, bucket, pj, TAILLE_PIECE_JOINTE_MAX);
   return (await ctx.messagerie.verdict(apres)) ? apres : null;
 }

@@ -11,6 +11,7 @@ import { courantes, nouvellePiece, piecesAttendues } from './piece';
 import { dispositionTelechargement } from './nom-fichier';
 import { verifier } from './verification';
 import { appliquerAnalyse, lireVerdict, type Antivirus } from './analyse';
+import { copieVerifiee, ecritureApresVerdict, type EcritureRefusee } from './immuable';
 import { notificationsComplementsDemandes } from '../notification/evenements';
 import { destinataireActeur } from '../notification/notification';
 
@@ -24,16 +25,20 @@ export interface PieceStore {
   supprimer(piece: Piece): Promise<void>;
   /** Pièces indexed as `en_verification` created before `avant` (ISO), oldest first: the sweep's Query. */
   enVerificationAvant(avant: string, limite: number): Promise<Piece[]>;
+  /** Counts a write to the upload key of a valid pièce and keeps the last one. */
+  ecritureRefusee(piece: Piece, ecriture: EcritureRefusee): Promise<void>;
 }
 
-/** The storage port: presigned URLs and object reads. */
+/** The storage port: presigned URLs, object reads and the verified copy. */
 export interface Stockage {
   clePiece(dossierId: string, pieceId: string): string;
   lireClePiece(cle: string): { dossierId: string; pieceId: string } | null;
   urlUpload(cle: string, taille: number, typeContenu: string, maintenant: Date): Promise<{ url: string; fields: Record<string, string>; expireLe: string }>;
   /** `disposition` is the whole Content-Disposition value the GET must answer with. */
-  urlTelechargement(cle: string, disposition: string, typeContenu: string): Promise<string>;
+  urlTelechargement(cle: string, disposition: string, typeContenu: string, version?: string | null): Promise<string>;
   lireObjet(bucket: string, cle: string, max: number): Promise<Uint8Array | 'trop_gros'>;
+  /** Keeps verified bytes under a key no upload can name; its version id where the bucket keeps versions. */
+  conserverVerifie(bucket: string, cle: string, octets: Uint8Array, sha256: string): Promise<{ cle: string; version: string | null }>;
 }
 
 export interface ContextePiece extends ContexteDossier {
@@ -78,7 +83,13 @@ export async function verifierObjet(ctx: ContextePiece & { antivirus: Antivirus 
   const ref = ctx.stockage.lireClePiece(cle);
   if (!ref) return null;
   const piece = await ctx.pieces.lire(ref.dossierId, ref.pieceId);
-  if (!piece || piece.etat !== 'en_verification' || piece.cle !== cle) return null;
+  if (!piece || piece.cle !== cle) return null;
+  if (piece.etat === 'valide') {
+    const ecriture = await ecritureApresVerdict(ctx, bucket, piece, TAILLE_MAX_ABSOLUE);
+    if (ecriture) await ctx.pieces.ecritureRefusee(piece, ecriture);
+    return null;
+  }
+  if (piece.etat !== 'en_verification') return null;
   const d = await ctx.dossiers.lire(piece.dossierId);
   if (!d) return null;
   const type = (await attenduesDe(ctx, d)).find((t) => t.code === piece.typePiece);
@@ -93,21 +104,30 @@ export async function verifierObjet(ctx: ContextePiece & { antivirus: Antivirus 
 
 /**
  * The verdict on the stored bytes of an upload — a pièce or a message's attachment alike: size, SHA-256, malware,
- * content decoded and name normalised. Returns the upload with its state and kept name; the caller records it once.
+ * content decoded and name normalised. Valid bytes are copied, as read, to the verified key: what downloads serve, so
+ * that a later write to the upload key changes nothing served. Returns the upload with its state, kept name and
+ * verified copy; the caller records it once.
  */
-export async function examiner<P extends Piece>(ctx: { stockage: Pick<Stockage, 'lireObjet'>; maintenant: Date }, bucket: string, piece: P, tailleMax: number): Promise<P> {
+export async function examiner<P extends Piece>(
+  ctx: { stockage: Pick<Stockage, 'lireObjet' | 'conserverVerifie'>; maintenant: Date },
+  bucket: string,
+  piece: P,
+  tailleMax: number,
+): Promise<P> {
   const max = Math.min(tailleMax, TAILLE_MAX_ABSOLUE);
   const octets = await ctx.stockage.lireObjet(bucket, piece.cle, max);
   const verdict =
     octets === 'trop_gros'
       ? { etat: 'rejetee' as const, code: 'FICHIER_TROP_GROS', motif: `Le fichier dépasse la taille maximale (${Math.floor(max / 1024 / 1024)} Mo).`, nomFichier: piece.nomFichier }
       : await verifier(piece, octets, max);
+  const copie = octets !== 'trop_gros' && verdict.etat === 'valide' ? await ctx.stockage.conserverVerifie(bucket, piece.cle, octets, verdict.sha256) : null;
   return {
     ...piece, etat: verdict.etat, motifRejet: verdict.motif, codeRejet: verdict.code, nomFichier: verdict.nomFichier, verifieLe: ctx.maintenant.toISOString(),
+    cleVerifiee: copie?.cle ?? null, versionVerifiee: copie?.version ?? null,
   };
 }
 
-/** A presigned GET for a valid pièce only, to whoever may read the dossier. */
+/** A presigned GET of the verified copy of a valid pièce only, to whoever may read the dossier. */
 export async function telechargement(ctx: ContextePiece, actor: Actor, dossierId: string, pieceId: string) {
   await charger(ctx, actor, dossierId, 'lire');
   const piece = await ctx.pieces.lire(dossierId, pieceId);
@@ -115,7 +135,8 @@ export async function telechargement(ctx: ContextePiece, actor: Actor, dossierId
   if (piece.etat !== 'valide') {
     throw new Conflit('PIECE_NON_VALIDE', piece.etat === 'rejetee' ? `Cette pièce a été rejetée : ${piece.motifRejet ?? ''}` : 'Cette pièce est en cours de vérification.');
   }
-  return { url: await ctx.stockage.urlTelechargement(piece.cle, dispositionTelechargement(piece.nomFichier), piece.typeContenu), expireDans: 300 };
+  const copie = copieVerifiee(piece);
+  return { url: await ctx.stockage.urlTelechargement(copie.cle, dispositionTelechargement(piece.nomFichier), piece.typeContenu, copie.version), expireDans: 300 };
 }
 
 export async function supprimer(ctx: ContextePiece, actor: Actor, dossierId: string, pieceId: string) {
