@@ -18,8 +18,20 @@ export interface GuichetConfig {
   domainName?: string;
   /** ACM certificate in us-east-1 for `domainName`; enables TLS 1.2 (2021) as the minimum viewer protocol. */
   certificateArn?: string;
-  /** AWS WAF web ACL (scope CLOUDFRONT, us-east-1) to attach to the distribution (optional). */
+  /**
+   * An existing AWS WAF web ACL (scope CLOUDFRONT, us-east-1) to attach to the distribution instead of the one the
+   * WAF stack creates.
+   */
   webAclArn?: string;
+  /**
+   * The API's own domain and its regional ACM certificate (the API's region). With both, the execute-api endpoint is
+   * disabled and CloudFront (with its web ACL) is the only way to the API; point the domain's DNS at the
+   * `ApiRegionalDomainName` output.
+   */
+  apiDomainName?: string;
+  apiCertificateArn?: string;
+  /** SNS topic the CloudWatch alarms notify (optional). */
+  alarmTopicArn?: string;
   /** Prefix of the Cognito managed login domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   cognitoDomainPrefix?: string;
   /** How the user pool sends its e-mails (verification codes, invitations): through Amazon SES. */
@@ -106,6 +118,9 @@ export function readConfig(app: App): GuichetConfig {
   const domainName = text(app, 'domainName');
   const certificateArn = text(app, 'certificateArn');
   if (domainName && !certificateArn) throw new Error('Context "domainName" requires "certificateArn" (us-east-1).');
+  const apiDomainName = text(app, 'apiDomainName');
+  const apiCertificateArn = text(app, 'apiCertificateArn');
+  if (Boolean(apiDomainName) !== Boolean(apiCertificateArn)) throw new Error('Contexts "apiDomainName" and "apiCertificateArn" go together.');
   const allowed = origins(app);
   if (domainName && !allowed.includes(`https://${domainName}`)) allowed.push(`https://${domainName}`);
   return {
@@ -114,6 +129,9 @@ export function readConfig(app: App): GuichetConfig {
     domainName,
     certificateArn,
     webAclArn: text(app, 'webAclArn'),
+    apiDomainName,
+    apiCertificateArn,
+    alarmTopicArn: text(app, 'alarmTopicArn'),
     cognitoDomainPrefix: domainPrefix(app),
     email: email(app),
   };

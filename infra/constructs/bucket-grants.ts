@@ -49,3 +49,12 @@ export function grantVerifiedCopy(bucket: IBucket, role: IRole): Grant {
 export function grantObjectLock(bucket: IBucket, grantee: IGrantable, keyPattern = '*'): Grant {
   return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(grantee, keyPattern, ...OBJECT_LOCK_ACTIONS);
 }
+
+/**
+ * What the pièce verification writes besides the table: the `statut=rejetee` tag on refused objects under `prefix`
+ * (the lifecycle rule expires them). PutObjectTagging replaces the tag set, so the function re-writes GuardDuty's tag
+ * with it; no object write, delete or Object Lock action.
+ */
+export function grantObjectTagging(bucket: IBucket, grantee: IGrantable, prefix: string): Grant {
+  return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(grantee, `${prefix}*`, 's3:PutObjectTagging');
+}

@@ -1,7 +1,12 @@
-import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  CfnStage,
   CorsHttpMethod,
+  DomainName,
+  SecurityPolicy,
   HttpApi,
   HttpMethod,
   HttpStage,
@@ -11,13 +16,11 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
-import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { Access, RouteDefinition } from '#shared/http/routes';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
 import { ENV, TABLE } from '#infra/definitions';
-import { acknowledgeBucketNotifications } from '#infra/nag';
 import type { StatefulStack } from '#infra/stacks/stateful-stack';
 
 /** An entry of the manifest's `evenementsS3`: a handler run on S3 ObjectCreated under a key prefix. */
@@ -29,10 +32,13 @@ export interface EvenementS3Definition {
 
 export interface ApiStackProps extends StackProps {
   routes: readonly RouteDefinition[];
-  /** @default none */
-  evenementsS3?: readonly EvenementS3Definition[];
   stateful: StatefulStack;
   allowedOrigins: readonly string[];
+  /**
+   * The API's own domain (regional ACM certificate in the API's region). When set, the execute-api endpoint is
+   * disabled and CloudFront reaches the API on this domain only, so no request can go around the web ACL.
+   */
+  customDomain?: { domainName: string; certificateArn: string };
 }
 
 /**
@@ -77,8 +83,6 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly functions = new Map<string, GuichetFunction>();
-  /** Functions of the manifest's `evenementsS3`, by handler path. */
-  readonly eventFunctions = new Map<string, GuichetFunction>();
   /** Host name of the execute-api endpoint, for the CloudFront origin. */
   readonly apiDomainName: string;
 
@@ -96,6 +100,8 @@ export class ApiStack extends Stack {
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Guichet — API des appels à projets et des demandes de subvention',
       createDefaultStage: false,
+      // Only through CloudFront (its web ACL, its headers) when the API has its own domain: see customDomain.
+      disableExecuteApiEndpoint: Boolean(props.customDomain),
       corsPreflight: {
         allowOrigins: [...props.allowedOrigins],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
@@ -139,6 +145,7 @@ export class ApiStack extends Stack {
       [ENV.oidcAudience]: Fn.importValue(stateful.exportNames.userPoolClientId),
     };
 
+    const routesByKey = new Map<string, HttpRoute>();
     for (const route of props.routes) {
       if (route.localOnly) continue;
       const id = functionId(route.handler);
@@ -160,35 +167,69 @@ export class ApiStack extends Stack {
         integration: new HttpLambdaIntegration(`${id}Integration`, fn.function),
       });
       acknowledgeRouteAuthorization(httpRoute, route);
+      if (httpRoute) routesByKey.set(`${route.method} ${route.path}`, httpRoute);
     }
 
-    // The bucket lives in the stateful stack; its notification is added from here through CDK's BucketNotifications
-    // custom resource (imported bucket: it merges with the entries it does not own, GuardDuty's EventBridge switch
-    // included), so the stateful stack never references a function of this stack (no cross-stack cycle).
-    const evenements = props.evenementsS3 ?? [];
-    checkPrefixes(evenements);
-    for (const evenement of evenements) {
-      const id = functionId(evenement.handler);
-      const fn = new GuichetFunction(this, id, {
-        handler: evenement.handler,
-        description: `S3 ObjectCreated ${evenement.prefixe}* — ${evenement.handler}`,
-        access: evenement.access,
-        table,
-        bucket,
-        memorySize: EVENT_FUNCTION.memorySize,
-        timeout: Duration.seconds(EVENT_FUNCTION.timeoutSeconds),
-      });
-      this.eventFunctions.set(evenement.handler, fn);
-      bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn.function), {
-        prefix: evenement.prefixe,
-      });
-    }
-    if (evenements.length > 0) acknowledgeBucketNotifications(this);
+    this.applyRouteThrottles(props.routes, routesByKey);
 
-    this.apiDomainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
+    if (props.customDomain) {
+      // With the execute-api endpoint disabled, the API answers only on this domain, reached through CloudFront (and
+      // its web ACL): the regional domain's DNS name must point to `regionalDomainName` (output below).
+      const domainName = new DomainName(this, 'Domaine', {
+        domainName: props.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'CertificatApi', props.customDomain.certificateArn),
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+      new ApiMapping(this, 'Mapping', { api: this.httpApi, domainName, stage: this.stage, apiMappingKey: API_STAGE });
+      this.apiDomainName = props.customDomain.domainName;
+      new CfnOutput(this, 'ApiRegionalDomainName', { value: domainName.regionalDomainName });
+    } else {
+      this.apiDomainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
+      Annotations.of(this).addWarningV2(
+        'guichet:execute-api-endpoint',
+        'No apiDomainName/apiCertificateArn context: the execute-api endpoint stays enabled (CloudFront needs it), so the web ACL in front of CloudFront can be bypassed. Set both to disable it.',
+      );
+    }
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
   }
+
+  /**
+   * Throttling per route class (the stage's limits are shared by every caller): anonymous documents (PDF rendering,
+   * 1 GB functions for seconds) and anonymous browsing get their own, lower, limits, so that a flood on public
+   * routes cannot starve the signed-in users' JSON routes, which keep the stage default. Per-client limits are
+   * the web ACL's rate-based rule.
+   */
+  private applyRouteThrottles(routes: readonly RouteDefinition[], routesByKey: Map<string, HttpRoute>): void {
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    const settings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of routes) {
+      const classe = routeClass(route);
+      if (route.localOnly || classe === 'authentifie') continue;
+      const key = `${route.method} ${route.path}`;
+      const limits = ROUTE_THROTTLES[classe];
+      settings[key] = { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit };
+      // A route setting names a route key: the route must exist before the stage is updated.
+      const httpRoute = routesByKey.get(key);
+      if (httpRoute) cfnStage.node.addDependency(httpRoute);
+    }
+    cfnStage.addPropertyOverride('RouteSettings', settings);
+  }
 }
+
+/** Throttle classes, from the manifest: who may call (auth) and what it returns (output). */
+export type RouteClass = 'document_anonyme' | 'public' | 'authentifie';
+
+export function routeClass(route: Pick<RouteDefinition, 'auth' | 'output'>): RouteClass {
+  if (route.auth !== 'public') return 'authentifie';
+  return route.output === 'pdf' ? 'document_anonyme' : 'public';
+}
+
+/** Requests per second (steady, burst) per class; `authentifie` is the stage default (THROTTLE). */
+export const ROUTE_THROTTLES: Record<RouteClass, { rateLimit: number; burstLimit: number }> = {
+  document_anonyme: { rateLimit: 5, burstLimit: 10 },
+  public: { rateLimit: 25, burstLimit: 50 },
+  authentifie: THROTTLE,
+};
 
 /** Why a route has no API Gateway authorizer (AwsSolutions-APIG4). */
 export function authorizationReason(route: RouteDefinition): string {

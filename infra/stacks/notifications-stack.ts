@@ -6,6 +6,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { TimeZone } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { EmailConfig } from '#infra/config';
@@ -62,7 +63,7 @@ export class NotificationsStack extends Stack {
     });
     Validations.of(this.dlq).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination of the notifications stream (records whose e-mail failed every retry); nothing consumes it automatically.',
+      reason: 'This queue is itself the dead-letter destination of the notifications stream (records whose e-mail failed every retry) and of the scheduled reminders (runs that failed every retry); nothing consumes it automatically, its depth is alarmed.',
     });
 
     for (const f of props.flux ?? fluxDynamo) {
@@ -113,8 +114,10 @@ export class NotificationsStack extends Stack {
       new Schedule(this, `${functionId(p.handler)}Planning`, {
         description: p.description,
         schedule: ScheduleExpression.cron({ minute: minute ?? '0', hour: heure ?? '7', timeZone: TimeZone.of(p.fuseau) }),
-        target: new LambdaInvoke(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+        target: new LambdaInvoke(fn.function, { retryAttempts: 2, maxEventAge: Duration.hours(6), deadLetterQueue: this.dlq }),
       });
+      // Scheduler invokes asynchronously: a run that fails Lambda's own retries lands in the same DLQ.
+      fn.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.dlq), retryAttempts: 2 });
       Validations.of(this).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, fn.function.functionArn)}:*]`,
         reason: 'The scheduler’s role (made by LambdaInvoke) may invoke this one function, any of its versions: CDK’s grantInvoke set.',

@@ -16,6 +16,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { accessLogsBucket, privateBucket } from '#infra/constructs/buckets';
 import { SPA_SCOPES } from '#infra/constructs/identity';
@@ -31,6 +32,11 @@ export interface WebStackProps extends StackProps {
   domainName?: string;
   certificateArn?: string;
   webAclArn?: string;
+  /**
+   * Where the WAF stack (us-east-1) wrote its web ACL's ARN, read at deployment by a custom resource when no
+   * `webAclArn` is given: the web stack stays region-agnostic and the distribution always has a web ACL.
+   */
+  webAclParameter?: { name: string; region: string };
   /** The Cognito user pool the SPA signs in with, written to `/config.json`. */
   auth: WebAuthProps;
 }
@@ -43,6 +49,9 @@ export interface WebAuthProps {
   /** `https://<prefix>.auth.<region>.amazoncognito.com`, when a managed login domain exists: gives `urlDeconnexion`. */
   loginBaseUrl?: string;
 }
+
+/** Construct id of CDK's singleton provider function behind every AwsCustomResource of a stack. */
+const AWS_CUSTOM_RESOURCE_PROVIDER = 'AWS679f53fac002430cb0da5b7982bd2287';
 
 /** Object key of the SPA's runtime configuration, read by the SPA at start (`fetch('/config.json')`). */
 export const SPA_CONFIG_KEY = 'config.json';
@@ -86,6 +95,7 @@ export class WebStack extends Stack {
       ? Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn)
       : undefined;
 
+    const webAclId = props.webAclArn ?? (props.webAclParameter ? this.readWebAclArn(props.webAclParameter) : undefined);
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.siteBucket);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Guichet',
@@ -129,9 +139,9 @@ export class WebStack extends Stack {
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
-      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
+      ...(webAclId ? { webAclId } : {}),
     });
-    this.suppressDistributionFindings(Boolean(certificate), Boolean(props.webAclArn));
+    this.suppressDistributionFindings(Boolean(certificate), Boolean(webAclId));
 
     const origin = `https://${props.domainName ?? this.distribution.distributionDomainName}`;
     // Deploy-time values (pool issuer, client id, distribution domain) are filled in by the deployment's provider.
@@ -165,6 +175,34 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'DistributionDomainName', { value: this.distribution.distributionDomainName });
     new CfnOutput(this, 'Url', { value: `https://${props.domainName ?? this.distribution.distributionDomainName}` });
+  }
+
+  /** The web ACL's ARN from the SSM parameter the WAF stack writes in us-east-1 (read on every deployment). */
+  private readWebAclArn(parameter: { name: string; region: string }): string {
+    const reader = new AwsCustomResource(this, 'WebAclArn', {
+      onUpdate: {
+        service: 'SSM',
+        action: 'getParameter',
+        parameters: { Name: parameter.name },
+        region: parameter.region,
+        physicalResourceId: PhysicalResourceId.of(parameter.name),
+      },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [`arn:${this.partition}:ssm:${parameter.region}:${this.account}:parameter${parameter.name}`],
+      }),
+      installLatestAwsSdk: false,
+    });
+    const provider = this.node.tryFindChild(AWS_CUSTOM_RESOURCE_PROVIDER);
+    if (provider) {
+      Validations.of(provider).acknowledge(
+        {
+          id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          reason: 'CDK AwsCustomResource provider (deploy-time only): CDK attaches the AWS-managed basic execution policy to its singleton role; its own statement is ssm:GetParameter on the one web ACL parameter.',
+        },
+        { id: 'AwsSolutions-L1', reason: 'CDK AwsCustomResource provider: its Node.js runtime is pinned by aws-cdk-lib and upgraded with it.' },
+      );
+    }
+    return reader.getResponseField('Parameter.Value');
   }
 
   private suppressDistributionFindings(customCertificate: boolean, webAcl: boolean): void {

@@ -8,7 +8,7 @@ import { OBJECT_LOCK_ACTIONS } from '#infra/constructs/bucket-grants';
 import { ENV } from '#infra/definitions';
 import { buildGuichet, type GuichetStacks } from '#infra/guichet';
 import { readConfig } from '#infra/config';
-import { API_STAGE, authorizationReason, checkPrefixes, EVENT_FUNCTION, THROTTLE, type EvenementS3Definition } from '#infra/stacks/api-stack';
+import { API_STAGE, authorizationReason, checkPrefixes, EVENT_FUNCTION, ROUTE_THROTTLES, routeClass, THROTTLE, type EvenementS3Definition } from '#infra/stacks/api-stack';
 import { actionsOf, allAllowedActions, allows, environmentOf, functionFor, nagViolations, newApp } from './support';
 
 const routes: readonly RouteDefinition[] = manifest;
@@ -20,7 +20,8 @@ const isNotificationsProvider = (logicalId: string) => logicalId.startsWith('Buc
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('ApiStack', () => {
-  const app = newApp({ allowedOrigins: 'https://guichet.example.fr' });
+  // Only the stacks this file inspects are bundled (the others' assets are placeholders): the app holds ~80 functions.
+  const app = newApp({ allowedOrigins: 'https://guichet.example.fr', 'aws:cdk:bundling-stacks': ['Guichet-Api', 'Guichet-Verification'] });
   let stacks: GuichetStacks;
   let template: Template;
 
@@ -28,14 +29,15 @@ describe('ApiStack', () => {
   beforeAll(() => {
     stacks = buildGuichet(app, readConfig(app));
     template = Template.fromStack(stacks.api);
-  }, 240_000);
+  }, 600_000);
 
   describe('functions', () => {
-    it('creates one Node.js 22 arm64 function per deployed route and per S3 event when the manifest is iterated', () => {
+    it('creates one Node.js 22 arm64 function per deployed route when the manifest is iterated', () => {
       const all = Object.entries(template.findResources('AWS::Lambda::Function'));
       const functions = all.filter(([id]) => !isNotificationsProvider(id)).map(([, fn]) => fn);
-      expect(all.filter(([id]) => isNotificationsProvider(id))).toHaveLength(1);
-      expect(functions).toHaveLength(deployed.length + evenements.length);
+      // S3 events are served by the verification stack.
+      expect(all.filter(([id]) => isNotificationsProvider(id))).toHaveLength(0);
+      expect(functions).toHaveLength(deployed.length);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs22.x',
@@ -129,11 +131,16 @@ describe('ApiStack', () => {
     });
   });
 
-  describe('S3 events', () => {
+  // The S3-triggered verification lives in the verification stack (the api stack nears the 500-resource limit).
+  describe('S3 events (verification stack)', () => {
+    let template: Template;
+    beforeAll(() => {
+      template = Template.fromStack(stacks.verification);
+    });
     const verify = () => {
-      const fn = stacks.api.eventFunctions.get(VERIFY);
+      const fn = stacks.verification.eventFunctions.get(VERIFY);
       expect(fn, VERIFY).toBeDefined();
-      const id = stacks.api.getLogicalId(fn!.function.node.defaultChild as CfnFunction);
+      const id = stacks.verification.getLogicalId(fn!.function.node.defaultChild as CfnFunction);
       const resources = template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>;
       return { id, props: resources[id]!.Properties };
     };
@@ -163,6 +170,8 @@ describe('ApiStack', () => {
       // s3:GetObject* covers s3:GetObjectTagging: the GuardDuty scan status tag is readable.
       expect(allows(actions, 's3:GetObjectTagging')).toBe(true);
       expect(allows(actions, 's3:PutObject')).toBe(false);
+      // It tags refused pièces `statut=rejetee` for the lifecycle rule.
+      expect(allows(actions, 's3:PutObjectTagging')).toBe(true);
       expect(allows(actions, 's3:DeleteObject')).toBe(false);
     });
 
@@ -282,6 +291,27 @@ describe('ApiStack', () => {
       // No authorizer, hence no $context.authorizer.* variable.
       const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
       expect(stage!.Properties.AccessLogSettings.Format).not.toContain('$context.authorizer');
+    });
+
+    it('throttles anonymous documents and anonymous browsing apart from the signed-in routes when the manifest says which are public', () => {
+      const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+      const settings = stage!.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+      const publiques = deployed.filter((r) => r.auth === 'public');
+      expect(Object.keys(settings).sort()).toEqual(publiques.map((r) => `${r.method} ${r.path}`).sort());
+      expect(settings['GET /aaps/{id}/document.pdf']).toEqual({
+        ThrottlingRateLimit: ROUTE_THROTTLES.document_anonyme.rateLimit, ThrottlingBurstLimit: ROUTE_THROTTLES.document_anonyme.burstLimit,
+      });
+      expect(settings['GET /aaps']).toEqual({ ThrottlingRateLimit: ROUTE_THROTTLES.public.rateLimit, ThrottlingBurstLimit: ROUTE_THROTTLES.public.burstLimit });
+      expect(ROUTE_THROTTLES.document_anonyme.rateLimit).toBeLessThan(ROUTE_THROTTLES.public.rateLimit);
+      expect(ROUTE_THROTTLES.public.rateLimit).toBeLessThan(THROTTLE.rateLimit);
+      // Signed-in routes keep the stage default; a route setting needs its route created first.
+      expect(routeClass(deployed.find((r) => r.path === '/dossiers/{id}/lettre-decision.pdf')!)).toBe('authentifie');
+      const dependsOn = (stage as unknown as { DependsOn?: string[] }).DependsOn ?? [];
+      expect(dependsOn.length).toBeGreaterThanOrEqual(publiques.length);
+    });
+
+    it('keeps the execute-api endpoint, with a warning, when the API has no custom domain', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
     });
 
     it('answers CORS preflights for the web origin only', () => {
