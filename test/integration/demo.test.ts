@@ -35,9 +35,9 @@ describe('demo dossiers of npm start', () => {
     const controles = (await api.get(`/dossiers/${s1.id}/plan-financement/controles`, { as: 'porteur@guichet.test' })).body;
     expect(controles.violations.map((v: { code: string }) => v.code)).toEqual(['COFINANCEMENTS_INSUFFISANTS']);
 
-    const tous = (await api.get('/comites', { as: 'comite2@guichet.test' })).body.items as Array<{ plie: string; statut: string }>;
+    const tous = (await api.get('/comites', { as: 'comite2@guichet.test' })).body.items as Array<{ plie: string; statut: string; ordreDuJour: string[] }>;
     expect(tous.map((c) => c.statut).sort()).toEqual(['clos', 'ouvert']);
-    const comites = tous.filter((c) => c.statut === 'ouvert');
+    const comites = tous.filter((c) => c.statut === 'ouvert') as [(typeof tous)[number]];
     expect(comites[0]).toMatchObject({ plie: 'PLIE du Haut Périgord', statut: 'ouvert', president: 'demo-comite1' });
     expect(comites[0].ordreDuJour).toHaveLength(2);
     // The members read the instructed dossiers of the agenda: rapport d'instruction included.
