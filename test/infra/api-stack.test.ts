@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evenementsS3, routes as manifest, type RouteDefinition } from '#shared/http/routes';
 import { OBJECT_LOCK_ACTIONS } from '#infra/constructs/bucket-grants';
-import { ENV } from '#infra/definitions';
+import { BUCKET, ENV } from '#infra/definitions';
 import { buildGuichet, type GuichetStacks } from '#infra/guichet';
 import { readConfig } from '#infra/config';
 import { API_STAGE, authorizationReason, checkPrefixes, EVENT_FUNCTION, ROUTE_THROTTLES, routeClass, THROTTLE, type EvenementS3Definition } from '#infra/stacks/api-stack';
@@ -169,7 +169,13 @@ describe('ApiStack', () => {
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 's3:GetObject*']));
       // s3:GetObject* covers s3:GetObjectTagging: the GuardDuty scan status tag is readable.
       expect(allows(actions, 's3:GetObjectTagging')).toBe(true);
-      expect(allows(actions, 's3:PutObject')).toBe(false);
+      // Its only object write is the verified copy, under the verified prefix (denied to every other role by the bucket).
+      const roleId = (props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const puts = Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter((p) => (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>)
+        .filter((st) => ([] as string[]).concat(st.Action).includes('s3:PutObject'));
+      expect(puts.map((st) => JSON.stringify(st.Resource))).toEqual([expect.stringContaining(`/${BUCKET.verifiedPrefix}*`)]);
       // It tags refused pièces `statut=rejetee` for the lifecycle rule.
       expect(allows(actions, 's3:PutObjectTagging')).toBe(true);
       expect(allows(actions, 's3:DeleteObject')).toBe(false);
