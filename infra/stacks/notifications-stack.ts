@@ -6,6 +6,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { TimeZone } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -66,14 +67,18 @@ export class NotificationsStack extends Stack {
       reason: 'This queue is itself the dead-letter destination of the notifications stream (records whose e-mail failed every retry) and of the scheduled reminders (runs that failed every retry); nothing consumes it automatically, its depth is alarmed.',
     });
 
+    // The export jobs write their files to the bucket.
+    const bucket = Bucket.fromBucketAttributes(this, 'Files', { bucketArn: Fn.importValue(stateful.exportNames.bucketArn) });
     for (const f of props.flux ?? fluxDynamo) {
       const fn = new GuichetFunction(this, functionId(f.handler), {
         handler: f.handler,
         description: `DynamoDB Stream ${f.filtres.map((x) => `${x.pk}*${x.sk ? `/${x.sk}*` : ''}`).join(', ')} (INSERT) — ${f.handler}`,
         access: f.access,
         table,
+        ...('bucket' in f.access ? { bucket } : {}),
         environment: environnement,
-        timeout: Duration.seconds(30),
+        timeout: Duration.seconds('timeoutSecondes' in f ? f.timeoutSecondes : 30),
+        ...('timeoutSecondes' in f ? { memorySize: 1024 } : {}),
       });
       if (f.envoiCourriel) {
         fn.function.addToRolePolicy(new PolicyStatement({

@@ -17,6 +17,9 @@ import { avisMessageRecu } from '../domain/messagerie/avis';
 import { plieRepository } from '../repositories/plie-repository';
 import type { ContextePlie } from '../domain/plie/use-cases';
 import * as stockage from '../storage/s3';
+import type { ContexteExport } from '../domain/dossier/export';
+import { exportRepository } from '../repositories/export-repository';
+import { FORMATS_EXPORT } from '../schemas/export';
 import { antivirus } from '../storage/antivirus';
 
 /** Wires the use cases to DynamoDB, S3 and the request's clock. */
@@ -38,6 +41,14 @@ export const contexteDossier = (req: { maintenant: Date; nouvelId: () => string 
   notifications: notificationRepository,
   maintenant: req.maintenant,
   nouvelId: req.nouvelId,
+});
+
+/** The dossiers' exports: the jobs and a short-lived download link of a written file. */
+export const contexteExport = (req: { maintenant: Date; nouvelId: () => string }): ContexteExport => ({
+  ...contexteDossier(req),
+  exports: exportRepository,
+  lien: (cle, nomFichier, format) =>
+    stockage.urlTelechargement(cle, `attachment; filename="${nomFichier.normalize('NFD').replace(/[^\w.-]+/g, '_')}"`, FORMATS_EXPORT[format].typeContenu),
 });
 
 export const contextePiece = (req: { maintenant: Date; nouvelId: () => string }): ContextePiece => ({

@@ -39,6 +39,7 @@ import {
   ResumeDossier,
 } from '#shared/schemas/dossier';
 import { ControlePlanReponse } from '#shared/schemas/plan-financement';
+import { DemandeExport, ParamsExport, SuiviExport, TacheExport } from '#shared/schemas/export';
 import { Affectation, DemandeInstructeur, DemandeSuivi, FiltresRecherche, ResultatRecherche, TableauDeBord } from '#shared/schemas/gestion';
 import {
   Comite,
@@ -272,14 +273,14 @@ export const routes = [
     output: Page(ResumeDossier).extend({ aap: zod.object({ id: zod.string(), reference: zod.string(), statut: zod.string() }) }),
   },
   {
-    method: 'GET', path: '/gestion/dossiers/export.csv', handler: 'functions/dossiers/export-dossiers-csv.ts',
-    ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Export CSV des dossiers filtrés', tag: 'Dossiers',
-    input: { query: FiltresDossiersOi },
+    method: 'POST', path: '/gestion/dossiers/exports', handler: 'functions/dossiers/post-export.ts',
+    ...jwt('dossier.lister_gestion'), access: { table: 'readwrite' }, summary: 'Lancer l’export CSV ou XLSX des dossiers filtrés (tâche)', tag: 'Dossiers',
+    input: { body: DemandeExport }, output: TacheExport.omit({ cle: true }), successStatus: 202,
   },
   {
-    method: 'GET', path: '/gestion/dossiers/export.xlsx', handler: 'functions/dossiers/export-dossiers-xlsx.ts',
-    ...jwt('dossier.lister_gestion'), access: { table: 'read' }, summary: 'Export XLSX des dossiers filtrés', tag: 'Dossiers',
-    input: { query: FiltresDossiersOi },
+    method: 'GET', path: '/gestion/exports/{id}', handler: 'functions/dossiers/get-export.ts',
+    ...jwt('dossier.lister_gestion'), access: { table: 'read', bucket: 'read' }, summary: 'Avancement d’un export et lien de téléchargement', tag: 'Dossiers',
+    input: { params: ParamsExport }, output: SuiviExport,
   },
   // The OI's daily work: tableau de bord, search, instructeur and « suivre »
   {

@@ -15,6 +15,14 @@ export const fluxDynamo = [
     access: { table: 'readwrite' as Access },
     envoiCourriel: true,
   },
+  {
+    // Export jobs: a list of any size written to S3 (up to the function's 15 minutes), its progress on the job item.
+    handler: 'functions/dossiers/produire-export.ts',
+    filtres: [{ pk: 'EXPORT#' }] as ReadonlyArray<{ pk: string; sk?: string }>,
+    access: { table: 'readwrite' as Access, bucket: 'readwrite' as Access },
+    envoiCourriel: false,
+    timeoutSecondes: 900,
+  },
 ] as const;
 
 /** Whether a stream record's keys pass a handler's filters (what the event source mapping's filter criteria do). */

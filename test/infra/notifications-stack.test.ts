@@ -45,7 +45,8 @@ describe('NotificationsStack', () => {
   });
 
   it('feeds the sender with INSERTs of outbox items and rectificatifs only, bisecting, reporting partial failures, with a DLQ', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    // One mapping per stream handler: the sender's, and the export jobs' (EXPORT# items).
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', fluxDynamo.length);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       BatchSize: FLUX.batchSize,

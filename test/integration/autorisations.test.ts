@@ -89,6 +89,8 @@ interface Fixtures {
   inscrit: string;
   comite: string;
   plie: Record<string, unknown>;
+  /** An export job of the AAP's dossiers, started by the OI. */
+  exportId: string;
 }
 
 interface Requete { chemin: string; body?: unknown; headers?: Record<string, string> }
@@ -136,8 +138,8 @@ const CAS: Record<string, Cas> = {
   'GET /dossiers/{id}/accuse-complements.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/accuse-complements.pdf` }) },
   'GET /dossiers/{id}/evenements': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/evenements` }) },
   'GET /gestion/dossiers': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers?aapId=${f.aapId}` }) },
-  'GET /gestion/dossiers/export.csv': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers/export.csv?aapId=${f.aapId}` }) },
-  'GET /gestion/dossiers/export.xlsx': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/dossiers/export.xlsx?aapId=${f.aapId}` }) },
+  'POST /gestion/dossiers/exports': { genre: 'aap', requete: (f) => ({ chemin: '/gestion/dossiers/exports', body: { aapId: f.aapId, format: 'csv' } }) },
+  'GET /gestion/exports/{id}': { genre: 'aap', requete: (f) => ({ chemin: `/gestion/exports/${f.exportId}` }) },
   'GET /gestion/tableau-de-bord': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/tableau-de-bord' }) },
   'GET /gestion/recherche': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/recherche?q=matrice' }) },
   'GET /dossiers/{id}/affectation': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/affectation` }) },
@@ -252,7 +254,11 @@ const jetons = new Map<Persona, string>();
 /** A digest of every item of the table: a refused call must leave it as it was. */
 /** The sender moves outbox items a_envoyer → envoye in the background: their delivery state is not the caller's doing. */
 const LIVRAISON = new Set(['etat', 'tentatives', 'reserveLe', 'envoyeLe', 'messageId', 'echec']);
-const sansLivraison = (i: Record<string, unknown>) => (i.entite === 'OUTBOX' ? Object.fromEntries(Object.entries(i).filter(([k]) => !LIVRAISON.has(k))) : i);
+/** An export job's progress, which its stream-run job writes after the request (as the outbox's delivery). */
+const PROGRESSION = new Set(['etat', 'lignes', 'cle', 'termineLe', 'motif']);
+const sansLivraison = (i: Record<string, unknown>) =>
+  i.entite === 'OUTBOX' ? Object.fromEntries(Object.entries(i).filter(([k]) => !LIVRAISON.has(k)))
+    : i.entite === 'EXPORT' ? Object.fromEntries(Object.entries(i).filter(([k]) => !PROGRESSION.has(k))) : i;
 
 async function empreinte(): Promise<string> {
   const h = createHash('sha256');
@@ -315,9 +321,12 @@ beforeAll(async () => {
   const aapBrouillon = await api.post('/aaps', { as: OI, body: { ...contenuAap(), reference: 'AAP-MATRICE-BROUILLON' } });
   expect(aapBrouillon.status).toBe(201);
   const { id: _i, oi: _o, version: _v, modifieLe: _m, ...plie } = (await api.get('/plies/sources')).body;
+  const exportation = await api.post('/gestion/dossiers/exports', { as: OI, body: { aapId: aap.id, format: 'xlsx' } });
+  expect(exportation.status).toBe(202);
   f = {
     aapId: aap.id, brouillonAapId: aapBrouillon.body.id, orgA, brouillon: { id: brouillon.id, version: brouillon.version, contenu: brouillon.contenu },
     depose: { id: depose.id, version: depose.version, pieceId }, fil, inscrit: inscrit.id, comite: comite.id, plie,
+    exportId: exportation.body.id,
   };
 }, 180_000);
 afterAll(async () => g?.stop());

@@ -1,4 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { exporter } from './exports-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { extractPages } from '../unit/templates/pdf-text';
@@ -147,29 +148,17 @@ describe('OI dossier list and exports', () => {
     expect(parPlie.every((x: { plie: string }) => x.plie === 'PLIE du Grand Périgueux')).toBe(true);
     expect((await api.get(`/dossiers/${id}`, { as: OI })).status).toBe(200);
 
-    const csv = await api.get(`/gestion/dossiers/export.csv?aapId=${aap.id}`, { as: OI });
-    const texte = Buffer.from(csv.body).toString('utf8');
+    const csv = await exporter(api, OI, { aapId: aap.id, format: 'csv' });
+    const texte = csv.fichier.toString('utf8');
     expect(texte.startsWith('\uFEFFRéférence;Fiche;PLIE')).toBe(true);
     expect(texte).toContain(`${d.reference};GP1;PLIE du Grand Périgueux`);
     expect(texte).toContain(';10700,00;8560,00');
 
-    const xlsx = Buffer.from((await api.get(`/gestion/dossiers/export.xlsx?aapId=${aap.id}`, { as: OI })).body);
-    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
-    expect(feuilleXlsx(xlsx)).toContain(d.reference);
-    expect((await api.get(`/gestion/dossiers/export.csv?aapId=${aap.id}`, { as: P1 })).status).toBe(403);
+    const xlsx = await exporter(api, OI, { aapId: aap.id, format: 'xlsx' });
+    const classeur = await new ExcelJS.Workbook().xlsx.load(xlsx.fichier as unknown as ArrayBuffer);
+    const references = classeur.worksheets[0]!.getColumn(1).values;
+    expect(references).toContain(d.reference);
+    expect((await api.post('/gestion/dossiers/exports', { as: P1, body: { aapId: aap.id, format: 'csv' } })).status).toBe(403);
   });
 });
 
-/** The sheet XML of a one-sheet workbook, read back from its zip entries. */
-function feuilleXlsx(zip: Buffer): string {
-  let i = 0;
-  while (zip.readUInt32LE(i) === 0x04034b50) {
-    const taille = zip.readUInt32LE(i + 18);
-    const nomLong = zip.readUInt16LE(i + 26);
-    const nom = zip.subarray(i + 30, i + 30 + nomLong).toString();
-    const debut = i + 30 + nomLong + zip.readUInt16LE(i + 28);
-    if (nom === 'xl/worksheets/sheet1.xml') return inflateRawSync(zip.subarray(debut, debut + taille)).toString('utf8');
-    i = debut + taille;
-  }
-  return '';
-}

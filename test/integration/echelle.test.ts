@@ -8,6 +8,8 @@ import { semerDossiers } from '../fixtures/dossiers-en-masse';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert, organisation } from './dossiers-helpers';
 import { GESTIONNAIRE, P1 } from './comite-helpers';
+import { exporter } from './exports-helpers';
+import ExcelJS from 'exceljs';
 
 /** The index Queries (IndexName set) the process sends while `f` runs. */
 async function requetesIndex<T>(f: () => Promise<T>): Promise<{ r: T; requetes: number }> {
@@ -75,5 +77,26 @@ describe('lists at scale', () => {
     expect(r.body.total).toBe(300);
     // The AAPs of the OI and the compléments queue: never the 300 dossiers page after page.
     expect(requetes).toBeLessThanOrEqual(3);
+  });
+
+  it('exports the statut-filtered list and the whole list as jobs, with progress, in CSV and XLSX', async () => {
+    const csv = await exporter(api, GESTIONNAIRE, { aapId, statut: 'recevable', format: 'csv' });
+    const lignesCsv = csv.fichier.toString('utf8').split('\r\n').filter(Boolean);
+    expect(lignesCsv).toHaveLength(1 + nombre('recevable'));
+    expect(csv.suivi).toMatchObject({ etat: 'termine', lignes: nombre('recevable'), nomFichier: expect.stringMatching(/\.csv$/) });
+
+    const xlsx = await exporter(api, GESTIONNAIRE, { aapId, format: 'xlsx' });
+    const classeur = await new ExcelJS.Workbook().xlsx.load(xlsx.fichier as unknown as ArrayBuffer);
+    const feuille = classeur.worksheets[0]!;
+    expect(feuille.getRow(1).getCell(1).value).toBe('Référence');
+    expect(feuille.actualRowCount).toBe(1 + 300);
+    expect(xlsx.suivi.lignes).toBe(300);
+    expect(typeof feuille.getRow(2).getCell(10).value).toBe('number');
+  }, 120_000);
+
+  it('refuses an export of another OI’s job with a 404, and an unknown job likewise', async () => {
+    const { suivi } = await exporter(api, GESTIONNAIRE, { aapId, statut: 'depose', format: 'csv' });
+    expect((await api.get(`/gestion/exports/${suivi.id}`, { as: P1 })).status).toBe(403);
+    expect((await api.get('/gestion/exports/01ARZ3NDEKTSV4RRFFQ69G5FAV', { as: GESTIONNAIRE })).status).toBe(404);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { cleVerifiee, lireObjet, urlUpload } from '#shared/storage/s3';
 import { client, demarrerGuichet } from './helpers';
+import { exporter } from './exports-helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre } from './dossiers-helpers';
 import { pdfValide, piecesObligatoires, sha256, televerser, verdict } from './pieces-helpers';
 import { concat, docxReel, HTML, jpegReel, pdfOpenActionJs, SIGNATURE_PNG, zip } from '../fixtures/fichiers';
@@ -263,7 +264,7 @@ describe('compléments', () => {
     expect(texteComplements).toContain('Accuséderéceptiondescompléments');
     expect(texteComplements).toContain(sha256(nouveauRib));
     expect(texteComplements).toContain('Relevéd’identitébancaire');
-    const csv = await api.get(`/gestion/dossiers/export.csv?aapId=${depot.body.aapId}`, { as: OI });
-    expect(new TextDecoder().decode(csv.body)).toContain(depot.body.depot.deposeLe);
+    const csv = await exporter(api, OI, { aapId: depot.body.aapId, format: 'csv' });
+    expect(csv.fichier.toString('utf8')).toContain(depot.body.depot.deposeLe);
   });
 });

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { BadgeDossier, LIBELLES_STATUT_DOSSIER } from '../components/dossier-ui';
 import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
 import { useAapGestion } from '../lib/aap-gestion';
-import { ApiError, useApi } from '../lib/api';
+import { api, ApiError, useApi } from '../lib/api';
 import { useAnnoncer, useTitre } from '../lib/annonces';
-import { telechargerAvecJeton } from '../lib/fichiers';
+import { SuiviExport, TacheExport } from '#shared/schemas/export';
 import { formatInstant, formatMontant, pluriel } from '../lib/format';
 import { Link, query } from '../lib/router';
 import { PageDossiers, STATUTS_DOSSIER } from '../lib/schemas-dossier';
@@ -32,6 +32,7 @@ export function PageGestionDossiers({ id }: { id: string }) {
   const [curseurs, setCurseurs] = useState<string[]>([]);
   const [organisations, setOrganisations] = useState<Map<string, string>>(new Map());
   const [exportEnCours, setExportEnCours] = useState<string | null>(null);
+  const [suivi, setSuivi] = useState<{ etat: string; lignes: number; url: string | null; nomFichier: string } | null>(null);
   const [erreurExport, setErreurExport] = useState<string | null>(null);
   useTitre(aap ? `Dossiers déposés — ${aap.reference}` : 'Dossiers déposés');
 
@@ -54,18 +55,35 @@ export function PageGestionDossiers({ id }: { id: string }) {
     setFiltres({ ...filtres, ...p });
     setCurseurs([]);
   };
+  /** Starts an export job with the list's filters, follows its progress each second, then offers its link. */
   const exporter = async (format: 'csv' | 'xlsx') => {
     setExportEnCours(format);
     setErreurExport(null);
+    setSuivi(null);
     try {
-      const nom = await telechargerAvecJeton(`/gestion/dossiers/export.${format}${query(criteres)}`, `dossiers-${aap?.reference ?? id}.${format}`);
-      annoncer(`Export ${format.toUpperCase()} téléchargé : ${nom}.`);
+      const demande = Object.fromEntries(Object.entries({ ...criteres, format }).filter(([, v]) => v));
+      const { data: tache } = await api('/gestion/dossiers/exports', TacheExport.omit({ cle: true }), { method: 'POST', body: demande, auth: true });
+      setSuivi({ ...tache, url: null });
+      for (;;) {
+        await new Promise((ok) => setTimeout(ok, 1000));
+        const { data } = await api(`/gestion/exports/${encodeURIComponent(tache.id)}`, SuiviExport, { auth: true });
+        setSuivi(data);
+        if (data.etat === 'termine') {
+          annoncer(`Export ${format.toUpperCase()} prêt : ${pluriel(data.lignes, 'dossier', 'dossiers')}, lien de téléchargement ci-dessous.`);
+          break;
+        }
+        if (data.etat === 'echoue') {
+          setErreurExport(data.motif ?? 'Export impossible.');
+          break;
+        }
+      }
     } catch (e) {
       setErreurExport(e instanceof ApiError ? e.message : 'Export impossible.');
     } finally {
       setExportEnCours(null);
     }
   };
+
 
   return (
     <>
@@ -92,6 +110,13 @@ export function PageGestionDossiers({ id }: { id: string }) {
       </div>
       {erreurAap && <ErreurApi erreur={erreurAap} />}
       {erreurExport && <Alerte focus>{<p>{erreurExport}</p>}</Alerte>}
+      {suivi && !erreurExport && (
+        <p className="meta" role="status">
+          {suivi.etat === 'termine' && suivi.url
+            ? <>Export prêt ({pluriel(suivi.lignes, 'dossier', 'dossiers')}) : <a href={suivi.url} download={suivi.nomFichier}>télécharger {suivi.nomFichier}</a> (lien valable 5 minutes).</>
+            : `Export en cours… ${pluriel(suivi.lignes, 'dossier écrit', 'dossiers écrits')}.`}
+        </p>
+      )}
       <div className="carte">
         <form className="filtres-dossiers" aria-label="Filtrer les dossiers" onSubmit={(e) => e.preventDefault()}>
           <Filtre id="filtre-fiche" label="Fiche" feminin value={filtres.ficheCode} onChange={(v) => filtrer({ ficheCode: v })} options={(aap?.fiches ?? []).map((f) => [f.code, `${f.code} — ${f.titre}`])} />

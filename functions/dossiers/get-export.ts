@@ -1,0 +1,6 @@
+import { http, ok } from '#shared/http/handler';
+import { contexteExport } from '#shared/http/contexte';
+import { exigerActeur } from '#shared/http/acteur';
+import { suivreExport } from '#shared/domain/dossier/export';
+
+export const handler = http('GET /gestion/exports/{id}', async (req) => ok(await suivreExport(contexteExport(req), exigerActeur(req), req.params.id)));
