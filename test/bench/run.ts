@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures, not pass/fail, written to bench-results/latest.json (and printed).
  * Each API figure is compared with the raw DynamoDB calls it makes, in the same run on the same data.
- * `npm run bench -- bundles` runs only the cold-start part and replaces its figures in that file.
+ * `npm run bench -- bundles` runs only the cold-start part and replaces its figures in that file; `npm run bench -- echelle`
+ * only the 10 000-dossier lists and exports.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { demarrageAFroid } from './bundles';
 import { aapDemoId, benchDepot, brouillons, PORTEUR } from './depot';
 import { mesurerDurabilite } from './durabilite';
 import { benchPieces } from './pieces';
+import { benchEchelle } from './echelle';
 
 const RACINE = resolve(import.meta.dirname, '../..');
 const FICHIER = join(RACINE, 'bench-results', 'latest.json');
@@ -29,6 +31,16 @@ const machine = { node: process.version, platform: process.platform, arch: proce
 if (process.argv.includes('bundles')) {
   const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   ecrire({ ...precedents, machine, demarrageAFroid: { date: new Date().toISOString(), ...(await demarrageAFroid()) } });
+} else if (process.argv.includes('echelle')) {
+  const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
+  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  const g = await startGuichet({ port: 0, inMemory: true, seed: true, dataDir });
+  try {
+    ecrire({ ...precedents, machine, ...(await benchEchelle(g, new ClientApi(`${g.url}/api`))) });
+  } finally {
+    await g.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 } else {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const g = await startGuichet({ port: 0, inMemory: true, seed: true, dataDir });
@@ -40,6 +52,7 @@ if (process.argv.includes('bundles')) {
       ...(await benchAap(g, N)),
       ...(await benchDepot(g, api, Math.min(N, 100))),
       ...(await benchPieces(g, await api.jeton(PORTEUR), (await brouillons(api, await aapDemoId(g), 1, 900))[0]!, N)),
+      ...(await benchEchelle(g, api)),
       demarrageAFroid: await demarrageAFroid(),
       ...(await mesurerDurabilite()),
     });

@@ -94,7 +94,7 @@ describe('lists at scale', () => {
     expect(typeof feuille.getRow(2).getCell(10).value).toBe('number');
   }, 120_000);
 
-  it('refuses an export of another OI’s job with a 404, and an unknown job likewise', async () => {
+  it('refuses a job to a porteur with a 403, and an unknown job with a 404', async () => {
     const { suivi } = await exporter(api, GESTIONNAIRE, { aapId, statut: 'depose', format: 'csv' });
     expect((await api.get(`/gestion/exports/${suivi.id}`, { as: P1 })).status).toBe(403);
     expect((await api.get('/gestion/exports/01ARZ3NDEKTSV4RRFFQ69G5FAV', { as: GESTIONNAIRE })).status).toBe(404);
