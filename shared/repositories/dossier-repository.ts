@@ -102,7 +102,6 @@ const IdempotenceStockee = z.object({
 const cleIdempotence = (p: PorteeIdempotence) => ({ pk: `IDEMP#${p.utilisateur}#${p.route}#${p.cle}`, sk: 'IDEMP' });
 const enSecondes = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-
 export const dossierRepository: DossierStore = {
   async creer(d, e) {
     const t = tableName();

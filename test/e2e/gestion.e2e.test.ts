@@ -38,10 +38,19 @@ describe('OI dossier screens', () => {
     await page.getByLabel('Fiche').selectOption('GP1');
     await expect.poll(() => ligne.count()).toBe(1);
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+    // Exports run as jobs: the button starts one, its progress shows, then a link downloads the file.
+    const telecharger = async (bouton: string) => {
+      await page.getByRole('button', { name: bouton }).click();
+      const lien = page.getByRole('status').getByRole('link', { name: /^télécharger / });
+      await lien.waitFor({ timeout: 60_000 });
+      const [fichier] = await Promise.all([page.waitForEvent('download'), lien.click()]);
+      return fichier;
+    };
+    const csv = await telecharger('Exporter en CSV');
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     expect((await readFile((await csv.path())!)).toString('utf8')).toContain(`${dossier.reference};GP1`);
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en XLSX' }).click()]);
+    const xlsx = await telecharger('Exporter en XLSX');
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
   }, LONG);
 
