@@ -59,13 +59,7 @@ async function aapsDe(ctx: ContexteDossier, oi: string): Promise<EnteteAap[]> {
 
 /** Every AAP of the OI and their deposited dossiers, at most `MAX_PORTEFEUILLE` (for the free-text search only). */
 async function portefeuille(ctx: ContexteDossier, oi: string): Promise<{ aaps: EnteteAap[]; dossiers: Dossier[] }> {
-  const aaps: EnteteAap[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.aaps.lister({ perimetre: { type: 'oi', oi }, maintenant: ctx.maintenant, limit: 100, ...(cursor ? { cursor } : {}) });
-    aaps.push(...page.items.filter((a) => a.statut !== 'brouillon'));
-    cursor = page.cursor ?? undefined;
-  } while (cursor);
+  const aaps = await aapsDe(ctx, oi);
   const dossiers: Dossier[] = [];
   for (const a of aaps) {
     let c: string | undefined;

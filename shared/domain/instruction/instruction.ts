@@ -162,14 +162,17 @@ export function programmer(d: Dossier, demande: DemandeProgrammation, p: { versi
     modifieLe: iso(p.maintenant),
     suivi: {
       ...d.suivi,
-      programmation: {
-        montantFseCentimes: demande.montantFseCentimes, dateDecision: demande.dateDecision, referenceDeliberation: demande.referenceDeliberation,
-        ...(motif ? { motif } : {}),
-        enregistreLe: iso(p.maintenant),
-      },
+      programmation: programmation(demande, motif, p.maintenant),
     },
   };
 }
+
+/** The programmation a demande records (at programming, and as the new one of a correction). */
+const programmation = (demande: DemandeProgrammation, motif: string | undefined, maintenant: Date) => ({
+  montantFseCentimes: demande.montantFseCentimes, dateDecision: demande.dateDecision, referenceDeliberation: demande.referenceDeliberation,
+  ...(motif ? { motif } : {}),
+  enregistreLe: iso(maintenant),
+});
 
 /**
  * A programmed dossier's programmation, corrected under the same rules (the board's decision was mis-entered, or
@@ -202,9 +205,7 @@ export function corrigerProgrammation(
     suivi: {
       ...d.suivi,
       programmation: {
-        montantFseCentimes: demande.montantFseCentimes, dateDecision: demande.dateDecision, referenceDeliberation: demande.referenceDeliberation,
-        ...(motif ? { motif } : {}),
-        enregistreLe: iso(p.maintenant),
+        ...programmation(demande, motif, p.maintenant),
         corrections: [...corrections, { ...remplacee, corrigeeLe: iso(p.maintenant), corrigeePar: nomDe(p.actor), corrigeeParId: p.actor.userId, motifCorrection }],
       },
     },
