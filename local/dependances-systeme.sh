@@ -2,7 +2,8 @@
 # The system packages the local runtime and the tests need, installed with apt when missing (Debian):
 #   java      DynamoDB Local (npm start, integration tests)   openjdk-17-jre-headless
 #   chromium  the e2e tests in headless Chromium              chromium
-# Usage: local/dependances-systeme.sh [java] [chromium]   (both when no argument)
+#   poppler   pdfsig / pdftotext, which check sealed PDFs     poppler-utils
+# Usage: local/dependances-systeme.sh [java] [chromium] [poppler]   (java and chromium when no argument)
 set -euo pipefail
 
 voulus=("$@")
@@ -13,6 +14,7 @@ for v in "${voulus[@]}"; do
   case "$v" in
     java) command -v java >/dev/null 2>&1 || paquets+=(openjdk-17-jre-headless) ;;
     chromium) [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ] || paquets+=(chromium) ;;
+    poppler) command -v pdfsig >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || paquets+=(poppler-utils) ;;
     *) echo "dépendance inconnue : $v" >&2; exit 2 ;;
   esac
 done

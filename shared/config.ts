@@ -25,6 +25,14 @@ const Config = z.object({
   GUICHET_EMAIL_FROM: z.string().min(3).optional(),
   /** The SES region of the sender identity (AWS_REGION when absent). */
   GUICHET_SES_REGION: z.string().min(1).optional(),
+  /** Secrets Manager secret `{ certificatPem, clePem }` of the platform's sealing certificate (AWS). */
+  CERTIFICAT_SECRET_ID: z.string().min(1).optional(),
+  /** Local only: where the self-signed sealing certificate is kept (default `<GUICHET_DATA_DIR or .local>/certificat`). */
+  GUICHET_CERTIFICAT_DIR: z.string().min(1).optional(),
+  /** Set by Lambda: a function there must not make its own sealing certificate. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
+  /** Local only: the local runtime's data directory (local/server.ts). */
+  GUICHET_DATA_DIR: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

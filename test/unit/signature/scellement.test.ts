@@ -1,0 +1,159 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificatLocal, empreinte, type CertificatPlateforme } from '#shared/signature/certificat';
+import { scellerPdf, textePdf } from '#shared/signature/scellement';
+
+// pdfsig and pdftotext come from poppler-utils (npm test installs it: local/dependances-systeme.sh poppler).
+const DATE = new Date('2026-03-14T10:30:00Z');
+const OPTIONS = {
+  nom: 'Guichet — cachet de la plateforme',
+  motif: 'Convention signée par les deux parties (porteur et organisme intermédiaire)',
+  lieu: 'Périgueux',
+  date: DATE,
+  contact: 'ne-pas-repondre@guichet.example',
+};
+
+let racine: string;
+let dossier: string;
+let certificat: CertificatPlateforme;
+
+async function pdfDeTest(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  // A fixed creation date and no producer stamp: the same bytes on every run.
+  doc.setCreationDate(DATE);
+  doc.setModificationDate(DATE);
+  const police = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  page.drawText('Convention attributive de subvention FSE+', { x: 50, y: 780, size: 16, font: police });
+  page.drawText('Opération : accompagnement renforcé vers l’emploi — PLIE du Haut Périgord', { x: 50, y: 750, size: 11, font: police });
+  return doc.save();
+}
+
+function pdfsig(chemin: string): { code: number | null; sortie: string } {
+  const r = spawnSync('pdfsig', [chemin], { encoding: 'utf8' });
+  return { code: r.status, sortie: `${r.stdout}${r.stderr}` };
+}
+
+function ecrire(nom: string, octets: Uint8Array): string {
+  const chemin = join(racine, nom);
+  writeFileSync(chemin, octets);
+  return chemin;
+}
+
+beforeAll(async () => {
+  racine = mkdtempSync(join(tmpdir(), 'guichet-scellement-'));
+  dossier = join(racine, 'certificat');
+  certificat = await certificatLocal(dossier);
+});
+afterAll(() => rmSync(racine, { recursive: true, force: true }));
+
+describe('certificatLocal', () => {
+  it('makes a self-signed certificate once, kept 0600, and reuses it', async () => {
+    for (const f of ['cachet.crt.pem', 'cachet.key.pem']) expect(statSync(join(dossier, f)).mode & 0o777).toBe(0o600);
+    expect(statSync(dossier).mode & 0o777).toBe(0o700);
+    expect(certificat.certificatPem).toContain('BEGIN CERTIFICATE');
+    expect(certificat.clePem).toContain('BEGIN PRIVATE KEY');
+    // Same process: the cached promise; another process: the files. Both give the same certificate.
+    expect(empreinte((await certificatLocal(dossier)).certificatPem)).toBe(empreinte(certificat.certificatPem));
+    const autreProcessus = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', `import('#shared/signature/certificat').then(async (m) => console.log(m.empreinte((await m.certificatLocal(${JSON.stringify(dossier)})).certificatPem)))`],
+      { encoding: 'utf8' },
+    ).trim();
+    expect(autreProcessus).toBe(empreinte(certificat.certificatPem));
+  });
+
+  it('names the platform, RSA 2048, valid ten years', async () => {
+    const { X509Certificate } = await import('node:crypto');
+    const x = new X509Certificate(certificat.certificatPem);
+    expect(x.subject).toContain('CN=Guichet — cachet de la plateforme (local)');
+    expect(x.subject).toContain('O=Guichet');
+    expect(x.issuer).toBe(x.subject);
+    expect(x.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+    const ans = (Date.parse(x.validTo) - Date.parse(x.validFrom)) / (365.25 * 24 * 3600 * 1000);
+    expect(Math.round(ans)).toBe(10);
+    expect(x.checkPrivateKey((await import('node:crypto')).createPrivateKey(certificat.clePem))).toBe(true);
+  });
+});
+
+describe('scellerPdf', () => {
+  let scelle: Uint8Array;
+  beforeAll(async () => {
+    scelle = await scellerPdf(await pdfDeTest(), certificat, OPTIONS);
+  });
+
+  it('pdfsig finds one valid signature covering the whole document', () => {
+    const { code, sortie } = pdfsig(ecrire('scelle.pdf', scelle));
+    expect(code, sortie).toBe(0);
+    expect(sortie).toContain('Signature #1:');
+    expect(sortie).not.toContain('Signature #2:');
+    expect(sortie).toContain('Signature Validation: Signature is Valid.');
+    expect(sortie).toContain('Total document signed');
+    expect(sortie).toMatch(/Signature Type: adbe\.pkcs7\.detached/);
+    expect(sortie).toContain('Signer Certificate Common Name: Guichet — cachet de la plateforme (local)');
+    expect(sortie).toContain('Signing Hash Algorithm: SHA-256');
+    // Self-signed: poppler does not trust the issuer; the signature is what is asserted here, not the trust chain.
+    expect(sortie).toMatch(/Certificate Validation: (Certificate issuer is unknown|Certificate issuer isn't Trusted)\./);
+  });
+
+  it('keeps the text readable (pdftotext)', () => {
+    const texte = execFileSync('pdftotext', ['-enc', 'UTF-8', ecrire('texte.pdf', scelle), '-'], { encoding: 'utf8' });
+    expect(texte).toContain('Convention attributive de subvention FSE+');
+    expect(texte).toContain('accompagnement renforcé vers l’emploi — PLIE du Haut Périgord');
+  });
+
+  it('one changed byte inside the signed range makes the signature invalid', () => {
+    const texte = Buffer.from(scelle).toString('latin1');
+    const plage = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(texte);
+    expect(plage).not.toBeNull();
+    const [debut1, longueur1] = [Number(plage![1]), Number(plage![2])];
+    expect(debut1).toBe(0);
+    // A byte of the page's content, well inside the first range, turned into another printable character.
+    const cible = texte.indexOf('/MediaBox');
+    expect(cible).toBeGreaterThan(0);
+    expect(cible).toBeLessThan(longueur1);
+    const altere = Uint8Array.from(scelle);
+    altere[cible + 1] = altere[cible + 1] === 0x4d ? 0x4e : 0x4d;
+    const { sortie } = pdfsig(ecrire('altere.pdf', altere));
+    expect(sortie).not.toContain('Signature Validation: Signature is Valid.');
+    expect(sortie).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
+  });
+
+  it('is deterministic for a fixed date and certificate', async () => {
+    const encore = await scellerPdf(await pdfDeTest(), certificat, OPTIONS);
+    expect(Buffer.from(encore).equals(Buffer.from(scelle))).toBe(true);
+    const autreDate = await scellerPdf(await pdfDeTest(), certificat, { ...OPTIONS, date: new Date('2026-03-15T10:30:00Z') });
+    expect(Buffer.from(autreDate).equals(Buffer.from(scelle))).toBe(false);
+  });
+
+  it('writes the signature dictionary in the PDF, French text as UTF-16 text strings', async () => {
+    const { PDFDict, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
+    const doc = await PDFDocument.load(scelle);
+    const champ = doc.getForm().getFields()[0];
+    expect(champ).toBeDefined();
+    const v = champ!.acroField.dict.lookup(PDFName.of('V'), PDFDict);
+    const lire = (cle: string) => {
+      const o = v.lookup(PDFName.of(cle));
+      return o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined;
+    };
+    expect(lire('Reason')).toBe(OPTIONS.motif);
+    expect(lire('Location')).toBe(OPTIONS.lieu);
+    expect(lire('Name')).toBe(OPTIONS.nom);
+    expect(lire('ContactInfo')).toBe(OPTIONS.contact);
+    expect(v.lookup(PDFName.of('SubFilter'))?.toString()).toBe('/adbe.pkcs7.detached');
+  });
+});
+
+describe('textePdf', () => {
+  it('escapes delimiters and encodes non-ASCII as UTF-16BE with a BOM', () => {
+    expect(textePdf('a (b) \\ c')).toBe('a \\(b\\) \\\\ c');
+    expect(textePdf('é')).toBe('\xfe\xff\x00\xe9');
+    // U+010D: its low byte is a carriage return, which a reader would turn into a line feed unless escaped.
+    expect(textePdf('č')).toBe('\xfe\xff\x01\\r');
+    expect(textePdf('(é)')).toBe('\xfe\xff\x00\\(\x00\xe9\x00\\)');
+  });
+});
