@@ -82,6 +82,8 @@ export async function startGuichet(options: GuichetOptions = {}): Promise<Guiche
     GUICHET_DYNAMODB_ENDPOINT: dynamoEndpoint,
     GUICHET_S3_ENDPOINT: s3Endpoint,
     GUICHET_DEV_KEYS_DIR: keysDir,
+    // The self-signed sealing certificate (shared/signature/certificat.ts), made on the first sealed PDF.
+    GUICHET_CERTIFICAT_DIR: join(dataDir, 'certificat'),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // No CloudWatch here: metrics would only print EMF blobs; the Tracer is off anyway outside Lambda.
     POWERTOOLS_METRICS_DISABLED: 'true',
