@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
-import { routeOf, type RouteKey, type RouteOf } from './routes';
+import { cleDe, type RouteDefinition } from './contrats/definition';
 import type { Actor } from '../auth/roles';
 import { errorMapper } from './errors';
 import { authContext, parseRequest, type Parsed } from './parse';
@@ -15,10 +15,10 @@ type Schema<R, K extends 'params' | 'query' | 'body'> = R extends { input: { [P 
   ? z.infer<S>
   : undefined;
 
-export interface Requete<K extends RouteKey> {
-  params: Schema<RouteOf<K>, 'params'>;
-  query: Schema<RouteOf<K>, 'query'>;
-  body: Schema<RouteOf<K>, 'body'>;
+export interface Requete<R extends RouteDefinition> {
+  params: Schema<R, 'params'>;
+  query: Schema<R, 'query'>;
+  body: Schema<R, 'body'>;
   /** null on public routes called anonymously. */
   actor: Actor | null;
   /** Lower-cased request headers. */
@@ -30,6 +30,8 @@ export interface Requete<K extends RouteKey> {
 }
 
 export type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+/** A route's handler, with the manifest entry it serves (checked against the manifest by a test). */
+export type HandlerDeRoute<R extends RouteDefinition = RouteDefinition> = Handler & { readonly route: R };
 
 /** A caller's `x-correlation-id` when it is a plain token, else API Gateway's request id. */
 export function correlationId(event: Pick<APIGatewayProxyEventV2, 'headers' | 'requestContext'>): string {
@@ -58,13 +60,14 @@ const correlation = (key: string): middy.MiddlewareObj<APIGatewayProxyEventV2, A
 });
 
 /**
- * Builds a Lambda handler for one route of the manifest: Powertools (logger with Lambda context and correlation id,
+ * Builds a Lambda handler for one route of the manifest, given as its area's entry (`contrat(routesAaps, 'GET /aaps')`,
+ * so the bundle holds that area's contracts, not the whole manifest): Powertools (logger with Lambda context and correlation id,
  * tracer, metrics), JSON body, verified identity,
  * zod validation of params/query/body (400 with details), domain error mapping, response serialization. The use
  * case receives parsed input only and returns a `Reponse`.
  */
-export function http<K extends RouteKey>(key: K, useCase: (req: Requete<K>) => Promise<Reponse>): Handler {
-  const route = routeOf(key);
+export function http<R extends RouteDefinition>(route: R, useCase: (req: Requete<R>) => Promise<Reponse>): HandlerDeRoute<R> {
+  const key = cleDe(route);
   const base = async (event: APIGatewayProxyEventV2 & { parsed?: Parsed }): Promise<APIGatewayProxyResultV2> => {
     const p = event.parsed;
     if (!p) throw new Error('Requête non analysée');
@@ -77,15 +80,16 @@ export function http<K extends RouteKey>(key: K, useCase: (req: Requete<K>) => P
       maintenant: new Date(),
       requestId: p.requestId,
       nouvelId: ulid,
-    } as Requete<K>;
+    } as Requete<R>;
     return serialize(await useCase(req));
   };
-  return middy(base)
+  const handler = middy(base)
     .use(observer())
     .use(correlation(key))
     .use(errorMapper())
     .use(authContext(route))
     .use(parseRequest(route)) as unknown as Handler;
+  return Object.assign(handler, { route });
 }
 
 export { created, fichier, ok, pdf, type Reponse } from './response';

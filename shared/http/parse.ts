@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
-import type { RouteDefinition } from './routes';
+import type { RouteDefinition } from './contrats/definition';
 import { verifierJeton } from '../auth/jetons';
 import { POLITIQUE } from '../auth/politique';
 import { ROLES, type Actor } from '../auth/roles';

@@ -2,7 +2,7 @@
  * The functions that no HTTP route calls, next to the route manifest: the CDK app builds each with its grants, the
  * local runtime runs the same modules (local/flux-dynamo.ts, local/server.ts).
  */
-import type { Access } from './routes';
+import type { Access } from './contrats/definition';
 
 /**
  * Handlers fed by the table's DynamoDB Stream (NEW_IMAGE), filtered to INSERTs of items whose keys begin with one of

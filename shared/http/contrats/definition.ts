@@ -1,0 +1,53 @@
+/**
+ * What a route of the manifest is made of, and how a handler finds its own route: each area of the API declares its
+ * routes in a module of this folder, a handler imports only its area's module (not the whole manifest and every
+ * schema of the API), and shared/http/routes.ts lists every area for the gateway, the OpenAPI document and the infra.
+ */
+import type { z } from 'zod';
+import type { Role } from '#shared/auth/roles';
+import { groupesDe, type Action } from '#shared/auth/politique';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Access = 'read' | 'readwrite';
+
+export interface RouteDefinition {
+  method: Method;
+  /** API Gateway syntax: `/aaps/{id}`. */
+  path: string;
+  /** Handler module, relative to the project root; it exports `handler`. */
+  handler: string;
+  /** `public` routes need no token; `jwt` routes require a valid ID token with one of `roles`. */
+  auth: 'public' | 'jwt';
+  /** The policy's action (shared/auth/politique.ts) a `jwt` route performs; `roles` derive from it. */
+  action?: Action;
+  roles: readonly Role[];
+  /** Grants: the table, the bucket, and `annuaire` (reading the user pool's directory: who holds an address). */
+  access: { table?: Access; bucket?: Access; annuaire?: 'read' };
+  summary: string;
+  tag: string;
+  input?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; headers?: readonly string[] };
+  /** Response schema, or `pdf` for a binary document. */
+  output?: z.ZodType | 'pdf';
+  successStatus?: number;
+  /** Only served by the local runtime (the development identity provider). */
+  localOnly?: boolean;
+}
+
+/** A signed-in route: what it does in the policy's terms, and (derived from the policy) the groups let through. */
+export const jwt = <A extends Action>(action: A) => ({ auth: 'jwt' as const, action, roles: groupesDe(action) });
+
+/** `GET /aaps/{id}` for the route `{ method: 'GET', path: '/aaps/{id}' }`. */
+export type CleDe<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
+/** The route of `liste` whose key is `K`. */
+export type RouteDans<L extends readonly RouteDefinition[], K extends string> = K extends `${infer M} ${infer P}`
+  ? Extract<L[number], { method: M; path: P }>
+  : never;
+
+export const cleDe = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+/** The route of `liste` whose key is `cle` (`GET /aaps/{id}`); throws at load if absent. */
+export function contrat<const L extends readonly RouteDefinition[], K extends CleDe<L[number]>>(liste: L, cle: K): RouteDans<L, K> {
+  const r = liste.find((x) => cleDe(x) === cle);
+  if (!r) throw new Error(`Route absente du manifeste : ${cle}`);
+  return r as RouteDans<L, K>;
+}

@@ -1,0 +1,19 @@
+/** The manifest's systeme routes (shared/http/routes.ts lists every area). */
+import { DemandeJeton, Jeton, Sante } from '#shared/schemas/systeme';
+import { type RouteDefinition } from './definition';
+
+export const routesSysteme = [
+  {
+    method: 'GET', path: '/health', handler: 'functions/systeme/get-health.ts', auth: 'public', roles: [],
+    access: {}, summary: 'État du service', tag: 'Système', output: Sante,
+  },
+  {
+    method: 'GET', path: '/openapi.json', handler: 'functions/systeme/get-openapi.ts', auth: 'public', roles: [],
+    access: {}, summary: 'Document OpenAPI 3.1 de l’API', tag: 'Système',
+  },
+  {
+    method: 'POST', path: '/auth/dev/token', handler: 'functions/systeme/post-dev-token.ts', auth: 'public',
+    roles: [], access: {}, summary: 'Jeton de développement (local uniquement)', tag: 'Système', localOnly: true,
+    input: { body: DemandeJeton }, output: Jeton,
+  },
+] as const satisfies readonly RouteDefinition[];
