@@ -8,6 +8,8 @@
  * certificate and key (./certificat.ts) instead of a PKCS#12 file. All of them are imported inside `scellerPdf`:
  * handlers that never seal do not load them.
  *
+ * The input must not carry a signature yet (refused): pdf-lib saves a new file rather than an incremental update.
+ *
  * Deterministic: the same PDF, certificate, options and `date` give the same bytes (the date is both the /M of the
  * signature and the CMS signingTime; pdf-lib does not touch the document's own metadata; RSA PKCS#1 v1.5 is
  * deterministic). No timestamp token (no TSA): the signing time is the one the platform states.
@@ -33,7 +35,7 @@ export interface OptionsScellement {
 const TAILLE_SIGNATURE = 8192;
 
 export async function scellerPdf(pdf: Uint8Array, certificat: CertificatPlateforme, options: OptionsScellement): Promise<Uint8Array> {
-  const [{ PDFDocument }, { pdflibAddPlaceholder }, { SignPdf }, { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED }, { default: forge }] = await Promise.all([
+  const [{ PDFAcroSignature, PDFDocument, PDFName }, { pdflibAddPlaceholder }, { SignPdf }, { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED }, { default: forge }] = await Promise.all([
     import('pdf-lib'),
     import('@signpdf/placeholder-pdf-lib'),
     import('@signpdf/signpdf'),
@@ -74,6 +76,11 @@ export async function scellerPdf(pdf: Uint8Array, certificat: CertificatPlatefor
 
   // updateMetadata: false, or pdf-lib would stamp ModDate/Producer with the current time.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // pdf-lib rewrites the whole file (no incremental update): a signature already in it would be broken, so refuse.
+  const dejaSignes = (doc.catalog.getAcroForm()?.getAllFields() ?? []).filter(([f]) => f instanceof PDFAcroSignature && f.dict.has(PDFName.of('V')));
+  if (dejaSignes.length > 0) {
+    throw new Error('Ce PDF porte déjà une signature électronique : le sceller le réécrirait et la rendrait invalide.');
+  }
   pdflibAddPlaceholder({
     pdfDoc: doc,
     reason: textePdf(options.motif),

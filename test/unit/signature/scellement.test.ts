@@ -130,6 +130,10 @@ describe('scellerPdf', () => {
     expect(Buffer.from(autreDate).equals(Buffer.from(scelle))).toBe(false);
   });
 
+  it('refuses a PDF that already carries a signature (rewriting it would break that one)', async () => {
+    await expect(scellerPdf(scelle, certificat, OPTIONS)).rejects.toThrow('déjà une signature');
+  });
+
   it('writes the signature dictionary in the PDF, French text as UTF-16 text strings', async () => {
     const { PDFDict, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
     const doc = await PDFDocument.load(scelle);
