@@ -1,10 +1,10 @@
 import { http, ok } from '#shared/http/handler';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesMessagerie } from '#shared/http/contrats/messagerie';
-import { contexteMessagerie } from '#shared/http/contexte';
+import { contexteTelechargementJointe } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { telechargerPieceJointe } from '#shared/domain/messagerie/use-cases';
 
 export const handler = http(contrat(routesMessagerie, 'GET /dossiers/{id}/messagerie/pieces-jointes/{pieceJointeId}/telechargement'), async (req) =>
-  ok(await telechargerPieceJointe(contexteMessagerie(req), exigerActeur(req), req.params.id, req.params.pieceJointeId)),
+  ok(await telechargerPieceJointe(contexteTelechargementJointe(req), exigerActeur(req), req.params.id, req.params.pieceJointeId)),
 );

@@ -1,10 +1,10 @@
 import { http, ok } from '#shared/http/handler';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesPieces } from '#shared/http/contrats/pieces';
-import { contextePiece } from '#shared/http/contexte';
+import { contexteTelechargementPiece } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { telechargement } from '#shared/domain/piece/use-cases';
 
 export const handler = http(contrat(routesPieces, 'GET /dossiers/{id}/pieces/{pieceId}/telechargement'), async (req) =>
-  ok(await telechargement(contextePiece(req), exigerActeur(req), req.params.id, req.params.pieceId)),
+  ok(await telechargement(contexteTelechargementPiece(req), exigerActeur(req), req.params.id, req.params.pieceId)),
 );

@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { lireEvenementAnalyse, lireVerdict } from '#shared/domain/piece/analyse';
 import { verifierObjet } from '#shared/domain/piece/use-cases';
 import { verifierPieceJointe } from '#shared/domain/messagerie/use-cases';
-import { contexteMessagerie, contexteVerification } from '#shared/http/contexte';
+import { contexteVerification, contexteVerificationJointe } from '#shared/http/contexte';
 import { logger } from '#shared/http/logger';
 import { compter, compterVerdict, tache } from '#shared/http/observabilite';
 import { METRIQUES } from '#shared/http/metriques';
@@ -25,6 +25,6 @@ export const handler = tache(async (event: EventBridgeEvent<string, unknown>) =>
   if (piece) return void logger.info('Verdict antivirus appliqué', { dossierId: piece.dossierId, pieceId: piece.id, etat: piece.etat, statut: e.statut });
   if (issue.issue === 'sain') return;
   // An attachment of the messagerie under the same prefix: a threat refuses it through the same content path.
-  const pj = await verifierPieceJointe(contexteMessagerie({ maintenant: new Date(), nouvelId: ulid }), e.bucket, e.cle);
+  const pj = await verifierPieceJointe(contexteVerificationJointe({ maintenant: new Date(), nouvelId: ulid }), e.bucket, e.cle);
   if (pj) logger.info('Pièce jointe vérifiée après analyse', { dossierId: pj.dossierId, pieceJointeId: pj.id, etat: pj.etat });
 });

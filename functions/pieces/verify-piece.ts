@@ -1,6 +1,6 @@
 import type { S3Event } from 'aws-lambda';
 import { ulid } from 'ulid';
-import { contexteMessagerie, contexteVerification } from '#shared/http/contexte';
+import { contexteVerification, contexteVerificationJointe } from '#shared/http/contexte';
 import { logger } from '#shared/http/logger';
 import { compterVerdict, tache } from '#shared/http/observabilite';
 import { verifierObjet } from '#shared/domain/piece/use-cases';
@@ -18,7 +18,7 @@ export const handler = tache(async (event: S3Event) => {
     const piece = await verifierObjet(contexteVerification({ maintenant: new Date(), nouvelId: ulid }), r.s3.bucket.name, cle);
     compterVerdict(piece);
     if (piece) logger.info('Pièce vérifiée', { dossierId: piece.dossierId, pieceId: piece.id, etat: piece.etat });
-    const pj = piece ? null : await verifierPieceJointe(contexteMessagerie({ maintenant: new Date(), nouvelId: ulid }), r.s3.bucket.name, cle);
+    const pj = piece ? null : await verifierPieceJointe(contexteVerificationJointe({ maintenant: new Date(), nouvelId: ulid }), r.s3.bucket.name, cle);
     if (pj) logger.info('Pièce jointe vérifiée', { dossierId: pj.dossierId, pieceJointeId: pj.id, etat: pj.etat });
   }
 });

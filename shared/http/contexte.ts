@@ -51,6 +51,23 @@ export const contexteExport = (req: { maintenant: Date; nouvelId: () => string }
     stockage.urlTelechargement(cle, `attachment; filename="${nomFichier.normalize('NFD').replace(/[^\w.-]+/g, '_')}"`, FORMATS_EXPORT[format].typeContenu),
 });
 
+/**
+ * The S3 functions a route calls, named one by one: a route bundles the presigned POST, or the presigned GET, or
+ * neither (the S3 client and its signers are a large part of a cold start), only when it uses them.
+ */
+const envoi = () => ({ clePiece: stockage.clePiece, clePieceJointe: stockage.clePieceJointe, urlUpload: stockage.urlUpload });
+const telechargement = () => ({ urlTelechargement: stockage.urlTelechargement });
+
+/** A pièce's upload (presigned POST). Other pièce routes use `contexteDossier`: they never touch S3. */
+export const contexteEnvoiPiece = (req: { maintenant: Date; nouvelId: () => string }) => ({ ...contexteDossier(req), stockage: envoi() });
+
+/** A pièce's download (presigned GET of its verified copy). */
+export const contexteTelechargementPiece = (req: { maintenant: Date; nouvelId: () => string }) => ({
+  ...contexteDossier(req),
+  stockage: telechargement(),
+});
+
+/** The verification's: every storage function. */
 export const contextePiece = (req: { maintenant: Date; nouvelId: () => string }): ContextePiece => ({
   ...contexteDossier(req),
   stockage,
@@ -72,6 +89,17 @@ export const contexteGestion = (req: { maintenant: Date; nouvelId: () => string 
 export const contexteMessagerie = (req: { maintenant: Date; nouvelId: () => string }): ContexteMessagerie => ({
   ...contexteDossier(req),
   messagerie: messagerieRepository,
-  stockage,
   avisMessage: async (p) => itemsOutbox(await avisMessageRecu({ orgs: organisationRepository, affectations: affectationRepository, maintenant: req.maintenant, nouvelId: req.nouvelId }, p)),
+});
+
+/** A message attachment's upload (presigned POST). */
+export const contexteEnvoiJointe = (req: { maintenant: Date; nouvelId: () => string }) => ({ ...contexteMessagerie(req), stockage: envoi() });
+
+/** A message attachment's download (presigned GET of its verified copy). */
+export const contexteTelechargementJointe = (req: { maintenant: Date; nouvelId: () => string }) => ({ ...contexteMessagerie(req), stockage: telechargement() });
+
+/** A message attachment's verification: it reads the upload and keeps the verified copy. */
+export const contexteVerificationJointe = (req: { maintenant: Date; nouvelId: () => string }) => ({
+  ...contexteMessagerie(req),
+  stockage: { lireClePieceJointe: stockage.lireClePieceJointe, lireObjet: stockage.lireObjet, conserverVerifie: stockage.conserverVerifie },
 });

@@ -3,21 +3,40 @@
  * (X-Ray segments, SDK clients captured in repositories/clients.ts and storage/s3.ts) and Metrics (EMF, cold start
  * included). Handlers
  * never import Powertools: the HTTP wrapper (handler.ts) and `tache` below apply these middlewares. Outside Lambda
- * the Tracer disables itself (no AWS_EXECUTION_ENV, or POWERTOOLS_TRACE_ENABLED=false) and the local runtime sets
+ * tracing is off (no AWS_EXECUTION_ENV, or POWERTOOLS_TRACE_ENABLED=false) and the Tracer is not even loaded, nor the
+ * X-Ray SDK it brings (about 110 kB to evaluate at each cold start); the local runtime sets
  * POWERTOOLS_METRICS_DISABLED, so `npm start` and the tests neither need X-Ray nor print metric blobs.
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { MOTIFS_ANALYSE } from '../domain/piece/analyse';
 import type { Piece } from '../schemas/piece';
 import { logger } from './logger';
 import { METRIQUES, NAMESPACE, SERVICE, type Metrique } from './metriques';
 
-export const tracer = new Tracer({ serviceName: SERVICE });
+/** Powertools' own rule: traced in Lambda unless POWERTOOLS_TRACE_ENABLED=false, never under SAM or Amplify mocks. */
+export function tracageActif(env: NodeJS.ProcessEnv = process.env): boolean {
+  const execution = env.AWS_EXECUTION_ENV ?? '';
+  return (
+    execution !== '' &&
+    execution !== 'AWS_Lambda_amplify-mock' &&
+    !env.AWS_SAM_LOCAL &&
+    (env.POWERTOOLS_TRACE_ENABLED ?? '').toLowerCase() !== 'false'
+  );
+}
+
+/** The Tracer and its middleware, loaded while the module loads (Lambda's init phase) and only where tracing is on. */
+async function chargerTracage() {
+  const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([
+    import('@aws-lambda-powertools/tracer'),
+    import('@aws-lambda-powertools/tracer/middleware'),
+  ]);
+  const tracer = new Tracer({ serviceName: SERVICE });
+  return { tracer, segment: () => captureLambdaHandler(tracer, { captureResponse: false }) };
+}
+const tracage = tracageActif() ? await chargerTracage() : undefined;
 
 let instance: Metrics | undefined;
 /** Created on first use, once the local runtime has set POWERTOOLS_METRICS_DISABLED (read at construction). */
@@ -28,7 +47,7 @@ export function metrics(): Metrics {
 
 /** Wraps an AWS SDK v3 client in X-Ray subsegments when tracing is on (a no-op locally). */
 export function tracerClient<T>(client: T): T {
-  return tracer.isTracingEnabled() ? tracer.captureAWSv3Client(client) : client;
+  return tracage?.tracer.isTracingEnabled() ? tracage.tracer.captureAWSv3Client(client) : client;
 }
 
 export function compter(nom: Metrique, valeur = 1): void {
@@ -60,7 +79,7 @@ const publierMetriques = (): middy.MiddlewareObj => {
 /** The middlewares every handler wears, outermost first: logger context, trace segment, metrics flush. */
 export const observer = () => [
   injectLambdaContext(logger, { resetKeys: true }),
-  captureLambdaHandler(tracer, { captureResponse: false }),
+  ...(tracage ? [tracage.segment()] : []),
   publierMetriques(),
 ];
 

@@ -13,9 +13,14 @@ import { routes } from '#shared/http/routes';
 const JSON_REPRESENTATIFS: Record<string, number> = {
   'functions/aaps/list-aaps.ts': 800_000, // was 1.05 MB
   'functions/dossiers/get-dossier.ts': 820_000, // was 1.09 MB
-  // Messagerie reaches the pièces' verification (pdf-lib, image decoders) through its use cases: was 1.82 MB.
-  'functions/messagerie/create-message.ts': 1_080_000, // S3 client and presigned POST included
+  // Messagerie reached the pièces' verification (pdf-lib, image decoders) through its use cases: was 1.82 MB, then
+  // 1.08 MB with the S3 client and presigned POST, which only the attachment upload and download routes now bundle.
+  'functions/messagerie/create-message.ts': 820_000,
 };
+/** Only the OpenAPI document needs every route's contract; the others bundle their area's. */
+const MANIFESTE = 'shared/http/routes.ts';
+/** The Tracer (and the X-Ray SDK under it) is evaluated only where tracing is on: reached by a dynamic import only. */
+const TRACER = /node_modules\/@aws-lambda-powertools\/tracer\//;
 const PDF = /node_modules\/(pdf-lib|@pdf-lib|pako)\/|^templates\//;
 /** French is configured, English is zod's default; any other locale means a namespace-defeating import. */
 const LOCALE_ETRANGERE = /node_modules\/zod\/v4\/locales\/(?!(fr|en|index)\.js$)/;
@@ -41,6 +46,17 @@ describe('handler bundles', () => {
     const { octets, modules } = await bundler(handler);
     expect(modules.filter((f) => PDF.test(f) || LOCALE_ETRANGERE.test(f))).toEqual([]);
     expect(octets).toBeLessThanOrEqual(max);
+  });
+
+  it('bundles the whole manifest only into the OpenAPI document, and loads the Tracer only dynamically', async () => {
+    for (const r of routes) {
+      const { meta, modules } = await bundler(r.handler);
+      if (r.path !== '/openapi.json') expect(modules, r.handler).not.toContain(MANIFESTE);
+      const statiques = Object.entries(meta.inputs).flatMap(([de, i]) =>
+        i.imports.filter((x) => x.kind !== 'dynamic-import' && TRACER.test(x.path) && !TRACER.test(de)).map((x) => `${de} → ${x.path}`),
+      );
+      expect(statiques, r.handler).toEqual([]);
+    }
   });
 
   it('imports each PDF route’s template dynamically, never statically', async () => {

@@ -36,12 +36,14 @@ export interface MessagerieStore {
   annoter(a: Annotation): Promise<void>;
 }
 
+/** The attachments' storage functions; each use case asks only for those it calls (a route bundles no other). */
+export type StockageJointes = Pick<Stockage, 'urlUpload' | 'urlTelechargement' | 'lireObjet' | 'conserverVerifie'> & {
+  clePieceJointe(dossierId: string, id: string): string;
+  lireClePieceJointe(cle: string): { dossierId: string; pieceJointeId: string } | null;
+};
+
 export interface ContexteMessagerie extends ContexteDossier {
   messagerie: MessagerieStore;
-  stockage: Pick<Stockage, 'urlUpload' | 'urlTelechargement' | 'lireObjet' | 'conserverVerifie'> & {
-    clePieceJointe(dossierId: string, id: string): string;
-    lireClePieceJointe(cle: string): { dossierId: string; pieceJointeId: string } | null;
-  };
   /**
    * The notification seam: writes to join to a new message's transaction (the « message reçu » outbox item). None
    * while no outbox is wired.
@@ -108,7 +110,7 @@ export async function marquerLu(ctx: ContexteMessagerie, actor: Actor, dossierId
 }
 
 /** load → decide → persist: an attachment slot and its presigned POST; it is verified on the storage event. */
-export async function demanderPieceJointe(ctx: ContexteMessagerie, actor: Actor, dossierId: string, demande: DemandePieceJointe) {
+export async function demanderPieceJointe(ctx: ContexteMessagerie & { stockage: Pick<StockageJointes, 'clePieceJointe' | 'urlUpload'> }, actor: Actor, dossierId: string, demande: DemandePieceJointe) {
   const d = await charger(ctx, actor, dossierId, 'message.ecrire');
   const id = ctx.nouvelId();
   const cle = ctx.stockage.clePieceJointe(d.id, id);
@@ -120,7 +122,7 @@ export async function demanderPieceJointe(ctx: ContexteMessagerie, actor: Actor,
 }
 
 /** A presigned GET of a valid attachment: sent ones to every reader of the messagerie, unsent ones to their author. */
-export async function telechargerPieceJointe(ctx: ContexteMessagerie, actor: Actor, dossierId: string, id: string) {
+export async function telechargerPieceJointe(ctx: ContexteMessagerie & { stockage: Pick<StockageJointes, 'urlTelechargement'> }, actor: Actor, dossierId: string, id: string) {
   await charger(ctx, actor, dossierId, 'message.lire');
   const pj = await ctx.messagerie.lirePieceJointe(dossierId, id);
   if (!pj || (pj.messageId === null && pj.creePar !== actor.userId)) throw new Introuvable('PIECE_JOINTE_INTROUVABLE', 'Cette pièce jointe n’existe pas dans ce dossier.');
@@ -135,7 +137,11 @@ export async function telechargerPieceJointe(ctx: ContexteMessagerie, actor: Act
  * S3 ObjectCreated on an attachment's key → the pièces' verification, recorded once; a later write to the key of a
  * valid attachment is recorded, never served. Other keys: null.
  */
-export async function verifierPieceJointe(ctx: ContexteMessagerie, bucket: string, cle: string): Promise<PieceJointe | null> {
+export async function verifierPieceJointe(
+  ctx: ContexteMessagerie & { stockage: Pick<StockageJointes, 'lireClePieceJointe' | 'lireObjet' | 'conserverVerifie'> },
+  bucket: string,
+  cle: string,
+): Promise<PieceJointe | null> {
   const ref = ctx.stockage.lireClePieceJointe(cle);
   if (!ref) return null;
   const pj = await ctx.messagerie.lirePieceJointe(ref.dossierId, ref.pieceJointeId);

@@ -41,11 +41,12 @@ export interface Stockage {
   conserverVerifie(bucket: string, cle: string, octets: Uint8Array, sha256: string): Promise<{ cle: string; version: string | null }>;
 }
 
+/** The verification's context: every storage function. HTTP routes get only the ones they call (below). */
 export interface ContextePiece extends ContexteDossier {
   stockage: Stockage;
 }
 
-async function attenduesDe(ctx: ContextePiece, d: Dossier) {
+async function attenduesDe(ctx: ContexteDossier, d: Dossier) {
   const [aap, org] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId)]);
   const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
   if (!aap || !fiche || !org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
@@ -55,14 +56,14 @@ async function attenduesDe(ctx: ContextePiece, d: Dossier) {
 export const checklistDe = lignesPieces;
 
 /** The checklist of a dossier (one line per expected type, with its current upload) and every upload kept. */
-export async function checklistDossier(ctx: ContextePiece, actor: Actor, dossierId: string): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
+export async function checklistDossier(ctx: ContexteDossier, actor: Actor, dossierId: string): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
   const d = await charger(ctx, actor, dossierId, 'lire');
   return checklistDe(ctx, d);
 }
 
 
 /** load → decide → persist: a new upload slot and its presigned POST; a previous upload of the type is kept, replaced. */
-export async function demanderUpload(ctx: ContextePiece, actor: Actor, dossierId: string, demande: DemandeUpload) {
+export async function demanderUpload(ctx: ContexteDossier & { stockage: Pick<Stockage, 'clePiece' | 'urlUpload'> }, actor: Actor, dossierId: string, demande: DemandeUpload) {
   const d = await charger(ctx, actor, dossierId, 'ecrire');
   const [attendues, pieces] = await Promise.all([attenduesDe(ctx, d), ctx.pieces.lister(d.id)]);
   const id = ctx.nouvelId();
@@ -128,7 +129,7 @@ export async function examiner<P extends Piece>(
 }
 
 /** A presigned GET of the verified copy of a valid pièce only, to whoever may read the dossier. */
-export async function telechargement(ctx: ContextePiece, actor: Actor, dossierId: string, pieceId: string) {
+export async function telechargement(ctx: ContexteDossier & { stockage: Pick<Stockage, 'urlTelechargement'> }, actor: Actor, dossierId: string, pieceId: string) {
   await charger(ctx, actor, dossierId, 'lire');
   const piece = await ctx.pieces.lire(dossierId, pieceId);
   if (!piece) throw new Introuvable('PIECE_INTROUVABLE', 'Cette pièce n’existe pas dans ce dossier.');
@@ -139,7 +140,7 @@ export async function telechargement(ctx: ContextePiece, actor: Actor, dossierId
   return { url: await ctx.stockage.urlTelechargement(copie.cle, dispositionTelechargement(piece.nomFichier), piece.typeContenu, copie.version), expireDans: 300 };
 }
 
-export async function supprimer(ctx: ContextePiece, actor: Actor, dossierId: string, pieceId: string) {
+export async function supprimer(ctx: ContexteDossier, actor: Actor, dossierId: string, pieceId: string) {
   const d = await charger(ctx, actor, dossierId, 'ecrire');
   if (d.statut !== 'brouillon') throw new Conflit('DOSSIER_VERROUILLE', 'Ce dossier est déposé : ses pièces ne se suppriment plus.');
   const piece = await ctx.pieces.lire(dossierId, pieceId);
@@ -148,7 +149,7 @@ export async function supprimer(ctx: ContextePiece, actor: Actor, dossierId: str
 }
 
 /** OI staff ask for named pièces by a due date: depose → complement_demande, with its audit event. */
-export async function demanderComplements(ctx: ContextePiece, actor: Actor, dossierId: string, demande: DemandeComplements, versionLue: number) {
+export async function demanderComplements(ctx: ContexteDossier, actor: Actor, dossierId: string, demande: DemandeComplements, versionLue: number) {
   const avant = await charger(ctx, actor, dossierId, 'instruire');
   exigerVersion(avant, versionLue);
   if (avant.statut !== 'depose') {
