@@ -8,6 +8,8 @@ import { ROLES, type Actor } from '../auth/roles';
 import { config } from '../config';
 import { AccesRefuse, NonAuthentifie, RequeteInvalide, TropVolumineux } from '../domain/errors';
 import { detailsZod } from './errors';
+// zod's messages in French (set where the schemas are): every validation answer reads them, whatever a route bundles.
+import '../schemas/common';
 
 export interface Parsed {
   params: unknown;
