@@ -3,25 +3,23 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   ApiMapping,
+  CfnRoute,
   CfnStage,
   CorsHttpMethod,
   DomainName,
   SecurityPolicy,
   HttpApi,
-  HttpMethod,
   HttpStage,
   LogGroupLogDestination,
-  type HttpRoute,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Bucket } from 'aws-cdk-lib/aws-s3';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import type { Access, RouteDefinition } from '#shared/http/routes';
-import { GuichetFunction } from '#infra/constructs/guichet-function';
-import { ENV, TABLE } from '#infra/definitions';
+import type { GuichetFunction } from '#infra/constructs/guichet-function';
+import { ApiAreaStack, routeArea } from '#infra/stacks/api-area-stack';
 import type { StatefulStack } from '#infra/stacks/stateful-stack';
+
+export { functionId, routeArea, RESOURCES_PER_ROUTE } from '#infra/stacks/api-area-stack';
 
 /** An entry of the manifest's `evenementsS3`: a handler run on S3 ObjectCreated under a key prefix. */
 export interface EvenementS3Definition {
@@ -68,21 +66,18 @@ export function checkPrefixes(evenements: readonly EvenementS3Definition[]): voi
   }
 }
 
-/** `functions/aaps/list-aaps.ts` → `AapsListAaps`: stable construct ids, hence stable logical ids. */
-export function functionId(handler: string): string {
-  return handler
-    .replace(/^functions\//, '')
-    .replace(/\.ts$/, '')
-    .split(/[/-]/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-}
-
-/** One function, one route and least-privilege grants per entry of the route manifest (localOnly entries excepted). */
+/**
+ * One function, one route and least-privilege grants per entry of the route manifest (localOnly entries excepted).
+ * The HTTP API, its stage and the routes live here; each area's functions, integrations and invoke permissions live in
+ * a nested stack of this one (ApiAreaStack), so that no stack nears CloudFormation's 500 resources as routes are added.
+ */
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** Route key (`GET /aaps`) → its function, whatever the area's nested stack holding it. */
   readonly functions = new Map<string, GuichetFunction>();
+  /** Area (`Aaps`, see routeArea) → the nested stack of its functions. */
+  readonly areas = new Map<string, ApiAreaStack>();
   /** Host name of the execute-api endpoint, for the CloudFront origin. */
   readonly apiDomainName: string;
 
@@ -90,13 +85,6 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const { stateful } = props;
     this.addStackDependency(stateful);
-    // Imported by explicit export name: see StatefulStack.exportNames.
-    const table = Table.fromTableAttributes(this, 'Table', {
-      tableArn: Fn.importValue(stateful.exportNames.tableArn),
-      globalIndexes: TABLE.gsis.map((g) => g.indexName),
-    });
-    const bucket = Bucket.fromBucketAttributes(this, 'Files', { bucketArn: Fn.importValue(stateful.exportNames.bucketArn) });
-
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Guichet — API des appels à projets et des demandes de subvention',
       createDefaultStage: false,
@@ -138,36 +126,40 @@ export class ApiStack extends Stack {
       },
     });
 
-    // No API Gateway authorizer: an HTTP API cannot customise its 401, so each handler verifies the Cognito ID token
-    // itself (JWKS signature, issuer, audience, expiry) and refuses in the product's French {code, message}.
-    const oidc = {
-      [ENV.oidcIssuer]: Fn.importValue(stateful.exportNames.oidcIssuer),
-      [ENV.oidcAudience]: Fn.importValue(stateful.exportNames.userPoolClientId),
-    };
-
-    const routesByKey = new Map<string, HttpRoute>();
+    // Routes grouped by area, in the manifest's order.
+    const byArea = new Map<string, RouteDefinition[]>();
     for (const route of props.routes) {
       if (route.localOnly) continue;
-      const id = functionId(route.handler);
-      const fn = new GuichetFunction(this, id, {
-        handler: route.handler,
-        description: `${route.method} ${route.path} — ${route.summary}`,
-        access: route.access,
-        table,
-        bucket,
-        environment: oidc,
-        userPoolArn: Fn.importValue(stateful.exportNames.userPoolArn),
-        // PDF rendering (pdf-lib) wants more CPU, which Lambda ties to memory.
-        ...(route.output === 'pdf' ? { memorySize: 1024, timeout: Duration.seconds(25) } : {}),
+      const area = routeArea(route);
+      byArea.set(area, [...(byArea.get(area) ?? []), route]);
+    }
+    for (const [area, routes] of byArea) {
+      const stack = new ApiAreaStack(this, area, {
+        description: `Guichet : fonctions de l’API, domaine ${area}`,
+        routes,
+        stateful,
+        httpApi: this.httpApi,
       });
-      this.functions.set(`${route.method} ${route.path}`, fn);
-      const [httpRoute] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${id}Integration`, fn.function),
+      this.areas.set(area, stack);
+      for (const [key, fn] of stack.functions) this.functions.set(key, fn);
+    }
+
+    const routesByKey = new Map<string, CfnRoute>();
+    for (const route of props.routes) {
+      if (route.localOnly) continue;
+      const key = `${route.method} ${route.path}`;
+      const integration = this.areas.get(routeArea(route))!.integrations.get(key)!;
+      // The construct path HttpApi.addRoutes gives a route (`HttpApi/GET--aaps/Resource`), hence the same logical id: a
+      // deployed route is updated in place to target its integration in the area's stack. A new route resource could
+      // not be created beside it (API Gateway refuses a second route with the same key).
+      const httpRoute = new CfnRoute(new Construct(this.httpApi, `${route.method}${route.path}`), 'Resource', {
+        apiId: this.httpApi.apiId,
+        routeKey: key,
+        target: `integrations/${integration.integrationId}`,
+        authorizationType: 'NONE',
       });
-      acknowledgeRouteAuthorization(httpRoute, route);
-      if (httpRoute) routesByKey.set(`${route.method} ${route.path}`, httpRoute);
+      Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: authorizationReason(route) });
+      routesByKey.set(key, httpRoute);
     }
 
     this.applyRouteThrottles(props.routes, routesByKey);
@@ -199,7 +191,7 @@ export class ApiStack extends Stack {
    * routes cannot starve the signed-in users' JSON routes, which keep the stage default. Per-client limits are
    * the web ACL's rate-based rule.
    */
-  private applyRouteThrottles(routes: readonly RouteDefinition[], routesByKey: Map<string, HttpRoute>): void {
+  private applyRouteThrottles(routes: readonly RouteDefinition[], routesByKey: Map<string, CfnRoute>): void {
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     const settings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of routes) {
@@ -236,9 +228,4 @@ export function authorizationReason(route: RouteDefinition): string {
   return route.auth === 'public'
     ? `${route.method} ${route.path} is public by design (manifest auth: 'public'): ${route.summary}. Anonymous visitors browse published AAPs; every other route verifies the Cognito ID token in its handler.`
     : `${route.method} ${route.path} (manifest auth: 'jwt'): the handler verifies the Cognito ID token itself — signature by the user pool's JWKS, issuer, audience (the SPA client id), expiry — so that refusals carry the product's French {code, message} (an HTTP API cannot customise its authorizer's 401); no token, no call.`;
-}
-
-function acknowledgeRouteAuthorization(httpRoute: HttpRoute | undefined, route: RouteDefinition): void {
-  if (!httpRoute) return;
-  Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: authorizationReason(route) });
 }

@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { Stack, Validations, type CfnResource } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -8,7 +8,18 @@ import { OBJECT_LOCK_ACTIONS } from '#infra/constructs/bucket-grants';
 import { BUCKET, ENV } from '#infra/definitions';
 import { buildGuichet, type GuichetStacks } from '#infra/guichet';
 import { readConfig } from '#infra/config';
-import { API_STAGE, authorizationReason, checkPrefixes, EVENT_FUNCTION, ROUTE_THROTTLES, routeClass, THROTTLE, type EvenementS3Definition } from '#infra/stacks/api-stack';
+import {
+  API_STAGE,
+  authorizationReason,
+  checkPrefixes,
+  EVENT_FUNCTION,
+  RESOURCES_PER_ROUTE,
+  ROUTE_THROTTLES,
+  routeArea,
+  routeClass,
+  THROTTLE,
+  type EvenementS3Definition,
+} from '#infra/stacks/api-stack';
 import { actionsOf, allAllowedActions, allows, environmentOf, functionFor, nagViolations, newApp } from './support';
 
 const routes: readonly RouteDefinition[] = manifest;
@@ -18,26 +29,52 @@ const VERIFY = 'functions/pieces/verify-piece.ts';
 /** CDK's singleton provider of the BucketNotifications custom resource (inline Python, CDK-owned role). */
 const isNotificationsProvider = (logicalId: string) => logicalId.startsWith('BucketNotificationsHandler');
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** Below CloudFormation's 500 resources per stack, with room for the next area or a burst of routes. */
+const MAX_RESOURCES_PER_STACK = 450;
+const key = (r: Pick<RouteDefinition, 'method' | 'path'>) => `${r.method} ${r.path}`;
 
 describe('ApiStack', () => {
   // Only the stacks this file inspects are bundled (the others' assets are placeholders): the app holds ~80 functions.
   const app = newApp({ allowedOrigins: 'https://guichet.example.fr', 'aws:cdk:bundling-stacks': ['Guichet-Api', 'Guichet-Verification'] });
   let stacks: GuichetStacks;
+  /** The api stack itself: HTTP API, stage, routes and one nested stack per area. */
   let template: Template;
+  /** Area → the template of its nested stack (functions, integrations, invoke permissions). */
+  let areaTemplates: Map<string, Template>;
+  /** The template holding the function of a route: its area's nested stack. */
+  const templateOf = (route: RouteDefinition) => areaTemplates.get(routeArea(route))!;
+  const functionOf = (route: RouteDefinition) => functionFor(templateOf(route), route.method, route.path);
+  const allTemplates = () => [template, ...areaTemplates.values()];
+  /** A deployed route's function properties and the IAM actions of its role. */
+  const grantsOf = (method: string, path: string) => {
+    const route = deployed.find((r) => r.method === method && r.path === path);
+    if (!route) throw new Error(`no deployed route ${method} ${path}`);
+    const { props } = functionOf(route);
+    return { props, actions: actionsOf(templateOf(route), props) };
+  };
 
   // Every NodejsFunction is bundled by esbuild when constructed: build the app once for the whole file.
   beforeAll(() => {
     stacks = buildGuichet(app, readConfig(app));
     template = Template.fromStack(stacks.api);
+    areaTemplates = new Map([...stacks.api.areas].map(([area, stack]) => [area, Template.fromStack(stack)]));
   }, 600_000);
 
   describe('functions', () => {
-    it('creates one Node.js 22 arm64 function per deployed route when the manifest is iterated', () => {
-      const all = Object.entries(template.findResources('AWS::Lambda::Function'));
+    it('creates one Node.js 22 arm64 function per deployed route, in its area’s nested stack, when the manifest is iterated', () => {
+      // The api stack itself holds no function: each lives in the nested stack of its area.
+      template.resourceCountIs('AWS::Lambda::Function', 0);
+      const all = [...areaTemplates.values()].flatMap((t) => Object.entries(t.findResources('AWS::Lambda::Function')));
       const functions = all.filter(([id]) => !isNotificationsProvider(id)).map(([, fn]) => fn);
       // S3 events are served by the verification stack.
       expect(all.filter(([id]) => isNotificationsProvider(id))).toHaveLength(0);
       expect(functions).toHaveLength(deployed.length);
+      expect(stacks.api.functions.size).toBe(deployed.length);
+      for (const route of deployed) {
+        expect(Stack.of(stacks.api.functions.get(key(route))!), key(route)).toBe(stacks.api.areas.get(routeArea(route)));
+        // One function per route, found in its area's template (functionFor throws otherwise).
+        expect(functionOf(route).id).toBeTruthy();
+      }
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs22.x',
@@ -50,10 +87,10 @@ describe('ApiStack', () => {
 
     it('enables source maps and a dedicated log group with retention when a function is built', () => {
       for (const route of deployed) {
-        const { props } = functionFor(template, route.method, route.path);
+        const { props } = functionOf(route);
         expect(environmentOf(props).NODE_OPTIONS).toBe('--enable-source-maps');
         const logGroup = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
-        expect(template.toJSON().Resources[logGroup]).toMatchObject({
+        expect(templateOf(route).toJSON().Resources[logGroup]).toMatchObject({
           Type: 'AWS::Logs::LogGroup',
           Properties: { RetentionInDays: 90 },
         });
@@ -61,7 +98,9 @@ describe('ApiStack', () => {
     });
 
     it('attaches no AWS managed policy when a function role is created', () => {
-      for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+      const roles = allTemplates().flatMap((t) => Object.entries(t.findResources('AWS::IAM::Role')));
+      expect(roles.length).toBeGreaterThanOrEqual(deployed.length);
+      for (const [id, role] of roles) {
         // CDK's notifications provider gets AWSLambdaBasicExecutionRole (acknowledged in infra/nag.ts).
         if (isNotificationsProvider(id)) continue;
         expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
@@ -72,37 +111,35 @@ describe('ApiStack', () => {
   describe('least privilege', () => {
     it('binds TABLE_NAME and BUCKET_NAME only when the route declares that access', () => {
       for (const route of deployed) {
-        const env = environmentOf(functionFor(template, route.method, route.path).props);
+        const env = environmentOf(functionOf(route).props);
         expect(ENV.table in env, `${route.method} ${route.path} TABLE_NAME`).toBe(Boolean(route.access.table));
         expect(ENV.bucket in env, `${route.method} ${route.path} BUCKET_NAME`).toBe(Boolean(route.access.bucket));
       }
     });
 
     it('grants no DynamoDB action when the route has access {}', () => {
-      const { props } = functionFor(template, 'GET', '/health');
+      const { props, actions } = grantsOf('GET', '/health');
       expect(environmentOf(props)).not.toHaveProperty(ENV.table);
-      expect(actionsOf(template, props).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
-      expect(actionsOf(template, props).filter((a) => a.startsWith('s3:'))).toEqual([]);
+      expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+      expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
     });
 
     it('grants reads but no dynamodb:PutItem when the route has table read access', () => {
-      const { props } = functionFor(template, 'GET', '/aaps');
-      const actions = actionsOf(template, props);
+      const { actions } = grantsOf('GET', '/aaps');
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
       expect(actions).not.toContain('dynamodb:PutItem');
     });
 
     it('grants object writes but neither Object Lock nor version deletion when a route has bucket readwrite access', () => {
-      const { props } = functionFor(template, 'POST', '/dossiers/{id}/pieces');
-      const actions = actionsOf(template, props);
+      const { actions } = grantsOf('POST', '/dossiers/{id}/pieces');
       expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 's3:DeleteObject']));
       for (const a of [...OBJECT_LOCK_ACTIONS.filter((x) => x.startsWith('s3:Put')), 's3:DeleteObjectVersion', 's3:PutObjectAcl']) {
         expect(allows(actions, a), a).toBe(false);
       }
     });
 
-    it('grants no s3:PutObjectRetention or s3:PutObjectLegalHold to any role of the api stack (only a dedicated archiving grant may)', () => {
-      const holders = allAllowedActions(template);
+    it('grants no s3:PutObjectRetention or s3:PutObjectLegalHold to any role of the api stack or its nested stacks (only a dedicated archiving grant may)', () => {
+      const holders = allTemplates().flatMap((t) => allAllowedActions(t));
       // One holder per route function: the S3-triggered verification lives in the verification stack now.
       expect(holders.length).toBeGreaterThanOrEqual(deployed.length);
       for (const { holder, actions } of holders) {
@@ -114,7 +151,7 @@ describe('ApiStack', () => {
 
     it('grants DynamoDB writes only when the route has table readwrite access', () => {
       for (const route of deployed) {
-        const actions = actionsOf(template, functionFor(template, route.method, route.path).props);
+        const { actions } = grantsOf(route.method, route.path);
         const writes = WRITE_ACTIONS.filter((a) => actions.includes(a));
         expect(writes, `${route.method} ${route.path}`).toEqual(route.access.table === 'readwrite' ? WRITE_ACTIONS : []);
       }
@@ -124,11 +161,31 @@ describe('ApiStack', () => {
       const lecteurs = deployed.filter((r) => r.access.annuaire).map((r) => `${r.method} ${r.path}`);
       expect(lecteurs).toEqual(['POST /comites']);
       for (const route of deployed) {
-        const { props } = functionFor(template, route.method, route.path);
+        const { props, actions } = grantsOf(route.method, route.path);
         const lit = !!route.access.annuaire;
-        expect(actionsOf(template, props).includes('cognito-idp:ListUsers'), `${route.method} ${route.path}`).toBe(lit);
+        expect(actions.includes('cognito-idp:ListUsers'), `${route.method} ${route.path}`).toBe(lit);
         expect(ENV.userPoolId in environmentOf(props), `${route.method} ${route.path}`).toBe(lit);
       }
+    });
+
+    it('lets only routes with certificate access read the sealing certificate’s secret, and tells them which secret', () => {
+      const lecteurs = deployed.filter((r) => r.access.certificat).map(key);
+      expect(lecteurs).toEqual(['POST /dossiers/{id}/convention/signatures']);
+      const secret = { 'Fn::ImportValue': stacks.stateful.exportNames.certificatArn };
+      for (const route of deployed) {
+        const { props, actions } = grantsOf(route.method, route.path);
+        const lit = !!route.access.certificat;
+        expect(allows(actions, 'secretsmanager:GetSecretValue'), key(route)).toBe(lit);
+        expect(environmentOf(props)[ENV.certificat], key(route)).toEqual(lit ? secret : undefined);
+      }
+      // On that one secret only.
+      const [route] = deployed.filter((r) => r.access.certificat);
+      const roleId = (functionOf(route!).props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const statements = Object.values(templateOf(route!).findResources('AWS::IAM::Policy'))
+        .filter((p) => (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((st) => [st.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+      expect(statements).toEqual([expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Resource: secret })]);
     });
   });
 
@@ -238,6 +295,39 @@ describe('ApiStack', () => {
       }
     });
 
+    it('points each route at its function through an integration of its area’s nested stack, invocable through that route only', () => {
+      // The routes keep the logical ids HttpApi.addRoutes gave them, so deployed routes are updated in place.
+      expect(stacks.api.getLogicalId(stacks.api.httpApi.node.findChild('GET--aaps').node.defaultChild as CfnResource)).toMatch(/^HttpApiGETaaps[0-9A-F]{8}$/);
+      const parent = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+      for (const route of deployed) {
+        const area = stacks.api.areas.get(routeArea(route))!;
+        const nested = templateOf(route).toJSON() as {
+          Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+          Outputs: Record<string, { Value: unknown }>;
+        };
+        const [cfnRoute] = Object.values(parent).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === key(route));
+        // integrations/<output of the area's nested stack>
+        const target = cfnRoute!.Properties.Target as { 'Fn::Join': [string, [string, { 'Fn::GetAtt': [string, string] }]] };
+        const [prefix, getAtt] = target['Fn::Join'][1];
+        expect(prefix).toBe('integrations/');
+        const [nestedId, attribute] = getAtt['Fn::GetAtt'];
+        expect(nestedId, key(route)).toBe(stacks.api.getLogicalId(area.nestedStackResource as CfnResource));
+        const integrationId = (nested.Outputs[attribute.replace(/^Outputs\./, '')]!.Value as { Ref: string }).Ref;
+        const { id: fnId } = functionOf(route);
+        expect(nested.Resources[integrationId], key(route)).toMatchObject({
+          Type: 'AWS::ApiGatewayV2::Integration',
+          Properties: { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] } },
+        });
+        const permissions = Object.values(nested.Resources).filter(
+          (r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }),
+        );
+        expect(permissions, key(route)).toHaveLength(1);
+        expect(permissions[0]!.Properties).toMatchObject({ Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' });
+        expect(JSON.stringify(permissions[0]!.Properties.SourceArn), key(route)).toContain(`/*/*${route.path}"`);
+      }
+      for (const t of areaTemplates.values()) t.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
+    });
+
     it('has no route in AWS when the entry is localOnly', () => {
       const keys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
       expect(keys).not.toContain('POST /auth/dev/token');
@@ -253,7 +343,7 @@ describe('ApiStack', () => {
     });
 
     it('has no API Gateway authorizer on any route: the handlers verify the ID token and refuse in French', () => {
-      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+      for (const t of allTemplates()) t.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
       for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route'))) {
         expect(route.Properties.AuthorizationType ?? 'NONE', route.Properties.RouteKey).toBe('NONE');
         expect(route.Properties.AuthorizerId, route.Properties.RouteKey).toBeUndefined();
@@ -263,7 +353,7 @@ describe('ApiStack', () => {
 
     it('gives every route function the pool issuer and the SPA client id to verify tokens against', () => {
       for (const route of deployed) {
-        const env = environmentOf(functionFor(template, route.method, route.path).props);
+        const env = environmentOf(functionOf(route).props);
         expect(env[ENV.oidcIssuer], `${route.method} ${route.path}`).toEqual({ 'Fn::ImportValue': stacks.stateful.exportNames.oidcIssuer });
         expect(env[ENV.oidcAudience], `${route.method} ${route.path}`).toEqual({ 'Fn::ImportValue': stacks.stateful.exportNames.userPoolClientId });
       }
@@ -326,6 +416,29 @@ describe('ApiStack', () => {
         ProtocolType: 'HTTP',
         CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://guichet.example.fr'] }),
       });
+    });
+  });
+
+  describe('CloudFormation limits', () => {
+    const resourceCount = (t: Template) => Object.keys(t.toJSON().Resources ?? {}).length;
+
+    it(`keeps every stack, nested ones included, under ${MAX_RESOURCES_PER_STACK} resources, so that the next area fails this test before a deployment`, () => {
+      const all = app.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+      expect(all.filter((s) => s.nestedStackParent).length).toBe(stacks.api.areas.size);
+      for (const stack of all) {
+        expect(resourceCount(Template.fromStack(stack)), stack.node.path).toBeLessThan(MAX_RESOURCES_PER_STACK);
+      }
+    });
+
+    it('grows the api stack by one resource per route and one per area, and an area’s stack by RESOURCES_PER_ROUTE per route', () => {
+      const areas = new Set(deployed.map(routeArea));
+      expect([...stacks.api.areas.keys()]).toEqual([...areas]);
+      // HTTP API, stage, access logs; with a custom domain, its domain name and API mapping.
+      expect(resourceCount(template)).toBe(3 + deployed.length + areas.size);
+      for (const [area, t] of areaTemplates) {
+        expect(resourceCount(t), area).toBe(RESOURCES_PER_ROUTE * deployed.filter((r) => routeArea(r) === area).length);
+      }
+      // Hence room in the api stack for some 350 more routes, and up to 74 routes in one area before it must be split.
     });
   });
 
