@@ -65,6 +65,8 @@ export const ENV = {
   emailFrom: 'GUICHET_EMAIL_FROM',
   /** The SES region of that identity (the function's own region when absent). */
   sesRegion: 'GUICHET_SES_REGION',
+  /** The secret holding the platform's sealing certificate (functions with `access.certificat`). */
+  certificat: 'CERTIFICAT_SECRET_ID',
 } as const;
 
 /**

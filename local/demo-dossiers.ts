@@ -8,8 +8,10 @@
  * - the comité, held on the first start's day: comite1 presides, comite1 … comite5 sit, agenda published, nobody
  *   has voted yet;
  * - porteur@guichet.test: A1 deposited, compléments asked by the gestionnaire (a RIB, due in ten days);
- * - the PLIE de Bordeaux's comité, held at 00:00 on the first start's day and closed: B1 (porteur@) selected and
- *   programmed by the OI, B2 (porteur2@) selected and waiting for its programmation (the oi-admin's to do);
+ * - the PLIE de Bordeaux's comité, held at 00:00 on the first start's day and closed: B1 (porteur@) and B3 (porteur2@)
+ *   selected and programmed by the OI, B2 (porteur2@) selected and waiting for its programmation (the oi-admin's to do);
+ * - conventions: B1's signed by both parties and in force; B3's in force with an avenant (a six-month extension)
+ *   signed by porteur2@ and waiting for the oi-admin's countersignature;
  * - the messagerie: the gestionnaire asks porteur2@ about GP1 (unread by the porteur), porteur@ asks the OI about
  *   HP1 (unread by the OI).
  *
@@ -159,6 +161,22 @@ const SUITE: DossierDemo[] = [
     cofinancements: [{ financeur: 'Ville de Bordeaux', nature: 'public', montant: 7_100 }],
     avis: { avis: 'favorable', fsePropose: 24_000, note: 4, commentaire: 'Public bien ciblé ; FSE proposé légèrement réduit.' },
   },
+  {
+    porteur: PORTEUR2,
+    fiche: 'B3',
+    jusqua: 'instruit',
+    intitule: 'Relations entreprises et clauses d’insertion du PLIE de Bordeaux',
+    description: {
+      objectifs: 'Mobiliser 60 entreprises partenaires et proposer 80 offres d’emploi aux participants.',
+      publicVise: 'Participants du PLIE de Bordeaux prêts à l’emploi.',
+      modalites: 'Prospection, job datings, suivi des clauses sociales des marchés publics.',
+      territoire: 'Bordeaux Métropole',
+    },
+    personnel: [['Chargée de relations entreprises (1 ETP)', 40_000]],
+    fse: 34_000,
+    cofinancements: [{ financeur: 'Bordeaux Métropole', nature: 'public', montant: 8_800 }],
+    avis: { avis: 'favorable', fsePropose: 34_000, note: 4, commentaire: 'Réseau d’entreprises établi ; objectifs réalistes.' },
+  },
 ];
 
 const centimes = (euros: number) => Math.round(euros * 100);
@@ -250,8 +268,9 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
   const ids = new Map<string, string>();
   for (const demo of [...DOSSIERS, ...SUITE]) ids.set(demo.fiche, await avancer(api, aap.id, demo));
   await comiteOuvert(api, aap.id, ids, maintenant);
-  await comiteClos(api, aap.id, [ids.get('B1')!, ids.get('B2')!], ids.get('B1')!, maintenant);
+  await comiteClos(api, aap.id, [ids.get('B1')!, ids.get('B2')!, ids.get('B3')!], [ids.get('B1')!, ids.get('B3')!], maintenant);
   await messagesDemo(api, ids);
+  await conventionsDemo(api, ids.get('B1')!, ids.get('B3')!, maintenant);
 }
 
 /** The PLIE du Haut Périgord's comité, open on HP1 and HP2, nobody has voted. */
@@ -281,8 +300,8 @@ async function comiteOuvert(api: ClientApi, aapId: string, ids: Map<string, stri
 
 type ComiteLu = { id: string; plie: string; statut: string; ordreDuJour: string[]; sieges: Array<{ id: string; email: string }> };
 
-/** A comité held at 00:00 on the dossiers' PLIE, three members vote for both, the president closes; the OI programs one. */
-async function comiteClos(api: ClientApi, aapId: string, dossiers: string[], aProgrammer: string, maintenant: Date) {
+/** A comité held at 00:00 on the dossiers' PLIE, three members vote for all, the president closes; the OI programs some. */
+async function comiteClos(api: ClientApi, aapId: string, dossiers: string[], aProgrammer: string[], maintenant: Date) {
   const lus = await Promise.all(dossiers.map((id) => api.appel<{ statut: string; plie: string }>(OI, 'GET', `/dossiers/${id}`)));
   const plie = lus[0]!.plie;
   const { comites } = await api.appel<{ comites: ComiteLu[] }>(OI, 'GET', `/aaps/${aapId}/enveloppe`);
@@ -306,12 +325,52 @@ async function comiteClos(api: ClientApi, aapId: string, dossiers: string[], aPr
     const presents = c.sieges.map((s) => s.id);
     await api.appel(MEMBRES[0]!, 'POST', `/comites/${c.id}/cloture`, { presents, decisions: [] });
   }
-  const d = await api.appel<{ statut: string; version: number; suivi: { decision?: { montantFseCentimes: number | null } } }>(OI, 'GET', `/dossiers/${aProgrammer}`);
-  if (d.statut === 'selectionne') {
-    await api.appel(OI, 'POST', `/dossiers/${aProgrammer}/programmation`, {
-      montantFseCentimes: d.suivi.decision?.montantFseCentimes ?? 0, dateDecision: dateLocale(maintenant), referenceDeliberation: 'CA-AGAPE-DEMO-01',
-    }, { 'if-match': String(d.version) });
+  for (const id of aProgrammer) {
+    const d = await api.appel<{ statut: string; version: number; suivi: { decision?: { montantFseCentimes: number | null } } }>(OI, 'GET', `/dossiers/${id}`);
+    if (d.statut === 'selectionne') {
+      await api.appel(OI, 'POST', `/dossiers/${id}/programmation`, {
+        montantFseCentimes: d.suivi.decision?.montantFseCentimes ?? 0, dateDecision: dateLocale(maintenant), referenceDeliberation: 'CA-AGAPE-DEMO-01',
+      }, { 'if-match': String(d.version) });
+    }
   }
+}
+
+type ConventionLue = {
+  version: number;
+  suivi: { etat: string; numeroEnCours: number | null; numeroEnVigueur: number | null } | null;
+  versions: Array<{ numero: number; statut: string; document: { sha256: string } | null; contenu: { periode: { debut: string; fin: string } } }>;
+};
+
+/**
+ * Conventions: B1's prepared, sent, signed by its porteur and countersigned by the OI (in force, sealed); B3's in force
+ * too, with an avenant (six more months, re-examined by the OI) that porteur2 has signed and the OI has yet to countersign.
+ */
+async function conventionsDemo(api: ClientApi, b1: string, b3: string, maintenant: Date) {
+  const suivant = async (id: string, porteur: string, qualite: string): Promise<ConventionLue> => {
+    let c = await api.appel<ConventionLue>(OI, 'GET', `/dossiers/${id}/convention`);
+    const d = await api.appel<{ statut: string; version: number }>(OI, 'GET', `/dossiers/${id}`);
+    if (d.statut !== 'programme') return c;
+    if (!c.suivi) {
+      c = await api.appel<ConventionLue>(GESTIONNAIRE, 'POST', `/dossiers/${id}/convention`, { regimeAide: 'hors_aide_etat', representant: { nom: qualite === 'Directrice' ? 'Sophie Garnier' : 'Marc Delmas', qualite } }, { 'if-match': String(c.version) });
+    }
+    if (c.suivi?.etat === 'en_preparation') c = await api.appel<ConventionLue>(GESTIONNAIRE, 'POST', `/dossiers/${id}/convention/envoi`, undefined, { 'if-match': String(c.version) });
+    const enCours = () => c.versions.find((v) => v.numero === c.suivi?.numeroEnCours);
+    if (c.suivi?.etat === 'a_signer_porteur') c = await api.appel<ConventionLue>(porteur, 'POST', `/dossiers/${id}/convention/signatures`, { numero: enCours()!.numero, sha256: enCours()!.document!.sha256, qualite });
+    if (c.suivi?.etat === 'a_contresigner') c = await api.appel<ConventionLue>(OI, 'POST', `/dossiers/${id}/convention/signatures`, { numero: enCours()!.numero, sha256: enCours()!.document!.sha256, qualite: 'Directrice de l’AGAPE' });
+    return c;
+  };
+  await suivant(b1, PORTEUR, 'Président');
+  let c = await suivant(b3, PORTEUR2, 'Directrice');
+  if (c.suivi?.etat !== 'en_vigueur' || c.suivi.numeroEnVigueur !== 1 || c.versions.length > 1) return;
+  const periode = c.versions[0]!.contenu.periode;
+  c = await api.appel<ConventionLue>(GESTIONNAIRE, 'POST', `/dossiers/${b3}/convention/avenants`, {
+    motif: 'Prolongation de six mois : les job datings du second semestre sont reportés au printemps.',
+    modifications: { periode: { debut: periode.debut, fin: `${Number(periode.fin.slice(0, 4)) + 1}-06-30` } },
+    decision: { reference: 'CP-AGAPE-DEMO-02', date: dateLocale(maintenant) },
+  }, { 'if-match': String(c.version) });
+  c = await api.appel<ConventionLue>(GESTIONNAIRE, 'POST', `/dossiers/${b3}/convention/envoi`, undefined, { 'if-match': String(c.version) });
+  const avenant = c.versions.find((v) => v.numero === 2)!;
+  await api.appel(PORTEUR2, 'POST', `/dossiers/${b3}/convention/signatures`, { numero: 2, sha256: avenant.document!.sha256, qualite: 'Directrice' });
 }
 
 /** One thread each way, once. */

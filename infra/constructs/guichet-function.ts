@@ -18,10 +18,12 @@ export interface GuichetFunctionProps {
   handler: string;
   description: string;
   /** `verifie`: writes the verified copies of uploads (see grantVerifiedCopy); the pièce verification only. */
-  access: { table?: Access; bucket?: Access; annuaire?: 'read'; verifie?: 'write' };
+  access: { table?: Access; bucket?: Access; annuaire?: 'read'; certificat?: 'read'; verifie?: 'write' };
   table?: ITable;
   /** ARN of the user pool, for `access.annuaire` (ListUsers on that pool only; its id goes to GUICHET_USER_POOL_ID). */
   userPoolArn?: string;
+  /** ARN of the platform's sealing certificate secret, for `access.certificat` (its ARN goes to CERTIFICAT_SECRET_ID). */
+  certificatArn?: string;
   bucket?: IBucket;
   /** @default 512 */
   memorySize?: number;
@@ -123,6 +125,11 @@ export class GuichetFunction extends Construct {
       role.addToPrincipalPolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsers'], resources: [props.userPoolArn] }));
       // arn:aws:cognito-idp:<region>:<account>:userpool/<poolId>
       this.function.addEnvironment(ENV.userPoolId, Fn.select(1, Fn.split('/', props.userPoolArn)));
+    }
+    if (props.access.certificat) {
+      if (!props.certificatArn) throw new Error(`${props.handler}: certificate access but no secret given.`);
+      role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [props.certificatArn] }));
+      this.function.addEnvironment(ENV.certificat, props.certificatArn);
     }
   }
 }

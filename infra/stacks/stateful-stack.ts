@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { HttpMethods, type Bucket } from 'aws-cdk-lib/aws-s3';
@@ -54,7 +55,11 @@ export class StatefulStack extends Stack {
     userPoolArn: string;
     /** `https://<prefix>.auth.<region>.amazoncognito.com`, when a managed login domain exists. */
     loginBaseUrl?: string;
+    /** The secret holding the platform's sealing certificate (JSON `{ certificatPem, clePem }`). */
+    certificatArn: string;
   };
+  /** The platform's sealing certificate, filled in by the operator (a certificate cannot be issued by CloudFormation). */
+  readonly certificat: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -148,6 +153,15 @@ export class StatefulStack extends Stack {
     this.userPoolClient = identity.client;
     this.userPoolDomain = identity.domain;
 
+    this.certificat = new Secret(this, 'CertificatCachet', {
+      description: 'Guichet : certificat de cachet de la plateforme, JSON { certificatPem, clePem } (PEM), renseigné par l’exploitant',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.certificat).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'An X.509 certificate and its key are renewed when the certificate expires (issued by a CA, installed by the operator), not rotated by a Lambda.',
+    });
+
     this.exportNames = {
       tableArn: this.share('TableArn', this.table.tableArn),
       tableStreamArn: this.share('TableStreamArn', this.table.tableStreamArn!),
@@ -155,6 +169,7 @@ export class StatefulStack extends Stack {
       oidcIssuer: this.share('OidcIssuer', identity.issuer),
       userPoolClientId: this.share('UserPoolClientId', this.userPoolClient.userPoolClientId),
       userPoolArn: this.share('UserPoolArn', this.userPool.userPoolArn),
+      certificatArn: this.share('CertificatArn', this.certificat.secretArn),
       ...(identity.domain ? { loginBaseUrl: this.share('LoginBaseUrl', identity.domain.baseUrl()) } : {}),
     };
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

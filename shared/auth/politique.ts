@@ -67,6 +67,9 @@ export const POLITIQUE = {
   'comite.cloturer': { relations: [...OI, 'president'], refus: 'Seuls le président et les agents de l’OI clôturent la séance.' },
   'dossier.affecter': { relations: OI, refus: 'Seuls les agents de l’OI désignent l’instructeur d’un dossier.' },
   'dossier.suivre': { relations: OI, refus: 'Seuls les agents de l’OI suivent un dossier.' },
+  'convention.lire': { relations: [...MEMBRES_ORG, ...OI], refus: 'La convention est lue par les membres de l’organisation et les agents de l’OI.' },
+  'convention.preparer': { relations: OI, refus: 'Seuls les agents de l’OI préparent la convention et ses avenants.' },
+  'convention.signer': { relations: ['signataire', 'admin_oi'], refus: 'Seuls un signataire de l’organisation, puis un administrateur de l’OI, signent la convention.' },
 } as const satisfies Record<string, { relations: readonly Relation[]; refus: string }>;
 export type Action = keyof typeof POLITIQUE;
 export const ACTIONS = Object.keys(POLITIQUE) as Action[];

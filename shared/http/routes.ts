@@ -16,6 +16,7 @@ import { routesPieces } from './contrats/pieces';
 import { routesMessagerie } from './contrats/messagerie';
 import { routesInstruction } from './contrats/instruction';
 import { routesComites } from './contrats/comites';
+import { routesConventions } from './contrats/conventions';
 
 export type { Access, Method, RouteDefinition } from './contrats/definition';
 
@@ -31,6 +32,7 @@ export const routes = [
   ...routesMessagerie,
   ...routesInstruction,
   ...routesComites,
+  ...routesConventions,
 ] as const satisfies readonly RouteDefinition[];
 
 /** Handlers triggered by S3 ObjectCreated events (AWS: bucket notification; locally: s3rver's events). */

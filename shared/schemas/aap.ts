@@ -4,6 +4,7 @@ import { CodeFiche, FicheOperation, IdPlie, Liste, NotesInternes, facultatif, pa
 import { CODES_PROGRAMME } from '../domain/programmes';
 import { instantCloture, instantOuverture } from '../domain/temps';
 import { TypePiece } from './piece';
+import { STATUTS_JURIDIQUES } from './organisation';
 
 export * from './fiche';
 
@@ -79,6 +80,18 @@ const ContenuAapBase = z.strictObject({
   notesInternes: NotesInternes,
   /** The administrative pièces asked of every dossier; absent means the default set. */
   piecesAdministratives: facultatif(z.array(TypePiece).max(30)),
+  /**
+   * What the OI sets for the conventions of this AAP: the avance (% of the FSE conventionné, and the organisations'
+   * statuts that get none), and how many renewals a convention allows (Dijon: 2, seed 003 l.326–328). Absent: 30 %,
+   * no exemption, no cap.
+   */
+  conventionnement: facultatif(
+    z.strictObject({
+      avancePct: Pourcentage,
+      statutsExemptesAvance: z.array(z.enum(STATUTS_JURIDIQUES)).max(10),
+      renouvellementsMax: z.number().int().min(0).max(20).nullable(),
+    }),
+  ),
   fiches: z.array(FicheOperation).max(80, 'Un appel à projets compte 80 fiches au plus.'),
 });
 

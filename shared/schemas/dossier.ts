@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SuiviConvention } from './convention';
 import { CodeFiche } from './aap';
 import { DateIso } from './common';
 import { PlanFinancement } from './plan-financement';
@@ -128,6 +129,8 @@ export const Dossier = z.object({
       montantFsePropose: z.number().int().optional(),
       comiteId: z.string().optional(),
       decision: z.object({ statut: z.enum(['selectionne', 'ajourne', 'rejete']), motif: z.string(), date: z.string(), montantFseCentimes: z.number().int().nullable(), plie: z.string(), dateComite: z.string() }).optional(),
+      /** The convention's state, written with each of its transitions (the versions are items of their own). */
+      convention: SuiviConvention.optional(),
       programmation: ProgrammationEnregistree.extend({
         /** Each programmation a correction replaced, oldest first, with who replaced it, when and why. */
         corrections: z.array(ProgrammationEnregistree.extend({ corrigeeLe: z.string(), corrigeePar: z.string(), corrigeeParId: z.string(), motifCorrection: z.string() })).optional(),
@@ -178,6 +181,8 @@ export const ResumeDossier = Dossier.omit({ contenu: true, empreinteJournal: tru
   fseCentimes: z.number().int(),
   clotureLe: z.string(),
   fuseau: z.string(),
+  /** Where the convention stands (null: none prepared yet). */
+  convention: SuiviConvention.shape.etat.nullable().optional(),
 });
 export type ResumeDossier = z.infer<typeof ResumeDossier>;
 

@@ -42,6 +42,19 @@ export const Echeance = z.object({
   reference: z.string(),
 });
 
+/** A programmed dossier whose convention awaits someone: the gestionnaire (to prepare, to send), the porteur, the OI. */
+export const LigneConvention = z.object({
+  dossierId: z.string(),
+  reference: z.string(),
+  organisationNom: z.string(),
+  intitule: z.string(),
+  etat: z.enum(['a_preparer', 'en_preparation', 'a_signer_porteur', 'a_contresigner']),
+  /** The version concerned (2 and more: an avenant); null before any. */
+  numero: z.number().int().nullable(),
+  modifieLe: z.string(),
+});
+export type LigneConvention = z.infer<typeof LigneConvention>;
+
 export const TableauDeBord = z.object({
   oi: z.string(),
   compteurs: z.record(File, z.number().int()),
@@ -49,6 +62,8 @@ export const TableauDeBord = z.object({
   mesDossiers: z.array(LigneDossierOi),
   suivis: z.array(LigneDossierOi),
   echeances: z.array(Echeance),
+  /** Conventions to prepare, to send or awaiting a signature, oldest change first. */
+  conventions: z.array(LigneConvention),
 });
 export type TableauDeBord = z.infer<typeof TableauDeBord>;
 

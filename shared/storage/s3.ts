@@ -7,6 +7,7 @@
  * | pièce              | dossiers/<dossierId>/pieces/<pieceId>/<version>       |
  * | message attachment | dossiers/<dossierId>/messages/<pieceJointeId>/<version> |
  * | generated document | documents/<kind>/<id>/<version>.pdf                   |
+ * | convention PDF     | conventions/<dossierId>/v<numero>/[scelle-]<sha256>.pdf |
  * | verified copy      | verifie/<upload key>                                  |
  *
  * Each upload (pièce or attachment) has its own key, and its presigned POST expires in minutes, but nothing stops a
@@ -127,4 +128,13 @@ export async function lireObjet(bucket: string, cle: string, max: number): Promi
     morceaux.push(Buffer.from(m));
   }
   return new Uint8Array(Buffer.concat(morceaux));
+}
+
+/**
+ * Writes a generated document under a key named by its content's hash (a convention's PDF): the same key always holds
+ * the same bytes, so a retried write changes nothing.
+ */
+export async function ecrireDocument(cle: string, octets: Uint8Array, typeContenu = 'application/pdf'): Promise<void> {
+  if (!/^conventions\/[A-Za-z0-9_-]+\/v\d+\/(scelle-)?[0-9a-f]{64}\.pdf$/.test(cle)) throw new Error(`Clé de document refusée : ${cle}`);
+  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: cle, Body: octets, ContentLength: octets.length, ContentType: typeContenu }));
 }

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { client } from './helpers';
 import { cle, complet, organisation, planEquilibre } from './dossiers-helpers';
 import { piecesObligatoires } from './pieces-helpers';
@@ -63,3 +64,23 @@ export const declarer = (api: Api, comiteId: string, membre: string, dossierId: 
 
 export const voter = (api: Api, comiteId: string, membre: string, dossierId: string, vote: 'pour' | 'contre' | 'abstention') =>
   api.post(`/comites/${comiteId}/votes`, { as: membre, body: { dossierId, vote } });
+
+/**
+ * A dossier of `fiche` the comité of `plie` selected for `selectionne` and the OI's board programmed for `programme`
+ * (with a motif below), by a fresh organisation of P1.
+ */
+export async function dossierProgramme(api: Api, aapId: string, selectionne: number, programme: number, fiche = 'HP1', plie = 'PLIE du Haut Périgord') {
+  const d = await dossierInstruit(api, aapId, fiche, selectionne);
+  const c = await comiteOuvert(api, aapId, plie, [d.id]);
+  for (const m of MEMBRES) expect((await declarer(api, c.id, m, d.id)).status).toBe(201);
+  for (const m of MEMBRES.slice(0, 4)) await voter(api, c.id, m, d.id, 'pour');
+  const close = await api.post(`/comites/${c.id}/cloture`, { as: MEMBRES[0]!, body: { presents: PRESENTS } });
+  expect(close.status).toBe(200);
+  const lu = (await api.get(`/dossiers/${d.id}`, { as: OI })).body;
+  const motif = programme < selectionne ? { motif: 'Dépenses de prestations non retenues.' } : {};
+  const p = await api.post(`/dossiers/${d.id}/programmation`, {
+    as: OI, headers: { 'if-match': String(lu.version) }, body: { montantFseCentimes: programme, dateDecision: aujourdhui(), referenceDeliberation: 'CA-2027-03', ...motif },
+  });
+  expect(p.status).toBe(200);
+  return { id: d.id, reference: d.reference, version: p.body.version as number };
+}

@@ -3,7 +3,7 @@ import type { Guichet } from '#local/server';
 import { extractPages, normalize } from '../unit/templates/pdf-text';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert } from './dossiers-helpers';
-import { aujourdhui, comiteOuvert, declarer, dossierDepose, dossierInstruit, GESTIONNAIRE, MEMBRES, OI, P1, PRESENTS, voter } from './comite-helpers';
+import { aujourdhui, dossierDepose, dossierProgramme as programmer, GESTIONNAIRE, OI, P1 } from './comite-helpers';
 import { attendreCourriel } from './boite-mail-helpers';
 
 let g: Guichet;
@@ -20,22 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => g?.stop());
 
-/** A dossier the comité selected for `selectionne` and the OI's board programmed for `programme` (with a motif below). */
-async function dossierProgramme(selectionne: number, programme: number) {
-  const d = await dossierInstruit(api, aap.id, 'HP1', selectionne);
-  const c = await comiteOuvert(api, aap.id, HP, [d.id]);
-  for (const m of MEMBRES) expect((await declarer(api, c.id, m, d.id)).status).toBe(201);
-  for (const m of MEMBRES.slice(0, 4)) await voter(api, c.id, m, d.id, 'pour');
-  const close = await api.post(`/comites/${c.id}/cloture`, { as: MEMBRES[0]!, body: { presents: PRESENTS } });
-  expect(close.status).toBe(200);
-  const lu = (await api.get(`/dossiers/${d.id}`, { as: OI })).body;
-  const motif = programme < selectionne ? { motif: 'Dépenses de prestations non retenues.' } : {};
-  const p = await api.post(`/dossiers/${d.id}/programmation`, {
-    as: OI, headers: { 'if-match': String(lu.version) }, body: { montantFseCentimes: programme, dateDecision: aujourdhui(), referenceDeliberation: 'CA-2027-03', ...motif },
-  });
-  expect(p.status).toBe(200);
-  return { id: d.id, reference: d.reference, version: p.body.version as number };
-}
+const dossierProgramme = (selectionne: number, programme: number) => programmer(api, aap.id, selectionne, programme, 'HP1', HP);
 
 const programmeSurAap = async () => (await api.get(`/aaps/${aap.id}/enveloppe`, { as: OI })).body.programmeCentimes as number;
 const corriger = (id: string, version: number | null, body: Record<string, unknown>, as = OI) =>

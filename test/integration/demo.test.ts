@@ -20,10 +20,23 @@ describe('demo dossiers of npm start', () => {
     await seedDossiersDemo(`${g.url}/api`);
 
     expect(await dossiersDe('porteur@guichet.test')).toEqual(['A1:complement_demande', 'B1:programme', 'HP1:inscrit_comite', 'S1:brouillon']);
-    expect(await dossiersDe('porteur2@guichet.test')).toEqual(['B2:selectionne', 'GP1:depose', 'HP2:inscrit_comite']);
+    expect(await dossiersDe('porteur2@guichet.test')).toEqual(['B2:selectionne', 'B3:programme', 'GP1:depose', 'HP2:inscrit_comite']);
     // Each role has something to do on its tableau de bord.
     const { compteurs } = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { compteurs: Record<string, number> };
-    expect(compteurs).toMatchObject({ a_examiner: 1, complements: 1, en_comite: 2, a_programmer: 1, programmes: 1 });
+    expect(compteurs).toMatchObject({ a_examiner: 1, complements: 1, en_comite: 2, a_programmer: 1, programmes: 2 });
+    // Conventions: B1's in force (sealed), B3's in force with an avenant awaiting the OI's countersignature.
+    const convention = async (email: string, fiche: string) => {
+      const d = ((await api.get('/dossiers', { as: email })).body.items as Resume[]).find((x) => x.ficheCode === fiche)!;
+      return (await api.get(`/dossiers/${d.id}/convention`, { as: email })).body;
+    };
+    const b1 = await convention('porteur@guichet.test', 'B1');
+    expect(b1.suivi).toMatchObject({ etat: 'en_vigueur', numeroEnVigueur: 1, numeroEnCours: null });
+    expect(b1.versions[0].scelle).not.toBeNull();
+    const b3 = await convention('porteur2@guichet.test', 'B3');
+    expect(b3.suivi).toMatchObject({ etat: 'a_contresigner', numeroEnVigueur: 1, numeroEnCours: 2 });
+    expect(b3.versions[1].avenant.modifications.map((m: { chemin: string }) => m.chemin)).toEqual(['periode.fin']);
+    const tableau = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { conventions: Array<{ etat: string; numero: number | null; reference: string }> };
+    expect(tableau.conventions.map((c) => [c.reference.split('-').at(-2), c.etat, c.numero])).toEqual([['B3', 'a_contresigner', 2]]);
     const fils = async (email: string, fiche: string) => {
       const d = ((await api.get('/dossiers', { as: email })).body.items as Resume[]).find((x) => x.ficheCode === fiche)!;
       return (await api.get(`/dossiers/${d.id}/messagerie`, { as: email })).body.fils as Array<{ sujet: string; nonLus: number }>;

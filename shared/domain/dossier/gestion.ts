@@ -110,8 +110,9 @@ async function lignes(ctx: ContexteDossier, dossiers: Dossier[], aff: Awaited<Re
 /** load (counters, compléments queue, assignments) → count: the tableau de bord of the caller's OI. */
 export async function tableauDeBord(ctx: ContexteGestion, actor: Actor): Promise<TableauDeBord> {
   const oi = oiDe(actor);
-  const [aaps, nombres, complements, aff] = await Promise.all([
+  const [aaps, nombres, complements, aff, programmes] = await Promise.all([
     aapsDe(ctx, oi), ctx.dossiers.compteurs(oi), ctx.dossiers.toutDuStatut(oi, 'complement_demande'), ctx.affectations.deLOi(oi),
+    ctx.dossiers.toutDuStatut(oi, 'programme'),
   ]);
   const jour = horloge(ctx, aaps);
   const compteurs = Object.fromEntries(
@@ -142,7 +143,23 @@ export async function tableauDeBord(ctx: ContexteGestion, actor: Actor): Promise
     mesDossiers: await lignes(ctx, mes, aff, actor),
     suivis: await lignes(ctx, suivis, aff, actor),
     echeances,
+    conventions: conventionsEnAttente(programmes),
   };
+}
+
+/** The programmed dossiers whose convention is not (or not only) in force: one partition, the OI's programmed ones. */
+export function conventionsEnAttente(programmes: readonly Dossier[]): TableauDeBord['conventions'] {
+  return programmes
+    .flatMap((d): TableauDeBord['conventions'] => {
+      const c = d.suivi.convention;
+      if (c?.etat === 'en_vigueur') return [];
+      return [{
+        dossierId: d.id, reference: d.reference, organisationNom: d.organisationNom, intitule: d.contenu.intitule,
+        etat: c ? c.etat : 'a_preparer', numero: c?.numeroEnCours ?? null, modifieLe: d.modifieLe,
+      }];
+    })
+    .sort((a, b) => a.modifieLe.localeCompare(b.modifieLe) || a.dossierId.localeCompare(b.dossierId))
+    .slice(0, MAX_LISTE);
 }
 
 const curseurInvalide = () => new RequeteInvalide('CURSEUR_INVALIDE', 'Le curseur de pagination est invalide ou périmé.');

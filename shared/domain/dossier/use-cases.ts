@@ -136,6 +136,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
         fseCentimes: c?.totaux.fse ?? 0,
         clotureLe: aap?.clotureLe ?? '',
         fuseau: aap?.depot.cloture.fuseau ?? 'Europe/Paris',
+        convention: d.suivi.convention?.etat ?? null,
       };
     }),
   );

@@ -187,6 +187,9 @@ export function corrigerProgrammation(
   exigerVersion(d, p.versionLue);
   const avant = d.suivi.programmation;
   if (d.statut !== 'programme' || !avant) throw new Conflit('STATUT_INCOMPATIBLE', 'Seule la programmation d’un dossier programmé se corrige.');
+  if (d.suivi.convention && (d.suivi.convention.numeroEnVigueur !== null || d.suivi.convention.etat === 'a_contresigner')) {
+    throw new Conflit('CONVENTION_SIGNEE', 'La convention de ce dossier est signée : la programmation ne se corrige plus, passez par un avenant ou une nouvelle programmation.');
+  }
   const motifCorrection = demande.motifCorrection.trim();
   if (!motifCorrection) {
     throw new RegleMetier('MOTIF_CORRECTION_REQUIS', 'Indiquez pourquoi la programmation est corrigée : le motif figure à l’historique et dans le courriel au porteur.', [

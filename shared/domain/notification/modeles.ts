@@ -103,6 +103,31 @@ export const MODELES_EMAIL: Record<ModeleNotification, Modele> = {
     ],
     lien: 'Terminer et déposer le dossier',
   },
+  convention_a_signer: {
+    sujet: (d) => `Convention du dossier ${d.reference} à signer`,
+    paragraphes: (d) => [
+      `L’organisme intermédiaire vous envoie ${d.nature ?? 'la convention'} ${dossier(d).replace(/^le /, 'du ')} pour signature${d.fse ? ` (FSE conventionné : ${d.fse})` : ''}.`,
+      'Un signataire de votre organisation la relit, vérifie l’empreinte du document, puis la signe ; l’organisme intermédiaire la contresigne ensuite.',
+      ...si(d.sha256, `Empreinte SHA-256 du document à signer : ${d.sha256}`),
+    ],
+    lien: 'Lire et signer la convention',
+  },
+  convention_signee_porteur: {
+    sujet: (d) => `Convention du dossier ${d.reference} signée par le porteur — à contresigner`,
+    paragraphes: (d) => [
+      `${d.signataire ?? 'Le signataire de l’organisation'} a signé ${d.nature ?? 'la convention'} ${dossier(d).replace(/^le /, 'du ')}.`,
+      'Un administrateur de l’OI la contresigne pour qu’elle entre en vigueur.',
+    ],
+    lien: 'Contresigner la convention',
+  },
+  convention_en_vigueur: {
+    sujet: (d) => `Convention du dossier ${d.reference} en vigueur`,
+    paragraphes: (d) => [
+      `${d.nature ? d.nature.charAt(0).toUpperCase() + d.nature.slice(1) : 'La convention'} ${dossier(d).replace(/^le /, 'du ')} est ${d.nature?.startsWith('l’avenant') ? 'signé' : 'signée'} par les deux parties et entre en vigueur${d.fse && d.debut && d.fin ? ` (FSE conventionné : ${d.fse}, opération du ${d.debut} au ${d.fin})` : ''}.`,
+      'Le document signé et scellé par la plateforme est téléchargeable sur la page du dossier.',
+    ],
+    lien: 'Télécharger la convention signée',
+  },
   message_recu: {
     sujet: (d) => `Nouveau message sur le dossier ${d.reference}`,
     paragraphes: (d) => [

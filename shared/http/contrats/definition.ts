@@ -21,8 +21,11 @@ export interface RouteDefinition {
   /** The policy's action (shared/auth/politique.ts) a `jwt` route performs; `roles` derive from it. */
   action?: Action;
   roles: readonly Role[];
-  /** Grants: the table, the bucket, and `annuaire` (reading the user pool's directory: who holds an address). */
-  access: { table?: Access; bucket?: Access; annuaire?: 'read' };
+  /**
+   * Grants: the table, the bucket, `annuaire` (reading the user pool's directory: who holds an address) and `certificat`
+   * (reading the platform's sealing certificate, to seal signed conventions).
+   */
+  access: { table?: Access; bucket?: Access; annuaire?: 'read'; certificat?: 'read' };
   summary: string;
   tag: string;
   input?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; headers?: readonly string[] };

@@ -8,7 +8,7 @@ const donnees = {
   reference: 'AAP-1-HP1-7', intitule: 'Accompagnement', organisation: 'Cap Emploi', aap: 'AAP-1', deposeLe: '02/12/2026 à 10:00 (heure de Paris)',
   dateLimite: '31/01/2099', pieces: 'RIB', message: 'Merci', recuLe: '03/12/2026', motif: 'Hors périmètre', decision: 'dossier sélectionné',
   plie: 'PLIE du Haut Périgord', dateComite: '01/12/2026', montant: '8 000,00 €', dateDecision: '15/01/2026', jours: '7', cloture: '31/12/2026 à 12:00 (heure de Paris)',
-  auteur: 'L’OI', objet: 'Pièce',
+  auteur: 'L’OI', objet: 'Pièce', nature: 'la convention', fse: '9 600,00 €', signataire: 'Marie Lacombe', sha256: 'ab'.repeat(32), debut: '01/01/2027', fin: '31/12/2027',
 };
 let n = 0;
 const nouvelId = () => `id-${++n}`;

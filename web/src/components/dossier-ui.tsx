@@ -70,6 +70,12 @@ export const LIBELLES_EVENEMENT: Record<string, string> = {
   decision_comite: 'Décision du comité',
   programmation: 'Programmation',
   programmation_corrigee: 'Correction de la programmation',
+  convention_preparee: 'Préparation de la convention',
+  convention_modifiee: 'Modification de la convention en préparation',
+  avenant_prepare: 'Préparation d’un avenant',
+  convention_envoyee: 'Envoi de la convention pour signature',
+  convention_signee_porteur: 'Signature de la convention par le porteur',
+  convention_en_vigueur: 'Contresignature de l’OI : convention en vigueur',
 };
 
 /** The French label of a journal event; an event type not yet labelled reads as words, never as a raw code. */
