@@ -1,6 +1,6 @@
 import type { TDossier } from '../lib/schemas-dossier';
 
-type Onglet = 'instruction' | 'decision' | 'pieces' | 'messagerie';
+type Onglet = 'instruction' | 'decision' | 'pieces' | 'messagerie' | 'convention';
 
 /** The OI's next step for each state, and the tab where it is done (null: nothing to do at the OI). */
 const ETAPES: Record<TDossier['statut'], { texte: string; action: string | null; onglet: Onglet | null; admin?: boolean }> = {
@@ -14,7 +14,7 @@ const ETAPES: Record<TDossier['statut'], { texte: string; action: string | null;
   selectionne: { texte: 'Le comité a sélectionné le dossier : un administrateur de l’OI enregistre la programmation.', action: 'Programmer', onglet: 'decision', admin: true },
   rejete: { texte: 'Le comité a rejeté le dossier. La lettre de décision est disponible.', action: 'Voir la décision', onglet: 'decision' },
   irrecevable: { texte: 'Le dossier a été déclaré irrecevable.', action: 'Voir le motif', onglet: 'instruction' },
-  programme: { texte: 'Le dossier est programmé. La lettre de décision est disponible.', action: 'Voir la programmation', onglet: 'decision' },
+  programme: { texte: 'Le dossier est programmé. La lettre de décision est disponible ; la convention se prépare et se signe dans l’onglet « Convention ».', action: 'Voir la convention', onglet: 'convention' },
 };
 
 /** « Prochaine étape » on the résumé: what the OI does now with this dossier, one click from the tab where it is done. */

@@ -6,6 +6,7 @@ import { useApi } from '../lib/api';
 import { formatDate, formatInstant, pluriel } from '../lib/format';
 import { Link, navigate, query } from '../lib/router';
 import { LIBELLES_FILE } from './libelles';
+import { ETATS_CONVENTION } from '../convention/libelles';
 import { TableDossiersOi } from './table-dossiers';
 
 /**
@@ -61,6 +62,26 @@ export function TableauDeBordOi() {
                 <h3>Dossiers que je suis</h3>
                 <TableDossiersOi items={data.suivis} libelle="Dossiers que je suis" />
               </>
+            )}
+          </section>
+          <section className="carte" aria-labelledby="conventions-titre" data-testid="conventions">
+            <h2 id="conventions-titre">Conventions</h2>
+            {data.conventions.length === 0 ? (
+              <p className="vide">Aucune convention à préparer ni à signer.</p>
+            ) : (
+              <ul className="liste conventions-tdb">
+                {data.conventions.map((c) => (
+                  <li key={c.dossierId} data-etat={c.etat}>
+                    <Link to={`/gestion/dossiers/${encodeURIComponent(c.dossierId)}${query({ onglet: 'convention' })}`}>
+                      {c.reference} — {c.organisationNom}
+                    </Link>{' '}
+                    <span className={`badge ${c.etat === 'a_contresigner' || c.etat === 'a_preparer' ? 'badge-brouillon' : 'badge-clos'}`}>
+                      {ETATS_CONVENTION[c.etat]}{c.numero && c.numero > 1 ? ` — avenant n° ${c.numero - 1}` : ''}
+                    </span>
+                    <span className="discret bloc">{c.intitule} · modifiée le {formatInstant(c.modifieLe)}</span>
+                  </li>
+                ))}
+              </ul>
             )}
           </section>
           <section className="carte" aria-labelledby="echeances-titre">

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { CompteARebours } from '../components/compte-a-rebours';
 import { BadgeStatutPorteur, EtEnsuite } from '../dossier/statut-porteur';
 import { DecisionPorteur } from '../comite/decision-porteur';
+import { SectionConvention } from '../convention/section-convention';
 import { Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { AvisComplements } from '../dossier/complements';
 import { DepotEffectue, SectionDepot } from '../dossier/depot';
@@ -99,6 +100,7 @@ export function PageDossier({ id }: { id: string }) {
         <div className="colonne-unique">
           <EtEnsuite dossier={dossier} />
           <DecisionPorteur dossier={dossier} />
+          <SectionConvention dossier={dossier} signataire={signataire} onChange={() => void recharger()} />
           <DepotEffectue dossier={dossier} />
           <AvisComplements dossier={dossier} lignes={pieces.lignes} />
           <FilDossier dossierId={dossier.id} cote="porteur" />

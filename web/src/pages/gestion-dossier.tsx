@@ -9,6 +9,8 @@ import { useDossier } from '../dossier/use-dossier';
 import { usePieces } from '../dossier/use-pieces';
 import { VueLecture } from '../dossier/vue-lecture';
 import { CarteAffectation } from '../gestion/affectation';
+import { OngletConvention } from '../convention/onglet-convention';
+import { ETATS_CONVENTION } from '../convention/libelles';
 import { OngletDecision, OngletInstruction } from '../gestion/onglet-instruction';
 import { OngletMessagerie } from '../gestion/onglet-messagerie';
 import { useMessagerie } from '../messagerie/use-messagerie';
@@ -20,10 +22,10 @@ import { formatDate, formatInstant, pluriel } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import type { TDossier } from '../lib/schemas-dossier';
 
-export const ONGLETS_DOSSIER = ['resume', 'demande', 'pieces', 'messagerie', 'instruction', 'decision', 'journal'] as const;
+export const ONGLETS_DOSSIER = ['resume', 'demande', 'pieces', 'messagerie', 'instruction', 'decision', 'convention', 'journal'] as const;
 export type CleOnglet = (typeof ONGLETS_DOSSIER)[number];
 const LIBELLES: Record<CleOnglet, string> = {
-  resume: 'Résumé', demande: 'Demande', pieces: 'Pièces', messagerie: 'Messagerie', instruction: 'Instruction', decision: 'Décision', journal: 'Journal',
+  resume: 'Résumé', demande: 'Demande', pieces: 'Pièces', messagerie: 'Messagerie', instruction: 'Instruction', decision: 'Décision', convention: 'Convention', journal: 'Journal',
 };
 const estOnglet = (v: string | null): v is CleOnglet => !!v && (ONGLETS_DOSSIER as readonly string[]).includes(v);
 
@@ -75,12 +77,17 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
     void pieces.recharger();
   };
   const c = dossier.complements;
-  const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.map((k) => ({
+  // The convention's tab once the dossier is programmed (its state as a mark while it waits for someone).
+  const conventionnable = dossier.statut === 'programme' || !!dossier.suivi.convention;
+  const etatConvention = dossier.suivi.convention?.etat ?? (dossier.statut === 'programme' ? 'a_preparer' : null);
+  const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.filter((k) => k !== 'convention' || conventionnable).map((k) => ({
     cle: k,
     libelle: LIBELLES[k],
     pastille: k === 'pieces' && pieces.lignes.length ? String(pieces.lignes.length)
-      : k === 'messagerie' && messagerie.data?.nonLus ? pluriel(messagerie.data.nonLus, 'non lu', 'non lus') : null,
+      : k === 'messagerie' && messagerie.data?.nonLus ? pluriel(messagerie.data.nonLus, 'non lu', 'non lus')
+        : k === 'convention' && etatConvention && etatConvention !== 'en_vigueur' ? ETATS_CONVENTION[etatConvention].toLowerCase() : null,
   }));
+  const actif = onglet === 'convention' && !conventionnable ? 'resume' : onglet;
 
   return (
     <>
@@ -95,8 +102,8 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
         </p>
       </header>
       {succes && <Alerte key={succes} type="succes" focus>{<p>{succes}</p>}</Alerte>}
-      <Onglets id="dossier" libelle="Sections du dossier" onglets={onglets} actif={onglet} onChange={choisir}>
-        {onglet === 'resume' && (
+      <Onglets id="dossier" libelle="Sections du dossier" onglets={onglets} actif={actif} onChange={choisir}>
+        {actif === 'resume' && (
           <div className="colonne-unique">
             <ProchaineEtape dossier={dossier} admin={estOiAdmin(session)} onOnglet={choisir} />
             {dossier.statut === 'complement_demande' && c && (
@@ -130,6 +137,7 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
         {onglet === 'decision' && (
           <OngletDecision dossier={dossier} admin={estOiAdmin(session)} onTransition={transition} onRecharger={() => void recharger()} />
         )}
+        {actif === 'convention' && <OngletConvention dossier={dossier} admin={estOiAdmin(session)} onChange={() => void recharger()} />}
         {onglet === 'journal' && <JournalDossier key={`${dossier.statut}-${dossier.version}`} dossierId={dossier.id} />}
       </Onglets>
     </>

@@ -23,7 +23,14 @@ function CarteDossier({ d }: { d: TResumeDossier }) {
   return (
     <li className={`carte carte-dossier${brouillon ? ' carte-dossier-brouillon' : ''}`} data-reference={d.reference}>
       <div className="carte-aap-tete">
-        <BadgeStatutPorteur statut={d.statut} />
+        <span className="badges-dossier">
+          <BadgeStatutPorteur statut={d.statut} />
+          {d.convention && d.convention !== 'en_preparation' && (
+            <span className={`badge ${d.convention === 'a_signer_porteur' ? 'badge-brouillon' : 'badge-ouvert'}`} data-convention={d.convention}>
+              {d.convention === 'a_signer_porteur' ? 'Convention à signer' : d.convention === 'a_contresigner' ? 'Convention signée, à contresigner par l’OI' : 'Convention en vigueur'}
+            </span>
+          )}
+        </span>
         <span className="reference">{d.reference}</span>
       </div>
       <h2 className="carte-aap-titre">
