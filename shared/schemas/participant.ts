@@ -90,7 +90,10 @@ export type SituationSortie = (typeof SITUATIONS_SORTIE)[number];
 export const STRUCTURES_SIAE = ['EI', 'ETTI', 'ACI', 'AI'] as const;
 export type StructureSiae = (typeof STRUCTURES_SIAE)[number];
 
-/** One contract of a cumulated count (successive contracts, intérim missions): dates, hours worked, employer or agency. */
+/**
+ * One contract of a cumulated count (successive contracts, intérim missions): dates, hours worked; `employeur` is the
+ * employer, or the user company of an intérim or ETTI mission, `agence` the temporary-work agency.
+ */
 export const ContratCumule = z.strictObject({
   debut: DateIso,
   fin: DateIso,

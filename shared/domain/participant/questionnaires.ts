@@ -32,6 +32,8 @@ export interface Question {
   /** false: asked, but a record without it is complete (see `lecture`). */
   obligatoire: boolean;
   condition: Condition;
+  /** Codes of a single-choice group (1a–1d, « une seule réponse possible », l.8105): empty counts as « non » once another is « oui ». */
+  choixUnique?: string[];
   source: string;
   /** How Guichet reads the source where it leaves room. */
   lecture?: string;
@@ -56,9 +58,10 @@ const ouiNon = (code: string, libelle: string, source: string, o: Partial<Questi
   return { code, libelle, type: 'oui_non', options: nspPermis ? [OUI, NON, OPTION_NSP] : [OUI, NON], nspPermis, obligatoire: true, condition: null, source, ...o };
 };
 
+const EMPLOI = ['Q1a', 'Q1b', 'Q1c', 'Q1d'];
 /** 1e and 1f apply only when 1a to 1d are all « non » (l.8122: « Si oui, passez directement à la question 2 »). */
 const SANS_EMPLOI: Condition = {
-  tout: ['Q1a', 'Q1b', 'Q1c', 'Q1d'].map((code) => ({ code, valeurs: ['non'] })),
+  tout: EMPLOI.map((code) => ({ code, valeurs: ['non'] })),
   libelle: 'ne se renseigne que si 1a à 1d sont « non »',
 };
 /** 1g applies only when 1f = oui (l.8129). */
@@ -69,10 +72,10 @@ const EN_RECHERCHE: Condition = {
 
 /** Question 1 of both versions: the labour-market status at entry (seed 002 l.8103–8131). */
 const question1 = (source: string): Question[] => [
-  ouiNon('Q1a', 'Occupez-vous actuellement un emploi de travailleur indépendant, chef d’entreprise ?', `${source}, question 1a`),
-  ouiNon('Q1b', 'Occupez-vous actuellement un emploi durable (CDI ou CDD de 6 mois ou plus) ?', `${source}, question 1b`),
-  ouiNon('Q1c', 'Occupez-vous actuellement un emploi temporaire (intérim, CDD de moins de 6 mois) ?', `${source}, question 1c`),
-  ouiNon('Q1d', 'Occupez-vous actuellement un emploi aidé (y compris IAE) ?', `${source}, question 1d`),
+  ouiNon('Q1a', 'Occupez-vous actuellement un emploi de travailleur indépendant, chef d’entreprise ?', `${source}, question 1a`, { choixUnique: EMPLOI }),
+  ouiNon('Q1b', 'Occupez-vous actuellement un emploi durable (CDI ou CDD de 6 mois ou plus) ?', `${source}, question 1b`, { choixUnique: EMPLOI }),
+  ouiNon('Q1c', 'Occupez-vous actuellement un emploi temporaire (intérim, CDD de moins de 6 mois) ?', `${source}, question 1c`, { choixUnique: EMPLOI }),
+  ouiNon('Q1d', 'Occupez-vous actuellement un emploi aidé (y compris IAE) ?', `${source}, question 1d`, { choixUnique: EMPLOI }),
   ouiNon('Q1e', 'Si vous n’occupez pas d’emploi, êtes-vous en formation, en stage ou en école ?', `${source}, question 1e`, { condition: SANS_EMPLOI }),
   ouiNon('Q1f', 'Si vous n’occupez pas d’emploi, recherchez-vous actuellement activement un emploi ?', `${source}, question 1f`, { condition: SANS_EMPLOI }),
   {
@@ -157,8 +160,17 @@ export const questionnaire = (v: VersionQuestionnaire): DefinitionQuestionnaire 
 
 const vide = (r: ValeurReponse | null | undefined) => r === undefined || r === null || r === '';
 
-const applicable = (q: Question, reponses: Reponses) =>
-  !q.condition || q.condition.tout.every((c) => c.valeurs.includes(String(reponses[c.code] ?? '')));
+/** true / false, or null when a question the condition reads is unanswered (that answer is reported, not its consequences). */
+function applicable(q: Question, reponses: Reponses): boolean | null {
+  if (!q.condition) return true;
+  let inconnu = false;
+  for (const c of q.condition.tout) {
+    const r = reponses[c.code];
+    if (vide(r)) inconnu = true;
+    else if (!c.valeurs.includes(String(r))) return false;
+  }
+  return inconnu ? null : true;
+}
 
 const libelleValeur = (q: Question) =>
   q.type === 'mois' ? 'un nombre de mois' : q.options.map((o) => `« ${o.code} »`).join(', ');
@@ -177,12 +189,15 @@ export function verifierReponses(version: VersionQuestionnaire, reponses: Repons
 
   for (const q of def.questions) {
     const r = reponses[q.code];
-    if (!applicable(q, reponses)) {
+    const a = applicable(q, reponses);
+    if (a === null) continue;
+    if (!a) {
       if (!vide(r)) err(q.code, q.condition!.libelle);
       continue;
     }
     if (vide(r)) {
-      if (q.obligatoire) err(q.code, 'réponse obligatoire');
+      const autreChoix = q.choixUnique?.some((c) => c !== q.code && reponses[c] === 'oui');
+      if (q.obligatoire && !autreChoix) err(q.code, 'réponse obligatoire');
       continue;
     }
     if (r === NSP) {

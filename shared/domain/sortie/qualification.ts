@@ -137,10 +137,10 @@ function evaluerCumul(c: Extract<Critere, { type: 'cumul' }>, s: SortieAQualifie
   const fenetre = c.fenetreMois === null ? '' : ` sur les ${c.fenetreMois} mois précédant la sortie`;
 
   const groupes = new Map<string, ContratCumule[]>();
-  if (c.memeAgence) {
+  if (c.meme) {
     for (const k of contrats) {
-      const cle = k.agence ?? k.employeur;
-      if (!cle) return inconnu('agence (ou entreprise utilisatrice) des contrats non renseignée');
+      const cle = c.meme === 'agence' ? k.agence : k.employeur;
+      if (!cle) return inconnu(c.meme === 'agence' ? 'agence d’intérim des contrats non renseignée' : 'entreprise utilisatrice des contrats non renseignée');
       groupes.set(cle, [...(groupes.get(cle) ?? []), k]);
     }
   } else groupes.set('', contrats);
@@ -148,7 +148,7 @@ function evaluerCumul(c: Extract<Critere, { type: 'cumul' }>, s: SortieAQualifie
   const resultats: Etat[] = [];
   for (const [cle, groupe] of groupes) {
     const cu = cumuler(groupe, depuis, s.date);
-    const ou = cle ? ` dans l’agence « ${cle} »` : '';
+    const ou = !cle ? '' : c.meme === 'agence' ? ` dans l’agence « ${cle} »` : ` chez l’entreprise utilisatrice « ${cle} »`;
     if (c.sansInterruption && cu.intervalles.length > 1) {
       resultats.push(non(`contrats interrompus${ou} (${cu.intervalles.length} périodes distinctes)`));
       continue;

@@ -54,7 +54,8 @@ export type Critere =
   /** Minimum weekly hours, unless the participant agreed (`saufAccord`); `zoneAmbigue`: up to which hours the source is unclear. */
   | { type: 'heures_hebdo'; min: number; saufAccord: boolean; zoneAmbigue?: { jusqua: number; motif: string } }
   /** Cumulated contracts within the last `fenetreMois` months before the exit (null: the source gives no window). */
-  | { type: 'cumul'; fenetreMois: number | null; seuils: SeuilsCumul; memeAgence: boolean; sansInterruption: boolean }
+  /** `meme`: the count is per agency (intérim) or per user company (ETTI), the best one deciding. */
+  | { type: 'cumul'; fenetreMois: number | null; seuils: SeuilsCumul; meme: 'agence' | 'entreprise_utilisatrice' | null; sansInterruption: boolean }
   /** Months since registration, in one of the registers the source names (null: any). */
   | { type: 'creation'; mois: number; registres: string[] | null }
   /** Qualifying training: linked to the project; ended, or a « formation longue » after `apresMois` months. */
@@ -104,8 +105,8 @@ const anciennete = (mois: number, memeEmployeur = false): Critere => ({ type: 'a
 const FORMATION_LONGUE: Critere = { type: 'formation', enLienAvecLeProjet: true, finOuApresMois: 6, validee: false };
 const CREATION_RCS_6: Critere = { type: 'creation', mois: 6, registres: ['RCS'] };
 const SEUIL_39_SEMAINES_1200_H: SeuilsCumul = { semaines: 39, heures: 1200 };
-const cumul = (seuils: SeuilsCumul, fenetreMois: number | null, o: { memeAgence?: boolean; sansInterruption?: boolean } = {}): Critere =>
-  ({ type: 'cumul', fenetreMois, seuils, memeAgence: o.memeAgence ?? false, sansInterruption: o.sansInterruption ?? false });
+const cumul = (seuils: SeuilsCumul, fenetreMois: number | null, o: { meme?: 'agence' | 'entreprise_utilisatrice'; sansInterruption?: boolean } = {}): Critere =>
+  ({ type: 'cumul', fenetreMois, seuils, meme: o.meme ?? null, sansInterruption: o.sansInterruption ?? false });
 
 /** The « autres », « négatives » and « suspension » lines, the same in the three AGAPE tables but for incarceration. */
 const administratives = (p: string, s: (l: string) => string, lignes: { demenagement: string; maternite: string; abandon: string; nonRespect: string; sante: string }, groupes: { autre: string; negative: string; suspension: string }): RegleSortie[] => [
@@ -145,7 +146,7 @@ const AGENAIS: VersionRegles = {
     {
       code: 'AGENAIS-INTERIM', libelle: 'CDD > à 6 mois en intérim — CTT > à 6 mois : soit 900 h dans la même agence d’intérim sur les 9 derniers mois',
       groupe: AGENAIS_POS, categorie: 'emploi', situations: ['interim'],
-      criteres: [PLEIN_OU_CHOISI, cumul({ heures: 900, egaliteAmbigue: '« > à 6 mois : soit 900 h » : la source ne dit pas si 900 h tout juste suffisent.' }, 9, { memeAgence: true })],
+      criteres: [PLEIN_OU_CHOISI, cumul({ heures: 900, egaliteAmbigue: '« > à 6 mois : soit 900 h » : la source ne dit pas si 900 h tout juste suffisent.' }, 9, { meme: 'agence' })],
       source: s002('433–437'),
     },
     {
@@ -173,11 +174,11 @@ const AGENAIS: VersionRegles = {
       code: 'AGENAIS-ETTI', libelle: 'CDD en ETTI — 6 mois sur les 12 derniers mois chez la même entreprise utilisatrice, soumis à la commission d’intégration et de suivi',
       groupe: AGENAIS_POS, categorie: 'emploi', situations: ['emploi_siae'], structuresSiae: ['ETTI'],
       criteres: [
-        PLEIN_OU_CHOISI, cumul({ mois: 6 }, 12, { memeAgence: true }),
+        PLEIN_OU_CHOISI, cumul({ mois: 6 }, 12, { meme: 'entreprise_utilisatrice' }),
         { type: 'commission', motif: 'CDD en ETTI : sortie positive seulement s’il correspond au projet professionnel, n’est pas systématique et après validation de la commission d’intégration et de suivi (l.464–470).' },
       ],
       source: s002('461–470'),
-      lecture: '« Même entreprise utilisatrice » se lit sur les contrats cumulés, l’entreprise utilisatrice étant portée dans le champ « agence ».',
+      lecture: '« Même entreprise utilisatrice » se lit sur les contrats cumulés, dont le champ « employeur » porte l’entreprise utilisatrice.',
     },
     { code: 'AGENAIS-CREATION', libelle: 'Création d’entreprises — 6 mois après inscription au RCS', groupe: AGENAIS_POS, categorie: 'creation', situations: ['creation_entreprise'], criteres: [CREATION_RCS_6], source: s002('472') },
     {
@@ -223,7 +224,7 @@ const BORDEAUX: VersionRegles = {
     {
       code: 'BORDEAUX-INTERIM', libelle: 'CDD > 6 mois en intérim — 6 mois ou plus dans la même agence, sans interruption entre contrats',
       groupe: BDX_DURABLES, categorie: 'emploi_durable', situations: ['interim'],
-      criteres: [PLEIN_OU_CHOISI, cumul({ mois: 6, egaliteAmbigue: 'La ligne dit « CDD > 6 mois en intérim » et la période de validation « 6 mois ou plus » : six mois exactement n’est pas tranché.' }, null, { memeAgence: true, sansInterruption: true })],
+      criteres: [PLEIN_OU_CHOISI, cumul({ mois: 6, egaliteAmbigue: 'La ligne dit « CDD > 6 mois en intérim » et la période de validation « 6 mois ou plus » : six mois exactement n’est pas tranché.' }, null, { meme: 'agence', sansInterruption: true })],
       source: s002('1574–1578'),
     },
     {
@@ -273,7 +274,7 @@ const GRAND_PERIGUEUX: VersionRegles = {
       code: 'GP-CDD', libelle: 'CDD ≥ 6 mois (dont alternance) — temps plein ou réduit si volontariat — 6 mois ou plus chez le même employeur',
       groupe: GP_POS, categorie: 'emploi', situations: ['cdd', 'alternance'], criteres: [{ type: 'duree_contrat', mois: 6, strict: false }, PLEIN_OU_CHOISI, anciennete(6, true)], source: s002('3202'),
     },
-    { code: 'GP-INTERIM', libelle: 'CTT ≥ 6 mois en intérim — 6 mois dans la même agence sur les 12 derniers mois', groupe: GP_POS, categorie: 'emploi', situations: ['interim'], criteres: [PLEIN_OU_CHOISI, cumul({ mois: 6 }, 12, { memeAgence: true })], source: s002('3204') },
+    { code: 'GP-INTERIM', libelle: 'CTT ≥ 6 mois en intérim — 6 mois dans la même agence sur les 12 derniers mois', groupe: GP_POS, categorie: 'emploi', situations: ['interim'], criteres: [PLEIN_OU_CHOISI, cumul({ mois: 6 }, 12, { meme: 'agence' })], source: s002('3204') },
     { code: 'GP-SUCCESSIFS', libelle: 'Contrats successifs (CDI, CDD, CTT) — 39 semaines ou 1 200 h sur 12 mois (dont intérim, CESU)', groupe: GP_POS, categorie: 'emploi', situations: ['contrats_successifs'], criteres: [PLEIN_OU_CHOISI, cumul(SEUIL_39_SEMAINES_1200_H, 12)], source: s002('3205') },
     {
       code: 'GP-IAE', libelle: 'Contrats aidés / mesures aidées en IAE — 20 heures — 39 semaines ou 1 200 h sur période de 12 mois', groupe: GP_POS, categorie: 'emploi',

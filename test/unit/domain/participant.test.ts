@@ -43,6 +43,9 @@ describe('questionnaire of 26/11/2018 (seed 002 l.8035–8171)', () => {
     const r = { ...COMPLET_2018, Q1b: 'oui', Q1e: null, Q1g: null };
     expect(messages(verifierReponses('FSE-2018-11-26', r))).toEqual(['Q1f — ne se renseigne que si 1a à 1d sont « non »']);
     expect(verifierReponses('FSE-2018-11-26', { ...r, Q1f: null })).toEqual([]);
+    // A single choice on the form (l.8105): once 1b is « oui », 1a, 1c and 1d may stay empty.
+    expect(verifierReponses('FSE-2018-11-26', { Q1b: 'oui', Q2: '2c', Q3: 'non', Q4: 'non', Q5: 'non', Q6: 'non' })).toEqual([]);
+    expect(messages(verifierReponses('FSE-2018-11-26', { ...COMPLET_2018, Q1c: null }))).toEqual(['Q1c — réponse obligatoire']);
   });
 
   it('1g only when 1f = oui; 1e and 1f required when out of work', () => {

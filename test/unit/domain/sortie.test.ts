@@ -171,7 +171,7 @@ describe('Bordeaux (seed 002 l.1556–1636)', () => {
   it('a rule change on date D judges a sortie of D−1 by the old version', () => {
     const nouvelle: VersionRegles = {
       ...BORDEAUX[0]!, version: 'bordeaux-2022', valideDu: '2022-01-01', decisionCopil: { reference: 'COPIL du 10/12/2021', date: '2021-12-10' },
-      regles: BORDEAUX[0]!.regles.map((r) => r.code !== 'BORDEAUX-SUCCESSIFS' ? r : { ...r, criteres: [{ type: 'cumul', fenetreMois: 12, seuils: { heures: 1000 }, memeAgence: false, sansInterruption: false }] }),
+      regles: BORDEAUX[0]!.regles.map((r) => r.code !== 'BORDEAUX-SUCCESSIFS' ? r : { ...r, criteres: [{ type: 'cumul', fenetreMois: 12, seuils: { heures: 1000 }, meme: null, sansInterruption: false }] }),
     };
     const versions = [...BORDEAUX, nouvelle];
     const veille = qualifierSortie(sortie({ ...SUCCESSIFS, date: '2021-12-31', contrats: contrats(220) }), versions);
