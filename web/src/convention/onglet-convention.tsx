@@ -74,7 +74,7 @@ export function OngletConvention({ dossier, admin, onChange }: { dossier: TDossi
           <h2 id="etat-convention-titre">Convention</h2>
           <Definitions
             lignes={[
-              ['État', <strong key="etat" data-etat-convention={c.suivi.etat}>{ETATS_CONVENTION[c.suivi.etat]}</strong>],
+              ['État', <strong key="etat" data-etat-convention={c.suivi.etat}>{ETATS_CONVENTION[c.suivi.etat]}{enCours && enCours.nature === 'avenant' ? ` — ${nomVersion(enCours).toLowerCase()}` : ''}</strong>],
               ['Version en vigueur', enVigueur ? `${nomVersion(enVigueur)} (version ${enVigueur.numero})` : 'Aucune : la convention n’est pas encore signée'],
               ['Période', c.suivi.periode ? `du ${formatDate(c.suivi.periode.debut)} au ${formatDate(c.suivi.periode.fin)}` : null],
               ['FSE conventionné', c.suivi.fseConventionneCentimes !== null ? formatMontant(c.suivi.fseConventionneCentimes) : null],
