@@ -60,7 +60,7 @@ describe('convention web journey: preparation, signatures, sealed PDF, avenant',
   async function depuisConventions(d: { id: string; reference: string }, etat: RegExp) {
     await navigation().getByRole('link', { name: 'Gestion de l’OI' }).click();
     await page.waitForURL((u) => u.pathname === '/gestion');
-    const ligne = page.getByTestId('conventions').locator('li').filter({ hasText: d.reference });
+    const ligne = page.getByTestId('conventions').locator('tbody tr').filter({ hasText: d.reference });
     await expect.poll(() => ligne.textContent()).toMatch(etat);
     await ligne.getByRole('link').click();
     await page.waitForURL((u) => u.pathname === `/gestion/dossiers/${d.id}`);
@@ -149,7 +149,7 @@ describe('convention web journey: preparation, signatures, sealed PDF, avenant',
     // Gone from the block once in force.
     await navigation().getByRole('link', { name: 'Gestion de l’OI' }).click();
     await page.getByTestId('conventions').waitFor();
-    expect(await page.getByTestId('conventions').locator('li').filter({ hasText: dossier.reference }).count()).toBe(0);
+    expect(await page.getByTestId('conventions').locator('tbody tr').filter({ hasText: dossier.reference }).count()).toBe(0);
   }, LONG);
 
   it('lets the porteur download the signed PDF, sealed by the platform', async () => {

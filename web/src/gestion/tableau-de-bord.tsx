@@ -49,6 +49,44 @@ export function TableauDeBordOi() {
         </form>
       </section>
       {data && (
+        <section className="carte" aria-labelledby="conventions-titre" data-testid="conventions">
+          <h2 id="conventions-titre">Conventions</h2>
+          {data.conventions.length === 0 ? (
+            <p className="vide">Aucune convention à préparer ni à signer.</p>
+          ) : (
+            <div className="table-defilante" tabIndex={0} role="region" aria-labelledby="conventions-titre">
+              <table className="table conventions-tdb">
+                <thead>
+                  <tr>
+                    <th scope="col">Dossier</th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Dernière modification</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.conventions.map((c) => (
+                    <tr key={c.dossierId} data-etat={c.etat}>
+                      <th scope="row">
+                        <Link to={`/gestion/dossiers/${encodeURIComponent(c.dossierId)}${query({ onglet: 'convention' })}`}>{c.reference}</Link>
+                        <span className="discret bloc">{c.intitule}</span>
+                      </th>
+                      <td>{c.organisationNom}</td>
+                      <td>
+                        <span className={`badge ${c.etat === 'a_contresigner' || c.etat === 'a_preparer' ? 'badge-brouillon' : 'badge-clos'}`}>
+                          {ETATS_CONVENTION[c.etat]}{c.numero && c.numero > 1 ? ` — avenant n° ${c.numero - 1}` : ''}
+                        </span>
+                      </td>
+                      <td>{formatInstant(c.modifieLe)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+      {data && (
         <div className="grille-tableau-de-bord">
           <section className="carte" aria-labelledby="mes-dossiers-titre">
             <h2 id="mes-dossiers-titre">Mes dossiers</h2>
@@ -62,26 +100,6 @@ export function TableauDeBordOi() {
                 <h3>Dossiers que je suis</h3>
                 <TableDossiersOi items={data.suivis} libelle="Dossiers que je suis" />
               </>
-            )}
-          </section>
-          <section className="carte" aria-labelledby="conventions-titre" data-testid="conventions">
-            <h2 id="conventions-titre">Conventions</h2>
-            {data.conventions.length === 0 ? (
-              <p className="vide">Aucune convention à préparer ni à signer.</p>
-            ) : (
-              <ul className="liste conventions-tdb">
-                {data.conventions.map((c) => (
-                  <li key={c.dossierId} data-etat={c.etat}>
-                    <Link to={`/gestion/dossiers/${encodeURIComponent(c.dossierId)}${query({ onglet: 'convention' })}`}>
-                      {c.reference} — {c.organisationNom}
-                    </Link>{' '}
-                    <span className={`badge ${c.etat === 'a_contresigner' || c.etat === 'a_preparer' ? 'badge-brouillon' : 'badge-clos'}`}>
-                      {ETATS_CONVENTION[c.etat]}{c.numero && c.numero > 1 ? ` — avenant n° ${c.numero - 1}` : ''}
-                    </span>
-                    <span className="discret bloc">{c.intitule} · modifiée le {formatInstant(c.modifieLe)}</span>
-                  </li>
-                ))}
-              </ul>
             )}
           </section>
           <section className="carte" aria-labelledby="echeances-titre">

@@ -27,7 +27,7 @@ function CarteDossier({ d }: { d: TResumeDossier }) {
           <BadgeStatutPorteur statut={d.statut} />
           {d.convention && d.convention !== 'en_preparation' && (
             <span className={`badge ${d.convention === 'a_signer_porteur' ? 'badge-brouillon' : 'badge-ouvert'}`} data-convention={d.convention}>
-              {d.convention === 'a_signer_porteur' ? 'Convention à signer' : d.convention === 'a_contresigner' ? 'Convention signée, à contresigner par l’OI' : 'Convention en vigueur'}
+              {d.convention === 'a_signer_porteur' ? 'Convention à signer' : d.convention === 'a_contresigner' ? 'Convention signée, en attente de l’OI' : 'Convention en vigueur'}
             </span>
           )}
         </span>
