@@ -10,6 +10,9 @@
  * - porteur@guichet.test: A1 deposited, compléments asked by the gestionnaire (a RIB, due in ten days);
  * - the PLIE de Bordeaux's comité, held at 00:00 on the first start's day and closed: B1 (porteur@) and B3 (porteur2@)
  *   selected and programmed by the OI, B2 (porteur2@) selected and waiting for its programmation (the oi-admin's to do);
+ * - participants: four on B1 (one left for a CDI held six months: emploi durable; one after three months of intérim:
+ *   not a sortie positive under Bordeaux's rules), two on
+ *   HP1, entered with the FSE+ questionnaire;
  * - conventions: B1's signed by both parties and in force; B3's in force with an avenant (a six-month extension)
  *   signed by porteur2@ and waiting for the oi-admin's countersignature;
  * - the messagerie: the gestionnaire asks porteur2@ about GP1 (unread by the porteur), porteur@ asks the OI about
@@ -271,6 +274,7 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
   await comiteClos(api, aap.id, [ids.get('B1')!, ids.get('B2')!, ids.get('B3')!], [ids.get('B1')!, ids.get('B3')!], maintenant);
   await messagesDemo(api, ids);
   await conventionsDemo(api, ids.get('B1')!, ids.get('B3')!, maintenant);
+  await participantsDemo(api, ids.get('B1')!, ids.get('HP1')!, maintenant);
 }
 
 /** The PLIE du Haut Périgord's comité, open on HP1 and HP2, nobody has voted. */
@@ -382,5 +386,37 @@ async function messagesDemo(api: ClientApi, ids: Map<string, string>) {
   for (const f of fils) {
     const { fils: existants } = await api.appel<{ fils: Array<{ sujet: string }> }>(f.auteur, 'GET', `/dossiers/${f.dossier}/messagerie`);
     if (!existants.some((x) => x.sujet === f.sujet)) await api.appel(f.auteur, 'POST', `/dossiers/${f.dossier}/messagerie/fils`, { sujet: f.sujet, texte: f.texte });
+  }
+}
+
+/** A few participants entered on B1 and HP1 by porteur@, with two exits on B1; once (the natural key finds them again). */
+async function participantsDemo(api: ClientApi, b1: string, hp1: string, maintenant: Date) {
+  const jour = (decalage: number) => dateLocale(new Date(maintenant.getTime() - decalage * 86_400_000));
+  const personnes: Array<{ dossier: string; nom: string; prenom: string; naissance: string; sexe: 'femme' | 'homme'; entree: number; reponses: Record<string, string | number>; sortie?: Record<string, unknown> }> = [
+    { dossier: b1, nom: 'Benali', prenom: 'Samira', naissance: '1988-04-12', sexe: 'femme', entree: 120, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 26, Q2: '2b', Q3: 'non', Q4: 'non', Q5: 'oui', Q6: 'non', Q7: 'non' },
+      sortie: { date: jour(10), situation: 'cdi', debut: jour(200), tempsPlein: true, heuresHebdo: 35, employeur: 'Transports Bordelais SAS', memeEmployeur: true } },
+    { dossier: b1, nom: 'Lefèvre', prenom: 'Julien', naissance: '2001-09-30', sexe: 'homme', entree: 110, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 14, Q2: '2a', Q3: 'non', Q4: 'non', Q5: 'nsp', Q6: 'non', Q7: 'non' },
+      sortie: { date: jour(5), situation: 'interim', debut: jour(100), fin: jour(5), dureeMois: 3, heuresHebdo: 35, agence: 'Adecco Bordeaux Lac' } },
+    { dossier: b1, nom: 'Nguyen', prenom: 'Thi', naissance: '1975-01-22', sexe: 'femme', entree: 90, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 40, Q2: '2c', Q3: 'non', Q4: 'oui', Q5: 'oui', Q6: 'non', Q7: 'non' } },
+    { dossier: b1, nom: 'Martin', prenom: 'Kevin', naissance: '1996-06-03', sexe: 'homme', entree: 45, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'oui', Q1f: 'non', Q2: '2b', Q3: 'oui', Q4: 'non', Q5: 'non', Q6: 'non', Q7: 'non' } },
+    { dossier: hp1, nom: 'Delage', prenom: 'Monique', naissance: '1968-11-15', sexe: 'femme', entree: 30, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 30, Q2: '2a', Q3: 'non', Q4: 'non', Q5: 'non', Q6: 'non', Q7: 'non' } },
+    { dossier: hp1, nom: 'Petit', prenom: 'Lucas', naissance: '2003-02-08', sexe: 'homme', entree: 20, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 6, Q2: '2a', Q3: 'non', Q4: 'non', Q5: 'non', Q6: 'nsp', Q7: 'non' } },
+  ];
+  for (const p of personnes) {
+    const existants = await api.appel<{ items: Array<{ id: string; version: number; identite: { nom: string }; sortie: unknown }> }>(PORTEUR, 'GET', `/dossiers/${p.dossier}/participants?q=${encodeURIComponent(p.nom)}`);
+    let x = existants.items.find((i) => i.identite.nom === p.nom);
+    if (!x) {
+      x = await api.appel(PORTEUR, 'POST', `/dossiers/${p.dossier}/participants`, {
+        identite: {
+          nom: p.nom, prenom: p.prenom, dateNaissance: p.naissance, sexe: p.sexe, naissance: { commune: 'Bordeaux', codePostal: '33000' },
+          adresse: { ligne: '12 rue Sainte-Catherine', codePostal: '33000', commune: 'Bordeaux' }, telephoneMobile: null, telephoneDomicile: null, courriel: null,
+        },
+        dateEntree: jour(p.entree),
+        questionnaire: { questionnaire: 'FSEPLUS-2021-1057', reponses: p.reponses },
+        plie: { prescripteur: 'France Travail', decisionCommission: { decision: 'validee', date: jour(p.entree + 3) }, contratEngagementSigneLe: jour(p.entree) },
+        notice: { remiseLe: jour(p.entree), mode: 'papier' },
+      });
+    }
+    if (p.sortie && x && !x.sortie) await api.appel(PORTEUR, 'POST', `/dossiers/${p.dossier}/participants/${x.id}/sortie`, p.sortie, { 'if-match': String(x.version) });
   }
 }

@@ -69,6 +69,9 @@ export const POLITIQUE = {
   'dossier.suivre': { relations: OI, refus: 'Seuls les agents de l’OI suivent un dossier.' },
   'convention.lire': { relations: [...MEMBRES_ORG, ...OI], refus: 'La convention est lue par les membres de l’organisation et les agents de l’OI.' },
   'convention.preparer': { relations: OI, refus: 'Seuls les agents de l’OI préparent la convention et ses avenants.' },
+  'participant.lire': { relations: [...MEMBRES_ORG, ...OI], refus: 'Les données des participants sont réservées aux membres de l’organisation et aux agents de l’OI.' },
+  'participant.ecrire': { relations: MEMBRES_ORG, refus: 'Les participants sont saisis par l’organisation qui porte l’opération.' },
+  'participant.decider': { relations: OI, refus: 'Les décisions de la commission sont enregistrées par les agents de l’OI.' },
   'convention.signer': { relations: ['signataire', 'admin_oi'], refus: 'Seuls un signataire de l’organisation, puis un administrateur de l’OI, signent la convention.' },
 } as const satisfies Record<string, { relations: readonly Relation[]; refus: string }>;
 export type Action = keyof typeof POLITIQUE;

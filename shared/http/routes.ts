@@ -17,6 +17,7 @@ import { routesMessagerie } from './contrats/messagerie';
 import { routesInstruction } from './contrats/instruction';
 import { routesComites } from './contrats/comites';
 import { routesConventions } from './contrats/conventions';
+import { routesParticipants } from './contrats/participants';
 
 export type { Access, Method, RouteDefinition } from './contrats/definition';
 
@@ -33,6 +34,7 @@ export const routes = [
   ...routesInstruction,
   ...routesComites,
   ...routesConventions,
+  ...routesParticipants,
 ] as const satisfies readonly RouteDefinition[];
 
 /** Handlers triggered by S3 ObjectCreated events (AWS: bucket notification; locally: s3rver's events). */

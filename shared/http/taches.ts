@@ -39,6 +39,14 @@ export const planifications = [
     access: { table: 'readwrite' as Access },
     description: 'Rappels J-7 et J-2 avant la clôture des appels à projets aux porteurs de brouillons',
   },
+  {
+    handler: 'functions/participants/purger.ts',
+    /** Every day at 03:00, Paris time. */
+    expression: 'cron(0 3 * * ? *)',
+    fuseau: 'Europe/Paris',
+    access: { table: 'readwrite' as Access },
+    description: 'Purge des données des participants dont la durée de conservation est échue',
+  },
 ] as const;
 
 /**

@@ -19,6 +19,7 @@ import { dynamo } from '#shared/repositories/clients';
 import { client, demarrerGuichet, type Reponse } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre, siretUnique } from './dossiers-helpers';
 import { piecesObligatoires } from './pieces-helpers';
+import { colonnes } from '#shared/domain/participant/csv';
 import { comiteOuvert, declarer, GESTIONNAIRE, MEMBRES, notes, OI, P1, PRESENTS } from './comite-helpers';
 
 const PERSONAS = [
@@ -91,6 +92,8 @@ interface Fixtures {
   plie: Record<string, unknown>;
   /** An export job of the AAP's dossiers, started by the OI. */
   exportId: string;
+  /** A participant of the dossier on comité C's agenda, and the body that created it. */
+  participant: { id: string; demande: { dateEntree: string } & Record<string, unknown> };
 }
 
 interface Requete { chemin: string; body?: unknown; headers?: Record<string, string> }
@@ -210,6 +213,29 @@ const CAS: Record<string, Cas> = {
     requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/convention/signatures`, body: { numero: 1, sha256: 'c'.repeat(64), qualite: 'Présidente' } }),
   },
   'GET /dossiers/{id}/convention/{numero}/document.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/convention/1/document.pdf` }) },
+  // Participants, on the dossier on comité C's agenda (recevable and beyond): comité members never reach them.
+  'GET /dossiers/{id}/participants': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants` }) },
+  'POST /dossiers/{id}/participants': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants`, body: f.participant.demande }) },
+  'POST /dossiers/{id}/participants/imports': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/imports`, body: { nomFichier: 'vide.csv', contenuBase64: Buffer.from(`${colonnes('FSEPLUS-2021-1057').join(';')}\n`).toString('base64') } }),
+  },
+  'GET /dossiers/{id}/participants/export.csv': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/export.csv` }) },
+  'GET /dossiers/{id}/participants/indicateurs': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/indicateurs` }) },
+  'GET /dossiers/{id}/participants/acces': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/acces` }) },
+  'GET /dossiers/{id}/participants/{participantId}': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/${f.participant.id}` }) },
+  'PUT /dossiers/{id}/participants/{participantId}': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/${f.participant.id}`, body: f.participant.demande, headers: { 'if-match': '1' } }),
+  },
+  'POST /dossiers/{id}/participants/{participantId}/sortie': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/${f.participant.id}/sortie`, body: { date: f.participant.demande.dateEntree, situation: 'abandon' }, headers: { 'if-match': '1' } }),
+  },
+  'POST /dossiers/{id}/participants/{participantId}/decision-commission': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/${f.participant.id}/decision-commission`, body: { date: '2026-01-05', categorie: 'negative', motif: 'Commission du 5 janvier.' }, headers: { 'if-match': '1' } }),
+  },
   'GET /dossiers/{id}/lettre-decision.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/lettre-decision.pdf` }) },
   'GET /aaps/{id}/enveloppe': { genre: 'aap', requete: (f) => ({ chemin: `/aaps/${f.aapId}/enveloppe` }) },
   'GET /comites': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/comites' }) },
@@ -259,6 +285,11 @@ const INVARIANTS: Array<[string, Persona, Attendu]> = [
   ['POST /dossiers/{id}/convention/signatures', 'admin', 'autorise'],
   ['POST /dossiers/{id}/convention', 'signataire', 403],
   ['GET /dossiers/{id}/convention', 'membre', 403],
+  ['GET /dossiers/{id}/participants', 'membre', 403],
+  ['GET /dossiers/{id}/participants/{participantId}', 'president', 403],
+  ['GET /dossiers/{id}/participants/{participantId}', 'porteur_tiers', 404],
+  ['POST /dossiers/{id}/participants', 'gestionnaire', 403],
+  ['POST /dossiers/{id}/participants/{participantId}/decision-commission', 'signataire', 403],
   ['GET /dossiers/{id}', 'porteur_tiers', 404],
   ['GET /dossiers/{id}', 'oi_tiers', 404],
   ['PUT /dossiers/{id}', 'gestionnaire', 403],
@@ -350,11 +381,25 @@ beforeAll(async () => {
   expect(aapBrouillon.status).toBe(201);
   const { id: _i, oi: _o, version: _v, modifieLe: _m, ...plie } = (await api.get('/plies/sources')).body;
   const exportation = await api.post('/gestion/dossiers/exports', { as: OI, body: { aapId: aap.id, format: 'xlsx' } });
+  const entree = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+  const participantDemo = {
+    identite: {
+      nom: 'Matrice', prenom: 'Léa', dateNaissance: '1990-01-01', sexe: 'femme', naissance: { commune: 'Agen', codePostal: '47000' },
+      adresse: { ligne: '1 place Jasmin', codePostal: '47000', commune: 'Agen' }, telephoneMobile: null, telephoneDomicile: null, courriel: null,
+    },
+    dateEntree: entree,
+    questionnaire: { questionnaire: 'FSEPLUS-2021-1057', reponses: { Q1a: 'non', Q1b: 'oui', Q2: '2b', Q3: 'non', Q4: 'non', Q5: 'non', Q6: 'non', Q7: 'non' } },
+    plie: null,
+    notice: { remiseLe: entree, mode: 'papier' },
+  };
+  const participant = await api.post(`/dossiers/${inscrit.id}/participants`, { as: P1, body: participantDemo });
+  expect(participant.status).toBe(201);
   expect(exportation.status).toBe(202);
   f = {
     aapId: aap.id, brouillonAapId: aapBrouillon.body.id, orgA, brouillon: { id: brouillon.id, version: brouillon.version, contenu: brouillon.contenu },
     depose: { id: depose.id, version: depose.version, pieceId }, fil, inscrit: inscrit.id, comite: comite.id, plie,
     exportId: exportation.body.id,
+    participant: { id: participant.body.id, demande: participantDemo },
   };
 }, 180_000);
 afterAll(async () => g?.stop());

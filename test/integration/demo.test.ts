@@ -35,6 +35,10 @@ describe('demo dossiers of npm start', () => {
     const b3 = await convention('porteur2@guichet.test', 'B3');
     expect(b3.suivi).toMatchObject({ etat: 'a_contresigner', numeroEnVigueur: 1, numeroEnCours: 2 });
     expect(b3.versions[1].avenant.modifications.map((m: { chemin: string }) => m.chemin)).toEqual(['periode.fin']);
+    const b1Id = ((await api.get('/dossiers', { as: 'porteur@guichet.test' })).body.items as Resume[]).find((x) => x.ficheCode === 'B1')!.id;
+    const participants = (await api.get(`/dossiers/${b1Id}/participants`, { as: 'porteur@guichet.test' })).body.items as Array<{ sortie: unknown; qualification: { categorie: string } | null }>;
+    expect(participants).toHaveLength(4);
+    expect(participants.filter((p) => p.sortie).map((p) => p.qualification!.categorie).sort()).toEqual(['emploi_durable', 'non_retenue']);
     const tableau = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { conventions: Array<{ etat: string; numero: number | null; reference: string }> };
     expect(tableau.conventions.map((c) => [c.reference.split('-').at(-2), c.etat, c.numero])).toEqual([['B3', 'a_contresigner', 2]]);
     const fils = async (email: string, fiche: string) => {

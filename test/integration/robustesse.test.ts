@@ -27,6 +27,7 @@ beforeAll(async () => {
     id: [aaps[0]!.id, dossiers[0]!.id, orgs[0]!.id, comites[0]!.id, ...bizarres],
     code: ['HP1', ...bizarres],
     numero: ['1', ...bizarres],
+    participantId: ['01PARTINCONNU000000000000', ...bizarres],
     pieceId: [pieces[0]!.id, ...bizarres],
     dossierId: [dossiers[0]!.id, ...bizarres],
     // The messagerie's: no thread or attachment exists yet, so each is looked up and not found.

@@ -1,0 +1,59 @@
+/** The manifest's participant routes (shared/http/routes.ts lists every area). */
+import * as zod from 'zod';
+import { ParamsDossier } from '#shared/schemas/dossier';
+import { DemandeParticipant, DemandeSortie } from '#shared/schemas/participant';
+import { DemandeDecisionCommission, DemandeImportParticipants, FiltresParticipants, ParamsParticipant } from '#shared/schemas/participant-http';
+import { type RouteDefinition, jwt } from './definition';
+
+export const routesParticipants = [
+  {
+    method: 'GET', path: '/dossiers/{id}/participants', handler: 'functions/participants/list-participants.ts', ...jwt('participant.lire'),
+    access: { table: 'readwrite' }, summary: 'Participants de l’opération (recherche, pages ; chaque lecture est journalisée)', tag: 'Participants',
+    input: { params: ParamsDossier, query: FiltresParticipants },
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/participants', handler: 'functions/participants/create-participant.ts', ...jwt('participant.ecrire'),
+    access: { table: 'readwrite' }, summary: 'Inscrire un participant (questionnaire du programme, notice remise)', tag: 'Participants',
+    input: { params: ParamsDossier, body: DemandeParticipant }, successStatus: 201,
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/participants/imports', handler: 'functions/participants/import-participants.ts', ...jwt('participant.ecrire'),
+    access: { table: 'readwrite' }, summary: 'Importer un CSV (UTF-8 ou Windows-1252, ; ou ,) : rapport ligne par ligne, idempotent', tag: 'Participants',
+    input: { params: ParamsDossier, body: DemandeImportParticipants },
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/participants/export.csv', handler: 'functions/participants/export-participants.ts', ...jwt('participant.lire'),
+    access: { table: 'readwrite' }, summary: 'Exporter les participants en CSV (journalisé)', tag: 'Participants',
+    input: { params: ParamsDossier },
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/participants/indicateurs', handler: 'functions/participants/get-indicateurs.ts', ...jwt('participant.lire'),
+    access: { table: 'readwrite' }, summary: 'Indicateurs réalisés : sexe, âge et situation à l’entrée, sorties par catégorie', tag: 'Participants',
+    input: { params: ParamsDossier },
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/participants/acces', handler: 'functions/participants/list-acces.ts', ...jwt('participant.lire'),
+    access: { table: 'read' }, summary: 'Journal des accès aux données des participants', tag: 'Participants',
+    input: { params: ParamsDossier }, output: zod.object({ items: zod.array(zod.record(zod.string(), zod.unknown())) }),
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/participants/{participantId}', handler: 'functions/participants/get-participant.ts', ...jwt('participant.lire'),
+    access: { table: 'readwrite' }, summary: 'Une fiche participant (lecture journalisée)', tag: 'Participants',
+    input: { params: ParamsParticipant },
+  },
+  {
+    method: 'PUT', path: '/dossiers/{id}/participants/{participantId}', handler: 'functions/participants/update-participant.ts', ...jwt('participant.ecrire'),
+    access: { table: 'readwrite' }, summary: 'Rectifier une fiche participant (If-Match)', tag: 'Participants',
+    input: { params: ParamsParticipant, body: DemandeParticipant, headers: ['if-match'] },
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/participants/{participantId}/sortie', handler: 'functions/participants/post-sortie.ts', ...jwt('participant.ecrire'),
+    access: { table: 'readwrite' }, summary: 'Enregistrer la sortie d’un participant (If-Match) ; qualifiée par les règles du PLIE', tag: 'Participants',
+    input: { params: ParamsParticipant, body: DemandeSortie, headers: ['if-match'] },
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/participants/{participantId}/decision-commission', handler: 'functions/participants/post-decision-commission.ts', ...jwt('participant.decider'),
+    access: { table: 'readwrite' }, summary: 'Décision de la commission sur une sortie à qualifier (If-Match)', tag: 'Participants',
+    input: { params: ParamsParticipant, body: DemandeDecisionCommission, headers: ['if-match'] },
+  },
+] as const satisfies readonly RouteDefinition[];
