@@ -169,6 +169,12 @@ describe('conventionnement', () => {
     expect(rapport).toMatch(/Signature Validation: Signature is Valid\./);
     expect(rapport).toMatch(/Total document signed/);
     expect(rapport).toMatch(/Guichet — cachet de la plateforme/);
+    // The seal is an incremental update: the sealed file starts with the very bytes both parties signed.
+    const signe = envoye.body.length as number;
+    expect(scelle.body.length).toBeGreaterThan(signe);
+    expect(sha256(scelle.body.subarray(0, signe))).toBe(vigueur.document.sha256);
+    expect(vigueur.document.sha256).toBe(sha);
+    expect(Buffer.from(scelle.body.subarray(0, signe)).equals(Buffer.from(envoye.body))).toBe(true);
     await attendreCourriel(g, P1, /Convention du dossier .* en vigueur/);
 
     // The journal records each step.

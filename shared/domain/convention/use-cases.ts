@@ -179,7 +179,9 @@ const libelleVersion = (v: Pick<VersionConvention, 'nature' | 'numero'>) => (v.n
 
 /**
  * A signature (C7): the organisation's signataire, then an administrator of the OI, each on the document whose hash
- * they were shown. The OI's countersignature seals the PDF and brings the version into force.
+ * they were shown. The OI's countersignature seals the PDF and brings the version into force. The seal preserves the
+ * signed bytes: it is an incremental update, so the sealed file starts with the PDF the parties signed, byte for byte,
+ * and its prefix of that PDF's length hashes to the version's `document.sha256`.
  */
 export async function signer(ctx: ContexteConvention, actor: Actor, id: string, demande: DemandeSignature) {
   const avant = await ctx.dossiers.lire(id);

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ let racine: string;
 let dossier: string;
 let certificat: CertificatPlateforme;
 
-async function pdfDeTest(): Promise<Uint8Array> {
+async function pdfDeTest(options: { useObjectStreams?: boolean } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   // A fixed creation date and no producer stamp: the same bytes on every run.
   doc.setCreationDate(DATE);
@@ -30,7 +31,7 @@ async function pdfDeTest(): Promise<Uint8Array> {
   const page = doc.addPage([595, 842]);
   page.drawText('Convention attributive de subvention FSE+', { x: 50, y: 780, size: 16, font: police });
   page.drawText('Opération : accompagnement renforcé vers l’emploi — PLIE du Haut Périgord', { x: 50, y: 750, size: 11, font: police });
-  return doc.save();
+  return doc.save(options);
 }
 
 function pdfsig(chemin: string): { code: number | null; sortie: string } {
@@ -81,9 +82,45 @@ describe('certificatLocal', () => {
 });
 
 describe('scellerPdf', () => {
+  let original: Uint8Array;
   let scelle: Uint8Array;
   beforeAll(async () => {
-    scelle = await scellerPdf(await pdfDeTest(), certificat, OPTIONS);
+    original = await pdfDeTest();
+    scelle = await scellerPdf(original, certificat, OPTIONS);
+  });
+
+  it('is an incremental update: the sealed file starts with the original bytes, so with the signed hash', () => {
+    expect(scelle.length).toBeGreaterThan(original.length);
+    expect(Buffer.from(scelle.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
+    const sha256 = (o: Uint8Array) => createHash('sha256').update(o).digest('hex');
+    expect(sha256(scelle.subarray(0, original.length))).toBe(sha256(original));
+    // The appended section points back at the original's last cross-reference section.
+    const prev = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(Buffer.from(original).toString('latin1'))![1];
+    expect(Buffer.from(scelle.subarray(original.length)).toString('latin1')).toContain(`/Prev ${prev}`);
+  });
+
+  it('seals a file whose cross-reference section is a table (no object streams) the same way', async () => {
+    const table = await pdfDeTest({ useObjectStreams: false });
+    expect(Buffer.from(table).toString('latin1')).toMatch(/\nxref\n0 \d+\n/);
+    const scelleTable = await scellerPdf(table, certificat, OPTIONS);
+    expect(Buffer.from(scelleTable.subarray(0, table.length)).equals(Buffer.from(table))).toBe(true);
+    // The update's section is a table too, after its trailer.
+    expect(Buffer.from(scelleTable.subarray(table.length)).toString('latin1')).toMatch(/\nxref\n[\s\S]*\ntrailer\n<<[\s\S]*\/Prev \d+[\s\S]*%%EOF\n?$/);
+    const { code, sortie } = pdfsig(ecrire('scelle-table.pdf', scelleTable));
+    expect(code, sortie).toBe(0);
+    expect(sortie).toContain('Signature Validation: Signature is Valid.');
+    expect(sortie).toContain('Total document signed');
+    expect(sortie).not.toContain('Signature #2:');
+    const texte = execFileSync('pdftotext', ['-enc', 'UTF-8', ecrire('texte-table.pdf', scelleTable), '-'], { encoding: 'utf8' });
+    expect(texte).toContain('Convention attributive de subvention FSE+');
+  });
+
+  it('leaves the original revision readable on its own (the prefix is the document before the seal)', async () => {
+    const avant = await PDFDocument.load(scelle.subarray(0, original.length), { updateMetadata: false });
+    expect(avant.getForm().getFields()).toHaveLength(0);
+    const apres = await PDFDocument.load(scelle, { updateMetadata: false });
+    expect(apres.getPageCount()).toBe(avant.getPageCount());
+    expect(apres.getForm().getFields()).toHaveLength(1);
   });
 
   it('pdfsig finds one valid signature covering the whole document', () => {
@@ -130,7 +167,7 @@ describe('scellerPdf', () => {
     expect(Buffer.from(autreDate).equals(Buffer.from(scelle))).toBe(false);
   });
 
-  it('refuses a PDF that already carries a signature (rewriting it would break that one)', async () => {
+  it('refuses a PDF that already carries a signature (one seal per document)', async () => {
     await expect(scellerPdf(scelle, certificat, OPTIONS)).rejects.toThrow('déjà une signature');
   });
 
