@@ -28,6 +28,7 @@ const PageNouvelAap = lazy(() => import('./pages/gestion-nouveau').then((m) => (
 const PageRectificatif = lazy(() => import('./pages/gestion-rectificatif').then((m) => ({ default: m.PageRectificatif })));
 const PageMesDossiers = lazy(() => import('./pages/mes-dossiers').then((m) => ({ default: m.PageMesDossiers })));
 const PageOrganisation = lazy(() => import('./pages/organisation').then((m) => ({ default: m.PageOrganisation })));
+const PageParticipants = lazy(() => import('./pages/participants').then((m) => ({ default: m.PageParticipants })));
 const PagePlie = lazy(() => import('./pages/plie').then((m) => ({ default: m.PagePlie })));
 const PageMesNotifications = lazy(() => import('./pages/notifications').then((m) => ({ default: m.PageMesNotifications })));
 
@@ -58,6 +59,7 @@ const routes: [string, Rendu, Acces][] = [
   ['/comites/:id', (p) => <PageComite id={p.id!} />, 'public'],
   ['/dossiers', () => <PageMesDossiers />, 'porteur'],
   ['/dossiers/:id', (p) => <PageDossier id={p.id!} />, 'porteur'],
+  ['/dossiers/:id/participants', (p) => <PageParticipants id={p.id!} />, 'porteur'],
   ['/organisation', () => <PageOrganisation />, 'porteur'],
   ['/compte/double-authentification', () => <PageDoubleAuthentification />, 'public'],
   // Every signed-in person's e-mails (the page asks anonymous visitors to sign in).

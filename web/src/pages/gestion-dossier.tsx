@@ -11,6 +11,8 @@ import { VueLecture } from '../dossier/vue-lecture';
 import { CarteAffectation } from '../gestion/affectation';
 import { OngletConvention } from '../convention/onglet-convention';
 import { ETATS_CONVENTION } from '../convention/libelles';
+import { EcranParticipants } from '../participants/ecran-participants';
+import { STATUTS_PARTICIPANTS } from '../participants/libelles';
 import { OngletDecision, OngletInstruction } from '../gestion/onglet-instruction';
 import { OngletMessagerie } from '../gestion/onglet-messagerie';
 import { useMessagerie } from '../messagerie/use-messagerie';
@@ -22,10 +24,10 @@ import { formatDate, formatInstant, pluriel } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import type { TDossier } from '../lib/schemas-dossier';
 
-export const ONGLETS_DOSSIER = ['resume', 'demande', 'pieces', 'messagerie', 'instruction', 'decision', 'convention', 'journal'] as const;
+export const ONGLETS_DOSSIER = ['resume', 'demande', 'pieces', 'messagerie', 'instruction', 'decision', 'convention', 'participants', 'journal'] as const;
 export type CleOnglet = (typeof ONGLETS_DOSSIER)[number];
 const LIBELLES: Record<CleOnglet, string> = {
-  resume: 'Résumé', demande: 'Demande', pieces: 'Pièces', messagerie: 'Messagerie', instruction: 'Instruction', decision: 'Décision', convention: 'Convention', journal: 'Journal',
+  resume: 'Résumé', demande: 'Demande', pieces: 'Pièces', messagerie: 'Messagerie', instruction: 'Instruction', decision: 'Décision', convention: 'Convention', participants: 'Participants', journal: 'Journal',
 };
 const estOnglet = (v: string | null): v is CleOnglet => !!v && (ONGLETS_DOSSIER as readonly string[]).includes(v);
 
@@ -80,14 +82,16 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
   // The convention's tab once the dossier is programmed (its state as a mark while it waits for someone).
   const conventionnable = dossier.statut === 'programme' || !!dossier.suivi.convention;
   const etatConvention = dossier.suivi.convention?.etat ?? (dossier.statut === 'programme' ? 'a_preparer' : null);
-  const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.filter((k) => k !== 'convention' || conventionnable).map((k) => ({
+  // The participants' tab from recevabilité on (read-only for the OI, with the commission's decisions on exits).
+  const avecParticipants = STATUTS_PARTICIPANTS.has(dossier.statut);
+  const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.filter((k) => (k !== 'convention' || conventionnable) && (k !== 'participants' || avecParticipants)).map((k) => ({
     cle: k,
     libelle: LIBELLES[k],
     pastille: k === 'pieces' && pieces.lignes.length ? String(pieces.lignes.length)
       : k === 'messagerie' && messagerie.data?.nonLus ? pluriel(messagerie.data.nonLus, 'non lu', 'non lus')
         : k === 'convention' && etatConvention && etatConvention !== 'en_vigueur' ? ETATS_CONVENTION[etatConvention].toLowerCase() : null,
   }));
-  const actif = onglet === 'convention' && !conventionnable ? 'resume' : onglet;
+  const actif = (onglet === 'convention' && !conventionnable) || (onglet === 'participants' && !avecParticipants) ? 'resume' : onglet;
 
   return (
     <>
@@ -138,6 +142,7 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
           <OngletDecision dossier={dossier} admin={estOiAdmin(session)} onTransition={transition} onRecharger={() => void recharger()} />
         )}
         {actif === 'convention' && <OngletConvention dossier={dossier} admin={estOiAdmin(session)} onChange={() => void recharger()} />}
+        {actif === 'participants' && <EcranParticipants dossier={dossier} ecriture={false} />}
         {onglet === 'journal' && <JournalDossier key={`${dossier.statut}-${dossier.version}`} dossierId={dossier.id} />}
       </Onglets>
     </>
