@@ -18,6 +18,7 @@ import { routesInstruction } from './contrats/instruction';
 import { routesComites } from './contrats/comites';
 import { routesConventions } from './contrats/conventions';
 import { routesParticipants } from './contrats/participants';
+import { routesReglesSorties } from './contrats/regles-sorties';
 
 export type { Access, Method, RouteDefinition } from './contrats/definition';
 
@@ -35,6 +36,7 @@ export const routes = [
   ...routesComites,
   ...routesConventions,
   ...routesParticipants,
+  ...routesReglesSorties,
 ] as const satisfies readonly RouteDefinition[];
 
 /** Handlers triggered by S3 ObjectCreated events (AWS: bucket notification; locally: s3rver's events). */

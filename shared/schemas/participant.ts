@@ -104,7 +104,7 @@ export const ContratCumule = z.strictObject({
 }).refine((c) => c.fin >= c.debut, { message: 'La fin du contrat précède son début.', path: ['fin'] });
 export type ContratCumule = z.infer<typeof ContratCumule>;
 
-const champsSortie = {
+export const champsSortie = {
   /** The day the participant leaves the operation (the date the rule set in force is read on). */
   date: DateIso,
   situation: z.enum(SITUATIONS_SORTIE, { message: `Situation de sortie attendue : ${SITUATIONS_SORTIE.join(', ')}.` }),

@@ -1,0 +1,17 @@
+/** The manifest's routes of the PLIE exit rule sets (shared/http/routes.ts lists every area). */
+import { ParamsPlie } from '#shared/schemas/plie';
+import { DemandeApercu } from '#shared/schemas/regles-sorties';
+import { type RouteDefinition, jwt } from './definition';
+
+export const routesReglesSorties = [
+  {
+    method: 'GET', path: '/plies/{id}/regles-sorties', handler: 'functions/regles-sorties/list-regles-sorties.ts', ...jwt('regles.lire'),
+    access: { table: 'read' }, summary: 'Les versions des règles de sortie du PLIE (critères, sources) et celle en vigueur', tag: 'PLIE',
+    input: { params: ParamsPlie },
+  },
+  {
+    method: 'POST', path: '/plies/{id}/regles-sorties/apercu', handler: 'functions/regles-sorties/post-apercu.ts', ...jwt('regles.lire'),
+    access: { table: 'read' }, summary: 'Qualifier des sorties exemples par les règles du PLIE (rien n’est enregistré)', tag: 'PLIE',
+    input: { params: ParamsPlie, body: DemandeApercu },
+  },
+] as const satisfies readonly RouteDefinition[];
