@@ -18,7 +18,7 @@ const OI = 'oi@guichet.test';
 const PAGE = 50;
 
 /** Counts the DynamoDB calls the process sends (by command) while `f` runs. */
-async function compter<T>(f: () => Promise<T>): Promise<{ r: T; appels: Record<string, number> }> {
+export async function compter<T>(f: () => Promise<T>): Promise<{ r: T; appels: Record<string, number> }> {
   const client = dynamo();
   const envoyer = client.send.bind(client);
   const appels: Record<string, number> = {};

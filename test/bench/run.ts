@@ -2,7 +2,7 @@
  * `npm run bench`: figures, not pass/fail, written to bench-results/latest.json (and printed).
  * Each API figure is compared with the raw DynamoDB calls it makes, in the same run on the same data.
  * `npm run bench -- bundles` runs only the cold-start part and replaces its figures in that file; `npm run bench -- echelle`
- * only the 10 000-dossier lists and exports.
+ * only the 10 000-dossier lists and exports; `npm run bench -- participants` only the 10 000-row participant import.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { aapDemoId, benchDepot, brouillons, PORTEUR } from './depot';
 import { mesurerDurabilite } from './durabilite';
 import { benchPieces } from './pieces';
 import { benchEchelle } from './echelle';
+import { benchParticipants } from './participants';
 
 const RACINE = resolve(import.meta.dirname, '../..');
 const FICHIER = join(RACINE, 'bench-results', 'latest.json');
@@ -31,12 +32,17 @@ const machine = { node: process.version, platform: process.platform, arch: proce
 if (process.argv.includes('bundles')) {
   const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   ecrire({ ...precedents, machine, demarrageAFroid: { date: new Date().toISOString(), ...(await demarrageAFroid()) } });
-} else if (process.argv.includes('echelle')) {
+} else if (process.argv.includes('echelle') || process.argv.includes('participants')) {
   const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const g = await startGuichet({ port: 0, inMemory: true, seed: true, dataDir });
+  const api = new ClientApi(`${g.url}/api`);
   try {
-    ecrire({ ...precedents, machine, ...(await benchEchelle(g, new ClientApi(`${g.url}/api`))) });
+    ecrire({
+      ...precedents, machine,
+      ...(process.argv.includes('echelle') ? await benchEchelle(g, api) : {}),
+      ...(process.argv.includes('participants') ? await benchParticipants(g, api, Number(process.env.BENCH_LIGNES ?? 10_000)) : {}),
+    });
   } finally {
     await g.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -53,6 +59,7 @@ if (process.argv.includes('bundles')) {
       ...(await benchDepot(g, api, Math.min(N, 100))),
       ...(await benchPieces(g, await api.jeton(PORTEUR), (await brouillons(api, await aapDemoId(g), 1, 900))[0]!, N)),
       ...(await benchEchelle(g, api)),
+      ...(await benchParticipants(g, api)),
       demarrageAFroid: await demarrageAFroid(),
       ...(await mesurerDurabilite()),
     });

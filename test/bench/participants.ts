@@ -1,0 +1,188 @@
+/**
+ * A 10 000-row participant import: one recevable dossier of the FSE+ demo AAP (deposited and declared recevable through
+ * the API), a CSV of valid rows with the FSE+ questionnaire's columns, imported through
+ * `POST /dossiers/{id}/participants/imports`; then the same file again (every row unchanged). The floor: as many raw
+ * TransactWriteItems of the record and its natural-key item (two conditional Puts), 16 at a time like the import.
+ * Figures to compare with API Gateway's limits on AWS: 10 MB of request, 29 s of integration timeout.
+ */
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { resourceUsage } from 'node:process';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { ClientApi } from '#local/client-api';
+import type { Guichet } from '#local/server';
+import { colonnes } from '#shared/domain/participant/csv';
+import { dynamo } from '#shared/repositories/clients';
+import { aapDemoId, brouillons, PORTEUR } from './depot';
+import { compter } from './echelle';
+
+const GESTIONNAIRE = 'gestionnaire@guichet.test';
+const CONCURRENCE = 16;
+const LIMITE_OCTETS_API_GATEWAY = 10 * 1024 * 1024;
+const LIMITE_MS_API_GATEWAY = 29_000;
+/** The API functions' timeout and memory (infra/constructs/guichet-function.ts defaults; the import route sets neither). */
+const LAMBDA_TIMEOUT_MS = 10_000;
+const LAMBDA_MEMOIRE_MO = 512;
+
+const NOMS = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Lefebvre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Nguyen', 'Benali', 'Da Silva', 'N’Diaye', 'Le Gall'];
+const PRENOMS = ['Marie', 'Jean', 'Samira', 'Julien', 'Thi', 'Kévin', 'Léa', 'Hugo', 'Chloé', 'Lucas', 'Inès', 'Mohamed', 'Camille', 'Nathalie', 'Éric', 'Zoé', 'Yanis', 'Manon', 'Théo', 'Aïcha', 'Sébastien', 'Emma', 'Noé'];
+
+/** `n` valid, distinct rows (name, first name and birth date vary together; the birth date alone is unique). */
+export function csvParticipants(n: number, aujourdhui: Date): string {
+  const entete = colonnes('FSEPLUS-2021-1057');
+  const fr = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  const lignes = [entete.join(';')];
+  for (let i = 0; i < n; i++) {
+    const naissance = new Date(Date.UTC(1960, 0, 1) + i * 86_400_000 * 1.3);
+    const entree = new Date(aujourdhui.getTime() - (5 + (i % 300)) * 86_400_000);
+    const enRecherche = i % 3 !== 0;
+    const valeurs: Record<string, string> = {
+      nom: NOMS[i % NOMS.length]!, prenom: PRENOMS[(i * 7) % PRENOMS.length]!, date_naissance: fr(naissance), sexe: i % 2 ? 'F' : 'H',
+      commune_naissance: 'Bordeaux', code_postal_naissance: '33000', adresse: `${1 + (i % 120)} rue Sainte-Catherine`, code_postal: '33000', commune: 'Bordeaux',
+      telephone_mobile: i % 4 ? `06 ${String(i).padStart(8, '0').replace(/(\d\d)(?=\d)/g, '$1 ')}` : '', telephone_domicile: '', courriel: i % 5 ? '' : `p${i}@exemple.fr`,
+      date_entree: fr(entree), notice_remise_le: fr(entree), notice_mode: 'papier', prescripteur: i % 2 ? 'France Travail' : 'Mission locale',
+      Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: enRecherche ? 'non' : 'oui', Q1f: enRecherche ? 'oui' : 'non', Q1g: enRecherche ? String(1 + (i % 48)) : '',
+      Q2: ['2a', '2b', '2c'][i % 3]!, Q3: i % 11 ? 'non' : 'oui', Q4: i % 7 ? 'non' : 'oui', Q5: i % 13 ? 'non' : 'nsp', Q6: 'non', Q7: i % 17 ? 'non' : 'oui',
+    };
+    lignes.push(entete.map((c) => valeurs[c] ?? '').join(';'));
+  }
+  return `${lignes.join('\r\n')}\r\n`;
+}
+
+/** A dossier of the FSE+ demo AAP, deposited and declared recevable through the API. */
+async function dossierRecevable(g: Guichet, api: ClientApi): Promise<string> {
+  const aapId = await aapDemoId(g);
+  const [id] = await brouillons(api, aapId, 1, 1990);
+  const d = await api.appel<{ version: number }>(PORTEUR, 'POST', `/dossiers/${id}/depot`, undefined, { 'idempotency-key': `bench-participants-${randomUUID()}` });
+  const fiche = await api.appel<{ conditionsRecevabilite: string[] }>(GESTIONNAIRE, 'GET', `/aaps/${aapId}/fiches/GP2`);
+  const conditions = fiche.conditionsRecevabilite.map((condition) => ({ condition, remplie: true }));
+  await api.appel(GESTIONNAIRE, 'POST', `/dossiers/${id}/recevabilite`, { decision: 'recevable', conditions }, { 'if-match': String(d.version) });
+  return id!;
+}
+
+const rssMo = () => Math.round(resourceUsage().maxRSS / 1024);
+
+/** The JSON body cap of every handler (shared/http/parse.ts), below API Gateway's 10 MB and the use case's 8 MB. */
+const CORPS_MAX_HANDLER = 1024 * 1024;
+
+const corpsImport = (csv: string) => JSON.stringify({ nomFichier: 'participants.csv', contenuBase64: Buffer.from(csv, 'utf8').toString('base64') });
+
+/** The rows split into files (header repeated) whose request body stays under the handler's cap. */
+function decouper(csv: string): string[] {
+  const [entete, ...lignes] = csv.replace(/\r\n$/, '').split('\r\n');
+  const fichiers: string[] = [];
+  let lot: string[] = [];
+  let octets = Buffer.byteLength(entete!) + 2;
+  const marge = 0.95 * (CORPS_MAX_HANDLER * 3) / 4 - 100;
+  for (const l of lignes) {
+    const n = Buffer.byteLength(l) + 2;
+    if (lot.length && octets + n > marge) {
+      fichiers.push(`${[entete, ...lot].join('\r\n')}\r\n`);
+      lot = [];
+      octets = Buffer.byteLength(entete!) + 2;
+    }
+    lot.push(l);
+    octets += n;
+  }
+  if (lot.length) fichiers.push(`${[entete, ...lot].join('\r\n')}\r\n`);
+  return fichiers;
+}
+
+export async function benchParticipants(g: Guichet, api: ClientApi, n = 10_000) {
+  const dossierId = await dossierRecevable(g, api);
+  const csv = csvParticipants(n, new Date());
+  const corps = corpsImport(csv);
+  const octetsCsv = Buffer.byteLength(csv, 'utf8');
+  const octetsRequete = Buffer.byteLength(corps, 'utf8');
+  const jeton = await api.jeton(PORTEUR);
+  const envoyer = async (b: string) => {
+    const rep = await fetch(`${api.base}/dossiers/${dossierId}/participants/imports`, {
+      method: 'POST', headers: { authorization: `Bearer ${jeton}`, 'content-type': 'application/json' }, body: b,
+    });
+    return { status: rep.status, texte: await rep.text() };
+  };
+
+  // The whole file in one request, as the route is meant to take it: refused when it is over the handler's cap (nothing written).
+  const t1 = performance.now();
+  const unique = octetsRequete > CORPS_MAX_HANDLER ? await envoyer(corps) : null;
+  const fichierUnique = unique && { status: unique.status, ms: Math.round(performance.now() - t1), octetsRequete, reponse: unique.texte.slice(0, 200) };
+  if (unique && unique.status !== 413) throw new Error(`fichier unique → ${unique.status} ${unique.texte.slice(0, 300)}`);
+
+  // The same rows in as many files as the handler's body cap lets through, one after the other.
+  const fichiers = decouper(csv);
+  const importer = async () => {
+    const t = performance.now();
+    const { r, appels } = await compter(async () => {
+      const total = { lignes: 0, crees: 0, modifies: 0, inchanges: 0, erreurs: 0, msParFichier: [] as number[] };
+      for (const f of fichiers) {
+        const tf = performance.now();
+        const rep = await envoyer(corpsImport(f));
+        if (rep.status !== 200) throw new Error(`import → ${rep.status} ${rep.texte.slice(0, 300)}`);
+        const x = JSON.parse(rep.texte) as { lignes: number; crees: number; modifies: number; inchanges: number; erreurs: unknown[] };
+        total.lignes += x.lignes; total.crees += x.crees; total.modifies += x.modifies; total.inchanges += x.inchanges; total.erreurs += x.erreurs.length;
+        total.msParFichier.push(Math.round(performance.now() - tf));
+      }
+      return total;
+    });
+    const ms = Math.round(performance.now() - t);
+    return { ms, lignesParSeconde: Math.round((r.lignes / ms) * 1000), ...r, msMaxParFichier: Math.max(...r.msParFichier), appelsDynamo: appels, rssMaxMo: rssMo() };
+  };
+  // The floor: the same number of two-Put transactions (record + natural key, both conditional), 16 at a time; measured
+  // before and after the imports (the machine may be shared: the load average is recorded with it).
+  const t = g.tableName;
+  const item = { entite: 'PARTICIPANT', identite: { nom: 'Brut', prenom: 'Plancher' }, questionnaire: { reponses: { Q1a: 'non', Q2: '2b' } }, version: 1 };
+  const plancher = async (passe: string) => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i += CONCURRENCE) {
+      await Promise.all(Array.from({ length: Math.min(CONCURRENCE, n - i) }, (_, k) => dynamo().send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: t, Item: { pk: `DOSSIER#BRUT${passe}-${dossierId}`, sk: `PART#${i + k}`, ...item }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: t, Item: { pk: `PARTCLE#BRUT${passe}-${dossierId}#${i + k}`, sk: 'UNIQ', entite: 'PARTCLE', participantId: String(i + k) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }))));
+    }
+    return Math.round(performance.now() - t0);
+  };
+  const chargeAvant = loadavg()[0]!;
+  const plancherAvantMs = await plancher('A');
+  const rssAvantMo = rssMo();
+  const premier = await importer();
+  const second = await importer();
+  const plancherApresMs = await plancher('B');
+  const chargeApres = loadavg()[0]!;
+  const plancherMs = Math.round((plancherAvantMs + plancherApresMs) / 2);
+
+  const ratio = (ms: number) => Math.round((ms / plancherMs) * 100) / 100;
+
+  return {
+    participants: {
+      date: new Date().toISOString(),
+      lignes: n,
+      octetsCsv,
+      concurrence: CONCURRENCE,
+      fichierUnique,
+      noteFichierUnique: fichierUnique && `Le fichier de ${n} lignes en une requête (${octetsRequete} octets de JSON, base64 compris) dépasse le plafond de ${CORPS_MAX_HANDLER} octets que shared/http/parse.ts impose à tout corps : ni les 8 Mo (OCTETS_MAX_IMPORT) ni les 20 000 lignes (LIGNES_MAX_IMPORT) du cas d’usage ne sont atteignables par la route.`,
+      decoupage: { fichiers: fichiers.length, lignesParFichierMax: Math.max(...fichiers.map((f) => f.split('\r\n').length - 2)), octetsRequeteMax: Math.max(...fichiers.map((f) => Buffer.byteLength(corpsImport(f)))) },
+      import: { ...premier, ratioAuPlancher: ratio(premier.ms) },
+      reimport: { ...second, ratioAuPlancher: ratio(second.ms) },
+      plancher: {
+        transactions: n, ms: plancherMs, avantMs: plancherAvantMs, apresMs: plancherApresMs, lignesParSeconde: Math.round((n / plancherMs) * 1000),
+        note: `${n} TransactWriteItems de 2 Put conditionnels (fiche + clé naturelle), ${CONCURRENCE} à la fois, avant et après les imports (ms : leur moyenne)`,
+      },
+      chargeMachine: { loadavg1minAvant: Math.round(chargeAvant * 100) / 100, loadavg1minApres: Math.round(chargeApres * 100) / 100 },
+      rssMaxMo: rssMo(),
+      rssMaxAvantImportMo: rssAvantMo,
+      noteRss: 'maxRSS du processus du banc, qui héberge aussi l’API locale (les handlers s’exécutent dans ce processus)',
+      limitesApiGateway: {
+        requeteOctets: LIMITE_OCTETS_API_GATEWAY, delaiMs: LIMITE_MS_API_GATEWAY,
+        fichierUniqueDepasseRequete: octetsRequete > LIMITE_OCTETS_API_GATEWAY,
+        fichierLePlusLentImportMs: premier.msMaxParFichier, fichierLePlusLentReimportMs: second.msMaxParFichier,
+        delaiDepasseParUnFichier: Math.max(premier.msMaxParFichier, second.msMaxParFichier) > LIMITE_MS_API_GATEWAY,
+        delaiDepasseParLeFichierEntier: premier.ms > LIMITE_MS_API_GATEWAY,
+        lambdaTimeoutMs: LAMBDA_TIMEOUT_MS, lambdaMemoireMo: LAMBDA_MEMOIRE_MO,
+        lambdaTimeoutDepasseParUnFichier: Math.max(premier.msMaxParFichier, second.msMaxParFichier) > LAMBDA_TIMEOUT_MS,
+        lignesEn10sAuDebitMesure: Math.floor((premier.lignesParSeconde * LAMBDA_TIMEOUT_MS) / 1000),
+      },
+    },
+  };
+}
