@@ -189,7 +189,17 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
     await qualification.waitFor();
     expect(await qualification.locator('.badge').first().textContent()).toBeTruthy();
     expect(await qualification.locator('.qualification-motif').textContent()).toBeTruthy();
-    expect(await ligne('ROUSSEL').textContent()).toContain('CDI');
+    await expect.poll(() => ligne('ROUSSEL').textContent()).toContain('CDI');
+
+    // Three months exactly: Bordeaux's two incarceration rows leave it open, the commission decides.
+    await ligne('GARNIER').getByRole('button', { name: 'GARNIER Léa' }).click();
+    await fiche.getByRole('heading', { name: 'GARNIER Léa' }).waitFor();
+    await fiche.getByRole('button', { name: 'Déclarer la sortie' }).click();
+    await fiche.getByLabel('Situation à la sortie').selectOption('incarceration');
+    await fiche.getByLabel('Durée de la situation (mois)').fill('3');
+    await fiche.getByRole('button', { name: 'Enregistrer la sortie' }).click();
+    await expect.poll(() => succes().textContent()).toContain('Sortie de Léa Garnier enregistrée : à décider par la commission');
+    await expect.poll(() => ligne('GARNIER').locator('[data-categorie]').getAttribute('data-categorie')).toBe('a_decider_commission');
   }, LONG);
 
   it('lets the porteur fill and submit the add form with the keyboard only', async () => {
@@ -253,6 +263,21 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
     await fiche.getByRole('heading', { name: 'ROUSSEL Inès' }).waitFor();
     expect(await fiche.getByRole('button', { name: /sortie|Rectifier/ }).count()).toBe(0);
     expect(await fiche.textContent()).toContain('Notice d’information remise');
+    // Settled by the rule: nothing for the commission.
+    expect(await page.getByTestId('decision-commission').count()).toBe(0);
+
+    // « À qualifier »: the gestionnaire records the commission's decision.
+    await ligne('GARNIER').getByRole('button', { name: 'GARNIER Léa' }).click();
+    await fiche.getByRole('heading', { name: 'GARNIER Léa' }).waitFor();
+    const decision = page.getByTestId('decision-commission');
+    await decision.getByLabel('Catégorie retenue').selectOption('autre');
+    await decision.getByLabel('Motif').fill('Incarcération de trois mois : sortie administrative.');
+    await decision.getByLabel('Référence du compte rendu').fill('CR-2026-11');
+    await decision.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect.poll(() => succes().textContent()).toContain('Décision de la commission enregistrée');
+    expect(await fiche.locator('.qualification [data-categorie], .qualification').first().getAttribute('data-categorie')).toBe('autre');
+    expect(await fiche.textContent()).toContain('Incarcération de trois mois : sortie administrative.');
+    expect(await page.getByTestId('decision-commission').count()).toBe(0);
     // The journal: the porteur's writes, import and exit.
     const journal = page.getByTestId('journal-acces');
     await journal.getByRole('button', { name: 'Actualiser' }).click();
@@ -262,7 +287,7 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
     const actions = await lignesPorteur.evaluateAll((l) => l.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['liste', 'creation', 'import', 'sortie', 'lecture']));
     expect(await journal.locator('tbody tr[data-action="sortie"]').filter({ hasText: 'Inès Roussel' }).filter({ hasText: 'Sophie Lefèvre' }).count()).toBe(1);
-    expect(await journal.locator('tbody tr').filter({ hasText: 'Karim Benali' }).count()).toBeGreaterThan(0);
+    expect(await journal.locator('tbody tr[data-action="decision_commission"]').filter({ hasText: 'Karim Benali' }).filter({ hasText: 'Léa Garnier' }).count()).toBe(1);
     // The export, as the OI may.
     const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter en CSV' }).click()]);
     expect((await readFile((await telechargement.path())!)).toString('utf8')).toContain('Roussel;Inès');

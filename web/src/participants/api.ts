@@ -20,6 +20,8 @@ export const VueParticipant = z.looseObject({
   age: z.number(),
   qualification: Qualification.nullable(),
   conserverJusquAu: z.string().optional(),
+  /** The commission's decision recorded on the exit, if any. */
+  decisionCommission: z.looseObject({ date: z.string(), categorie: z.string(), motif: z.string(), reference: z.string().nullable().optional() }).nullable().optional(),
 });
 export type TVueParticipant = z.infer<typeof VueParticipant>;
 

@@ -170,6 +170,7 @@ export function VueFiche({ p, children }: { p: TVueParticipant; children?: React
   const i = p.identite;
   const s = p.sortie;
   const decision = p.plie?.decisionCommission;
+  const decisionSortie = p.qualification?.decision ?? p.decisionCommission ?? null;
   return (
     <section className="carte fiche-participant" id="fiche-participant" aria-labelledby="fiche-participant-titre" data-testid="fiche-participant">
       <h2 id="fiche-participant-titre" ref={titre} tabIndex={-1}>{nomComplet(p)}</h2>
@@ -230,7 +231,7 @@ export function VueFiche({ p, children }: { p: TVueParticipant; children?: React
               ['Formation', s.formation ? `${s.formation.intitule}${s.formation.qualifiante ? ' (qualifiante)' : ''}` : null],
               ['Précision', s.precision],
               ['Qualification', <QualificationSortie key="q" q={p.qualification} horsDelai={s.horsDelai} detail />],
-              ['Décision de la commission', p.qualification?.decision ? `${CATEGORIES_DECISION[p.qualification.decision.categorie as keyof typeof CATEGORIES_DECISION] ?? p.qualification.decision.categorie} le ${formatDate(p.qualification.decision.date)} — ${p.qualification.decision.motif}` : null],
+              ['Décision de la commission', decisionSortie ? `${CATEGORIES_DECISION[decisionSortie.categorie as keyof typeof CATEGORIES_DECISION] ?? decisionSortie.categorie} le ${formatDate(decisionSortie.date)}${decisionSortie.reference ? ` (${decisionSortie.reference})` : ''} — ${decisionSortie.motif}` : null],
             ]}
           />
         </>

@@ -59,7 +59,8 @@ export function FormulaireSortie({ dossierId, p, onFait, onAnnuler }: { dossierI
     r.effacer();
     const corps = {
       date: f.date, situation: f.situation,
-      debut: emploi ? nul(f.debut) : null, fin: emploi ? nul(f.fin) : null, dureeMois: emploi ? nombre(f.dureeMois) : null, heuresHebdo: emploi ? nombre(f.heuresHebdo) : null,
+      debut: emploi || formation ? nul(f.debut) : null, fin: emploi || formation ? nul(f.fin) : null,
+      dureeMois: emploi || f.situation === 'incarceration' ? nombre(f.dureeMois) : null, heuresHebdo: emploi ? nombre(f.heuresHebdo) : null,
       tempsPlein: emploi ? booleen(f.tempsPlein) : null, tempsPartielChoisi: emploi ? booleen(f.tempsPartielChoisi) : null,
       employeur: emploi ? nul(f.employeur) : null, agence: emploi ? nul(f.agence) : null, memeEmployeur: emploi ? booleen(f.memeEmployeur) : null,
       structureSiae: f.situation === 'emploi_siae' && f.structureSiae ? f.structureSiae : null,
@@ -143,7 +144,18 @@ export function FormulaireSortie({ dossierId, p, onFait, onAnnuler }: { dossierI
             </details>
           </fieldset>
         )}
-        {formation && <Champ chemin="formation.intitule" label="Intitulé de la formation" value={f.intitule} onChange={maj('intitule')} />}
+        {formation && (
+          <>
+            <Champ chemin="formation.intitule" label="Intitulé de la formation" value={f.intitule} onChange={maj('intitule')} />
+            <div className="grille-2">
+              <Champ chemin="debut" label="Début de la formation" type="date" value={f.debut} onChange={maj('debut')} facultatif />
+              <Champ chemin="fin" label="Fin prévue de la formation" type="date" value={f.fin} onChange={maj('fin')} facultatif />
+            </div>
+          </>
+        )}
+        {f.situation === 'incarceration' && (
+          <Champ chemin="dureeMois" label="Durée de la situation (mois)" value={f.dureeMois} onChange={maj('dureeMois')} inputMode="decimal" className="champ-mois" aide="Les règles du PLIE distinguent les durées de moins de trois mois et au-delà." />
+        )}
         {f.situation === 'creation_entreprise' && (
           <div className="grille-2">
             <Champ chemin="creation.immatriculeeLe" label="Immatriculée le" type="date" value={f.immatriculeeLe} onChange={maj('immatriculeeLe')} facultatif />
