@@ -54,6 +54,9 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
 
   /** From « Mes dossiers », B1, then its Participants. */
   async function participantsDeB1() {
+    // On a phone the main navigation is behind « Menu ».
+    const menu = page.getByRole('button', { name: 'Menu' });
+    if (await menu.isVisible()) await menu.click();
     await navigation().locator('a[href="/dossiers"]').click();
     await page.waitForURL((u) => u.pathname === '/dossiers');
     await page.locator(`li[data-reference="${b1.reference}"]`).getByRole('link').first().click();
@@ -292,5 +295,24 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
     const [telechargement] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter en CSV' }).click()]);
     expect((await readFile((await telechargement.path())!)).toString('utf8')).toContain('Roussel;Inès');
     await capture(page, 'participants-oi-onglet');
+  }, LONG);
+
+  it('keeps the porteur’s list and form within a phone’s width', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await seConnecter(page, P1);
+    await participantsDeB1();
+    await page.getByRole('button', { name: 'Ajouter un participant' }).click();
+    await formulaire().waitFor();
+    // Anything wider than the screen, outside the tables that scroll sideways, is a layout defect.
+    const debords = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-defilante'))
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
+    );
+    expect(debords).toEqual([]);
+    await capture(page.locator('#liste-participants'), 'participants-porteur-telephone-liste');
+    await capture(formulaire().locator('fieldset.questionnaire'), 'participants-porteur-telephone-questionnaire');
+    await page.setViewportSize({ width: 1280, height: 900 });
   }, LONG);
 });

@@ -308,7 +308,8 @@ export function JournalAccesParticipants({ dossierId, cle, noms }: { dossierId: 
   const { donnee, erreur, chargement, recharger } = useRessource(`${dossierId}|acces|${cle}`, async () =>
     (await api(`${cheminParticipants(dossierId)}/acces`, JournalAcces, { auth: true })).data);
   const [tout, setTout] = useState(false);
-  const tous = [...(donnee?.items ?? [])].sort((a, b) => b.le.localeCompare(a.le));
+  const [sansListes, setSansListes] = useState(false);
+  const tous = [...(donnee?.items ?? [])].filter((a) => !sansListes || a.action !== 'liste').sort((a, b) => b.le.localeCompare(a.le));
   const items = tout ? tous : tous.slice(0, JOURNAL_COURT);
   return (
     <section className="carte" aria-labelledby="journal-acces-titre" data-testid="journal-acces">
@@ -317,6 +318,10 @@ export function JournalAccesParticipants({ dossierId, cle, noms }: { dossierId: 
         <button type="button" className="bouton bouton-secondaire bouton-petit" onClick={() => void recharger()}>Actualiser</button>
       </div>
       <p className="discret">Chaque consultation, export ou modification des données des participants est tracée.</p>
+      <div className="champ champ-case">
+        <input type="checkbox" id="journal-sans-listes" checked={sansListes} onChange={(e) => setSansListes(e.target.checked)} />
+        <label htmlFor="journal-sans-listes">Masquer les consultations de la liste</label>
+      </div>
       {!donnee ? (chargement ? <Chargement texte="Chargement du journal…" /> : erreur && <ErreurApi erreur={erreur} onReessayer={() => void recharger()} />) : items.length === 0 ? (
         <p className="discret">Aucun accès enregistré.</p>
       ) : (

@@ -1,5 +1,5 @@
 /** Adding or rectifying a participant: identity, entry, the programme's questionnaire (with its conditions), PLIE entry, notice. */
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { questionnaire as definitionQuestionnaire, NSP, type Question } from '#shared/domain/participant/questionnaires';
 import type { DemandeParticipant, VersionQuestionnaire } from '#shared/schemas/participant';
 import { AlerteRefus, cheminServeur } from '../comite/commun';
@@ -76,6 +76,7 @@ export function FormulaireParticipant({ dossierId, version, plie, existant, onFa
   const repondre = (code: string, v: string) => setF((x) => ({ ...x, reponses: { ...x.reponses, [code]: v } }));
   const titre = existant ? 'Rectifier la fiche' : 'Ajouter un participant';
   const masquees = def.questions.filter((q) => !questionVisible(q, f.reponses));
+  const premiereConditionnelle = def.questions.find((q) => q.condition)?.code;
 
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
@@ -166,12 +167,17 @@ export function FormulaireParticipant({ dossierId, version, plie, existant, onFa
           <fieldset className="section-participant questionnaire" data-questionnaire={version}>
             <legend>Questionnaire à l’entrée</legend>
             <p className="aide">{def.libelle}. La situation se renseigne à la date d’entrée.</p>
-            {def.questions.map((q) => questionVisible(q, f.reponses) ? (
-              <QuestionSaisie key={q.code} q={q} valeur={f.reponses[q.code] ?? ''} onChange={(v) => repondre(q.code, v)} />
-            ) : null)}
-            <p className="discret questions-masquees" aria-live="polite">
-              {masquees.length > 0 && `Questions ${masquees.map((q) => q.code.slice(1)).join(', ')} sans objet : elles ${masquees[0]!.condition!.libelle.replace(/^ne se renseigne/, 'ne se renseignent')}.`}
-            </p>
+            {def.questions.map((q) => (
+              <Fragment key={q.code}>
+                {/* Where the conditional questions start: says, as they come and go, which ones are not asked. */}
+                {q.code === premiereConditionnelle && (
+                  <p className="discret questions-masquees" aria-live="polite">
+                    {masquees.length > 0 && `Questions ${masquees.map((x) => x.code.slice(1)).join(', ')} sans objet : elles ${masquees[0]!.condition!.libelle.replace(/^ne se renseigne/, 'ne se renseignent')}.`}
+                  </p>
+                )}
+                {questionVisible(q, f.reponses) && <QuestionSaisie q={q} valeur={f.reponses[q.code] ?? ''} onChange={(v) => repondre(q.code, v)} />}
+              </Fragment>
+            ))}
           </fieldset>
 
           <fieldset className="section-participant">

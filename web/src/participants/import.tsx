@@ -11,7 +11,11 @@ import { enBase64, importerParticipants, type TRapportImport } from './api';
 import { LienFichier } from './commun';
 import { colonnesModele, modeleCsv } from './libelles';
 
-const OCTETS_MAX = 8 * 1024 * 1024;
+/**
+ * The file travels as base64 in a JSON body, which every route caps at 1 Mo (shared/http/parse.ts): about 750 ko of
+ * CSV, some 3 000 rows. A bigger file is imported in several parts (a person already imported is recognised).
+ */
+export const OCTETS_MAX_FICHIER = 750 * 1024;
 
 export function ImportParticipants({ dossierId, reference, version, onImporte }: { dossierId: string; reference: string; version: VersionQuestionnaire; onImporte: () => void }) {
   const [fichier, setFichier] = useState<File | null>(null);
@@ -30,8 +34,9 @@ export function ImportParticipants({ dossierId, reference, version, onImporte }:
       document.getElementById('fichier-participants')?.focus();
       return;
     }
-    if (fichier.size > OCTETS_MAX) {
-      setErreurChamp(`Fichier trop volumineux (${formatTaille(fichier.size)}) : 8 Mo au plus.`);
+    if (fichier.size > OCTETS_MAX_FICHIER) {
+      setErreurChamp(`Fichier trop volumineux (${formatTaille(fichier.size)}) : ${formatTaille(OCTETS_MAX_FICHIER)} au plus. Découpez-le en plusieurs fichiers, importés l’un après l’autre.`);
+      document.getElementById('fichier-participants')?.focus();
       return;
     }
     setErreurChamp(null);
@@ -72,7 +77,7 @@ export function ImportParticipants({ dossierId, reference, version, onImporte }:
         {refus && <AlerteRefus key={refus.message} erreur={refus} titre="Le fichier n’a pas été importé" />}
         <div className={`champ${erreurChamp ? ' champ-erreur' : ''}`}>
           <label htmlFor="fichier-participants">Fichier CSV des participants</label>
-          <p id="fichier-participants-aide" className="aide">Extension .csv, 8 Mo au plus.</p>
+          <p id="fichier-participants-aide" className="aide">Extension .csv, {formatTaille(OCTETS_MAX_FICHIER)} au plus (environ 3 000 lignes) ; un fichier plus gros s’importe en plusieurs parties.</p>
           <input
             id="fichier-participants"
             type="file"
