@@ -86,6 +86,7 @@ export class ApiAreaStack extends NestedStack {
         certificatArn: Fn.importValue(stateful.exportNames.certificatArn),
         // PDF rendering (pdf-lib) wants more CPU, which Lambda ties to memory.
         ...(route.output === 'pdf' ? { memorySize: 1024, timeout: Duration.seconds(25) } : {}),
+        ...(route.execution ? { memorySize: route.execution.memoireMo, timeout: Duration.seconds(route.execution.delaiSecondes) } : {}),
       });
       this.functions.set(key, fn);
       // What HttpLambdaIntegration would declare, here rather than in the route's stack.

@@ -74,11 +74,11 @@ export const authContext = (route: RouteDefinition): middy.MiddlewareObj<Event> 
   },
 });
 
-function lireCorps(event: APIGatewayProxyEventV2): unknown {
+function lireCorps(event: APIGatewayProxyEventV2, max = TAILLE_MAX_CORPS): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const texte = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(texte) > TAILLE_MAX_CORPS) {
-    throw new TropVolumineux('Le corps de la requête dépasse 1 Mo.');
+  if (Buffer.byteLength(texte) > max) {
+    throw new TropVolumineux(`Le corps de la requête dépasse ${Math.round(max / 1024 / 1024)} Mo.`);
   }
   try {
     return JSON.parse(texte);
@@ -104,7 +104,7 @@ export const parseRequest = (route: RouteDefinition): middy.MiddlewareObj<Event>
   before: (request) => {
     const e = request.event;
     const headers = Object.fromEntries(Object.entries(e.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
-    const corps = route.input?.body ? lireCorps(e) : undefined;
+    const corps = route.input?.body ? lireCorps(e, route.corpsMaxOctets) : undefined;
     if (route.input?.body && corps === undefined) {
       throw new RequeteInvalide('CORPS_MANQUANT', 'Cette requête attend un corps JSON.');
     }

@@ -10,10 +10,10 @@ export const FiltresParticipants = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** A CSV file, base64-encoded (8 Mo at most once decoded). */
+/** A CSV file, base64-encoded (7 Mo at most once decoded: the request stays under API Gateway's 10 Mo). */
 export const DemandeImportParticipants = z.strictObject({
   nomFichier: z.string().trim().min(1).max(255),
-  contenuBase64: z.string().max(11_500_000, 'Fichier trop volumineux : 8 Mo au plus.').regex(/^[A-Za-z0-9+/=\s]*$/, 'Contenu base64 attendu.'),
+  contenuBase64: z.string().max(10_000_000, 'Fichier trop volumineux : 7 Mo au plus.').regex(/^[A-Za-z0-9+/=\s]*$/, 'Contenu base64 attendu.'),
 });
 
 export const DemandeDecisionCommission = z.strictObject({

@@ -62,31 +62,7 @@ async function dossierRecevable(g: Guichet, api: ClientApi): Promise<string> {
 
 const rssMo = () => Math.round(resourceUsage().maxRSS / 1024);
 
-/** The JSON body cap of every handler (shared/http/parse.ts), below API Gateway's 10 MB and the use case's 8 MB. */
-const CORPS_MAX_HANDLER = 1024 * 1024;
-
 const corpsImport = (csv: string) => JSON.stringify({ nomFichier: 'participants.csv', contenuBase64: Buffer.from(csv, 'utf8').toString('base64') });
-
-/** The rows split into files (header repeated) whose request body stays under the handler's cap. */
-function decouper(csv: string): string[] {
-  const [entete, ...lignes] = csv.replace(/\r\n$/, '').split('\r\n');
-  const fichiers: string[] = [];
-  let lot: string[] = [];
-  let octets = Buffer.byteLength(entete!) + 2;
-  const marge = 0.95 * (CORPS_MAX_HANDLER * 3) / 4 - 100;
-  for (const l of lignes) {
-    const n = Buffer.byteLength(l) + 2;
-    if (lot.length && octets + n > marge) {
-      fichiers.push(`${[entete, ...lot].join('\r\n')}\r\n`);
-      lot = [];
-      octets = Buffer.byteLength(entete!) + 2;
-    }
-    lot.push(l);
-    octets += n;
-  }
-  if (lot.length) fichiers.push(`${[entete, ...lot].join('\r\n')}\r\n`);
-  return fichiers;
-}
 
 export async function benchParticipants(g: Guichet, api: ClientApi, n = 10_000) {
   const dossierId = await dossierRecevable(g, api);
@@ -102,14 +78,8 @@ export async function benchParticipants(g: Guichet, api: ClientApi, n = 10_000) 
     return { status: rep.status, texte: await rep.text() };
   };
 
-  // The whole file in one request, as the route is meant to take it: refused when it is over the handler's cap (nothing written).
-  const t1 = performance.now();
-  const unique = octetsRequete > CORPS_MAX_HANDLER ? await envoyer(corps) : null;
-  const fichierUnique = unique && { status: unique.status, ms: Math.round(performance.now() - t1), octetsRequete, reponse: unique.texte.slice(0, 200) };
-  if (unique && unique.status !== 413) throw new Error(`fichier unique → ${unique.status} ${unique.texte.slice(0, 300)}`);
-
-  // The same rows in as many files as the handler's body cap lets through, one after the other.
-  const fichiers = decouper(csv);
+  // The whole file in one request: the import route reads bodies up to 10 Mo (API Gateway's limit), 29 s on AWS.
+  const fichiers = [csv];
   const importer = async () => {
     const t = performance.now();
     const { r, appels } = await compter(async () => {
@@ -160,9 +130,8 @@ export async function benchParticipants(g: Guichet, api: ClientApi, n = 10_000) 
       lignes: n,
       octetsCsv,
       concurrence: CONCURRENCE,
-      fichierUnique,
-      noteFichierUnique: fichierUnique && `Le fichier de ${n} lignes en une requête (${octetsRequete} octets de JSON, base64 compris) dépasse le plafond de ${CORPS_MAX_HANDLER} octets que shared/http/parse.ts impose à tout corps : ni les 8 Mo (OCTETS_MAX_IMPORT) ni les 20 000 lignes (LIGNES_MAX_IMPORT) du cas d’usage ne sont atteignables par la route.`,
-      decoupage: { fichiers: fichiers.length, lignesParFichierMax: Math.max(...fichiers.map((f) => f.split('\r\n').length - 2)), octetsRequeteMax: Math.max(...fichiers.map((f) => Buffer.byteLength(corpsImport(f)))) },
+      octetsRequete,
+      requetes: fichiers.length,
       import: { ...premier, ratioAuPlancher: ratio(premier.ms) },
       reimport: { ...second, ratioAuPlancher: ratio(second.ms) },
       plancher: {

@@ -97,6 +97,18 @@ describe('ApiStack', () => {
       }
     });
 
+    it('gives a route its declared timeout and memory (the participants import: 29 s, 1 769 Mo), the others the defaults', () => {
+      for (const route of deployed) {
+        const { props } = functionOf(route);
+        const attendu = route.execution
+          ? { Timeout: route.execution.delaiSecondes, MemorySize: route.execution.memoireMo }
+          : route.output === 'pdf' ? { Timeout: 25, MemorySize: 1024 } : { Timeout: 10, MemorySize: 512 };
+        expect({ Timeout: props.Timeout, MemorySize: props.MemorySize }, key(route)).toEqual(attendu);
+      }
+      const imports = deployed.find((r) => key(r) === 'POST /dossiers/{id}/participants/imports')!;
+      expect(functionOf(imports).props).toMatchObject({ Timeout: 29, MemorySize: 1769 });
+    });
+
     it('attaches no AWS managed policy when a function role is created', () => {
       const roles = allTemplates().flatMap((t) => Object.entries(t.findResources('AWS::IAM::Role')));
       expect(roles.length).toBeGreaterThanOrEqual(deployed.length);

@@ -52,7 +52,7 @@ export interface ContexteParticipants extends ContexteDossier {
 
 /** An import holds at most this many rows (the 10 000 of the benchmark, with room). */
 export const LIGNES_MAX_IMPORT = 20_000;
-export const OCTETS_MAX_IMPORT = 8 * 1024 * 1024;
+export const OCTETS_MAX_IMPORT = 7 * 1024 * 1024;
 
 const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
 const participantIntrouvable = (id: string) => new Introuvable('PARTICIPANT_INTROUVABLE', `Aucun participant de cette opération ne porte l’identifiant ${id}.`);
@@ -208,11 +208,23 @@ export async function importer(ctx: ContexteParticipants, actor: Actor, dossierI
   };
   for (let i = 0; i < lu.lignes.length; i += 16) {
     await Promise.all(lu.lignes.slice(i, i + 16).map(async (l) => {
-      try {
-        await traiter(l);
-      } catch (e) {
-        if (!(e instanceof Conflit || e instanceof RequeteInvalide || e instanceof RegleMetier)) throw e;
-        rapport.erreurs.push({ ligne: l.ligne, message: e.message });
+      for (let essai = 1; ; essai++) {
+        try {
+          await traiter(l);
+          return;
+        } catch (e) {
+          if (e instanceof Conflit || e instanceof RequeteInvalide || e instanceof RegleMetier) {
+            rapport.erreurs.push({ ligne: l.ligne, message: e.message });
+            return;
+          }
+          if (!transitoire(e)) throw e;
+          // A store slowed down by a large import: the row is tried again, then reported; a re-import completes it.
+          if (essai === 3) {
+            rapport.erreurs.push({ ligne: l.ligne, message: 'la base de données n’a pas répondu à temps : réimportez le fichier (les lignes déjà enregistrées seront comptées inchangées)' });
+            return;
+          }
+          await new Promise((ok) => setTimeout(ok, 250 * 2 ** essai));
+        }
       }
     }));
   }
@@ -221,6 +233,12 @@ export async function importer(ctx: ContexteParticipants, actor: Actor, dossierI
   await journaliser(ctx, actor, d, 'import', null, rapport.crees + rapport.modifies);
   return rapport;
 }
+
+/** A throttled or timed-out call to the store (the SDK's own retries spent): worth another try a moment later. */
+const transitoire = (e: unknown): boolean => {
+  const x = e as { name?: string; $retryable?: unknown } | null;
+  return !!x && (x.$retryable !== undefined || ['TimeoutError', 'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TransactionConflictException', 'InternalServerError'].includes(x.name ?? ''));
+};
 
 export async function exporter(ctx: ContexteParticipants, actor: Actor, dossierId: string) {
   const { d, questionnaire } = await chargerOperation(ctx, actor, dossierId, 'participant.lire');

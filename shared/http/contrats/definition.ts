@@ -32,6 +32,10 @@ export interface RouteDefinition {
   /** Response schema, or `pdf` for a binary document. */
   output?: z.ZodType | 'pdf';
   successStatus?: number;
+  /** The largest JSON body this route reads (default 1 Mo; API Gateway carries 10 Mo at most). */
+  corpsMaxOctets?: number;
+  /** A route that works longer than the default (10 s, 512 Mo): its function's timeout and memory (more memory, more CPU). */
+  execution?: { delaiSecondes: number; memoireMo: number };
   /** Only served by the local runtime (the development identity provider). */
   localOnly?: boolean;
 }
