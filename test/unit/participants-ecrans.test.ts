@@ -6,6 +6,8 @@ import { SITUATIONS_SORTIE, VERSIONS_QUESTIONNAIRE } from '#shared/schemas/parti
 import { CATEGORIES_SORTIE } from '#shared/domain/sortie/regles-plie';
 import { CATEGORIES_DECISION, colonnesModele, CONSERVATION_JUSQUAU, modeleCsv, SITUATIONS, STATUTS_PARTICIPANTS } from '../../web/src/participants/libelles';
 import { questionVisible, reponsesAEnvoyer } from '../../web/src/participants/formulaire-participant';
+import { LIGNES_MAX_FICHIER, OCTETS_MAX_FICHIER } from '../../web/src/participants/import';
+import { LIGNES_MAX_IMPORT, OCTETS_MAX_IMPORT } from '#shared/domain/participant/use-cases';
 
 /** The participant screens restate a few server rules the browser bundle cannot import: they must agree. */
 describe('participant screens', () => {
@@ -20,6 +22,10 @@ describe('participant screens', () => {
     for (const [programme, v] of Object.entries(QUESTIONNAIRE_DU_PROGRAMME)) {
       expect(CONSERVATION_JUSQUAU[v]).toBe(CONSERVATION[programme as keyof typeof CONSERVATION].jusquau);
     }
+  });
+
+  it('refuses before sending the files the server would refuse', () => {
+    expect([OCTETS_MAX_FICHIER, LIGNES_MAX_FICHIER]).toEqual([OCTETS_MAX_IMPORT, LIGNES_MAX_IMPORT]);
   });
 
   it('opens the participants from the same statuts as the server', () => {

@@ -6,16 +6,17 @@ import { Alerte } from '../components/ui';
 import { enErreur, type ApiError } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
 import { formatTaille } from '../lib/fichiers';
-import { pluriel } from '../lib/format';
+import { formatNombre, pluriel } from '../lib/format';
 import { enBase64, importerParticipants, type TRapportImport } from './api';
 import { LienFichier } from './commun';
 import { colonnesModele, modeleCsv } from './libelles';
 
 /**
- * The file travels as base64 in a JSON body, which every route caps at 1 Mo (shared/http/parse.ts): about 750 ko of
- * CSV, some 3 000 rows. A bigger file is imported in several parts (a person already imported is recognised).
+ * The server's limits of one import (shared/domain/participant/use-cases.ts `OCTETS_MAX_IMPORT`, `LIGNES_MAX_IMPORT`):
+ * a bigger file is refused before it is sent, and imported in several parts (a person already imported is recognised).
  */
-export const OCTETS_MAX_FICHIER = 750 * 1024;
+export const OCTETS_MAX_FICHIER = 7 * 1024 * 1024;
+export const LIGNES_MAX_FICHIER = 20_000;
 
 export function ImportParticipants({ dossierId, reference, version, onImporte }: { dossierId: string; reference: string; version: VersionQuestionnaire; onImporte: () => void }) {
   const [fichier, setFichier] = useState<File | null>(null);
@@ -77,7 +78,9 @@ export function ImportParticipants({ dossierId, reference, version, onImporte }:
         {refus && <AlerteRefus key={refus.message} erreur={refus} titre="Le fichier n’a pas été importé" />}
         <div className={`champ${erreurChamp ? ' champ-erreur' : ''}`}>
           <label htmlFor="fichier-participants">Fichier CSV des participants</label>
-          <p id="fichier-participants-aide" className="aide">Extension .csv, {formatTaille(OCTETS_MAX_FICHIER)} au plus (environ 3 000 lignes) ; un fichier plus gros s’importe en plusieurs parties.</p>
+          <p id="fichier-participants-aide" className="aide">
+            Extension .csv, {formatTaille(OCTETS_MAX_FICHIER)} et {formatNombre(LIGNES_MAX_FICHIER)} lignes au plus ; un fichier plus gros s’importe en plusieurs parties.
+          </p>
           <input
             id="fichier-participants"
             type="file"
