@@ -327,6 +327,18 @@ const LIBELLES_SITUATION: Record<string, string> = {
  * décider par la commission », settled by `decision`; missing data or no rule give « à qualifier ».
  */
 export function qualifierSortie(sortie: SortieAQualifier, reglesDuPlie: readonly VersionRegles[], decision?: DecisionCommission | null): Qualification {
+  const q = selonLesRegles(sortie, reglesDuPlie);
+  // The commission settles what the rules leave open: a case sent to it, and a sortie no rule qualifies (« à qualifier »).
+  if ((q.categorie === 'a_decider_commission' || q.categorie === 'a_qualifier') && decision) {
+    return {
+      categorie: decision.categorie, positive: estPositive(decision.categorie), regle: q.regle, version: q.version, decision,
+      motif: `Décision de la commission du ${decision.date}${decision.reference ? ` (${decision.reference})` : ''} : ${LIBELLES_CATEGORIE[decision.categorie]} — ${decision.motif} (soumise : ${q.motif})`,
+    };
+  }
+  return q;
+}
+
+function selonLesRegles(sortie: SortieAQualifier, reglesDuPlie: readonly VersionRegles[]): Qualification {
   const v = versionEnVigueur(reglesDuPlie, sortie.date);
   if (!v) {
     return { categorie: 'a_qualifier', positive: null, regle: null, version: null, motif: `Aucune règle de sortie en vigueur le ${sortie.date} pour ce PLIE : sortie à qualifier.` };
@@ -363,11 +375,5 @@ export function qualifierSortie(sortie: SortieAQualifier, reglesDuPlie: readonly
     }
   }
 
-  if (q.categorie === 'a_decider_commission' && decision) {
-    return {
-      categorie: decision.categorie, positive: estPositive(decision.categorie), regle: q.regle, version: v.version, decision,
-      motif: `Décision de la commission du ${decision.date}${decision.reference ? ` (${decision.reference})` : ''} : ${LIBELLES_CATEGORIE[decision.categorie]} — ${decision.motif} (soumise : ${q.motif})`,
-    };
-  }
   return q;
 }

@@ -44,6 +44,10 @@ describe('rule sets per PLIE', () => {
     const q = qualifierSortie(sortie({ ...CDD_7_MOIS, date: '2021-07-31' }), reglesDuPlie('technowest'));
     expect(q).toMatchObject({ categorie: 'a_qualifier', positive: null, regle: null, version: null });
     expect(q.motif).toMatch(/Aucune règle de sortie en vigueur/);
+    // The commission qualifies it, with its date.
+    const decide = qualifierSortie(sortie({ ...CDD_7_MOIS, date: '2021-07-31' }), reglesDuPlie('technowest'), { date: '2021-09-01', categorie: 'emploi_durable', motif: 'CDD de 7 mois, période d’essai validée.' });
+    expect(decide).toMatchObject({ categorie: 'emploi_durable', positive: true, version: null, decision: { date: '2021-09-01' } });
+    expect(decide.motif).toMatch(/^Décision de la commission du 2021-09-01/);
   });
 });
 
