@@ -33,6 +33,10 @@ const Config = z.object({
   AWS_LAMBDA_FUNCTION_NAME: z.string().min(1).optional(),
   /** Local only: the local runtime's data directory (local/server.ts). */
   GUICHET_DATA_DIR: z.string().min(1).optional(),
+  /** Set by Lambda (the runtime), SAM and Powertools' switch: whether the Tracer is loaded (shared/http/observabilite.ts). */
+  AWS_EXECUTION_ENV: z.string().optional(),
+  AWS_SAM_LOCAL: z.string().optional(),
+  POWERTOOLS_TRACE_ENABLED: z.string().optional(),
 });
 export type Config = z.infer<typeof Config>;
 

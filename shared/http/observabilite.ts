@@ -14,10 +14,11 @@ import type { Context } from 'aws-lambda';
 import { MOTIFS_ANALYSE } from '../domain/piece/analyse';
 import type { Piece } from '../schemas/piece';
 import { logger } from './logger';
+import { config, type Config } from '../config';
 import { METRIQUES, NAMESPACE, SERVICE, type Metrique } from './metriques';
 
 /** Powertools' own rule: traced in Lambda unless POWERTOOLS_TRACE_ENABLED=false, never under SAM or Amplify mocks. */
-export function tracageActif(env: NodeJS.ProcessEnv = process.env): boolean {
+export function tracageActif(env: Pick<Config, 'AWS_EXECUTION_ENV' | 'AWS_SAM_LOCAL' | 'POWERTOOLS_TRACE_ENABLED'> = config()): boolean {
   const execution = env.AWS_EXECUTION_ENV ?? '';
   return (
     execution !== '' &&
