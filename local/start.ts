@@ -28,8 +28,10 @@ ${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}${u.oi ? `
 
 Sur l’appel à projets AAP-DEMO-FSEPLUS : un dossier déposé à examiner (GP1), des compléments attendus de
 porteur@guichet.test (A1), deux dossiers instruits à l’ordre du jour du comité ouvert du PLIE du Haut Périgord
-(comite1 préside), un comité clos du PLIE de Bordeaux (B1 programmé, B2 sélectionné à programmer par l’OI), un
-brouillon de porteur@guichet.test (S1) et un message non lu de chaque côté.
+(comite1 préside), un comité clos du PLIE de Bordeaux (B1 et B3 programmés, B2 sélectionné à programmer par l’OI), un
+brouillon de porteur@guichet.test (S1) et un message non lu de chaque côté. Conventions : celle de B1 en vigueur,
+un avenant de B3 signé par porteur2@guichet.test à contresigner par oi@guichet.test. Participants : quatre sur B1
+(deux sorties qualifiées par les règles du PLIE de Bordeaux), deux sur HP1.
 
 Ctrl-C pour arrêter.`);
 
