@@ -4,8 +4,11 @@ import { Alerte } from '../components/ui';
 import { enErreur, type ApiError } from '../lib/api';
 import { telechargerAvecJeton } from '../lib/fichiers';
 
-/** A link to a generated PDF: a plain link cannot carry the token, so a click fetches it as a blob and saves it. */
-export function LienPdf({ chemin, nom, children, className = 'bouton bouton-secondaire' }: { chemin: string; nom: string; children: ReactNode; className?: string }) {
+/**
+ * A link to a generated file (a PDF by default, a CSV export…): a plain link cannot carry the token, so a click fetches
+ * it as a blob and saves it.
+ */
+export function LienPdf({ chemin, nom, children, className = 'bouton bouton-secondaire', type = 'application/pdf' }: { chemin: string; nom: string; children: ReactNode; className?: string; type?: string }) {
   const [erreur, setErreur] = useState<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
   const telecharger = (e: MouseEvent) => {
@@ -18,7 +21,7 @@ export function LienPdf({ chemin, nom, children, className = 'bouton bouton-seco
   };
   return (
     <span className="lien-pdf">
-      <a className={className} href={`/api${chemin}`} type="application/pdf" onClick={telecharger} aria-busy={envoi || undefined}>
+      <a className={className} href={`/api${chemin}`} type={type} onClick={telecharger} aria-busy={envoi || undefined}>
         {children}
       </a>
       {erreur && <span className="message-erreur" role="alert">{erreur}</span>}

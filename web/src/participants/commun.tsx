@@ -1,10 +1,9 @@
 /** What the porteur's Participants page and the OI's Participants tab both show: the list, a record, the indicators, the journal. */
 import '../styles-participants.css';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { questionnaire as definitionQuestionnaire } from '#shared/domain/participant/questionnaires';
 import { Chargement, Definitions, ErreurApi } from '../components/ui';
-import { enErreur } from '../lib/api';
-import { telechargerAvecJeton } from '../lib/fichiers';
+import { LienPdf } from '../comite/commun';
 import { formatDate, formatInstant, pluriel } from '../lib/format';
 import { useRessource } from '../lib/use-ressource';
 import {
@@ -33,23 +32,8 @@ export function useListeParticipants(dossierId: string) {
 }
 export type ListeParticipants = ReturnType<typeof useListeParticipants>;
 
-/** A download through the API with the token (a plain link cannot carry it). */
-export function LienTelechargement({ chemin, nom, children, className = 'bouton bouton-secondaire' }: { chemin: string; nom: string; children: ReactNode; className?: string }) {
-  const [erreur, setErreur] = useState<string | null>(null);
-  const [envoi, setEnvoi] = useState(false);
-  const telecharger = (e: MouseEvent) => {
-    e.preventDefault();
-    setErreur(null);
-    setEnvoi(true);
-    telechargerAvecJeton(chemin, nom).catch((x: unknown) => setErreur(enErreur(x).message)).finally(() => setEnvoi(false));
-  };
-  return (
-    <span className="lien-pdf">
-      <a className={className} href={`/api${chemin}`} onClick={telecharger} aria-busy={envoi || undefined}>{children}</a>
-      {erreur && <span className="message-erreur" role="alert">{erreur}</span>}
-    </span>
-  );
-}
+/** A download through the API with the token (a plain link cannot carry it): the comité screens' link, typed CSV. */
+export const LienTelechargement = (p: { chemin: string; nom: string; children: ReactNode; className?: string }) => <LienPdf type="text/csv" {...p} />;
 
 /** A file made in the browser (the import's error report, the empty template), offered as a real link. */
 export function LienFichier({ contenu, nom, type = 'text/csv;charset=utf-8', children, className = 'bouton bouton-secondaire' }: { contenu: string; nom: string; type?: string; children: ReactNode; className?: string }) {
