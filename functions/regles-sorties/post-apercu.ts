@@ -1,9 +1,9 @@
 import { http, ok } from '#shared/http/handler';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesReglesSorties } from '#shared/http/contrats/regles-sorties';
-import { contextePlie } from '#shared/http/contexte';
+import { contexteRegles } from '#shared/http/contexte-regles';
 import { exigerActeur } from '#shared/http/acteur';
 import { apercu } from '#shared/domain/sortie/consultation';
 
 export const handler = http(contrat(routesReglesSorties, 'POST /plies/{id}/regles-sorties/apercu'), async (req) =>
-  ok(await apercu(contextePlie(req), exigerActeur(req), req.params.id, req.body)));
+  ok(await apercu(contexteRegles(req), exigerActeur(req), req.params.id, req.body)));

@@ -39,6 +39,7 @@ export const POLITIQUE = {
   'aap.rectifier': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI publie ou rectifie un appel à projets.' },
   'plie.ecrire': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI peut enregistrer ses PLIE.' },
   'regles.lire': { relations: OI, refus: 'Les règles de sortie d’un PLIE sont consultées par les agents de son OI.' },
+  'regles.ecrire': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI du PLIE enregistre une version de ses règles de sortie.' },
   'organisation.lister': { relations: ['porteur'], refus: 'Réservé aux porteurs de projet.' },
   'organisation.creer': { relations: ['porteur'], refus: 'Seul un porteur de projet peut enregistrer une organisation.' },
   'organisation.lire': { relations: MEMBRES_ORG, refus: 'Réservé aux membres de l’organisation.' },

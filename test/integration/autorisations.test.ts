@@ -123,6 +123,7 @@ const CAS: Record<string, Cas> = {
   'POST /aaps/{id}/rectificatifs': { genre: 'aap', requete: (f) => ({ chemin: `/aaps/${f.brouillonAapId}/rectificatifs`, body: { motif: 'Correction de la date.', contenu: contenuAap() }, headers: { 'if-match': '1' } }) },
   'PUT /plies/{id}': { genre: 'plie', refusSansLien: 403, requete: (f) => ({ chemin: '/plies/sources', body: f.plie, headers: { 'if-match': '"1"' } }) },
   'GET /plies/{id}/regles-sorties': { genre: 'plie', requete: () => ({ chemin: '/plies/bordeaux/regles-sorties' }) },
+  'POST /plies/{id}/regles-sorties': { genre: 'plie', requete: () => ({ chemin: '/plies/bordeaux/regles-sorties', body: { valideDu: '2099-01-01', decisionCopil: 'COPIL de la matrice', seuils: [] } }) },
   'POST /plies/{id}/regles-sorties/apercu': { genre: 'plie', requete: () => ({ chemin: '/plies/bordeaux/regles-sorties/apercu', body: { sorties: [{ situation: 'abandon', date: '2021-06-01' }] } }) },
   'GET /organisations': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/organisations' }) },
   'POST /organisations': {
@@ -299,6 +300,9 @@ const INVARIANTS: Array<[string, Persona, Attendu]> = [
   ['PUT /plies/{id}', 'gestionnaire', 403],
   ['GET /plies/{id}/regles-sorties', 'gestionnaire', 'autorise'],
   ['GET /plies/{id}/regles-sorties', 'signataire', 403],
+  ['POST /plies/{id}/regles-sorties', 'gestionnaire', 403],
+  ['POST /plies/{id}/regles-sorties', 'oi_tiers', 404],
+  ['POST /plies/{id}/regles-sorties', 'admin', 'autorise'],
   ['POST /plies/{id}/regles-sorties/apercu', 'president', 403],
   ['POST /plies/{id}/regles-sorties/apercu', 'oi_tiers', 404],
   ['PUT /dossiers/{id}/suivi', 'signataire', 403],

@@ -15,7 +15,7 @@ import * as regles from './participant';
 import { ageALEntree } from './questionnaires';
 import { decoder, lireCsv, versCsv, versDemande } from './csv';
 import { qualifierSortie, type DecisionCommission, type Qualification } from '../sortie/qualification';
-import { CATEGORIES_POSITIVES, LIBELLES_CATEGORIE, reglesDuPlie } from '../sortie/regles-plie';
+import { CATEGORIES_POSITIVES, LIBELLES_CATEGORIE, versionsDuPlie, type ReglesStore, type VersionRegles } from '../sortie/regles-plie';
 
 export type ParticipantStocke = Participant & { cle: string; conserverJusquAu: string; decisionCommission?: DecisionCommission | null | undefined };
 
@@ -48,6 +48,8 @@ export interface ParticipantStore {
 
 export interface ContexteParticipants extends ContexteDossier {
   participants: ParticipantStore;
+  /** The versions of the exit rules the PLIE's OI entered (read once per request, with the seeded ones). */
+  regles: ReglesStore;
 }
 
 /** An import holds at most this many rows (the 10 000 of the benchmark, with room). */
@@ -69,59 +71,70 @@ async function chargerOperation(ctx: ContexteParticipants, actor: Actor, dossier
 const journaliser = (ctx: ContexteParticipants, actor: Actor, d: Dossier, action: AccesParticipants['action'], participantId: string | null = null, nombre: number | null = null) =>
   ctx.participants.journaliserAcces({ id: ctx.nouvelId(), dossierId: d.id, le: ctx.maintenant.toISOString(), utilisateurId: actor.userId, nom: nomDe(actor), action, participantId, nombre });
 
-/** The exit's category under the PLIE's rule set in force on its date (a commission decision settles « à décider »). */
-export function qualification(p: ParticipantStocke, d: Pick<Dossier, 'plieId'>): (Qualification & { libelle: string }) | null {
+/**
+ * The exit's category under the rule set of the dossier's PLIE in force on its date (a commission decision settles
+ * « à décider »); `versions`: the PLIE's, seeded and entered (`versionsDuPlie`).
+ */
+export function qualification(p: ParticipantStocke, versions: readonly VersionRegles[]): (Qualification & { libelle: string }) | null {
   if (!p.sortie) return null;
-  const q = qualifierSortie({ ...p.sortie, dateNaissance: p.identite.dateNaissance }, reglesDuPlie(d.plieId ?? ''), p.decisionCommission ?? null);
+  const q = qualifierSortie({ ...p.sortie, dateNaissance: p.identite.dateNaissance }, versions, p.decisionCommission ?? null);
   return { ...q, libelle: LIBELLES_CATEGORIE[q.categorie] };
 }
 
-const vue = (p: ParticipantStocke, d: Dossier) => {
+/** The dossier's PLIE rule versions, read once per request (the routes that show a qualification). */
+const versionsDe = (ctx: ContexteParticipants, d: Pick<Dossier, 'plieId'>) => versionsDuPlie(ctx.regles, d.plieId);
+
+const vue = (p: ParticipantStocke, versions: readonly VersionRegles[]) => {
   const { cle: _c, ...reste } = p;
-  return { ...reste, age: ageALEntree(p.identite.dateNaissance, p.dateEntree), qualification: qualification(p, d) };
+  return { ...reste, age: ageALEntree(p.identite.dateNaissance, p.dateEntree), qualification: qualification(p, versions) };
 };
 
 export async function lister(ctx: ContexteParticipants, actor: Actor, dossierId: string, f: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
   const { d, questionnaire } = await chargerOperation(ctx, actor, dossierId, 'participant.lire');
+  const versions = await versionsDe(ctx, d);
   const page = await ctx.participants.page(dossierId, f);
   await journaliser(ctx, actor, d, 'liste', null, page.items.length);
-  return { items: page.items.map((p) => vue(p, d)), cursor: page.cursor, questionnaire, plie: d.plieId ?? null, statut: d.statut };
+  return { items: page.items.map((p) => vue(p, versions)), cursor: page.cursor, questionnaire, plie: d.plieId ?? null, statut: d.statut };
 }
 
 export async function lire(ctx: ContexteParticipants, actor: Actor, dossierId: string, id: string) {
   const { d } = await chargerOperation(ctx, actor, dossierId, 'participant.lire');
+  const versions = await versionsDe(ctx, d);
   const p = await ctx.participants.lire(dossierId, id);
   if (!p) throw participantIntrouvable(id);
   await journaliser(ctx, actor, d, 'lecture', id);
-  return vue(p, d);
+  return vue(p, versions);
 }
 
 export async function creer(ctx: ContexteParticipants, actor: Actor, dossierId: string, demande: DemandeParticipant) {
   const { d, aap, questionnaire, aujourdhui } = await chargerOperation(ctx, actor, dossierId, 'participant.ecrire');
+  const versions = await versionsDe(ctx, d);
   const p = regles.creer(demande, { dossier: d, id: ctx.nouvelId(), questionnaire, programme: aap.programme.code, aujourdhui });
   await ctx.participants.creer(p);
   await journaliser(ctx, actor, d, 'creation', p.id);
-  return vue(p, d);
+  return vue(p, versions);
 }
 
 export async function modifier(ctx: ContexteParticipants, actor: Actor, dossierId: string, id: string, demande: DemandeParticipant, versionLue: number) {
   const { d, questionnaire, aujourdhui } = await chargerOperation(ctx, actor, dossierId, 'participant.ecrire');
+  const versions = await versionsDe(ctx, d);
   const avant = await ctx.participants.lire(dossierId, id);
   if (!avant) throw participantIntrouvable(id);
   const apres = regles.modifier(avant, demande, { versionLue, questionnaire, aujourdhui });
   await ctx.participants.remplacer(apres, avant);
   await journaliser(ctx, actor, d, 'modification', id);
-  return vue(apres, d);
+  return vue(apres, versions);
 }
 
 export async function sortir(ctx: ContexteParticipants, actor: Actor, dossierId: string, id: string, demande: DemandeSortie, versionLue: number) {
   const { d, aujourdhui } = await chargerOperation(ctx, actor, dossierId, 'participant.ecrire');
+  const versions = await versionsDe(ctx, d);
   const avant = await ctx.participants.lire(dossierId, id);
   if (!avant) throw participantIntrouvable(id);
   const apres = { ...regles.sortir(avant, demande, { versionLue, aujourdhui }), decisionCommission: null };
   await ctx.participants.remplacer(apres, avant);
   await journaliser(ctx, actor, d, 'sortie', id);
-  return vue(apres, d);
+  return vue(apres, versions);
 }
 
 /** The PLIE's commission settles an exit the rule set leaves to it (recorded with its date): OI agents record it. */
@@ -132,14 +145,15 @@ export async function deciderCommission(ctx: ContexteParticipants, actor: Actor,
   const avant = await ctx.participants.lire(dossierId, id);
   if (!avant) throw participantIntrouvable(id);
   if (avant.version !== versionLue) throw new Conflit('VERSION_PERIMEE', 'Cette fiche a été modifiée entre-temps : rechargez-la.');
-  const q = qualification(avant, d);
+  const versions = await versionsDe(ctx, d);
+  const q = qualification(avant, versions);
   if (!q || (q.categorie !== 'a_decider_commission' && q.categorie !== 'a_qualifier')) {
     throw new Conflit('DECISION_SANS_OBJET', 'Cette sortie est qualifiée par la règle du PLIE : la commission n’a pas à en décider.');
   }
   const apres = { ...avant, decisionCommission: decision, version: avant.version + 1 };
   await ctx.participants.remplacer(apres, avant);
   await journaliser(ctx, actor, d, 'decision_commission', id);
-  return vue(apres, d);
+  return vue(apres, versions);
 }
 
 export interface RapportImport {
@@ -242,9 +256,10 @@ const transitoire = (e: unknown): boolean => {
 
 export async function exporter(ctx: ContexteParticipants, actor: Actor, dossierId: string) {
   const { d, questionnaire } = await chargerOperation(ctx, actor, dossierId, 'participant.lire');
+  const versions = await versionsDe(ctx, d);
   const tous = await ctx.participants.tous(dossierId);
   await journaliser(ctx, actor, d, 'export', null, tous.length);
-  return { csv: versCsv(tous.map((p) => ({ ...p, qualification: qualification(p, d) })), questionnaire), nom: `participants-${d.reference}.csv` };
+  return { csv: versCsv(tous.map((p) => ({ ...p, qualification: qualification(p, versions) })), questionnaire), nom: `participants-${d.reference}.csv` };
 }
 
 const TRANCHES = [
@@ -264,12 +279,13 @@ function situationEntree(r: Record<string, unknown>): 'emploi' | 'chomeur' | 'in
 /** The operation's realised figures: participants by sex, age band at entry, situation at entry; exits by category. */
 export async function indicateurs(ctx: ContexteParticipants, actor: Actor, dossierId: string) {
   const { d } = await chargerOperation(ctx, actor, dossierId, 'participant.lire');
+  const versions = await versionsDe(ctx, d);
   const tous = await ctx.participants.tous(dossierId);
   await journaliser(ctx, actor, d, 'liste', null, tous.length);
   const compter = <K extends string>(cles: readonly K[], de: (p: ParticipantStocke) => K) =>
     Object.fromEntries(cles.map((k) => [k, tous.filter((p) => de(p) === k).length])) as Record<K, number>;
   const sortis = tous.filter((p) => p.sortie);
-  const qualifs = sortis.map((p) => ({ p, q: qualification(p, d)! }));
+  const qualifs = sortis.map((p) => ({ p, q: qualification(p, versions)! }));
   const dansLesDelais = qualifs.filter((x) => !x.p.sortie!.horsDelai);
   return {
     dossierId: d.id,

@@ -96,6 +96,9 @@ export interface VersionRegles {
   source: string;
   lecture?: string;
   regles: RegleSortie[];
+  /** A version the OI entered: the version it copied, and who entered it when (shared/domain/sortie/versions.ts). */
+  base?: string;
+  saisie?: { le: string; par: string };
 }
 
 // ---------------------------------------------------------------- building blocks
@@ -375,9 +378,25 @@ export const REGLES_PLIE: Readonly<Record<string, readonly VersionRegles[]>> = {
   dijon: [DIJON],
 };
 
-/** The versions of a PLIE, oldest first; none for a PLIE whose source states no exit rule. */
-export const reglesDuPlie = (plie: string): VersionRegles[] =>
-  [...(Object.hasOwn(REGLES_PLIE, plie) ? REGLES_PLIE[plie]! : [])].sort((a, b) => a.valideDu.localeCompare(b.valideDu));
+/**
+ * The versions of a PLIE, oldest first: the seeded ones and those its OI entered (`saisies`, read from the store by
+ * `versionsDuPlie`); none for a PLIE whose source states no exit rule and whose OI entered none.
+ */
+export const reglesDuPlie = (plie: string, saisies: readonly VersionRegles[] = []): VersionRegles[] =>
+  [...(Object.hasOwn(REGLES_PLIE, plie) ? REGLES_PLIE[plie]! : []), ...saisies.filter((v) => v.plie === plie)]
+    .sort((a, b) => a.valideDu.localeCompare(b.valideDu));
+
+/** Where the versions an OI enters are kept (shared/repositories/regles-repository.ts). */
+export interface ReglesStore {
+  /** The versions entered for the PLIE (one Query of its partition). */
+  versions(plie: string): Promise<VersionRegles[]>;
+  /** Stores a version unless one already starts on its date (else Conflit). */
+  ajouter(v: VersionRegles): Promise<void>;
+}
+
+/** Every version of the PLIE, seeded and entered, oldest first: one store read. */
+export const versionsDuPlie = async (store: ReglesStore, plie: string | null | undefined): Promise<VersionRegles[]> =>
+  plie ? reglesDuPlie(plie, await store.versions(plie)) : [];
 
 /** The version in force on `date`: the latest whose `valideDu` is on or before it (null: none yet). */
 export function versionEnVigueur(versions: readonly VersionRegles[], date: string): VersionRegles | null {

@@ -1,6 +1,6 @@
 /** The manifest's routes of the PLIE exit rule sets (shared/http/routes.ts lists every area). */
 import { ParamsPlie } from '#shared/schemas/plie';
-import { DemandeApercu } from '#shared/schemas/regles-sorties';
+import { DemandeApercu, DemandeVersionRegles } from '#shared/schemas/regles-sorties';
 import { type RouteDefinition, jwt } from './definition';
 
 export const routesReglesSorties = [
@@ -8,6 +8,11 @@ export const routesReglesSorties = [
     method: 'GET', path: '/plies/{id}/regles-sorties', handler: 'functions/regles-sorties/list-regles-sorties.ts', ...jwt('regles.lire'),
     access: { table: 'read' }, summary: 'Les versions des règles de sortie du PLIE (critères, sources) et celle en vigueur', tag: 'PLIE',
     input: { params: ParamsPlie },
+  },
+  {
+    method: 'POST', path: '/plies/{id}/regles-sorties', handler: 'functions/regles-sorties/post-regles-sorties.ts', ...jwt('regles.ecrire'),
+    access: { table: 'readwrite' }, summary: 'Enregistrer une nouvelle version des règles de sortie du PLIE (date d’effet, décision du COPIL, seuils modifiés)', tag: 'PLIE',
+    input: { params: ParamsPlie, body: DemandeVersionRegles },
   },
   {
     method: 'POST', path: '/plies/{id}/regles-sorties/apercu', handler: 'functions/regles-sorties/post-apercu.ts', ...jwt('regles.lire'),
