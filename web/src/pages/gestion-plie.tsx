@@ -3,6 +3,7 @@ import { AvisConflit } from '../components/publication';
 import { Alerte, Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { estConflitDeVersion } from '../form/conversion';
 import { FormulairePlie } from '../form/formulaire-plie';
+import { ReglesDeSortie } from '../gestion/regles-sorties';
 import { versFormulairePlie } from '../form/modele-plie';
 import { ApiError } from '../lib/api';
 import { useAnnoncer, useTitre } from '../lib/annonces';
@@ -109,6 +110,7 @@ export function PageGestionPlie({ id }: { id: string }) {
           }
         />
       )}
+      <ReglesDeSortie plie={plie.id} modifiable={modifiable} />
     </>
   );
 }
