@@ -11,11 +11,10 @@ import { dossierProgramme, GESTIONNAIRE, OI, P1 } from '../integration/comite-he
 import { aapOuvert } from '../integration/dossiers-helpers';
 import { client } from '../integration/helpers';
 import { fermerSession, ouvrirSession, seConnecter, type SessionE2e } from './support/session';
+import { captureSi } from './support/capture-si';
 
 const LONG = 300_000;
 const PORTEUR2 = 'porteur2@guichet.test';
-/** Set E2E_CAPTURES=<dir> to keep screenshots of the key screens. */
-const CAPTURES = process.env.E2E_CAPTURES;
 const sha256 = (o: Uint8Array) => createHash('sha256').update(o).digest('hex');
 /** Text content with French typography's narrow and non-breaking spaces read as spaces. */
 const texte = async (l: Locator) => ((await l.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -45,13 +44,10 @@ describe('convention web journey: preparation, signatures, sealed PDF, avenant',
     dossier = await dossierProgramme(api, (await aapOuvert(api)).id, 856_000, 856_000);
     const liste = (await api.get('/dossiers', { as: PORTEUR2 })).body as { items: Array<{ id: string; reference: string; ficheCode: string }> };
     b3 = liste.items.find((d) => d.ficheCode === 'B3')!;
-    if (CAPTURES) mkdirSync(CAPTURES, { recursive: true });
   }, LONG);
   afterAll(async () => fermerSession(session), LONG);
 
-  const capture = async (cible: Page | Locator, nom: string) => {
-    if (CAPTURES) await cible.screenshot({ path: join(CAPTURES, `${nom}.png`), ...('goto' in cible ? { fullPage: true } : {}) });
-  };
+  const capture = captureSi;
   const succes = () => page.locator('.alerte-succes').first();
   const onglet = (nom: string) => page.getByRole('tab', { name: new RegExp(`^${nom}(\\s|$)`) });
   const navigation = () => page.getByRole('navigation', { name: 'Navigation principale' });

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
@@ -9,10 +7,9 @@ import { colonnes } from '#shared/domain/participant/csv';
 import { GESTIONNAIRE, P1 } from '../integration/comite-helpers';
 import { client } from '../integration/helpers';
 import { fermerSession, ouvrirSession, seConnecter, type SessionE2e } from './support/session';
+import { captureSi } from './support/capture-si';
 
 const LONG = 300_000;
-/** Set E2E_CAPTURES=<dir> to keep screenshots of the key screens. */
-const CAPTURES = process.env.E2E_CAPTURES;
 /** A day `n` days ago in Paris, as `AAAA-MM-JJ`. */
 const ilYa = (n: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() - n * 86_400_000));
 const enFr = (iso: string) => iso.split('-').reverse().join('/');
@@ -36,13 +33,10 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
     await seedDossiersDemo(`${guichet.url}/api`);
     const liste = (await client(guichet).get('/dossiers', { as: P1 })).body as { items: Array<{ id: string; reference: string; ficheCode: string }> };
     b1 = liste.items.find((d) => d.ficheCode === 'B1')!;
-    if (CAPTURES) mkdirSync(CAPTURES, { recursive: true });
   }, LONG);
   afterAll(async () => fermerSession(session), LONG);
 
-  const capture = async (cible: Page | Locator, nom: string) => {
-    if (CAPTURES) await cible.screenshot({ path: join(CAPTURES, `${nom}.png`), ...('goto' in cible ? { fullPage: true } : {}) });
-  };
+  const capture = captureSi;
   const succes = () => page.locator('.alerte-succes').first();
   const navigation = () => page.getByRole('navigation', { name: 'Navigation principale' });
   const compte = () => page.getByTestId('compte-participants');
