@@ -70,8 +70,9 @@ export class GuichetFunction extends Construct {
       description: props.description.slice(0, 256),
       role,
       logGroup: this.logGroup,
+      // No `--enable-source-maps`: Node would read and parse the bundle's map at every cold start (about 10 ms on a
+      // dossier route). The map still ships next to the bundle (BUNDLING.sourceMap) to decode a logged stack offline.
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'guichet',
         ...props.environment,
       },

@@ -8,6 +8,7 @@ import { OBJECT_LOCK_ACTIONS } from '#infra/constructs/bucket-grants';
 import { BUCKET, ENV } from '#infra/definitions';
 import { buildGuichet, type GuichetStacks } from '#infra/guichet';
 import { readConfig } from '#infra/config';
+import { BUNDLING } from '#infra/bundling';
 import {
   API_STAGE,
   authorizationReason,
@@ -85,10 +86,11 @@ describe('ApiStack', () => {
       }
     });
 
-    it('enables source maps and a dedicated log group with retention when a function is built', () => {
+    it('ships the source map without loading it at start-up, and a dedicated log group with retention', () => {
+      expect(BUNDLING.sourceMap).toBe(true);
       for (const route of deployed) {
         const { props } = functionOf(route);
-        expect(environmentOf(props).NODE_OPTIONS).toBe('--enable-source-maps');
+        expect(environmentOf(props).NODE_OPTIONS).toBeUndefined();
         const logGroup = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
         expect(templateOf(route).toJSON().Resources[logGroup]).toMatchObject({
           Type: 'AWS::Logs::LogGroup',
