@@ -11,13 +11,15 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config';
 import { Conflit } from '../domain/errors';
-import type { ReglesStore, VersionRegles } from '../domain/sortie/regles-plie';
+import type { ReglesStore } from '../domain/sortie/regles-plie';
+import { VersionReglesStockee } from '../schemas/regles-sorties';
 import { conditionEchouee } from './dynamo-utils';
 import { dynamo } from './clients';
 import { toutesLesPages } from './pagination';
 
 const TECHNIQUES = new Set(['pk', 'sk', 'type']);
-const lireItem = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k))) as unknown as VersionRegles;
+/** A stored version is parsed as it was checked when entered (criteria included): the qualification trusts its shape. */
+const lireItem = (i: Record<string, unknown>) => VersionReglesStockee.parse(Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k))));
 
 export const reglesRepository: ReglesStore = {
   versions: (plie) =>

@@ -195,3 +195,54 @@ describe('PLIE exit rules: a new version entered by the OI (item 5)', () => {
     expect(lu.body.qualification).toMatchObject({ version: `bordeaux-${D}`, regle: 'BORDEAUX-SUCCESSIFS', categorie: 'emploi_durable', positive: true });
   }, 120_000);
 });
+
+describe('PLIE exit rules: rules added and dropped, a first version for a PLIE without rules', () => {
+  const CDI_6_MOIS = {
+    code: 'SOURCES-CDI', libelle: 'CDI — 6 mois ou plus dans l’emploi', groupe: 'SORTIES POSITIVES', categorie: 'emploi_durable',
+    situations: ['cdi'], criteres: [{ type: 'anciennete', mois: 6, memeEmployeur: false }],
+  };
+  const ABANDON = { code: 'SOURCES-ABANDON', libelle: 'Abandon de parcours', groupe: 'SORTIES NEGATIVES', categorie: 'negative', situations: ['abandon'], criteres: [] };
+  const cdi = (date: string) => ({ situation: 'cdi', date, tempsPlein: true, debut: '2024-01-02' });
+
+  it('refuses a malformed rule (400) and a first version without rules (422); nothing is stored', async () => {
+    const mauvais = await api.post('/plies/sources/regles-sorties', { as: OI, body: { valideDu: '2024-01-01', decisionCopil: 'COPIL 2023-12', ajoutees: [{ ...CDI_6_MOIS, criteres: [{ type: 'anciennete', mois: -1, memeEmployeur: false }] }] } });
+    expect(mauvais.status).toBe(400);
+    const code = await api.post('/plies/sources/regles-sorties', { as: OI, body: { valideDu: '2024-01-01', decisionCopil: 'COPIL 2023-12', ajoutees: [{ ...CDI_6_MOIS, code: 'cdi minuscule' }] } });
+    expect(code.status).toBe(400);
+    const vide = await api.post('/plies/sources/regles-sorties', { as: OI, body: { valideDu: '2024-01-01', decisionCopil: 'COPIL 2023-12' } });
+    expect(vide.status).toBe(422);
+    expect(vide.body.code).toBe('AUCUNE_VERSION_DE_BASE');
+    expect((await api.get('/plies/sources/regles-sorties', { as: OI })).body.versions).toEqual([]);
+  });
+
+  it('the PLIE des Sources gets its first version from added rules; it judges the sorties from its date, earlier ones stay « à qualifier »', async () => {
+    const r = await api.post('/plies/sources/regles-sorties', { as: OI, body: { valideDu: '2024-01-01', decisionCopil: 'COPIL 2023-12', dateDecisionCopil: '2023-12-12', ajoutees: [CDI_6_MOIS, ABANDON] } });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ version: 'sources-2024-01-01', decisionCopil: { reference: 'COPIL 2023-12', date: '2023-12-12' }, regles: [{ code: 'SOURCES-CDI', positive: true }, { code: 'SOURCES-ABANDON', positive: false }] });
+    expect(r.body.base).toBeUndefined();
+    const a = await api.post('/plies/sources/regles-sorties/apercu', { as: GESTIONNAIRE, body: { sorties: [cdi('2023-12-31'), cdi('2024-09-02'), { situation: 'abandon', date: '2024-09-02', tempsPlein: true }] } });
+    expect(a.status).toBe(200);
+    expect(a.body.resultats).toMatchObject([
+      { categorie: 'a_qualifier' },
+      { version: 'sources-2024-01-01', regle: 'SOURCES-CDI', categorie: 'emploi_durable', positive: true },
+      { version: 'sources-2024-01-01', regle: 'SOURCES-ABANDON', categorie: 'negative', positive: false },
+    ]);
+  });
+
+  it('a later version drops a rule and adds another; a code already taken is refused (422)', async () => {
+    const pris = await api.post('/plies/sources/regles-sorties', { as: OI, body: { valideDu: '2025-01-01', decisionCopil: 'COPIL 2024-12', ajoutees: [ABANDON] } });
+    expect(pris.status).toBe(422);
+    expect(pris.body).toMatchObject({ code: 'VERSION_REGLES_INVALIDE', details: [{ chemin: 'ajoutees.0.code' }] });
+    const r = await api.post('/plies/sources/regles-sorties', {
+      as: OI,
+      body: { valideDu: '2025-01-01', decisionCopil: 'COPIL 2024-12', retirees: ['SOURCES-CDI'], ajoutees: [{ ...CDI_6_MOIS, code: 'SOURCES-CDI-3', libelle: 'CDI — 3 mois', criteres: [{ type: 'anciennete', mois: 3, memeEmployeur: false }] }] },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ base: 'sources-2024-01-01', lecture: 'Par rapport à sources-2024-01-01 : Règles retirées : SOURCES-CDI. Règles ajoutées : SOURCES-CDI-3.' });
+    const liste = await api.get('/plies/sources/regles-sorties', { as: OI });
+    expect(liste.body.versions.map((v: { version: string; regles: { code: string }[] }) => [v.version, v.regles.map((x) => x.code)])).toEqual([
+      ['sources-2024-01-01', ['SOURCES-CDI', 'SOURCES-ABANDON']],
+      ['sources-2025-01-01', ['SOURCES-ABANDON', 'SOURCES-CDI-3']],
+    ]);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * A new version of a PLIE's exit rules, entered by its OI (issue 14, item 5): a copy of a version (by default the one in
- * force on the new version's first day) whose numeric thresholds the COPIL changed, valid from a date strictly after
- * every existing version's. Pure: the use case (consultation.ts) reads the versions and stores the result.
+ * force on the new version's first day) in which the COPIL changed numeric thresholds, dropped rules and added new ones,
+ * valid from a date strictly after every existing version's. A PLIE without any version gets its first one from added
+ * rules only. Pure: the use case (consultation.ts) reads the versions and stores the result.
  */
-import type { DemandeVersionRegles, SeuilModifie } from '../../schemas/regles-sorties';
+import type { DemandeVersionRegles, RegleSaisie, SeuilModifie } from '../../schemas/regles-sorties';
 import { Conflit, RegleMetier, type DetailErreur } from '../errors';
 import { versionEnVigueur, type Critere, type RegleSortie, type VersionRegles } from './regles-plie';
 
@@ -50,17 +51,27 @@ const nombre = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits:
 /** The code of an OI's version: one per PLIE and date. */
 export const codeVersion = (plie: string, valideDu: string) => `${plie}-${valideDu}`;
 
+/** What a version is built from: the request, with the COPIL reference still optional for a draft previewed. */
+export type DemandeVersion = Omit<DemandeVersionRegles, 'decisionCopil' | 'retirees' | 'ajoutees'> & {
+  decisionCopil?: string | undefined;
+  retirees?: readonly string[];
+  ajoutees?: readonly RegleSaisie[];
+};
+
 /**
  * The version `demande` describes, checked against the PLIE's `versions`: 409 when one already starts that day, 422
- * when it does not come after the latest, when the base is unknown (or none is in force), or a threshold is not one of
- * the base's. `saisie` says who entered it and when (absent for a draft previewed).
+ * when it does not come after the latest, when the base is unknown (or none is in force and no rule is added), a
+ * threshold or a dropped rule is not one of the base's, an added rule's code is already taken, or no rule remains.
+ * `saisie` says who entered it and when (absent for a draft previewed).
  */
 export function construireVersion(
   plie: string,
   versions: readonly VersionRegles[],
-  demande: Omit<DemandeVersionRegles, 'decisionCopil'> & { decisionCopil?: string | undefined },
+  demande: DemandeVersion,
   saisie?: { le: string; par: string },
 ): VersionRegles {
+  const retirees = demande.retirees ?? [];
+  const ajoutees = demande.ajoutees ?? [];
   const memeJour = versions.find((v) => v.valideDu === demande.valideDu);
   if (memeJour) {
     throw new Conflit('VERSION_REGLES_EXISTANTE', `La version ${memeJour.version} des règles de sortie s’applique déjà à compter du ${demande.valideDu} : une seule version par date.`);
@@ -70,14 +81,22 @@ export function construireVersion(
     throw new RegleMetier('VERSION_REGLES_ANTERIEURE', `Une nouvelle version doit s’appliquer après la dernière (${derniere.version}, en vigueur depuis le ${derniere.valideDu}) : choisissez une date postérieure au ${derniere.valideDu}.`, [{ chemin: 'valideDu', message: `Date postérieure au ${derniere.valideDu} attendue.` }]);
   }
   const base = demande.base ? versions.find((v) => v.version === demande.base) : versionEnVigueur(versions, demande.valideDu);
-  if (!base) {
-    throw demande.base
-      ? new RegleMetier('VERSION_BASE_INTROUVABLE', `Le PLIE n’a pas de version « ${demande.base} » des règles de sortie à recopier.`, [{ chemin: 'base', message: 'Version inconnue.' }])
-      : new RegleMetier('AUCUNE_VERSION_DE_BASE', 'Aucune version des règles de sortie n’est en vigueur à cette date : il n’y a pas de règles à recopier.', [{ chemin: 'base', message: 'Aucune version à recopier.' }]);
+  if (!base && demande.base) {
+    throw new RegleMetier('VERSION_BASE_INTROUVABLE', `Le PLIE n’a pas de version « ${demande.base} » des règles de sortie à recopier.`, [{ chemin: 'base', message: 'Version inconnue.' }]);
   }
+  if (!base && !ajoutees.length) {
+    throw new RegleMetier('AUCUNE_VERSION_DE_BASE', 'Aucune version des règles de sortie n’est en vigueur à cette date : ajoutez au moins une règle pour créer la première version.', [{ chemin: 'ajoutees', message: 'Au moins une règle à ajouter.' }]);
+  }
+  const nomBase = base ? `la version ${base.version}` : 'la nouvelle version';
 
   const details: DetailErreur[] = [];
-  const regles: RegleSortie[] = base.regles.map((r) => ({ ...r, criteres: [...r.criteres] }));
+  const retireesVues = new Set<string>();
+  retirees.forEach((code, i) => {
+    if (retireesVues.has(code)) return void details.push({ chemin: `retirees.${i}`, message: `La règle ${code} est déjà retirée plus haut.` });
+    retireesVues.add(code);
+    if (!base?.regles.some((r) => r.code === code)) details.push({ chemin: `retirees.${i}`, message: `${nomBase} n’a pas de règle ${code} à retirer.` });
+  });
+  const regles: RegleSortie[] = (base?.regles ?? []).filter((r) => !retireesVues.has(r.code)).map((r) => ({ ...r, criteres: [...r.criteres] }));
   const changements = new Map<string, string[]>();
   const vus = new Set<string>();
   demande.seuils.forEach((s, i) => {
@@ -86,7 +105,10 @@ export function construireVersion(
     if (vus.has(cle)) return void details.push({ chemin, message: 'Ce seuil est déjà modifié plus haut.' });
     vus.add(cle);
     const r = regles.find((x) => x.code === s.regle);
-    if (!r) return void details.push({ chemin: `${chemin}.regle`, message: `La version ${base.version} n’a pas de règle ${s.regle}.` });
+    if (!r) {
+      const message = retireesVues.has(s.regle) ? `La règle ${s.regle} est retirée : son seuil ne peut pas changer.` : `${nomBase} n’a pas de règle ${s.regle}.`;
+      return void details.push({ chemin: `${chemin}.regle`, message });
+    }
     const c = r.criteres[s.critere];
     if (!c) return void details.push({ chemin: `${chemin}.critere`, message: `La règle ${s.regle} n’a pas de critère n° ${s.critere}.` });
     const seuil = seuilsDuCritere(c).find((x) => x.champ === s.champ);
@@ -96,26 +118,51 @@ export function construireVersion(
     r.criteres[s.critere] = avecSeuil(c, s.champ, s.valeur);
     changements.set(r.code, [...(changements.get(r.code) ?? []), `${seuil.libelle} : ${nombre(seuil.valeur)} → ${nombre(s.valeur)}`]);
   });
-  if (details.length) {
-    throw new RegleMetier('SEUIL_INVALIDE', `Seuils non reconnus dans la version ${base.version} : ${details.map((d) => d.message).join(' ; ')}`, details);
-  }
-
   const version = codeVersion(plie, demande.valideDu);
   const copil = demande.decisionCopil ?? null;
   const decision = copil ? `décision du COPIL ${copil}` : 'brouillon, sans décision du COPIL';
+  const codes = new Set(regles.map((r) => r.code));
+  const nouvelles: RegleSortie[] = [];
+  ajoutees.forEach((a, i) => {
+    if (codes.has(a.code)) return void details.push({ chemin: `ajoutees.${i}.code`, message: `Le code ${a.code} est déjà celui d’une règle de ${nomBase} : choisissez-en un autre (ou retirez l’ancienne).` });
+    codes.add(a.code);
+    if (a.structuresSiae && !a.situations.includes('emploi_siae')) {
+      return void details.push({ chemin: `ajoutees.${i}.structuresSiae`, message: `Les structures d’insertion ne valent que pour la situation « emploi_siae » (règle ${a.code}).` });
+    }
+    const { structuresSiae, lecture, ...reste } = a;
+    nouvelles.push({ ...reste, ...(structuresSiae ? { structuresSiae } : {}), ...(lecture ? { lecture } : {}), source: `${version} (${decision}) : règle saisie par l’OI` });
+  });
+  if (details.length) {
+    const seuilsSeuls = details.every((d) => d.chemin.startsWith('seuils'));
+    throw new RegleMetier(
+      seuilsSeuls ? 'SEUIL_INVALIDE' : 'VERSION_REGLES_INVALIDE',
+      `${seuilsSeuls ? `Seuils non reconnus dans ${nomBase}` : 'Version des règles de sortie refusée'} : ${details.map((d) => d.message).join(' ; ')}`,
+      details,
+    );
+  }
+  const toutes = [...regles, ...nouvelles];
+  if (!toutes.length) {
+    throw new RegleMetier('VERSION_REGLES_VIDE', 'La version ne contient plus aucune règle : toutes les sorties seraient « à qualifier ». Gardez ou ajoutez au moins une règle.', [{ chemin: 'retirees', message: 'Au moins une règle doit rester.' }]);
+  }
+
+  const lecture = [
+    changements.size ? `Seuils modifiés : ${[...changements].map(([code, l]) => `${code} (${l.join(', ')})`).join(' ; ')}.` : '',
+    retireesVues.size ? `Règles retirées : ${[...retireesVues].join(', ')}.` : '',
+    nouvelles.length ? `Règles ajoutées : ${nouvelles.map((r) => r.code).join(', ')}.` : '',
+  ].filter(Boolean).join(' ');
   return {
     plie,
     version,
     valideDu: demande.valideDu,
     decisionCopil: copil ? { reference: copil, date: demande.dateDecisionCopil ?? null } : null,
-    source: `Version saisie par l’OI (${decision}), d’après ${base.version}`,
-    lecture: changements.size
-      ? `Seuils modifiés par rapport à ${base.version} : ${[...changements].map(([code, l]) => `${code} (${l.join(', ')})`).join(' ; ')}.`
-      : `Règles de ${base.version} reconduites sans changement.`,
-    regles: regles.map((r) => (changements.has(r.code)
+    source: base ? `Version saisie par l’OI (${decision}), d’après ${base.version}` : `Première version saisie par l’OI (${decision})`,
+    lecture: base
+      ? (lecture ? `Par rapport à ${base.version} : ${lecture}` : `Règles de ${base.version} reconduites sans changement.`)
+      : `Première version des règles de sortie du PLIE : ${nouvelles.length} règle${nouvelles.length > 1 ? 's' : ''}.`,
+    regles: toutes.map((r) => (changements.has(r.code)
       ? { ...r, source: `${version} (${decision}) ; d’après ${r.source}`, lecture: `Seuil modifié par ${version} : ${changements.get(r.code)!.join(', ')}.${r.lecture ? ` ${r.lecture}` : ''}` }
       : r)),
-    base: base.version,
+    ...(base ? { base: base.version } : {}),
     ...(saisie ? { saisie } : {}),
   };
 }

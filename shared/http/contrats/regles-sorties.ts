@@ -11,7 +11,7 @@ export const routesReglesSorties = [
   },
   {
     method: 'POST', path: '/plies/{id}/regles-sorties', handler: 'functions/regles-sorties/post-regles-sorties.ts', ...jwt('regles.ecrire'),
-    access: { table: 'readwrite' }, summary: 'Enregistrer une nouvelle version des règles de sortie du PLIE (date d’effet, décision du COPIL, seuils modifiés)', tag: 'PLIE',
+    access: { table: 'readwrite' }, summary: 'Enregistrer une nouvelle version des règles de sortie du PLIE (date d’effet, décision du COPIL, seuils modifiés, règles retirées ou ajoutées)', tag: 'PLIE',
     input: { params: ParamsPlie, body: DemandeVersionRegles },
   },
   {
