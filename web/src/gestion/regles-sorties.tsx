@@ -1,13 +1,15 @@
 /**
  * « Règles de sortie » of a PLIE, on its OI page: the versions (valid from, COPIL decision, rules and their thresholds,
- * the one in force) and, for the OI's administrators, a new version from the one in force with its numeric thresholds
- * editable, previewed on sample cases before it is saved (POST /plies/{id}/regles-sorties).
+ * the one in force) and, for the OI's administrators, a new version from the one in force (its thresholds editable, its
+ * rules dropped, new rules added) or, for a PLIE without rules, a first version, previewed on sample cases before it
+ * is saved (POST /plies/{id}/regles-sorties).
  */
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { Alerte, Chargement, ErreurApi } from '../components/ui';
 import { api, enErreur, useApi, type ApiError } from '../lib/api';
 import { formatDate, formatInstant } from '../lib/format';
+import { EditeurRegle, regleApi, regleVide, type RegleEditee } from './regles-editeur';
 
 const Seuil = z.object({ critere: z.number(), champ: z.string(), valeur: z.number(), libelle: z.string(), entier: z.boolean() });
 const Regle = z.object({ code: z.string(), libelle: z.string(), libelleCategorie: z.string(), source: z.string(), lecture: z.string().optional(), seuils: z.array(Seuil) });
@@ -75,10 +77,13 @@ function Versions({ versions, enVigueur }: { versions: TVersion[]; enVigueur: st
   );
 }
 
-function NouvelleVersion({ plie, base, onEnregistree }: { plie: string; base: TVersion; onEnregistree: (message: string) => void }) {
+function NouvelleVersion({ plie, base, onEnregistree }: { plie: string; base: TVersion | null; onEnregistree: (message: string) => void }) {
   const [valideDu, setValideDu] = useState('');
   const [copil, setCopil] = useState('');
-  const initiaux = useMemo(() => Object.fromEntries(base.regles.flatMap((r) => r.seuils.map((s) => [cle(r.code, s.critere, s.champ), String(s.valeur)]))), [base]);
+  const [retirees, setRetirees] = useState<string[]>([]);
+  const [ajoutees, setAjoutees] = useState<RegleEditee[]>(base ? [] : [regleVide(plie)]);
+  const reglesBase = base?.regles ?? [];
+  const initiaux = useMemo(() => Object.fromEntries(reglesBase.flatMap((r) => r.seuils.map((s) => [cle(r.code, s.critere, s.champ), String(s.valeur)]))), [reglesBase]);
   const [valeurs, setValeurs] = useState<Record<string, string>>(initiaux);
   const [cas, setCas] = useState<Cas[]>(CAS_INITIAUX);
   const [apercu, setApercu] = useState<z.infer<typeof Apercu> | null>(null);
@@ -86,10 +91,11 @@ function NouvelleVersion({ plie, base, onEnregistree }: { plie: string; base: TV
   const [message, setMessage] = useState<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
 
-  const seuils = base.regles.flatMap((r) => r.seuils
+  const seuils = reglesBase.filter((r) => !retirees.includes(r.code)).flatMap((r) => r.seuils
     .filter((s) => valeurs[cle(r.code, s.critere, s.champ)] !== String(s.valeur))
     .map((s) => ({ regle: r.code, critere: s.critere, champ: s.champ, valeur: Number((valeurs[cle(r.code, s.critere, s.champ)] ?? '').replace(',', '.')) })));
   const chemin = `/plies/${encodeURIComponent(plie)}/regles-sorties`;
+  const changements = { ...(base ? { base: base.version } : {}), seuils, retirees, ajoutees: ajoutees.map(regleApi) };
 
   const previsualiser = async () => {
     setErreur(null);
@@ -100,7 +106,7 @@ function NouvelleVersion({ plie, base, onEnregistree }: { plie: string; base: TV
         setMessage('Renseignez la date d’au moins un cas exemple.');
         return;
       }
-      const { data } = await api(`${chemin}/apercu`, Apercu, { method: 'POST', auth: true, body: { sorties, ...(valideDu ? { brouillon: { valideDu, base: base.version, seuils, decisionCopil: copil || undefined } } : {}) } });
+      const { data } = await api(`${chemin}/apercu`, Apercu, { method: 'POST', auth: true, body: { sorties, ...(valideDu ? { brouillon: { valideDu, ...changements, decisionCopil: copil || undefined } } : {}) } });
       setApercu(data);
     } catch (e) {
       setErreur(enErreur(e));
@@ -111,7 +117,7 @@ function NouvelleVersion({ plie, base, onEnregistree }: { plie: string; base: TV
     setMessage(null);
     setEnvoi(true);
     try {
-      const { data } = await api(chemin, Version, { method: 'POST', auth: true, body: { valideDu, decisionCopil: copil, base: base.version, seuils } });
+      const { data } = await api(chemin, Version, { method: 'POST', auth: true, body: { valideDu, decisionCopil: copil, ...changements } });
       onEnregistree(`Version ${data.version} enregistrée : elle juge les sorties à compter du ${formatDate(data.valideDu)}.`);
     } catch (e) {
       setErreur(enErreur(e));
@@ -123,8 +129,11 @@ function NouvelleVersion({ plie, base, onEnregistree }: { plie: string; base: TV
 
   return (
     <section aria-labelledby="titre-nouvelle-version">
-      <h3 id="titre-nouvelle-version">Nouvelle version</h3>
-      <p>À partir de la version {base.version}. Une nouvelle version s’applique après la dernière ; une seule version par date.</p>
+      <h3 id="titre-nouvelle-version">{base ? 'Nouvelle version' : 'Première version'}</h3>
+      <p>
+        {base ? `À partir de la version ${base.version} : changez ses seuils, retirez des règles, ajoutez-en.` : 'Ce PLIE n’a encore aucune règle de sortie : saisissez celles que son comité de pilotage a décidées.'}
+        {' '}Une nouvelle version s’applique après la dernière ; une seule version par date.
+      </p>
       <div className="champ">
         <label htmlFor="regles-valide-du">Valable à compter du</label>
         <input id="regles-valide-du" type="date" value={valideDu} onChange={(e) => setValideDu(e.target.value)} required />
@@ -133,23 +142,43 @@ function NouvelleVersion({ plie, base, onEnregistree }: { plie: string; base: TV
         <label htmlFor="regles-copil">Référence de la décision du COPIL</label>
         <input id="regles-copil" type="text" value={copil} onChange={(e) => setCopil(e.target.value)} maxLength={500} required />
       </div>
-      <fieldset>
-        <legend>Seuils de la version en vigueur</legend>
-        {base.regles.filter((r) => r.seuils.length).map((r) => (
-          <div key={r.code} className="champ">
-            <p><span className="reference">{r.code}</span> — {r.libelle}</p>
-            {r.seuils.map((s) => {
-              const k = cle(r.code, s.critere, s.champ);
-              return (
-                <label key={k} style={{ display: 'inline-block', marginRight: '1rem' }}>
-                  {s.libelle}{' '}
-                  <input aria-label={`${r.code} — ${s.libelle}`} type="number" min={0} step={s.entier ? 1 : 'any'} value={valeurs[k] ?? ''} onChange={(e) => setValeurs((x) => ({ ...x, [k]: e.target.value }))} style={{ width: '7rem' }} />
-                </label>
-              );
-            })}
-          </div>
-        ))}
-      </fieldset>
+      {base && (
+        <fieldset>
+          <legend>Règles et seuils de la version {base.version}</legend>
+          {reglesBase.map((r) => {
+            const retiree = retirees.includes(r.code);
+            return (
+              <div key={r.code} className="champ">
+                <p>
+                  <span className="reference">{r.code}</span> — {r.libelle}{' '}
+                  <label style={{ display: 'inline-block', marginLeft: '1rem' }}>
+                    <input type="checkbox" checked={retiree} onChange={() => setRetirees((l) => (retiree ? l.filter((x) => x !== r.code) : [...l, r.code]))} aria-label={`Retirer la règle ${r.code}`} /> Retirer
+                  </label>
+                </p>
+                {!retiree && r.seuils.map((s) => {
+                  const k = cle(r.code, s.critere, s.champ);
+                  return (
+                    <label key={k} style={{ display: 'inline-block', marginRight: '1rem' }}>
+                      {s.libelle}{' '}
+                      <input aria-label={`${r.code} — ${s.libelle}`} type="number" min={0} step={s.entier ? 1 : 'any'} value={valeurs[k] ?? ''} onChange={(e) => setValeurs((x) => ({ ...x, [k]: e.target.value }))} style={{ width: '7rem' }} />
+                    </label>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+      {ajoutees.map((r, i) => (
+        <EditeurRegle
+          key={i}
+          regle={r}
+          numero={i + 1}
+          onChange={(x) => setAjoutees((l) => l.map((y, j) => (j === i ? x : y)))}
+          onRetirer={() => setAjoutees((l) => l.filter((_, j) => j !== i))}
+        />
+      ))}
+      <button type="button" className="bouton bouton-secondaire" onClick={() => setAjoutees((l) => [...l, regleVide(plie)])}>Ajouter une règle</button>
       <fieldset>
         <legend>Cas exemples pour l’aperçu</legend>
         <table className="tableau">
@@ -204,15 +233,14 @@ export function ReglesDeSortie({ plie, modifiable }: { plie: string; modifiable:
           <p>{data.message}</p>
           {enregistree && <Alerte type="succes"><p>{enregistree}</p></Alerte>}
           <Versions versions={data.versions} enVigueur={data.enVigueur} />
-          {modifiable && base && (
+          {modifiable && (
             <NouvelleVersion
-              key={`${base.version}-${tour}`}
+              key={`${base?.version ?? 'aucune'}-${tour}`}
               plie={plie}
               base={base}
               onEnregistree={(m) => { setEnregistree(m); setTour((t) => t + 1); recharger(); }}
             />
           )}
-          {modifiable && !base && <p>Ce PLIE n’a aucune version à recopier : une nouvelle version se saisit à partir d’une version existante de ses règles.</p>}
         </>
       )}
     </section>
