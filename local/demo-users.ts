@@ -18,6 +18,9 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { email: 'oi@guichet.test', sub: 'demo-oi-admin', prenom: 'Claire', nom: 'Martin', qualite: 'Responsable du service FSE, AGAPE', roles: ['oi-admin'], oi: 'AGAPE' },
   { email: 'gestionnaire@guichet.test', sub: 'demo-gestionnaire', prenom: 'Karim', nom: 'Benali', qualite: 'Gestionnaire FSE, AGAPE', roles: ['oi-gestionnaire'], oi: 'AGAPE' },
+  // The admins of the two other OIs of data/plies-autres.json: each reads and edits its own PLIE's exit rules.
+  { email: 'oi-mulhouse@guichet.test', sub: 'demo-oi-mulhouse', prenom: 'Mathieu', nom: 'Schmitt', qualite: 'Responsable du PLIE du pays de la région mulhousienne, MEF Mulhouse Sud Alsace', roles: ['oi-admin'], oi: 'MEF-MULHOUSE' },
+  { email: 'oi-dijon@guichet.test', sub: 'demo-oi-dijon', prenom: 'Élodie', nom: 'Bernard', qualite: 'Coordinatrice du PLIE du bassin dijonnais, GIP Creativ’', roles: ['oi-admin'], oi: 'CREATIV' },
   { email: 'porteur@guichet.test', sub: 'demo-porteur', prenom: 'Sophie', nom: 'Lefèvre', qualite: 'Directrice, Association Cap Emploi Agenais', roles: ['porteur'] },
   { email: 'porteur2@guichet.test', sub: 'demo-porteur2', prenom: 'Thomas', nom: 'Durand', qualite: 'Directeur, Régie de quartier Bordeaux Nord', roles: ['porteur'] },
   { email: 'comite1@guichet.test', sub: 'demo-comite1', prenom: 'Hélène', nom: 'Garnier', qualite: 'Présidente du PLIE du Haut Périgord', roles: ['comite'] },

@@ -12,7 +12,7 @@ import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { plieRepository } from '#shared/repositories/plie-repository';
 import { indexerBrouillons, indexerDossiersParStatut, migrerComitesParEmail, migrerPliesParNom } from '#shared/repositories/migrations';
-import { annuaireLocal } from './demo-users';
+import { annuaireLocal, DEMO_USERS } from './demo-users';
 import * as plies from '#shared/domain/plie/use-cases';
 import { ContenuPlie } from '#shared/schemas/plie';
 import * as z from 'zod';
@@ -36,6 +36,19 @@ const FichierPlies = z.object({ oi: z.string(), plies: z.array(ContenuPlie.exten
 
 /** The seven PLIE of seed 002, as the AGAPE keeps them (`data/plies-agape.json`). */
 export const lirePliesAgape = () => FichierPlies.parse(lireData('plies-agape.json'));
+
+/**
+ * The PLIE of other OIs, one OI each (`data/plies-autres.json`): Mulhouse (seed 004, run by the MEF Mulhouse Sud Alsace)
+ * and Dijon (seed 003, run by the GIP Creativ’), whose exit rules are seeded too (shared/domain/sortie/regles-plie.ts).
+ */
+export const lirePliesAutres = () => z.array(FichierPlies).parse(lireData('plies-autres.json'));
+
+/** The demo admin of an OI (local/demo-users.ts): the seed writes the OI's PLIE as that person would. */
+function adminDemo(oi: string): Actor {
+  const u = DEMO_USERS.find((d) => d.oi === oi && d.roles.includes('oi-admin'));
+  if (!u) throw new Error(`Aucun compte de démonstration n’administre l’OI ${oi}.`);
+  return { userId: u.sub, email: u.email, roles: [...u.roles], oi, prenom: u.prenom, nom: u.nom };
+}
 
 /** The OS of the FSE+ regulation the PLIE fall under: inclusion active (Reg. 2021/1057, art. 4(1)(h)). */
 const OS_FSE_PLUS_H = {
@@ -140,17 +153,22 @@ async function organisationsDemo(maintenant: Date): Promise<void> {
 }
 
 /**
- * The AGAPE's PLIE: reference data of the local OI, written on every start (even without demo data), once (a restart
- * finds them there). AAPs name PLIE by id, so no AAP can be written before them.
+ * The AGAPE's PLIE and those of the other OIs: reference data, written on every start (even without demo data), once
+ * (a restart finds them there). AAPs name PLIE by id, so no AAP can be written before them.
  */
 export async function referentielPlies(maintenant = new Date()): Promise<void> {
-  const { plies: liste } = lirePliesAgape();
   const ctx = { store: plieRepository, maintenant };
-  for (const { id, ...contenu } of liste) {
-    if (await plieRepository.lire(id)) continue;
-    await plies.enregistrer(ctx, OI_DEMO, id, contenu, null).catch((e) => {
-      if (!(e instanceof Conflit)) throw e;
-    });
+  const fichiers = [
+    { ...lirePliesAgape(), admin: OI_DEMO },
+    ...lirePliesAutres().map((f) => ({ ...f, admin: adminDemo(f.oi) })),
+  ];
+  for (const { plies: liste, admin } of fichiers) {
+    for (const { id, ...contenu } of liste) {
+      if (await plieRepository.lire(id)) continue;
+      await plies.enregistrer(ctx, admin, id, contenu, null).catch((e) => {
+        if (!(e instanceof Conflit)) throw e;
+      });
+    }
   }
   // Data kept from before PLIE had ids (`.local/` survives restarts): its AAPs are rewritten to name them by id.
   const migres = await migrerPliesParNom('AGAPE', await plieRepository.listerPourOi('AGAPE'));

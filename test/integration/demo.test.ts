@@ -69,3 +69,49 @@ describe('demo dossiers of npm start', () => {
     expect((await api.get('/comites', { as: 'comite1@guichet.test' })).body.items).toHaveLength(2);
   }, 120_000);
 });
+
+describe('PLIE of the other OIs (data/plies-autres.json)', () => {
+  const MULHOUSE = 'oi-mulhouse@guichet.test';
+  const DIJON = 'oi-dijon@guichet.test';
+
+  it('are public, each under its own OI, with the seed they come from', async () => {
+    const r = await api.get('/plies');
+    expect(r.status).toBe(200);
+    const items = r.body.items as Array<{ id: string; oi: string; nom: string }>;
+    expect(items.filter((p) => p.oi !== 'AGAPE').map((p) => [p.id, p.oi, p.nom]).sort()).toEqual([
+      ['dijon', 'CREATIV', 'PLIE du bassin dijonnais'],
+      ['mulhouse', 'MEF-MULHOUSE', 'PLIE du pays de la région mulhousienne'],
+    ]);
+    expect(items.filter((p) => p.oi === 'AGAPE')).toHaveLength(7);
+    const mulhouse = (await api.get('/plies/mulhouse')).body;
+    expect(mulhouse).toMatchObject({ oi: 'MEF-MULHOUSE', version: 1, source: '004_3e6d8d10b1180e6c.txt', siteWeb: null, territoire: { communes: [] } });
+    expect(mulhouse.territoire.texte).toContain('40 communes');
+    const dijon = (await api.get('/plies/dijon')).body;
+    expect(dijon).toMatchObject({ oi: 'CREATIV', source: '003_ef772cc90606f5d8.txt', territoire: { communes: ['Dijon Métropole'] } });
+    expect(dijon.conditionsEntree).toContain('disposer d’une autorisation de travailler');
+  });
+
+  it('each OI’s admin reads its PLIE’s seeded exit rules; another OI’s agent is told the PLIE does not exist', async () => {
+    const m = await api.get('/plies/mulhouse/regles-sorties', { as: MULHOUSE });
+    expect(m.status).toBe(200);
+    expect(m.body).toMatchObject({ plie: { id: 'mulhouse', oi: 'MEF-MULHOUSE' }, enVigueur: 'mulhouse-2022' });
+    expect(m.body.versions.map((v: { version: string; source: string }) => [v.version, v.source.slice(0, 8)])).toEqual([['mulhouse-2022', 'seed 004']]);
+    const d = await api.get('/plies/dijon/regles-sorties', { as: DIJON });
+    expect(d.status).toBe(200);
+    expect(d.body).toMatchObject({ plie: { id: 'dijon', oi: 'CREATIV' }, enVigueur: 'dijon-2018' });
+
+    expect((await api.get('/plies/mulhouse/regles-sorties', { as: 'oi@guichet.test' })).status).toBe(404);
+    expect((await api.get('/plies/mulhouse/regles-sorties', { as: DIJON })).status).toBe(404);
+    expect((await api.get('/plies/bordeaux/regles-sorties', { as: MULHOUSE })).status).toBe(404);
+  });
+
+  it('the Mulhouse admin enters a new version of its rules; nobody else can', async () => {
+    const nouvelle = { valideDu: '2099-01-01', decisionCopil: 'COPIL de démonstration du 1er décembre 2098', seuils: [] };
+    expect((await api.post('/plies/mulhouse/regles-sorties', { as: 'oi@guichet.test', body: nouvelle })).status).toBe(404);
+    const r = await api.post('/plies/mulhouse/regles-sorties', { as: MULHOUSE, body: nouvelle });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ plie: 'mulhouse', base: 'mulhouse-2022', valideDu: '2099-01-01', saisie: { par: MULHOUSE } });
+    const lu = (await api.get('/plies/mulhouse/regles-sorties', { as: MULHOUSE })).body.versions.map((v: { version: string }) => v.version);
+    expect(lu).toEqual(['mulhouse-2022', r.body.version]);
+  });
+});

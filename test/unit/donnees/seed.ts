@@ -21,8 +21,8 @@ export const normaliser = (s: string): string => espaces(s.replace(/[’‘]/g, 
  * Lines `debut`..`fin` as one text, in the three ways a word cut at a line end may have been rejoined: with a space,
  * keeping the hyphen (« socio-professionnelle ») or dropping it (« accompagnement »).
  */
-export function plage(debut: number, fin: number): string[] {
-  const nettes = LIGNES.slice(debut - 1, fin).map((l) => l.replace(PUCE, '').trim()).filter((l) => l !== '');
+export function plage(debut: number, fin: number, lignes: readonly string[] = LIGNES): string[] {
+  const nettes = lignes.slice(debut - 1, fin).map((l) => l.replace(PUCE, '').trim()).filter((l) => l !== '');
   const joindre = (lignes: string[], coupure: (avant: string, apres: string) => string) =>
     normaliser(lignes.reduce((acc, l) => (acc === '' ? l : acc.endsWith('-') ? coupure(acc, l) : `${acc} ${l}`), ''));
   // A URL alone on a line is a margin note in some ranges (Technowest) and a list item in others (the dépôt's sites).
@@ -34,7 +34,20 @@ export function plage(debut: number, fin: number): string[] {
 }
 
 /** Whether `fragment` stands word for word in lines `debut`..`fin`. */
-export const dansPlage = (fragment: string, debut: number, fin: number): boolean => {
+export const dansPlage = (fragment: string, debut: number, fin: number, lignes: readonly string[] = LIGNES): boolean => {
   const f = normaliser(fragment);
-  return plage(debut, fin).some((t) => t.includes(f));
+  return plage(debut, fin, lignes).some((t) => t.includes(f));
 };
+
+/**
+ * Another source kept in `data/sources/`, line by line: `corrections` are the typos our text fixes (line → [as printed,
+ * as we write it]), `horsTexte` the lines of page furniture (a footnote cutting a sentence) left out of the flow, and
+ * the bullets « · » and « ◦ » read as the others.
+ */
+export function autreSource(fichier: string, options: { corrections?: Record<number, [string, string]>; horsTexte?: number[] } = {}): string[] {
+  return readFileSync(join(RACINE, 'data', 'sources', fichier), 'utf8').split('\n').map((l, i) => {
+    if (options.horsTexte?.includes(i + 1)) return '';
+    const c = options.corrections?.[i + 1];
+    return (c ? l.replace(c[0], c[1]) : l).replace(/^(\s*)[\u00b7\u25e6]/u, '$1•');
+  });
+}
