@@ -45,6 +45,12 @@ export const BUCKET = {
    */
   verifiedPrefix: 'verifie/',
   verifiedWriterTag: { key: 'guichet:ecrit-verifie', value: 'oui' },
+  /**
+   * Where export jobs write their files (`exports/<oi>/<jobId>.<ext>`, shared/exports/job-export.ts): lists of dossiers
+   * with personal data, downloaded once by a short-lived link; a lifecycle rule removes them after `exportsExpirationDays`.
+   */
+  exportsPrefix: 'exports/',
+  exportsExpirationDays: 7,
   /** The tag GuardDuty Malware Protection for S3 writes on every scanned object, and its clean value. */
   malwareScanTag: { key: 'GuardDutyMalwareScanStatus', clean: 'NO_THREATS_FOUND' },
 } as const;

@@ -120,6 +120,13 @@ export class StatefulStack extends Stack {
           expiration: Duration.days(BUCKET.rejectedExpirationDays),
           noncurrentVersionExpiration: Duration.days(1),
         },
+        {
+          // Export files hold dossiers' personal data and serve one download: gone a week after they were written.
+          id: 'expire-exports',
+          prefix: BUCKET.exportsPrefix,
+          expiration: Duration.days(BUCKET.exportsExpirationDays),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
       // No `eventBridgeEnabled` and no notification here: the bucket's notification configuration is shared by
       // GuardDuty (which turns EventBridge delivery on through its role) and the api stack (ObjectCreated → the

@@ -1,3 +1,4 @@
+import { cleExport } from '#shared/exports/job-export';
 import { Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -214,6 +215,13 @@ describe('StatefulStack', () => {
         ExpirationInDays: 30,
         NoncurrentVersionExpiration: { NoncurrentDays: 1 },
       });
+    });
+
+    it('removes export files (personal data, one download) a week after they were written, where the export jobs write them', () => {
+      const [, bucket] = files();
+      const rule = (bucket.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[]).find((r) => r.Id === 'expire-exports');
+      expect(rule).toEqual({ Id: 'expire-exports', Status: 'Enabled', Prefix: 'exports/', ExpirationInDays: 7, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
+      expect(cleExport({ oi: 'AGAPE', id: 'x', demande: { format: 'csv' } } as Parameters<typeof cleExport>[0]).startsWith(BUCKET.exportsPrefix)).toBe(true);
     });
 
     it('declares no notification configuration on the bucket, which GuardDuty and the api stack share', () => {
