@@ -268,3 +268,28 @@ describe('compléments', () => {
     expect(csv.fichier.toString('utf8')).toContain(depot.body.depot.deposeLe);
   });
 });
+
+describe('the sweep of pièces stuck in verification (every 15 minutes: EventBridge Scheduler on AWS, npm start locally)', () => {
+  it('rejects a pièce announced more than 30 minutes ago whose file never arrived, so the checklist asks for it again; a recent one waits', async () => {
+    const d = await brouillon();
+    const octets = await pdfValide();
+    const annonce = await api.post(`/dossiers/${d.id}/pieces`, {
+      as: P1, body: { typePiece: 'STATUTS', nomFichier: 'statuts.pdf', taille: octets.length, typeContenu: 'application/pdf', sha256: sha256(octets) },
+    });
+    expect(annonce.status).toBe(201);
+    const { handler } = await import('#functions/pieces/balayer-verifications');
+    const etat = async () => (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.pieces.find((x: { id: string }) => x.id === annonce.body.pieceId);
+
+    // Ten minutes later: too early, the link is still valid.
+    const tot = await handler({ time: new Date(Date.now() + 10 * 60_000).toISOString() });
+    expect((await etat()).etat).toBe('en_verification');
+    expect(tot.rejetees).toBe(0);
+    // Thirty-one minutes later: nothing behind the key, the pièce is rejected with the reason the porteur reads.
+    const tard = await handler({ time: new Date(Date.now() + 31 * 60_000).toISOString() });
+    expect(tard.rejetees).toBeGreaterThanOrEqual(1);
+    expect(await etat()).toMatchObject({ etat: 'rejetee', motifRejet: 'Le fichier n’a pas été reçu avant l’expiration du lien d’envoi : envoyez-le de nouveau.' });
+    // Swept once: it left the index of pending pièces, a later run changes nothing.
+    await handler({ time: new Date(Date.now() + 46 * 60_000).toISOString() });
+    expect((await etat()).etat).toBe('rejetee');
+  });
+});
