@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DateIso, Pourcentage, TexteCourt } from './common';
+import { Taux, TotauxPlan, Violation } from './plan-financement';
 
 /**
  * Bilans d'exécution, contrôle de service fait (CSF) and payments (issue 15; notes « apres-selection » 5.4, B1–B9).
@@ -191,3 +192,47 @@ export type DemandePaiement = z.infer<typeof DemandePaiement>;
 export const STATUTS_PAIEMENT = ['propose', 'valide', 'mis_en_paiement', 'paye'] as const;
 export const StatutPaiement = z.enum(STATUTS_PAIEMENT);
 export type StatutPaiement = z.infer<typeof StatutPaiement>;
+
+// ---- What the CSF answers (output schemas: documented in OpenAPI, never used to parse user input). ----
+
+const Centimes = z.number().int();
+
+export const LigneCsf = z.object({
+  ligneId: z.string(),
+  categorie: CategorieBilan,
+  libelle: z.string(),
+  declareCentimes: Centimes,
+  retenuCentimes: Centimes,
+  ecarteCentimes: Centimes,
+  motif: MotifEcart.nullable(),
+  motifLibelle: z.string().nullable().describe('Libellé du motif : « Dépense hors de la période de réalisation ».'),
+  texte: z.string().nullable(),
+  automatique: z.boolean().describe('Écartée par les règles (hors période, non acquittée…), quelle que soit la décision du gestionnaire.'),
+  alerte: z.string().nullable(),
+});
+export type LigneCsf = z.infer<typeof LigneCsf>;
+
+export const TermeFseDu = z.object({
+  code: z.enum(['fse_conventionne', 'taux_conventionne_cout_retenu', 'cout_retenu_moins_ressources']),
+  libelle: z.string(),
+  montantCentimes: Centimes,
+});
+export type TermeFseDu = z.infer<typeof TermeFseDu>;
+
+export const ResultatCsf = z.object({
+  lignes: z.array(LigneCsf),
+  declareCentimes: Centimes,
+  retenuDirectsCentimes: Centimes,
+  ecarteCentimes: Centimes,
+  totaux: TotauxPlan.describe('Montants réalisés retenus ; fse = FSE dû.'),
+  indirects: z.object({ libelle: z.string(), montantCentimes: Centimes }),
+  coutRetenuCentimes: Centimes,
+  autresRessourcesPercuesCentimes: Centimes.describe('Cofinancements perçus et recettes.'),
+  termes: z.array(TermeFseDu),
+  fseDuCentimes: Centimes.describe('Le plus petit des trois termes, arrondi au centime inférieur.'),
+  tauxFseDu: Taux.nullable(),
+  tauxContreparties: Taux.nullable(),
+  violations: z.array(Violation),
+  conclusion: z.string(),
+});
+export type ResultatCsf = z.infer<typeof ResultatCsf>;

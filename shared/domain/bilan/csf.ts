@@ -5,63 +5,18 @@
  * arithmetic: the engine of shared/domain/financement does every sum, flat rate and rate.
  */
 import type { ContenuConvention } from '../../schemas/convention';
-import type { PlanFinancement, Taux, TotauxPlan, Violation } from '../../schemas/plan-financement';
-import { MOTIFS_ECART, type DecisionLigne, type DemandeBilan, type LigneDepenseRealisee, type MotifEcart } from '../../schemas/bilan';
+import type { PlanFinancement } from '../../schemas/plan-financement';
+import { MOTIFS_ECART, type DecisionLigne, type DemandeBilan, type LigneCsf, type LigneDepenseRealisee, type MotifEcart, type ResultatCsf, type TermeFseDu } from '../../schemas/bilan';
 import { formatMontant } from '../../format';
 import { RegleMetier, type DetailErreur } from '../errors';
 import { controlerPlan } from '../financement/controle';
 import { exact, formatTaux, versNombre } from '../financement/montants';
 import { REGLES_PLAN } from '../financement/regles';
 
+export type { LigneCsf, ResultatCsf, TermeFseDu };
+
 /** What the CSF reads of the convention in force: its annexe, period, FSE conventionné, programme, fiche, calendar. */
 export type ConventionCsf = Pick<ContenuConvention, 'annexe' | 'periode' | 'fseConventionneCentimes' | 'programme' | 'dossier' | 'bilans'>;
-
-/** One line as the CSF leaves it. `automatique`: discarded by the rules whatever the gestionnaire decided. */
-export interface LigneCsf {
-  ligneId: string;
-  categorie: LigneDepenseRealisee['categorie'];
-  libelle: string;
-  declareCentimes: number;
-  retenuCentimes: number;
-  ecarteCentimes: number;
-  motif: MotifEcart | null;
-  /** The motif's French label (« Dépense hors de la période de réalisation »), null when fully retained. */
-  motifLibelle: string | null;
-  texte: string | null;
-  automatique: boolean;
-  /** A point for the gestionnaire that does not change the amount (a period straddling the operation's bounds). */
-  alerte: string | null;
-}
-
-export type CodeTermeFseDu = 'fse_conventionne' | 'taux_conventionne_cout_retenu' | 'cout_retenu_moins_ressources';
-
-/** One term of FSE dû = min(…), with its French label as the CSF report prints it. */
-export interface TermeFseDu {
-  code: CodeTermeFseDu;
-  libelle: string;
-  montantCentimes: number;
-}
-
-export interface ResultatCsf {
-  lignes: LigneCsf[];
-  declareCentimes: number;
-  retenuDirectsCentimes: number;
-  ecarteCentimes: number;
-  /** The realised totals (engine's shape): retained costs, indirects recomputed, resources received, `fse` = FSE dû. */
-  totaux: TotauxPlan;
-  indirects: { libelle: string; montantCentimes: number };
-  coutRetenuCentimes: number;
-  /** Cofinancements received + recettes: what the FSE does not reimburse (seed 002 l.3525–3527). */
-  autresRessourcesPercuesCentimes: number;
-  termes: TermeFseDu[];
-  /** min of the three terms, never negative, rounded down to the cent. */
-  fseDuCentimes: number;
-  tauxFseDu: Taux | null;
-  tauxContreparties: Taux | null;
-  /** The fiche's conditions broken on actual figures (same codes and messages as the plan's controls). */
-  violations: Violation[];
-  conclusion: string;
-}
 
 /** The fiche's conditions, rechecked on actual figures (B5); the programming-only rules of the plan are not rerun. */
 const CODES_REGLES_FICHE = new Set(['TAUX_FSE_EXCESSIF', 'CONTREPARTIES_INSUFFISANTES', 'COFINANCEMENTS_INSUFFISANTS', 'COFINANCEMENT_REQUIS']);
@@ -72,8 +27,8 @@ const plier = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s
 
 /**
  * The bilan's consistency with its convention, before dépôt and again at CSF: the échéance exists in the calendar with
- * this nature; each cofinancer received is one of the annexe's plan; indirect costs are declared only when the annexe
- * has them at real cost. 422 `BILAN_INCOHERENT` with one detail per problem.
+ * this nature; each cofinancer received is one of the annexe's plan, once. 422 `BILAN_INCOHERENT` with one detail per
+ * problem. (Indirect costs declared under a flat rate are not refused here: the CSF discards them, see below.)
  */
 export function verifierBilan(convention: Pick<ContenuConvention, 'annexe' | 'bilans'>, bilan: DemandeBilan): void {
   const details: DetailErreur[] = [];

@@ -75,7 +75,7 @@ export const avanceDue = (c: Pick<ContenuConvention, 'avance'>): number => (c.av
 /**
  * Checks a payment request against the ledger (seed 002 l.3528–3529: « Tout acompte ou versement de solde ne pourra se
  * faire qu’après Contrôle de Service Fait »); returns the payment to record, status `propose`.
- * - avance: once, when the convention is in force (409 `CONVENTION_NON_EN_VIGUEUR`, 409 `AVANCE_DEJA_PROPOSEE`), of the
+ * - avance: once, when the convention is in force (422 `CONVENTION_NON_EN_VIGUEUR`, 409 `AVANCE_DEJA_PROPOSEE`), of the
  *   convention's amount (422 `AVANCE_EXEMPTEE` for an exempt statut, 422 `MONTANT_AVANCE_INEXACT`);
  * - acompte: after the definitive CSF of an intermediate bilan and before the final one (422 `CSF_REQUIS`, 422
  *   `SOLDE_ATTENDU`), at most FSE dû − payments engaged (422 `ACOMPTE_EXCESSIF`), not zero (422 `MONTANT_NUL`);
@@ -86,7 +86,7 @@ export function proposerPaiement(demande: DemandePaiement, etat: EtatPaiements):
   const { convention, paiements } = etat;
   const engages = totalPaiements(paiements);
   if (demande.nature === 'avance') {
-    if (!etat.enVigueur) throw new Conflit('CONVENTION_NON_EN_VIGUEUR', 'L’avance se verse à l’entrée en vigueur de la convention : elle n’est pas encore signée par les deux parties.');
+    if (!etat.enVigueur) throw new RegleMetier('CONVENTION_NON_EN_VIGUEUR', 'L’avance se verse à l’entrée en vigueur de la convention : elle n’est pas encore signée par les deux parties.');
     if (convention.avance.exemption) throw new RegleMetier('AVANCE_EXEMPTEE', convention.avance.exemption);
     if (paiements.some((p) => p.nature === 'avance')) throw new Conflit('AVANCE_DEJA_PROPOSEE', 'L’avance de cette convention est déjà proposée ou versée.');
     if (demande.montantCentimes !== convention.avance.montantCentimes) {

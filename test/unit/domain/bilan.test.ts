@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionLigne, DemandeBilan, DemandeCsf, DemandePaiement, LigneDepenseRealisee } from '#shared/schemas/bilan';
+import { DecisionLigne, DemandeBilan, DemandeCsf, DemandePaiement, LigneDepenseRealisee, ResultatCsf } from '#shared/schemas/bilan';
 import { controleServiceFait, verifierBilan } from '#shared/domain/bilan/csf';
 import { avanceDue, delaiPaiement, proposerPaiement, soldeEtReversement, transitionPaiement, type CsfDuBilan, type Paiement } from '#shared/domain/bilan/paiements';
 import { exigerParticipantsComplets, manquesParticipants } from '#shared/domain/bilan/participants';
+import { transitionBilan } from '#shared/domain/bilan/statuts';
 import { DomainError } from '#shared/domain/errors';
 import { Participant } from '#shared/schemas/participant';
 import { contenuConventionHp1 } from '../../fixtures/convention';
@@ -90,6 +91,7 @@ describe('contrôle de service fait (issue 15 acceptance)', () => {
     expect(csf.violations).toEqual([]);
     expect(csf.conclusion).toContain('FSE dû : 8');
     expect(csf.conclusion).toContain('conditions de financement de la fiche sont respectées');
+    expect(ResultatCsf.parse(csf)).toEqual(csf);
   });
 
   it('solde 5 520,00 € after the 2 880,00 € avance', () => {
@@ -209,7 +211,7 @@ describe('payments ledger', () => {
   });
 
   it('the avance: once, of the convention’s amount, only in force, none for an exempt statut', () => {
-    erreur(() => proposerPaiement({ nature: 'avance', montantCentimes: 2_880_00 }, { ...etat([]), enVigueur: false }), 409, 'CONVENTION_NON_EN_VIGUEUR');
+    erreur(() => proposerPaiement({ nature: 'avance', montantCentimes: 2_880_00 }, { ...etat([]), enVigueur: false }), 422, 'CONVENTION_NON_EN_VIGUEUR');
     erreur(() => proposerPaiement({ nature: 'avance', montantCentimes: 2_880_00 }, etat([], [avancePayee])), 409, 'AVANCE_DEJA_PROPOSEE');
     erreur(() => proposerPaiement({ nature: 'avance', montantCentimes: 3_000_00 }, etat([])), 422, 'MONTANT_AVANCE_INEXACT');
     const exemptee = { ...HP1, avance: { pct: 30, montantCentimes: 0, exemption: 'Pas d’avance pour ce statut.' } };
@@ -271,5 +273,21 @@ describe('participant completeness gate (seed 002 l.7941)', () => {
     ]);
     // At an intermediate bilan, a participant still in the operation needs no exit.
     expect(manquesParticipants([liste[2]!], { ...p, nature: 'intermediaire' })).toEqual([]);
+  });
+});
+
+describe('bilan statuses', () => {
+  const gest = ['oi-gestionnaire'] as const;
+  it('draft → deposited (locked) → CSF → contradictory round → final', () => {
+    expect(transitionBilan('brouillon', 'deposer', ['porteur'])).toBe('depose');
+    erreur(() => transitionBilan('depose', 'modifier', ['porteur']), 409, 'BILAN_VERROUILLE');
+    erreur(() => transitionBilan('brouillon', 'ouvrir_csf', [...gest]), 422, 'BILAN_NON_DEPOSE');
+    erreur(() => transitionBilan('depose', 'ouvrir_csf', ['porteur']), 422, 'ROLE_INSUFFISANT');
+    expect(transitionBilan('depose', 'ouvrir_csf', [...gest])).toBe('en_csf');
+    erreur(() => transitionBilan('en_csf', 'rendre_definitif', [...gest], 1_000_00), 422, 'CONTRADICTOIRE_REQUIS');
+    expect(transitionBilan('en_csf', 'rendre_definitif', [...gest], 0)).toBe('csf_definitif');
+    expect(transitionBilan('en_csf', 'envoyer_contradictoire', [...gest])).toBe('csf_contradictoire');
+    erreur(() => transitionBilan('csf_contradictoire', 'envoyer_contradictoire', [...gest]), 409, 'TRANSITION_BILAN_INVALIDE');
+    expect(transitionBilan('csf_contradictoire', 'rendre_definitif', [...gest], 1_000_00)).toBe('csf_definitif');
   });
 });
