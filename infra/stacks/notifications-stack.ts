@@ -67,7 +67,7 @@ export class NotificationsStack extends Stack {
       reason: 'This queue is itself the dead-letter destination of the notifications stream (records whose e-mail failed every retry) and of the scheduled reminders (runs that failed every retry); nothing consumes it automatically, its depth is alarmed.',
     });
 
-    // The export jobs write their files to the bucket.
+    // The export jobs write their files to the bucket; the participant import jobs read theirs and write a report.
     const bucket = Bucket.fromBucketAttributes(this, 'Files', { bucketArn: Fn.importValue(stateful.exportNames.bucketArn) });
     for (const f of props.flux ?? fluxDynamo) {
       const fn = new GuichetFunction(this, functionId(f.handler), {
@@ -78,7 +78,7 @@ export class NotificationsStack extends Stack {
         ...('bucket' in f.access ? { bucket } : {}),
         environment: environnement,
         timeout: Duration.seconds('timeoutSecondes' in f ? f.timeoutSecondes : 30),
-        ...('timeoutSecondes' in f ? { memorySize: 1024 } : {}),
+        ...('timeoutSecondes' in f ? { memorySize: 'memoireMo' in f ? f.memoireMo : 1024 } : {}),
       });
       if (f.envoiCourriel) {
         fn.function.addToRolePolicy(new PolicyStatement({

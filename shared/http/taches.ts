@@ -23,6 +23,16 @@ export const fluxDynamo = [
     envoiCourriel: false,
     timeoutSecondes: 900,
   },
+  {
+    // Participant import jobs: a CSV of up to 50 Mo read from S3 and applied batch after batch (up to the function's
+    // 15 minutes), its progress on the job item; the CPU of 1 769 Mo (one full vCPU) parses and checks the rows.
+    handler: 'functions/participants/produire-import.ts',
+    filtres: [{ pk: 'IMPORTPART#' }] as ReadonlyArray<{ pk: string; sk?: string }>,
+    access: { table: 'readwrite' as Access, bucket: 'readwrite' as Access },
+    envoiCourriel: false,
+    timeoutSecondes: 900,
+    memoireMo: 1769,
+  },
 ] as const;
 
 /** Whether a stream record's keys pass a handler's filters (what the event source mapping's filter criteria do). */

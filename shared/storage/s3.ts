@@ -9,6 +9,8 @@
  * | generated document | documents/<kind>/<id>/<version>.pdf                   |
  * | convention PDF     | conventions/<dossierId>/v<numero>/[scelle-]<sha256>.pdf |
  * | verified copy      | verifie/<upload key>                                  |
+ * | participant import | dossiers/<dossierId>/imports/<importId>/fichier.csv   |
+ * | its error report   | dossiers/<dossierId>/imports/<importId>/rapport.csv   |
  *
  * Each upload (pièce or attachment) has its own key, and its presigned POST expires in minutes, but nothing stops a
  * replay of the POST within that time (and s3rver enforces no policy at all): the upload key stays writable. So the
@@ -16,7 +18,7 @@
  * AWS a bucket policy denies writes there to anyone but the verification function), and downloads serve only that
  * copy — at its recorded version id on AWS.
  */
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, config } from '../config';
@@ -96,6 +98,49 @@ export async function urlUpload(cle: string, taille: number, typeContenu: string
   return { url, fields, expireLe: new Date(maintenant.getTime() + EXPIRATION_UPLOAD_S * 1000).toISOString() };
 }
 
+/** A participant CSV sent for an import job, and the job's error report (the pièce verification ignores both). */
+export const cleImport = (dossierId: string, importId: string) => `dossiers/${dossierId}/imports/${importId}/fichier.csv`;
+export const cleRapportImport = (dossierId: string, importId: string) => `dossiers/${dossierId}/imports/${importId}/rapport.csv`;
+
+export function lireCleImport(cle: string): { dossierId: string; importId: string } | null {
+  const m = /^dossiers\/([A-Za-z0-9_-]{1,64})\/imports\/([0-9A-HJKMNP-TV-Z]{26})\/fichier\.csv$/.exec(cle);
+  return m ? { dossierId: m[1]!, importId: m[2]! } : null;
+}
+
+/**
+ * A presigned POST for a participant CSV: any size up to `max` (the file is the browser's, its size not announced
+ * ahead), its key only. s3rver enforces no policy: the job checks the object's size itself.
+ */
+export async function urlEnvoiImport(cle: string, max: number, maintenant: Date) {
+  if (!lireCleImport(cle)) throw new Error(`Clé d’import refusée : ${cle}`);
+  const { url, fields } = await createPresignedPost(s3(), {
+    Bucket: bucketName(),
+    Key: cle,
+    Conditions: [['content-length-range', 1, max], ['eq', '$key', cle]],
+    Fields: { 'Content-Type': 'text/csv' },
+    Expires: EXPIRATION_UPLOAD_S,
+  });
+  return { url, fields, expireLe: new Date(maintenant.getTime() + EXPIRATION_UPLOAD_S * 1000).toISOString() };
+}
+
+/** Whether an object exists under `cle`. */
+export async function objetExiste(cle: string): Promise<boolean> {
+  try {
+    await s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: cle }));
+    return true;
+  } catch (e) {
+    if ((e as { name?: string }).name === 'NotFound' || (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    throw e;
+  }
+}
+
+/** Writes an import's error report (UTF-8 CSV). */
+export async function ecrireRapportImport(cle: string, texte: string): Promise<void> {
+  if (!/^dossiers\/[A-Za-z0-9_-]{1,64}\/imports\/[0-9A-HJKMNP-TV-Z]{26}\/rapport\.csv$/.test(cle)) throw new Error(`Clé de rapport refusée : ${cle}`);
+  const octets = Buffer.from(texte, 'utf8');
+  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: cle, Body: octets, ContentLength: octets.length, ContentType: 'text/csv; charset=utf-8' }));
+}
+
 /**
  * A presigned GET valid 5 minutes, of the verified copy (and its version when the bucket keeps versions). S3 answers with the `response-content-disposition` and `response-content-type`
  * signed into the URL: always an attachment under the normalised name, typed as the verified (decoded) type.
@@ -117,14 +162,22 @@ export async function urlTelechargement(cle: string, disposition: string, typeCo
 /** Reads a whole object, refusing past `max` bytes (the verification never trusts the declared size). */
 export async function lireObjet(bucket: string, cle: string, max: number): Promise<Uint8Array | 'trop_gros'> {
   const r = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: cle }));
-  if ((r.ContentLength ?? 0) > max) return 'trop_gros';
+  // A body left unread keeps its connection open (and a server waiting on it): dropped when refused.
+  const abandonner = () => (r.Body as { destroy?: () => void } | undefined)?.destroy?.();
+  if ((r.ContentLength ?? 0) > max) {
+    abandonner();
+    return 'trop_gros';
+  }
   const morceaux: Buffer[] = [];
   let total = 0;
   const corps = r.Body;
   if (!corps || !(Symbol.asyncIterator in corps)) return new Uint8Array();
   for await (const m of corps as AsyncIterable<Uint8Array>) {
     total += m.length;
-    if (total > max) return 'trop_gros';
+    if (total > max) {
+      abandonner();
+      return 'trop_gros';
+    }
     morceaux.push(Buffer.from(m));
   }
   return new Uint8Array(Buffer.concat(morceaux));

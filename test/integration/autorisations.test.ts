@@ -20,6 +20,7 @@ import { client, demarrerGuichet, type Reponse } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre, siretUnique } from './dossiers-helpers';
 import { piecesObligatoires } from './pieces-helpers';
 import { colonnes } from '#shared/domain/participant/csv';
+import { importerEnTache } from './imports-helpers';
 import { comiteOuvert, declarer, GESTIONNAIRE, MEMBRES, notes, OI, P1, PRESENTS } from './comite-helpers';
 
 const PERSONAS = [
@@ -92,6 +93,8 @@ interface Fixtures {
   plie: Record<string, unknown>;
   /** An export job of the AAP's dossiers, started by the OI. */
   exportId: string;
+  /** A finished participant import job of that dossier (a file of the header alone). */
+  importId: string;
   /** A participant of the dossier on comité C's agenda, and the body that created it. */
   participant: { id: string; demande: { dateEntree: string } & Record<string, unknown> };
 }
@@ -223,6 +226,13 @@ const CAS: Record<string, Cas> = {
     genre: 'dossier',
     requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/imports`, body: { nomFichier: 'vide.csv', contenuBase64: Buffer.from(`${colonnes('FSEPLUS-2021-1057').join(';')}\n`).toString('base64') } }),
   },
+  'POST /dossiers/{id}/participants/imports/envoi': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/imports/envoi`, body: { nomFichier: 'p.csv', taille: 100 } }) },
+  // A key of the operation under which nothing was sent: the allowed callers are answered 422, the others refused.
+  'POST /dossiers/{id}/participants/imports/taches': {
+    genre: 'dossier',
+    requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/imports/taches`, body: { cle: `dossiers/${f.inscrit}/imports/01JAAAAAAAAAAAAAAAAAAAAAAA/fichier.csv`, nomFichier: 'p.csv' } }),
+  },
+  'GET /dossiers/{id}/participants/imports/{importId}': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/imports/${f.importId}` }) },
   'GET /dossiers/{id}/participants/export.csv': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/export.csv` }) },
   'GET /dossiers/{id}/participants/indicateurs': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/indicateurs` }) },
   'GET /dossiers/{id}/participants/acces': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.inscrit}/participants/acces` }) },
@@ -404,11 +414,16 @@ beforeAll(async () => {
   };
   const participant = await api.post(`/dossiers/${inscrit.id}/participants`, { as: P1, body: participantDemo });
   expect(participant.status).toBe(201);
+  // Followed to its end here: its writes are done before the matrix compares the table.
+  const fichierImport = Buffer.from(`${colonnes('FSEPLUS-2021-1057').join(';')}\n`);
+  const importation = await importerEnTache(api, P1, inscrit.id, fichierImport);
+  expect(importation.suivi.statut).toBe('terminee');
   expect(exportation.status).toBe(202);
   f = {
     aapId: aap.id, brouillonAapId: aapBrouillon.body.id, orgA, brouillon: { id: brouillon.id, version: brouillon.version, contenu: brouillon.contenu },
     depose: { id: depose.id, version: depose.version, pieceId }, fil, inscrit: inscrit.id, comite: comite.id, plie,
     exportId: exportation.body.id,
+    importId: importation.lancement.id,
     participant: { id: participant.body.id, demande: participantDemo },
   };
 }, 180_000);

@@ -33,6 +33,7 @@ beforeAll(async () => {
     // The messagerie's: no thread or attachment exists yet, so each is looked up and not found.
     filId: ['01FILINCONNU0000000000000', ...bizarres],
     pieceJointeId: ['01PJINCONNUE000000000000', ...bizarres],
+    importId: ['01JAAAAAAAAAAAAAAAAAAAAAAA', ...bizarres],
   });
 }, 180_000);
 afterAll(async () => g?.stop());

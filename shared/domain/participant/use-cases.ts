@@ -7,13 +7,14 @@ import type { Actor } from '../../auth/roles';
 import { nomDe } from '../../auth/personne';
 import { exiger } from '../../auth/politique';
 import type { Dossier } from '../../schemas/dossier';
-import { DemandeParticipant as SchemaParticipant, type DemandeParticipant, type DemandeSortie, type Participant } from '../../schemas/participant';
-import { Conflit, Introuvable, RegleMetier, RequeteInvalide, TropVolumineux } from '../errors';
+import { type DemandeParticipant, type DemandeSortie, type Participant } from '../../schemas/participant';
+import { Conflit, Introuvable, TropVolumineux } from '../errors';
 import { dateLocale } from '../dossier/dossier';
 import { tenance, type ContexteDossier } from '../dossier/use-cases';
 import * as regles from './participant';
 import { ageALEntree } from './questionnaires';
-import { decoder, lireCsv, versCsv, versDemande } from './csv';
+import { versCsv } from './csv';
+import { importeurLignes, lireFichier, rapportCsv, type CompteImport } from './import-lignes';
 import { qualifierSortie, type DecisionCommission, type Qualification } from '../sortie/qualification';
 import { CATEGORIES_POSITIVES, LIBELLES_CATEGORIE, versionsDuPlie, type ReglesStore, type VersionRegles } from '../sortie/regles-plie';
 
@@ -59,7 +60,7 @@ export const OCTETS_MAX_IMPORT = 7 * 1024 * 1024;
 const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
 const participantIntrouvable = (id: string) => new Introuvable('PARTICIPANT_INTROUVABLE', `Aucun participant de cette opération ne porte l’identifiant ${id}.`);
 
-async function chargerOperation(ctx: ContexteParticipants, actor: Actor, dossierId: string, action: 'participant.lire' | 'participant.ecrire') {
+export async function chargerOperation(ctx: ContexteParticipants, actor: Actor, dossierId: string, action: 'participant.lire' | 'participant.ecrire') {
   const d = await ctx.dossiers.lire(dossierId);
   if (!d) throw introuvable(dossierId);
   exiger(actor, action, await tenance(ctx, actor, d), () => introuvable(dossierId));
@@ -156,103 +157,32 @@ export async function deciderCommission(ctx: ContexteParticipants, actor: Actor,
   return vue(apres, versions);
 }
 
-export interface RapportImport {
+export interface RapportImport extends CompteImport {
   encodage: 'UTF-8' | 'Windows-1252';
   separateur: ';' | ',';
   lignes: number;
-  crees: number;
-  modifies: number;
-  inchanges: number;
-  erreurs: Array<{ ligne: number; message: string }>;
   /** The errors as a CSV (« ligne;erreur »), to download. */
   rapportCsv: string;
 }
 
 /**
- * A CSV import, idempotent on the natural key: a new person is created, a known one updated if its row changed,
- * counted unchanged otherwise; a row with an error is reported (« ligne 3 : Q5 — réponse obligatoire ») and nothing of
- * it is written. Rows are written independently, a few at a time.
+ * A CSV import in the request, for small files (the job of ./import-tache.ts takes any size): idempotent on the
+ * natural key, a new person created, a known one updated if its row changed, counted unchanged otherwise; a row with
+ * an error is reported (« ligne 3 : Q5 — réponse obligatoire ») and nothing of it is written.
  */
 export async function importer(ctx: ContexteParticipants, actor: Actor, dossierId: string, fichier: { contenuBase64: string }) {
   const { d, aap, questionnaire, aujourdhui } = await chargerOperation(ctx, actor, dossierId, 'participant.ecrire');
   regles.exigerOperationOuverte(d);
   const octets = Buffer.from(fichier.contenuBase64, 'base64');
   if (octets.length > OCTETS_MAX_IMPORT) throw new TropVolumineux(`Fichier trop volumineux : ${OCTETS_MAX_IMPORT / 1024 / 1024} Mo au plus.`);
-  const { texte, encodage } = decoder(octets);
-  let lu: ReturnType<typeof lireCsv>;
-  try {
-    lu = lireCsv(texte, questionnaire);
-  } catch (e) {
-    throw new RequeteInvalide('CSV_ILLISIBLE', `Fichier CSV illisible : ${e instanceof Error ? e.message.slice(0, 200) : 'format inconnu'}.`);
-  }
-  if (lu.manquantes.length) {
-    throw new RequeteInvalide('COLONNES_MANQUANTES', `Colonnes absentes de l’en-tête : ${lu.manquantes.join(', ')}.`, lu.manquantes.map((c) => ({ chemin: `fichier.${c}`, message: `Colonne « ${c} » absente.` })));
-  }
-  if (lu.lignes.length > LIGNES_MAX_IMPORT) throw new TropVolumineux(`${LIGNES_MAX_IMPORT} lignes au plus par import.`);
-  const rapport: RapportImport = { encodage, separateur: lu.separateur, lignes: lu.lignes.length, crees: 0, modifies: 0, inchanges: 0, erreurs: [], rapportCsv: '' };
-  const vus = new Set<string>();
-  const traiter = async (l: (typeof lu.lignes)[number]) => {
-    const parse = SchemaParticipant.safeParse(versDemande(l, questionnaire));
-    if (!parse.success) {
-      for (const i of parse.error.issues) rapport.erreurs.push({ ligne: l.ligne, message: `${i.path.join('.') || 'ligne'} — ${i.message}` });
-      return;
-    }
-    const demande = parse.data;
-    const details = regles.verifierParticipant(demande, { questionnaire, aujourdhui });
-    if (details.length) {
-      for (const x of details) rapport.erreurs.push({ ligne: l.ligne, message: x.message });
-      return;
-    }
-    const cle = regles.cleNaturelle(demande.identite);
-    if (vus.has(cle)) {
-      rapport.erreurs.push({ ligne: l.ligne, message: 'cette personne figure déjà sur une ligne précédente du fichier' });
-      return;
-    }
-    vus.add(cle);
-    const existant = await ctx.participants.parCle(dossierId, cle);
-    if (!existant) {
-      await ctx.participants.creer(regles.creer(demande, { dossier: d, id: ctx.nouvelId(), questionnaire, programme: aap.programme.code, aujourdhui }));
-      rapport.crees += 1;
-    } else if (regles.contenuComparable(existant) === regles.contenuComparable(demande)) {
-      rapport.inchanges += 1;
-    } else {
-      await ctx.participants.remplacer(regles.modifier(existant, demande, { versionLue: existant.version, questionnaire, aujourdhui }), existant);
-      rapport.modifies += 1;
-    }
-  };
-  for (let i = 0; i < lu.lignes.length; i += 16) {
-    await Promise.all(lu.lignes.slice(i, i + 16).map(async (l) => {
-      for (let essai = 1; ; essai++) {
-        try {
-          await traiter(l);
-          return;
-        } catch (e) {
-          if (e instanceof Conflit || e instanceof RequeteInvalide || e instanceof RegleMetier) {
-            rapport.erreurs.push({ ligne: l.ligne, message: e.message });
-            return;
-          }
-          if (!transitoire(e)) throw e;
-          // A store slowed down by a large import: the row is tried again, then reported; a re-import completes it.
-          if (essai === 3) {
-            rapport.erreurs.push({ ligne: l.ligne, message: 'la base de données n’a pas répondu à temps : réimportez le fichier (les lignes déjà enregistrées seront comptées inchangées)' });
-            return;
-          }
-          await new Promise((ok) => setTimeout(ok, 250 * 2 ** essai));
-        }
-      }
-    }));
-  }
-  rapport.erreurs.sort((a, b) => a.ligne - b.ligne);
-  rapport.rapportCsv = `\uFEFFligne;erreur\r\n${rapport.erreurs.map((e) => `${e.ligne};"ligne ${e.ligne} : ${e.message.replace(/"/g, '""')}"`).join('\r\n')}\r\n`;
+  const lu = lireFichier(octets, questionnaire, LIGNES_MAX_IMPORT);
+  const compte: CompteImport = { crees: 0, modifies: 0, inchanges: 0, erreurs: [] };
+  await importeurLignes(ctx, { d, programme: aap.programme.code, questionnaire, aujourdhui })(lu.lignes, compte);
+  compte.erreurs.sort((a, b) => a.ligne - b.ligne);
+  const rapport: RapportImport = { encodage: lu.encodage, separateur: lu.separateur, lignes: lu.lignes.length, ...compte, rapportCsv: rapportCsv(compte.erreurs) };
   await journaliser(ctx, actor, d, 'import', null, rapport.crees + rapport.modifies);
   return rapport;
 }
-
-/** A throttled or timed-out call to the store (the SDK's own retries spent): worth another try a moment later. */
-const transitoire = (e: unknown): boolean => {
-  const x = e as { name?: string; $retryable?: unknown } | null;
-  return !!x && (x.$retryable !== undefined || ['TimeoutError', 'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TransactionConflictException', 'InternalServerError'].includes(x.name ?? ''));
-};
 
 export async function exporter(ctx: ContexteParticipants, actor: Actor, dossierId: string) {
   const { d, questionnaire } = await chargerOperation(ctx, actor, dossierId, 'participant.lire');

@@ -3,6 +3,7 @@ import * as zod from 'zod';
 import { ParamsDossier } from '#shared/schemas/dossier';
 import { DemandeParticipant, DemandeSortie } from '#shared/schemas/participant';
 import { DemandeDecisionCommission, DemandeImportParticipants, FiltresParticipants, ParamsParticipant } from '#shared/schemas/participant-http';
+import { DemandeEnvoiImport, DemandeTacheImport, EnvoiImport, ParamsImport, SuiviImport } from '#shared/schemas/import-participants';
 import { type RouteDefinition, jwt } from './definition';
 
 export const routesParticipants = [
@@ -18,11 +19,26 @@ export const routesParticipants = [
   },
   {
     method: 'POST', path: '/dossiers/{id}/participants/imports', handler: 'functions/participants/import-participants.ts', ...jwt('participant.ecrire'),
-    access: { table: 'readwrite' }, summary: 'Importer un CSV (UTF-8 ou Windows-1252, ; ou ,) : rapport ligne par ligne, idempotent', tag: 'Participants',
+    access: { table: 'readwrite' }, summary: 'Importer un petit CSV dans la requête (UTF-8 ou Windows-1252, ; ou ,) : rapport ligne par ligne, idempotent ; au-delà, l’import en tâche', tag: 'Participants',
     input: { params: ParamsDossier, body: DemandeImportParticipants },
     // 10 000 rows of the questionnaire are about 2.6 Mo of JSON (base64): the body may reach API Gateway's 10 Mo, and
     // the rows are written 16 at a time for up to API Gateway's 29 s, with the CPU of 1 769 Mo (one full vCPU).
     corpsMaxOctets: 10 * 1024 * 1024, execution: { delaiSecondes: 29, memoireMo: 1769 },
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/participants/imports/envoi', handler: 'functions/participants/post-envoi-import.ts', ...jwt('participant.ecrire'),
+    access: { table: 'read', bucket: 'readwrite' }, summary: 'Obtenir l’adresse d’envoi (POST présigné, 10 minutes, 50 Mo) d’un CSV à importer', tag: 'Participants',
+    input: { params: ParamsDossier, body: DemandeEnvoiImport }, output: EnvoiImport, successStatus: 201,
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/participants/imports/taches', handler: 'functions/participants/post-import.ts', ...jwt('participant.ecrire'),
+    access: { table: 'readwrite', bucket: 'read' }, summary: 'Lancer l’import du CSV envoyé : une tâche suivie ligne à ligne (202)', tag: 'Participants',
+    input: { params: ParamsDossier, body: DemandeTacheImport }, output: SuiviImport, successStatus: 202,
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/participants/imports/{importId}', handler: 'functions/participants/get-import.ts', ...jwt('participant.lire'),
+    access: { table: 'read', bucket: 'read' }, summary: 'Avancement d’un import, ses comptes et, une fois terminé, le lien du rapport d’erreurs', tag: 'Participants',
+    input: { params: ParamsImport }, output: SuiviImport,
   },
   {
     method: 'GET', path: '/dossiers/{id}/participants/export.csv', handler: 'functions/participants/export-participants.ts', ...jwt('participant.lire'),
