@@ -157,6 +157,8 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
     ].join('\r\n');
     await section.getByLabel('Fichier CSV des participants').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await section.getByRole('button', { name: 'Importer le fichier' }).click();
+    // The file goes to the bucket, then the job runs on the server: a labelled progress bar follows it.
+    await section.getByRole('progressbar', { name: 'Avancement de l’import' }).waitFor();
     const rapport = page.getByTestId('rapport-import');
     await rapport.waitFor();
     expect(await rapport.locator('[data-compte="crees"]').textContent()).toBe('1');

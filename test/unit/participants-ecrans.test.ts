@@ -7,7 +7,8 @@ import { CATEGORIES_SORTIE } from '#shared/domain/sortie/regles-plie';
 import { CATEGORIES_DECISION, colonnesModele, CONSERVATION_JUSQUAU, modeleCsv, SITUATIONS, STATUTS_PARTICIPANTS } from '../../web/src/participants/libelles';
 import { questionVisible, reponsesAEnvoyer } from '../../web/src/participants/formulaire-participant';
 import { LIGNES_MAX_FICHIER, OCTETS_MAX_FICHIER } from '../../web/src/participants/import';
-import { LIGNES_MAX_IMPORT, OCTETS_MAX_IMPORT } from '#shared/domain/participant/use-cases';
+import { LIGNES_MAX_TACHE_IMPORT } from '#shared/domain/participant/import-tache';
+import { OCTETS_MAX_TACHE_IMPORT } from '#shared/schemas/import-participants';
 
 /** The participant screens restate a few server rules the browser bundle cannot import: they must agree. */
 describe('participant screens', () => {
@@ -25,7 +26,7 @@ describe('participant screens', () => {
   });
 
   it('refuses before sending the files the server would refuse', () => {
-    expect([OCTETS_MAX_FICHIER, LIGNES_MAX_FICHIER]).toEqual([OCTETS_MAX_IMPORT, LIGNES_MAX_IMPORT]);
+    expect([OCTETS_MAX_FICHIER, LIGNES_MAX_FICHIER]).toEqual([OCTETS_MAX_TACHE_IMPORT, LIGNES_MAX_TACHE_IMPORT]);
   });
 
   it('opens the participants from the same statuts as the server', () => {

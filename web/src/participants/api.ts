@@ -1,6 +1,7 @@
 /** The participant routes as the screens call them, every answer parsed (the record's shape is the server's). */
 import { z } from 'zod';
 import { DemandeParticipant, DemandeSortie, Participant, VERSIONS_QUESTIONNAIRE } from '#shared/schemas/participant';
+import { EnvoiImport, SuiviImport } from '#shared/schemas/import-participants';
 import { api } from '../lib/api';
 
 export const Qualification = z.looseObject({
@@ -33,18 +34,6 @@ export const PageParticipants = z.object({
   statut: z.string(),
 });
 export type TPageParticipants = z.infer<typeof PageParticipants>;
-
-export const RapportImport = z.object({
-  encodage: z.string(),
-  separateur: z.string(),
-  lignes: z.number(),
-  crees: z.number(),
-  modifies: z.number(),
-  inchanges: z.number(),
-  erreurs: z.array(z.object({ ligne: z.number(), message: z.string() })),
-  rapportCsv: z.string(),
-});
-export type TRapportImport = z.infer<typeof RapportImport>;
 
 const Compte = z.record(z.string(), z.number());
 export const Indicateurs = z.looseObject({
@@ -102,17 +91,19 @@ export async function deciderCommission(dossierId: string, p: { id: string; vers
   return (await api(`${base(dossierId)}/${encodeURIComponent(p.id)}/decision-commission`, VueParticipant, { method: 'POST', auth: true, body: corps, headers: ifMatch(p.version) })).data;
 }
 
-export async function importerParticipants(dossierId: string, nomFichier: string, contenuBase64: string) {
-  return (await api(`${base(dossierId)}/imports`, RapportImport, { method: 'POST', auth: true, body: { nomFichier, contenuBase64 } })).data;
+/** An import as a job: where to send the file (presigned POST), then the job started on it, then its progress. */
+export async function demanderEnvoiImport(dossierId: string, nomFichier: string, taille: number) {
+  return (await api(`${base(dossierId)}/imports/envoi`, EnvoiImport, { method: 'POST', auth: true, body: { nomFichier, taille } })).data;
 }
 
-/** A file's bytes as base64, read in the browser (the import's body). */
-export async function enBase64(fichier: Blob): Promise<string> {
-  const octets = new Uint8Array(await fichier.arrayBuffer());
-  let binaire = '';
-  for (let i = 0; i < octets.length; i += 0x8000) binaire += String.fromCharCode(...octets.subarray(i, i + 0x8000));
-  return btoa(binaire);
+export async function lancerImport(dossierId: string, cle: string, nomFichier: string) {
+  return (await api(`${base(dossierId)}/imports/taches`, SuiviImport, { method: 'POST', auth: true, body: { cle, nomFichier } })).data;
 }
+
+export async function suivreImport(dossierId: string, importId: string) {
+  return (await api(`${base(dossierId)}/imports/${encodeURIComponent(importId)}`, SuiviImport, { auth: true })).data;
+}
+export type TSuiviImport = z.infer<typeof SuiviImport>;
 
 /** Today in Paris, as the server dates keying (YYYY-MM-DD). */
 export const aujourdhui = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
