@@ -10,11 +10,14 @@
  * - porteur@guichet.test: A1 deposited, compléments asked by the gestionnaire (a RIB, due in ten days);
  * - the PLIE de Bordeaux's comité, held at 00:00 on the first start's day and closed: B1 (porteur@) and B3 (porteur2@)
  *   selected and programmed by the OI, B2 (porteur2@) selected and waiting for its programmation (the oi-admin's to do);
- * - participants: four on B1 (one left for a CDI held six months: emploi durable; one after three months of intérim:
- *   not a sortie positive under Bordeaux's rules), two on
+ * - participants: four on B1, all left (a CDI held six months: emploi durable; three months of intérim: not a sortie
+ *   positive under Bordeaux's rules; a move away; an abandon), two on
  *   HP1, entered with the FSE+ questionnaire;
  * - conventions: B1's signed by both parties and in force; B3's in force with an avenant (a six-month extension)
  *   signed by porteur2@ and waiting for the oi-admin's countersignature;
+ * - bilans and payments: B3 paid in full (avance, final bilan deposited by porteur2@, CSF final with nothing
+ *   discarded, solde paid); B1's avance paid and its final bilan deposited by porteur@, under CSF by the gestionnaire
+ *   (part of a staff line discarded, « bulletins absents »): the gestionnaire sends it to the porteur, who answers once;
  * - the messagerie: the gestionnaire asks porteur2@ about GP1 (unread by the porteur), porteur@ asks the OI about
  *   HP1 (unread by the OI).
  *
@@ -275,6 +278,7 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
   await messagesDemo(api, ids);
   await conventionsDemo(api, ids.get('B1')!, ids.get('B3')!, maintenant);
   await participantsDemo(api, ids.get('B1')!, ids.get('HP1')!, maintenant);
+  await bilansDemo(api, ids.get('B1')!, ids.get('B3')!);
 }
 
 /** The PLIE du Haut Périgord's comité, open on HP1 and HP2, nobody has voted. */
@@ -397,8 +401,10 @@ async function participantsDemo(api: ClientApi, b1: string, hp1: string, mainten
       sortie: { date: jour(10), situation: 'cdi', debut: jour(200), tempsPlein: true, heuresHebdo: 35, employeur: 'Transports Bordelais SAS', memeEmployeur: true } },
     { dossier: b1, nom: 'Lefèvre', prenom: 'Julien', naissance: '2001-09-30', sexe: 'homme', entree: 110, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 14, Q2: '2a', Q3: 'non', Q4: 'non', Q5: 'nsp', Q6: 'non', Q7: 'non' },
       sortie: { date: jour(5), situation: 'interim', debut: jour(100), fin: jour(5), dureeMois: 3, heuresHebdo: 35, agence: 'Adecco Bordeaux Lac' } },
-    { dossier: b1, nom: 'Nguyen', prenom: 'Thi', naissance: '1975-01-22', sexe: 'femme', entree: 90, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 40, Q2: '2c', Q3: 'non', Q4: 'oui', Q5: 'oui', Q6: 'non', Q7: 'non' } },
-    { dossier: b1, nom: 'Martin', prenom: 'Kevin', naissance: '1996-06-03', sexe: 'homme', entree: 45, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'oui', Q1f: 'non', Q2: '2b', Q3: 'oui', Q4: 'non', Q5: 'non', Q6: 'non', Q7: 'non' } },
+    { dossier: b1, nom: 'Nguyen', prenom: 'Thi', naissance: '1975-01-22', sexe: 'femme', entree: 90, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 40, Q2: '2c', Q3: 'non', Q4: 'oui', Q5: 'oui', Q6: 'non', Q7: 'non' },
+      sortie: { date: jour(3), situation: 'demenagement', tempsPlein: true } },
+    { dossier: b1, nom: 'Martin', prenom: 'Kevin', naissance: '1996-06-03', sexe: 'homme', entree: 45, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'oui', Q1f: 'non', Q2: '2b', Q3: 'oui', Q4: 'non', Q5: 'non', Q6: 'non', Q7: 'non' },
+      sortie: { date: jour(2), situation: 'abandon', tempsPlein: true } },
     { dossier: hp1, nom: 'Delage', prenom: 'Monique', naissance: '1968-11-15', sexe: 'femme', entree: 30, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 30, Q2: '2a', Q3: 'non', Q4: 'non', Q5: 'non', Q6: 'non', Q7: 'non' } },
     { dossier: hp1, nom: 'Petit', prenom: 'Lucas', naissance: '2003-02-08', sexe: 'homme', entree: 20, reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 6, Q2: '2a', Q3: 'non', Q4: 'non', Q5: 'non', Q6: 'nsp', Q7: 'non' } },
   ];
@@ -419,4 +425,64 @@ async function participantsDemo(api: ClientApi, b1: string, hp1: string, mainten
     }
     if (p.sortie && x && !x.sortie) await api.appel(PORTEUR, 'POST', `/dossiers/${p.dossier}/participants/${x.id}/sortie`, p.sortie, { 'if-match': String(x.version) });
   }
+}
+
+type BilansLus = {
+  version: number;
+  convention: { periode: { debut: string; fin: string }; avance: { montantCentimes: number; exemption: string | null }; cofinanceurs: string[] } | null;
+  echeances: Array<{ numero: number; nature: 'intermediaire' | 'final'; bilan: { version: number; statut: string } | null }>;
+  paiements: Array<{ id: string; nature: string; statut: string }>;
+  grandLivre: { soldeCentimes: number } | null;
+};
+type PlanLu = { contenu: { planFinancement: { depenses: Record<string, Array<{ libelle: string; montantCentimes: number }>>; ressources: { cofinancements: Array<{ financeur: string; montantCentimes: number }> } } } };
+
+/** The payment `nature` proposed by the gestionnaire, then validated, put into payment and paid by the oi-admin. */
+async function payer(api: ClientApi, id: string, nature: 'avance' | 'solde', montantCentimes: number) {
+  const lus = await api.appel<BilansLus>(OI, 'GET', `/dossiers/${id}/bilans`);
+  let p = lus.paiements.find((x) => x.nature === nature) ?? await api.appel<{ id: string; statut: string }>(GESTIONNAIRE, 'POST', `/dossiers/${id}/paiements`, { nature, montantCentimes });
+  const suite: Record<string, string> = { propose: 'valider', valide: 'mettre_en_paiement', mis_en_paiement: 'constater_paiement' };
+  while (suite[p.statut]) p = await api.appel<{ id: string; statut: string }>(OI, 'POST', `/dossiers/${id}/paiements/${p.id}/transitions`, { action: suite[p.statut] });
+}
+
+/**
+ * Bilans and payments (issue 15): B3 paid in full; B1's final bilan deposited and under CSF, a staff line partly
+ * discarded. The realised figures are the programmed plan's, dated within the convention's period.
+ */
+async function bilansDemo(api: ClientApi, b1: string, b3: string) {
+  for (const [id, porteur, ecart] of [[b3, PORTEUR2, false], [b1, PORTEUR, true]] as const) {
+    let lus = await api.appel<BilansLus>(OI, 'GET', `/dossiers/${id}/bilans`);
+    if (!lus.convention) continue;
+    if (!lus.paiements.some((x) => x.nature === 'avance') && !lus.convention.avance.exemption) await payer(api, id, 'avance', lus.convention.avance.montantCentimes);
+    const final = lus.echeances.find((e) => e.nature === 'final');
+    if (!final) continue;
+    if (!final.bilan) {
+      const { contenu } = await api.appel<PlanLu>(OI, 'GET', `/dossiers/${id}`);
+      const { debut, fin } = lus.convention.periode;
+      const depenses = Object.entries(contenu.planFinancement.depenses).flatMap(([categorie, lignes]) => lignes.map((l) => ({ categorie, ...l })))
+        .map((l, i) => ({
+          id: `L${i + 1}`, categorie: l.categorie, libelle: l.libelle, montantCentimes: l.montantCentimes, periode: { debut, fin }, acquittee: true,
+          ...(l.categorie === 'personnel' ? { personnel: { personne: l.libelle.replace(/\s*\(.*$/, ''), periode: { debut, fin }, quotitePct: 100, justificatifTemps: 'contrat_temps_plein' } } : {}),
+        }));
+      await api.appel(porteur, 'PUT', `/dossiers/${id}/bilans/${final.numero}`, {
+        nature: 'final', numero: final.numero, depenses,
+        ressources: { fsePercuCentimes: lus.convention.avance.exemption ? 0 : lus.convention.avance.montantCentimes, cofinancements: contenu.planFinancement.ressources.cofinancements.map((c) => ({ financeur: c.financeur, montantCentimes: c.montantCentimes })), autofinancementCentimes: 0, recettesCentimes: 0 },
+      });
+      lus = await api.appel<BilansLus>(OI, 'GET', `/dossiers/${id}/bilans`);
+    }
+    let bilan = lus.echeances.find((e) => e.numero === final.numero)!.bilan!;
+    if (bilan.statut === 'brouillon') bilan = await api.appel(porteur, 'POST', `/dossiers/${id}/bilans/${final.numero}/depot`, undefined, { 'if-match': String(bilan.version) });
+    if (bilan.statut === 'depose') {
+      const decisions = ecart ? [{ ligneId: 'L1', retenuCentimes: (await premiereLigne(api, id, final.numero)) - 100_000, motif: 'non_justifie', texte: 'Bulletins de salaire absents pour le mois de mars.' }] : [];
+      bilan = await api.appel(GESTIONNAIRE, 'PUT', `/dossiers/${id}/bilans/${final.numero}/csf`, { decisions }, { 'if-match': String(bilan.version) });
+    }
+    if (ecart) continue;
+    if (bilan.statut === 'en_csf') bilan = await api.appel(GESTIONNAIRE, 'POST', `/dossiers/${id}/bilans/${final.numero}/csf/definitif`, undefined, { 'if-match': String(bilan.version) });
+    lus = await api.appel<BilansLus>(OI, 'GET', `/dossiers/${id}/bilans`);
+    if (lus.grandLivre && (lus.grandLivre.soldeCentimes > 0 || lus.paiements.some((x) => x.nature === 'solde'))) await payer(api, id, 'solde', lus.grandLivre.soldeCentimes);
+  }
+}
+
+async function premiereLigne(api: ClientApi, id: string, numero: number): Promise<number> {
+  const lus = await api.appel<{ echeances: Array<{ numero: number; bilan: { contenu: { depenses: Array<{ id: string; montantCentimes: number }> } } | null }> }>(OI, 'GET', `/dossiers/${id}/bilans`);
+  return lus.echeances.find((e) => e.numero === numero)!.bilan!.contenu.depenses.find((l) => l.id === 'L1')!.montantCentimes;
 }

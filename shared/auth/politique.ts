@@ -75,6 +75,12 @@ export const POLITIQUE = {
   'participant.ecrire': { relations: MEMBRES_ORG, refus: 'Les participants sont saisis par l’organisation qui porte l’opération.' },
   'participant.decider': { relations: OI, refus: 'Les décisions de la commission sont enregistrées par les agents de l’OI.' },
   'convention.signer': { relations: ['signataire', 'admin_oi'], refus: 'Seuls un signataire de l’organisation, puis un administrateur de l’OI, signent la convention.' },
+  'bilan.lire': { relations: [...MEMBRES_ORG, ...OI], refus: 'Les bilans et les paiements sont lus par les membres de l’organisation et les agents de l’OI.' },
+  'bilan.saisir': { relations: MEMBRES_ORG, refus: 'Le bilan d’exécution est saisi par l’organisation qui porte l’opération.' },
+  'bilan.deposer': { relations: ['signataire'], refus: 'Seul un signataire de l’organisation dépose le bilan d’exécution.' },
+  'bilan.controler': { relations: OI, refus: 'Seuls les agents de l’OI conduisent le contrôle de service fait.' },
+  'paiement.proposer': { relations: OI, refus: 'Seuls les agents de l’OI proposent un paiement.' },
+  'paiement.valider': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI valide, met en paiement ou constate un paiement.' },
 } as const satisfies Record<string, { relations: readonly Relation[]; refus: string }>;
 export type Action = keyof typeof POLITIQUE;
 export const ACTIONS = Object.keys(POLITIQUE) as Action[];

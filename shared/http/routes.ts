@@ -19,6 +19,7 @@ import { routesComites } from './contrats/comites';
 import { routesConventions } from './contrats/conventions';
 import { routesParticipants } from './contrats/participants';
 import { routesReglesSorties } from './contrats/regles-sorties';
+import { routesBilans } from './contrats/bilans';
 
 export type { Access, Method, RouteDefinition } from './contrats/definition';
 
@@ -37,6 +38,7 @@ export const routes = [
   ...routesConventions,
   ...routesParticipants,
   ...routesReglesSorties,
+  ...routesBilans,
 ] as const satisfies readonly RouteDefinition[];
 
 /** Handlers triggered by S3 ObjectCreated events (AWS: bucket notification; locally: s3rver's events). */

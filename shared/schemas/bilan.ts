@@ -236,3 +236,64 @@ export const ResultatCsf = z.object({
   conclusion: z.string(),
 });
 export type ResultatCsf = z.infer<typeof ResultatCsf>;
+
+// ---- Stored items and HTTP parameters (shared/repositories/bilan-repository.ts, shared/http/contrats/bilans.ts). ----
+
+const Instant = z.string();
+const Trace = z.object({ le: Instant, par: z.string(), nom: z.string() });
+
+/** The gestionnaire's CSF on a bilan: decisions as entered, the result computed from them, the contradictory round. */
+export const CsfBilan = z.object({
+  decisions: z.array(DecisionLigne),
+  resultat: ResultatCsf,
+  modifie: Trace,
+  /** Sent to the porteur for its one contradictory round. */
+  envoye: Trace.nullable().default(null),
+  reponse: Trace.extend({ texte: z.string() }).nullable().default(null),
+  definitif: Trace.nullable().default(null),
+});
+export type CsfBilan = z.infer<typeof CsfBilan>;
+
+/** A bilan of the convention's calendar (one per échéance number), in the dossier's partition. */
+export const Bilan = z.object({
+  dossierId: z.string(),
+  numero: z.number().int(),
+  nature: z.enum(NATURES_BILAN),
+  statut: StatutBilan,
+  version: z.number().int(),
+  contenu: DemandeBilan,
+  cree: Trace,
+  modifie: Trace,
+  depot: Trace.nullable().default(null),
+  csf: CsfBilan.nullable().default(null),
+});
+export type Bilan = z.infer<typeof Bilan>;
+
+/** A payment of the ledger: its nature and amount, status and the trace of each step. */
+export const PaiementEnregistre = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  nature: z.enum(NATURES_PAIEMENT),
+  montantCentimes: z.number().int(),
+  statut: StatutPaiement,
+  bilanNumero: z.number().int().nullable(),
+  propose: Trace,
+  historique: z.array(Trace.extend({ statut: StatutPaiement })),
+});
+export type PaiementEnregistre = z.infer<typeof PaiementEnregistre>;
+
+export const ParamsBilan = z.strictObject({
+  id: z.string().min(1).max(64),
+  numero: z.coerce.number({ message: 'Numéro de bilan attendu.' }).int('Numéro de bilan entier attendu.').min(1, 'Numéro de bilan attendu.').max(20, 'Numéro de bilan : 20 au plus.'),
+});
+export const ParamsPaiement = z.strictObject({ id: z.string().min(1).max(64), paiementId: z.string().min(1).max(64) });
+
+/** The porteur's one answer to the CSF (contradictory round). */
+export const DemandeReponseCsf = z.strictObject({
+  texte: z.string().trim().min(1, 'Votre réponse est vide.').max(10_000, 'Réponse : 10 000 caractères au plus.'),
+});
+
+export const ACTIONS_PAIEMENT = ['valider', 'mettre_en_paiement', 'constater_paiement'] as const;
+export const DemandeTransitionPaiement = z.strictObject({
+  action: z.enum(ACTIONS_PAIEMENT, { message: `Action attendue : ${ACTIONS_PAIEMENT.join(', ')}.` }),
+});

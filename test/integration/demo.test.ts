@@ -38,7 +38,18 @@ describe('demo dossiers of npm start', () => {
     const b1Id = ((await api.get('/dossiers', { as: 'porteur@guichet.test' })).body.items as Resume[]).find((x) => x.ficheCode === 'B1')!.id;
     const participants = (await api.get(`/dossiers/${b1Id}/participants`, { as: 'porteur@guichet.test' })).body.items as Array<{ sortie: unknown; qualification: { categorie: string } | null }>;
     expect(participants).toHaveLength(4);
-    expect(participants.filter((p) => p.sortie).map((p) => p.qualification!.categorie).sort()).toEqual(['emploi_durable', 'non_retenue']);
+    expect(participants.filter((p) => p.sortie).map((p) => p.qualification!.categorie).sort()).toEqual(['autre', 'emploi_durable', 'negative', 'non_retenue']);
+    // Bilans: B1's final bilan deposited and under CSF (part of a staff line discarded), avance paid; B3 paid in full.
+    const bilansB1 = (await api.get(`/dossiers/${b1Id}/bilans`, { as: 'gestionnaire@guichet.test' })).body;
+    const finalB1 = bilansB1.echeances.find((e: { nature: string }) => e.nature === 'final');
+    expect(finalB1.bilan).toMatchObject({ statut: 'en_csf', csf: { resultat: { ecarteCentimes: 100_000 } } });
+    expect(bilansB1.paiements.map((p: { nature: string; statut: string }) => [p.nature, p.statut])).toEqual([['avance', 'paye']]);
+    const b3Id = ((await api.get('/dossiers', { as: 'porteur2@guichet.test' })).body.items as Resume[]).find((x) => x.ficheCode === 'B3')!.id;
+    const bilansB3 = (await api.get(`/dossiers/${b3Id}/bilans`, { as: 'porteur2@guichet.test' })).body;
+    expect(bilansB3.echeances.find((e: { nature: string }) => e.nature === 'final').bilan.statut).toBe('csf_definitif');
+    expect(bilansB3.paiements.map((p: { nature: string; statut: string }) => [p.nature, p.statut])).toEqual([['avance', 'paye'], ['solde', 'paye']]);
+    expect(bilansB3.grandLivre).toMatchObject({ soldeCentimes: 0, reversementCentimes: 0 });
+    expect(bilansB3.grandLivre.payesCentimes).toBe(bilansB3.grandLivre.fseDuCentimes);
     const tableau = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { conventions: Array<{ etat: string; numero: number | null; reference: string }> };
     expect(tableau.conventions.map((c) => [c.reference.split('-').at(-2), c.etat, c.numero])).toEqual([['B3', 'a_contresigner', 2]]);
     const fils = async (email: string, fiche: string) => {

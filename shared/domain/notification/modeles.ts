@@ -128,6 +128,30 @@ export const MODELES_EMAIL: Record<ModeleNotification, Modele> = {
     ],
     lien: 'Télécharger la convention signée',
   },
+  bilan_depose: {
+    sujet: (d) => `Bilan ${d.bilan ?? ''} du dossier ${d.reference} déposé — accusé de dépôt`,
+    paragraphes: (d) => [
+      `${d.signataire ?? 'Le signataire de l’organisation'} a déposé le bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')} le ${d.deposeLe ?? ''} : il ne se modifie plus.`,
+      `Dépenses déclarées : ${d.depenses ?? '—'}. Le service gestionnaire en conduit maintenant le contrôle de service fait ; vous pourrez répondre une fois à ses conclusions avant qu’il ne soit définitif.`,
+    ],
+    lien: 'Voir le bilan déposé',
+  },
+  csf_contradictoire: {
+    sujet: (d) => `Contrôle de service fait du bilan ${d.bilan ?? ''} — dossier ${d.reference} : vos observations`,
+    paragraphes: (d) => [
+      `Le service gestionnaire a contrôlé le bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')} : ${d.ecarte ?? '0,00 €'} de dépenses écartées sur ${d.declare ?? '—'} déclarées, FSE dû provisoire ${d.fseDu ?? '—'}.`,
+      'Chaque ligne écartée porte son motif. Vous pouvez répondre une fois, pièces à l’appui, avant que le contrôle ne devienne définitif.',
+    ],
+    lien: 'Lire le contrôle et répondre',
+  },
+  csf_definitif: {
+    sujet: (d) => `Contrôle de service fait du bilan ${d.bilan ?? ''} — dossier ${d.reference} : conclusions définitives`,
+    paragraphes: (d) => [
+      `Le contrôle de service fait du bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')} est définitif : FSE dû ${d.fseDu ?? '—'}.`,
+      'Le rapport de contrôle détaille chaque dépense retenue ou écartée et le calcul du FSE dû ; le paiement suit.',
+    ],
+    lien: 'Lire le rapport de contrôle',
+  },
   message_recu: {
     sujet: (d) => `Nouveau message sur le dossier ${d.reference}`,
     paragraphes: (d) => [

@@ -1,0 +1,287 @@
+/**
+ * Bilans d'exécution, contrôle de service fait and payments: load → decide (./csf.ts, ./statuts.ts, ./paiements.ts,
+ * ./participants.ts) → persist → emit. A bilan answers an échéance of the calendar of the convention in force; the
+ * porteur drafts it (each save one conditional write), its signataire deposits it (then it is locked), the gestionnaire
+ * controls it line by line, the porteur answers once, the CSF becomes final; payments follow the ledger's rules. Every
+ * step after the draft is journaled in the dossier's audit chain, with the dossier as the lock.
+ */
+import type { Actor } from '../../auth/roles';
+import { exiger } from '../../auth/politique';
+import type {
+  Bilan,
+  CsfBilan,
+  DemandeBilan,
+  DemandeCsf,
+  DemandePaiement,
+  PaiementEnregistre,
+  StatutPaiement,
+} from '../../schemas/bilan';
+import { MOTIFS_ECART } from '../../schemas/bilan';
+import type { VersionConvention } from '../../schemas/convention';
+import type { Dossier, Evenement } from '../../schemas/dossier';
+import type { Notification } from '../../schemas/notification';
+import { nomDe } from '../../auth/personne';
+import { formatMontant } from '../../format';
+import { Conflit, Introuvable, RegleMetier } from '../errors';
+import { journaliser } from '../dossier/journal';
+import { dateLocale } from '../dossier/dossier';
+import { tenance, type ContexteDossier } from '../dossier/use-cases';
+import { auxPorteurs } from '../notification/evenements';
+import { dateFr } from '../notification/notification';
+import type { ConventionStore } from '../convention/use-cases';
+import type { ParticipantStore } from '../participant/use-cases';
+import { QUESTIONNAIRE_DU_PROGRAMME } from '../participant/participant';
+import { controleServiceFait, verifierBilan } from './csf';
+import { delaiPaiement, proposerPaiement, soldeEtReversement, transitionPaiement, type ActionPaiement } from './paiements';
+import { exigerParticipantsComplets } from './participants';
+import { transitionBilan } from './statuts';
+
+export interface BilanStore {
+  bilans(dossierId: string): Promise<Bilan[]>;
+  /** The ledger, oldest first. */
+  paiements(dossierId: string): Promise<PaiementEnregistre[]>;
+  /** A draft: conditioned on its version (`versionLue`) and on still being a draft, or on its absence (null). */
+  ecrireBrouillon(b: Bilan, versionLue: number | null): Promise<void>;
+  /**
+   * One transaction: the dossier conditioned on `avant.version`, the bilan on the version read, the payment on the
+   * status read (null: must not exist yet), the audit event and the e-mails. Conflit `VERSION_PERIMEE` when any fails.
+   */
+  enregistrer(p: {
+    apres: Dossier;
+    avant: Dossier;
+    evenement: Evenement;
+    bilan?: { apres: Bilan; versionLue: number };
+    paiement?: { apres: PaiementEnregistre; statutLu: StatutPaiement | null };
+    notifications: Notification[];
+  }): Promise<void>;
+}
+
+export interface ContexteBilans extends ContexteDossier {
+  conventions: Pick<ConventionStore, 'versions'>;
+  bilans: BilanStore;
+  participants: Pick<ParticipantStore, 'tous'>;
+}
+
+type ActionLecture = 'bilan.lire' | 'bilan.saisir' | 'bilan.deposer' | 'bilan.controler' | 'paiement.proposer' | 'paiement.valider';
+
+const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
+const bilanIntrouvable = (numero: number) => new Introuvable('BILAN_INTROUVABLE', `Aucun bilan n° ${numero} n’est enregistré pour ce dossier.`);
+
+async function charger(ctx: ContexteBilans, actor: Actor, id: string, action: ActionLecture) {
+  const d = await ctx.dossiers.lire(id);
+  if (!d) throw introuvable(id);
+  exiger(actor, action, await tenance(ctx, actor, d), () => introuvable(id));
+  return d;
+}
+
+const enVigueur = (versions: readonly VersionConvention[]) => versions.find((v) => v.statut === 'en_vigueur') ?? null;
+
+async function conventionEnVigueur(ctx: ContexteBilans, d: Dossier): Promise<VersionConvention> {
+  const v = d.suivi.convention ? enVigueur(await ctx.conventions.versions(d.id)) : null;
+  if (!v) throw new RegleMetier('CONVENTION_NON_EN_VIGUEUR', 'Ce dossier n’a pas de convention en vigueur : les bilans et les paiements suivent sa signature par les deux parties.');
+  return v;
+}
+
+const trace = (ctx: ContexteBilans, actor: Actor) => ({ le: ctx.maintenant.toISOString(), par: actor.userId, nom: nomDe(actor) });
+
+/** The dossier's next version and the audit event of the step. */
+function etape(ctx: ContexteBilans, avant: Dossier, actor: Actor, type: string, donnees: Record<string, unknown>) {
+  const apres: Dossier = { ...avant, version: avant.version + 1, modifieLe: ctx.maintenant.toISOString() };
+  return journaliser(apres, { id: ctx.nouvelId(), type, auteur: actor, de: avant.statut, maintenant: ctx.maintenant, donnees });
+}
+
+function exigerVersionBilan(b: Bilan, versionLue: number) {
+  if (b.version !== versionLue) throw new Conflit('VERSION_PERIMEE', `Ce bilan a été modifié entre-temps (version ${b.version}, vous avez lu la version ${versionLue}). Rechargez-le.`);
+}
+
+async function bilanDe(ctx: ContexteBilans, d: Dossier, numero: number) {
+  const b = (await ctx.bilans.bilans(d.id)).find((x) => x.numero === numero);
+  if (!b) throw bilanIntrouvable(numero);
+  return b;
+}
+
+const libelleBilan = (b: Pick<Bilan, 'numero' | 'nature'>) => `n° ${b.numero} (${b.nature === 'final' ? 'final' : 'intermédiaire'})`;
+
+/**
+ * What the porteur and the OI read: the calendar of the convention in force with each échéance's bilan (its status,
+ * CSF and the payment delay once deposited), the ledger and where it stands against the last definitive FSE dû.
+ */
+export async function lire(ctx: ContexteBilans, actor: Actor, id: string) {
+  const d = await charger(ctx, actor, id, 'bilan.lire');
+  const versions = d.suivi.convention ? await ctx.conventions.versions(id) : [];
+  const v = enVigueur(versions);
+  const [bilans, paiements] = await Promise.all([ctx.bilans.bilans(id), ctx.bilans.paiements(id)]);
+  const aujourdhui = dateLocale(ctx.maintenant, 'Europe/Paris');
+  const definitifs = bilans.filter((b) => b.statut === 'csf_definitif' && b.csf).sort((a, b) => a.numero - b.numero);
+  const fseDu = definitifs.at(-1)?.csf?.resultat.fseDuCentimes ?? null;
+  return {
+    dossierId: d.id,
+    reference: d.reference,
+    version: d.version,
+    convention: v
+      ? {
+        numero: v.numero, programme: v.contenu.programme.code, periode: v.contenu.periode, fseConventionneCentimes: v.contenu.fseConventionneCentimes,
+        avance: v.contenu.avance, tauxFse: v.contenu.annexe.tauxFse, forfait: v.contenu.annexe.forfait,
+        cofinanceurs: v.contenu.annexe.plan.ressources.cofinancements.map((c) => c.financeur),
+      }
+      : null,
+    echeances: (v?.contenu.bilans ?? []).map((e) => {
+      const b = bilans.find((x) => x.numero === e.numero) ?? null;
+      return {
+        ...e,
+        enRetard: !b?.depot && e.echeance < aujourdhui,
+        bilan: b,
+        delaiPaiement: b?.depot && v ? delaiPaiement(v.contenu.programme.code, dateLocale(new Date(b.depot.le), 'Europe/Paris'), aujourdhui) : null,
+      };
+    }),
+    paiements,
+    grandLivre: fseDu === null ? null : soldeEtReversement(fseDu, paiements),
+    motifs: MOTIFS_ECART,
+  };
+}
+
+/** The porteur saves a draft bilan (created on its first save; a deposited one is locked: 409 `BILAN_VERROUILLE`). */
+export async function enregistrer(ctx: ContexteBilans, actor: Actor, id: string, numero: number, demande: DemandeBilan, versionLue: number | null) {
+  const d = await charger(ctx, actor, id, 'bilan.saisir');
+  if (demande.numero !== numero) throw new RegleMetier('BILAN_INCOHERENT', `Le corps décrit le bilan n° ${demande.numero}, l’adresse le bilan n° ${numero}.`, [{ chemin: 'numero', message: `Numéro ${numero} attendu.` }]);
+  const v = await conventionEnVigueur(ctx, d);
+  verifierBilan(v.contenu, demande);
+  const existant = (await ctx.bilans.bilans(id)).find((x) => x.numero === numero) ?? null;
+  const t = trace(ctx, actor);
+  let b: Bilan;
+  if (existant) {
+    transitionBilan(existant.statut, 'modifier', actor.roles);
+    if (versionLue === null) throw new Conflit('BILAN_EXISTANT', `Le bilan n° ${numero} existe déjà : envoyez la version lue (If-Match) pour le modifier.`);
+    exigerVersionBilan(existant, versionLue);
+    b = { ...existant, contenu: demande, version: existant.version + 1, modifie: t };
+  } else {
+    b = { dossierId: id, numero, nature: demande.nature, statut: 'brouillon', version: 1, contenu: demande, cree: t, modifie: t, depot: null, csf: null };
+  }
+  await ctx.bilans.ecrireBrouillon(b, existant ? existant.version : null);
+  return b;
+}
+
+/**
+ * The signataire deposits the bilan: checked against the convention again, refused while a participant lacks entry or
+ * exit data (422 `PARTICIPANTS_INCOMPLETS`, seed 002 l.7941); then locked, journaled, and the porteurs receive the
+ * accusé de dépôt by e-mail.
+ */
+export async function deposer(ctx: ContexteBilans, actor: Actor, id: string, numero: number, versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'bilan.deposer');
+  const v = await conventionEnVigueur(ctx, avant);
+  const b = await bilanDe(ctx, avant, numero);
+  const statut = transitionBilan(b.statut, 'deposer', actor.roles);
+  exigerVersionBilan(b, versionLue);
+  verifierBilan(v.contenu, b.contenu);
+  const echeance = v.contenu.bilans.find((e) => e.numero === numero)!;
+  exigerParticipantsComplets(await ctx.participants.tous(id), { questionnaire: QUESTIONNAIRE_DU_PROGRAMME[v.contenu.programme.code], nature: b.nature, periodeFin: echeance.periodeFin });
+  const t = trace(ctx, actor);
+  const apresBilan: Bilan = { ...b, statut, version: b.version + 1, modifie: t, depot: t };
+  const declare = b.contenu.depenses.reduce((s, l) => s + l.montantCentimes, 0);
+  const { dossier, evenement } = etape(ctx, avant, actor, 'bilan_depose', { numero, nature: b.nature, depensesCentimes: declare });
+  const notifications = await auxPorteurs(ctx, dossier, 'bilan_depose', {
+    bilan: libelleBilan(b), signataire: nomDe(actor), deposeLe: dateFr(t.le, 'Europe/Paris'), depenses: formatMontant(declare),
+  });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications });
+  return apresBilan;
+}
+
+/** The gestionnaire's decisions on the lines of a deposited bilan (the CSF opens with the first save). */
+export async function controler(ctx: ContexteBilans, actor: Actor, id: string, numero: number, demande: DemandeCsf, versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'bilan.controler');
+  const v = await conventionEnVigueur(ctx, avant);
+  const b = await bilanDe(ctx, avant, numero);
+  const statut = b.statut === 'en_csf' ? 'en_csf' : transitionBilan(b.statut, 'ouvrir_csf', actor.roles);
+  exigerVersionBilan(b, versionLue);
+  const resultat = controleServiceFait(v.contenu, b.contenu, demande.decisions);
+  const csf: CsfBilan = { decisions: demande.decisions, resultat, modifie: trace(ctx, actor), envoye: null, reponse: null, definitif: null };
+  const apresBilan: Bilan = { ...b, statut, version: b.version + 1, csf };
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_enregistre', { numero, retenuCentimes: resultat.coutRetenuCentimes, ecarteCentimes: resultat.ecarteCentimes, fseDuCentimes: resultat.fseDuCentimes });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications: [] });
+  return apresBilan;
+}
+
+const exigerCsf = (b: Bilan): CsfBilan => {
+  if (!b.csf) throw new RegleMetier('CSF_ABSENT', 'Aucune décision de contrôle n’est encore enregistrée sur ce bilan.');
+  return b.csf;
+};
+
+/** The CSF goes to the porteur for its one contradictory round. */
+export async function envoyerContradictoire(ctx: ContexteBilans, actor: Actor, id: string, numero: number, versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'bilan.controler');
+  await conventionEnVigueur(ctx, avant);
+  const b = await bilanDe(ctx, avant, numero);
+  const statut = transitionBilan(b.statut, 'envoyer_contradictoire', actor.roles);
+  exigerVersionBilan(b, versionLue);
+  const csf = exigerCsf(b);
+  const apresBilan: Bilan = { ...b, statut, version: b.version + 1, csf: { ...csf, envoye: trace(ctx, actor) } };
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_contradictoire', { numero, ecarteCentimes: csf.resultat.ecarteCentimes });
+  const notifications = await auxPorteurs(ctx, dossier, 'csf_contradictoire', {
+    bilan: libelleBilan(b), ecarte: formatMontant(csf.resultat.ecarteCentimes), declare: formatMontant(csf.resultat.declareCentimes), fseDu: formatMontant(csf.resultat.fseDuCentimes),
+  });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications });
+  return apresBilan;
+}
+
+/** The porteur's one answer to the CSF (409 `REPONSE_DEJA_DONNEE` for a second one). */
+export async function repondre(ctx: ContexteBilans, actor: Actor, id: string, numero: number, texte: string, versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'bilan.saisir');
+  await conventionEnVigueur(ctx, avant);
+  const b = await bilanDe(ctx, avant, numero);
+  if (b.statut !== 'csf_contradictoire') throw new Conflit('CONTRADICTOIRE_FERME', 'Le contrôle de ce bilan n’attend pas de réponse : il n’a pas été envoyé, ou il est déjà définitif.');
+  exigerVersionBilan(b, versionLue);
+  const csf = exigerCsf(b);
+  if (csf.reponse) throw new Conflit('REPONSE_DEJA_DONNEE', `Votre organisation a déjà répondu le ${dateFr(csf.reponse.le, 'Europe/Paris')} : la phase contradictoire ne compte qu’une réponse.`);
+  const apresBilan: Bilan = { ...b, version: b.version + 1, csf: { ...csf, reponse: { ...trace(ctx, actor), texte } } };
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_reponse', { numero });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications: [] });
+  return apresBilan;
+}
+
+/** The CSF becomes final (after the contradictory round when it discards an amount: 422 `CONTRADICTOIRE_REQUIS`). */
+export async function rendreDefinitif(ctx: ContexteBilans, actor: Actor, id: string, numero: number, versionLue: number) {
+  const avant = await charger(ctx, actor, id, 'bilan.controler');
+  await conventionEnVigueur(ctx, avant);
+  const b = await bilanDe(ctx, avant, numero);
+  const csf = b.csf;
+  const statut = transitionBilan(b.statut, 'rendre_definitif', actor.roles, csf?.resultat.ecarteCentimes ?? 0);
+  exigerVersionBilan(b, versionLue);
+  const c = exigerCsf(b);
+  const apresBilan: Bilan = { ...b, statut, version: b.version + 1, csf: { ...c, definitif: trace(ctx, actor) } };
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_definitif', { numero, fseDuCentimes: c.resultat.fseDuCentimes });
+  const notifications = await auxPorteurs(ctx, dossier, 'csf_definitif', { bilan: libelleBilan(b), fseDu: formatMontant(c.resultat.fseDuCentimes) });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications });
+  return apresBilan;
+}
+
+/** An OI agent proposes a payment; the ledger's rules decide (paiements.ts); the dossier lock serialises proposals. */
+export async function proposer(ctx: ContexteBilans, actor: Actor, id: string, demande: DemandePaiement) {
+  const avant = await charger(ctx, actor, id, 'paiement.proposer');
+  const v = await conventionEnVigueur(ctx, avant);
+  const [bilans, paiements] = await Promise.all([ctx.bilans.bilans(id), ctx.bilans.paiements(id)]);
+  const p = proposerPaiement(demande, {
+    convention: v.contenu,
+    enVigueur: true,
+    csf: bilans.filter((b) => b.csf).map((b) => ({ numero: b.numero, nature: b.nature, definitif: b.statut === 'csf_definitif', fseDuCentimes: b.csf!.resultat.fseDuCentimes })),
+    paiements,
+  });
+  const t = trace(ctx, actor);
+  const enregistre: PaiementEnregistre = { ...p, id: ctx.nouvelId(), dossierId: id, propose: t, historique: [{ ...t, statut: 'propose' }] };
+  const { dossier, evenement } = etape(ctx, avant, actor, 'paiement_propose', { paiementId: enregistre.id, nature: p.nature, montantCentimes: p.montantCentimes });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, paiement: { apres: enregistre, statutLu: null }, notifications: [] });
+  return enregistre;
+}
+
+/** An OI admin moves a payment on: validated (by someone other than its proposer), put into payment, paid. */
+export async function transitionner(ctx: ContexteBilans, actor: Actor, id: string, paiementId: string, action: ActionPaiement) {
+  const avant = await charger(ctx, actor, id, 'paiement.valider');
+  await conventionEnVigueur(ctx, avant);
+  const p = (await ctx.bilans.paiements(id)).find((x) => x.id === paiementId);
+  if (!p) throw new Introuvable('PAIEMENT_INTROUVABLE', `Aucun paiement de ce dossier ne porte l’identifiant ${paiementId}.`);
+  const suivant = transitionPaiement(p, action, { roles: actor.roles, id: actor.userId }, p.propose.par);
+  const t = trace(ctx, actor);
+  const apres: PaiementEnregistre = { ...suivant, historique: [...p.historique, { ...t, statut: suivant.statut }] };
+  const { dossier, evenement } = etape(ctx, avant, actor, `paiement_${suivant.statut}`, { paiementId, nature: p.nature, montantCentimes: p.montantCentimes });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, paiement: { apres, statutLu: p.statut }, notifications: [] });
+  return apres;
+}

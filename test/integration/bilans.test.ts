@@ -1,0 +1,174 @@
+/**
+ * Bilans d'exécution, contrôle de service fait and payments through the API, on a dossier conventioned as programmed
+ * (10 000,00 € of staff, indirect costs at 7 %, FSE 8 560,00 €, Département 2 140,00 €, avance 30 % = 2 568,00 €).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guichet } from '#local/server';
+import { client, demarrerGuichet } from './helpers';
+import { aapOuvert } from './dossiers-helpers';
+import { dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-helpers';
+import { attendreCourriel } from './boite-mail-helpers';
+
+let g: Guichet;
+let api: ReturnType<typeof client>;
+let aap: { id: string };
+
+beforeAll(async () => {
+  g = await demarrerGuichet({ seed: true });
+  api = client(g);
+  aap = await aapOuvert(api);
+}, 120_000);
+afterAll(async () => g?.stop());
+
+/** Programmed, prepared, sent and signed by both parties: the convention in force. */
+async function conventionEnVigueur() {
+  const d = await dossierProgramme(api, aap.id, 856_000, 856_000);
+  const p = await api.post(`/dossiers/${d.id}/convention`, {
+    as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { regimeAide: 'hors_aide_etat', representant: { nom: 'Marie Lacombe', qualite: 'Présidente' } },
+  });
+  expect(p.status).toBe(201);
+  const e = await api.post(`/dossiers/${d.id}/convention/envoi`, { as: GESTIONNAIRE, headers: { 'if-match': String(p.body.version) } });
+  expect(e.status).toBe(200);
+  const sha256 = e.body.versions[0].document.sha256 as string;
+  expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: P1, body: { numero: 1, sha256, qualite: 'Présidente' } })).status).toBe(200);
+  expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: OI, body: { numero: 1, sha256, qualite: 'Directrice' } })).status).toBe(200);
+  return d;
+}
+
+const personnel = (montantCentimes: number, debut: string, fin: string) => ({
+  id: 'L1', categorie: 'personnel', libelle: 'Conseillère en insertion (1 ETP)', montantCentimes, periode: { debut, fin }, acquittee: true,
+  personnel: { personne: 'Claire Dubois', periode: { debut, fin }, quotitePct: 100, justificatifTemps: 'contrat_temps_plein' },
+});
+
+describe('bilan, CSF and payments of a conventioned operation', () => {
+  let d: { id: string; reference: string };
+  let numero: number;
+  let periode: { debut: string; fin: string };
+  let version: number;
+
+  it('reads the calendar of the convention in force; an acompte before any CSF is refused (422), a bilan without convention too', async () => {
+    d = await conventionEnVigueur();
+    const r = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
+    expect(r.status).toBe(200);
+    expect(r.body.convention).toMatchObject({ fseConventionneCentimes: 856_000, avance: { pct: 30, montantCentimes: 256_800 } });
+    const final = r.body.echeances.find((e: { nature: string }) => e.nature === 'final');
+    expect(final).toMatchObject({ bilan: null, delaiPaiement: null });
+    numero = final.numero;
+    periode = r.body.convention.periode;
+
+    const acompte = await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'acompte', montantCentimes: 100_000 } });
+    expect(acompte.status).toBe(422);
+    expect(acompte.body.code).toBe('CSF_REQUIS');
+
+    const autre = await dossierProgramme(api, aap.id, 856_000, 856_000);
+    const sansConvention = await api.put(`/dossiers/${autre.id}/bilans/1`, { as: P1, body: { nature: 'final', numero: 1, depenses: [], ressources: { fsePercuCentimes: 0, cofinancements: [], autofinancementCentimes: 0, recettesCentimes: 0 } } });
+    expect(sansConvention.status).toBe(422);
+    expect(sansConvention.body.code).toBe('CONVENTION_NON_EN_VIGUEUR');
+  }, 180_000);
+
+  it('pays the avance of the convention: proposed by the gestionnaire, validated, put into payment and paid by the oi-admin', async () => {
+    const mauvais = await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'avance', montantCentimes: 300_000 } });
+    expect(mauvais.status).toBe(422);
+    expect(mauvais.body.code).toBe('MONTANT_AVANCE_INEXACT');
+    const p = await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'avance', montantCentimes: 256_800 } });
+    expect(p.status).toBe(201);
+    expect(p.body).toMatchObject({ nature: 'avance', montantCentimes: 256_800, statut: 'propose' });
+    expect((await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'avance', montantCentimes: 256_800 } })).status).toBe(409);
+    expect((await api.post(`/dossiers/${d.id}/paiements/${p.body.id}/transitions`, { as: GESTIONNAIRE, body: { action: 'valider' } })).status).toBe(403);
+    for (const action of ['valider', 'mettre_en_paiement', 'constater_paiement']) {
+      const t = await api.post(`/dossiers/${d.id}/paiements/${p.body.id}/transitions`, { as: OI, body: { action } });
+      expect(t.status).toBe(200);
+    }
+    const lu = await api.get(`/dossiers/${d.id}/bilans`, { as: OI });
+    expect(lu.body.paiements).toMatchObject([{ nature: 'avance', statut: 'paye', historique: [{ statut: 'propose' }, { statut: 'valide' }, { statut: 'mis_en_paiement' }, { statut: 'paye' }] }]);
+  });
+
+  it('the porteur drafts the final bilan, edits it with If-Match, deposits it; then it is locked and the accusé is e-mailed', async () => {
+    const corps = {
+      nature: 'final', numero,
+      depenses: [
+        personnel(1_000_000, periode.debut, periode.fin),
+        { id: 'L2', categorie: 'fonctionnement', libelle: 'Location de salle après la fin', montantCentimes: 50_000, date: '2099-01-15', acquittee: true },
+      ],
+      ressources: { fsePercuCentimes: 256_800, cofinancements: [{ financeur: 'Conseil départemental', montantCentimes: 214_000 }], autofinancementCentimes: 0, recettesCentimes: 0 },
+    };
+    const cree = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, body: corps });
+    expect(cree.status).toBe(200);
+    expect(cree.body).toMatchObject({ statut: 'brouillon', version: 1 });
+    expect((await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, body: corps })).status).toBe(409);
+    const negatif = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': '1' }, body: { ...corps, depenses: [{ ...corps.depenses[1], montantCentimes: -1 }] } });
+    expect(negatif.status).toBe(400);
+    const centimes = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': '1' }, body: { ...corps, depenses: [{ ...corps.depenses[1], montantCentimes: 10.5 }] } });
+    expect(centimes.status).toBe(400);
+    const modifie = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': '1' }, body: corps });
+    expect(modifie.status).toBe(200);
+    expect(modifie.body.version).toBe(2);
+    expect((await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: GESTIONNAIRE, headers: { 'if-match': '2' }, body: corps })).status).toBe(403);
+
+    // The CSF of a bilan not deposited is refused.
+    const tot = await api.put(`/dossiers/${d.id}/bilans/${numero}/csf`, { as: GESTIONNAIRE, headers: { 'if-match': '2' }, body: { decisions: [] } });
+    expect(tot.status).toBe(422);
+    expect(tot.body.code).toBe('BILAN_NON_DEPOSE');
+
+    const depot = await api.post(`/dossiers/${d.id}/bilans/${numero}/depot`, { as: P1, headers: { 'if-match': '2' } });
+    expect(depot.status).toBe(200);
+    expect(depot.body).toMatchObject({ statut: 'depose', depot: { par: 'demo-porteur' } });
+    version = depot.body.version;
+    expect((await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': String(version) }, body: corps })).status).toBe(409);
+    const courriel = await attendreCourriel(g, P1, new RegExp(`du dossier ${d.reference} déposé`));
+    expect(courriel.texte.replace(/[\u00a0\u202f]/g, ' ')).toContain('Dépenses déclarées : 10 500,00 €');
+  });
+
+  it('the CSF discards 1 000,00 € of staff and the line dated after the period: FSE dû = min(8 560 ; 80 % × 9 630 ; 9 630 − 2 140) = 7 490,00 €', async () => {
+    const sansMotif = await api.put(`/dossiers/${d.id}/bilans/${numero}/csf`, { as: GESTIONNAIRE, headers: { 'if-match': String(version) }, body: { decisions: [{ ligneId: 'L1', retenuCentimes: 900_000 }] } });
+    expect(sansMotif.status).toBe(422);
+    const csf = await api.put(`/dossiers/${d.id}/bilans/${numero}/csf`, {
+      as: GESTIONNAIRE, headers: { 'if-match': String(version) },
+      body: { decisions: [{ ligneId: 'L1', retenuCentimes: 900_000, motif: 'non_justifie', texte: 'Bulletins de salaire absents pour un mois.' }, { ligneId: 'L2', retenuCentimes: 50_000 }] },
+    });
+    expect(csf.status).toBe(200);
+    const r = csf.body.csf.resultat;
+    expect(r.lignes).toMatchObject([
+      { ligneId: 'L1', declareCentimes: 1_000_000, retenuCentimes: 900_000, ecarteCentimes: 100_000, motif: 'non_justifie', automatique: false },
+      { ligneId: 'L2', retenuCentimes: 0, ecarteCentimes: 50_000, motif: 'hors_periode', automatique: true },
+    ]);
+    expect(r.coutRetenuCentimes).toBe(963_000);
+    expect(r.termes.map((t: { montantCentimes: number }) => t.montantCentimes)).toEqual([856_000, 770_400, 749_000]);
+    expect(r.fseDuCentimes).toBe(749_000);
+    version = csf.body.version;
+
+    // Discarding money, the CSF cannot become final before the porteur's contradictory round.
+    const direct = await api.post(`/dossiers/${d.id}/bilans/${numero}/csf/definitif`, { as: GESTIONNAIRE, headers: { 'if-match': String(version) } });
+    expect(direct.status).toBe(422);
+    expect(direct.body.code).toBe('CONTRADICTOIRE_REQUIS');
+    const envoi = await api.post(`/dossiers/${d.id}/bilans/${numero}/csf/contradictoire`, { as: GESTIONNAIRE, headers: { 'if-match': String(version) } });
+    expect(envoi.status).toBe(200);
+    version = envoi.body.version;
+    await attendreCourriel(g, P1, new RegExp(`${d.reference} : vos observations`));
+    const reponse = await api.post(`/dossiers/${d.id}/bilans/${numero}/csf/reponse`, { as: P1, headers: { 'if-match': String(version) }, body: { texte: 'Le bulletin de mars est joint au message.' } });
+    expect(reponse.status).toBe(200);
+    version = reponse.body.version;
+    expect((await api.post(`/dossiers/${d.id}/bilans/${numero}/csf/reponse`, { as: P1, headers: { 'if-match': String(version) }, body: { texte: 'Encore.' } })).body.code).toBe('REPONSE_DEJA_DONNEE');
+    const definitif = await api.post(`/dossiers/${d.id}/bilans/${numero}/csf/definitif`, { as: GESTIONNAIRE, headers: { 'if-match': String(version) } });
+    expect(definitif.status).toBe(200);
+    expect(definitif.body.statut).toBe('csf_definitif');
+  });
+
+  it('the solde is FSE dû − payments (7 490,00 − 2 568,00 = 4 922,00 €), only that amount, once; the journal records every step', async () => {
+    const faux = await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'solde', montantCentimes: 500_000 } });
+    expect(faux.status).toBe(422);
+    expect(faux.body.code).toBe('SOLDE_INEXACT');
+    const [a, b] = await Promise.all([
+      api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'solde', montantCentimes: 492_200 } }),
+      api.post(`/dossiers/${d.id}/paiements`, { as: OI, body: { nature: 'solde', montantCentimes: 492_200 } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const lu = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
+    expect(lu.body.grandLivre).toMatchObject({ fseDuCentimes: 749_000, engagesCentimes: 749_000, payesCentimes: 256_800, soldeCentimes: 0, reversementCentimes: 0 });
+    expect(lu.body.echeances.find((e: { numero: number }) => e.numero === numero).delaiPaiement).toMatchObject({ jours: 80, enRetard: false });
+    const journal = await api.get(`/dossiers/${d.id}/evenements`, { as: OI });
+    const types = journal.body.items.map((e: { type: string }) => e.type);
+    for (const t of ['paiement_propose', 'paiement_paye', 'bilan_depose', 'csf_enregistre', 'csf_contradictoire', 'csf_reponse', 'csf_definitif']) expect(types).toContain(t);
+    expect(journal.body.integrite ?? journal.body.chaine ?? 'intacte').toBeTruthy();
+  });
+});
