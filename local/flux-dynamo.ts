@@ -23,6 +23,9 @@ type StreamHandler = (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBat
 const Module = z.object({ handler: z.custom<StreamHandler>((h) => typeof h === 'function') });
 const CREDS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const REESSAIS = 3;
+/** Records handed to the handlers at once (the event source mapping's batch), and read from a shard at once (its maximum). */
+const PAGE = 100;
+const LECTURE = 1000;
 
 export function lireFlux(options: { endpoint: string; table: string; intervalleMs?: number }) {
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS });
@@ -49,10 +52,11 @@ export function lireFlux(options: { endpoint: string; table: string; intervalleM
     }
   }
 
-  async function tour() {
+  /** One read of every shard; true when a shard gave a full page (a backlog: read on without waiting). */
+  async function tour(): Promise<boolean> {
     const t = await dynamo.send(new DescribeTableCommand({ TableName: options.table }));
     const arn = t.Table?.LatestStreamArn;
-    if (!arn) return;
+    if (!arn) return false;
     const d = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
     for (const s of d.StreamDescription?.Shards ?? []) {
       const id = s.ShardId!;
@@ -61,28 +65,35 @@ export function lireFlux(options: { endpoint: string; table: string; intervalleM
         iterateurs.set(id, it.ShardIterator ?? null);
       }
     }
+    let plein = false;
     for (const [id, it] of iterateurs) {
       if (!it) continue;
-      const r = await streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: 100 }));
+      const r = await streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: LECTURE }));
+      const records = r.Records ?? [];
+      plein ||= records.length >= LECTURE;
       iterateurs.set(id, r.NextShardIterator ?? null);
-      if (r.Records?.length) {
+      for (let i = 0; i < records.length; i += PAGE) {
         try {
-          await livrer(r.Records);
+          await livrer(records.slice(i, i + PAGE));
         } catch (e) {
           console.error('Erreur du traitement d’un lot du flux DynamoDB', e);
         }
       }
     }
+    return plein;
   }
 
   const boucle = async () => {
     while (!arret) {
+      let encore = false;
       try {
-        await tour();
+        encore = await tour();
       } catch (e) {
         if (!arret) console.error('Lecture du flux DynamoDB', e instanceof Error ? e.message : e);
       }
-      await new Promise((ok) => setTimeout(ok, options.intervalleMs ?? 250));
+      // After a burst of writes (an import's 20 000 items), the backlog is read page after page: a job started
+      // behind it waits for the backlog, not for one pause per page.
+      if (!encore) await new Promise((ok) => setTimeout(ok, options.intervalleMs ?? 250));
     }
   };
   enCours = boucle();

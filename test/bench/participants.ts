@@ -1,9 +1,10 @@
 /**
- * A 10 000-row participant import: one recevable dossier of the FSE+ demo AAP (deposited and declared recevable through
- * the API), a CSV of valid rows with the FSE+ questionnaire's columns, imported through
- * `POST /dossiers/{id}/participants/imports`; then the same file again (every row unchanged). The floor: as many raw
+ * A 10 000-row participant import as a job: one recevable dossier of the FSE+ demo AAP (deposited and declared
+ * recevable through the API), a CSV of valid rows with the FSE+ questionnaire's columns, sent to the presigned POST of
+ * `POST /dossiers/{id}/participants/imports/envoi`, its job started (`.../imports/taches`) and followed
+ * (`GET .../imports/{importId}`) to `terminee`; then the same file again (every row unchanged). The floor: as many raw
  * TransactWriteItems of the record and its natural-key item (two conditional Puts), 16 at a time like the import.
- * Figures to compare with API Gateway's limits on AWS: 10 MB of request, 29 s of integration timeout.
+ * Figures to compare with the job function's limits on AWS: 15 minutes, 1 769 Mo.
  */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -18,11 +19,10 @@ import { compter } from './echelle';
 
 const GESTIONNAIRE = 'gestionnaire@guichet.test';
 const CONCURRENCE = 16;
-const LIMITE_OCTETS_API_GATEWAY = 10 * 1024 * 1024;
-const LIMITE_MS_API_GATEWAY = 29_000;
-/** The API functions' timeout and memory (infra/constructs/guichet-function.ts defaults; the import route sets neither). */
-const LAMBDA_TIMEOUT_MS = 10_000;
-const LAMBDA_MEMOIRE_MO = 512;
+/** The job function's timeout and memory (shared/http/taches.ts), and how often the bench reads the job's progress. */
+const TACHE_TIMEOUT_MS = 900_000;
+const TACHE_MEMOIRE_MO = 1769;
+const SUIVI_MS = 200;
 
 const NOMS = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Lefebvre', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Nguyen', 'Benali', 'Da Silva', 'N’Diaye', 'Le Gall'];
 const PRENOMS = ['Marie', 'Jean', 'Samira', 'Julien', 'Thi', 'Kévin', 'Léa', 'Hugo', 'Chloé', 'Lucas', 'Inès', 'Mohamed', 'Camille', 'Nathalie', 'Éric', 'Zoé', 'Yanis', 'Manon', 'Théo', 'Aïcha', 'Sébastien', 'Emma', 'Noé'];
@@ -62,40 +62,49 @@ async function dossierRecevable(g: Guichet, api: ClientApi): Promise<string> {
 
 const rssMo = () => Math.round(resourceUsage().maxRSS / 1024);
 
-const corpsImport = (csv: string) => JSON.stringify({ nomFichier: 'participants.csv', contenuBase64: Buffer.from(csv, 'utf8').toString('base64') });
-
 export async function benchParticipants(g: Guichet, api: ClientApi, n = 10_000) {
   const dossierId = await dossierRecevable(g, api);
   const csv = csvParticipants(n, new Date());
-  const corps = corpsImport(csv);
   const octetsCsv = Buffer.byteLength(csv, 'utf8');
-  const octetsRequete = Buffer.byteLength(corps, 'utf8');
-  const jeton = await api.jeton(PORTEUR);
-  const envoyer = async (b: string) => {
-    const rep = await fetch(`${api.base}/dossiers/${dossierId}/participants/imports`, {
-      method: 'POST', headers: { authorization: `Bearer ${jeton}`, 'content-type': 'application/json' }, body: b,
-    });
-    return { status: rep.status, texte: await rep.text() };
-  };
+  const base = `/dossiers/${dossierId}/participants/imports`;
 
-  // The whole file in one request: the import route reads bodies up to 10 Mo (API Gateway's limit), 29 s on AWS.
-  const fichiers = [csv];
+  /** Upload (presigned POST), start, follow to the end: the time of each step and how progress was seen. */
   const importer = async () => {
     const t = performance.now();
     const { r, appels } = await compter(async () => {
-      const total = { lignes: 0, crees: 0, modifies: 0, inchanges: 0, erreurs: 0, msParFichier: [] as number[] };
-      for (const f of fichiers) {
-        const tf = performance.now();
-        const rep = await envoyer(corpsImport(f));
-        if (rep.status !== 200) throw new Error(`import → ${rep.status} ${rep.texte.slice(0, 300)}`);
-        const x = JSON.parse(rep.texte) as { lignes: number; crees: number; modifies: number; inchanges: number; erreurs: unknown[] };
-        total.lignes += x.lignes; total.crees += x.crees; total.modifies += x.modifies; total.inchanges += x.inchanges; total.erreurs += x.erreurs.length;
-        total.msParFichier.push(Math.round(performance.now() - tf));
+      const envoi = await api.appel<{ cle: string; upload: { url: string; fields: Record<string, string> } }>(PORTEUR, 'POST', `${base}/envoi`, { nomFichier: 'participants.csv', taille: octetsCsv });
+      const form = new FormData();
+      for (const [k, v] of Object.entries(envoi.upload.fields)) form.append(k, v);
+      form.append('file', new Blob([csv]), 'participants.csv');
+      const s3 = await fetch(envoi.upload.url, { method: 'POST', body: form });
+      await s3.arrayBuffer();
+      if (s3.status >= 300) throw new Error(`envoi S3 → ${s3.status}`);
+      const msEnvoi = Math.round(performance.now() - t);
+      const tLancement = performance.now();
+      const tache = await api.appel<{ id: string }>(PORTEUR, 'POST', `${base}/taches`, { cle: envoi.cle, nomFichier: 'participants.csv' });
+      type Suivi = { statut: string; lignesTotal: number | null; lignesTraitees: number; crees: number; modifies: number; inchanges: number; erreurs: number; motif: string | null };
+      const vus: number[] = [];
+      let msDemarrage: number | null = null;
+      for (;;) {
+        const s = await api.appel<Suivi>(PORTEUR, 'GET', `${base}/${tache.id}`);
+        if (s.statut !== 'en_attente' && msDemarrage === null) msDemarrage = Math.round(performance.now() - tLancement);
+        if (vus.at(-1) !== s.lignesTraitees) vus.push(s.lignesTraitees);
+        if (s.statut === 'echouee') throw new Error(`import échoué : ${s.motif}`);
+        if (s.statut === 'terminee') {
+          const msJusquATerminee = Math.round(performance.now() - tLancement);
+          return {
+            lignes: s.lignesTotal ?? 0, crees: s.crees, modifies: s.modifies, inchanges: s.inchanges, erreurs: s.erreurs, msEnvoi, msJusquATerminee,
+            msDemarrage: msDemarrage ?? msJusquATerminee, msTraitement: msJusquATerminee - (msDemarrage ?? msJusquATerminee), etapesDeProgressionVues: vus.length,
+          };
+        }
+        await new Promise((ok) => setTimeout(ok, SUIVI_MS));
       }
-      return total;
     });
     const ms = Math.round(performance.now() - t);
-    return { ms, lignesParSeconde: Math.round((r.lignes / ms) * 1000), ...r, msMaxParFichier: Math.max(...r.msParFichier), appelsDynamo: appels, rssMaxMo: rssMo() };
+    return {
+      ms, lignesParSeconde: Math.round((r.lignes / r.msJusquATerminee) * 1000), lignesParSecondeTraitement: Math.round((r.lignes / Math.max(1, r.msTraitement)) * 1000),
+      ...r, appelsDynamo: appels, rssMaxMo: rssMo(),
+    };
   };
   // The floor: the same number of two-Put transactions (record + natural key, both conditional), 16 at a time; measured
   // before and after the imports (the machine may be shared: the load average is recorded with it).
@@ -130,8 +139,6 @@ export async function benchParticipants(g: Guichet, api: ClientApi, n = 10_000) 
       lignes: n,
       octetsCsv,
       concurrence: CONCURRENCE,
-      octetsRequete,
-      requetes: fichiers.length,
       import: { ...premier, ratioAuPlancher: ratio(premier.ms) },
       reimport: { ...second, ratioAuPlancher: ratio(second.ms) },
       plancher: {
@@ -142,15 +149,10 @@ export async function benchParticipants(g: Guichet, api: ClientApi, n = 10_000) 
       rssMaxMo: rssMo(),
       rssMaxAvantImportMo: rssAvantMo,
       noteRss: 'maxRSS du processus du banc, qui héberge aussi l’API locale (les handlers s’exécutent dans ce processus)',
-      limitesApiGateway: {
-        requeteOctets: LIMITE_OCTETS_API_GATEWAY, delaiMs: LIMITE_MS_API_GATEWAY,
-        fichierUniqueDepasseRequete: octetsRequete > LIMITE_OCTETS_API_GATEWAY,
-        fichierLePlusLentImportMs: premier.msMaxParFichier, fichierLePlusLentReimportMs: second.msMaxParFichier,
-        delaiDepasseParUnFichier: Math.max(premier.msMaxParFichier, second.msMaxParFichier) > LIMITE_MS_API_GATEWAY,
-        delaiDepasseParLeFichierEntier: premier.ms > LIMITE_MS_API_GATEWAY,
-        lambdaTimeoutMs: LAMBDA_TIMEOUT_MS, lambdaMemoireMo: LAMBDA_MEMOIRE_MO,
-        lambdaTimeoutDepasseParUnFichier: Math.max(premier.msMaxParFichier, second.msMaxParFichier) > LAMBDA_TIMEOUT_MS,
-        lignesEn10sAuDebitMesure: Math.floor((premier.lignesParSeconde * LAMBDA_TIMEOUT_MS) / 1000),
+      limitesTache: {
+        timeoutMs: TACHE_TIMEOUT_MS, memoireMo: TACHE_MEMOIRE_MO, suiviMs: SUIVI_MS,
+        lignesEn15MinAuDebitMesure: Math.floor((premier.lignesParSecondeTraitement * TACHE_TIMEOUT_MS) / 1000),
+        note: 'ms : de la demande d’envoi à « terminee » ; msJusquATerminee et lignesParSeconde : du lancement de la tâche à « terminee » ; msDemarrage : attente du flux DynamoDB local (l’arriéré des écritures précédentes) avant « en_cours » ; msTraitement et lignesParSecondeTraitement : de « en_cours » à « terminee »',
       },
     },
   };
