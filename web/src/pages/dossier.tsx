@@ -3,6 +3,7 @@ import { CompteARebours } from '../components/compte-a-rebours';
 import { BadgeStatutPorteur, EtEnsuite } from '../dossier/statut-porteur';
 import { DecisionPorteur } from '../comite/decision-porteur';
 import { SectionConvention } from '../convention/section-convention';
+import { SectionBilans } from '../bilan/section-bilans';
 import { SectionParticipants } from '../participants/section-participants';
 import { Chargement, ErreurApi, FilAriane, Flash } from '../components/ui';
 import { AvisComplements } from '../dossier/complements';
@@ -102,6 +103,7 @@ export function PageDossier({ id }: { id: string }) {
           <EtEnsuite dossier={dossier} />
           <DecisionPorteur dossier={dossier} />
           <SectionConvention dossier={dossier} signataire={signataire} onChange={() => void recharger()} />
+          <SectionBilans dossier={dossier} signataire={signataire} />
           <SectionParticipants dossier={dossier} />
           <DepotEffectue dossier={dossier} />
           <AvisComplements dossier={dossier} lignes={pieces.lignes} />

@@ -10,6 +10,7 @@ import { usePieces } from '../dossier/use-pieces';
 import { VueLecture } from '../dossier/vue-lecture';
 import { CarteAffectation } from '../gestion/affectation';
 import { OngletConvention } from '../convention/onglet-convention';
+import { OngletBilans } from '../bilan/onglet-bilans';
 import { ETATS_CONVENTION } from '../convention/libelles';
 import { EcranParticipants } from '../participants/ecran-participants';
 import { STATUTS_PARTICIPANTS } from '../participants/libelles';
@@ -24,10 +25,10 @@ import { formatDate, formatInstant, pluriel } from '../lib/format';
 import { Link, useLocation } from '../lib/router';
 import type { TDossier } from '../lib/schemas-dossier';
 
-export const ONGLETS_DOSSIER = ['resume', 'demande', 'pieces', 'messagerie', 'instruction', 'decision', 'convention', 'participants', 'journal'] as const;
+export const ONGLETS_DOSSIER = ['resume', 'demande', 'pieces', 'messagerie', 'instruction', 'decision', 'convention', 'bilans', 'participants', 'journal'] as const;
 export type CleOnglet = (typeof ONGLETS_DOSSIER)[number];
 const LIBELLES: Record<CleOnglet, string> = {
-  resume: 'Résumé', demande: 'Demande', pieces: 'Pièces', messagerie: 'Messagerie', instruction: 'Instruction', decision: 'Décision', convention: 'Convention', participants: 'Participants', journal: 'Journal',
+  resume: 'Résumé', demande: 'Demande', pieces: 'Pièces', messagerie: 'Messagerie', instruction: 'Instruction', decision: 'Décision', convention: 'Convention', bilans: 'Bilans et paiements', participants: 'Participants', journal: 'Journal',
 };
 const estOnglet = (v: string | null): v is CleOnglet => !!v && (ONGLETS_DOSSIER as readonly string[]).includes(v);
 
@@ -84,14 +85,16 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
   const etatConvention = dossier.suivi.convention?.etat ?? (dossier.statut === 'programme' ? 'a_preparer' : null);
   // The participants' tab from recevabilité on (read-only for the OI, with the commission's decisions on exits).
   const avecParticipants = STATUTS_PARTICIPANTS.has(dossier.statut);
-  const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.filter((k) => (k !== 'convention' || conventionnable) && (k !== 'participants' || avecParticipants)).map((k) => ({
+  // The bilans' tab once a convention version is in force.
+  const avecBilans = !!dossier.suivi.convention?.numeroEnVigueur;
+  const onglets: Onglet<CleOnglet>[] = ONGLETS_DOSSIER.filter((k) => (k !== 'convention' || conventionnable) && (k !== 'bilans' || avecBilans) && (k !== 'participants' || avecParticipants)).map((k) => ({
     cle: k,
     libelle: LIBELLES[k],
     pastille: k === 'pieces' && pieces.lignes.length ? String(pieces.lignes.length)
       : k === 'messagerie' && messagerie.data?.nonLus ? pluriel(messagerie.data.nonLus, 'non lu', 'non lus')
         : k === 'convention' && etatConvention && etatConvention !== 'en_vigueur' ? ETATS_CONVENTION[etatConvention].toLowerCase() : null,
   }));
-  const actif = (onglet === 'convention' && !conventionnable) || (onglet === 'participants' && !avecParticipants) ? 'resume' : onglet;
+  const actif = (onglet === 'convention' && !conventionnable) || (onglet === 'bilans' && !avecBilans) || (onglet === 'participants' && !avecParticipants) ? 'resume' : onglet;
 
   return (
     <>
@@ -142,6 +145,7 @@ export function PageGestionDossier({ id, ongletParDefaut = 'resume' }: { id: str
           <OngletDecision dossier={dossier} admin={estOiAdmin(session)} onTransition={transition} onRecharger={() => void recharger()} />
         )}
         {actif === 'convention' && <OngletConvention dossier={dossier} admin={estOiAdmin(session)} onChange={() => void recharger()} />}
+        {actif === 'bilans' && <OngletBilans dossier={dossier} admin={estOiAdmin(session)} onChange={() => void recharger()} />}
         {actif === 'participants' && <EcranParticipants dossier={dossier} ecriture={false} />}
         {onglet === 'journal' && <JournalDossier key={`${dossier.statut}-${dossier.version}`} dossierId={dossier.id} />}
       </Onglets>

@@ -1,0 +1,164 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dossierProgramme, GESTIONNAIRE, OI, P1 } from '../integration/comite-helpers';
+import { aapOuvert } from '../integration/dossiers-helpers';
+import { client } from '../integration/helpers';
+import { captureSi } from './support/capture-si';
+import { fermerSession, ouvrirSession, seConnecter, type SessionE2e } from './support/session';
+
+const LONG = 300_000;
+/** Text content with French typography's narrow and non-breaking spaces read as spaces. */
+const texte = async (l: Locator) => ((await l.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/**
+ * Bilan, contrôle de service fait and solde by clicks only, on a dossier of porteur@ conventioned as programmed
+ * (10 000,00 € of staff, indirect costs at 7 %, FSE 8 560,00 €, Conseil départemental 2 140,00 €; set up through the
+ * API: the convention by clicks is the convention journey's). The porteur's signataire enters and deposits the final
+ * bilan; the gestionnaire discards 1 000,00 € of staff « non justifié » and sends the CSF; the porteur answers; the
+ * gestionnaire makes it final (FSE dû = min(8 560 ; 80 % × 9 630 ; 9 630 − 2 140) = 7 490,00 €) and proposes the
+ * solde, prefilled from the ledger; the oi-admin validates it.
+ */
+describe('bilans web journey: bilan, contradictory CSF, solde', () => {
+  let session: SessionE2e;
+  let page: Page;
+  let dossier: { id: string; reference: string };
+
+  beforeAll(async () => {
+    session = await ouvrirSession();
+    page = session.page;
+    const api = client(session.guichet);
+    const d = await dossierProgramme(api, (await aapOuvert(api)).id, 856_000, 856_000);
+    const p = await api.post(`/dossiers/${d.id}/convention`, {
+      as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { regimeAide: 'hors_aide_etat', representant: { nom: 'Marie Lacombe', qualite: 'Présidente' } },
+    });
+    expect(p.status).toBe(201);
+    const e = await api.post(`/dossiers/${d.id}/convention/envoi`, { as: GESTIONNAIRE, headers: { 'if-match': String(p.body.version) } });
+    const sha256 = e.body.versions[0].document.sha256 as string;
+    expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: P1, body: { numero: 1, sha256, qualite: 'Présidente' } })).status).toBe(200);
+    expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: OI, body: { numero: 1, sha256, qualite: 'Directrice' } })).status).toBe(200);
+    dossier = d;
+  }, LONG);
+  afterAll(async () => fermerSession(session), LONG);
+
+  const succes = () => page.locator('.alerte-succes').first();
+  const navigation = () => page.getByRole('navigation', { name: 'Navigation principale' });
+  const bilanFinal = () => page.locator('#section-bilans tbody tr').filter({ hasText: 'Bilan final' });
+
+  /** « Mes dossiers » → the dossier → its « Bilans et paiements » section → the final bilan. */
+  async function ouvrirBilanFinal(bouton: RegExp) {
+    await navigation().locator('a[href="/dossiers"]').click();
+    await page.waitForURL((u) => u.pathname === '/dossiers');
+    await page.locator(`li[data-reference="${dossier.reference}"]`).getByRole('link').first().click();
+    await page.waitForURL((u) => u.pathname === `/dossiers/${dossier.id}`);
+    await page.locator('#section-bilans').waitFor();
+    await bilanFinal().getByRole('button', { name: bouton }).click();
+  }
+
+  /** Tableau de bord → « Programmés » → the dossier → « Bilans et paiements ». */
+  async function ongletBilans() {
+    await navigation().getByRole('link', { name: 'Gestion de l’OI' }).click();
+    await page.waitForURL((u) => u.pathname === '/gestion');
+    await page.getByTestId('compteurs').getByRole('link', { name: /Programmés/ }).click();
+    await page.waitForURL((u) => u.pathname === '/gestion/recherche');
+    await page.getByRole('link', { name: dossier.reference, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/gestion/dossiers/${dossier.id}`);
+    const onglet = page.getByRole('tab', { name: /^Bilans et paiements(\s|$)/ });
+    await onglet.click();
+    await expect.poll(() => onglet.getAttribute('aria-selected')).toBe('true');
+    await page.locator('#section-bilans').waitFor();
+  }
+
+  it('lets the porteur’s signataire enter the final bilan with a live total, save it and deposit it', async () => {
+    await seConnecter(page, P1);
+    await ouvrirBilanFinal(/^Saisir/);
+    expect(await texte(bilanFinal())).toContain('À saisir');
+    const section = page.locator('#section-bilans');
+    await section.getByRole('button', { name: 'Ajouter une dépense' }).click();
+    expect(await section.getByLabel('Catégorie de la ligne 1').inputValue()).toBe('personnel');
+    await section.getByLabel('Libellé de la ligne 1').fill('Conseillère en insertion (1 ETP)');
+    await section.getByLabel('Montant de la ligne 1').fill('10 000');
+    await section.getByLabel('Personne de la ligne 1').fill('Claire Dubois');
+    await expect.poll(() => texte(section.getByTestId('total-depenses'))).toBe('10 000,00 €');
+    await section.getByLabel('Perçu de Conseil départemental').fill('2 140,00');
+    await expect.poll(() => texte(section.getByTestId('total-ressources'))).toBe('2 140,00 €');
+    await captureSi(section, 'bilans-porteur-editeur');
+    await section.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => succes().textContent()).toContain('Brouillon du bilan final');
+    await expect.poll(() => texte(bilanFinal())).toContain('Brouillon');
+
+    // The editor stays open on the saved draft (reloaded from the server); the dépôt asks for a confirmation.
+    await expect.poll(() => texte(section.locator('.editeur-bilan'))).toContain('Brouillon enregistré le');
+    expect(await section.getByLabel('Personne de la ligne 1').inputValue()).toBe('Claire Dubois');
+    await section.getByRole('button', { name: 'Déposer le bilan' }).click();
+    const dialogue = page.getByRole('dialog');
+    expect(await texte(dialogue)).toContain('10 000,00 € de dépenses réalisées');
+    await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
+    await expect.poll(() => succes().textContent()).toContain('Bilan final (échéance');
+    await expect.poll(() => texte(bilanFinal())).toContain('Déposé');
+    // The payment delay runs from the dépôt: 80 days for FSE+.
+    expect(await texte(bilanFinal().getByTestId('delai-paiement'))).toMatch(/À payer avant le \d\d\/\d\d\/\d{4} \(dans 80 jours/);
+  }, LONG);
+
+  it('lets the gestionnaire discard part of the staff line « non justifié », save the CSF and send it to the porteur', async () => {
+    await seConnecter(page, GESTIONNAIRE);
+    await ongletBilans();
+    const controle = page.getByTestId('controle-bilan');
+    await controle.getByLabel('Montant retenu (en euros) : Conseillère en insertion (1 ETP)').fill('9 000,00');
+    await controle.getByLabel('Motif de l’écart : Conseillère en insertion (1 ETP)').selectOption('non_justifie');
+    await controle.getByLabel('Précision du motif : Conseillère en insertion (1 ETP)').fill('Bulletins de salaire absents pour un mois.');
+    await controle.getByRole('button', { name: 'Enregistrer le contrôle' }).click();
+    await expect.poll(() => texte(succes())).toContain('FSE dû 7 490,00 €');
+    const resultat = controle.getByTestId('resultat-csf');
+    expect(await texte(resultat.getByTestId('fse-du'))).toBe('7 490,00 €');
+    const ligne = resultat.locator('tr[data-ligne="L1"]');
+    expect(await texte(ligne)).toContain('1 000,00 €');
+    expect(await texte(ligne)).toContain('Dépense non justifiée par des pièces probantes');
+    expect(await texte(resultat.locator('.termes-fse'))).toMatch(/8 560,00 €[\s\S]*7 704,00 €[\s\S]*7 490,00 €/);
+    await captureSi(page, 'bilans-oi-csf');
+    // Money discarded: the CSF goes to the porteur before it can be final.
+    await controle.getByRole('button', { name: 'Envoyer au porteur (contradictoire)' }).click();
+    await expect.poll(() => succes().textContent()).toContain('Contrôle envoyé au porteur');
+    await expect.poll(() => texte(page.getByTestId('controle-bilan'))).toContain('Le porteur n’a pas encore répondu');
+  }, LONG);
+
+  it('shows the porteur the CSF with each motif and takes its one answer', async () => {
+    await seConnecter(page, P1);
+    await ouvrirBilanFinal(/^Consulter/);
+    const section = page.locator('#section-bilans');
+    const resultat = section.getByTestId('resultat-csf');
+    expect(await texte(resultat)).toContain('Dépense non justifiée par des pièces probantes');
+    expect(await texte(resultat.getByTestId('fse-du'))).toBe('7 490,00 €');
+    await section.getByLabel('Votre réponse').fill('Le bulletin de mars est joint au message.');
+    await captureSi(section, 'bilans-porteur-csf');
+    await section.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await expect.poll(() => succes().textContent()).toContain('Votre réponse est envoyée');
+  }, LONG);
+
+  it('lets the gestionnaire make the CSF final after the answer and propose the solde prefilled from the ledger', async () => {
+    await seConnecter(page, GESTIONNAIRE);
+    await ongletBilans();
+    const controle = page.getByTestId('controle-bilan');
+    expect(await texte(controle.getByTestId('reponse-porteur'))).toContain('Le bulletin de mars est joint au message.');
+    await controle.getByRole('button', { name: 'Rendre définitif' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => texte(succes())).toContain('Contrôle rendu définitif : FSE dû 7 490,00 €');
+    await expect.poll(() => texte(page.getByTestId('solde-grand-livre'))).toBe('7 490,00 €');
+    expect(await page.getByLabel('Nature du paiement').inputValue()).toBe('solde');
+    expect((await page.getByLabel('Montant (en euros)').inputValue()).replace(/[\u00a0\u202f]/g, ' ')).toBe('7 490,00');
+    await page.getByRole('button', { name: 'Proposer le paiement' }).click();
+    await expect.poll(() => texte(succes())).toContain('Solde de 7 490,00 € proposé');
+    await expect.poll(() => page.locator('tr[data-paiement="solde"] [data-statut-paiement]').textContent()).toBe('Proposé');
+    await captureSi(page, 'bilans-oi-paiements');
+  }, LONG);
+
+  it('lets the oi-admin validate the solde', async () => {
+    await seConnecter(page, OI);
+    await ongletBilans();
+    const ligne = page.locator('tr[data-paiement="solde"]');
+    await ligne.getByRole('button', { name: /^Valider/ }).click();
+    await expect.poll(() => texte(succes())).toContain('Solde de 7 490,00 € validé');
+    await expect.poll(() => ligne.locator('[data-statut-paiement]').textContent()).toBe('Validé');
+    expect(await ligne.getByRole('button', { name: /^Mettre en paiement/ }).count()).toBe(1);
+    await captureSi(page, 'bilans-oi-admin-valide');
+  }, LONG);
+});
