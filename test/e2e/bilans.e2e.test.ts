@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDossiersDemo } from '#local/demo-dossiers';
 import { dossierProgramme, GESTIONNAIRE, OI, P1 } from '../integration/comite-helpers';
 import { aapOuvert } from '../integration/dossiers-helpers';
 import { client } from '../integration/helpers';
@@ -22,11 +23,16 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
   let session: SessionE2e;
   let page: Page;
   let dossier: { id: string; reference: string };
+  let b1: { id: string; reference: string };
 
   beforeAll(async () => {
     session = await ouvrirSession();
     page = session.page;
     const api = client(session.guichet);
+    // The demo: B1 of porteur@, convention in force, avance paid, final bilan deposited and under CSF.
+    await seedDossiersDemo(`${session.guichet.url}/api`);
+    const liste = (await api.get('/dossiers', { as: P1 })).body as { items: Array<{ id: string; reference: string; ficheCode: string }> };
+    b1 = liste.items.find((x) => x.ficheCode === 'B1')!;
     const d = await dossierProgramme(api, (await aapOuvert(api)).id, 856_000, 856_000);
     const p = await api.post(`/dossiers/${d.id}/convention`, {
       as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { regimeAide: 'hors_aide_etat', representant: { nom: 'Marie Lacombe', qualite: 'Présidente' } },
@@ -45,28 +51,49 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
   const bilanFinal = () => page.locator('#section-bilans tbody tr').filter({ hasText: 'Bilan final' });
 
   /** « Mes dossiers » → the dossier → its « Bilans et paiements » section → the final bilan. */
-  async function ouvrirBilanFinal(bouton: RegExp) {
+  async function ouvrirBilanFinal(bouton: RegExp, d = dossier) {
     await navigation().locator('a[href="/dossiers"]').click();
     await page.waitForURL((u) => u.pathname === '/dossiers');
-    await page.locator(`li[data-reference="${dossier.reference}"]`).getByRole('link').first().click();
-    await page.waitForURL((u) => u.pathname === `/dossiers/${dossier.id}`);
+    await page.locator(`li[data-reference="${d.reference}"]`).getByRole('link').first().click();
+    await page.waitForURL((u) => u.pathname === `/dossiers/${d.id}`);
     await page.locator('#section-bilans').waitFor();
     await bilanFinal().getByRole('button', { name: bouton }).click();
   }
 
   /** Tableau de bord → « Programmés » → the dossier → « Bilans et paiements ». */
-  async function ongletBilans() {
+  async function ongletBilans(d = dossier) {
     await navigation().getByRole('link', { name: 'Gestion de l’OI' }).click();
     await page.waitForURL((u) => u.pathname === '/gestion');
     await page.getByTestId('compteurs').getByRole('link', { name: /Programmés/ }).click();
     await page.waitForURL((u) => u.pathname === '/gestion/recherche');
-    await page.getByRole('link', { name: dossier.reference, exact: true }).click();
-    await page.waitForURL((u) => u.pathname === `/gestion/dossiers/${dossier.id}`);
+    await page.getByRole('link', { name: d.reference, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/gestion/dossiers/${d.id}`);
     const onglet = page.getByRole('tab', { name: /^Bilans et paiements(\s|$)/ });
     await onglet.click();
     await expect.poll(() => onglet.getAttribute('aria-selected')).toBe('true');
     await page.locator('#section-bilans').waitFor();
   }
+
+  it('shows the porteur the demo’s B1: final bilan deposited and under control, the avance paid', async () => {
+    await seConnecter(page, P1);
+    await ouvrirBilanFinal(/^Consulter/, b1);
+    const section = page.locator('#section-bilans');
+    expect(await texte(bilanFinal())).toContain('Contrôle en cours');
+    // The CSF in progress stays the OI's until it is sent.
+    expect(await section.getByTestId('resultat-csf').count()).toBe(0);
+    expect(await texte(section)).toContain('L’organisme intermédiaire contrôle votre bilan');
+    expect(await section.locator('tr[data-paiement="avance"] [data-statut-paiement]').textContent()).toBe('Payé');
+  }, LONG);
+
+  it('shows the gestionnaire B1’s CSF grid with the demo’s partial discard', async () => {
+    await seConnecter(page, GESTIONNAIRE);
+    await ongletBilans(b1);
+    const controle = page.getByTestId('controle-bilan');
+    const motif = controle.locator('tr[data-ligne="L1"] select');
+    expect(await motif.inputValue()).toBe('non_justifie');
+    expect(await texte(controle.getByTestId('resultat-csf'))).toContain('Bulletins de salaire absents pour le mois de mars.');
+    await captureSi(page, 'bilans-oi-b1-demo');
+  }, LONG);
 
   it('lets the porteur’s signataire enter the final bilan with a live total, save it and deposit it', async () => {
     await seConnecter(page, P1);
