@@ -227,6 +227,7 @@ const CAS: Record<string, Cas> = {
   'POST /dossiers/{id}/bilans/{numero}/csf/contradictoire': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/bilans/1/csf/contradictoire`, headers: { 'if-match': '1' } }) },
   'POST /dossiers/{id}/bilans/{numero}/csf/reponse': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/bilans/1/csf/reponse`, body: { texte: 'Réponse de la matrice.' }, headers: { 'if-match': '1' } }) },
   'POST /dossiers/{id}/bilans/{numero}/csf/definitif': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/bilans/1/csf/definitif`, headers: { 'if-match': '1' } }) },
+  'GET /dossiers/{id}/bilans/{numero}/csf/rapport.pdf': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/bilans/1/csf/rapport.pdf` }) },
   'POST /dossiers/{id}/paiements': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/paiements`, body: { nature: 'avance', montantCentimes: 100 } }) },
   'POST /dossiers/{id}/paiements/{paiementId}/transitions': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/paiements/01PAIEMENTINCONNU00000000/transitions`, body: { action: 'valider' } }) },
   // Participants, on the dossier on comité C's agenda (recevable and beyond): comité members never reach them.

@@ -2,6 +2,10 @@
  * Bilans d'exécution, contrôle de service fait and payments through the API, on a dossier conventioned as programmed
  * (10 000,00 € of staff, indirect costs at 7 %, FSE 8 560,00 €, Département 2 140,00 €, avance 30 % = 2 568,00 €).
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { client, demarrerGuichet } from './helpers';
@@ -115,6 +119,9 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
     expect(depot.body).toMatchObject({ statut: 'depose', depot: { par: 'demo-porteur' } });
     version = depot.body.version;
     expect((await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': String(version) }, body: corps })).status).toBe(409);
+    // The participants gate read the operation's records (none here): journaled in their access journal.
+    const acces = (await api.get(`/dossiers/${d.id}/participants/acces`, { as: OI })).body.items as Array<{ action: string; utilisateurId: string; nombre: number | null }>;
+    expect(acces.filter((a) => a.action === 'controle_bilan').map((a) => [a.utilisateurId, a.nombre])).toEqual([['demo-porteur', 0]]);
     const courriel = await attendreCourriel(g, P1, new RegExp(`du dossier ${d.reference} déposé`));
     expect(courriel.texte.replace(/[\u00a0\u202f]/g, ' ')).toContain('Dépenses déclarées : 10 500,00 €');
   });
@@ -152,6 +159,22 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
     const definitif = await api.post(`/dossiers/${d.id}/bilans/${numero}/csf/definitif`, { as: GESTIONNAIRE, headers: { 'if-match': String(version) } });
     expect(definitif.status).toBe(200);
     expect(definitif.body.statut).toBe('csf_definitif');
+
+    // The report: each discarded line with its motif, the three terms, the conclusion; the same bytes twice.
+    const rapport = await api.get(`/dossiers/${d.id}/bilans/${numero}/csf/rapport.pdf`, { as: P1 });
+    expect(rapport.status).toBe(200);
+    expect(rapport.headers.get('content-type')).toBe('application/pdf');
+    const octets = rapport.body as Uint8Array;
+    expect(Buffer.from((await api.get(`/dossiers/${d.id}/bilans/${numero}/csf/rapport.pdf`, { as: GESTIONNAIRE })).body as Uint8Array).equals(Buffer.from(octets))).toBe(true);
+    const chemin = join(mkdtempSync(join(tmpdir(), 'guichet-csf-')), 'rapport.pdf');
+    writeFileSync(chemin, octets);
+    const texte = spawnSync('pdftotext', ['-layout', chemin, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+    expect(texte).toContain('Rapport de contrôle de service fait');
+    expect(texte).toMatch(/Conseillère en insertion \(1 ETP\) : 1 000,00 € écartés — Dépense non justifiée par des pièces probantes : Bulletins de salaire absents pour un mois\./);
+    expect(texte).toMatch(/Location de salle après la fin : 500,00 € écartés — Dépense hors de la période de réalisation/);
+    expect(texte).toMatch(/FSE dû\s+7 490,00 €/);
+    expect(texte).toContain('Le bulletin de mars est joint au message.');
+    expect((await api.get(`/dossiers/${d.id}/bilans/${numero}/csf/rapport.pdf`, { as: 'comite1@guichet.test' })).status).toBe(403);
   });
 
   it('the solde is FSE dû − payments (7 490,00 − 2 568,00 = 4 922,00 €), only that amount, once; the journal records every step', async () => {

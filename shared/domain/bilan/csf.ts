@@ -7,7 +7,7 @@
 import type { ContenuConvention } from '../../schemas/convention';
 import type { PlanFinancement } from '../../schemas/plan-financement';
 import { MOTIFS_ECART, type DecisionLigne, type DemandeBilan, type LigneCsf, type LigneDepenseRealisee, type MotifEcart, type ResultatCsf, type TermeFseDu } from '../../schemas/bilan';
-import { formatMontant } from '../../format';
+import { formatDate, formatMontant } from '../../format';
 import { RegleMetier, type DetailErreur } from '../errors';
 import { controlerPlan } from '../financement/controle';
 import { exact, formatTaux, versNombre } from '../financement/montants';
@@ -53,9 +53,9 @@ export function verifierBilan(convention: Pick<ContenuConvention, 'annexe' | 'bi
 /** Why the rules discard a line whatever the gestionnaire decides; null when they leave it to the gestionnaire. */
 function ecartAutomatique(l: LigneDepenseRealisee, c: ConventionCsf): { motif: MotifEcart; texte: string | null } | { alerte: string } | null {
   const { debut, fin } = c.periode;
-  const periode = `du ${debut} au ${fin}`;
-  if (l.date !== undefined && (l.date < debut || l.date > fin)) return { motif: 'hors_periode', texte: `Dépense datée du ${l.date}, hors de la période de réalisation (${periode}).` };
-  if (l.periode && (l.periode.fin < debut || l.periode.debut > fin)) return { motif: 'hors_periode', texte: `Dépense de la période du ${l.periode.debut} au ${l.periode.fin}, hors de la période de réalisation (${periode}).` };
+  const periode = `du ${formatDate(debut)} au ${formatDate(fin)}`;
+  if (l.date !== undefined && (l.date < debut || l.date > fin)) return { motif: 'hors_periode', texte: `Dépense datée du ${formatDate(l.date)}, hors de la période de réalisation (${periode}).` };
+  if (l.periode && (l.periode.fin < debut || l.periode.debut > fin)) return { motif: 'hors_periode', texte: `Dépense de la période du ${formatDate(l.periode.debut)} au ${formatDate(l.periode.fin)}, hors de la période de réalisation (${periode}).` };
   // Only expenses actually paid are eligible (seed 002 l.7884–7889): the porteur's own declaration settles it.
   if (!l.acquittee) return { motif: 'non_acquitte', texte: 'Dépense déclarée non acquittée par le porteur.' };
   const plan = c.annexe.plan;
@@ -66,7 +66,7 @@ function ecartAutomatique(l: LigneDepenseRealisee, c: ConventionCsf): { motif: M
     return { motif: 'autre', texte: 'Dépenses de personnel calculées au taux forfaitaire de l’annexe financière : les lignes déclarées au réel ne sont pas retenues.' };
   }
   const p = l.periode ?? l.personnel?.periode;
-  if (p && (p.debut < debut || p.fin > fin)) return { alerte: `La période déclarée (du ${p.debut} au ${p.fin}) déborde de la période de réalisation (${periode}) : ne retenez que la part réalisée dans la période.` };
+  if (p && (p.debut < debut || p.fin > fin)) return { alerte: `La période déclarée (du ${formatDate(p.debut)} au ${formatDate(p.fin)}) déborde de la période de réalisation (${periode}) : ne retenez que la part réalisée dans la période.` };
   return null;
 }
 

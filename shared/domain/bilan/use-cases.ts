@@ -59,7 +59,7 @@ export interface BilanStore {
 export interface ContexteBilans extends ContexteDossier {
   conventions: Pick<ConventionStore, 'versions'>;
   bilans: BilanStore;
-  participants: Pick<ParticipantStore, 'tous'>;
+  participants: Pick<ParticipantStore, 'tous' | 'journaliserAcces'>;
 }
 
 type ActionLecture = 'bilan.lire' | 'bilan.saisir' | 'bilan.deposer' | 'bilan.controler' | 'paiement.proposer' | 'paiement.valider';
@@ -174,7 +174,10 @@ export async function deposer(ctx: ContexteBilans, actor: Actor, id: string, num
   exigerVersionBilan(b, versionLue);
   verifierBilan(v.contenu, b.contenu);
   const echeance = v.contenu.bilans.find((e) => e.numero === numero)!;
-  exigerParticipantsComplets(await ctx.participants.tous(id), { questionnaire: QUESTIONNAIRE_DU_PROGRAMME[v.contenu.programme.code], nature: b.nature, periodeFin: echeance.periodeFin });
+  // The gate reads every participant record: the read is journaled like any other (RGPD, issue 14).
+  const participants = await ctx.participants.tous(id);
+  await ctx.participants.journaliserAcces({ id: ctx.nouvelId(), dossierId: id, le: ctx.maintenant.toISOString(), utilisateurId: actor.userId, nom: nomDe(actor), action: 'controle_bilan', participantId: null, nombre: participants.length });
+  exigerParticipantsComplets(participants, { questionnaire: QUESTIONNAIRE_DU_PROGRAMME[v.contenu.programme.code], nature: b.nature, periodeFin: echeance.periodeFin });
   const t = trace(ctx, actor);
   const apresBilan: Bilan = { ...b, statut, version: b.version + 1, modifie: t, depot: t };
   const declare = b.contenu.depenses.reduce((s, l) => s + l.montantCentimes, 0);
@@ -284,4 +287,23 @@ export async function transitionner(ctx: ContexteBilans, actor: Actor, id: strin
   const { dossier, evenement } = etape(ctx, avant, actor, `paiement_${suivant.statut}`, { paiementId, nature: p.nature, montantCentimes: p.montantCentimes });
   await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, paiement: { apres, statutLu: p.statut }, notifications: [] });
   return apres;
+}
+
+/** What the CSF report of a bilan prints (templates/rapport-csf.ts): members of the organisation and OI agents read it. */
+export async function rapportCsf(ctx: ContexteBilans, actor: Actor, id: string, numero: number) {
+  const d = await charger(ctx, actor, id, 'bilan.lire');
+  const v = await conventionEnVigueur(ctx, d);
+  const b = await bilanDe(ctx, d, numero);
+  const csf = exigerCsf(b);
+  const aap = await ctx.aaps.lire(d.aapId);
+  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
+  if (!aap || !fiche) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  return {
+    dossier: d,
+    aap,
+    fiche,
+    convention: { numero: v.numero, periode: v.contenu.periode, fseConventionneCentimes: v.contenu.fseConventionneCentimes, tauxFse: v.contenu.annexe.tauxFse?.pourcentage ?? null },
+    bilan: { numero: b.numero, nature: b.nature, depot: b.depot, csf },
+    fuseau: aap.depot.cloture.fuseau,
+  };
 }

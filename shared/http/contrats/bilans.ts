@@ -50,6 +50,11 @@ export const routesBilans = [
     input: { params: ParamsBilan, headers: ['if-match'] }, output: Bilan,
   },
   {
+    method: 'GET', path: '/dossiers/{id}/bilans/{numero}/csf/rapport.pdf', handler: 'functions/bilans/get-rapport-csf.ts', ...jwt('bilan.lire'),
+    access: { table: 'read' }, summary: 'Rapport de contrôle de service fait (PDF) : lignes retenues ou écartées et motifs, calcul du FSE dû, conclusion', tag: 'Bilans et paiements',
+    input: { params: ParamsBilan }, output: 'pdf',
+  },
+  {
     method: 'POST', path: '/dossiers/{id}/paiements', handler: 'functions/bilans/post-paiement.ts', ...jwt('paiement.proposer'),
     access: { table: 'readwrite' }, summary: 'Proposer un paiement : avance, acompte ou solde (règles du grand livre)', tag: 'Bilans et paiements',
     input: { params: ParamsDossier, body: DemandePaiement }, output: PaiementEnregistre, successStatus: 201,

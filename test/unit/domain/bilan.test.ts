@@ -119,7 +119,7 @@ describe('lines discarded automatically', () => {
     const bilan = bilanFinal([personnel(), { id: 'L2', categorie: 'fonctionnement', libelle: 'Location de salle', montantCentimes: 500_00, date: '2022-01-15', acquittee: true }]);
     const r = controleServiceFait(HP1, bilan, [decision({ ligneId: 'L2', retenuCentimes: 500_00 })]);
     expect(r.lignes[1]).toMatchObject({ retenuCentimes: 0, ecarteCentimes: 500_00, motif: 'hors_periode', motifLibelle: 'Dépense hors de la période de réalisation', automatique: true });
-    expect(r.lignes[1]!.texte).toContain('2022-01-15');
+    expect(r.lignes[1]!.texte).toContain('15/01/2022');
     expect(r.coutRetenuCentimes).toBe(12_000_00);
   });
 
