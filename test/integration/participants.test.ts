@@ -141,6 +141,9 @@ describe('participants: sorties qualified by the PLIE’s rules', () => {
     expect(r.body.qualification).not.toBeNull();
     const i = (await api.get(`/dossiers/${d.id}/participants/indicateurs`, { as: OI })).body;
     expect(i).toMatchObject({ participants: 1, sorties: 1, sortiesHorsDelai: 1, sortiesPositives: 0, parSexe: { homme: 1, femme: 0 } });
+    // Computing the indicators reads every record: journaled as such, not as a consultation of the list.
+    const acces = (await api.get(`/dossiers/${d.id}/participants/acces`, { as: OI })).body.items as Array<{ action: string; utilisateurId: string; nombre: number | null }>;
+    expect(acces.filter((a) => a.action === 'indicateurs').map((a) => [a.utilisateurId, a.nombre])).toEqual([['demo-oi-admin', 1]]);
   }, 120_000);
 });
 

@@ -26,7 +26,7 @@ export interface AccesParticipants {
   le: string;
   utilisateurId: string;
   nom: string;
-  action: 'liste' | 'lecture' | 'export' | 'import' | 'creation' | 'modification' | 'sortie' | 'decision_commission';
+  action: 'liste' | 'lecture' | 'indicateurs' | 'export' | 'import' | 'creation' | 'modification' | 'sortie' | 'decision_commission' | 'controle_bilan';
   participantId: string | null;
   nombre: number | null;
 }
@@ -211,7 +211,7 @@ export async function indicateurs(ctx: ContexteParticipants, actor: Actor, dossi
   const { d } = await chargerOperation(ctx, actor, dossierId, 'participant.lire');
   const versions = await versionsDe(ctx, d);
   const tous = await ctx.participants.tous(dossierId);
-  await journaliser(ctx, actor, d, 'liste', null, tous.length);
+  await journaliser(ctx, actor, d, 'indicateurs', null, tous.length);
   const compter = <K extends string>(cles: readonly K[], de: (p: ParticipantStocke) => K) =>
     Object.fromEntries(cles.map((k) => [k, tous.filter((p) => de(p) === k).length])) as Record<K, number>;
   const sortis = tous.filter((p) => p.sortie);

@@ -40,6 +40,8 @@ export const ACTIONS_ACCES: Record<string, string> = {
   modification: 'Rectification d’une fiche',
   sortie: 'Enregistrement d’une sortie',
   decision_commission: 'Décision de la commission',
+  indicateurs: 'Calcul des indicateurs réalisés',
+  controle_bilan: 'Contrôle des données au dépôt d’un bilan',
 };
 
 /** Categories the commission may decide (regles-plie.ts), in the order of the select. */
