@@ -24,6 +24,7 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
   let page: Page;
   let dossier: { id: string; reference: string };
   let b1: { id: string; reference: string };
+  let participant: { id: string; version: number; jour: string };
 
   beforeAll(async () => {
     session = await ouvrirSession();
@@ -43,6 +44,23 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
     expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: P1, body: { numero: 1, sha256, qualite: 'Présidente' } })).status).toBe(200);
     expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: OI, body: { numero: 1, sha256, qualite: 'Directrice' } })).status).toBe(200);
     dossier = d;
+    // One participant entered today, still in the operation: the final bilan waits for its exit data.
+    const jour = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+    const x = await api.post(`/dossiers/${d.id}/participants`, {
+      as: P1,
+      body: {
+        identite: {
+          nom: 'Delage', prenom: 'Monique', dateNaissance: '1968-11-15', sexe: 'femme', naissance: { commune: 'Périgueux', codePostal: '24000' },
+          adresse: { ligne: '3 rue Taillefer', codePostal: '24000', commune: 'Périgueux' }, telephoneMobile: null, telephoneDomicile: null, courriel: null,
+        },
+        dateEntree: jour,
+        questionnaire: { questionnaire: 'FSEPLUS-2021-1057', reponses: { Q1a: 'non', Q1b: 'non', Q1c: 'non', Q1d: 'non', Q1e: 'non', Q1f: 'oui', Q1g: 30, Q2: '2a', Q3: 'non', Q4: 'non', Q5: 'non', Q6: 'non', Q7: 'non' } },
+        plie: { prescripteur: 'France Travail', decisionCommission: { decision: 'validee', date: jour }, contratEngagementSigneLe: jour },
+        notice: { remiseLe: jour, mode: 'papier' },
+      },
+    });
+    expect(x.status).toBe(201);
+    participant = { id: x.body.id, version: x.body.version, jour };
   }, LONG);
   afterAll(async () => fermerSession(session), LONG);
 
@@ -119,6 +137,18 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
     await section.getByRole('button', { name: 'Déposer le bilan' }).click();
     const dialogue = page.getByRole('dialog');
     expect(await texte(dialogue)).toContain('10 000,00 € de dépenses réalisées');
+    await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
+    // Refused while a participant lacks its exit data, named in French.
+    const refus = section.getByRole('alert').filter({ hasText: 'Données des participants incomplètes' });
+    await expect.poll(() => texte(refus)).toContain('Monique Delage : données de sortie non saisies.');
+    await captureSi(section, 'bilans-porteur-participants-incomplets');
+    // Her exit recorded (the participants journey covers that screen), the dépôt goes through.
+    const sortie = await client(session.guichet).post(`/dossiers/${dossier.id}/participants/${participant.id}/sortie`, {
+      as: P1, headers: { 'if-match': String(participant.version) },
+      body: { date: participant.jour, situation: 'cdi', debut: participant.jour, tempsPlein: true, heuresHebdo: 35, employeur: 'Imprimerie du Périgord', memeEmployeur: false },
+    });
+    expect(sortie.status).toBe(200);
+    await section.getByRole('button', { name: 'Déposer le bilan' }).click();
     await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
     await expect.poll(() => succes().textContent()).toContain('Bilan final (échéance');
     await expect.poll(() => texte(bilanFinal())).toContain('Déposé');
