@@ -195,3 +195,37 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
     expect(journal.body.integrite ?? journal.body.chaine ?? 'intacte').toBeTruthy();
   });
 });
+
+describe('the ledger under interleaved requests', () => {
+  it('two avances proposed at once, both having read an empty ledger: the dossier lock lets exactly one through', async () => {
+    const d = await conventionEnVigueur();
+    const { contexteBilans } = await import('#shared/http/contexte-bilans');
+    const { bilanRepository } = await import('#shared/repositories/bilan-repository');
+    const { proposer } = await import('#shared/domain/bilan/use-cases');
+    const { ulid } = await import('ulid');
+    const gestionnaire = { userId: 'demo-gestionnaire', email: GESTIONNAIRE, roles: ['oi-gestionnaire' as const], oi: 'AGAPE', prenom: 'Karim', nom: 'Benali' };
+    // Both requests read the ledger before either writes; the second writes only once the first has written.
+    let lus = 0;
+    let tousLu!: () => void;
+    const lecturesFaites = new Promise<void>((ok) => { tousLu = ok; });
+    let premierFini!: () => void;
+    const premierEcrit = new Promise<void>((ok) => { premierFini = ok; });
+    const contexte = (apresLecture: () => Promise<void>) => {
+      const ctx = contexteBilans({ maintenant: new Date(), nouvelId: ulid });
+      return { ...ctx, bilans: { ...ctx.bilans, paiements: async (id: string) => {
+        const r = await bilanRepository.paiements(id);
+        if (++lus === 2) tousLu();
+        await lecturesFaites;
+        await apresLecture();
+        return r;
+      } } };
+    };
+    const avance = { nature: 'avance' as const, montantCentimes: 256_800 };
+    const premier = proposer(contexte(async () => {}), gestionnaire, d.id, avance).finally(premierFini);
+    const second = proposer(contexte(() => premierEcrit), gestionnaire, d.id, avance);
+    const [a, b] = await Promise.allSettled([premier, second]);
+    expect(a.status).toBe('fulfilled');
+    expect(b).toMatchObject({ status: 'rejected', reason: { code: 'VERSION_PERIMEE' } });
+    expect((await api.get(`/dossiers/${d.id}/bilans`, { as: OI })).body.paiements).toHaveLength(1);
+  }, 180_000);
+});
