@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDossiersDemo } from '#local/demo-dossiers';
@@ -185,6 +186,12 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
     const resultat = section.getByTestId('resultat-csf');
     expect(await texte(resultat)).toContain('Dépense non justifiée par des pièces probantes');
     expect(await texte(resultat.getByTestId('fse-du'))).toBe('7 490,00 €');
+    // The CSF report: each discarded line with its motif.
+    const [telechargement] = await Promise.all([page.waitForEvent('download'), resultat.getByRole('link', { name: 'Rapport de contrôle (PDF)' }).click()]);
+    const rapport = spawnSync('pdftotext', ['-layout', (await telechargement.path())!, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
+    expect(rapport).toContain('Conseillère en insertion (1 ETP)');
+    expect(rapport).toMatch(/Dépense non justifiée/);
+    expect(rapport).toContain('7 490,00 €');
     await section.getByLabel('Votre réponse').fill('Le bulletin de mars est joint au message.');
     await captureSi(section, 'bilans-porteur-csf');
     await section.getByRole('button', { name: 'Envoyer la réponse' }).click();

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import * as z from 'zod';
 import { Bilan, CATEGORIES_BILAN, NATURES_BILAN, PaiementEnregistre, type CategorieBilan, type ResultatCsf, type StatutBilan, type StatutPaiement } from '#shared/schemas/bilan';
 import { Alerte, Definitions } from '../components/ui';
+import { LienPdf } from '../comite/commun';
 import { api } from '../lib/api';
 import { formatDate, formatInstant, formatMontant } from '../lib/format';
 import { useRessource } from '../lib/use-ressource';
@@ -156,9 +157,16 @@ export function CalendrierBilans({ echeances, action, avecDelai = false }: { ech
 }
 
 /** The CSF's result, read-only: each line retained or discarded with its motif, the three terms, the FSE dû, the conclusion. */
-export function ResultatCsfLecture({ resultat: r, id }: { resultat: ResultatCsf; id: string }) {
+export function ResultatCsfLecture({ resultat: r, id, rapport }: { resultat: ResultatCsf; id: string; rapport?: { dossierId: string; reference: string; numero: number } }) {
   return (
     <div className="resultat-csf" data-testid="resultat-csf">
+      {rapport && (
+        <p className="actions">
+          <LienPdf chemin={`/dossiers/${encodeURIComponent(rapport.dossierId)}/bilans/${rapport.numero}/csf/rapport.pdf`} nom={`rapport-csf-${rapport.reference}-${rapport.numero}.pdf`} className="bouton bouton-secondaire bouton-petit">
+            Rapport de contrôle (PDF)
+          </LienPdf>
+        </p>
+      )}
       <div className="table-defilante">
         <table className="table table-csf">
           <caption className="legende-table">Dépenses retenues et écartées</caption>

@@ -62,7 +62,7 @@ export function OngletBilans({ dossier, admin, onChange }: { dossier: TDossier; 
           ) : <span className="discret">{e.bilan ? 'Brouillon du porteur' : 'Non déposé'}</span>}
         />
       </section>
-      {choisi && choisi.bilan && <ControleBilan key={`${choisi.numero}-${choisi.bilan.version}`} dossierId={dossier.id} e={choisi} bilan={choisi.bilan} onFait={apres} />}
+      {choisi && choisi.bilan && <ControleBilan key={`${choisi.numero}-${choisi.bilan.version}`} dossierId={dossier.id} reference={dossier.reference} e={choisi} bilan={choisi.bilan} onFait={apres} />}
       <section className="carte" aria-labelledby="paiements-titre">
         <h2 id="paiements-titre">Paiements</h2>
         <ListePaiements paiements={d.paiements} action={admin ? (p) => <TransitionPaiement dossierId={dossier.id} p={p} onFait={apres} /> : undefined} />
@@ -80,7 +80,7 @@ interface FormDecision {
 }
 
 /** The CSF grid of a deposited bilan, then the result the server computed, the contradictory round and the final step. */
-function ControleBilan({ dossierId, e, bilan: b, onFait }: { dossierId: string; e: Echeance; bilan: TBilan; onFait: (m: string) => void }) {
+function ControleBilan({ dossierId, reference, e, bilan: b, onFait }: { dossierId: string; reference: string; e: Echeance; bilan: TBilan; onFait: (m: string) => void }) {
   const annoncer = useAnnoncer();
   const modifiable = b.statut === 'depose' || b.statut === 'en_csf';
   const [decisions, setDecisions] = useState<Record<string, FormDecision>>(() => Object.fromEntries(b.contenu.depenses.map((l) => {
@@ -243,7 +243,7 @@ function ControleBilan({ dossierId, e, bilan: b, onFait }: { dossierId: string; 
         <div className="resultat-controle">
           <h3>Résultat du contrôle{csf.definitif ? ' (définitif)' : ''}</h3>
           <p className="discret">Enregistré le {formatInstant(csf.modifie.le)} par {csf.modifie.nom}.{csf.envoye ? ` Envoyé au porteur le ${formatInstant(csf.envoye.le)}.` : ''}</p>
-          <ResultatCsfLecture resultat={csf.resultat} id={base} />
+          <ResultatCsfLecture resultat={csf.resultat} id={base} rapport={{ dossierId, reference, numero: e.numero }} />
           {csf.reponse ? (
             <blockquote className="reponse-csf" data-testid="reponse-porteur">
               <p>Réponse du porteur le {formatInstant(csf.reponse.le)} ({csf.reponse.nom}) :</p>

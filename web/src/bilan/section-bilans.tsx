@@ -64,7 +64,7 @@ export function SectionBilans({ dossier, signataire }: { dossier: TDossier; sign
           {!echeance.bilan || echeance.bilan.statut === 'brouillon' ? (
             <EditeurBilan key={`${echeance.numero}-${echeance.bilan?.version ?? 0}`} donnees={d} e={echeance} dossierId={dossier.id} signataire={signataire} onFait={apres} />
           ) : (
-            <BilanDepose key={`${echeance.numero}-${echeance.bilan.version}`} dossierId={dossier.id} e={echeance} bilan={echeance.bilan} onFait={apres} />
+            <BilanDepose key={`${echeance.numero}-${echeance.bilan.version}`} dossierId={dossier.id} reference={dossier.reference} e={echeance} bilan={echeance.bilan} onFait={apres} />
           )}
         </div>
       )}
@@ -411,7 +411,7 @@ function EditeurBilan({ donnees: d, e, dossierId, signataire, onFait }: { donnee
 }
 
 /** A deposited bilan: what was declared, then the CSF once the OI sent it, and the one answer of the contradictory round. */
-function BilanDepose({ dossierId, e, bilan: b, onFait }: { dossierId: string; e: Echeance; bilan: TBilan; onFait: (m: string) => void }) {
+function BilanDepose({ dossierId, reference, e, bilan: b, onFait }: { dossierId: string; reference: string; e: Echeance; bilan: TBilan; onFait: (m: string) => void }) {
   const annoncer = useAnnoncer();
   const [texte, setTexte] = useState('');
   const [erreur, setErreur] = useState<string | null>(null);
@@ -477,7 +477,7 @@ function BilanDepose({ dossierId, e, bilan: b, onFait }: { dossierId: string; e:
       {csf && (
         <div className="csf-porteur">
           <h4>Contrôle de service fait{csf.definitif ? ' (définitif)' : ' — en attente de vos observations'}</h4>
-          <ResultatCsfLecture resultat={csf.resultat} id={`${base}-csf`} />
+          <ResultatCsfLecture resultat={csf.resultat} id={`${base}-csf`} rapport={{ dossierId, reference, numero: e.numero }} />
           {csf.reponse && (
             <blockquote className="reponse-csf">
               <p>Votre réponse du {formatInstant(csf.reponse.le)} ({csf.reponse.nom}) :</p>
