@@ -31,7 +31,8 @@ porteur@guichet.test (A1), deux dossiers instruits à l’ordre du jour du comit
 (comite1 préside), un comité clos du PLIE de Bordeaux (B1 et B3 programmés, B2 sélectionné à programmer par l’OI), un
 brouillon de porteur@guichet.test (S1) et un message non lu de chaque côté. Conventions : celle de B1 en vigueur,
 un avenant de B3 signé par porteur2@guichet.test à contresigner par oi@guichet.test. Participants : quatre sur B1
-(deux sorties qualifiées par les règles du PLIE de Bordeaux), deux sur HP1.
+(toutes sorties, qualifiées par les règles du PLIE de Bordeaux), deux sur HP1. Bilans : B3 payé (avance et solde),
+le bilan final de B1 en contrôle de service fait par gestionnaire@guichet.test.
 Autres OI : oi-mulhouse@guichet.test (PLIE du pays de la région mulhousienne) et oi-dijon@guichet.test (PLIE du bassin
 dijonnais) consultent et versionnent les règles de sortie de leur PLIE.
 
