@@ -131,6 +131,22 @@ export const Dossier = z.object({
       decision: z.object({ statut: z.enum(['selectionne', 'ajourne', 'rejete']), motif: z.string(), date: z.string(), montantFseCentimes: z.number().int().nullable(), plie: z.string(), dateComite: z.string() }).optional(),
       /** The convention's state, written with each of its transitions (the versions are items of their own). */
       convention: SuiviConvention.optional(),
+      /**
+       * Where the bilans and payments stand, written with each of their journaled steps (the bilans and payments are
+       * items of their own): what the OI's tableau de bord lists without reading them.
+       */
+      bilans: z.object({
+        bilans: z.array(z.object({
+          numero: z.number().int(),
+          nature: z.enum(['intermediaire', 'final']),
+          statut: z.enum(['brouillon', 'depose', 'en_csf', 'csf_contradictoire', 'csf_definitif']),
+          deposeLe: z.string().nullable(),
+          /** Last day to pay after the bilan's receipt (80 or 90 days); null before its dépôt. */
+          payerAvant: z.string().nullable(),
+          reponseLe: z.string().nullable(),
+        })),
+        paiements: z.object({ aValider: z.number().int(), aMettreEnPaiement: z.number().int(), aConstater: z.number().int() }),
+      }).optional(),
       programmation: ProgrammationEnregistree.extend({
         /** Each programmation a correction replaced, oldest first, with who replaced it, when and why. */
         corrections: z.array(ProgrammationEnregistree.extend({ corrigeeLe: z.string(), corrigeePar: z.string(), corrigeeParId: z.string(), motifCorrection: z.string() })).optional(),

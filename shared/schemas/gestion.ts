@@ -55,6 +55,25 @@ export const LigneConvention = z.object({
 });
 export type LigneConvention = z.infer<typeof LigneConvention>;
 
+/** What waits on a bilan or a payment of a conventioned dossier. */
+export const ETAPES_BILAN = ['a_controler', 'en_csf', 'contradictoire', 'reponse_recue', 'paiement_a_valider', 'paiement_a_mettre_en_paiement', 'paiement_a_constater'] as const;
+export const LigneBilan = z.object({
+  dossierId: z.string(),
+  reference: z.string(),
+  organisationNom: z.string(),
+  intitule: z.string(),
+  etape: z.enum(ETAPES_BILAN),
+  /** The bilan concerned; null for a payment step. */
+  numero: z.number().int().nullable(),
+  nature: z.enum(['intermediaire', 'final']).nullable(),
+  /** Number of payments at this step (payment steps only). */
+  nombre: z.number().int().nullable(),
+  /** Last day to pay the bilan (receipt + 80 or 90 days); for a payment step, that of the dossier's last deposited bilan. */
+  payerAvant: z.string().nullable(),
+  enRetard: z.boolean(),
+});
+export type LigneBilan = z.infer<typeof LigneBilan>;
+
 export const TableauDeBord = z.object({
   oi: z.string(),
   compteurs: z.record(File, z.number().int()),
@@ -64,6 +83,8 @@ export const TableauDeBord = z.object({
   echeances: z.array(Echeance),
   /** Conventions to prepare, to send or awaiting a signature, oldest change first. */
   conventions: z.array(LigneConvention),
+  /** Bilans to control and payments to move on, overdue first, then by payment deadline. */
+  bilans: z.array(LigneBilan),
 });
 export type TableauDeBord = z.infer<typeof TableauDeBord>;
 

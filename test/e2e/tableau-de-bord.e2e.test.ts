@@ -133,4 +133,17 @@ describe('the OI’s tableau de bord and dossier tabs', () => {
     expect(await page.locator('.journal').textContent()).not.toMatch(/Recevable|Instruit/);
     await capture(page, 'porteur-et-ensuite');
   }, LONG);
+
+  it('lists B1’s final bilan under control in « Bilans et paiements », whose link opens the dossier’s bilans tab', async () => {
+    await seDeconnecter(page);
+    await seConnecter(page, 'gestionnaire@guichet.test');
+    await page.waitForURL((u) => u.pathname === '/gestion');
+    const bloc = page.getByTestId('bilans');
+    const ligne = bloc.locator('tr[data-etape="en_csf"]').filter({ hasText: 'B1' });
+    await expect.poll(() => ligne.textContent()).toContain('Contrôle en cours — bilan final n° 1');
+    await capture(bloc, 'oi-tableau-de-bord-bilans');
+    await ligne.getByRole('link').click();
+    await page.waitForURL((u) => /^\/gestion\/dossiers\//.test(u.pathname) && u.searchParams.get('onglet') === 'bilans');
+    await selectionne('Bilans et paiements');
+  }, LONG);
 });

@@ -119,6 +119,12 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
     expect(depot.body).toMatchObject({ statut: 'depose', depot: { par: 'demo-porteur' } });
     version = depot.body.version;
     expect((await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': String(version) }, body: corps })).status).toBe(409);
+    // The gestionnaire's tableau de bord lists it to control, with its payment deadline (receipt + 80 days, FSE+).
+    const tdb = (await api.get('/gestion/tableau-de-bord', { as: GESTIONNAIRE })).body.bilans as Array<{ dossierId: string; etape: string; numero: number | null; payerAvant: string | null; enRetard: boolean }>;
+    const ligne = tdb.find((x) => x.dossierId === d.id)!;
+    expect(ligne).toMatchObject({ etape: 'a_controler', numero, enRetard: false });
+    const recu = new Date(`${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date(depot.body.depot.le))}T00:00:00Z`);
+    expect(ligne.payerAvant).toBe(new Date(recu.getTime() + 80 * 86_400_000).toISOString().slice(0, 10));
     // The participants gate read the operation's records (none here): journaled in their access journal.
     const acces = (await api.get(`/dossiers/${d.id}/participants/acces`, { as: OI })).body.items as Array<{ action: string; utilisateurId: string; nombre: number | null }>;
     expect(acces.filter((a) => a.action === 'controle_bilan').map((a) => [a.utilisateurId, a.nombre])).toEqual([['demo-porteur', 0]]);
@@ -186,6 +192,9 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
       api.post(`/dossiers/${d.id}/paiements`, { as: OI, body: { nature: 'solde', montantCentimes: 492_200 } }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
+    // On the tableau de bord: the solde to validate; the bilan, final, no longer listed.
+    const tdb = (await api.get('/gestion/tableau-de-bord', { as: OI })).body.bilans as Array<{ dossierId: string; etape: string; nombre: number | null }>;
+    expect(tdb.filter((x) => x.dossierId === d.id).map((x) => [x.etape, x.nombre])).toEqual([['paiement_a_valider', 1]]);
     const lu = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
     expect(lu.body.grandLivre).toMatchObject({ fseDuCentimes: 749_000, engagesCentimes: 749_000, payesCentimes: 256_800, soldeCentimes: 0, reversementCentimes: 0 });
     expect(lu.body.echeances.find((e: { numero: number }) => e.numero === numero).delaiPaiement).toMatchObject({ jours: 80, enRetard: false });

@@ -50,6 +50,8 @@ describe('demo dossiers of npm start', () => {
     expect(bilansB3.paiements.map((p: { nature: string; statut: string }) => [p.nature, p.statut])).toEqual([['avance', 'paye'], ['solde', 'paye']]);
     expect(bilansB3.grandLivre).toMatchObject({ soldeCentimes: 0, reversementCentimes: 0 });
     expect(bilansB3.grandLivre.payesCentimes).toBe(bilansB3.grandLivre.fseDuCentimes);
+    const tdbBilans = (await api.get('/gestion/tableau-de-bord', { as: 'gestionnaire@guichet.test' })).body.bilans as Array<{ dossierId: string; etape: string; nature: string | null }>;
+    expect(tdbBilans.map((x) => [x.dossierId, x.etape, x.nature])).toEqual([[b1Id, 'en_csf', 'final']]);
     const tableau = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { conventions: Array<{ etat: string; numero: number | null; reference: string }> };
     expect(tableau.conventions.map((c) => [c.reference.split('-').at(-2), c.etat, c.numero])).toEqual([['B3', 'a_contresigner', 2]]);
     const fils = async (email: string, fiche: string) => {

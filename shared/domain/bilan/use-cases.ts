@@ -18,6 +18,7 @@ import type {
 } from '../../schemas/bilan';
 import { MOTIFS_ECART } from '../../schemas/bilan';
 import type { VersionConvention } from '../../schemas/convention';
+import type { CodeProgramme } from '../programmes';
 import type { Dossier, Evenement } from '../../schemas/dossier';
 import type { Notification } from '../../schemas/notification';
 import { nomDe } from '../../auth/personne';
@@ -84,20 +85,50 @@ async function conventionEnVigueur(ctx: ContexteBilans, d: Dossier): Promise<Ver
 
 const trace = (ctx: ContexteBilans, actor: Actor) => ({ le: ctx.maintenant.toISOString(), par: actor.userId, nom: nomDe(actor) });
 
-/** The dossier's next version and the audit event of the step. */
-function etape(ctx: ContexteBilans, avant: Dossier, actor: Actor, type: string, donnees: Record<string, unknown>) {
-  const apres: Dossier = { ...avant, version: avant.version + 1, modifieLe: ctx.maintenant.toISOString() };
-  return journaliser(apres, { id: ctx.nouvelId(), type, auteur: actor, de: avant.statut, maintenant: ctx.maintenant, donnees });
+/** What the dossier keeps of its bilans and payments (`suivi.bilans`), for the OI's tableau de bord. */
+export function suiviBilans(bilans: readonly Bilan[], paiements: readonly PaiementEnregistre[], programme: CodeProgramme): NonNullable<Dossier['suivi']['bilans']> {
+  const compte = (s: StatutPaiement) => paiements.filter((p) => p.statut === s).length;
+  return {
+    bilans: [...bilans].sort((a, b) => a.numero - b.numero).map((b) => {
+      const depose = b.depot ? dateLocale(new Date(b.depot.le), 'Europe/Paris') : null;
+      return {
+        numero: b.numero, nature: b.nature, statut: b.statut, deposeLe: b.depot?.le ?? null,
+        payerAvant: depose ? delaiPaiement(programme, depose, depose).echeance : null, reponseLe: b.csf?.reponse?.le ?? null,
+      };
+    }),
+    paiements: { aValider: compte('propose'), aMettreEnPaiement: compte('valide'), aConstater: compte('mis_en_paiement') },
+  };
+}
+
+/** The bilans and the ledger of a dossier, read together. */
+async function etat(ctx: ContexteBilans, id: string) {
+  const [bilans, paiements] = await Promise.all([ctx.bilans.bilans(id), ctx.bilans.paiements(id)]);
+  return { bilans, paiements };
+}
+const remplace = <T>(liste: readonly T[], x: T, meme: (a: T) => boolean) => [...liste.filter((y) => !meme(y)), x];
+
+/** The dossier's next version (with its bilans' and payments' summary) and the audit event of the step. */
+function etape(
+  ctx: ContexteBilans, avant: Dossier, actor: Actor, type: string, donnees: Record<string, unknown>,
+  apres: { bilans: readonly Bilan[]; paiements: readonly PaiementEnregistre[]; programme: CodeProgramme },
+) {
+  const dossier: Dossier = {
+    ...avant, version: avant.version + 1, modifieLe: ctx.maintenant.toISOString(),
+    suivi: { ...avant.suivi, bilans: suiviBilans(apres.bilans, apres.paiements, apres.programme) },
+  };
+  return journaliser(dossier, { id: ctx.nouvelId(), type, auteur: actor, de: avant.statut, maintenant: ctx.maintenant, donnees });
 }
 
 function exigerVersionBilan(b: Bilan, versionLue: number) {
   if (b.version !== versionLue) throw new Conflit('VERSION_PERIMEE', `Ce bilan a été modifié entre-temps (version ${b.version}, vous avez lu la version ${versionLue}). Rechargez-le.`);
 }
 
+/** The bilan `numero` of the dossier, with every bilan and payment (the steps rewrite the dossier's summary). */
 async function bilanDe(ctx: ContexteBilans, d: Dossier, numero: number) {
-  const b = (await ctx.bilans.bilans(d.id)).find((x) => x.numero === numero);
+  const e = await etat(ctx, d.id);
+  const b = e.bilans.find((x) => x.numero === numero);
   if (!b) throw bilanIntrouvable(numero);
-  return b;
+  return { b, ...e };
 }
 
 const libelleBilan = (b: Pick<Bilan, 'numero' | 'nature'>) => `n° ${b.numero} (${b.nature === 'final' ? 'final' : 'intermédiaire'})`;
@@ -169,7 +200,7 @@ export async function enregistrer(ctx: ContexteBilans, actor: Actor, id: string,
 export async function deposer(ctx: ContexteBilans, actor: Actor, id: string, numero: number, versionLue: number) {
   const avant = await charger(ctx, actor, id, 'bilan.deposer');
   const v = await conventionEnVigueur(ctx, avant);
-  const b = await bilanDe(ctx, avant, numero);
+  const { b, bilans, paiements } = await bilanDe(ctx, avant, numero);
   const statut = transitionBilan(b.statut, 'deposer', actor.roles);
   exigerVersionBilan(b, versionLue);
   verifierBilan(v.contenu, b.contenu);
@@ -181,7 +212,7 @@ export async function deposer(ctx: ContexteBilans, actor: Actor, id: string, num
   const t = trace(ctx, actor);
   const apresBilan: Bilan = { ...b, statut, version: b.version + 1, modifie: t, depot: t };
   const declare = b.contenu.depenses.reduce((s, l) => s + l.montantCentimes, 0);
-  const { dossier, evenement } = etape(ctx, avant, actor, 'bilan_depose', { numero, nature: b.nature, depensesCentimes: declare });
+  const { dossier, evenement } = etape(ctx, avant, actor, 'bilan_depose', { numero, nature: b.nature, depensesCentimes: declare }, { bilans: remplace(bilans, apresBilan, (x) => x.numero === numero), paiements, programme: v.contenu.programme.code });
   const notifications = await auxPorteurs(ctx, dossier, 'bilan_depose', {
     bilan: libelleBilan(b), signataire: nomDe(actor), deposeLe: dateFr(t.le, 'Europe/Paris'), depenses: formatMontant(declare),
   });
@@ -193,13 +224,13 @@ export async function deposer(ctx: ContexteBilans, actor: Actor, id: string, num
 export async function controler(ctx: ContexteBilans, actor: Actor, id: string, numero: number, demande: DemandeCsf, versionLue: number) {
   const avant = await charger(ctx, actor, id, 'bilan.controler');
   const v = await conventionEnVigueur(ctx, avant);
-  const b = await bilanDe(ctx, avant, numero);
+  const { b, bilans, paiements } = await bilanDe(ctx, avant, numero);
   const statut = b.statut === 'en_csf' ? 'en_csf' : transitionBilan(b.statut, 'ouvrir_csf', actor.roles);
   exigerVersionBilan(b, versionLue);
   const resultat = controleServiceFait(v.contenu, b.contenu, demande.decisions);
   const csf: CsfBilan = { decisions: demande.decisions, resultat, modifie: trace(ctx, actor), envoye: null, reponse: null, definitif: null };
   const apresBilan: Bilan = { ...b, statut, version: b.version + 1, csf };
-  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_enregistre', { numero, retenuCentimes: resultat.coutRetenuCentimes, ecarteCentimes: resultat.ecarteCentimes, fseDuCentimes: resultat.fseDuCentimes });
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_enregistre', { numero, retenuCentimes: resultat.coutRetenuCentimes, ecarteCentimes: resultat.ecarteCentimes, fseDuCentimes: resultat.fseDuCentimes }, { bilans: remplace(bilans, apresBilan, (x) => x.numero === numero), paiements, programme: v.contenu.programme.code });
   await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications: [] });
   return apresBilan;
 }
@@ -212,13 +243,13 @@ const exigerCsf = (b: Bilan): CsfBilan => {
 /** The CSF goes to the porteur for its one contradictory round. */
 export async function envoyerContradictoire(ctx: ContexteBilans, actor: Actor, id: string, numero: number, versionLue: number) {
   const avant = await charger(ctx, actor, id, 'bilan.controler');
-  await conventionEnVigueur(ctx, avant);
-  const b = await bilanDe(ctx, avant, numero);
+  const v = await conventionEnVigueur(ctx, avant);
+  const { b, bilans, paiements } = await bilanDe(ctx, avant, numero);
   const statut = transitionBilan(b.statut, 'envoyer_contradictoire', actor.roles);
   exigerVersionBilan(b, versionLue);
   const csf = exigerCsf(b);
   const apresBilan: Bilan = { ...b, statut, version: b.version + 1, csf: { ...csf, envoye: trace(ctx, actor) } };
-  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_contradictoire', { numero, ecarteCentimes: csf.resultat.ecarteCentimes });
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_contradictoire', { numero, ecarteCentimes: csf.resultat.ecarteCentimes }, { bilans: remplace(bilans, apresBilan, (x) => x.numero === numero), paiements, programme: v.contenu.programme.code });
   const notifications = await auxPorteurs(ctx, dossier, 'csf_contradictoire', {
     bilan: libelleBilan(b), ecarte: formatMontant(csf.resultat.ecarteCentimes), declare: formatMontant(csf.resultat.declareCentimes), fseDu: formatMontant(csf.resultat.fseDuCentimes),
   });
@@ -229,14 +260,14 @@ export async function envoyerContradictoire(ctx: ContexteBilans, actor: Actor, i
 /** The porteur's one answer to the CSF (409 `REPONSE_DEJA_DONNEE` for a second one). */
 export async function repondre(ctx: ContexteBilans, actor: Actor, id: string, numero: number, texte: string, versionLue: number) {
   const avant = await charger(ctx, actor, id, 'bilan.saisir');
-  await conventionEnVigueur(ctx, avant);
-  const b = await bilanDe(ctx, avant, numero);
+  const v = await conventionEnVigueur(ctx, avant);
+  const { b, bilans, paiements } = await bilanDe(ctx, avant, numero);
   if (b.statut !== 'csf_contradictoire') throw new Conflit('CONTRADICTOIRE_FERME', 'Le contrôle de ce bilan n’attend pas de réponse : il n’a pas été envoyé, ou il est déjà définitif.');
   exigerVersionBilan(b, versionLue);
   const csf = exigerCsf(b);
   if (csf.reponse) throw new Conflit('REPONSE_DEJA_DONNEE', `Votre organisation a déjà répondu le ${dateFr(csf.reponse.le, 'Europe/Paris')} : la phase contradictoire ne compte qu’une réponse.`);
   const apresBilan: Bilan = { ...b, version: b.version + 1, csf: { ...csf, reponse: { ...trace(ctx, actor), texte } } };
-  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_reponse', { numero });
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_reponse', { numero }, { bilans: remplace(bilans, apresBilan, (x) => x.numero === numero), paiements, programme: v.contenu.programme.code });
   await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications: [] });
   return apresBilan;
 }
@@ -244,14 +275,14 @@ export async function repondre(ctx: ContexteBilans, actor: Actor, id: string, nu
 /** The CSF becomes final (after the contradictory round when it discards an amount: 422 `CONTRADICTOIRE_REQUIS`). */
 export async function rendreDefinitif(ctx: ContexteBilans, actor: Actor, id: string, numero: number, versionLue: number) {
   const avant = await charger(ctx, actor, id, 'bilan.controler');
-  await conventionEnVigueur(ctx, avant);
-  const b = await bilanDe(ctx, avant, numero);
+  const v = await conventionEnVigueur(ctx, avant);
+  const { b, bilans, paiements } = await bilanDe(ctx, avant, numero);
   const csf = b.csf;
   const statut = transitionBilan(b.statut, 'rendre_definitif', actor.roles, csf?.resultat.ecarteCentimes ?? 0);
   exigerVersionBilan(b, versionLue);
   const c = exigerCsf(b);
   const apresBilan: Bilan = { ...b, statut, version: b.version + 1, csf: { ...c, definitif: trace(ctx, actor) } };
-  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_definitif', { numero, fseDuCentimes: c.resultat.fseDuCentimes });
+  const { dossier, evenement } = etape(ctx, avant, actor, 'csf_definitif', { numero, fseDuCentimes: c.resultat.fseDuCentimes }, { bilans: remplace(bilans, apresBilan, (x) => x.numero === numero), paiements, programme: v.contenu.programme.code });
   const notifications = await auxPorteurs(ctx, dossier, 'csf_definitif', { bilan: libelleBilan(b), fseDu: formatMontant(c.resultat.fseDuCentimes) });
   await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, bilan: { apres: apresBilan, versionLue }, notifications });
   return apresBilan;
@@ -261,7 +292,7 @@ export async function rendreDefinitif(ctx: ContexteBilans, actor: Actor, id: str
 export async function proposer(ctx: ContexteBilans, actor: Actor, id: string, demande: DemandePaiement) {
   const avant = await charger(ctx, actor, id, 'paiement.proposer');
   const v = await conventionEnVigueur(ctx, avant);
-  const [bilans, paiements] = await Promise.all([ctx.bilans.bilans(id), ctx.bilans.paiements(id)]);
+  const { bilans, paiements } = await etat(ctx, id);
   const p = proposerPaiement(demande, {
     convention: v.contenu,
     enVigueur: true,
@@ -270,7 +301,7 @@ export async function proposer(ctx: ContexteBilans, actor: Actor, id: string, de
   });
   const t = trace(ctx, actor);
   const enregistre: PaiementEnregistre = { ...p, id: ctx.nouvelId(), dossierId: id, propose: t, historique: [{ ...t, statut: 'propose' }] };
-  const { dossier, evenement } = etape(ctx, avant, actor, 'paiement_propose', { paiementId: enregistre.id, nature: p.nature, montantCentimes: p.montantCentimes });
+  const { dossier, evenement } = etape(ctx, avant, actor, 'paiement_propose', { paiementId: enregistre.id, nature: p.nature, montantCentimes: p.montantCentimes }, { bilans, paiements: [...paiements, enregistre], programme: v.contenu.programme.code });
   await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, paiement: { apres: enregistre, statutLu: null }, notifications: [] });
   return enregistre;
 }
@@ -278,13 +309,14 @@ export async function proposer(ctx: ContexteBilans, actor: Actor, id: string, de
 /** An OI admin moves a payment on: validated (by someone other than its proposer), put into payment, paid. */
 export async function transitionner(ctx: ContexteBilans, actor: Actor, id: string, paiementId: string, action: ActionPaiement) {
   const avant = await charger(ctx, actor, id, 'paiement.valider');
-  await conventionEnVigueur(ctx, avant);
-  const p = (await ctx.bilans.paiements(id)).find((x) => x.id === paiementId);
+  const v = await conventionEnVigueur(ctx, avant);
+  const { bilans, paiements } = await etat(ctx, id);
+  const p = paiements.find((x) => x.id === paiementId);
   if (!p) throw new Introuvable('PAIEMENT_INTROUVABLE', `Aucun paiement de ce dossier ne porte l’identifiant ${paiementId}.`);
   const suivant = transitionPaiement(p, action, { roles: actor.roles, id: actor.userId }, p.propose.par);
   const t = trace(ctx, actor);
   const apres: PaiementEnregistre = { ...suivant, historique: [...p.historique, { ...t, statut: suivant.statut }] };
-  const { dossier, evenement } = etape(ctx, avant, actor, `paiement_${suivant.statut}`, { paiementId, nature: p.nature, montantCentimes: p.montantCentimes });
+  const { dossier, evenement } = etape(ctx, avant, actor, `paiement_${suivant.statut}`, { paiementId, nature: p.nature, montantCentimes: p.montantCentimes }, { bilans, paiements: remplace(paiements, apres, (x) => x.id === paiementId), programme: v.contenu.programme.code });
   await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, paiement: { apres, statutLu: p.statut }, notifications: [] });
   return apres;
 }
@@ -293,7 +325,7 @@ export async function transitionner(ctx: ContexteBilans, actor: Actor, id: strin
 export async function rapportCsf(ctx: ContexteBilans, actor: Actor, id: string, numero: number) {
   const d = await charger(ctx, actor, id, 'bilan.lire');
   const v = await conventionEnVigueur(ctx, d);
-  const b = await bilanDe(ctx, d, numero);
+  const { b } = await bilanDe(ctx, d, numero);
   const csf = exigerCsf(b);
   const aap = await ctx.aaps.lire(d.aapId);
   const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);

@@ -144,7 +144,38 @@ export async function tableauDeBord(ctx: ContexteGestion, actor: Actor): Promise
     suivis: await lignes(ctx, suivis, aff, actor),
     echeances,
     conventions: conventionsEnAttente(programmes),
+    bilans: bilansEnCours(programmes, dateLocale(ctx.maintenant, 'Europe/Paris')),
   };
+}
+
+const ETAPE_DU_STATUT: Partial<Record<NonNullable<Dossier['suivi']['bilans']>['bilans'][number]['statut'], TableauDeBord['bilans'][number]['etape']>> = {
+  depose: 'a_controler', en_csf: 'en_csf', csf_contradictoire: 'contradictoire',
+};
+
+/**
+ * The bilans under way and the payments to move on, from the summary each programmed dossier keeps of them
+ * (`suivi.bilans`): no other read. A bilan is late once its payment deadline (receipt + 80 or 90 days) is past while
+ * its CSF is not final; a payment step carries the deadline of the dossier's last deposited bilan.
+ */
+export function bilansEnCours(programmes: readonly Dossier[], aujourdhui: string): TableauDeBord['bilans'] {
+  return programmes
+    .flatMap((d): TableauDeBord['bilans'] => {
+      const s = d.suivi.bilans;
+      if (!s) return [];
+      const base = { dossierId: d.id, reference: d.reference, organisationNom: d.organisationNom, intitule: d.contenu.intitule };
+      const enCours = s.bilans.filter((b) => ETAPE_DU_STATUT[b.statut]);
+      const delais = s.bilans.filter((b) => b.payerAvant && b.statut !== 'brouillon').map((b) => b.payerAvant!).sort();
+      const bilans = enCours.map((b) => ({
+        ...base, etape: b.statut === 'csf_contradictoire' && b.reponseLe ? 'reponse_recue' as const : ETAPE_DU_STATUT[b.statut]!,
+        numero: b.numero, nature: b.nature, nombre: null, payerAvant: b.payerAvant, enRetard: !!b.payerAvant && b.payerAvant < aujourdhui,
+      }));
+      const paiements = ([['paiement_a_valider', s.paiements.aValider], ['paiement_a_mettre_en_paiement', s.paiements.aMettreEnPaiement], ['paiement_a_constater', s.paiements.aConstater]] as const)
+        .filter(([, n]) => n > 0)
+        .map(([etape, n]) => ({ ...base, etape, numero: null, nature: null, nombre: n, payerAvant: delais.at(-1) ?? null, enRetard: !!delais.at(-1) && delais.at(-1)! < aujourdhui }));
+      return [...bilans, ...paiements];
+    })
+    .sort((a, b) => Number(b.enRetard) - Number(a.enRetard) || (a.payerAvant ?? '9999').localeCompare(b.payerAvant ?? '9999') || a.reference.localeCompare(b.reference))
+    .slice(0, MAX_LISTE);
 }
 
 /** The programmed dossiers whose convention is not (or not only) in force: one partition, the OI's programmed ones. */

@@ -1,6 +1,6 @@
 import '../styles-gestion.css';
 import { useState, type FormEvent } from 'react';
-import { FILES, TableauDeBord } from '#shared/schemas/gestion';
+import { FILES, TableauDeBord, type LigneBilan } from '#shared/schemas/gestion';
 import { Chargement, ErreurApi } from '../components/ui';
 import { useApi } from '../lib/api';
 import { formatDate, formatInstant, pluriel } from '../lib/format';
@@ -9,9 +9,25 @@ import { LIBELLES_FILE } from './libelles';
 import { ETATS_CONVENTION } from '../convention/libelles';
 import { TableDossiersOi } from './table-dossiers';
 
+const ETAPES_BILAN: Record<LigneBilan['etape'], string> = {
+  a_controler: 'Bilan déposé à contrôler',
+  en_csf: 'Contrôle en cours',
+  contradictoire: 'Contrôle envoyé, réponse du porteur attendue',
+  reponse_recue: 'Réponse du porteur reçue : contrôle à rendre définitif',
+  paiement_a_valider: 'Paiement à valider',
+  paiement_a_mettre_en_paiement: 'Paiement à mettre en paiement',
+  paiement_a_constater: 'Paiement à constater',
+};
+
+function libelleEtapeBilan(b: LigneBilan): string {
+  const bilan = b.numero !== null ? ` — bilan ${b.nature === 'final' ? 'final' : 'intermédiaire'} n° ${b.numero}` : '';
+  const nombre = b.nombre && b.nombre > 1 ? ` (${b.nombre})` : '';
+  return `${ETAPES_BILAN[b.etape]}${bilan}${nombre}`;
+}
+
 /**
  * The OI's tableau de bord: work queues (each counter opens its filtered list), search, « mes dossiers », the
- * dossiers followed and the deadlines to come.
+ * dossiers followed, the deadlines to come, the conventions to sign and the bilans and payments to move on.
  */
 export function TableauDeBordOi() {
   const { data, erreur, chargement, recharger } = useApi('/gestion/tableau-de-bord', TableauDeBord, true);
@@ -78,6 +94,45 @@ export function TableauDeBordOi() {
                         </span>
                       </td>
                       <td>{formatInstant(c.modifieLe)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+      {data && (
+        <section className="carte" aria-labelledby="bilans-titre" data-testid="bilans">
+          <h2 id="bilans-titre">Bilans et paiements</h2>
+          {data.bilans.length === 0 ? (
+            <p className="vide">Aucun bilan à contrôler ni paiement à faire avancer.</p>
+          ) : (
+            <div className="table-defilante" tabIndex={0} role="region" aria-labelledby="bilans-titre">
+              <table className="table bilans-tdb">
+                <thead>
+                  <tr>
+                    <th scope="col">Dossier</th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">À faire</th>
+                    <th scope="col">À payer avant le</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.bilans.map((b) => (
+                    <tr key={`${b.dossierId}-${b.etape}-${b.numero ?? ''}`} data-etape={b.etape}>
+                      <th scope="row">
+                        <Link to={`/gestion/dossiers/${encodeURIComponent(b.dossierId)}${query({ onglet: 'bilans' })}`}>{b.reference}</Link>
+                        <span className="discret bloc">{b.intitule}</span>
+                      </th>
+                      <td>{b.organisationNom}</td>
+                      <td>
+                        <span className={`badge ${b.etape === 'contradictoire' ? 'badge-clos' : 'badge-brouillon'}`}>{libelleEtapeBilan(b)}</span>
+                      </td>
+                      <td>
+                        {b.payerAvant ? formatDate(b.payerAvant) : '—'}
+                        {b.enRetard && <> <span className="badge badge-erreur">en retard</span></>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
