@@ -23,8 +23,7 @@ export const handler = tache(async (event: EventBridgeEvent<string, unknown>) =>
   const piece = await verifierObjet(contexteVerification({ maintenant: new Date(), nouvelId: ulid }), e.bucket, e.cle, e.statut);
   compterVerdict(piece);
   if (piece) return void logger.info('Verdict antivirus appliqué', { dossierId: piece.dossierId, pieceId: piece.id, etat: piece.etat, statut: e.statut });
-  if (issue.issue === 'sain') return;
-  // An attachment of the messagerie under the same prefix: a threat refuses it through the same content path.
-  const pj = await verifierPieceJointe(contexteVerificationJointe({ maintenant: new Date(), nouvelId: ulid }), e.bucket, e.cle);
+  // An attachment of the messagerie under the same prefix: the same verdict, the scan's status applied the same way.
+  const pj = await verifierPieceJointe(contexteVerificationJointe({ maintenant: new Date(), nouvelId: ulid }), e.bucket, e.cle, e.statut);
   if (pj) logger.info('Pièce jointe vérifiée après analyse', { dossierId: pj.dossierId, pieceJointeId: pj.id, etat: pj.etat });
 });

@@ -102,4 +102,5 @@ export const contexteTelechargementJointe = (req: { maintenant: Date; nouvelId: 
 export const contexteVerificationJointe = (req: { maintenant: Date; nouvelId: () => string }) => ({
   ...contexteMessagerie(req),
   stockage: { lireClePieceJointe: stockage.lireClePieceJointe, lireObjet: stockage.lireObjet, conserverVerifie: stockage.conserverVerifie },
+  antivirus: antivirus(),
 });

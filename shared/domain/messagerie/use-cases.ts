@@ -9,6 +9,7 @@ import { tenance, type ContexteDossier } from '../dossier/use-cases';
 import { examiner, type Stockage } from '../piece/use-cases';
 import { copieVerifiee, ecritureApresVerdict, type EcritureRefusee } from '../piece/immuable';
 import { dispositionTelechargement } from '../piece/nom-fichier';
+import type { Antivirus } from '../piece/analyse';
 import { exigerOuverte, nouveauFil, nouveauMessage, nouvellePieceJointe, rang, STATUTS_OUVERTS, vue } from './messagerie';
 
 /** A write joined to a message's transaction, opaque to the domain (e.g. an e-mail outbox item). */
@@ -134,13 +135,15 @@ export async function telechargerPieceJointe(ctx: ContexteMessagerie & { stockag
 }
 
 /**
- * S3 ObjectCreated on an attachment's key → the pièces' verification, recorded once; a later write to the key of a
- * valid attachment is recorded, never served. Other keys: null.
+ * S3 ObjectCreated or the scan-result event on an attachment's key → the pièces' verification, malware scan included
+ * (the attachment stays `en_verification` until the scan is known), recorded once; a refused object is tagged for
+ * expiry; a later write to the key of a valid attachment is recorded, never served. Other keys: null.
  */
 export async function verifierPieceJointe(
-  ctx: ContexteMessagerie & { stockage: Pick<StockageJointes, 'lireClePieceJointe' | 'lireObjet' | 'conserverVerifie'> },
+  ctx: ContexteMessagerie & { stockage: Pick<StockageJointes, 'lireClePieceJointe' | 'lireObjet' | 'conserverVerifie'>; antivirus: Antivirus },
   bucket: string,
   cle: string,
+  statutAnalyse?: string,
 ): Promise<PieceJointe | null> {
   const ref = ctx.stockage.lireClePieceJointe(cle);
   if (!ref) return null;
@@ -152,8 +155,10 @@ export async function verifierPieceJointe(
     return null;
   }
   if (pj.etat !== 'en_verification') return null;
-  const apres = await examiner(ctx, bucket, pj, TAILLE_PIECE_JOINTE_MAX);
-  return (await ctx.messagerie.verdict(apres)) ? apres : null;
+  const apres = await examiner(ctx, bucket, pj, TAILLE_PIECE_JOINTE_MAX, statutAnalyse);
+  if (!apres || !(await ctx.messagerie.verdict(apres))) return null;
+  if (apres.etat === 'rejetee') await ctx.antivirus.marquerRejete(bucket, cle);
+  return apres;
 }
 
 /** OI staff only: the private annotations of a dossier, newest first. */

@@ -87,7 +87,7 @@ export function appliquerAnalyse<P extends Piece>(examinee: P, issue: IssueAnaly
   if (examinee.etat !== 'valide') return examinee;
   if (issue.issue === 'en_attente') return null;
   if (issue.issue === 'sain') return examinee;
-  return { ...examinee, etat: 'rejetee', motifRejet: issue.motif };
+  return { ...examinee, etat: 'rejetee', motifRejet: issue.motif, codeRejet: issue.code };
 }
 
 /** The sweep: pièces `en_verification` longer than this are verified again; it runs every `frequenceMinutes`. */

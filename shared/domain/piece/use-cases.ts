@@ -94,38 +94,42 @@ export async function verifierObjet(ctx: ContextePiece & { antivirus: Antivirus 
   const d = await ctx.dossiers.lire(piece.dossierId);
   if (!d) return null;
   const type = (await attenduesDe(ctx, d)).find((t) => t.code === piece.typePiece);
-  const examinee = await examiner(ctx, bucket, piece, type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE);
-  const apres = examinee.etat === 'valide'
-    ? appliquerAnalyse(examinee, lireVerdict(statutAnalyse ?? (await ctx.antivirus.statut(bucket, cle))))
-    : examinee;
+  const apres = await examiner(ctx, bucket, piece, type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE, statutAnalyse);
   if (!apres || !(await ctx.pieces.verdict(apres))) return null;
   if (apres.etat === 'rejetee') await ctx.antivirus.marquerRejete(bucket, cle);
   return apres;
 }
 
 /**
- * The verdict on the stored bytes of an upload — a pièce or a message's attachment alike: size, SHA-256, malware,
- * content decoded and name normalised. Valid bytes are copied, as read, to the verified key: what downloads serve, so
- * that a later write to the upload key changes nothing served. Returns the upload with its state, kept name and
+ * The verdict on the stored bytes of an upload — a pièce or a message's attachment alike: size, SHA-256, content
+ * decoded and name normalised, then the malware scan (the event's status when it brought one, else the port's). Null
+ * while the scan is not known: the upload stays `en_verification` and the scan's event comes back. Only bytes that
+ * passed both are copied, as read, to the verified key: what downloads serve, so that a later write to the upload key
+ * changes nothing served, and no infected byte is ever kept there. Returns the upload with its state, kept name and
  * verified copy; the caller records it once.
  */
 export async function examiner<P extends Piece>(
-  ctx: { stockage: Pick<Stockage, 'lireObjet' | 'conserverVerifie'>; maintenant: Date },
+  ctx: { stockage: Pick<Stockage, 'lireObjet' | 'conserverVerifie'>; antivirus: Pick<Antivirus, 'statut'>; maintenant: Date },
   bucket: string,
   piece: P,
   tailleMax: number,
-): Promise<P> {
+  statutAnalyse?: string,
+): Promise<P | null> {
   const max = Math.min(tailleMax, TAILLE_MAX_ABSOLUE);
   const octets = await ctx.stockage.lireObjet(bucket, piece.cle, max);
   const verdict =
     octets === 'trop_gros'
       ? { etat: 'rejetee' as const, code: 'FICHIER_TROP_GROS', motif: `Le fichier dépasse la taille maximale (${Math.floor(max / 1024 / 1024)} Mo).`, nomFichier: piece.nomFichier }
       : await verifier(piece, octets, max);
-  const copie = octets !== 'trop_gros' && verdict.etat === 'valide' ? await ctx.stockage.conserverVerifie(bucket, piece.cle, octets, verdict.sha256) : null;
-  return {
+  const examinee: P = {
     ...piece, etat: verdict.etat, motifRejet: verdict.motif, codeRejet: verdict.code, nomFichier: verdict.nomFichier, verifieLe: ctx.maintenant.toISOString(),
-    cleVerifiee: copie?.cle ?? null, versionVerifiee: copie?.version ?? null,
+    cleVerifiee: null, versionVerifiee: null,
   };
+  if (octets === 'trop_gros' || verdict.etat !== 'valide') return examinee;
+  const apres = appliquerAnalyse(examinee, lireVerdict(statutAnalyse ?? (await ctx.antivirus.statut(bucket, piece.cle))));
+  if (!apres || apres.etat !== 'valide') return apres;
+  const copie = await ctx.stockage.conserverVerifie(bucket, piece.cle, octets, verdict.sha256);
+  return { ...apres, cleVerifiee: copie.cle, versionVerifiee: copie.version };
 }
 
 /** A presigned GET of the verified copy of a valid pièce only, to whoever may read the dossier. */
