@@ -73,6 +73,8 @@ export const ENV = {
   sesRegion: 'GUICHET_SES_REGION',
   /** The secret holding the platform's sealing certificate (functions with `access.certificat`). */
   certificat: 'CERTIFICAT_SECRET_ID',
+  /** The value CloudFront adds to the requests it forwards to the API (header ORIGIN_HEADER): shared/http/origine.ts. */
+  secretOrigine: 'GUICHET_SECRET_ORIGINE',
 } as const;
 
 /**

@@ -71,6 +71,7 @@ export function buildGuichet(app: App, options: BuildOptions): GuichetStacks {
     certificateArn: options.certificateArn,
     webAclArn: options.webAclArn,
     ...(waf ? { webAclParameter: { name: `/guichet/${prefix}/web-acl-arn`, region: WAF_REGION } } : {}),
+    secretOrigineArn: Fn.importValue(stateful.exportNames.secretOrigineArn),
     // Imported by explicit export name, like the table and bucket of the api stack.
     auth: {
       authority: Fn.importValue(stateful.exportNames.oidcIssuer),

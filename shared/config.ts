@@ -37,6 +37,11 @@ const Config = z.object({
   AWS_EXECUTION_ENV: z.string().optional(),
   AWS_SAM_LOCAL: z.string().optional(),
   POWERTOOLS_TRACE_ENABLED: z.string().optional(),
+  /**
+   * AWS: the value CloudFront adds to every request it forwards to the API (header `x-guichet-origine`). When set, a
+   * request without it — sent to the default execute-api endpoint, around CloudFront and its web ACL — is refused.
+   */
+  GUICHET_SECRET_ORIGINE: z.string().min(32).optional(),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -3,6 +3,7 @@ import { HttpIntegration, HttpIntegrationType, PayloadFormatVersion, type IHttpA
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { cleDe, type RouteDefinition } from '#shared/http/contrats/definition';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
@@ -66,9 +67,13 @@ export class ApiAreaStack extends NestedStack {
 
     // No API Gateway authorizer: an HTTP API cannot customise its 401, so each handler verifies the Cognito ID token
     // itself (JWKS signature, issuer, audience, expiry) and refuses in the product's French {code, message}.
-    const oidc = {
+    // The value CloudFront adds to the requests it forwards, resolved by CloudFormation at deployment (a dynamic
+    // reference: never in the template): requests sent around CloudFront are refused (shared/http/origine.ts).
+    const secretOrigine = Secret.fromSecretCompleteArn(this, 'SecretOrigine', Fn.importValue(stateful.exportNames.secretOrigineArn));
+    const environment = {
       [ENV.oidcIssuer]: Fn.importValue(stateful.exportNames.oidcIssuer),
       [ENV.oidcAudience]: Fn.importValue(stateful.exportNames.userPoolClientId),
+      [ENV.secretOrigine]: secretOrigine.secretValue.unsafeUnwrap(),
     };
 
     for (const route of props.routes) {
@@ -81,7 +86,7 @@ export class ApiAreaStack extends NestedStack {
         access: route.access,
         table,
         bucket,
-        environment: oidc,
+        environment,
         userPoolArn: Fn.importValue(stateful.exportNames.userPoolArn),
         certificatArn: Fn.importValue(stateful.exportNames.certificatArn),
         // PDF rendering (pdf-lib) wants more CPU, which Lambda ties to memory.

@@ -177,9 +177,8 @@ export class ApiStack extends Stack {
       new CfnOutput(this, 'ApiRegionalDomainName', { value: domainName.regionalDomainName });
     } else {
       this.apiDomainName = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
-      Annotations.of(this).addWarningV2(
-        'guichet:execute-api-endpoint',
-        'No apiDomainName/apiCertificateArn context: the execute-api endpoint stays enabled (CloudFront needs it), so the web ACL in front of CloudFront can be bypassed. Set both to disable it.',
+      Annotations.of(this).addInfo(
+        'No apiDomainName/apiCertificateArn context: the execute-api endpoint stays enabled (CloudFront needs it). Requests sent to it directly get 403 ACCES_DIRECT_REFUSE (no origin secret), but they still reach a function: set both to disable the endpoint.',
       );
     }
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

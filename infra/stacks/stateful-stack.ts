@@ -57,9 +57,17 @@ export class StatefulStack extends Stack {
     loginBaseUrl?: string;
     /** The secret holding the platform's sealing certificate (JSON `{ certificatPem, clePem }`). */
     certificatArn: string;
+    /** The secret CloudFront adds to the requests it forwards to the API (header `x-guichet-origine`). */
+    secretOrigineArn: string;
   };
   /** The platform's sealing certificate, filled in by the operator (a certificate cannot be issued by CloudFormation). */
   readonly certificat: Secret;
+  /**
+   * A random value only CloudFront and the API functions know: CloudFront sends it with every request it forwards,
+   * and the functions refuse a request without it, so the default execute-api endpoint cannot be used to go around
+   * the web ACL when the API has no custom domain (shared/http/origine.ts).
+   */
+  readonly secretOrigine: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -169,6 +177,15 @@ export class StatefulStack extends Stack {
       reason: 'An X.509 certificate and its key are renewed when the certificate expires (issued by a CA, installed by the operator), not rotated by a Lambda.',
     });
 
+    this.secretOrigine = new Secret(this, 'SecretOrigine', {
+      description: 'Guichet : valeur ajoutée par CloudFront aux requêtes qu’il transmet à l’API (en-tête x-guichet-origine)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.secretOrigine).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Read at deployment into the distribution’s origin header and the API functions’ environment, which must change together: it is rotated by replacing the secret and redeploying, not by a rotation Lambda.',
+    });
+
     this.exportNames = {
       tableArn: this.share('TableArn', this.table.tableArn),
       tableStreamArn: this.share('TableStreamArn', this.table.tableStreamArn!),
@@ -177,6 +194,7 @@ export class StatefulStack extends Stack {
       userPoolClientId: this.share('UserPoolClientId', this.userPoolClient.userPoolClientId),
       userPoolArn: this.share('UserPoolArn', this.userPool.userPoolArn),
       certificatArn: this.share('CertificatArn', this.certificat.secretArn),
+      secretOrigineArn: this.share('SecretOrigineArn', this.secretOrigine.secretArn),
       ...(identity.domain ? { loginBaseUrl: this.share('LoginBaseUrl', identity.domain.baseUrl()) } : {}),
     };
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

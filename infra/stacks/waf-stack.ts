@@ -33,7 +33,8 @@ const managed = (name: string, priority: number, countOnly: string[] = []): CfnW
 /**
  * The web ACL in front of Guichet. The API is an HTTP API, which AWS WAF cannot protect directly (WAF associates with
  * REST API stages, not HTTP APIs), so the ACL is attached to the CloudFront distribution that serves `/api/*`; with
- * the API's custom domain configured, the execute-api endpoint is disabled and CloudFront is the only way in.
+ * the API's custom domain configured, the execute-api endpoint is disabled and CloudFront is the only way in;
+ * without one, the functions refuse any request that lacks the secret header CloudFront adds (shared/http/origine.ts).
  */
 export class WafStack extends Stack {
   readonly webAcl: CfnWebACL;

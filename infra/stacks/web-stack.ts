@@ -23,6 +23,8 @@ import { SPA_SCOPES } from '#infra/constructs/identity';
 import { securityHeadersPolicy } from '#infra/constructs/security-headers';
 import { spaRewriteFunction } from '#infra/constructs/spa-rewrite';
 import { acknowledgeBucketDeployment } from '#infra/nag';
+import { ENTETE_ORIGINE } from '#shared/http/origine';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 
 export interface WebStackProps extends StackProps {
   /** Host name of the HTTP API (`<id>.execute-api.<region>.amazonaws.com`); its stage is named like the `/api` prefix. */
@@ -39,6 +41,11 @@ export interface WebStackProps extends StackProps {
   webAclParameter?: { name: string; region: string };
   /** The Cognito user pool the SPA signs in with, written to `/config.json`. */
   auth: WebAuthProps;
+  /**
+   * ARN of the secret CloudFront adds to every request it forwards to the API (header ENTETE_ORIGINE): the API
+   * refuses requests without it, so its default endpoint cannot be used to go around this distribution's web ACL.
+   */
+  secretOrigineArn?: string;
 }
 
 export interface WebAuthProps {
@@ -119,6 +126,10 @@ export class WebStack extends Stack {
         },
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, {
+            // Resolved by CloudFormation at deployment (a dynamic reference, not in the template).
+            ...(props.secretOrigineArn
+              ? { customHeaders: { [ENTETE_ORIGINE]: Secret.fromSecretCompleteArn(this, 'SecretOrigine', props.secretOrigineArn).secretValue.unsafeUnwrap() } }
+              : {}),
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
             readTimeout: Duration.seconds(30),

@@ -10,6 +10,7 @@ import { serialize, type Reponse } from './response';
 import { logger } from './logger';
 import { METRIQUES_ROUTES } from './metriques';
 import { compter, observer } from './observabilite';
+import { origineCloudFront } from './origine';
 
 type Schema<R, K extends 'params' | 'query' | 'body'> = R extends { input: { [P in K]: infer S extends z.ZodType } }
   ? z.infer<S>
@@ -87,6 +88,7 @@ export function http<R extends RouteDefinition>(route: R, useCase: (req: Requete
     .use(observer())
     .use(correlation(key))
     .use(errorMapper())
+    .use(origineCloudFront())
     .use(authContext(route))
     .use(parseRequest(route)) as unknown as Handler;
   return Object.assign(handler, { route });

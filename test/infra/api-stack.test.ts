@@ -182,6 +182,13 @@ describe('ApiStack', () => {
       }
     });
 
+    it('tells every function the origin secret CloudFront sends, as a deploy-time reference (no IAM grant, no value in the template)', () => {
+      const reference = JSON.stringify({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { 'Fn::ImportValue': stacks.stateful.exportNames.secretOrigineArn }, ':SecretString:::}}']] });
+      for (const route of deployed) {
+        expect(JSON.stringify(environmentOf(grantsOf(route.method, route.path).props)[ENV.secretOrigine]), key(route)).toBe(reference);
+      }
+    });
+
     it('lets only routes with certificate access read the sealing certificate’s secret, and tells them which secret', () => {
       const lecteurs = deployed.filter((r) => r.access.certificat).map(key);
       expect(lecteurs).toEqual(['POST /dossiers/{id}/convention/signatures']);

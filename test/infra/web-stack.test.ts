@@ -67,6 +67,17 @@ describe('WebStack', () => {
       );
     });
 
+    it('adds the origin secret to every request it forwards to the API, as a deploy-time reference to the secret (never its value)', () => {
+      const arn = 'arn:aws:secretsmanager:eu-west-3:111111111111:secret:Guichet-SecretOrigine-AbCdEf';
+      const avec = new WebStack(newApp(), 'Test-Web-Origine', { apiDomainName: API_DOMAIN, auth: AUTH, secretOrigineArn: arn });
+      const [d] = Object.values(Template.fromStack(avec).findResources('AWS::CloudFront::Distribution'));
+      const origines = d!.Properties.DistributionConfig.Origins as { DomainName: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[] }[];
+      const api = origines.find((o) => o.DomainName === API_DOMAIN)!;
+      expect(api.OriginCustomHeaders).toEqual([{ HeaderName: 'x-guichet-origine', HeaderValue: `{{resolve:secretsmanager:${arn}:SecretString:::}}` }]);
+      // The site's bucket origin gets nothing.
+      expect(origines.filter((o) => o.OriginCustomHeaders)).toHaveLength(1);
+    });
+
     it('keeps API error statuses when the SPA fallback is done by a viewer-request function', () => {
       expect(config.CustomErrorResponses).toBeUndefined();
       expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
