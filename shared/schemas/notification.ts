@@ -5,7 +5,7 @@ export const MODELES = [
   'depot', 'complements_demandes', 'complements_recus', 'recevable', 'irrecevable', 'decision_comite', 'programmation',
   'programmation_corrigee', 'rectificatif', 'rappel_cloture', 'message_recu',
   'convention_a_signer', 'convention_signee_porteur', 'convention_en_vigueur',
-  'bilan_depose', 'csf_contradictoire', 'csf_definitif',
+  'bilan_depose', 'csf_contradictoire', 'csf_definitif', 'ordre_reversement',
 ] as const;
 export const ModeleNotification = z.enum(MODELES);
 export type ModeleNotification = z.infer<typeof ModeleNotification>;

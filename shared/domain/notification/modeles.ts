@@ -152,6 +152,15 @@ export const MODELES_EMAIL: Record<ModeleNotification, Modele> = {
     ],
     lien: 'Lire le rapport de contrôle',
   },
+  ordre_reversement: {
+    sujet: (d) => `Ordre de reversement ${d.numero ?? ''} — dossier ${d.reference} : ${d.montant ?? ''} à reverser avant le ${d.echeance ?? ''}`,
+    paragraphes: (d) => [
+      `Après le contrôle de service fait du bilan ${d.bilan ?? ''}, les paiements reçus pour ${dossier(d)} dépassent le FSE dû (${d.fseDu ?? '—'}) : ${d.montant ?? ''} sont à reverser avant le ${d.echeance ?? ''}.`,
+      `Motif : ${d.motif ?? ''}`,
+      'L’ordre de reversement indique le montant, son calcul et les modalités de remboursement ; joignez sa référence à votre virement.',
+    ],
+    lien: 'Lire l’ordre de reversement',
+  },
   message_recu: {
     sujet: (d) => `Nouveau message sur le dossier ${d.reference}`,
     paragraphes: (d) => [
