@@ -50,4 +50,7 @@ export const annuaireLocal: Annuaire = {
     const demo = DEMO_USERS.find((u) => u.email === e);
     return Promise.resolve({ id: subLocal(e), email: e, prenom: demo?.prenom ?? null, nom: demo?.nom ?? null, qualite: demo?.qualite ?? null });
   },
+  agentsOi(oi, role) {
+    return Promise.resolve(DEMO_USERS.filter((u) => u.oi === oi && u.roles.includes(role)).map((u) => ({ id: u.sub, email: u.email, prenom: u.prenom, nom: u.nom, qualite: u.qualite })));
+  },
 };

@@ -123,7 +123,8 @@ export class GuichetFunction extends Construct {
     }
     if (props.access.annuaire) {
       if (!props.userPoolArn) throw new Error(`${props.handler}: directory access but no user pool given.`);
-      role.addToPrincipalPolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsers'], resources: [props.userPoolArn] }));
+      // ListUsers: who holds an address (comités); ListUsersInGroup: an OI's accounts in a role (the daily reminders).
+      role.addToPrincipalPolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'], resources: [props.userPoolArn] }));
       // arn:aws:cognito-idp:<region>:<account>:userpool/<poolId>
       this.function.addEnvironment(ENV.userPoolId, Fn.select(1, Fn.split('/', props.userPoolArn)));
     }

@@ -113,6 +113,7 @@ export class NotificationsStack extends Stack {
         description: `${p.expression} ${p.fuseau} — ${p.handler} : ${p.description}`,
         access: p.access,
         table,
+        ...('annuaire' in p.access ? { userPoolArn: Fn.importValue(stateful.exportNames.userPoolArn) } : {}),
         timeout: Duration.minutes(5),
       });
       const [, minute, heure] = /^cron\((\S+) (\S+) /.exec(p.expression) ?? [];

@@ -2,10 +2,12 @@
  * The identity provider's directory, as the domain needs it: who holds an e-mail address, under which user id.
  * On AWS it is the Cognito user pool (ListUsers on the `email` attribute); the local runtime installs its own
  * provider's accounts with `definirAnnuaire`. Comités are composed from it, so that seats, votes and conflict
- * declarations name user ids, not addresses.
+ * declarations name user ids, not addresses; the daily reminders find an OI's admins in it (their group and OI).
  */
 import { config } from '../config';
 import { DomainError } from '../domain/errors';
+import { ATTRIBUT_OI } from './mfa';
+import type { Role } from './roles';
 
 export interface Personne {
   id: string;
@@ -18,6 +20,8 @@ export interface Personne {
 
 export interface Annuaire {
   parEmail(email: string): Promise<Personne | null>;
+  /** The enabled accounts of an OI (`custom:oi`) in a role's group (e.g. its `oi-admin`). */
+  agentsOi(oi: string, role: Role): Promise<Personne[]>;
 }
 
 let installe: Annuaire | undefined;
@@ -47,6 +51,30 @@ const annuaireCognito: Annuaire = {
     const attr = (n: string) => u?.Attributes?.find((a) => a.Name === n)?.Value ?? null;
     const sub = attr('sub');
     return u && sub ? { id: sub, email: attr('email') ?? email, prenom: attr('given_name'), nom: attr('family_name'), qualite: null } : null;
+  },
+  async agentsOi(oi, role) {
+    const pool = config().GUICHET_USER_POOL_ID;
+    if (!pool) throw indisponible();
+    const { CognitoIdentityProviderClient, ListUsersInGroupCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+    const client = new CognitoIdentityProviderClient({ region: config().AWS_REGION });
+    const agents: Personne[] = [];
+    let NextToken: string | undefined;
+    do {
+      let r;
+      try {
+        r = await client.send(new ListUsersInGroupCommand({ UserPoolId: pool, GroupName: role, Limit: 60, NextToken }));
+      } catch {
+        throw indisponible();
+      }
+      for (const u of r.Users ?? []) {
+        const attr = (n: string) => u.Attributes?.find((a) => a.Name === n)?.Value ?? null;
+        const [sub, email] = [attr('sub'), attr('email')];
+        if (u.Enabled === false || attr(ATTRIBUT_OI) !== oi || !sub || !email) continue;
+        agents.push({ id: sub, email, prenom: attr('given_name'), nom: attr('family_name'), qualite: null });
+      }
+      NextToken = r.NextToken;
+    } while (NextToken);
+    return agents;
   },
 };
 

@@ -50,6 +50,15 @@ export const planifications = [
     description: 'Rappels J-7 et J-2 avant la clôture des appels à projets aux porteurs de brouillons',
   },
   {
+    handler: 'functions/notifications/rappels-bilans.ts',
+    /** Every day at 07:00, Paris time. */
+    expression: 'cron(0 7 * * ? *)',
+    fuseau: 'Europe/Paris',
+    // The directory: the OI's admins (the oi-admin group, their OI) receive the payment deadlines.
+    access: { table: 'readwrite' as Access, annuaire: 'read' as const },
+    description: 'Rappels des bilans à déposer (J-15, en retard) aux porteurs et des délais de paiement (J-10, dépassés) aux administrateurs de l’OI',
+  },
+  {
     handler: 'functions/participants/purger.ts',
     /** Every day at 03:00, Paris time. */
     expression: 'cron(0 3 * * ? *)',

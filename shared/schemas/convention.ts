@@ -153,6 +153,11 @@ export const SuiviConvention = z.object({
   /** Period and FSE of the version in force (null before the first signature). */
   periode: z.object({ debut: z.string(), fin: z.string() }).nullable(),
   fseConventionneCentimes: z.number().int().nullable(),
+  /**
+   * The bilans' calendar of the version in force (empty before the first signature): the OI's tableau de bord and the
+   * daily reminders read the due dates here, without reading the versions. Absent on dossiers written before it was kept.
+   */
+  echeances: z.array(EcheanceBilan.pick({ numero: true, nature: true, echeance: true })).optional(),
 });
 export type SuiviConvention = z.infer<typeof SuiviConvention>;
 

@@ -55,8 +55,8 @@ export const LigneConvention = z.object({
 });
 export type LigneConvention = z.infer<typeof LigneConvention>;
 
-/** What waits on a bilan or a payment of a conventioned dossier. */
-export const ETAPES_BILAN = ['a_controler', 'en_csf', 'contradictoire', 'reponse_recue', 'paiement_a_valider', 'paiement_a_mettre_en_paiement', 'paiement_a_constater'] as const;
+/** What waits on a bilan or a payment of a conventioned dossier (`a_deposer`: the porteur's, by its due date). */
+export const ETAPES_BILAN = ['a_deposer', 'a_controler', 'en_csf', 'contradictoire', 'reponse_recue', 'paiement_a_valider', 'paiement_a_mettre_en_paiement', 'paiement_a_constater'] as const;
 export const LigneBilan = z.object({
   dossierId: z.string(),
   reference: z.string(),
@@ -68,8 +68,11 @@ export const LigneBilan = z.object({
   nature: z.enum(['intermediaire', 'final']).nullable(),
   /** Number of payments at this step (payment steps only). */
   nombre: z.number().int().nullable(),
+  /** Last day to deposit the bilan, from the calendar of the convention in force (`a_deposer` only). */
+  deposerAvant: z.string().nullable(),
   /** Last day to pay the bilan (receipt + 80 or 90 days); for a payment step, that of the dossier's last deposited bilan. */
   payerAvant: z.string().nullable(),
+  /** The line's deadline (`deposerAvant` or `payerAvant`) is past. */
   enRetard: z.boolean(),
 });
 export type LigneBilan = z.infer<typeof LigneBilan>;
@@ -83,7 +86,7 @@ export const TableauDeBord = z.object({
   echeances: z.array(Echeance),
   /** Conventions to prepare, to send or awaiting a signature, oldest change first. */
   conventions: z.array(LigneConvention),
-  /** Bilans to control and payments to move on, overdue first, then by payment deadline. */
+  /** Bilans to deposit, to control and payments to move on, overdue first, then by deadline. */
   bilans: z.array(LigneBilan),
 });
 export type TableauDeBord = z.infer<typeof TableauDeBord>;

@@ -6,6 +6,7 @@ export const MODELES = [
   'programmation_corrigee', 'rectificatif', 'rappel_cloture', 'message_recu',
   'convention_a_signer', 'convention_signee_porteur', 'convention_en_vigueur',
   'bilan_depose', 'csf_contradictoire', 'csf_definitif', 'ordre_reversement',
+  'rappel_bilan', 'rappel_paiement',
 ] as const;
 export const ModeleNotification = z.enum(MODELES);
 export type ModeleNotification = z.infer<typeof ModeleNotification>;

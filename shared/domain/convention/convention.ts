@@ -185,6 +185,7 @@ export function suivi(avant: SuiviConvention | undefined, versions: readonly Ver
     renouvellements: Math.max(renouvellements, avant?.renouvellements ?? 0),
     periode: enVigueur ? enVigueur.contenu.periode : null,
     fseConventionneCentimes: enVigueur ? enVigueur.contenu.fseConventionneCentimes : null,
+    echeances: (enVigueur?.contenu.bilans ?? []).map((e) => ({ numero: e.numero, nature: e.nature, echeance: e.echeance })),
   };
 }
 

@@ -13,6 +13,7 @@ import type { EnteteAap } from '../../schemas/aap';
 import type { Dossier } from '../../schemas/dossier';
 import type { Affectation, FiltresRecherche, LigneDossierOi, TableauDeBord } from '../../schemas/gestion';
 import { AccesRefuse, Introuvable } from '../errors';
+import { bilansADeposer } from '../bilan/echeances';
 import { dateLocale } from './dossier';
 import { complementsEnRetard, correspond, dansLaFile, motsDe, parDepot, STATUT_DE_LA_FILE } from './tableau-de-bord';
 import { FILES } from '../../schemas/gestion';
@@ -153,28 +154,41 @@ const ETAPE_DU_STATUT: Partial<Record<NonNullable<Dossier['suivi']['bilans']>['b
 };
 
 /**
- * The bilans under way and the payments to move on, from the summary each programmed dossier keeps of them
- * (`suivi.bilans`): no other read. A bilan is late once its payment deadline (receipt + 80 or 90 days) is past while
- * its CSF is not final; a payment step carries the deadline of the dossier's last deposited bilan.
+ * The bilans to deposit, those under way and the payments to move on, from the summaries each programmed dossier
+ * keeps (`suivi.convention.echeances`, `suivi.bilans`): no other read. A bilan to deposit shows once overdue, or when
+ * it is the dossier's next one due; it is late the day after its due date. A bilan under control is late once its
+ * payment deadline (receipt + 80 or 90 days) is past while its CSF is not final; a payment step carries the deadline
+ * of the dossier's last deposited bilan.
  */
 export function bilansEnCours(programmes: readonly Dossier[], aujourdhui: string): TableauDeBord['bilans'] {
+  const echeance = (l: TableauDeBord['bilans'][number]) => l.deposerAvant ?? l.payerAvant ?? '9999';
   return programmes
     .flatMap((d): TableauDeBord['bilans'] => {
-      const s = d.suivi.bilans;
-      if (!s) return [];
       const base = { dossierId: d.id, reference: d.reference, organisationNom: d.organisationNom, intitule: d.contenu.intitule };
+      const aDeposer = bilansADeposer(d);
+      const prochain = aDeposer.find((e) => e.echeance >= aujourdhui);
+      const depots = aDeposer
+        .filter((e) => e.echeance < aujourdhui || e === prochain)
+        .map((e) => ({
+          ...base, etape: 'a_deposer' as const, numero: e.numero, nature: e.nature, nombre: null,
+          deposerAvant: e.echeance, payerAvant: null, enRetard: e.echeance < aujourdhui,
+        }));
+      const s = d.suivi.bilans;
+      if (!s) return depots;
       const enCours = s.bilans.filter((b) => ETAPE_DU_STATUT[b.statut]);
       const delais = s.bilans.filter((b) => b.payerAvant && b.statut !== 'brouillon').map((b) => b.payerAvant!).sort();
       const bilans = enCours.map((b) => ({
         ...base, etape: b.statut === 'csf_contradictoire' && b.reponseLe ? 'reponse_recue' as const : ETAPE_DU_STATUT[b.statut]!,
-        numero: b.numero, nature: b.nature, nombre: null, payerAvant: b.payerAvant, enRetard: !!b.payerAvant && b.payerAvant < aujourdhui,
+        numero: b.numero, nature: b.nature, nombre: null, deposerAvant: null, payerAvant: b.payerAvant, enRetard: !!b.payerAvant && b.payerAvant < aujourdhui,
       }));
       const paiements = ([['paiement_a_valider', s.paiements.aValider], ['paiement_a_mettre_en_paiement', s.paiements.aMettreEnPaiement], ['paiement_a_constater', s.paiements.aConstater]] as const)
         .filter(([, n]) => n > 0)
-        .map(([etape, n]) => ({ ...base, etape, numero: null, nature: null, nombre: n, payerAvant: delais.at(-1) ?? null, enRetard: !!delais.at(-1) && delais.at(-1)! < aujourdhui }));
-      return [...bilans, ...paiements];
+        .map(([etape, n]) => ({
+          ...base, etape, numero: null, nature: null, nombre: n, deposerAvant: null, payerAvant: delais.at(-1) ?? null, enRetard: !!delais.at(-1) && delais.at(-1)! < aujourdhui,
+        }));
+      return [...depots, ...bilans, ...paiements];
     })
-    .sort((a, b) => Number(b.enRetard) - Number(a.enRetard) || (a.payerAvant ?? '9999').localeCompare(b.payerAvant ?? '9999') || a.reference.localeCompare(b.reference))
+    .sort((a, b) => Number(b.enRetard) - Number(a.enRetard) || echeance(a).localeCompare(echeance(b)) || a.reference.localeCompare(b.reference))
     .slice(0, MAX_LISTE);
 }
 

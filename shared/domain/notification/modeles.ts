@@ -161,6 +161,32 @@ export const MODELES_EMAIL: Record<ModeleNotification, Modele> = {
     ],
     lien: 'Lire l’ordre de reversement',
   },
+  rappel_bilan: {
+    sujet: (d) => d.retard
+      ? `Bilan ${d.bilan ?? ''} du dossier ${d.reference} en retard — attendu le ${d.echeance ?? ''}`
+      : `Bilan ${d.bilan ?? ''} du dossier ${d.reference} à déposer avant le ${d.echeance ?? ''}`,
+    paragraphes: (d) => d.retard
+      ? [
+          `Le bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')} devait être déposé au plus tard le ${d.echeance ?? ''} : il ne l’est pas encore.`,
+          'Le contrôle de service fait et le paiement du FSE qui en dépend ne commencent qu’à son dépôt : saisissez-le et faites-le déposer par un signataire de votre organisation dès que possible.',
+          'En cas de difficulté, écrivez à l’organisme intermédiaire depuis la messagerie du dossier.',
+        ]
+      : [
+          `Le bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')} est à déposer au plus tard le ${d.echeance ?? ''}${d.delai ? ` (${d.delai})` : ''}.`,
+          'Saisissez les dépenses réalisées et les ressources perçues, vérifiez les données de sortie des participants, puis faites-le déposer par un signataire de votre organisation.',
+        ],
+    lien: 'Saisir et déposer le bilan',
+  },
+  rappel_paiement: {
+    sujet: (d) => d.retard
+      ? `Délai de paiement dépassé — bilan ${d.bilan ?? ''} du dossier ${d.reference}`
+      : `Bilan ${d.bilan ?? ''} du dossier ${d.reference} à payer avant le ${d.echeance ?? ''}`,
+    paragraphes: (d) => [
+      `Le bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')}${d.organisation ? ` (${d.organisation})` : ''} a été reçu le ${d.recuLe ?? ''} : le FSE dû est à payer au plus tard le ${d.echeance ?? ''}${d.retard ? ', délai aujourd’hui dépassé' : d.delai ? ` (${d.delai})` : ''}.`,
+      'Son paiement n’est pas encore constaté : rendez le contrôle de service fait définitif, puis validez, mettez en paiement et constatez le paiement depuis l’onglet « Bilans et paiements » du dossier.',
+    ],
+    lien: 'Ouvrir les bilans et paiements du dossier',
+  },
   message_recu: {
     sujet: (d) => `Nouveau message sur le dossier ${d.reference}`,
     paragraphes: (d) => [

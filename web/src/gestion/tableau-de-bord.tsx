@@ -10,6 +10,7 @@ import { ETATS_CONVENTION } from '../convention/libelles';
 import { TableDossiersOi } from './table-dossiers';
 
 const ETAPES_BILAN: Record<LigneBilan['etape'], string> = {
+  a_deposer: 'Bilan à déposer par le porteur',
   a_controler: 'Bilan déposé à contrôler',
   en_csf: 'Contrôle en cours',
   contradictoire: 'Contrôle envoyé, réponse du porteur attendue',
@@ -20,6 +21,8 @@ const ETAPES_BILAN: Record<LigneBilan['etape'], string> = {
 };
 
 function libelleEtapeBilan(b: LigneBilan): string {
+  // « Bilan n° 2 (final) à déposer avant le 31/03/2027 »: the porteur's due date says what is awaited.
+  if (b.etape === 'a_deposer') return `Bilan n° ${b.numero} (${b.nature === 'final' ? 'final' : 'intermédiaire'}) à déposer avant le ${b.deposerAvant ? formatDate(b.deposerAvant) : '—'}`;
   const bilan = b.numero !== null ? ` — bilan ${b.nature === 'final' ? 'final' : 'intermédiaire'} n° ${b.numero}` : '';
   const nombre = b.nombre && b.nombre > 1 ? ` (${b.nombre})` : '';
   return `${ETAPES_BILAN[b.etape]}${bilan}${nombre}`;
@@ -106,7 +109,7 @@ export function TableauDeBordOi() {
         <section className="carte" aria-labelledby="bilans-titre" data-testid="bilans">
           <h2 id="bilans-titre">Bilans et paiements</h2>
           {data.bilans.length === 0 ? (
-            <p className="vide">Aucun bilan à contrôler ni paiement à faire avancer.</p>
+            <p className="vide">Aucun bilan à déposer ou à contrôler, ni paiement à faire avancer.</p>
           ) : (
             <div className="table-defilante" tabIndex={0} role="region" aria-labelledby="bilans-titre">
               <table className="table bilans-tdb">
@@ -115,7 +118,7 @@ export function TableauDeBordOi() {
                     <th scope="col">Dossier</th>
                     <th scope="col">Organisation</th>
                     <th scope="col">À faire</th>
-                    <th scope="col">À payer avant le</th>
+                    <th scope="col">Échéance</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -127,10 +130,10 @@ export function TableauDeBordOi() {
                       </th>
                       <td>{b.organisationNom}</td>
                       <td>
-                        <span className={`badge ${b.etape === 'contradictoire' ? 'badge-clos' : 'badge-brouillon'}`}>{libelleEtapeBilan(b)}</span>
+                        <span className={`badge ${b.etape === 'contradictoire' || b.etape === 'a_deposer' ? 'badge-clos' : 'badge-brouillon'}`}>{libelleEtapeBilan(b)}</span>
                       </td>
                       <td>
-                        {b.payerAvant ? formatDate(b.payerAvant) : '—'}
+                        {b.deposerAvant ? `Dépôt avant le ${formatDate(b.deposerAvant)}` : b.payerAvant ? `Paiement avant le ${formatDate(b.payerAvant)}` : '—'}
                         {b.enRetard && <> <span className="badge badge-erreur">en retard</span></>}
                       </td>
                     </tr>
