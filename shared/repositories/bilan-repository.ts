@@ -7,6 +7,7 @@
  * |-----------|---------------|---------------------|
  * | bilan     | DOSSIER#<id>  | BILAN#<numero 00>   |
  * | paiement  | DOSSIER#<id>  | PAIEMENT#<ulid>     |
+ * | ordre de reversement | DOSSIER#<id> | REVERSEMENT#<ulid> |
  *
  * A draft's save is one conditional Put of the bilan (its version, or its absence). A journaled step is one
  * transaction: the dossier conditioned on the version read, the bilan on its version, the payment on its status (or
@@ -16,7 +17,7 @@ import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { tableName } from '../config';
 import type { BilanStore } from '../domain/bilan/use-cases';
 import { Conflit } from '../domain/errors';
-import { Bilan, PaiementEnregistre } from '../schemas/bilan';
+import { Bilan, OrdreReversement, PaiementEnregistre } from '../schemas/bilan';
 import { dynamo } from './clients';
 import { conditionEchouee, transactionCancellation } from './dynamo-utils';
 import { actionsCompteurs, item as itemDossier, itemEvenement, sansCles } from './dossier-repository';
@@ -26,6 +27,7 @@ const cleBilan = (dossierId: string, numero: number) => ({ pk: `DOSSIER#${dossie
 const clePaiement = (dossierId: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `PAIEMENT#${id}` });
 const itemBilan = (b: Bilan) => ({ ...cleBilan(b.dossierId, b.numero), entite: 'BILAN', ...b });
 const itemPaiement = (p: PaiementEnregistre) => ({ ...clePaiement(p.dossierId, p.id), entite: 'PAIEMENT', ...p });
+const itemReversement = (r: OrdreReversement) => ({ pk: `DOSSIER#${r.dossierId}`, sk: `REVERSEMENT#${r.id}`, entite: 'REVERSEMENT', ...r });
 
 async function partition(dossierId: string, prefixe: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
@@ -52,6 +54,10 @@ export const bilanRepository: BilanStore = {
     return (await partition(dossierId, 'PAIEMENT#')).map((i) => PaiementEnregistre.parse(sansCles(i))).sort((a, b) => a.propose.le.localeCompare(b.propose.le));
   },
 
+  async reversements(dossierId) {
+    return (await partition(dossierId, 'REVERSEMENT#')).map((i) => OrdreReversement.parse(sansCles(i))).sort((a, b) => a.emis.le.localeCompare(b.emis.le));
+  },
+
   async ecrireBrouillon(b, versionLue) {
     try {
       await dynamo().send(new PutCommand({
@@ -67,7 +73,7 @@ export const bilanRepository: BilanStore = {
     }
   },
 
-  async enregistrer({ apres, avant, evenement, bilan, paiement, notifications }) {
+  async enregistrer({ apres, avant, evenement, bilan, paiement, reversement, notifications }) {
     const t = tableName();
     try {
       await dynamo().send(new TransactWriteCommand({
@@ -83,6 +89,15 @@ export const bilanRepository: BilanStore = {
               ...(paiement.statutLu === null
                 ? { ConditionExpression: 'attribute_not_exists(pk)' }
                 : { ConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'statut' }, ExpressionAttributeValues: { ':s': paiement.statutLu } }),
+            },
+          }] : []),
+          ...(reversement ? [{
+            Put: {
+              TableName: t,
+              Item: itemReversement(reversement.apres),
+              ...(reversement.versionLue === null
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': reversement.versionLue } }),
             },
           }] : []),
           { Put: { TableName: t, Item: itemEvenement(evenement), ConditionExpression: 'attribute_not_exists(pk)' } },

@@ -189,6 +189,28 @@ export const DemandePaiement = z.strictObject({
 });
 export type DemandePaiement = z.infer<typeof DemandePaiement>;
 
+/**
+ * An ordre de reversement: what was paid above the FSE dû of the last definitive CSF, claimed back from the porteur
+ * (seed 002 l.7850–7852), with the date it must be repaid by and why.
+ */
+export const DemandeReversement = z.strictObject({
+  montantCentimes: MontantBilan,
+  echeance: DateIso.describe('Date limite de reversement (AAAA-MM-JJ).'),
+  motif: z.string().trim().min(10, 'Motivez l’ordre de reversement (10 caractères au moins).').max(2000, 'Motif : 2 000 caractères au plus.'),
+});
+export type DemandeReversement = z.infer<typeof DemandeReversement>;
+
+/** A sum the porteur repaid against an ordre de reversement, as the accountant saw it arrive. */
+export const DemandeRecouvrement = z.strictObject({
+  montantCentimes: MontantBilan,
+  recuLe: DateIso.describe('Date de réception des fonds (AAAA-MM-JJ).'),
+  reference: z.string().trim().min(1, 'Indiquez la référence du virement ou du titre de recette.').max(140, 'Référence : 140 caractères au plus.'),
+});
+export type DemandeRecouvrement = z.infer<typeof DemandeRecouvrement>;
+
+export const STATUTS_REVERSEMENT = ['emis', 'partiellement_recouvre', 'recouvre'] as const;
+export type StatutReversement = (typeof STATUTS_REVERSEMENT)[number];
+
 export const STATUTS_PAIEMENT = ['propose', 'valide', 'mis_en_paiement', 'paye'] as const;
 export const StatutPaiement = z.enum(STATUTS_PAIEMENT);
 export type StatutPaiement = z.infer<typeof StatutPaiement>;
@@ -282,11 +304,33 @@ export const PaiementEnregistre = z.object({
 });
 export type PaiementEnregistre = z.infer<typeof PaiementEnregistre>;
 
+/** An ordre de reversement and the receivable it opens, followed until fully recovered. */
+export const OrdreReversement = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  /** `ORV-<dossier reference>-<n>`, as the letter prints it. */
+  numero: z.string(),
+  /** 1 per emission, 2 after a recovery (the condition of each write). */
+  version: z.number().int(),
+  montantCentimes: z.number().int(),
+  /** The definitive CSF it follows: its bilan, its FSE dû and the payments made then. */
+  bilanNumero: z.number().int(),
+  fseDuCentimes: z.number().int(),
+  payesCentimes: z.number().int(),
+  echeance: z.string(),
+  motif: z.string(),
+  statut: z.enum(STATUTS_REVERSEMENT),
+  emis: Trace,
+  recouvrements: z.array(Trace.extend({ montantCentimes: z.number().int(), recuLe: z.string(), reference: z.string() })),
+});
+export type OrdreReversement = z.infer<typeof OrdreReversement>;
+
 export const ParamsBilan = z.strictObject({
   id: z.string().min(1).max(64),
   numero: z.coerce.number({ message: 'Numéro de bilan attendu.' }).int('Numéro de bilan entier attendu.').min(1, 'Numéro de bilan attendu.').max(20, 'Numéro de bilan : 20 au plus.'),
 });
 export const ParamsPaiement = z.strictObject({ id: z.string().min(1).max(64), paiementId: z.string().min(1).max(64) });
+export const ParamsReversement = z.strictObject({ id: z.string().min(1).max(64), reversementId: z.string().min(1).max(64) });
 
 /** The porteur's one answer to the CSF (contradictory round). */
 export const DemandeReponseCsf = z.strictObject({

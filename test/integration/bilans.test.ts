@@ -238,3 +238,78 @@ describe('the ledger under interleaved requests', () => {
     expect((await api.get(`/dossiers/${d.id}/bilans`, { as: OI })).body.paiements).toHaveLength(1);
   }, 180_000);
 });
+
+describe('an ordre de reversement when the avance exceeds the FSE dû', () => {
+  it('orders back what was paid above the FSE dû, exactly once, follows its recovery to the cent and prints it', async () => {
+    const d = await conventionEnVigueur();
+    const lu = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
+    const final = lu.body.echeances.find((e: { nature: string }) => e.nature === 'final');
+    const { debut, fin } = lu.body.convention.periode;
+    const avance = await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'avance', montantCentimes: 256_800 } });
+    for (const action of ['valider', 'mettre_en_paiement', 'constater_paiement']) {
+      expect((await api.post(`/dossiers/${d.id}/paiements/${avance.body.id}/transitions`, { as: OI, body: { action } })).status).toBe(200);
+    }
+    const dans30Jours = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const demande = { montantCentimes: 171_200, echeance: dans30Jours, motif: 'L’avance versée dépasse le FSE dû au contrôle du bilan final.' };
+    const tot = await api.post(`/dossiers/${d.id}/reversements`, { as: GESTIONNAIRE, body: demande });
+    expect([tot.status, tot.body.code]).toEqual([422, 'CSF_REQUIS']);
+
+    // A final bilan of 1 000,00 € of staff only: cost 1 070,00 € (7 %), FSE dû = 80 % = 856,00 €, 2 568,00 € paid.
+    const corps = { nature: 'final', numero: final.numero, depenses: [personnel(100_000, debut, fin)], ressources: { fsePercuCentimes: 256_800, cofinancements: [], autofinancementCentimes: 0, recettesCentimes: 0 } };
+    expect((await api.put(`/dossiers/${d.id}/bilans/${final.numero}`, { as: P1, body: corps })).status).toBe(200);
+    expect((await api.post(`/dossiers/${d.id}/bilans/${final.numero}/depot`, { as: P1, headers: { 'if-match': '1' } })).status).toBe(200);
+    const csf = await api.put(`/dossiers/${d.id}/bilans/${final.numero}/csf`, { as: GESTIONNAIRE, headers: { 'if-match': '2' }, body: { decisions: [{ ligneId: 'L1', retenuCentimes: 100_000 }] } });
+    expect(csf.body.csf.resultat.fseDuCentimes).toBe(85_600);
+    expect((await api.post(`/dossiers/${d.id}/bilans/${final.numero}/csf/definitif`, { as: GESTIONNAIRE, headers: { 'if-match': String(csf.body.version) } })).status).toBe(200);
+    const solde = await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'solde', montantCentimes: 0 } });
+    expect(solde.body).toMatchObject({ code: 'SOLDE_NUL', message: expect.stringMatching(/ordre de reversement de 1\s712,00\s€/) });
+    expect((await api.get(`/dossiers/${d.id}/bilans`, { as: P1 })).body.grandLivre).toMatchObject({ payesCentimes: 256_800, fseDuCentimes: 85_600, reversementCentimes: 171_200, resteARecouvrerCentimes: 0 });
+
+    const faux = await api.post(`/dossiers/${d.id}/reversements`, { as: GESTIONNAIRE, body: { ...demande, montantCentimes: 171_201 } });
+    expect(faux.body).toMatchObject({ code: 'MONTANT_REVERSEMENT_INEXACT', message: expect.stringMatching(/1\s712,00\s€/) });
+    expect((await api.post(`/dossiers/${d.id}/reversements`, { as: GESTIONNAIRE, body: { ...demande, echeance: '2020-01-01' } })).body.code).toBe('ECHEANCE_PASSEE');
+    expect((await api.post(`/dossiers/${d.id}/reversements`, { as: GESTIONNAIRE, body: { ...demande, motif: 'court' } })).status).toBe(400);
+    expect((await api.post(`/dossiers/${d.id}/reversements`, { as: P1, body: demande })).status).toBe(403);
+    const [a, b] = await Promise.all([
+      api.post(`/dossiers/${d.id}/reversements`, { as: GESTIONNAIRE, body: demande }),
+      api.post(`/dossiers/${d.id}/reversements`, { as: OI, body: demande }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const ordre = (a.status === 201 ? a : b).body;
+    expect(ordre).toMatchObject({ numero: `ORV-${d.reference}-1`, montantCentimes: 171_200, fseDuCentimes: 85_600, payesCentimes: 256_800, statut: 'emis', echeance: dans30Jours });
+    const encore = await api.post(`/dossiers/${d.id}/reversements`, { as: GESTIONNAIRE, body: demande });
+    expect(encore.body.code).toBe('REVERSEMENT_SANS_OBJET');
+    const courriel = await attendreCourriel(g, P1, new RegExp(`Ordre de reversement ORV-${d.reference}-1`));
+    expect(courriel.texte).toMatch(/1\s712,00\s€ sont à reverser avant le/);
+
+    // The receivable, followed by the oi-admin until the last cent.
+    const url = `/dossiers/${d.id}/reversements/${ordre.id}/recouvrements`;
+    expect((await api.post(url, { as: GESTIONNAIRE, body: { montantCentimes: 100_000, recuLe: '2026-01-05', reference: 'VIR-1' } })).status).toBe(403);
+    const aujourdhui = new Date().toISOString().slice(0, 10);
+    const premier = await api.post(url, { as: OI, body: { montantCentimes: 100_000, recuLe: aujourdhui, reference: 'VIR 2026-118' } });
+    expect(premier.status).toBe(201);
+    expect(premier.body).toMatchObject({ statut: 'partiellement_recouvre', version: 2 });
+    expect((await api.post(url, { as: OI, body: { montantCentimes: 80_000, recuLe: aujourdhui, reference: 'VIR 2' } })).body.code).toBe('RECOUVREMENT_EXCESSIF');
+    expect((await api.post(url, { as: OI, body: { montantCentimes: 71_200, recuLe: '2099-01-01', reference: 'VIR 2' } })).body.code).toBe('DATE_FUTURE');
+    expect((await api.post(url, { as: OI, body: { montantCentimes: 71_200, recuLe: aujourdhui, reference: 'VIR 2026-131' } })).body.statut).toBe('recouvre');
+    expect((await api.post(url, { as: OI, body: { montantCentimes: 1, recuLe: aujourdhui, reference: 'VIR 3' } })).status).toBe(409);
+    const livre = (await api.get(`/dossiers/${d.id}/bilans`, { as: P1 })).body;
+    expect(livre.grandLivre).toMatchObject({ reversementCentimes: 0, reversementsEmisCentimes: 171_200, recouvresCentimes: 171_200, resteARecouvrerCentimes: 0 });
+    expect(livre.reversements).toMatchObject([{ id: ordre.id, statut: 'recouvre', recouvrements: [{ montantCentimes: 100_000 }, { montantCentimes: 71_200 }] }]);
+
+    const pdf = await api.get(`/dossiers/${d.id}/reversements/${ordre.id}/ordre.pdf`, { as: P1 });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from((await api.get(`/dossiers/${d.id}/reversements/${ordre.id}/ordre.pdf`, { as: GESTIONNAIRE })).body as Uint8Array).equals(Buffer.from(pdf.body as Uint8Array))).toBe(true);
+    const chemin = join(mkdtempSync(join(tmpdir(), 'guichet-orv-')), 'ordre.pdf');
+    writeFileSync(chemin, pdf.body as Uint8Array);
+    const texte = spawnSync('pdftotext', ['-layout', chemin, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+    expect(texte).toContain('Montant à reverser : 1 712,00 €');
+    expect(texte).toMatch(/Paiements versés\s+2 568,00 €/);
+    expect(texte).toMatch(/FSE dû\s+856,00 €/);
+    expect(texte).toContain('VIR 2026-131');
+    expect(texte).toMatch(/Reste à recouvrer\s+0,00 €/);
+    expect((await api.get(`/dossiers/${d.id}/reversements/${ordre.id}/ordre.pdf`, { as: 'comite1@guichet.test' })).status).toBe(403);
+    const types = (await api.get(`/dossiers/${d.id}/evenements`, { as: OI })).body.items.map((e: { type: string }) => e.type);
+    expect(types.filter((t: string) => t.startsWith('reversement_'))).toEqual(expect.arrayContaining(['reversement_emis', 'reversement_recouvrement']));
+  }, 240_000);
+});

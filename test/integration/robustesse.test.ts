@@ -29,6 +29,7 @@ beforeAll(async () => {
     numero: ['1', ...bizarres],
     participantId: ['01PARTINCONNU000000000000', ...bizarres],
     paiementId: ['01PAIEMENTINCONNU00000000', ...bizarres],
+    reversementId: ['01REVERSEMENTINCONNU00000', ...bizarres],
     pieceId: [pieces[0]!.id, ...bizarres],
     dossierId: [dossiers[0]!.id, ...bizarres],
     // The messagerie's: no thread or attachment exists yet, so each is looked up and not found.

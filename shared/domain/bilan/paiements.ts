@@ -6,7 +6,7 @@
  */
 import type { Role } from '../../auth/roles';
 import type { ContenuConvention } from '../../schemas/convention';
-import type { DemandePaiement, NaturePaiement, StatutPaiement } from '../../schemas/bilan';
+import type { DemandePaiement, DemandeRecouvrement, DemandeReversement, NaturePaiement, OrdreReversement, StatutPaiement, StatutReversement } from '../../schemas/bilan';
 import { formatMontant } from '../../format';
 import type { CodeProgramme } from '../programmes';
 import { Conflit, RegleMetier } from '../errors';
@@ -51,21 +51,32 @@ export function dernierCsf(csf: readonly CsfDuBilan[]): CsfDuBilan | null {
 export const totalPaiements = (paiements: readonly Paiement[], statuts?: readonly StatutPaiement[]): number =>
   versNombre(paiements.filter((p) => !statuts || statuts.includes(p.statut)).reduce((s, p) => s + exact(p.montantCentimes), 0n));
 
+/** What the ledger needs of an ordre de reversement: its amount and the sums recovered. */
+export type Reversement = Pick<OrdreReversement, 'montantCentimes' | 'recouvrements'>;
+
+const somme = (xs: readonly { montantCentimes: number }[]) => xs.reduce((s, x) => s + exact(x.montantCentimes), 0n);
+
 /**
  * Where the ledger stands against an FSE dû: engaged (every status) and paid amounts, the solde still to pay
- * (FSE dû − engaged, never negative) and the ordre de reversement (paid − FSE dû, the receivable, when positive;
- * seed 002 l.7850–7852).
+ * (FSE dû − engaged, never negative), the reversement still to order (paid − FSE dû − ordres already issued, when
+ * positive; seed 002 l.7850–7852) and the receivable of the ordres issued (issued, recovered, left to recover).
  */
-export function soldeEtReversement(fseDuCentimes: number, paiements: readonly Paiement[]) {
+export function soldeEtReversement(fseDuCentimes: number, paiements: readonly Paiement[], reversements: readonly Reversement[] = []) {
   const du = exact(fseDuCentimes);
   const engages = exact(totalPaiements(paiements));
   const payes = exact(totalPaiements(paiements, ['paye']));
+  const emis = somme(reversements);
+  const recouvres = somme(reversements.flatMap((r) => r.recouvrements));
+  const aOrdonner = payes - du - emis;
   return {
     fseDuCentimes,
     engagesCentimes: versNombre(engages),
     payesCentimes: versNombre(payes),
     soldeCentimes: versNombre(du > engages ? du - engages : 0n),
-    reversementCentimes: versNombre(payes > du ? payes - du : 0n),
+    reversementCentimes: versNombre(aOrdonner > 0n ? aOrdonner : 0n),
+    reversementsEmisCentimes: versNombre(emis),
+    recouvresCentimes: versNombre(recouvres),
+    resteARecouvrerCentimes: versNombre(emis - recouvres),
   };
 }
 
@@ -111,7 +122,7 @@ export function proposerPaiement(demande: DemandePaiement, etat: EtatPaiements):
   const { soldeCentimes, reversementCentimes } = soldeEtReversement(final.fseDuCentimes, paiements);
   if (soldeCentimes === 0) {
     const reversement = reversementCentimes > 0 ? ` Les paiements dépassent le FSE dû : un ordre de reversement de ${m(reversementCentimes)} est à émettre.` : '';
-    throw new RegleMetier('SOLDE_NUL', `Rien ne reste à verser : les paiements engagés (${m(engages)}) atteignent le FSE dû (${m(final.fseDuCentimes)}).${reversement}`);
+    throw new RegleMetier('SOLDE_NUL', `Rien ne reste à verser : les paiements engagés (${m(engages)}) atteignent ou dépassent le FSE dû (${m(final.fseDuCentimes)}).${reversement}`);
   }
   if (demande.montantCentimes !== soldeCentimes) {
     throw new RegleMetier('SOLDE_INEXACT', `Le solde est le FSE dû (${m(final.fseDuCentimes)}) diminué des paiements engagés (${m(engages)}) : ${m(soldeCentimes)}, non ${m(demande.montantCentimes)}.`);
@@ -184,4 +195,60 @@ export function delaiPaiement(programme: CodeProgramme, receptionLe: string, auj
   const echeance = new Date(jourUtc(receptionLe) + jours * JOUR_MS).toISOString().slice(0, 10);
   const joursRestants = Math.round((jourUtc(echeance) - jourUtc(aujourdhui)) / JOUR_MS);
   return { jours, source, echeance, joursRestants, enRetard: joursRestants < 0 };
+}
+
+// ---------------------------------------------------------------- ordres de reversement
+
+const LIBELLES_REVERSEMENT: Record<StatutReversement, string> = { emis: 'émis', partiellement_recouvre: 'partiellement recouvré', recouvre: 'recouvré' };
+export const libelleStatutReversement = (s: StatutReversement) => LIBELLES_REVERSEMENT[s];
+
+/**
+ * Checks an ordre de reversement against the ledger; returns its amount and what it rests on. Only after a definitive
+ * CSF (422 `CSF_REQUIS`), with no payment still on its way (422 `PAIEMENTS_EN_COURS`: record it paid first, the sum
+ * paid must be final), when more was paid than the FSE dû beyond the ordres already issued (422
+ * `REVERSEMENT_SANS_OBJET`), for exactly that excess (422 `MONTANT_REVERSEMENT_INEXACT`), repayable no earlier than
+ * today (422 `ECHEANCE_PASSEE`).
+ */
+export function emettreReversement(
+  demande: DemandeReversement,
+  etat: { csf: readonly CsfDuBilan[]; paiements: readonly Paiement[]; reversements: readonly Reversement[]; aujourdhui: string },
+): { montantCentimes: number; bilanNumero: number; fseDuCentimes: number; payesCentimes: number } {
+  const csf = dernierCsf(etat.csf);
+  if (!csf) throw new RegleMetier('CSF_REQUIS', 'Un ordre de reversement suit un contrôle de service fait définitif : aucun bilan de ce dossier n’en a encore.');
+  const enCours = etat.paiements.filter((p) => p.statut !== 'paye');
+  if (enCours.length > 0) {
+    throw new RegleMetier('PAIEMENTS_EN_COURS', `${enCours.length === 1 ? 'Un paiement est' : `${enCours.length} paiements sont`} encore en cours (${enCours.map((p) => `${p.nature} de ${m(p.montantCentimes)}, ${LIBELLES_STATUT[p.statut]}`).join(' ; ')}) : constatez ${enCours.length === 1 ? 'son' : 'leur'} paiement avant d’émettre l’ordre de reversement.`);
+  }
+  const g = soldeEtReversement(csf.fseDuCentimes, etat.paiements, etat.reversements);
+  if (g.reversementCentimes === 0) {
+    const deja = g.reversementsEmisCentimes > 0 ? ` diminué des ordres déjà émis (${m(g.reversementsEmisCentimes)})` : '';
+    throw new RegleMetier('REVERSEMENT_SANS_OBJET', `Les paiements versés (${m(g.payesCentimes)}) ne dépassent pas le FSE dû au bilan n° ${csf.numero} (${m(csf.fseDuCentimes)})${deja} : rien n’est à reverser.`);
+  }
+  if (demande.montantCentimes !== g.reversementCentimes) {
+    throw new RegleMetier('MONTANT_REVERSEMENT_INEXACT', `Le reversement est la part des paiements versés (${m(g.payesCentimes)}) qui dépasse le FSE dû (${m(csf.fseDuCentimes)})${g.reversementsEmisCentimes > 0 ? ` et les ordres déjà émis (${m(g.reversementsEmisCentimes)})` : ''} : ${m(g.reversementCentimes)}, non ${m(demande.montantCentimes)}.`);
+  }
+  if (demande.echeance < etat.aujourdhui) throw new RegleMetier('ECHEANCE_PASSEE', 'La date limite de reversement ne peut pas être passée.');
+  return { montantCentimes: g.reversementCentimes, bilanNumero: csf.numero, fseDuCentimes: csf.fseDuCentimes, payesCentimes: g.payesCentimes };
+}
+
+/**
+ * A sum repaid against an ordre: not zero (422 `MONTANT_NUL`), not after it is fully recovered (409
+ * `REVERSEMENT_RECOUVRE`), at most what is left (422 `RECOUVREMENT_EXCESSIF`), received no later than today (422
+ * `DATE_FUTURE`). The ordre becomes `partiellement_recouvre` or `recouvre`.
+ */
+export function recouvrer<R extends Reversement & Pick<OrdreReversement, 'statut'>>(
+  ordre: R,
+  demande: DemandeRecouvrement,
+  trace: { le: string; par: string; nom: string },
+  aujourdhui: string,
+): R {
+  const reste = exact(ordre.montantCentimes) - somme(ordre.recouvrements);
+  if (reste <= 0n) throw new Conflit('REVERSEMENT_RECOUVRE', 'Cet ordre de reversement est entièrement recouvré.');
+  if (demande.montantCentimes === 0) throw new RegleMetier('MONTANT_NUL', 'Un recouvrement de 0,00 € ne s’enregistre pas.');
+  if (exact(demande.montantCentimes) > reste) {
+    throw new RegleMetier('RECOUVREMENT_EXCESSIF', `Il reste ${m(versNombre(reste))} à recouvrer sur cet ordre de ${m(ordre.montantCentimes)}, non ${m(demande.montantCentimes)}.`);
+  }
+  if (demande.recuLe > aujourdhui) throw new RegleMetier('DATE_FUTURE', 'La date de réception des fonds ne peut pas être future.');
+  const recouvrements = [...ordre.recouvrements, { ...trace, montantCentimes: demande.montantCentimes, recuLe: demande.recuLe, reference: demande.reference }];
+  return { ...ordre, recouvrements, statut: exact(demande.montantCentimes) === reste ? 'recouvre' : 'partiellement_recouvre' };
 }

@@ -13,6 +13,9 @@ import type {
   DemandeBilan,
   DemandeCsf,
   DemandePaiement,
+  DemandeRecouvrement,
+  DemandeReversement,
+  OrdreReversement,
   PaiementEnregistre,
   StatutPaiement,
 } from '../../schemas/bilan';
@@ -33,7 +36,7 @@ import type { ConventionStore } from '../convention/use-cases';
 import type { ParticipantStore } from '../participant/use-cases';
 import { QUESTIONNAIRE_DU_PROGRAMME } from '../participant/participant';
 import { controleServiceFait, verifierBilan } from './csf';
-import { delaiPaiement, proposerPaiement, soldeEtReversement, transitionPaiement, type ActionPaiement } from './paiements';
+import { delaiPaiement, emettreReversement, proposerPaiement, recouvrer, soldeEtReversement, transitionPaiement, type ActionPaiement, type CsfDuBilan } from './paiements';
 import { exigerParticipantsComplets } from './participants';
 import { transitionBilan } from './statuts';
 
@@ -41,6 +44,8 @@ export interface BilanStore {
   bilans(dossierId: string): Promise<Bilan[]>;
   /** The ledger, oldest first. */
   paiements(dossierId: string): Promise<PaiementEnregistre[]>;
+  /** The ordres de reversement, oldest first. */
+  reversements(dossierId: string): Promise<OrdreReversement[]>;
   /** A draft: conditioned on its version (`versionLue`) and on still being a draft, or on its absence (null). */
   ecrireBrouillon(b: Bilan, versionLue: number | null): Promise<void>;
   /**
@@ -53,6 +58,8 @@ export interface BilanStore {
     evenement: Evenement;
     bilan?: { apres: Bilan; versionLue: number };
     paiement?: { apres: PaiementEnregistre; statutLu: StatutPaiement | null };
+    /** An ordre de reversement, on the version read (null: must not exist yet). */
+    reversement?: { apres: OrdreReversement; versionLue: number | null };
     notifications: Notification[];
   }): Promise<void>;
 }
@@ -100,11 +107,15 @@ export function suiviBilans(bilans: readonly Bilan[], paiements: readonly Paieme
   };
 }
 
-/** The bilans and the ledger of a dossier, read together. */
+/** The bilans, the ledger and the ordres de reversement of a dossier, read together. */
 async function etat(ctx: ContexteBilans, id: string) {
-  const [bilans, paiements] = await Promise.all([ctx.bilans.bilans(id), ctx.bilans.paiements(id)]);
-  return { bilans, paiements };
+  const [bilans, paiements, reversements] = await Promise.all([ctx.bilans.bilans(id), ctx.bilans.paiements(id), ctx.bilans.reversements(id)]);
+  return { bilans, paiements, reversements };
 }
+
+/** The CSF of each controlled bilan, as the ledger's rules read them. */
+const csfDes = (bilans: readonly Bilan[]): CsfDuBilan[] =>
+  bilans.filter((b) => b.csf).map((b) => ({ numero: b.numero, nature: b.nature, definitif: b.statut === 'csf_definitif', fseDuCentimes: b.csf!.resultat.fseDuCentimes }));
 const remplace = <T>(liste: readonly T[], x: T, meme: (a: T) => boolean) => [...liste.filter((y) => !meme(y)), x];
 
 /** The dossier's next version (with its bilans' and payments' summary) and the audit event of the step. */
@@ -141,7 +152,7 @@ export async function lire(ctx: ContexteBilans, actor: Actor, id: string) {
   const d = await charger(ctx, actor, id, 'bilan.lire');
   const versions = d.suivi.convention ? await ctx.conventions.versions(id) : [];
   const v = enVigueur(versions);
-  const [bilans, paiements] = await Promise.all([ctx.bilans.bilans(id), ctx.bilans.paiements(id)]);
+  const { bilans, paiements, reversements } = await etat(ctx, id);
   const aujourdhui = dateLocale(ctx.maintenant, 'Europe/Paris');
   const definitifs = bilans.filter((b) => b.statut === 'csf_definitif' && b.csf).sort((a, b) => a.numero - b.numero);
   const fseDu = definitifs.at(-1)?.csf?.resultat.fseDuCentimes ?? null;
@@ -166,7 +177,8 @@ export async function lire(ctx: ContexteBilans, actor: Actor, id: string) {
       };
     }),
     paiements,
-    grandLivre: fseDu === null ? null : soldeEtReversement(fseDu, paiements),
+    reversements,
+    grandLivre: fseDu === null ? null : soldeEtReversement(fseDu, paiements, reversements),
     motifs: MOTIFS_ECART,
   };
 }
@@ -296,7 +308,7 @@ export async function proposer(ctx: ContexteBilans, actor: Actor, id: string, de
   const p = proposerPaiement(demande, {
     convention: v.contenu,
     enVigueur: true,
-    csf: bilans.filter((b) => b.csf).map((b) => ({ numero: b.numero, nature: b.nature, definitif: b.statut === 'csf_definitif', fseDuCentimes: b.csf!.resultat.fseDuCentimes })),
+    csf: csfDes(bilans),
     paiements,
   });
   const t = trace(ctx, actor);
@@ -337,5 +349,65 @@ export async function rapportCsf(ctx: ContexteBilans, actor: Actor, id: string, 
     convention: { numero: v.numero, periode: v.contenu.periode, fseConventionneCentimes: v.contenu.fseConventionneCentimes, tauxFse: v.contenu.annexe.tauxFse?.pourcentage ?? null },
     bilan: { numero: b.numero, nature: b.nature, depot: b.depot, csf },
     fuseau: aap.depot.cloture.fuseau,
+  };
+}
+
+/**
+ * An OI agent issues the ordre de reversement of what was paid above the FSE dû of the last definitive CSF
+ * (paiements.ts `emettreReversement` decides); the porteur's members are told by e-mail. The dossier lock serialises
+ * it with payments, so two agents cannot order the same excess twice.
+ */
+export async function emettre(ctx: ContexteBilans, actor: Actor, id: string, demande: DemandeReversement) {
+  const avant = await charger(ctx, actor, id, 'paiement.proposer');
+  const v = await conventionEnVigueur(ctx, avant);
+  const { bilans, paiements, reversements } = await etat(ctx, id);
+  const aujourdhui = dateLocale(ctx.maintenant, 'Europe/Paris');
+  const r = emettreReversement(demande, { csf: csfDes(bilans), paiements, reversements, aujourdhui });
+  const ordre: OrdreReversement = {
+    id: ctx.nouvelId(), dossierId: id, numero: `ORV-${avant.reference}-${reversements.length + 1}`, version: 1, ...r,
+    echeance: demande.echeance, motif: demande.motif, statut: 'emis', emis: trace(ctx, actor), recouvrements: [],
+  };
+  const { dossier, evenement } = etape(ctx, avant, actor, 'reversement_emis', { reversementId: ordre.id, numero: ordre.numero, montantCentimes: ordre.montantCentimes, echeance: ordre.echeance }, { bilans, paiements, programme: v.contenu.programme.code });
+  const b = bilans.find((x) => x.numero === r.bilanNumero)!;
+  const notifications = await auxPorteurs(ctx, dossier, 'ordre_reversement', {
+    numero: ordre.numero, montant: formatMontant(ordre.montantCentimes), echeance: dateFr(`${ordre.echeance}T12:00:00Z`, 'Europe/Paris'), motif: ordre.motif,
+    bilan: libelleBilan(b), fseDu: formatMontant(r.fseDuCentimes),
+  });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, reversement: { apres: ordre, versionLue: null }, notifications });
+  return ordre;
+}
+
+/** An OI admin records a sum the porteur repaid against an ordre (paiements.ts `recouvrer`), until it is recovered. */
+export async function recouvrement(ctx: ContexteBilans, actor: Actor, id: string, reversementId: string, demande: DemandeRecouvrement) {
+  const avant = await charger(ctx, actor, id, 'paiement.valider');
+  const v = await conventionEnVigueur(ctx, avant);
+  const { bilans, paiements, reversements } = await etat(ctx, id);
+  const ordre = reversements.find((x) => x.id === reversementId);
+  if (!ordre) throw new Introuvable('REVERSEMENT_INTROUVABLE', `Aucun ordre de reversement de ce dossier ne porte l’identifiant ${reversementId}.`);
+  const suivant = recouvrer(ordre, demande, trace(ctx, actor), dateLocale(ctx.maintenant, 'Europe/Paris'));
+  const apres: OrdreReversement = { ...suivant, version: ordre.version + 1 };
+  const { dossier, evenement } = etape(ctx, avant, actor, 'reversement_recouvrement', { reversementId, numero: ordre.numero, montantCentimes: demande.montantCentimes, statut: apres.statut }, { bilans, paiements, programme: v.contenu.programme.code });
+  await ctx.bilans.enregistrer({ apres: dossier, avant, evenement, reversement: { apres, versionLue: ordre.version }, notifications: [] });
+  return apres;
+}
+
+/** What the ordre de reversement prints (templates/ordre-reversement.ts): members of the organisation and OI agents. */
+export async function ordreReversement(ctx: ContexteBilans, actor: Actor, id: string, reversementId: string) {
+  const d = await charger(ctx, actor, id, 'bilan.lire');
+  const v = await conventionEnVigueur(ctx, d);
+  const { bilans, paiements, reversements } = await etat(ctx, id);
+  const ordre = reversements.find((x) => x.id === reversementId);
+  if (!ordre) throw new Introuvable('REVERSEMENT_INTROUVABLE', `Aucun ordre de reversement de ce dossier ne porte l’identifiant ${reversementId}.`);
+  const b = bilans.find((x) => x.numero === ordre.bilanNumero);
+  const aap = await ctx.aaps.lire(d.aapId);
+  if (!aap) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  return {
+    dossier: d,
+    aap,
+    fuseau: aap.depot.cloture.fuseau,
+    convention: { numero: v.numero, fseConventionneCentimes: v.contenu.fseConventionneCentimes, periode: v.contenu.periode },
+    ordre,
+    bilan: b ? { numero: b.numero, nature: b.nature, definitifLe: b.csf?.definitif?.le ?? null } : null,
+    paiements: paiements.filter((p) => p.statut === 'paye' && p.propose.le <= ordre.emis.le),
   };
 }

@@ -5,11 +5,15 @@ import {
   DemandeBilan,
   DemandeCsf,
   DemandePaiement,
+  DemandeRecouvrement,
   DemandeReponseCsf,
+  DemandeReversement,
+  OrdreReversement,
   DemandeTransitionPaiement,
   PaiementEnregistre,
   ParamsBilan,
   ParamsPaiement,
+  ParamsReversement,
 } from '#shared/schemas/bilan';
 import { type RouteDefinition, jwt } from './definition';
 
@@ -63,5 +67,20 @@ export const routesBilans = [
     method: 'POST', path: '/dossiers/{id}/paiements/{paiementId}/transitions', handler: 'functions/bilans/post-transition-paiement.ts', ...jwt('paiement.valider'),
     access: { table: 'readwrite' }, summary: 'Valider, mettre en paiement ou constater le paiement (administrateur de l’OI)', tag: 'Bilans et paiements',
     input: { params: ParamsPaiement, body: DemandeTransitionPaiement }, output: PaiementEnregistre,
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/reversements', handler: 'functions/bilans/post-reversement.ts', ...jwt('paiement.proposer'),
+    access: { table: 'readwrite' }, summary: 'Émettre l’ordre de reversement des paiements versés au-delà du FSE dû (après un contrôle définitif)', tag: 'Bilans et paiements',
+    input: { params: ParamsDossier, body: DemandeReversement }, output: OrdreReversement, successStatus: 201,
+  },
+  {
+    method: 'POST', path: '/dossiers/{id}/reversements/{reversementId}/recouvrements', handler: 'functions/bilans/post-recouvrement.ts', ...jwt('paiement.valider'),
+    access: { table: 'readwrite' }, summary: 'Enregistrer une somme reversée par le porteur (administrateur de l’OI), jusqu’au recouvrement complet', tag: 'Bilans et paiements',
+    input: { params: ParamsReversement, body: DemandeRecouvrement }, output: OrdreReversement, successStatus: 201,
+  },
+  {
+    method: 'GET', path: '/dossiers/{id}/reversements/{reversementId}/ordre.pdf', handler: 'functions/bilans/get-ordre-reversement.ts', ...jwt('bilan.lire'),
+    access: { table: 'read' }, summary: 'L’ordre de reversement (PDF) : montant, calcul, date limite, recouvrements', tag: 'Bilans et paiements',
+    input: { params: ParamsReversement }, output: 'pdf',
   },
 ] as const satisfies readonly RouteDefinition[];

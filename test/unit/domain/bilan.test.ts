@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionLigne, DemandeBilan, DemandeCsf, DemandePaiement, LigneDepenseRealisee, ResultatCsf } from '#shared/schemas/bilan';
 import { controleServiceFait, verifierBilan } from '#shared/domain/bilan/csf';
-import { avanceDue, delaiPaiement, proposerPaiement, soldeEtReversement, transitionPaiement, type CsfDuBilan, type Paiement } from '#shared/domain/bilan/paiements';
+import { avanceDue, delaiPaiement, emettreReversement, proposerPaiement, recouvrer, soldeEtReversement, transitionPaiement, type CsfDuBilan, type Paiement } from '#shared/domain/bilan/paiements';
 import { exigerParticipantsComplets, manquesParticipants } from '#shared/domain/bilan/participants';
 import { transitionBilan } from '#shared/domain/bilan/statuts';
 import { DomainError } from '#shared/domain/errors';
@@ -222,7 +222,7 @@ describe('payments ledger', () => {
   it('payments above the FSE dû → an ordre de reversement, and no solde', () => {
     const acompte: Paiement = { nature: 'acompte', montantCentimes: 5_000_00, statut: 'paye', bilanNumero: 1 };
     const final: CsfDuBilan = { numero: 2, nature: 'final', definitif: true, fseDuCentimes: 7_000_00 };
-    expect(soldeEtReversement(7_000_00, [avancePayee, acompte])).toEqual({ fseDuCentimes: 7_000_00, engagesCentimes: 7_880_00, payesCentimes: 7_880_00, soldeCentimes: 0, reversementCentimes: 880_00 });
+    expect(soldeEtReversement(7_000_00, [avancePayee, acompte])).toEqual({ fseDuCentimes: 7_000_00, engagesCentimes: 7_880_00, payesCentimes: 7_880_00, soldeCentimes: 0, reversementCentimes: 880_00, reversementsEmisCentimes: 0, recouvresCentimes: 0, resteARecouvrerCentimes: 0 });
     const e = erreur(() => proposerPaiement({ nature: 'solde', montantCentimes: 0 }, etat([final], [avancePayee, acompte])), 422, 'SOLDE_NUL');
     expect(e.message).toContain('ordre de reversement de 880,00');
   });
@@ -289,5 +289,50 @@ describe('bilan statuses', () => {
     expect(transitionBilan('en_csf', 'envoyer_contradictoire', [...gest])).toBe('csf_contradictoire');
     erreur(() => transitionBilan('csf_contradictoire', 'envoyer_contradictoire', [...gest]), 409, 'TRANSITION_BILAN_INVALIDE');
     expect(transitionBilan('csf_contradictoire', 'rendre_definitif', [...gest], 1_000_00)).toBe('csf_definitif');
+  });
+});
+
+describe('ordre de reversement', () => {
+  const avancePayee: Paiement = { nature: 'avance', montantCentimes: 288_000, statut: 'paye', bilanNumero: null };
+  const csfFinal: CsfDuBilan = { numero: 2, nature: 'final', definitif: true, fseDuCentimes: 200_000 };
+  const demande = { montantCentimes: 88_000, echeance: '2027-01-31', motif: 'Trop-perçu au contrôle du bilan final.' };
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as DomainError).code;
+    }
+    return null;
+  };
+  const aujourdhui = '2026-12-03';
+
+  it('orders exactly what was paid above the FSE dû of the last definitive CSF, and only once', () => {
+    expect(emettreReversement(demande, { csf: [csfFinal], paiements: [avancePayee], reversements: [], aujourdhui }))
+      .toEqual({ montantCentimes: 88_000, bilanNumero: 2, fseDuCentimes: 200_000, payesCentimes: 288_000 });
+    expect(code(() => emettreReversement(demande, { csf: [csfFinal], paiements: [avancePayee], reversements: [{ montantCentimes: 88_000, recouvrements: [] }], aujourdhui }))).toBe('REVERSEMENT_SANS_OBJET');
+    expect(code(() => emettreReversement({ ...demande, montantCentimes: 87_999 }, { csf: [csfFinal], paiements: [avancePayee], reversements: [], aujourdhui }))).toBe('MONTANT_REVERSEMENT_INEXACT');
+  });
+
+  it('refuses before a definitive CSF, while a payment is on its way, without an excess, or with a past due date', () => {
+    expect(code(() => emettreReversement(demande, { csf: [{ ...csfFinal, definitif: false }], paiements: [avancePayee], reversements: [], aujourdhui }))).toBe('CSF_REQUIS');
+    expect(code(() => emettreReversement(demande, { csf: [csfFinal], paiements: [avancePayee, { nature: 'acompte', montantCentimes: 1, statut: 'valide', bilanNumero: 1 }], reversements: [], aujourdhui }))).toBe('PAIEMENTS_EN_COURS');
+    expect(code(() => emettreReversement(demande, { csf: [{ ...csfFinal, fseDuCentimes: 288_000 }], paiements: [avancePayee], reversements: [], aujourdhui }))).toBe('REVERSEMENT_SANS_OBJET');
+    expect(code(() => emettreReversement({ ...demande, echeance: '2026-12-02' }, { csf: [csfFinal], paiements: [avancePayee], reversements: [], aujourdhui }))).toBe('ECHEANCE_PASSEE');
+  });
+
+  it('follows the receivable in integer cents: partly, then fully recovered; never beyond', () => {
+    const t = { le: '2026-12-03T09:00:00.000Z', par: 'u', nom: 'Agent' };
+    const ordre = { montantCentimes: 88_000, recouvrements: [] as never[], statut: 'emis' as const };
+    const partiel = recouvrer(ordre, { montantCentimes: 50_000, recuLe: aujourdhui, reference: 'VIR 1' }, t, aujourdhui);
+    expect(partiel.statut).toBe('partiellement_recouvre');
+    expect(code(() => recouvrer(partiel, { montantCentimes: 38_001, recuLe: aujourdhui, reference: 'VIR 2' }, t, aujourdhui))).toBe('RECOUVREMENT_EXCESSIF');
+    expect(code(() => recouvrer(partiel, { montantCentimes: 0, recuLe: aujourdhui, reference: 'VIR 2' }, t, aujourdhui))).toBe('MONTANT_NUL');
+    expect(code(() => recouvrer(partiel, { montantCentimes: 1, recuLe: '2026-12-04', reference: 'VIR 2' }, t, aujourdhui))).toBe('DATE_FUTURE');
+    const total = recouvrer(partiel, { montantCentimes: 38_000, recuLe: aujourdhui, reference: 'VIR 2' }, t, aujourdhui);
+    expect(total.statut).toBe('recouvre');
+    expect(code(() => recouvrer(total, { montantCentimes: 1, recuLe: aujourdhui, reference: 'VIR 3' }, t, aujourdhui))).toBe('REVERSEMENT_RECOUVRE');
+    expect(soldeEtReversement(200_000, [avancePayee], [{ montantCentimes: 88_000, recouvrements: total.recouvrements }])).toMatchObject({
+      reversementCentimes: 0, reversementsEmisCentimes: 88_000, recouvresCentimes: 88_000, resteARecouvrerCentimes: 0,
+    });
   });
 });

@@ -1,7 +1,7 @@
 /** What the porteur's « Bilans et paiements » section and the OI's tab both show: the calendar, the CSF result, the ledger. */
 import type { ReactNode } from 'react';
 import * as z from 'zod';
-import { Bilan, CATEGORIES_BILAN, NATURES_BILAN, PaiementEnregistre, type CategorieBilan, type ResultatCsf, type StatutBilan, type StatutPaiement } from '#shared/schemas/bilan';
+import { Bilan, CATEGORIES_BILAN, NATURES_BILAN, OrdreReversement, PaiementEnregistre, type CategorieBilan, type ResultatCsf, type StatutBilan, type StatutPaiement, type StatutReversement } from '#shared/schemas/bilan';
 import { Alerte, Definitions } from '../components/ui';
 import { LienPdf } from '../comite/commun';
 import { api } from '../lib/api';
@@ -41,8 +41,12 @@ export const ReponseBilans = z.object({
     }),
   ),
   paiements: z.array(PaiementEnregistre),
+  reversements: z.array(OrdreReversement).default([]),
   grandLivre: z
-    .object({ fseDuCentimes: Centimes, engagesCentimes: Centimes, payesCentimes: Centimes, soldeCentimes: Centimes, reversementCentimes: Centimes })
+    .object({
+      fseDuCentimes: Centimes, engagesCentimes: Centimes, payesCentimes: Centimes, soldeCentimes: Centimes, reversementCentimes: Centimes,
+      reversementsEmisCentimes: Centimes.default(0), recouvresCentimes: Centimes.default(0), resteARecouvrerCentimes: Centimes.default(0),
+    })
     .nullable(),
   motifs: z.record(z.string(), z.string()),
 });
@@ -50,6 +54,7 @@ export type ReponseBilans = z.infer<typeof ReponseBilans>;
 export type Echeance = ReponseBilans['echeances'][number];
 export type TBilan = z.infer<typeof Bilan>;
 export type TPaiement = z.infer<typeof PaiementEnregistre>;
+export type TReversement = z.infer<typeof OrdreReversement>;
 
 /** The dossier's bilans and payments, reloaded after each write (every write changes the dossier's version). */
 export function useBilans(dossierId: string, actif = true) {
@@ -243,9 +248,18 @@ export function GrandLivre({ donnees: d }: { donnees: ReponseBilans }) {
               ['Reste à payer (solde)', <span key="solde" data-testid="solde-grand-livre">{formatMontant(g.soldeCentimes)}</span>],
             ]}
           />
+          {g.reversementsEmisCentimes > 0 && (
+            <Definitions
+              lignes={[
+                ['Ordres de reversement émis', formatMontant(g.reversementsEmisCentimes)],
+                ['Sommes reversées', formatMontant(g.recouvresCentimes)],
+                ['Reste à recouvrer', <span key="reste" data-testid="reste-a-recouvrer">{formatMontant(g.resteARecouvrerCentimes)}</span>],
+              ]}
+            />
+          )}
           {g.reversementCentimes > 0 && (
-            <Alerte type="avertissement" titre="Ordre de reversement">
-              <p>Les paiements dépassent le FSE dû : {formatMontant(g.reversementCentimes)} sont à reverser.</p>
+            <Alerte type="avertissement" titre="Ordre de reversement à émettre">
+              <p>Les paiements versés dépassent le FSE dû : {formatMontant(g.reversementCentimes)} sont à reverser. L’organisme intermédiaire émet l’ordre de reversement.</p>
             </Alerte>
           )}
         </>
@@ -289,6 +303,60 @@ export function ListePaiements({ paiements, action }: { paiements: readonly TPai
               {action && <td>{action(p)}</td>}
             </tr>
           ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const STATUTS_REVERSEMENT: Record<StatutReversement, string> = { emis: 'À recouvrer', partiellement_recouvre: 'Partiellement recouvré', recouvre: 'Recouvré' };
+
+/** The ordres de reversement, each with its due date, what was recovered and its PDF; `action`: the oi-admin's form. */
+export function ListeReversements({ dossierId, reversements, action }: { dossierId: string; reversements: readonly TReversement[]; action?: (r: TReversement) => ReactNode }) {
+  if (!reversements.length) return null;
+  const aujourdhui = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="table-defilante" data-testid="reversements">
+      <table className="table table-paiements">
+        <caption className="legende-table">Ordres de reversement</caption>
+        <thead>
+          <tr>
+            <th scope="col">Ordre</th>
+            <th scope="col" className="montant">Montant</th>
+            <th scope="col">À reverser avant le</th>
+            <th scope="col">Statut</th>
+            <th scope="col">Reversé</th>
+            {action && <th scope="col">Action</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {reversements.map((r) => {
+            const recouvre = r.recouvrements.reduce((s, x) => s + x.montantCentimes, 0);
+            const enRetard = r.statut !== 'recouvre' && r.echeance < aujourdhui;
+            return (
+              <tr key={r.id} data-reversement={r.numero}>
+                <th scope="row">
+                  {r.numero}
+                  <span className="bloc discret">{r.motif}</span>
+                  <LienPdf chemin={`/dossiers/${encodeURIComponent(dossierId)}/reversements/${encodeURIComponent(r.id)}/ordre.pdf`} nom={`ordre-de-reversement-${r.numero}.pdf`} className="bouton bouton-secondaire bouton-petit">
+                    Ordre de reversement (PDF)<span className="sr-only"> {r.numero}</span>
+                  </LienPdf>
+                </th>
+                <td className="montant">{formatMontant(r.montantCentimes)}</td>
+                <td>{formatDate(r.echeance)}{enRetard && <> <span className="badge badge-erreur">en retard</span></>}</td>
+                <td><span className={r.statut === 'recouvre' ? 'badge badge-ouvert' : 'badge badge-brouillon'} data-statut-reversement={r.statut}>{STATUTS_REVERSEMENT[r.statut]}</span></td>
+                <td>
+                  {formatMontant(recouvre)}
+                  {r.recouvrements.length > 0 && (
+                    <ul className="liste-etapes">
+                      {r.recouvrements.map((x, i) => <li key={i}>{formatMontant(x.montantCentimes)} reçus le {formatDate(x.recuLe)} ({x.reference})</li>)}
+                    </ul>
+                  )}
+                </td>
+                {action && <td>{r.statut === 'recouvre' ? <span className="discret">—</span> : action(r)}</td>}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,6 +1,6 @@
 import '../styles-bilans.css';
 import { useRef, useState } from 'react';
-import { MOTIFS_ECART, PaiementEnregistre, type MotifEcart, type NaturePaiement } from '#shared/schemas/bilan';
+import { MOTIFS_ECART, OrdreReversement, PaiementEnregistre, type MotifEcart, type NaturePaiement } from '#shared/schemas/bilan';
 import { Alerte, Chargement, Definitions, ErreurApi } from '../components/ui';
 import { AlerteRefus } from '../comite/commun';
 import { AlerteSucces } from '../convention/commun';
@@ -10,8 +10,8 @@ import { useAnnoncer } from '../lib/annonces';
 import { centimesVersSaisie, formatDate, formatInstant, formatMontant, saisieVersCentimes } from '../lib/format';
 import type { TDossier } from '../lib/schemas-dossier';
 import {
-  CalendrierBilans, DelaiPaiement, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, NATURES_PAIEMENT_LIBELLES, nomEcheance, ResultatCsfLecture,
-  useBilans, type Echeance, type ReponseBilans, type TBilan, type TPaiement,
+  CalendrierBilans, DelaiPaiement, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, NATURES_PAIEMENT_LIBELLES, nomEcheance, ResultatCsfLecture,
+  useBilans, type Echeance, type ReponseBilans, type TBilan, type TPaiement, type TReversement,
 } from './commun';
 
 const OPTIONS_MOTIFS = Object.entries(MOTIFS_ECART) as [MotifEcart, string][];
@@ -66,8 +66,11 @@ export function OngletBilans({ dossier, admin, onChange }: { dossier: TDossier; 
       <section className="carte" aria-labelledby="paiements-titre">
         <h2 id="paiements-titre">Paiements</h2>
         <ListePaiements paiements={d.paiements} action={admin ? (p) => <TransitionPaiement dossierId={dossier.id} p={p} onFait={apres} /> : undefined} />
+        <ListeReversements dossierId={dossier.id} reversements={d.reversements} action={admin ? (r) => <Recouvrement key={`${r.id}-${r.version}`} dossierId={dossier.id} r={r} onFait={apres} /> : undefined} />
         <GrandLivre donnees={d} />
-        <PropositionPaiement key={`${d.version}`} dossierId={dossier.id} donnees={d} onFait={apres} />
+        {d.grandLivre && d.grandLivre.reversementCentimes > 0
+          ? <EmissionReversement key={`${d.version}`} dossierId={dossier.id} montantCentimes={d.grandLivre.reversementCentimes} onFait={apres} />
+          : <PropositionPaiement key={`${d.version}`} dossierId={dossier.id} donnees={d} onFait={apres} />}
       </section>
     </div>
   );
@@ -369,5 +372,104 @@ function TransitionPaiement({ dossierId, p, onFait }: { dossierId: string; p: TP
       </button>
       {refus && <AlerteRefus key={refus.message} erreur={refus} titre="L’action a échoué" />}
     </>
+  );
+}
+
+const dansJours = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * When more was paid than the FSE dû: the ordre de reversement of exactly that excess (the server recomputes it), with
+ * the date it must be repaid by (30 days by default) and its motif; the porteur is told by e-mail.
+ */
+function EmissionReversement({ dossierId, montantCentimes, onFait }: { dossierId: string; montantCentimes: number; onFait: (m: string) => void }) {
+  const annoncer = useAnnoncer();
+  const [echeance, setEcheance] = useState(dansJours(30));
+  const [motif, setMotif] = useState('Les paiements versés dépassent le FSE dû arrêté par le contrôle de service fait définitif.');
+  const [refus, setRefus] = useState<ApiError | null>(null);
+  const [envoi, setEnvoi] = useState(false);
+  const emettre = async () => {
+    setRefus(null);
+    setEnvoi(true);
+    try {
+      const { data } = await api(`/dossiers/${encodeURIComponent(dossierId)}/reversements`, OrdreReversement, { method: 'POST', auth: true, body: { montantCentimes, echeance, motif } });
+      const m = `Ordre de reversement ${data.numero} de ${formatMontant(data.montantCentimes)} émis : le porteur est prévenu par courriel.`;
+      annoncer(m);
+      onFait(m);
+    } catch (x) {
+      const r = enErreur(x);
+      setRefus(r);
+      annoncer(`L’émission a échoué : ${r.message}`);
+    } finally {
+      setEnvoi(false);
+    }
+  };
+  return (
+    <form className="proposition-paiement" noValidate aria-labelledby="reversement-titre" onSubmit={(x) => { x.preventDefault(); void emettre(); }}>
+      <h3 id="reversement-titre">Émettre l’ordre de reversement</h3>
+      {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre="L’ordre de reversement n’est pas émis" />}
+      <p className="aide">Montant à reverser, calculé sur les paiements versés et le FSE dû : <strong>{formatMontant(montantCentimes)}</strong>.</p>
+      <div className="champ">
+        <label htmlFor="reversement-echeance">À reverser avant le</label>
+        <input id="reversement-echeance" type="date" value={echeance} min={dansJours(0)} onChange={(x) => setEcheance(x.target.value)} />
+      </div>
+      <div className="champ">
+        <label htmlFor="reversement-motif">Motif</label>
+        <textarea id="reversement-motif" rows={3} value={motif} onChange={(x) => setMotif(x.target.value)} />
+      </div>
+      <button type="submit" className="bouton" disabled={envoi}>Émettre l’ordre de reversement</button>
+    </form>
+  );
+}
+
+/** The oi-admin records a sum the porteur repaid (amount, date received, transfer reference) until the ordre is recovered. */
+function Recouvrement({ dossierId, r, onFait }: { dossierId: string; r: TReversement; onFait: (m: string) => void }) {
+  const annoncer = useAnnoncer();
+  const reste = r.montantCentimes - r.recouvrements.reduce((s, x) => s + x.montantCentimes, 0);
+  const [montant, setMontant] = useState(centimesVersSaisie(reste));
+  const [recuLe, setRecuLe] = useState(dansJours(0));
+  const [reference, setReference] = useState('');
+  const [erreur, setErreur] = useState<string | undefined>(undefined);
+  const [refus, setRefus] = useState<ApiError | null>(null);
+  const [envoi, setEnvoi] = useState(false);
+  const id = `recouvrement-${r.id}`;
+  const enregistrer = async () => {
+    setRefus(null);
+    const c = saisieVersCentimes(montant);
+    if (c === null) {
+      setErreur('Indiquez un montant en euros, par exemple « 1 712,00 ».');
+      document.getElementById(`${id}-montant`)?.focus();
+      return;
+    }
+    setErreur(undefined);
+    setEnvoi(true);
+    try {
+      const { data } = await api(`/dossiers/${encodeURIComponent(dossierId)}/reversements/${encodeURIComponent(r.id)}/recouvrements`, OrdreReversement, {
+        method: 'POST', auth: true, body: { montantCentimes: c, recuLe, reference },
+      });
+      const m = `${formatMontant(c)} reversés enregistrés sur l’ordre ${data.numero}${data.statut === 'recouvre' ? ' : il est entièrement recouvré' : ''}.`;
+      annoncer(m);
+      onFait(m);
+    } catch (x) {
+      const e = enErreur(x);
+      setRefus(e);
+      annoncer(`L’enregistrement a échoué : ${e.message}`);
+    } finally {
+      setEnvoi(false);
+    }
+  };
+  return (
+    <form className="recouvrement" noValidate aria-label={`Enregistrer une somme reversée sur l’ordre ${r.numero}`} onSubmit={(x) => { x.preventDefault(); void enregistrer(); }}>
+      {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre="La somme n’est pas enregistrée" />}
+      <SaisieEuros id={`${id}-montant`} label="Somme reçue" value={montant} onChange={setMontant} erreur={erreur} />
+      <div className="champ">
+        <label htmlFor={`${id}-date`}>Reçue le</label>
+        <input id={`${id}-date`} type="date" value={recuLe} max={dansJours(0)} onChange={(x) => setRecuLe(x.target.value)} />
+      </div>
+      <div className="champ">
+        <label htmlFor={`${id}-reference`}>Référence du virement</label>
+        <input id={`${id}-reference`} value={reference} onChange={(x) => setReference(x.target.value)} />
+      </div>
+      <button type="submit" className="bouton bouton-petit" disabled={envoi}>Enregistrer la somme reçue</button>
+    </form>
   );
 }

@@ -10,7 +10,7 @@ import { useAnnoncer } from '../lib/annonces';
 import { centimesVersSaisie, formatDate, formatInstant, formatMontant, saisieVersCentimes } from '../lib/format';
 import type { TDossier } from '../lib/schemas-dossier';
 import {
-  CalendrierBilans, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, nomEcheance, OPTIONS_CATEGORIES, ResultatCsfLecture, useBilans,
+  CalendrierBilans, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, nomEcheance, OPTIONS_CATEGORIES, ResultatCsfLecture, useBilans,
   type Echeance, type ReponseBilans, type TBilan,
 } from './commun';
 
@@ -70,6 +70,7 @@ export function SectionBilans({ dossier, signataire }: { dossier: TDossier; sign
       )}
       <h3>Paiements</h3>
       <ListePaiements paiements={d.paiements} />
+      <ListeReversements dossierId={dossier.id} reversements={d.reversements} />
       <GrandLivre donnees={d} />
     </section>
   );
