@@ -8,16 +8,17 @@
  * - the comité, held on the first start's day: comite1 presides, comite1 … comite5 sit, agenda published, nobody
  *   has voted yet;
  * - porteur@guichet.test: A1 deposited, compléments asked by the gestionnaire (a RIB, due in ten days);
- * - the PLIE de Bordeaux's comité, held at 00:00 on the first start's day and closed: B1 (porteur@) and B3 (porteur2@)
- *   selected and programmed by the OI, B2 (porteur2@) selected and waiting for its programmation (the oi-admin's to do);
+ * - the PLIE de Bordeaux's comité, held at 00:00 on the first start's day and closed: B1 (porteur@), B2 and B3
+ *   (porteur2@) selected and programmed by the OI;
  * - participants: four on B1, all left (a CDI held six months: emploi durable; three months of intérim: not a sortie
  *   positive under Bordeaux's rules; a move away; an abandon), two on
  *   HP1, entered with the FSE+ questionnaire;
- * - conventions: B1's signed by both parties and in force; B3's in force with an avenant (a six-month extension)
- *   signed by porteur2@ and waiting for the oi-admin's countersignature;
+ * - conventions: B1's and B2's signed by both parties and in force; B3's in force with an avenant (a six-month
+ *   extension) signed by porteur2@ and waiting for the oi-admin's countersignature;
  * - bilans and payments: B3 paid in full (avance, final bilan deposited by porteur2@, CSF final with nothing
  *   discarded, solde paid); B1's avance paid and its final bilan deposited by porteur@, under CSF by the gestionnaire
  *   (part of a staff line discarded, « bulletins absents »): the gestionnaire sends it to the porteur, who answers once;
+ *   B2's final bilan is still to deposit (the OI's tableau de bord shows its due date, the reminders follow it);
  * - the messagerie: the gestionnaire asks porteur2@ about GP1 (unread by the porteur), porteur@ asks the OI about
  *   HP1 (unread by the OI).
  *
@@ -274,9 +275,9 @@ export async function seedDossiersDemo(apiUrl: string, maintenant = new Date()):
   const ids = new Map<string, string>();
   for (const demo of [...DOSSIERS, ...SUITE]) ids.set(demo.fiche, await avancer(api, aap.id, demo));
   await comiteOuvert(api, aap.id, ids, maintenant);
-  await comiteClos(api, aap.id, [ids.get('B1')!, ids.get('B2')!, ids.get('B3')!], [ids.get('B1')!, ids.get('B3')!], maintenant);
+  await comiteClos(api, aap.id, [ids.get('B1')!, ids.get('B2')!, ids.get('B3')!], [ids.get('B1')!, ids.get('B2')!, ids.get('B3')!], maintenant);
   await messagesDemo(api, ids);
-  await conventionsDemo(api, ids.get('B1')!, ids.get('B3')!, maintenant);
+  await conventionsDemo(api, ids.get('B1')!, ids.get('B2')!, ids.get('B3')!, maintenant);
   await participantsDemo(api, ids.get('B1')!, ids.get('HP1')!, maintenant);
   await bilansDemo(api, ids.get('B1')!, ids.get('B3')!);
 }
@@ -353,7 +354,7 @@ type ConventionLue = {
  * Conventions: B1's prepared, sent, signed by its porteur and countersigned by the OI (in force, sealed); B3's in force
  * too, with an avenant (six more months, re-examined by the OI) that porteur2 has signed and the OI has yet to countersign.
  */
-async function conventionsDemo(api: ClientApi, b1: string, b3: string, maintenant: Date) {
+async function conventionsDemo(api: ClientApi, b1: string, b2: string, b3: string, maintenant: Date) {
   const suivant = async (id: string, porteur: string, qualite: string): Promise<ConventionLue> => {
     let c = await api.appel<ConventionLue>(OI, 'GET', `/dossiers/${id}/convention`);
     const d = await api.appel<{ statut: string; version: number }>(OI, 'GET', `/dossiers/${id}`);
@@ -368,6 +369,8 @@ async function conventionsDemo(api: ClientApi, b1: string, b3: string, maintenan
     return c;
   };
   await suivant(b1, PORTEUR, 'Président');
+  // B2's convention in force, nothing deposited yet: its final bilan shows « à déposer » on the OI's tableau de bord.
+  await suivant(b2, PORTEUR2, 'Directrice');
   let c = await suivant(b3, PORTEUR2, 'Directrice');
   if (c.suivi?.etat !== 'en_vigueur' || c.suivi.numeroEnVigueur !== 1 || c.versions.length > 1) return;
   const periode = c.versions[0]!.contenu.periode;

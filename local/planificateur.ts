@@ -1,6 +1,6 @@
 /**
  * The local stand-in for EventBridge Scheduler: runs the scheduled handlers of shared/http/taches.ts (the reminders
- * J-7 / J-2) shortly after start, then every hour — they are idempotent (one reminder per dossier, recipient and
+ * J-7 / J-2 before a closing, those of bilans and payment deadlines, the participants' purge) shortly after start, then every hour — they are idempotent (one reminder per dossier, recipient and
  * stage, by its outbox id), so running more often than daily sends nothing twice. Every five minutes it also sends
  * again the e-mails left waiting after a transient failure (on AWS, an operator redrives the DLQ), and at the
  * verification stack's frequency it sweeps the pièces stuck in verification (shared/http/taches.ts `balayage`).

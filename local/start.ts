@@ -28,11 +28,11 @@ ${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.roles.join(', ')}${u.oi ? `
 
 Sur l’appel à projets AAP-DEMO-FSEPLUS : un dossier déposé à examiner (GP1), des compléments attendus de
 porteur@guichet.test (A1), deux dossiers instruits à l’ordre du jour du comité ouvert du PLIE du Haut Périgord
-(comite1 préside), un comité clos du PLIE de Bordeaux (B1 et B3 programmés, B2 sélectionné à programmer par l’OI), un
-brouillon de porteur@guichet.test (S1) et un message non lu de chaque côté. Conventions : celle de B1 en vigueur,
+(comite1 préside), un comité clos du PLIE de Bordeaux (B1, B2 et B3 programmés), un
+brouillon de porteur@guichet.test (S1) et un message non lu de chaque côté. Conventions : celles de B1 et B2 en vigueur,
 un avenant de B3 signé par porteur2@guichet.test à contresigner par oi@guichet.test. Participants : quatre sur B1
 (toutes sorties, qualifiées par les règles du PLIE de Bordeaux), deux sur HP1. Bilans : B3 payé (avance et solde),
-le bilan final de B1 en contrôle de service fait par gestionnaire@guichet.test.
+le bilan final de B1 en contrôle de service fait par gestionnaire@guichet.test, celui de B2 à déposer.
 Autres OI : oi-mulhouse@guichet.test (PLIE du pays de la région mulhousienne) et oi-dijon@guichet.test (PLIE du bassin
 dijonnais) consultent et versionnent les règles de sortie de leur PLIE.
 

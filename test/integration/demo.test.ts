@@ -20,10 +20,10 @@ describe('demo dossiers of npm start', () => {
     await seedDossiersDemo(`${g.url}/api`);
 
     expect(await dossiersDe('porteur@guichet.test')).toEqual(['A1:complement_demande', 'B1:programme', 'HP1:inscrit_comite', 'S1:brouillon']);
-    expect(await dossiersDe('porteur2@guichet.test')).toEqual(['B2:selectionne', 'B3:programme', 'GP1:depose', 'HP2:inscrit_comite']);
+    expect(await dossiersDe('porteur2@guichet.test')).toEqual(['B2:programme', 'B3:programme', 'GP1:depose', 'HP2:inscrit_comite']);
     // Each role has something to do on its tableau de bord.
     const { compteurs } = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { compteurs: Record<string, number> };
-    expect(compteurs).toMatchObject({ a_examiner: 1, complements: 1, en_comite: 2, a_programmer: 1, programmes: 2 });
+    expect(compteurs).toMatchObject({ a_examiner: 1, complements: 1, en_comite: 2, a_programmer: 0, programmes: 3 });
     // Conventions: B1's in force (sealed), B3's in force with an avenant awaiting the OI's countersignature.
     const convention = async (email: string, fiche: string) => {
       const d = ((await api.get('/dossiers', { as: email })).body.items as Resume[]).find((x) => x.ficheCode === fiche)!;
@@ -50,8 +50,14 @@ describe('demo dossiers of npm start', () => {
     expect(bilansB3.paiements.map((p: { nature: string; statut: string }) => [p.nature, p.statut])).toEqual([['avance', 'paye'], ['solde', 'paye']]);
     expect(bilansB3.grandLivre).toMatchObject({ soldeCentimes: 0, reversementCentimes: 0 });
     expect(bilansB3.grandLivre.payesCentimes).toBe(bilansB3.grandLivre.fseDuCentimes);
-    const tdbBilans = (await api.get('/gestion/tableau-de-bord', { as: 'gestionnaire@guichet.test' })).body.bilans as Array<{ dossierId: string; etape: string; nature: string | null }>;
-    expect(tdbBilans.map((x) => [x.dossierId, x.etape, x.nature])).toEqual([[b1Id, 'en_csf', 'final']]);
+    // B2's convention in force and nothing deposited: its final bilan is « à déposer » by the calendar's due date.
+    const b2Id = ((await api.get('/dossiers', { as: 'porteur2@guichet.test' })).body.items as Resume[]).find((x) => x.ficheCode === 'B2')!.id;
+    const finalB2 = ((await api.get(`/dossiers/${b2Id}/bilans`, { as: 'porteur2@guichet.test' })).body.echeances as Array<{ numero: number; nature: string; echeance: string; bilan: unknown }>)
+      .find((e) => e.nature === 'final')!;
+    expect(finalB2.bilan).toBeNull();
+    const tdbBilans = (await api.get('/gestion/tableau-de-bord', { as: 'gestionnaire@guichet.test' })).body.bilans as Array<{ dossierId: string; etape: string; nature: string | null; numero: number | null; deposerAvant: string | null; enRetard: boolean }>;
+    expect(tdbBilans.map((x) => [x.dossierId, x.etape, x.nature])).toEqual([[b1Id, 'en_csf', 'final'], [b2Id, 'a_deposer', 'final']]);
+    expect(tdbBilans[1]).toMatchObject({ numero: finalB2.numero, deposerAvant: finalB2.echeance, enRetard: false });
     const tableau = (await api.get('/gestion/tableau-de-bord', { as: 'oi@guichet.test' })).body as { conventions: Array<{ etat: string; numero: number | null; reference: string }> };
     expect(tableau.conventions.map((c) => [c.reference.split('-').at(-2), c.etat, c.numero])).toEqual([['B3', 'a_contresigner', 2]]);
     const fils = async (email: string, fiche: string) => {
