@@ -9,6 +9,7 @@ import { actionsOf, allows, environmentOf, nagViolations, newApp } from './suppo
 
 const SENDER = 'functions/notifications/envoyer.ts';
 const RAPPELS = 'functions/notifications/rappels.ts';
+const RAPPELS_BILANS = 'functions/notifications/rappels-bilans.ts';
 
 describe('NotificationsStack', () => {
   let stack: NotificationsStack;
@@ -91,6 +92,17 @@ describe('NotificationsStack', () => {
       State: 'ENABLED',
       Target: { RetryPolicy: { MaximumRetryAttempts: 2 } },
     });
+  });
+
+  it('lets the bilan and payment reminders read the user pool’s directory (the OI’s admins by group), and only them', () => {
+    const [bilans] = fonction(RAPPELS_BILANS);
+    const actions = actionsOf(template, bilans!.Properties);
+    expect(allows(actions, 'cognito-idp:ListUsersInGroup')).toBe(true);
+    expect(allows(actions, 'ses:SendEmail')).toBe(false);
+    expect(ENV.userPoolId in environmentOf(bilans!.Properties)).toBe(true);
+    const [cloture] = fonction(RAPPELS);
+    expect(allows(actionsOf(template, cloture!.Properties), 'cognito-idp:ListUsersInGroup')).toBe(false);
+    expect(ENV.userPoolId in environmentOf(cloture!.Properties)).toBe(false);
   });
 
   it('passes cdk-nag (AwsSolutions) without unacknowledged findings', () => {
