@@ -56,11 +56,14 @@ type Ligne = { code: string; libelle: string; obligatoire: boolean; etat: string
 export async function piecesObligatoires(api: ClientApi, email: string, dossierId: string): Promise<void> {
   const chemin = `/dossiers/${encodeURIComponent(dossierId)}/pieces`;
   const { lignes } = await api.appel<{ lignes: Ligne[] }>(email, 'GET', chemin);
+  // The RIB declares its account (a valid example IBAN), which the OI's SEPA transfers pay to.
+  const titulaire = (await api.appel<{ organisationNom: string }>(email, 'GET', `/dossiers/${encodeURIComponent(dossierId)}`)).organisationNom.slice(0, 70);
   for (const l of lignes.filter((x) => x.obligatoire && x.etat !== 'valide' && x.etat !== 'en_verification')) {
     const octets = await pdfPiece(l.libelle);
     const nomFichier = `${l.code.toLowerCase()}.pdf`;
     const annonce = await api.appel<{ upload: { url: string; fields: Record<string, string> } }>(email, 'POST', chemin, {
       typePiece: l.code, nomFichier, taille: octets.length, typeContenu: 'application/pdf', sha256: createHash('sha256').update(octets).digest('hex'),
+      ...(l.code === 'RIB' ? { coordonnees: { titulaire, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' } } : {}),
     });
     const form = new FormData();
     for (const [k, v] of Object.entries(annonce.upload.fields)) form.append(k, v);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DateIso, Pourcentage, TexteCourt } from './common';
+import { CoordonneesBancaires } from './piece';
 import { Taux, TotauxPlan, Violation } from './plan-financement';
 
 /**
@@ -207,6 +208,23 @@ export const DemandeRecouvrement = z.strictObject({
   reference: z.string().trim().min(1, 'Indiquez la référence du virement ou du titre de recette.').max(140, 'Référence : 140 caractères au plus.'),
 });
 export type DemandeRecouvrement = z.infer<typeof DemandeRecouvrement>;
+
+/**
+ * The oi-admin's export of the payments to make (every `valide` payment of the OI): a SEPA credit transfer file, from
+ * the OI's account on the execution date, or a CSV for the accountant.
+ */
+export const DemandeVirements = z
+  .strictObject({
+    format: z.enum(['sepa', 'csv'], { message: 'Format attendu : sepa (fichier de virements pain.001) ou csv.' }),
+    dateExecution: DateIso.optional(),
+    debiteur: CoordonneesBancaires.optional().describe('Le compte de l’OI qui paie (SEPA).'),
+  })
+  .superRefine((d, ctx) => {
+    if (d.format !== 'sepa') return;
+    if (!d.dateExecution) ctx.addIssue({ code: 'custom', path: ['dateExecution'], message: 'Indiquez la date d’exécution des virements.' });
+    if (!d.debiteur) ctx.addIssue({ code: 'custom', path: ['debiteur'], message: 'Indiquez le compte de l’OI qui paie : titulaire, IBAN et BIC.' });
+  });
+export type DemandeVirements = z.infer<typeof DemandeVirements>;
 
 export const STATUTS_REVERSEMENT = ['emis', 'partiellement_recouvre', 'recouvre'] as const;
 export type StatutReversement = (typeof STATUTS_REVERSEMENT)[number];

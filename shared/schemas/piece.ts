@@ -1,5 +1,28 @@
 import * as z from 'zod';
+import { electronicFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
 import { DateIso } from './common';
+
+/**
+ * The bank details a RIB declares (titulaire, IBAN, BIC), typed by whoever uploads it: what the OI's SEPA credit
+ * transfer file pays to. IBAN checked by its ISO 13616 key and in a SEPA country; BIC by ISO 9362's format.
+ */
+export const CoordonneesBancaires = z.strictObject({
+  titulaire: z.string().trim().min(1, 'Indiquez le titulaire du compte.').max(70, 'Titulaire : 70 caractères au plus (virement SEPA).'),
+  iban: z
+    .string()
+    .max(50, 'IBAN trop long.')
+    .transform((v) => electronicFormatIBAN(v) ?? '')
+    .refine((v) => isValidIBAN(v), 'IBAN invalide : vérifiez sa clé et sa longueur (par exemple FR76 3000 6000 0112 3456 7890 189).')
+    .refine((v) => isSEPACountry(v.slice(0, 2)), 'Cet IBAN n’appartient pas à la zone SEPA : un virement SEPA ne peut pas l’atteindre.'),
+  bic: z
+    .string()
+    .max(20, 'BIC trop long.')
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .refine((v) => isValidBIC(v), 'BIC invalide : 8 ou 11 caractères (par exemple AGRIFRPP ou AGRIFRPP882).'),
+});
+export type CoordonneesBancaires = z.infer<typeof CoordonneesBancaires>;
+/** The pièce type whose upload declares bank details. */
+export const TYPE_PIECE_RIB = 'RIB';
 
 export const TYPES_CONTENU = {
   'application/pdf': 'PDF',
@@ -57,6 +80,8 @@ export const DemandeUpload = z.strictObject({
   taille: z.number().int().min(1, 'Un fichier vide ne peut pas être déposé.').max(TAILLE_MAX_ABSOLUE, 'Fichier trop volumineux (50 Mo au plus).'),
   typeContenu: TypeContenu,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue en hexadécimal minuscule (64 caractères).'),
+  /** RIB only: the bank details it shows, which the OI's transfers pay to. */
+  coordonnees: CoordonneesBancaires.optional(),
 });
 export type DemandeUpload = z.infer<typeof DemandeUpload>;
 
@@ -84,6 +109,8 @@ export const Piece = z.object({
   /** Writes to the upload key after it was verified valid: quarantined (never served), counted, the last one kept. */
   ecrituresRefusees: z.number().int().optional(),
   derniereEcritureRefusee: z.object({ le: z.string(), sha256: z.string().nullable(), taille: z.number().int().nullable() }).optional(),
+  /** RIB only: the bank details declared with it (absent on RIB uploaded before they were asked). */
+  coordonnees: z.object({ titulaire: z.string(), iban: z.string(), bic: z.string() }).optional(),
 });
 export type Piece = z.infer<typeof Piece>;
 

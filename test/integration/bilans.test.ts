@@ -313,3 +313,46 @@ describe('an ordre de reversement when the avance exceeds the FSE dû', () => {
     expect(types.filter((t: string) => t.startsWith('reversement_'))).toEqual(expect.arrayContaining(['reversement_emis', 'reversement_recouvrement']));
   }, 240_000);
 });
+
+describe('the payments to make, exported for the bank', () => {
+  it('pays each validated payment to the account its RIB declares: a pain.001 file whose sums are exact, or a CSV; the oi-admin only', async () => {
+    const d = await conventionEnVigueur();
+    const pieces = (await api.get(`/dossiers/${d.id}/pieces`, { as: OI })).body.pieces as Array<{ typePiece: string; coordonnees?: unknown }>;
+    // Typed with spaces and in lower case, kept in the electronic format.
+    expect(pieces.find((p) => p.typePiece === 'RIB')!.coordonnees).toEqual({ titulaire: 'Structure de test', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' });
+    const p = await api.post(`/dossiers/${d.id}/paiements`, { as: GESTIONNAIRE, body: { nature: 'avance', montantCentimes: 256_800 } });
+    expect((await api.post(`/dossiers/${d.id}/paiements/${p.body.id}/transitions`, { as: OI, body: { action: 'valider' } })).status).toBe(200);
+
+    const debiteur = { titulaire: 'AGAPE — Agence de gestion', iban: 'FR14 2004 1010 0505 0001 3M02 606', bic: 'PSSTFRPPLIL' };
+    const demande = { format: 'sepa', dateExecution: '2027-01-15', debiteur };
+    expect((await api.post('/gestion/paiements/virements', { as: GESTIONNAIRE, body: demande })).status).toBe(403);
+    expect((await api.post('/gestion/paiements/virements', { as: OI, body: { format: 'sepa' } })).status).toBe(400);
+    const mauvais = await api.post('/gestion/paiements/virements', { as: OI, body: { ...demande, debiteur: { ...debiteur, iban: 'FR14 2004 1010 0505 0001 3M02 607' } } });
+    expect(mauvais.status).toBe(400);
+    expect(JSON.stringify(mauvais.body)).toMatch(/IBAN invalide/);
+
+    const sepa = await api.post('/gestion/paiements/virements', { as: OI, body: demande });
+    expect(sepa.status).toBe(200);
+    expect(sepa.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(sepa.headers.get('content-disposition')).toMatch(/attachment; filename="virements-sepa-AGAPE-\d{14}\.xml"/);
+    const xml = Buffer.from(sepa.body as Uint8Array).toString('utf8');
+    expect(xml).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
+    expect(xml).toContain('<ReqdExctnDt>2027-01-15</ReqdExctnDt>');
+    expect(xml).toContain('<Dbtr><Nm>AGAPE - Agence de gestion</Nm></Dbtr><DbtrAcct><Id><IBAN>FR1420041010050500013M02606</IBAN>');
+    const tx = new RegExp(`<CdtTrfTxInf><PmtId><InstrId>[^<]+</InstrId><EndToEndId>${p.body.id}</EndToEndId></PmtId><Amt><InstdAmt Ccy="EUR">2568.00</InstdAmt></Amt><CdtrAgt><FinInstnId><BIC>AGRIFRPP</BIC></FinInstnId></CdtrAgt><Cdtr><Nm>Structure de test</Nm></Cdtr><CdtrAcct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></CdtrAcct><RmtInf><Ustrd>FSE Avance ${d.reference}</Ustrd>`);
+    expect(xml).toMatch(tx);
+    const montants = [...xml.matchAll(/<InstdAmt Ccy="EUR">(\d+)\.(\d\d)<\/InstdAmt>/g)].reduce((s, m) => s + Number(m[1]) * 100 + Number(m[2]), 0);
+    const [, e, c] = /<GrpHdr>.*?<CtrlSum>(\d+)\.(\d\d)<\/CtrlSum>/.exec(xml)!;
+    expect(Number(e) * 100 + Number(c)).toBe(montants);
+
+    const csv = await api.post('/gestion/paiements/virements', { as: OI, body: { format: 'csv' } });
+    expect(csv.status).toBe(200);
+    const texte = Buffer.from(csv.body as Uint8Array).toString('utf8');
+    expect(texte.startsWith('\uFEFFDossier;Bénéficiaire;SIRET;Paiement;Montant (€)')).toBe(true);
+    expect(texte).toContain(`${d.reference};`);
+    expect(texte).toMatch(new RegExp(`${d.reference};[^\\r]*;Avance;2568,00;Structure de test;FR7630006000011234567890189;AGRIFRPP;${p.body.id};`));
+    // Reading only: the payment is still to put into payment.
+    const lu = await api.get(`/dossiers/${d.id}/bilans`, { as: OI });
+    expect(lu.body.paiements.find((x: { id: string }) => x.id === p.body.id).statut).toBe('valide');
+  }, 240_000);
+});

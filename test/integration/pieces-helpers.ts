@@ -21,7 +21,7 @@ export async function televerser(
   dossierId: string,
   typePiece: string,
   octets: Uint8Array,
-  options: { typeContenu?: string; nomFichier?: string; taille?: number; sha256?: string } = {},
+  options: { typeContenu?: string; nomFichier?: string; taille?: number; sha256?: string; coordonnees?: { titulaire: string; iban: string; bic: string } } = {},
 ): Promise<{ annonce: Upload; envoi?: number }> {
   const annonce = (await api.post(`/dossiers/${dossierId}/pieces`, {
     as,
@@ -31,6 +31,7 @@ export async function televerser(
       taille: options.taille ?? octets.length,
       typeContenu: options.typeContenu ?? 'application/pdf',
       sha256: options.sha256 ?? sha256(octets),
+      ...(options.coordonnees ? { coordonnees: options.coordonnees } : {}),
     },
   })) as Upload;
   if (annonce.status !== 201) return { annonce };
@@ -53,14 +54,17 @@ export async function verdict(api: Api, as: string, dossierId: string, pieceId: 
   throw new Error(`La pièce ${pieceId} est restée en vérification`);
 }
 
-/** Uploads a valid PDF for every required line of the checklist and waits until each is valid. */
+/** The account a test porteur's RIB declares (a valid French IBAN and BIC). */
+export const COMPTE_TEST = { titulaire: 'Structure de test', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp' };
+
+/** Uploads a valid PDF for every required line of the checklist (the RIB with its account) and waits until each is valid. */
 export async function piecesObligatoires(api: Api, as: string, dossierId: string): Promise<void> {
   const lignes = (await api.get(`/dossiers/${dossierId}/pieces`, { as })).body.lignes as Array<{ code: string; obligatoire: boolean }>;
   await Promise.all(
     lignes
       .filter((l) => l.obligatoire)
       .map(async (l) => {
-        const { annonce } = await televerser(api, as, dossierId, l.code, await pdfValide(l.code));
+        const { annonce } = await televerser(api, as, dossierId, l.code, await pdfValide(l.code), l.code === 'RIB' ? { coordonnees: COMPTE_TEST } : {});
         const v = await verdict(api, as, dossierId, annonce.body.pieceId);
         if (v.etat !== 'valide') throw new Error(`${l.code} : ${v.motifRejet}`);
       }),

@@ -76,6 +76,23 @@ describe('verification of uploads', () => {
     expect([dl.status, dl.body.code]).toEqual([409, 'PIECE_NON_VALIDE']);
   });
 
+  it('keeps the bank details a RIB declares (electronic IBAN), refuses them on any other pièce and refuses a wrong IBAN key, storing nothing', async () => {
+    const d = await brouillon();
+    const octets = await pdfValide('RIB');
+    const coordonnees = { titulaire: 'Structure test', iban: 'fr76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPP' };
+    const rib = await televerser(api, P1, d.id, 'RIB', octets, { coordonnees });
+    expect(rib.annonce.status).toBe(201);
+    expect((await verdict(api, P1, d.id, rib.annonce.body.pieceId)).etat).toBe('valide');
+    const lu = (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.pieces.find((p: { id: string }) => p.id === rib.annonce.body.pieceId);
+    expect(lu.coordonnees).toEqual({ titulaire: 'Structure test', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' });
+    const horsRib = await televerser(api, P1, d.id, 'STATUTS', octets, { coordonnees });
+    expect([horsRib.annonce.status, horsRib.annonce.body.code]).toEqual([400, 'COORDONNEES_HORS_RIB']);
+    const cle = await televerser(api, P1, d.id, 'RIB', octets, { coordonnees: { ...coordonnees, iban: 'FR7630006000011234567890188' } });
+    expect(cle.annonce.status).toBe(400);
+    expect(JSON.stringify(cle.annonce.body)).toMatch(/IBAN invalide/);
+    expect((await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.pieces).toHaveLength(1);
+  });
+
   it('keeps the normalised name and the refusal code: a bidi override is stripped, then the extension judged', async () => {
     const d = await brouillon();
     const rib = await envoyer(d.id, 'RIB', await pdfValide(), { nomFichier: 'rib\u202Efdp.exe' });

@@ -6,7 +6,7 @@
  * step after the draft is journaled in the dossier's audit chain, with the dossier as the lock.
  */
 import type { Actor } from '../../auth/roles';
-import { exiger } from '../../auth/politique';
+import { exiger, POLITIQUE } from '../../auth/politique';
 import type {
   Bilan,
   CsfBilan,
@@ -15,6 +15,7 @@ import type {
   DemandePaiement,
   DemandeRecouvrement,
   DemandeReversement,
+  DemandeVirements,
   OrdreReversement,
   PaiementEnregistre,
   StatutPaiement,
@@ -26,7 +27,10 @@ import type { Dossier, Evenement } from '../../schemas/dossier';
 import type { Notification } from '../../schemas/notification';
 import { nomDe } from '../../auth/personne';
 import { formatMontant } from '../../format';
-import { Conflit, Introuvable, RegleMetier } from '../errors';
+import { AccesRefuse, Conflit, Introuvable, RegleMetier } from '../errors';
+import { courantes } from '../piece/piece';
+import { TYPE_PIECE_RIB } from '../../schemas/piece';
+import { csvVirements, painVirements, type LigneVirement } from './virements';
 import { journaliser } from '../dossier/journal';
 import { dateLocale } from '../dossier/dossier';
 import { tenance, type ContexteDossier } from '../dossier/use-cases';
@@ -410,4 +414,31 @@ export async function ordreReversement(ctx: ContexteBilans, actor: Actor, id: st
     bilan: b ? { numero: b.numero, nature: b.nature, definitifLe: b.csf?.definitif?.le ?? null } : null,
     paiements: paiements.filter((p) => p.statut === 'paye' && p.propose.le <= ordre.emis.le),
   };
+}
+
+/**
+ * The oi-admin's export of the payments to make: every `valide` payment of the OI's programmed dossiers (those whose
+ * summary counts one: no other dossier is read), each paid to the account its dossier's current valid RIB declares.
+ * SEPA: 422 when a RIB declares no account (every such dossier named); CSV: every payment, anomalies marked. Reading
+ * only: the payments are put into payment one by one once the bank has the file.
+ */
+export async function virements(ctx: ContexteBilans, actor: Actor, demande: DemandeVirements) {
+  exiger(actor, 'paiement.valider', { oi: actor.oi ?? null }, () => new AccesRefuse(POLITIQUE['paiement.valider'].refus));
+  const oi = actor.oi!;
+  const programmes = await ctx.dossiers.toutDuStatut(oi, 'programme');
+  const concernes = programmes.filter((d) => (d.suivi.bilans?.paiements.aMettreEnPaiement ?? 0) > 0);
+  const lignes: LigneVirement[] = (await Promise.all(concernes.map(async (d) => {
+    const [paiements, pieces] = await Promise.all([ctx.bilans.paiements(d.id), ctx.pieces.lister(d.id)]);
+    const rib = courantes(pieces).get(TYPE_PIECE_RIB);
+    const compte = rib?.etat === 'valide' && rib.coordonnees ? rib.coordonnees : null;
+    return paiements.filter((p) => p.statut === 'valide').map((p) => ({
+      dossierId: d.id, reference: d.reference, organisationNom: d.organisationNom, siret: d.siret, paiementId: p.id, nature: p.nature, montantCentimes: p.montantCentimes, compte,
+    }));
+  }))).flat().sort((a, b) => a.reference.localeCompare(b.reference) || a.paiementId.localeCompare(b.paiementId));
+  const horodatage = ctx.maintenant.toISOString().replace(/\D/g, '').slice(0, 14);
+  if (demande.format === 'csv') return { format: 'csv' as const, texte: csvVirements(lignes), nom: `paiements-a-virer-${oi}-${horodatage}.csv`, nombre: lignes.length };
+  const { xml, nombre } = await painVirements(lignes, {
+    messageId: `GUICHET-${oi}-${horodatage}`.slice(0, 35), creeLe: ctx.maintenant, dateExecution: demande.dateExecution!, initiateur: oi, debiteur: demande.debiteur!,
+  });
+  return { format: 'sepa' as const, texte: xml, nom: `virements-sepa-${oi}-${horodatage}.xml`, nombre };
 }

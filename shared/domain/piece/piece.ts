@@ -2,7 +2,7 @@ import type { Actor } from '../../auth/roles';
 import type { Aap, FicheOperation, PieceAttendue } from '../../schemas/aap';
 import type { Dossier } from '../../schemas/dossier';
 import type { Organisation } from '../../schemas/organisation';
-import { PIECES_ADMINISTRATIVES_DEFAUT, type DemandeUpload, type LigneChecklist, type Piece, type TypePiece } from '../../schemas/piece';
+import { PIECES_ADMINISTRATIVES_DEFAUT, TYPE_PIECE_RIB, type DemandeUpload, type LigneChecklist, type Piece, type TypePiece } from '../../schemas/piece';
 import { Conflit, RequeteInvalide, TropVolumineux, type DetailErreur } from '../errors';
 import { normaliserNom } from './nom-fichier';
 
@@ -92,6 +92,11 @@ export function nouvellePiece(
   if (demande.taille > type.tailleMaxOctets) {
     throw new TropVolumineux(`Le fichier dépasse la taille maximale de ${Math.floor(type.tailleMaxOctets / 1024 / 1024)} Mo pour « ${type.libelle} ».`);
   }
+  if (demande.coordonnees && demande.typePiece !== TYPE_PIECE_RIB) {
+    throw new RequeteInvalide('COORDONNEES_HORS_RIB', 'Seul un relevé d’identité bancaire déclare des coordonnées bancaires.', [
+      { chemin: 'corps.coordonnees', message: `Retirez les coordonnées bancaires, ou déposez la pièce comme ${TYPE_PIECE_RIB}.` },
+    ]);
+  }
   return {
     id: p.id,
     dossierId: dossier.id,
@@ -107,5 +112,6 @@ export function nouvellePiece(
     creePar: p.actor.userId,
     verifieLe: null,
     remplaceeLe: null,
+    ...(demande.coordonnees ? { coordonnees: demande.coordonnees } : {}),
   };
 }

@@ -8,6 +8,7 @@ import {
   DemandeRecouvrement,
   DemandeReponseCsf,
   DemandeReversement,
+  DemandeVirements,
   OrdreReversement,
   DemandeTransitionPaiement,
   PaiementEnregistre,
@@ -82,5 +83,10 @@ export const routesBilans = [
     method: 'GET', path: '/dossiers/{id}/reversements/{reversementId}/ordre.pdf', handler: 'functions/bilans/get-ordre-reversement.ts', ...jwt('bilan.lire'),
     access: { table: 'read' }, summary: 'L’ordre de reversement (PDF) : montant, calcul, date limite, recouvrements', tag: 'Bilans et paiements',
     input: { params: ParamsReversement }, output: 'pdf',
+  },
+  {
+    method: 'POST', path: '/gestion/paiements/virements', handler: 'functions/bilans/post-virements.ts', ...jwt('paiement.valider'),
+    access: { table: 'read' }, summary: 'Exporter les paiements validés à virer : fichier de virements SEPA (pain.001.001.03) ou CSV', tag: 'Bilans et paiements',
+    input: { body: DemandeVirements },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -6,6 +6,7 @@ import { empreinteSha256, envoyerPresigne, formatTaille } from '../lib/fichiers'
 import { formatInstant } from '../lib/format';
 import { ReponseUpload, Telechargement, TYPES_CONTENU, Vide, type TLigneChecklist, type TTypeContenu } from '../lib/schemas-dossier';
 import type { Pieces } from './use-pieces';
+import { CoordonneesBancaires, TYPE_PIECE_RIB } from '#shared/schemas/piece';
 
 const EXTENSIONS: Record<string, TTypeContenu> = {
   pdf: 'application/pdf',
@@ -47,6 +48,9 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
   const [progression, setProgression] = useState(0);
   const [erreur, setErreur] = useState<string | null>(null);
   const [confirmer, setConfirmer] = useState(false);
+  const estRib = ligne.code === TYPE_PIECE_RIB;
+  const [banque, setBanque] = useState({ titulaire: '', iban: '', bic: '' });
+  const [erreursBanque, setErreursBanque] = useState<Partial<Record<'titulaire' | 'iban' | 'bic', string>>>({});
   const input = useRef<HTMLInputElement>(null);
   const id = `piece-${ligne.code}`;
   const base = `/dossiers/${encodeURIComponent(dossierId)}/pieces`;
@@ -67,6 +71,17 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
     if (f.size === 0) return echec('Ce fichier est vide.');
     if (f.size > ligne.tailleMaxOctets) return echec(`Le fichier fait ${formatTaille(f.size)} : la taille maximale est ${formatTaille(ligne.tailleMaxOctets)}.`);
     if (!estTypeConnu(type) || !ligne.typesAcceptes.includes(type)) return echec(`Format non accepté pour cette pièce : formats acceptés ${formats(ligne)}.`);
+    // A RIB declares the account it shows: checked here as the server will, so that a typo is fixed before the upload.
+    let coordonnees: CoordonneesBancaires | undefined;
+    if (estRib && (banque.titulaire || banque.iban || banque.bic)) {
+      const lu = CoordonneesBancaires.safeParse(banque);
+      if (!lu.success) {
+        setErreursBanque(Object.fromEntries(lu.error.issues.map((i) => [String(i.path[0]), i.message])));
+        return echec('Corrigez les coordonnées bancaires du RIB avant de l’envoyer.');
+      }
+      setErreursBanque({});
+      coordonnees = lu.data;
+    }
     try {
       setPhase('empreinte');
       const sha256 = await empreinteSha256(f);
@@ -74,7 +89,7 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
       const { data } = await api(base, ReponseUpload, {
         method: 'POST',
         auth: true,
-        body: { typePiece: ligne.code, nomFichier: f.name, taille: f.size, typeContenu: type, sha256 },
+        body: { typePiece: ligne.code, nomFichier: f.name, taille: f.size, typeContenu: type, sha256, ...(coordonnees ? { coordonnees } : {}) },
       });
       setPhase('envoi');
       setProgression(0);
@@ -149,6 +164,32 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
           </progress>
           {phase === 'envoi' && <span aria-hidden="true">{progression} %</span>}
         </div>
+      )}
+      {p?.coordonnees && !occupe && (
+        <p className="discret" data-testid="coordonnees-rib">
+          Compte déclaré : {p.coordonnees.titulaire} — IBAN {p.coordonnees.iban.replace(/(.{4})/g, '$1 ').trim()} — BIC {p.coordonnees.bic}
+        </p>
+      )}
+      {estRib && envoiPermis && (
+        <fieldset className="coordonnees-rib" disabled={occupe}>
+          <legend>Coordonnées du compte (les paiements FSE sont virés sur ce compte)</legend>
+          {(['titulaire', 'iban', 'bic'] as const).map((c) => (
+            <div className="champ" key={c}>
+              <label htmlFor={`${id}-${c}`}>{c === 'titulaire' ? 'Titulaire du compte' : c.toUpperCase()}</label>
+              <input
+                id={`${id}-${c}`}
+                value={banque[c]}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={erreursBanque[c] ? true : undefined}
+                aria-describedby={erreursBanque[c] ? `${id}-${c}-erreur` : undefined}
+                onChange={(e) => setBanque({ ...banque, [c]: e.target.value })}
+              />
+              {erreursBanque[c] && <p className="message-erreur" id={`${id}-${c}-erreur`}>{erreursBanque[c]}</p>}
+            </div>
+          ))}
+          <p className="aide">Saisissez-les avant de choisir le fichier du RIB : ils sont envoyés avec lui.</p>
+        </fieldset>
       )}
       {erreur && <p className="message-erreur" id={`${id}-erreur`}>{erreur}</p>}
       <div className="actions">

@@ -8,6 +8,8 @@ import { Link, navigate, query } from '../lib/router';
 import { LIBELLES_FILE } from './libelles';
 import { ETATS_CONVENTION } from '../convention/libelles';
 import { TableDossiersOi } from './table-dossiers';
+import { ExportVirements } from '../bilan/export-virements';
+import { estOiAdmin, useSession } from '../lib/auth';
 
 const ETAPES_BILAN: Record<LigneBilan['etape'], string> = {
   a_deposer: 'Bilan à déposer par le porteur',
@@ -34,6 +36,7 @@ function libelleEtapeBilan(b: LigneBilan): string {
  */
 export function TableauDeBordOi() {
   const { data, erreur, chargement, recharger } = useApi('/gestion/tableau-de-bord', TableauDeBord, true);
+  const admin = estOiAdmin(useSession());
   const [q, setQ] = useState('');
   const chercher = (e: FormEvent) => {
     e.preventDefault();
@@ -141,6 +144,9 @@ export function TableauDeBordOi() {
                 </tbody>
               </table>
             </div>
+          )}
+          {admin && data.bilans.some((b) => b.etape === 'paiement_a_mettre_en_paiement') && (
+            <ExportVirements nombre={data.bilans.filter((b) => b.etape === 'paiement_a_mettre_en_paiement').reduce((s, b) => s + (b.nombre ?? 0), 0)} />
           )}
         </section>
       )}

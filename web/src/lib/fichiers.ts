@@ -24,14 +24,17 @@ export function enregistrerBlob(blob: Blob, nom: string): void {
 }
 
 /**
- * GET `/api<path>` with the bearer token and saves the answer as a file (PDF receipt, CSV and XLSX exports): a plain
- * link cannot carry the Authorization header.
+ * GET `/api<path>` with the bearer token (or POST `corps` as JSON, for a file computed from a form: the SEPA transfers)
+ * and saves the answer as a file (PDF receipt, CSV and XLSX exports): a plain link cannot carry the Authorization header.
  */
-export async function telechargerAvecJeton(path: string, nomParDefaut: string): Promise<string> {
+export async function telechargerAvecJeton(path: string, nomParDefaut: string, corps?: unknown): Promise<string> {
   const session = sessionCourante();
   let reponse: Response;
   try {
-    reponse = await fetch(`/api${path}`, { headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
+    const auth: Record<string, string> = session ? { Authorization: `Bearer ${session.token}` } : {};
+    reponse = await fetch(`/api${path}`, corps === undefined
+      ? { headers: auth }
+      : { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(corps) });
   } catch {
     throw new ApiError(0, 'RESEAU', 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.');
   }
