@@ -182,8 +182,8 @@ export const MODELES_EMAIL: Record<ModeleNotification, Modele> = {
       ? `Délai de paiement dépassé — bilan ${d.bilan ?? ''} du dossier ${d.reference}`
       : `Bilan ${d.bilan ?? ''} du dossier ${d.reference} à payer avant le ${d.echeance ?? ''}`,
     paragraphes: (d) => [
-      `Le bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')}${d.organisation ? ` (${d.organisation})` : ''} a été reçu le ${d.recuLe ?? ''} : le FSE dû est à payer au plus tard le ${d.echeance ?? ''}${d.retard ? ', délai aujourd’hui dépassé' : d.delai ? ` (${d.delai})` : ''}.`,
-      'Son paiement n’est pas encore constaté : rendez le contrôle de service fait définitif, puis validez, mettez en paiement et constatez le paiement depuis l’onglet « Bilans et paiements » du dossier.',
+      `Le bilan ${d.bilan ?? ''} ${dossier(d).replace(/^le /, 'du ')}${d.organisation ? ` (${d.organisation})` : ''} a été reçu le ${d.recuLe ?? ''} : le FSE dû est à payer au plus tard le ${d.echeance ?? ''}${d.retard ? ' ; ce délai est dépassé' : d.delai ? ` (${d.delai})` : ''}.`,
+      'Son paiement n’est pas encore constaté : faites avancer les étapes qui restent (contrôle de service fait définitif, validation, mise en paiement, constat du paiement) depuis l’onglet « Bilans et paiements » du dossier.',
     ],
     lien: 'Ouvrir les bilans et paiements du dossier',
   },
