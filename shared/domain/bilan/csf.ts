@@ -65,9 +65,15 @@ function ecartAutomatique(l: LigneDepenseRealisee, c: ConventionCsf): { motif: M
   if (l.categorie === 'personnel' && plan.personnelForfaitaire) {
     return { motif: 'autre', texte: 'Dépenses de personnel calculées au taux forfaitaire de l’annexe financière : les lignes déclarées au réel ne sont pas retenues.' };
   }
+  const alertes: string[] = [];
   const p = l.periode ?? l.personnel?.periode;
-  if (p && (p.debut < debut || p.fin > fin)) return { alerte: `La période déclarée (du ${formatDate(p.debut)} au ${formatDate(p.fin)}) déborde de la période de réalisation (${periode}) : ne retenez que la part réalisée dans la période.` };
-  return null;
+  if (p && (p.debut < debut || p.fin > fin)) alertes.push(`La période déclarée (du ${formatDate(p.debut)} au ${formatDate(p.fin)}) déborde de la période de réalisation (${periode}) : ne retenez que la part réalisée dans la période.`);
+  // Seed 002 l.7854–7872: a contract or lettre de mission evidences a full-time assignment only; part time needs time records.
+  const q = l.personnel;
+  if (q && q.quotitePct < 100 && q.justificatifTemps === 'contrat_temps_plein') {
+    alertes.push(`Affectation à ${String(q.quotitePct).replace('.', ',')} % de ${q.personne} justifiée par un contrat ou une lettre de mission, qui ne prouve qu’un temps plein : le temps partiel se justifie par un logiciel de suivi du temps, des feuilles d’émargement ou un état récapitulatif signé. Sans eux, écartez la dépense (« temps non justifié »).`);
+  }
+  return alertes.length ? { alerte: alertes.join(' ') } : null;
 }
 
 /**

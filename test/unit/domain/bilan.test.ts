@@ -114,6 +114,18 @@ describe('contrôle de service fait (issue 15 acceptance)', () => {
   });
 });
 
+describe('staff time evidence', () => {
+  it('flags a part-time assignment evidenced by a contract only (it proves full time), and leaves the decision to the gestionnaire', () => {
+    const contrat = personnel(10_000_00, { personnel: { personne: 'Claire Dupuy', periode: { debut: '2021-01-01', fin: '2021-12-31' }, quotitePct: 25, justificatifTemps: 'contrat_temps_plein' } });
+    const r = controleServiceFait(HP1, bilanFinal([contrat]), []);
+    expect(r.lignes[0]).toMatchObject({ retenuCentimes: 10_000_00, automatique: false, alerte: expect.stringMatching(/Affectation à 25 % de Claire Dupuy .*temps plein.*« temps non justifié »/) });
+    // Time records (attendance sheets) or a full-time contract raise nothing.
+    expect(controleServiceFait(HP1, bilanFinal([personnel()]), []).lignes[0]!.alerte).toBeNull();
+    const pleinTemps = personnel(10_000_00, { personnel: { personne: 'Claire Dupuy', periode: { debut: '2021-01-01', fin: '2021-12-31' }, quotitePct: 100, justificatifTemps: 'contrat_temps_plein' } });
+    expect(controleServiceFait(HP1, bilanFinal([pleinTemps]), []).lignes[0]!.alerte).toBeNull();
+  });
+});
+
 describe('lines discarded automatically', () => {
   it('an expense dated 2022-01-15 on an operation ending 2021-12-31 → « hors période », whatever the decision', () => {
     const bilan = bilanFinal([personnel(), { id: 'L2', categorie: 'fonctionnement', libelle: 'Location de salle', montantCentimes: 500_00, date: '2022-01-15', acquittee: true }]);
