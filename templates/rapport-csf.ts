@@ -20,7 +20,7 @@ export interface RapportCsfInput {
   aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire' | 'referencesPlies'>;
   fiche: Pick<FicheOperation, 'code' | 'titre' | 'plie'>;
   convention: { numero: number; periode: { debut: string; fin: string }; fseConventionneCentimes: number; tauxFse: string | null };
-  bilan: Pick<Bilan, 'numero' | 'nature' | 'depot'> & { csf: CsfBilan };
+  bilan: Pick<Bilan, 'numero' | 'nature' | 'depot'> & { csf: CsfBilan; realisation?: Bilan['realisation'] };
   fuseau: string;
 }
 
@@ -68,6 +68,18 @@ export async function renderRapportCsf(input: RapportCsfInput): Promise<Uint8Arr
   layout.field('FSE conventionné', `${m(convention.fseConventionneCentimes)}${convention.tauxFse ? ` (taux ${convention.tauxFse})` : ''}`, LARGEUR_LIBELLE);
   layout.field('Bilan contrôlé', `${titreBilan}${bilan.depot ? `, déposé le ${formatInstantSecondes(new Date(bilan.depot.le), fuseau)} par ${bilan.depot.nom}` : ''}`, LARGEUR_LIBELLE);
   layout.field('Contrôle conduit par', `${csf.modifie.nom}, décisions du ${formatInstantSecondes(new Date(csf.modifie.le), fuseau)}`, LARGEUR_LIBELLE);
+
+  const re = bilan.realisation;
+  if (re) {
+    layout.heading('Réalisation (dossiers des participants au dépôt)', 2);
+    layout.field('Participants', `${re.participants} (${re.parSexe.femme} femmes, ${re.parSexe.homme} hommes)`, LARGEUR_LIBELLE);
+    layout.field('Sorties', `${re.sorties}, dont ${re.sortiesPositives} positive(s) saisie(s) dans les quatre semaines`, LARGEUR_LIBELLE);
+    if (re.prevus.length) {
+      grille(layout, [{ header: 'Indicateur', width: 3 }, { header: 'Prévu', width: 1, align: 'right' }, { header: 'Réalisé', width: 1, align: 'right' }],
+        re.prevus.map((i) => [typo(i.libelle), i.valeurPrevue === null || i.valeurPrevue === undefined ? '\u2014' : String(i.valeurPrevue), i.realise === null ? 'non calculable' : String(i.realise)]),
+        { size: 8.5, spaceAfter: 6 });
+    }
+  }
 
   layout.heading('Contrôles effectués', 2);
   const automatiques = r.lignes.filter((l) => l.automatique);

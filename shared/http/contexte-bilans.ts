@@ -2,6 +2,7 @@ import type { ContexteBilans } from '../domain/bilan/use-cases';
 import { bilanRepository } from '../repositories/bilan-repository';
 import { conventionRepository } from '../repositories/convention-repository';
 import { participantRepository } from '../repositories/participant-repository';
+import { reglesRepository } from '../repositories/regles-repository';
 import { contexteDossier } from './contexte';
 
 /** Wires the bilans, CSF and payments to DynamoDB and the request's clock (only their routes bundle it). */
@@ -10,4 +11,5 @@ export const contexteBilans = (req: { maintenant: Date; nouvelId: () => string }
   conventions: conventionRepository,
   bilans: bilanRepository,
   participants: participantRepository,
+  regles: reglesRepository,
 });

@@ -294,6 +294,21 @@ export const CsfBilan = z.object({
 });
 export type CsfBilan = z.infer<typeof CsfBilan>;
 
+/**
+ * The realised figures a bilan keeps from its dépôt, computed from the participant records (not typed): participants,
+ * by sex, exits and positive exits (within four weeks), and each planned indicator with its realised value when it
+ * counts participants.
+ */
+export const RealisationBilan = z.object({
+  calculeLe: z.string(),
+  participants: z.number().int(),
+  parSexe: z.object({ femme: z.number().int(), homme: z.number().int() }),
+  sorties: z.number().int(),
+  sortiesPositives: z.number().int(),
+  prevus: z.array(z.object({ libelle: z.string(), unite: z.string().nullable().optional(), valeurPrevue: z.number().nullable().optional(), realise: z.number().nullable() })),
+});
+export type RealisationBilan = z.infer<typeof RealisationBilan>;
+
 /** A bilan of the convention's calendar (one per échéance number), in the dossier's partition. */
 export const Bilan = z.object({
   dossierId: z.string(),
@@ -305,6 +320,8 @@ export const Bilan = z.object({
   cree: Trace,
   modifie: Trace,
   depot: Trace.nullable().default(null),
+  /** Computed from the participant records at the dépôt (absent on bilans deposited before it was kept). */
+  realisation: RealisationBilan.nullable().default(null),
   csf: CsfBilan.nullable().default(null),
 });
 export type Bilan = z.infer<typeof Bilan>;

@@ -117,6 +117,8 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
     const depot = await api.post(`/dossiers/${d.id}/bilans/${numero}/depot`, { as: P1, headers: { 'if-match': '2' } });
     expect(depot.status).toBe(200);
     expect(depot.body).toMatchObject({ statut: 'depose', depot: { par: 'demo-porteur' } });
+    // The realised figures are computed from the participant records at the dépôt, not typed: none here.
+    expect(depot.body.realisation).toMatchObject({ participants: 0, sorties: 0, sortiesPositives: 0, parSexe: { femme: 0, homme: 0 } });
     version = depot.body.version;
     expect((await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': String(version) }, body: corps })).status).toBe(409);
     // The gestionnaire's tableau de bord lists it to control, with its payment deadline (receipt + 80 days, FSE+).

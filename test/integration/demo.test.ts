@@ -43,6 +43,8 @@ describe('demo dossiers of npm start', () => {
     const bilansB1 = (await api.get(`/dossiers/${b1Id}/bilans`, { as: 'gestionnaire@guichet.test' })).body;
     const finalB1 = bilansB1.echeances.find((e: { nature: string }) => e.nature === 'final');
     expect(finalB1.bilan).toMatchObject({ statut: 'en_csf', csf: { resultat: { ecarteCentimes: 100_000 } } });
+    // Its realised figures, computed from the four participant records at the dépôt (all exited, one positive exit).
+    expect(finalB1.bilan.realisation).toMatchObject({ participants: 4, sorties: 4 });
     expect(bilansB1.paiements.map((p: { nature: string; statut: string }) => [p.nature, p.statut])).toEqual([['avance', 'paye']]);
     const b3Id = ((await api.get('/dossiers', { as: 'porteur2@guichet.test' })).body.items as Resume[]).find((x) => x.ficheCode === 'B3')!.id;
     const bilansB3 = (await api.get(`/dossiers/${b3Id}/bilans`, { as: 'porteur2@guichet.test' })).body;

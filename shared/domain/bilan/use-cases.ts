@@ -39,6 +39,8 @@ import { dateFr } from '../notification/notification';
 import type { ConventionStore } from '../convention/use-cases';
 import type { ParticipantStore } from '../participant/use-cases';
 import { QUESTIONNAIRE_DU_PROGRAMME } from '../participant/participant';
+import { calculerIndicateurs } from '../participant/use-cases';
+import { versionsDuPlie, type ReglesStore } from '../sortie/regles-plie';
 import { controleServiceFait, verifierBilan } from './csf';
 import { delaiPaiement, emettreReversement, proposerPaiement, recouvrer, soldeEtReversement, transitionPaiement, type ActionPaiement, type CsfDuBilan } from './paiements';
 import { exigerParticipantsComplets } from './participants';
@@ -72,6 +74,8 @@ export interface ContexteBilans extends ContexteDossier {
   conventions: Pick<ConventionStore, 'versions'>;
   bilans: BilanStore;
   participants: Pick<ParticipantStore, 'tous' | 'journaliserAcces'>;
+  /** The PLIE's exit rules: a bilan's positive exits are qualified by them at its dépôt. */
+  regles: ReglesStore;
 }
 
 type ActionLecture = 'bilan.lire' | 'bilan.saisir' | 'bilan.deposer' | 'bilan.controler' | 'paiement.proposer' | 'paiement.valider';
@@ -202,7 +206,7 @@ export async function enregistrer(ctx: ContexteBilans, actor: Actor, id: string,
     exigerVersionBilan(existant, versionLue);
     b = { ...existant, contenu: demande, version: existant.version + 1, modifie: t };
   } else {
-    b = { dossierId: id, numero, nature: demande.nature, statut: 'brouillon', version: 1, contenu: demande, cree: t, modifie: t, depot: null, csf: null };
+    b = { dossierId: id, numero, nature: demande.nature, statut: 'brouillon', version: 1, contenu: demande, cree: t, modifie: t, depot: null, realisation: null, csf: null };
   }
   await ctx.bilans.ecrireBrouillon(b, existant ? existant.version : null);
   return b;
@@ -226,7 +230,9 @@ export async function deposer(ctx: ContexteBilans, actor: Actor, id: string, num
   await ctx.participants.journaliserAcces({ id: ctx.nouvelId(), dossierId: id, le: ctx.maintenant.toISOString(), utilisateurId: actor.userId, nom: nomDe(actor), action: 'controle_bilan', participantId: null, nombre: participants.length });
   exigerParticipantsComplets(participants, { questionnaire: QUESTIONNAIRE_DU_PROGRAMME[v.contenu.programme.code], nature: b.nature, periodeFin: echeance.periodeFin });
   const t = trace(ctx, actor);
-  const apresBilan: Bilan = { ...b, statut, version: b.version + 1, modifie: t, depot: t };
+  const i = calculerIndicateurs(participants, await versionsDuPlie(ctx.regles, avant.plieId), avant);
+  const realisation = { calculeLe: t.le, participants: i.participants, parSexe: i.parSexe, sorties: i.sorties, sortiesPositives: i.sortiesPositives, prevus: i.prevus };
+  const apresBilan: Bilan = { ...b, statut, version: b.version + 1, modifie: t, depot: t, realisation };
   const declare = b.contenu.depenses.reduce((s, l) => s + l.montantCentimes, 0);
   const { dossier, evenement } = etape(ctx, avant, actor, 'bilan_depose', { numero, nature: b.nature, depensesCentimes: declare }, { bilans: remplace(bilans, apresBilan, (x) => x.numero === numero), paiements, programme: v.contenu.programme.code });
   const notifications = await auxPorteurs(ctx, dossier, 'bilan_depose', {
@@ -351,7 +357,7 @@ export async function rapportCsf(ctx: ContexteBilans, actor: Actor, id: string, 
     aap,
     fiche,
     convention: { numero: v.numero, periode: v.contenu.periode, fseConventionneCentimes: v.contenu.fseConventionneCentimes, tauxFse: v.contenu.annexe.tauxFse?.pourcentage ?? null },
-    bilan: { numero: b.numero, nature: b.nature, depot: b.depot, csf },
+    bilan: { numero: b.numero, nature: b.nature, depot: b.depot, realisation: b.realisation, csf },
     fuseau: aap.depot.cloture.fuseau,
   };
 }

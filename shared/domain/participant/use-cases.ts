@@ -212,13 +212,20 @@ export async function indicateurs(ctx: ContexteParticipants, actor: Actor, dossi
   const versions = await versionsDe(ctx, d);
   const tous = await ctx.participants.tous(dossierId);
   await journaliser(ctx, actor, d, 'indicateurs', null, tous.length);
+  return { dossierId: d.id, ...calculerIndicateurs(tous, versions, d) };
+}
+
+/**
+ * The realised figures computed from the participant records (pure): what the indicators route answers and what a
+ * bilan keeps at its dépôt. A planned indicator counting participants (or positive exits) gets its realised value.
+ */
+export function calculerIndicateurs(tous: readonly ParticipantStocke[], versions: readonly VersionRegles[], d: Pick<Dossier, 'contenu'>) {
   const compter = <K extends string>(cles: readonly K[], de: (p: ParticipantStocke) => K) =>
     Object.fromEntries(cles.map((k) => [k, tous.filter((p) => de(p) === k).length])) as Record<K, number>;
   const sortis = tous.filter((p) => p.sortie);
   const qualifs = sortis.map((p) => ({ p, q: qualification(p, versions)! }));
   const dansLesDelais = qualifs.filter((x) => !x.p.sortie!.horsDelai);
   return {
-    dossierId: d.id,
     participants: tous.length,
     parSexe: compter(['femme', 'homme'] as const, (p) => p.identite.sexe),
     parAge: compter(TRANCHES.map((t) => t.code), (p) => TRANCHES.find((t) => ageALEntree(p.identite.dateNaissance, p.dateEntree) <= t.max)!.code),

@@ -362,3 +362,38 @@ export function ListeReversements({ dossierId, reversements, action }: { dossier
     </div>
   );
 }
+
+/** The realised figures a bilan kept at its dépôt, computed from the participant records. */
+export function RealisationLecture({ bilan: b }: { bilan: TBilan }) {
+  const r = b.realisation;
+  if (!r) return null;
+  return (
+    <div className="realisation-bilan" data-testid="realisation">
+      <h4>Réalisation, calculée des dossiers des participants au dépôt</h4>
+      <Definitions
+        lignes={[
+          ['Participants', `${r.participants} (${r.parSexe.femme} femme${r.parSexe.femme > 1 ? 's' : ''}, ${r.parSexe.homme} homme${r.parSexe.homme > 1 ? 's' : ''})`],
+          ['Sorties', String(r.sorties)],
+          ['Sorties positives (saisies dans les 4 semaines)', String(r.sortiesPositives)],
+        ]}
+      />
+      {r.prevus.length > 0 && (
+        <div className="table-defilante">
+          <table className="table">
+            <caption className="legende-table">Indicateurs prévus et réalisés</caption>
+            <thead><tr><th scope="col">Indicateur</th><th scope="col" className="montant">Prévu</th><th scope="col" className="montant">Réalisé</th></tr></thead>
+            <tbody>
+              {r.prevus.map((i) => (
+                <tr key={i.libelle}>
+                  <th scope="row">{i.libelle}{i.unite ? <span className="bloc discret">{i.unite}</span> : null}</th>
+                  <td className="montant">{i.valeurPrevue ?? '—'}</td>
+                  <td className="montant">{i.realise ?? 'non calculable'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

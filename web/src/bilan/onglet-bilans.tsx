@@ -10,7 +10,7 @@ import { useAnnoncer } from '../lib/annonces';
 import { centimesVersSaisie, formatDate, formatInstant, formatMontant, saisieVersCentimes } from '../lib/format';
 import type { TDossier } from '../lib/schemas-dossier';
 import {
-  CalendrierBilans, DelaiPaiement, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, NATURES_PAIEMENT_LIBELLES, nomEcheance, ResultatCsfLecture,
+  CalendrierBilans, DelaiPaiement, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, NATURES_PAIEMENT_LIBELLES, nomEcheance, RealisationLecture, ResultatCsfLecture,
   useBilans, type Echeance, type ReponseBilans, type TBilan, type TPaiement, type TReversement,
 } from './commun';
 
@@ -164,6 +164,7 @@ function ControleBilan({ dossierId, reference, e, bilan: b, onFait }: { dossierI
           ].join(' ; ')],
         ]}
       />
+      <RealisationLecture bilan={b} />
       {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre="L’action a échoué" />}
       {modifiable && (
         <form noValidate onSubmit={(x) => { x.preventDefault(); void enregistrer(); }} aria-labelledby={`${base}-grille`}>

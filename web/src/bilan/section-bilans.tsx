@@ -10,7 +10,7 @@ import { useAnnoncer } from '../lib/annonces';
 import { centimesVersSaisie, formatDate, formatInstant, formatMontant, saisieVersCentimes } from '../lib/format';
 import type { TDossier } from '../lib/schemas-dossier';
 import {
-  CalendrierBilans, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, nomEcheance, OPTIONS_CATEGORIES, ResultatCsfLecture, useBilans,
+  CalendrierBilans, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, nomEcheance, OPTIONS_CATEGORIES, RealisationLecture, ResultatCsfLecture, useBilans,
   type Echeance, type ReponseBilans, type TBilan,
 } from './commun';
 
@@ -454,6 +454,7 @@ function BilanDepose({ dossierId, reference, e, bilan: b, onFait }: { dossierId:
           ...b.contenu.ressources.cofinancements.map((c): [string, string] => [`Perçu de ${c.financeur}`, formatMontant(c.montantCentimes)]),
         ]}
       />
+      <RealisationLecture bilan={b} />
       {!csf && (
         <>
           <div className="table-defilante">
