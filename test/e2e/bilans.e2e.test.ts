@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDossiersDemo } from '#local/demo-dossiers';
@@ -224,5 +225,27 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
     await expect.poll(() => ligne.locator('[data-statut-paiement]').textContent()).toBe('Validé');
     expect(await ligne.getByRole('button', { name: /^Mettre en paiement/ }).count()).toBe(1);
     await captureSi(page, 'bilans-oi-admin-valide');
+  }, LONG);
+
+  it('lets the oi-admin download the SEPA transfer file of the validated solde from the tableau de bord, paid to the account the RIB declares', async () => {
+    await navigation().getByRole('link', { name: 'Gestion de l’OI' }).click();
+    await page.waitForURL((u) => u.pathname === '/gestion');
+    const formulaire = page.getByRole('form', { name: 'Virer les paiements validés' });
+    expect(await texte(formulaire)).toContain('1 paiement validé à mettre en paiement');
+    await formulaire.getByLabel('Titulaire').fill('AGAPE');
+    await formulaire.getByLabel('IBAN').fill('FR14 2004 1010 0505 0001 3M02 607');
+    await formulaire.getByRole('button', { name: 'Télécharger le fichier de virements' }).click();
+    // A mistyped IBAN is caught before anything is asked of the server.
+    await expect.poll(() => texte(formulaire)).toContain('IBAN invalide');
+    await formulaire.getByLabel('IBAN').fill('FR14 2004 1010 0505 0001 3M02 606');
+    await formulaire.getByLabel('BIC').fill('PSSTFRPPLIL');
+    await captureSi(formulaire, 'bilans-export-virements');
+    const [telechargement] = await Promise.all([page.waitForEvent('download'), formulaire.getByRole('button', { name: 'Télécharger le fichier de virements' }).click()]);
+    expect(telechargement.suggestedFilename()).toMatch(/^virements-sepa-AGAPE-\d{14}\.xml$/);
+    const xml = readFileSync((await telechargement.path())!, 'utf8');
+    expect(xml).toContain('<InstdAmt Ccy="EUR">7490.00</InstdAmt>');
+    expect(xml).toContain(`<Ustrd>FSE Solde ${dossier.reference}</Ustrd>`);
+    expect(xml).toContain('<IBAN>FR7630006000011234567890189</IBAN>');
+    await expect.poll(() => texte(formulaire)).toContain('Transmettez-le à la banque');
   }, LONG);
 });
