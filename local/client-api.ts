@@ -59,18 +59,7 @@ export async function piecesObligatoires(api: ClientApi, email: string, dossierI
   // The RIB declares its account (a valid example IBAN), which the OI's SEPA transfers pay to.
   const titulaire = (await api.appel<{ organisationNom: string }>(email, 'GET', `/dossiers/${encodeURIComponent(dossierId)}`)).organisationNom.slice(0, 70);
   for (const l of lignes.filter((x) => x.obligatoire && x.etat !== 'valide' && x.etat !== 'en_verification')) {
-    const octets = await pdfPiece(l.libelle);
-    const nomFichier = `${l.code.toLowerCase()}.pdf`;
-    const annonce = await api.appel<{ upload: { url: string; fields: Record<string, string> } }>(email, 'POST', chemin, {
-      typePiece: l.code, nomFichier, taille: octets.length, typeContenu: 'application/pdf', sha256: createHash('sha256').update(octets).digest('hex'),
-      ...(l.code === 'RIB' ? { coordonnees: { titulaire, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' } } : {}),
-    });
-    const form = new FormData();
-    for (const [k, v] of Object.entries(annonce.upload.fields)) form.append(k, v);
-    form.append('file', new Blob([Buffer.from(octets)]), nomFichier);
-    const envoi = await fetch(annonce.upload.url, { method: 'POST', body: form });
-    await envoi.arrayBuffer();
-    if (envoi.status >= 300) throw new Error(`Envoi de la pièce ${l.code} refusé (${envoi.status})`);
+    await envoyerPdf(api, email, dossierId, l.code, l.libelle, l.code === 'RIB' ? { coordonnees: { titulaire, iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' } } : {});
   }
   for (let i = 0; i < 400; i++) {
     const requises = (await api.appel<{ lignes: Ligne[] }>(email, 'GET', chemin)).lignes.filter((x) => x.obligatoire);
@@ -80,4 +69,46 @@ export async function piecesObligatoires(api: ClientApi, email: string, dossierI
     await new Promise((ok) => setTimeout(ok, 25));
   }
   throw new Error(`Pièces du dossier ${dossierId} toujours en vérification`);
+}
+
+/** Announces a one-page PDF as pièce `code` (with `extra`: a RIB's account, a bilan's scope) and posts its bytes. */
+export async function envoyerPdf(api: ClientApi, email: string, dossierId: string, code: string, texte: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const octets = await pdfPiece(texte);
+  const nomFichier = `${code.toLowerCase()}.pdf`;
+  const annonce = await api.appel<{ pieceId: string; upload: { url: string; fields: Record<string, string> } }>(email, 'POST', `/dossiers/${encodeURIComponent(dossierId)}/pieces`, {
+    typePiece: code, nomFichier, taille: octets.length, typeContenu: 'application/pdf', sha256: createHash('sha256').update(octets).digest('hex'), ...extra,
+  });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(annonce.upload.fields)) form.append(k, v);
+  form.append('file', new Blob([Buffer.from(octets)]), nomFichier);
+  const envoi = await fetch(annonce.upload.url, { method: 'POST', body: form });
+  await envoi.arrayBuffer();
+  if (envoi.status >= 300) throw new Error(`Envoi de la pièce ${code} refusé (${envoi.status})`);
+  return annonce.pieceId;
+}
+
+interface LigneRealisationLue { code: string; libelle: string; requise: boolean; parEtapes: boolean; alternatives: string[]; etat: string }
+interface EcheancesLues { echeances: Array<{ numero: number; piecesRealisation: { lignes: LigneRealisationLue[]; manquantes: unknown[] } | null }> }
+
+/**
+ * Uploads a valid PDF for every required « pièce de réalisation » of the saved draft bilan `numero` (the first
+ * accepted pièce where a line offers several) and waits until none is missing: what a final bilan's dépôt asks.
+ */
+export async function piecesRealisation(api: ClientApi, email: string, dossierId: string, numero: number): Promise<void> {
+  const chemin = `/dossiers/${encodeURIComponent(dossierId)}/bilans`;
+  const lire = async () => (await api.appel<EcheancesLues>(email, 'GET', chemin)).echeances.find((e) => e.numero === numero)?.piecesRealisation;
+  const r = await lire();
+  if (!r) throw new Error(`Bilan n° ${numero} du dossier ${dossierId} non enregistré`);
+  for (const l of r.lignes.filter((x) => x.requise && !x.parEtapes && x.etat !== 'valide' && x.etat !== 'en_verification')) {
+    await envoyerPdf(api, email, dossierId, l.code, l.libelle, { bilan: { numero, ...(l.alternatives.length ? { alternative: 0 } : {}) } });
+  }
+  for (let i = 0; i < 400; i++) {
+    const x = (await lire())!;
+    if (!x.manquantes.length) return;
+    const rejetee = x.lignes.find((l) => l.etat === 'rejetee');
+    if (rejetee) throw new Error(`Pièce de réalisation ${rejetee.code} rejetée`);
+    if (x.lignes.some((l) => l.requise && l.etat === 'attendue' && !l.parEtapes)) throw new Error(`Pièces de réalisation du bilan n° ${numero} manquantes`);
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+  throw new Error(`Pièces de réalisation du bilan n° ${numero} toujours en vérification`);
 }

@@ -26,7 +26,7 @@
  * without duplicating anything. A dossier is only written when it is created: one the demo users have since edited
  * is moved on (pièces, dépôt, instruction) as it stands, or left where it is if the API refuses.
  */
-import { ClientApi, piecesObligatoires } from './client-api';
+import { ClientApi, piecesObligatoires, piecesRealisation } from './client-api';
 import { REFERENCE_DEMO } from './seed';
 
 const OI = 'oi@guichet.test';
@@ -473,7 +473,11 @@ async function bilansDemo(api: ClientApi, b1: string, b3: string) {
       lus = await api.appel<BilansLus>(OI, 'GET', `/dossiers/${id}/bilans`);
     }
     let bilan = lus.echeances.find((e) => e.numero === final.numero)!.bilan!;
-    if (bilan.statut === 'brouillon') bilan = await api.appel(porteur, 'POST', `/dossiers/${id}/bilans/${final.numero}/depot`, undefined, { 'if-match': String(bilan.version) });
+    if (bilan.statut === 'brouillon') {
+      // The final bilan's dépôt asks the fiche's evidence of realisation, uploaded like any pièce.
+      await piecesRealisation(api, porteur, id, final.numero);
+      bilan = await api.appel(porteur, 'POST', `/dossiers/${id}/bilans/${final.numero}/depot`, undefined, { 'if-match': String(bilan.version) });
+    }
     if (bilan.statut === 'depose') {
       const decisions = ecart ? [{ ligneId: 'L1', retenuCentimes: (await premiereLigne(api, id, final.numero)) - 100_000, motif: 'non_justifie', texte: 'Bulletins de salaire absents pour le mois de mars.' }] : [];
       bilan = await api.appel(GESTIONNAIRE, 'PUT', `/dossiers/${id}/bilans/${final.numero}/csf`, { decisions }, { 'if-match': String(bilan.version) });

@@ -3,7 +3,7 @@ import { bilanRepository } from '../repositories/bilan-repository';
 import { conventionRepository } from '../repositories/convention-repository';
 import { participantRepository } from '../repositories/participant-repository';
 import { reglesRepository } from '../repositories/regles-repository';
-import { contexteDossier } from './contexte';
+import { contexteDossier, contexteEnvoiPiece } from './contexte';
 
 /** Wires the bilans, CSF and payments to DynamoDB and the request's clock (only their routes bundle it). */
 export const contexteBilans = (req: { maintenant: Date; nouvelId: () => string }): ContexteBilans => ({
@@ -13,3 +13,6 @@ export const contexteBilans = (req: { maintenant: Date; nouvelId: () => string }
   participants: participantRepository,
   regles: reglesRepository,
 });
+
+/** A bilan's evidence upload: the bilans' context and the pièces' presigned POST. */
+export const contexteEnvoiRealisation = (req: { maintenant: Date; nouvelId: () => string }) => ({ ...contexteBilans(req), stockage: contexteEnvoiPiece(req).stockage });

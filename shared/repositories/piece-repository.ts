@@ -6,7 +6,7 @@
  * | pièce | DOSSIER#<id> | PIECE#<pieceId>  | gsi2 while `en_verification`: PIECES#EN_VERIFICATION / <creeLe>#<dossierId>#<pieceId>
  *
  * A new upload is written with a condition on the dossier's statut (no file sneaks into a dossier deposited in the
- * meantime) and, in the same transaction, marks the upload it replaces. A verdict is written once, from
+ * meantime) — a bilan's evidence on that bilan (`BILAN#<numero 00>`) still being a draft — and, in the same transaction, marks the upload it replaces. A verdict is written once, from
  * `en_verification` only, with the key and version of the verified copy; a later write to the upload key of a valid
  * pièce is counted on it (`ecrituresRefusees`, `derniereEcritureRefusee`).
  */
@@ -44,14 +44,25 @@ const statutEst = (dossierId: string, statut: string) => ({
   },
 });
 
+/** The transaction step that holds only while bilan `numero` of the dossier is a draft. */
+const bilanBrouillon = (dossierId: string, numero: number) => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: { pk: `DOSSIER#${dossierId}`, sk: `BILAN#${String(numero).padStart(2, '0')}` },
+    ConditionExpression: '#s = :s',
+    ExpressionAttributeNames: { '#s': 'statut' },
+    ExpressionAttributeValues: { ':s': 'brouillon' },
+  },
+});
+
 export const pieceRepository: PieceStore = {
-  async creer(piece, statutDossier, remplacee) {
+  async creer(piece, garde, remplacee) {
     const t = tableName();
     try {
       await dynamo().send(
         new TransactWriteCommand({
           TransactItems: [
-            statutEst(piece.dossierId, statutDossier),
+            typeof garde === 'string' ? statutEst(piece.dossierId, garde) : bilanBrouillon(piece.dossierId, garde.bilanBrouillon),
             { Put: { TableName: t, Item: { ...cle(piece.dossierId, piece.id), entite: 'PIECE', ...indexAttente(piece), ...piece }, ConditionExpression: 'attribute_not_exists(pk)' } },
             ...(remplacee
               ? [{
@@ -68,6 +79,9 @@ export const pieceRepository: PieceStore = {
         }),
       );
     } catch (e) {
+      if (transactionCancellation(e) && typeof garde !== 'string') {
+        throw new Conflit('BILAN_MODIFIE', 'Le bilan a changé pendant l’envoi (dépôt ou autre envoi de la même pièce) : rechargez-le.');
+      }
       if (transactionCancellation(e)) {
         throw new Conflit('DOSSIER_MODIFIE', 'Le dossier a changé pendant l’envoi (dépôt ou autre envoi de la même pièce) : rechargez-le.');
       }

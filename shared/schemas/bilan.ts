@@ -129,6 +129,8 @@ export const DemandeBilan = z
     publicite: z.array(PointPublicite).max(20).default([]),
     /** Ids of the « pièces de réalisation » of the fiche (seed 002, D15). */
     piecesRealisation: z.array(Id).max(500).default([]),
+    /** Parcours stages the operation mobilised (a fiche with a table of stages, GP1): codes `ETAPE_<classe>_<étape>`. */
+    etapesMobilisees: z.array(z.string().regex(/^ETAPE_\d{1,2}_\d{1,3}$/, 'Code d’étape de parcours attendu (ETAPE_<classe>_<étape>).')).max(500).default([]),
   })
   .superRefine((b, ctx) => {
     const vus = new Set<string>();

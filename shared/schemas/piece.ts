@@ -74,6 +74,16 @@ const NomFichier = z
   .refine((n) => !/[\\/\u0000-\u001f\u007f]/.test(n), 'Le nom de fichier ne doit contenir ni « / », ni « \\ », ni caractère de contrôle.')
   .refine((n) => n !== '.' && n !== '..', 'Nom de fichier invalide.');
 
+/**
+ * A bilan's evidence (« pièces de réalisation »): the bilan it belongs to and, on a line answered by « une des pièces
+ * suivantes » (or a parcours stage), which of its accepted pièces the file is (index in the line's list).
+ */
+export const PorteeBilan = z.strictObject({
+  numero: z.number({ message: 'Numéro de bilan attendu.' }).int('Numéro de bilan entier attendu.').min(1).max(20),
+  alternative: z.number({ message: 'Indiquez laquelle des pièces acceptées est jointe.' }).int().min(0).max(29).optional(),
+});
+export type PorteeBilan = z.infer<typeof PorteeBilan>;
+
 export const DemandeUpload = z.strictObject({
   typePiece: z.string().regex(/^[A-Z0-9_]{2,40}$/, 'Type de pièce inconnu.'),
   nomFichier: NomFichier,
@@ -82,6 +92,8 @@ export const DemandeUpload = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Empreinte SHA-256 attendue en hexadécimal minuscule (64 caractères).'),
   /** RIB only: the bank details it shows, which the OI's transfers pay to. */
   coordonnees: CoordonneesBancaires.optional(),
+  /** Evidence of a bilan (after the dépôt of the dossier, while that bilan is a draft): which bilan, which pièce. */
+  bilan: PorteeBilan.optional(),
 });
 export type DemandeUpload = z.infer<typeof DemandeUpload>;
 
@@ -111,6 +123,8 @@ export const Piece = z.object({
   derniereEcritureRefusee: z.object({ le: z.string(), sha256: z.string().nullable(), taille: z.number().int().nullable() }).optional(),
   /** RIB only: the bank details declared with it (absent on RIB uploaded before they were asked). */
   coordonnees: z.object({ titulaire: z.string(), iban: z.string(), bic: z.string() }).optional(),
+  /** A bilan's evidence: kept apart from the dossier's checklist, locked with that bilan's dépôt. */
+  bilan: z.object({ numero: z.number().int(), alternative: z.number().int().nullable() }).optional(),
 });
 export type Piece = z.infer<typeof Piece>;
 

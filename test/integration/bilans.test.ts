@@ -12,6 +12,8 @@ import { client, demarrerGuichet } from './helpers';
 import { aapOuvert } from './dossiers-helpers';
 import { dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-helpers';
 import { attendreCourriel } from './boite-mail-helpers';
+import { ClientApi, piecesRealisation } from '#local/client-api';
+import { pdfValide, televerser } from './pieces-helpers';
 
 let g: Guichet;
 let api: ReturnType<typeof client>;
@@ -23,6 +25,9 @@ beforeAll(async () => {
   aap = await aapOuvert(api);
 }, 120_000);
 afterAll(async () => g?.stop());
+
+/** Uploads every required « pièce de réalisation » of the saved draft bilan `numero` and waits until all are valid. */
+const justifier = (dossierId: string, numero: number) => piecesRealisation(new ClientApi(`${g.url}/api`), P1, dossierId, numero);
 
 /** Programmed, prepared, sent and signed by both parties: the convention in force. */
 async function conventionEnVigueur() {
@@ -114,6 +119,7 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
     expect(tot.status).toBe(422);
     expect(tot.body.code).toBe('BILAN_NON_DEPOSE');
 
+    await justifier(d.id, numero);
     const depot = await api.post(`/dossiers/${d.id}/bilans/${numero}/depot`, { as: P1, headers: { 'if-match': '2' } });
     expect(depot.status).toBe(200);
     expect(depot.body).toMatchObject({ statut: 'depose', depot: { par: 'demo-porteur' } });
@@ -259,6 +265,7 @@ describe('an ordre de reversement when the avance exceeds the FSE dû', () => {
     // A final bilan of 1 000,00 € of staff only: cost 1 070,00 € (7 %), FSE dû = 80 % = 856,00 €, 2 568,00 € paid.
     const corps = { nature: 'final', numero: final.numero, depenses: [personnel(100_000, debut, fin)], ressources: { fsePercuCentimes: 256_800, cofinancements: [], autofinancementCentimes: 0, recettesCentimes: 0 } };
     expect((await api.put(`/dossiers/${d.id}/bilans/${final.numero}`, { as: P1, body: corps })).status).toBe(200);
+    await justifier(d.id, final.numero);
     expect((await api.post(`/dossiers/${d.id}/bilans/${final.numero}/depot`, { as: P1, headers: { 'if-match': '1' } })).status).toBe(200);
     const csf = await api.put(`/dossiers/${d.id}/bilans/${final.numero}/csf`, { as: GESTIONNAIRE, headers: { 'if-match': '2' }, body: { decisions: [{ ligneId: 'L1', retenuCentimes: 100_000 }] } });
     expect(csf.body.csf.resultat.fseDuCentimes).toBe(85_600);
@@ -357,4 +364,80 @@ describe('the payments to make, exported for the bank', () => {
     const lu = await api.get(`/dossiers/${d.id}/bilans`, { as: OI });
     expect(lu.body.paiements.find((x: { id: string }) => x.id === p.body.id).statut).toBe('valide');
   }, 240_000);
+});
+
+describe('the « pièces de réalisation » of a bilan, uploaded after the dépôt of the dossier', () => {
+  type Ligne = { code: string; libelle: string; etat: string; requise: boolean; alternatives: string[]; pieceAcceptee: string | null; piece: { id: string } | null };
+  type Realisation = { lignes: Ligne[]; manquantes: Array<{ chemin: string; message: string }>; pieces: Array<{ id: string; typePiece: string; etat: string }> };
+  const realisation = async (id: string, numero: number, as = P1) =>
+    ((await api.get(`/dossiers/${id}/bilans`, { as })).body.echeances as Array<{ numero: number; piecesRealisation: Realisation | null }>).find((e) => e.numero === numero)!.piecesRealisation;
+  /** Waits until the bilan's pièce leaves `en_verification` (the S3 event is asynchronous, as on AWS). */
+  const verdictBilan = async (id: string, numero: number, pieceId: string) => {
+    for (let i = 0; i < 100; i++) {
+      const p = (await realisation(id, numero))!.pieces.find((x) => x.id === pieceId);
+      if (p && p.etat !== 'en_verification') return p;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    throw new Error(`La pièce ${pieceId} est restée en vérification`);
+  };
+
+  it('takes the bilan’s evidence only (the dossier stays locked), checks it like any pièce, refuses the final dépôt while a line is missing, then locks it', async () => {
+    const d = await conventionEnVigueur();
+    const lus = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
+    const numero = (lus.body.echeances as Array<{ numero: number; nature: string }>).find((e) => e.nature === 'final')!.numero;
+    const { debut, fin } = lus.body.convention.periode as { debut: string; fin: string };
+    const pdf = await pdfValide('Compte rendu du comité de pilotage');
+
+    // Nothing to attach to before the draft is saved; nothing stored.
+    const tot = await televerser(api, P1, d.id, 'REALISATION_1', pdf, { bilan: { numero, alternative: 0 } });
+    expect([tot.annonce.status, tot.annonce.body.code]).toEqual([422, 'BILAN_NON_ENREGISTRE']);
+    const corps = { nature: 'final', numero, depenses: [personnel(100_000, debut, fin)], ressources: { fsePercuCentimes: 0, cofinancements: [], autofinancementCentimes: 0, recettesCentimes: 0 } };
+    const brouillon = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, body: corps });
+    expect(brouillon.status).toBe(200);
+    // GP1's stages are not HP1's: refused, nothing stored.
+    const etapes = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': '1' }, body: { ...corps, etapesMobilisees: ['ETAPE_1_1'] } });
+    expect([etapes.status, etapes.body.code]).toEqual([400, 'ETAPE_INCONNUE']);
+
+    // The dossier's own pièces stay locked after its dépôt; only the bilan's evidence is taken.
+    const statuts = await televerser(api, P1, d.id, 'STATUTS', pdf);
+    expect([statuts.annonce.status, statuts.annonce.body.code]).toEqual([409, 'DOSSIER_VERROUILLE']);
+    const sansChoix = await televerser(api, P1, d.id, 'REALISATION_1', pdf, { bilan: { numero } });
+    expect([sansChoix.annonce.status, sansChoix.annonce.body.code]).toEqual([400, 'PIECE_ACCEPTEE_A_PRECISER']);
+    const inconnu = await televerser(api, P1, d.id, 'STATUTS', pdf, { bilan: { numero } });
+    expect([inconnu.annonce.status, inconnu.annonce.body.code]).toEqual([400, 'TYPE_PIECE_INCONNU']);
+    expect((await televerser(api, GESTIONNAIRE, d.id, 'REALISATION_2', pdf, { bilan: { numero } })).annonce.status).toBe(403);
+
+    // « Une des pièces suivantes »: the porteur says which; the same verification as any pièce (a fake PDF is rejected).
+    const faux = await televerser(api, P1, d.id, 'REALISATION_2', new TextEncoder().encode('pas un PDF'), { bilan: { numero } });
+    expect(faux.annonce.status).toBe(201);
+    expect((await verdictBilan(d.id, numero, faux.annonce.body.pieceId)).etat).toBe('rejetee');
+    const une = await televerser(api, P1, d.id, 'REALISATION_1', pdf, { bilan: { numero, alternative: 1 } });
+    expect([une.annonce.status, une.envoi]).toEqual([201, 204]);
+    expect((await verdictBilan(d.id, numero, une.annonce.body.pieceId)).etat).toBe('valide');
+    const r = (await realisation(d.id, numero))!;
+    const l1 = r.lignes.find((l) => l.code === 'REALISATION_1')!;
+    expect(l1).toMatchObject({ etat: 'valide', requise: true, pieceAcceptee: l1.alternatives[1], piece: { id: une.annonce.body.pieceId } });
+    expect(r.lignes.find((l) => l.code === 'REALISATION_2')!.etat).toBe('rejetee');
+    expect(r.manquantes.map((m) => m.chemin)).toEqual([2, 3, 4, 5, 6].map((i) => `piecesRealisation.REALISATION_${i}`));
+    // Kept apart from the dossier's checklist.
+    const duDossier = (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.pieces as Array<{ id: string }>;
+    expect(duDossier.map((p) => p.id)).not.toContain(une.annonce.body.pieceId);
+
+    // The final dépôt is refused while a line is missing, each named in French; nothing changes.
+    const refus = await api.post(`/dossiers/${d.id}/bilans/${numero}/depot`, { as: P1, headers: { 'if-match': '1' } });
+    expect([refus.status, refus.body.code]).toEqual([422, 'PIECES_REALISATION_MANQUANTES']);
+    expect(refus.body.message).toContain(`${r.lignes.find((l) => l.code === 'REALISATION_2')!.libelle} : rejetée`);
+    expect(refus.body.details).toHaveLength(5);
+
+    await justifier(d.id, numero);
+    const depot = await api.post(`/dossiers/${d.id}/bilans/${numero}/depot`, { as: P1, headers: { 'if-match': '1' } });
+    expect(depot.status).toBe(200);
+    // Locked with the bilan; the gestionnaire downloads the verified copy through the pièces' route.
+    const apres = await televerser(api, P1, d.id, 'DEPENSE', pdf, { bilan: { numero } });
+    expect([apres.annonce.status, apres.annonce.body.code]).toEqual([409, 'BILAN_VERROUILLE']);
+    expect((await realisation(d.id, numero, GESTIONNAIRE))!.manquantes).toEqual([]);
+    const lien = await api.get(`/dossiers/${d.id}/pieces/${une.annonce.body.pieceId}/telechargement`, { as: GESTIONNAIRE });
+    expect(lien.status).toBe(200);
+    expect(Buffer.from(await (await fetch(lien.body.url)).arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+  }, 180_000);
 });

@@ -21,7 +21,11 @@ export async function televerser(
   dossierId: string,
   typePiece: string,
   octets: Uint8Array,
-  options: { typeContenu?: string; nomFichier?: string; taille?: number; sha256?: string; coordonnees?: { titulaire: string; iban: string; bic: string } } = {},
+  options: {
+    typeContenu?: string; nomFichier?: string; taille?: number; sha256?: string; coordonnees?: { titulaire: string; iban: string; bic: string };
+    /** A bilan's evidence: the bilan and, where the line offers several, which accepted pièce. */
+    bilan?: { numero: number; alternative?: number };
+  } = {},
 ): Promise<{ annonce: Upload; envoi?: number }> {
   const annonce = (await api.post(`/dossiers/${dossierId}/pieces`, {
     as,
@@ -32,6 +36,7 @@ export async function televerser(
       typeContenu: options.typeContenu ?? 'application/pdf',
       sha256: options.sha256 ?? sha256(octets),
       ...(options.coordonnees ? { coordonnees: options.coordonnees } : {}),
+      ...(options.bilan ? { bilan: options.bilan } : {}),
     },
   })) as Upload;
   if (annonce.status !== 201) return { annonce };

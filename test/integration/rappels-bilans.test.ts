@@ -9,6 +9,7 @@ import { aujourdhui, dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-hel
 import { aapOuvert } from './dossiers-helpers';
 import { attendreCourriel, courriels } from './boite-mail-helpers';
 import { client, demarrerGuichet } from './helpers';
+import { ClientApi, piecesRealisation } from '#local/client-api';
 
 let g: Guichet;
 let api: ReturnType<typeof client>;
@@ -108,6 +109,8 @@ describe('bilans to deposit and payment deadlines', () => {
     };
     const brouillon = await api.put(`/dossiers/${d.id}/bilans/${premier.numero}`, { as: P1, body: corps });
     expect(brouillon.status).toBe(200);
+    // A final bilan's dépôt asks the fiche's evidence of realisation.
+    if (premier.nature === 'final') await piecesRealisation(new ClientApi(`${g.url}/api`), P1, d.id, premier.numero);
     const depot = await api.post(`/dossiers/${d.id}/bilans/${premier.numero}/depot`, { as: P1, headers: { 'if-match': String(brouillon.body.version) } });
     expect(depot.status).toBe(200);
 

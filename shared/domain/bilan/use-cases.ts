@@ -45,6 +45,10 @@ import { controleServiceFait, verifierBilan } from './csf';
 import { delaiPaiement, emettreReversement, proposerPaiement, recouvrer, soldeEtReversement, transitionPaiement, type ActionPaiement, type CsfDuBilan } from './paiements';
 import { exigerParticipantsComplets } from './participants';
 import { transitionBilan } from './statuts';
+import { checklistRealisation, courantesDuBilan, exigerRealisation, nouvellePieceRealisation, piecesDuBilan, realisationManquante, typesRealisation, uneParLigne, verifierEtapes } from './realisation';
+import type { DemandeUpload, PorteeBilan } from '../../schemas/piece';
+import type { Piece } from '../../schemas/piece';
+import { ouvrirEnvoi, type Stockage } from '../piece/use-cases';
 
 export interface BilanStore {
   bilans(dossierId: string): Promise<Bilan[]>;
@@ -150,6 +154,39 @@ async function bilanDe(ctx: ContexteBilans, d: Dossier, numero: number) {
   return { b, ...e };
 }
 
+/** The fiche of the dossier: what its bilans' evidence answers. */
+async function ficheDe(ctx: ContexteBilans, d: Dossier) {
+  const aap = await ctx.aaps.lire(d.aapId);
+  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
+  if (!fiche) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  return fiche;
+}
+
+/** A bilan's « pièces de réalisation »: its checklist, the required lines still missing, and every upload of it. */
+const realisationDe = (types: ReturnType<typeof typesRealisation>, pieces: readonly Piece[], b: Bilan) => {
+  const lignes = checklistRealisation(types, pieces, b);
+  return { lignes, manquantes: realisationManquante(lignes), pieces: piecesDuBilan(pieces, b.numero) };
+};
+
+/**
+ * A member of the porteur's organisation uploads evidence of realisation for a draft bilan of the convention in force
+ * (./realisation.ts decides): the pièces' own slot, guarded by the bilan still being a draft, verified like any pièce.
+ */
+export async function demanderPieceRealisation(
+  ctx: ContexteBilans & { stockage: Pick<Stockage, 'clePiece' | 'urlUpload'> }, actor: Actor, id: string, demande: DemandeUpload & { bilan: PorteeBilan },
+) {
+  const d = await charger(ctx, actor, id, 'bilan.saisir');
+  await conventionEnVigueur(ctx, d);
+  const [fiche, bilans, pieces] = await Promise.all([ficheDe(ctx, d), ctx.bilans.bilans(id), ctx.pieces.lister(id)]);
+  const b = bilans.find((x) => x.numero === demande.bilan.numero) ?? null;
+  const types = typesRealisation(fiche);
+  return ouvrirEnvoi(
+    ctx, id, { bilanBrouillon: demande.bilan.numero },
+    (p) => nouvellePieceRealisation(id, b, demande, types, { actor, ...p }),
+    (piece) => (uneParLigne(piece.typePiece) ? courantesDuBilan(pieces, demande.bilan.numero).get(piece.typePiece) ?? null : null),
+  );
+}
+
 const libelleBilan = (b: Pick<Bilan, 'numero' | 'nature'>) => `n° ${b.numero} (${b.nature === 'final' ? 'final' : 'intermédiaire'})`;
 
 /**
@@ -161,6 +198,8 @@ export async function lire(ctx: ContexteBilans, actor: Actor, id: string) {
   const versions = d.suivi.convention ? await ctx.conventions.versions(id) : [];
   const v = enVigueur(versions);
   const { bilans, paiements, reversements } = await etat(ctx, id);
+  const [fiche, pieces] = bilans.length ? await Promise.all([ficheDe(ctx, d), ctx.pieces.lister(id)]) : [null, []];
+  const types = fiche ? typesRealisation(fiche) : [];
   const aujourdhui = dateLocale(ctx.maintenant, 'Europe/Paris');
   const definitifs = bilans.filter((b) => b.statut === 'csf_definitif' && b.csf).sort((a, b) => a.numero - b.numero);
   const fseDu = definitifs.at(-1)?.csf?.resultat.fseDuCentimes ?? null;
@@ -181,6 +220,7 @@ export async function lire(ctx: ContexteBilans, actor: Actor, id: string) {
         ...e,
         enRetard: !b?.depot && e.echeance < aujourdhui,
         bilan: b,
+        piecesRealisation: b ? realisationDe(types, pieces, b) : null,
         delaiPaiement: b?.depot && v ? delaiPaiement(v.contenu.programme.code, dateLocale(new Date(b.depot.le), 'Europe/Paris'), aujourdhui) : null,
       };
     }),
@@ -197,6 +237,7 @@ export async function enregistrer(ctx: ContexteBilans, actor: Actor, id: string,
   if (demande.numero !== numero) throw new RegleMetier('BILAN_INCOHERENT', `Le corps décrit le bilan n° ${demande.numero}, l’adresse le bilan n° ${numero}.`, [{ chemin: 'numero', message: `Numéro ${numero} attendu.` }]);
   const v = await conventionEnVigueur(ctx, d);
   verifierBilan(v.contenu, demande);
+  verifierEtapes(typesRealisation(await ficheDe(ctx, d)), demande.etapesMobilisees);
   const existant = (await ctx.bilans.bilans(id)).find((x) => x.numero === numero) ?? null;
   const t = trace(ctx, actor);
   let b: Bilan;
@@ -229,6 +270,8 @@ export async function deposer(ctx: ContexteBilans, actor: Actor, id: string, num
   const participants = await ctx.participants.tous(id);
   await ctx.participants.journaliserAcces({ id: ctx.nouvelId(), dossierId: id, le: ctx.maintenant.toISOString(), utilisateurId: actor.userId, nom: nomDe(actor), action: 'controle_bilan', participantId: null, nombre: participants.length });
   exigerParticipantsComplets(participants, { questionnaire: QUESTIONNAIRE_DU_PROGRAMME[v.contenu.programme.code], nature: b.nature, periodeFin: echeance.periodeFin });
+  // The fiche's evidence of realisation: a final bilan is refused while a required line is unsatisfied.
+  exigerRealisation(b.nature, checklistRealisation(typesRealisation(await ficheDe(ctx, avant)), await ctx.pieces.lister(id), b));
   const t = trace(ctx, actor);
   const i = calculerIndicateurs(participants, await versionsDuPlie(ctx.regles, avant.plieId), avant);
   const realisation = { calculeLe: t.le, participants: i.participants, parSexe: i.parSexe, sorties: i.sorties, sortiesPositives: i.sortiesPositives, prevus: i.prevus };

@@ -62,7 +62,9 @@ export async function lignesPieces(ctx: ContexteDossier, d: Dossier, aapDejaLu?:
   const [aap, org, pieces] = await Promise.all([aapDejaLu ?? ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
   const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
   if (!aap || !fiche || !org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
-  return { lignes: checklist(piecesAttendues(aap, fiche, org), pieces, d), pieces };
+  // A bilan's evidence (../bilan/realisation.ts) is not the dossier's: its own checklist lists it.
+  const propres = pieces.filter((p) => !p.bilan);
+  return { lignes: checklist(piecesAttendues(aap, fiche, org), propres, d), pieces: propres };
 }
 
 const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);

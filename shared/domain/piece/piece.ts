@@ -6,7 +6,7 @@ import { PIECES_ADMINISTRATIVES_DEFAUT, TYPE_PIECE_RIB, type DemandeUpload, type
 import { Conflit, RequeteInvalide, TropVolumineux, type DetailErreur } from '../errors';
 import { normaliserNom } from './nom-fichier';
 
-const TOUS_FORMATS: TypePiece['typesAcceptes'] = [
+export const TOUS_FORMATS: TypePiece['typesAcceptes'] = [
   'application/pdf',
   'image/jpeg',
   'image/png',
@@ -38,11 +38,11 @@ export function piecesAttendues(aap: Aap, fiche: FicheOperation, org: Pick<Organ
   return [...admin, ...deFiche];
 }
 
-/** The current upload of each type: the newest one not replaced. */
+/** The current upload of each type of the dossier's checklist: the newest one not replaced (a bilan's pièces apart). */
 export const courantes = (pieces: Piece[]): Map<string, Piece> =>
   new Map(
     pieces
-      .filter((p) => !p.remplaceeLe)
+      .filter((p) => !p.remplaceeLe && !p.bilan)
       .sort((a, b) => a.creeLe.localeCompare(b.creeLe))
       .map((p) => [p.typePiece, p]),
   );
@@ -78,9 +78,20 @@ export function nouvellePiece(
   if (dossier.statut !== 'brouillon' && !enComplement) {
     throw new Conflit('DOSSIER_VERROUILLE', 'Ce dossier est déposé : ses pièces ne changent plus, sauf celles demandées en complément.');
   }
+  typeDemande(attendues, demande, 'pour ce dossier');
+  if (demande.coordonnees && demande.typePiece !== TYPE_PIECE_RIB) {
+    throw new RequeteInvalide('COORDONNEES_HORS_RIB', 'Seul un relevé d’identité bancaire déclare des coordonnées bancaires.', [
+      { chemin: 'corps.coordonnees', message: `Retirez les coordonnées bancaires, ou déposez la pièce comme ${TYPE_PIECE_RIB}.` },
+    ]);
+  }
+  return slot(dossier.id, demande, p);
+}
+
+/** The expected type a request names, its format and its size checked (pièces of a dossier and of a bilan alike). */
+export function typeDemande<T extends TypePiece>(attendues: readonly T[], demande: DemandeUpload, ou: string): T {
   const type = attendues.find((t) => t.code === demande.typePiece);
   if (!type) {
-    throw new RequeteInvalide('TYPE_PIECE_INCONNU', `La pièce ${demande.typePiece} n’est pas attendue pour ce dossier.`, [
+    throw new RequeteInvalide('TYPE_PIECE_INCONNU', `La pièce ${demande.typePiece} n’est pas attendue ${ou}.`, [
       { chemin: 'corps.typePiece', message: `Types attendus : ${attendues.map((t) => t.code).join(', ')}.` },
     ]);
   }
@@ -92,14 +103,14 @@ export function nouvellePiece(
   if (demande.taille > type.tailleMaxOctets) {
     throw new TropVolumineux(`Le fichier dépasse la taille maximale de ${Math.floor(type.tailleMaxOctets / 1024 / 1024)} Mo pour « ${type.libelle} ».`);
   }
-  if (demande.coordonnees && demande.typePiece !== TYPE_PIECE_RIB) {
-    throw new RequeteInvalide('COORDONNEES_HORS_RIB', 'Seul un relevé d’identité bancaire déclare des coordonnées bancaires.', [
-      { chemin: 'corps.coordonnees', message: `Retirez les coordonnées bancaires, ou déposez la pièce comme ${TYPE_PIECE_RIB}.` },
-    ]);
-  }
+  return type;
+}
+
+/** The upload slot of a checked request, `en_verification` until its bytes are verified. */
+export function slot(dossierId: string, demande: DemandeUpload, p: { actor: Actor; id: string; maintenant: Date; cle: string }): Piece {
   return {
     id: p.id,
-    dossierId: dossier.id,
+    dossierId,
     typePiece: demande.typePiece,
     nomFichier: normaliserNom(demande.nomFichier),
     taille: demande.taille,
@@ -113,5 +124,6 @@ export function nouvellePiece(
     verifieLe: null,
     remplaceeLe: null,
     ...(demande.coordonnees ? { coordonnees: demande.coordonnees } : {}),
+    ...(demande.bilan ? { bilan: { numero: demande.bilan.numero, alternative: demande.bilan.alternative ?? null } } : {}),
   };
 }

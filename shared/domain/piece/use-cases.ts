@@ -16,8 +16,11 @@ import { notificationsComplementsDemandes } from '../notification/evenements';
 import { destinataireActeur } from '../notification/notification';
 
 export interface PieceStore {
-  /** Written only if the dossier is still in `statutDossier`; marks `remplacee` in the same transaction. */
-  creer(piece: Piece, statutDossier: Dossier['statut'], remplacee: Piece | null): Promise<void>;
+  /**
+   * Written only if the dossier is still in `garde` (a statut), or, for a bilan's evidence, that bilan still a draft;
+   * marks `remplacee` in the same transaction.
+   */
+  creer(piece: Piece, garde: Dossier['statut'] | { bilanBrouillon: number }, remplacee: Piece | null): Promise<void>;
   lire(dossierId: string, pieceId: string): Promise<Piece | null>;
   lister(dossierId: string): Promise<Piece[]>;
   /** Records a verdict once (from en_verification); false if another run got there first. */
@@ -66,10 +69,24 @@ export async function checklistDossier(ctx: ContexteDossier, actor: Actor, dossi
 export async function demanderUpload(ctx: ContexteDossier & { stockage: Pick<Stockage, 'clePiece' | 'urlUpload'> }, actor: Actor, dossierId: string, demande: DemandeUpload) {
   const d = await charger(ctx, actor, dossierId, 'ecrire');
   const [attendues, pieces] = await Promise.all([attenduesDe(ctx, d), ctx.pieces.lister(d.id)]);
+  return ouvrirEnvoi(ctx, d.id, d.statut, (p) => nouvellePiece(d, demande, attendues, { actor, ...p }), (piece) => courantes(pieces).get(piece.typePiece) ?? null);
+}
+
+/**
+ * The one way an upload slot opens, for a dossier's pièce and a bilan's evidence alike: decided, written under its
+ * guard (with the upload it replaces), then its presigned POST; the verification pipeline takes it from there.
+ */
+export async function ouvrirEnvoi(
+  ctx: Pick<ContexteDossier, 'pieces' | 'nouvelId' | 'maintenant'> & { stockage: Pick<Stockage, 'clePiece' | 'urlUpload'> },
+  dossierId: string,
+  garde: Parameters<PieceStore['creer']>[1],
+  decider: (p: { id: string; cle: string; maintenant: Date }) => Piece,
+  remplacee: (piece: Piece) => Piece | null,
+) {
   const id = ctx.nouvelId();
-  const cle = ctx.stockage.clePiece(d.id, id);
-  const piece = nouvellePiece(d, demande, attendues, { actor, id, maintenant: ctx.maintenant, cle });
-  await ctx.pieces.creer(piece, d.statut, courantes(pieces).get(demande.typePiece) ?? null);
+  const cle = ctx.stockage.clePiece(dossierId, id);
+  const piece = decider({ id, cle, maintenant: ctx.maintenant });
+  await ctx.pieces.creer(piece, garde, remplacee(piece));
   const upload = await ctx.stockage.urlUpload(cle, piece.taille, piece.typeContenu, ctx.maintenant);
   return { pieceId: id, piece, upload };
 }
@@ -93,8 +110,9 @@ export async function verifierObjet(ctx: ContextePiece & { antivirus: Antivirus 
   if (piece.etat !== 'en_verification') return null;
   const d = await ctx.dossiers.lire(piece.dossierId);
   if (!d) return null;
-  const type = (await attenduesDe(ctx, d)).find((t) => t.code === piece.typePiece);
-  const apres = await examiner(ctx, bucket, piece, type?.tailleMaxOctets ?? TAILLE_MAX_ABSOLUE, statutAnalyse);
+  const type = piece.bilan ? null : (await attenduesDe(ctx, d)).find((t) => t.code === piece.typePiece);
+  // A bilan's evidence: the size announced was checked against its type's limit, and the presigned POST holds to it.
+  const apres = await examiner(ctx, bucket, piece, type?.tailleMaxOctets ?? (piece.bilan ? piece.taille : TAILLE_MAX_ABSOLUE), statutAnalyse);
   if (!apres || !(await ctx.pieces.verdict(apres))) return null;
   if (apres.etat === 'rejetee') await ctx.antivirus.marquerRejete(bucket, cle);
   return apres;

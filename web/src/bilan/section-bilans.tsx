@@ -100,6 +100,8 @@ interface FormBilan {
   cofinancements: Record<string, string>;
   autofinancement: string;
   recettes: string;
+  /** Parcours stages ticked as mobilised (GP1). */
+  etapesMobilisees: string[];
 }
 
 const saisie = (c: number) => centimesVersSaisie(c);
@@ -130,6 +132,7 @@ function formulaire(d: ReponseBilans, bilan: TBilan | null): FormBilan {
     cofinancements: Object.fromEntries(d.convention!.cofinanceurs.map((f) => [f, saisie(c?.ressources.cofinancements.find((x) => x.financeur === f)?.montantCentimes ?? 0)])),
     autofinancement: saisie(c?.ressources.autofinancementCentimes ?? 0),
     recettes: saisie(c?.ressources.recettesCentimes ?? 0),
+    etapesMobilisees: c?.etapesMobilisees ?? [],
   };
 }
 
@@ -171,6 +174,7 @@ function corps(f: FormBilan, e: Echeance, precedent: TBilan | null): { demande: 
     indicateurs: precedent?.contenu.indicateurs ?? [],
     publicite: precedent?.contenu.publicite ?? [],
     piecesRealisation: precedent?.contenu.piecesRealisation ?? [],
+    etapesMobilisees: f.etapesMobilisees,
   };
   return erreurs.length ? { erreurs } : { demande };
 }
