@@ -1,0 +1,93 @@
+/**
+ * Reporting and consolidation of PLIE (issue 16; seed 000, notes « consolidation-plie-2006 »): the counts one PLIE
+ * reports for one year — flows of participants (Tableau 1), realised financing (Tableau 3), breakdowns with a printed
+ * total (Tableau 2ter…) and the rates a source printed — kept as a snapshot. Consolidated figures are always computed
+ * from summed counts, never from rates; printed figures are only ever compared.
+ */
+import * as z from 'zod';
+
+const Compte = z.number({ message: 'Nombre attendu.' }).int('Nombre entier attendu.').min(0, 'Un effectif ne peut pas être négatif.').max(1e9, 'Effectif trop grand.');
+const Euros = z.number({ message: 'Montant en euros attendu.' }).int('Montant en euros entiers attendu.').min(0, 'Un montant ne peut pas être négatif.').max(1e12, 'Montant trop grand.');
+const Repondants = z.number().int().min(1).max(10_000).optional().describe('Nombre de PLIE derrière un total publié (une consolidation importée comme un seul instantané).');
+
+/** Tableau 1 « Analyse des flux d’entrées et de sorties »: the ten columns, counts only (the rate is recomputed). */
+export const FluxParticipants = z.strictObject({
+  plieRepondants: Repondants,
+  ligne: z.string().max(40).optional(),
+  entrees: Compte,
+  enParcoursDurant: Compte,
+  enParcoursFin: Compte,
+  sortiesPositives: Compte,
+  dontEmploi: Compte,
+  sansSuite: Compte,
+  dontAbandons: Compte,
+  dontDemenagements: Compte,
+  dontAutres: Compte,
+});
+export type FluxParticipants = z.infer<typeof FluxParticipants>;
+
+export const FINANCEURS = ['collectivites_locales', 'conseil_general', 'conseil_regional', 'etat', 'autres_publics', 'autres_prives', 'fse'] as const;
+export const LIBELLES_FINANCEURS: Record<(typeof FINANCEURS)[number], string> = {
+  collectivites_locales: 'Collectivités locales (communes, EPCI)',
+  conseil_general: 'Conseil départemental (Conseil général)',
+  conseil_regional: 'Conseil régional',
+  etat: 'État',
+  autres_publics: 'Autres financements publics mobilisés en contrepartie du FSE',
+  autres_prives: 'Autres financements privés mobilisés en contrepartie du FSE',
+  fse: 'FSE',
+};
+
+/** Tableau 3 « Financements réalisés »: mobilised funds by financer, direct (through the PLIE's accounts) and indirect. */
+export const FinancementsRealises = z.strictObject({
+  plieRepondants: Repondants,
+  lignes: z
+    .array(z.strictObject({
+      financeur: z.enum(FINANCEURS, { message: `Financeur attendu : ${FINANCEURS.join(', ')}.` }),
+      libelle: z.string().max(200).optional(),
+      total: Euros,
+      directs: Euros,
+      indirects: Euros,
+      ligne: z.string().max(40).optional(),
+    }))
+    .max(FINANCEURS.length),
+  /** The sub-total as the source printed it: compared with the sum of the lines, never used. */
+  sousTotalImprime: z.strictObject({ total: Euros, directs: Euros, indirects: Euros, ligne: z.string().max(40).optional() }).optional(),
+  fseDemande: Euros,
+  fseConsomme: Euros,
+  lignesFse: z.string().max(40).optional(),
+});
+export type FinancementsRealises = z.infer<typeof FinancementsRealises>;
+
+/** A breakdown whose rows should add up to the total the source printed (e.g. Tableau 2ter by structure type). */
+export const Repartition = z.strictObject({
+  tableau: z.string().trim().min(1).max(20),
+  libelle: z.string().trim().min(1).max(300),
+  lignes: z.array(z.strictObject({ libelle: z.string().trim().min(1).max(200), valeur: Compte })).min(1).max(100),
+  totalImprime: Compte,
+  ligne: z.string().max(40).optional(),
+});
+
+export const CODES_TAUX = ['taux_sorties_positives', 'part_abandons_sorties', 'part_demenagements_sorties', 'part_autres_sorties', 'taux_realisation_fse', 'cout_par_participant'] as const;
+export type CodeTaux = (typeof CODES_TAUX)[number];
+
+/** One PLIE's (or one published consolidation's) figures for one year. */
+export const InstantanePlie = z.strictObject({
+  annee: z.number().int().min(1990, 'Année antérieure à 1990.').max(2100),
+  plie: z.string().trim().min(1).max(64),
+  libelle: z.string().trim().min(1).max(300),
+  source: z.string().trim().max(2000).optional(),
+  perimetre: z.string().trim().max(300).optional(),
+  flux: FluxParticipants.optional(),
+  financements: FinancementsRealises.optional(),
+  repartitions: z.array(Repartition).max(50).default([]),
+  tauxImprimes: z
+    .array(z.strictObject({
+      code: z.enum(CODES_TAUX),
+      libelle: z.string().max(300),
+      valeur: z.number().min(0, 'Un taux ne peut pas être négatif.'),
+      ligne: z.string().max(40).optional(),
+    }).refine((t) => t.code === 'cout_par_participant' || t.valeur <= 100, { message: 'Un taux ne peut pas dépasser 100 %.', path: ['valeur'] }))
+    .max(50)
+    .default([]),
+});
+export type InstantanePlie = z.infer<typeof InstantanePlie>;
