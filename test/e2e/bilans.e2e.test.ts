@@ -6,6 +6,8 @@ import { seedDossiersDemo } from '#local/demo-dossiers';
 import { dossierProgramme, GESTIONNAIRE, OI, P1 } from '../integration/comite-helpers';
 import { aapOuvert } from '../integration/dossiers-helpers';
 import { client } from '../integration/helpers';
+import { pdfValide } from '../integration/pieces-helpers';
+import { ClientApi, piecesRealisation } from '#local/client-api';
 import { captureSi } from './support/capture-si';
 import { fermerSession, ouvrirSession, seConnecter, type SessionE2e } from './support/session';
 
@@ -150,6 +152,19 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
       body: { date: participant.jour, situation: 'cdi', debut: participant.jour, tempsPlein: true, heuresHebdo: 35, employeur: 'Imprimerie du Périgord', memeEmployeur: false },
     });
     expect(sortie.status).toBe(200);
+    // Refused while the fiche's « pièces de réalisation » are missing, each named.
+    await section.getByRole('button', { name: 'Déposer le bilan' }).click();
+    await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
+    const manquantes = section.getByRole('alert').filter({ hasText: 'Pièces de réalisation manquantes' });
+    await expect.poll(() => texte(manquantes)).toContain('Bilan annuel du PLIE : manquante.');
+    // The first line offers two pièces: the porteur says which, then uploads it (SHA-256, presigned POST, verdict).
+    const ligne1 = section.locator('li[data-code="REALISATION_1"]');
+    await ligne1.getByLabel('Pièce jointe (une des pièces suivantes)').selectOption({ index: 1 });
+    await ligne1.locator('input[type="file"]').setInputFiles({ name: 'compte-rendu-copil.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await pdfValide('Compte rendu du COPIL')) });
+    await expect.poll(() => texte(ligne1), { timeout: 60_000 }).toContain('Pièce jointe :');
+    expect(await texte(ligne1)).toContain('compte-rendu-copil.pdf');
+    await captureSi(section.locator('.pieces-realisation'), 'bilans-porteur-pieces-realisation');
+    await piecesRealisation(new ClientApi(`${session.guichet.url}/api`), P1, dossier.id, (await client(session.guichet).get(`/dossiers/${dossier.id}/bilans`, { as: P1 })).body.echeances.find((x: { nature: string }) => x.nature === 'final').numero);
     await section.getByRole('button', { name: 'Déposer le bilan' }).click();
     await dialogue.getByRole('button', { name: 'Confirmer le dépôt' }).click();
     await expect.poll(() => succes().textContent()).toContain('Bilan final (échéance');

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import * as z from 'zod';
 import { Bilan, CATEGORIES_BILAN, NATURES_BILAN, OrdreReversement, PaiementEnregistre, type CategorieBilan, type ResultatCsf, type StatutBilan, type StatutPaiement, type StatutReversement } from '#shared/schemas/bilan';
+import { Piece } from '#shared/schemas/piece';
 import { Alerte, Definitions } from '../components/ui';
 import { LienPdf } from '../comite/commun';
 import { api } from '../lib/api';
@@ -9,6 +10,18 @@ import { formatDate, formatInstant, formatMontant } from '../lib/format';
 import { useRessource } from '../lib/use-ressource';
 
 const Centimes = z.number().int();
+
+/** A bilan's « pièces de réalisation » as read (shared/domain/bilan/realisation.ts `checklistRealisation`). */
+export const PiecesRealisationLues = z.object({
+  lignes: z.array(z.object({
+    code: z.string(), libelle: z.string(), origine: z.enum(['fiche', 'etape']), alternatives: z.array(z.string()), classe: z.string().nullable(),
+    parEtapes: z.boolean(), mobilisee: z.boolean(), requise: z.boolean(), etat: z.enum(['attendue', 'en_verification', 'valide', 'rejetee']),
+    piece: Piece.nullable(), pieceAcceptee: z.string().nullable(),
+  })),
+  manquantes: z.array(z.object({ chemin: z.string(), message: z.string() })),
+  pieces: z.array(Piece),
+});
+export type PiecesRealisationLues = z.infer<typeof PiecesRealisationLues>;
 
 /** The answer of `GET /dossiers/{id}/bilans` (shared/domain/bilan/use-cases.ts `lire`). */
 export const ReponseBilans = z.object({
@@ -35,6 +48,7 @@ export const ReponseBilans = z.object({
       echeance: z.string(),
       enRetard: z.boolean(),
       bilan: Bilan.nullable(),
+      piecesRealisation: PiecesRealisationLues.nullable().default(null),
       delaiPaiement: z
         .object({ jours: z.number().int(), source: z.string(), echeance: z.string(), joursRestants: z.number().int(), enRetard: z.boolean() })
         .nullable(),

@@ -13,6 +13,7 @@ import {
   CalendrierBilans, DelaiPaiement, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, NATURES_PAIEMENT_LIBELLES, nomEcheance, RealisationLecture, ResultatCsfLecture,
   useBilans, type Echeance, type ReponseBilans, type TBilan, type TPaiement, type TReversement,
 } from './commun';
+import { PiecesRealisation } from './pieces-realisation';
 
 const OPTIONS_MOTIFS = Object.entries(MOTIFS_ECART) as [MotifEcart, string][];
 
@@ -165,6 +166,7 @@ function ControleBilan({ dossierId, reference, e, bilan: b, onFait }: { dossierI
         ]}
       />
       <RealisationLecture bilan={b} />
+      <PiecesRealisation dossierId={dossierId} e={e} modifiable={false} etapes={b.contenu.etapesMobilisees ?? []} publicite={b.contenu.publicite} recharger={() => undefined} />
       {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre="L’action a échoué" />}
       {modifiable && (
         <form noValidate onSubmit={(x) => { x.preventDefault(); void enregistrer(); }} aria-labelledby={`${base}-grille`}>

@@ -13,6 +13,7 @@ import {
   CalendrierBilans, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, nomEcheance, OPTIONS_CATEGORIES, RealisationLecture, ResultatCsfLecture, useBilans,
   type Echeance, type ReponseBilans, type TBilan,
 } from './commun';
+import { PiecesRealisation } from './pieces-realisation';
 
 const OPTIONS_JUSTIFICATIFS = Object.entries(JUSTIFICATIFS_TEMPS).map(([valeur, libelle]) => ({ valeur, libelle }));
 
@@ -62,7 +63,7 @@ export function SectionBilans({ dossier, signataire }: { dossier: TDossier; sign
       {echeance && (
         <div id="bilan-ouvert" className="bilan-ouvert">
           {!echeance.bilan || echeance.bilan.statut === 'brouillon' ? (
-            <EditeurBilan key={`${echeance.numero}-${echeance.bilan?.version ?? 0}`} donnees={d} e={echeance} dossierId={dossier.id} signataire={signataire} onFait={apres} />
+            <EditeurBilan key={`${echeance.numero}-${echeance.bilan?.version ?? 0}`} donnees={d} e={echeance} dossierId={dossier.id} signataire={signataire} onFait={apres} recharger={recharger} />
           ) : (
             <BilanDepose key={`${echeance.numero}-${echeance.bilan.version}`} dossierId={dossier.id} reference={dossier.reference} e={echeance} bilan={echeance.bilan} onFait={apres} />
           )}
@@ -102,6 +103,8 @@ interface FormBilan {
   recettes: string;
   /** Parcours stages ticked as mobilised (GP1). */
   etapesMobilisees: string[];
+  /** The publicity points, each with the pièces that show it. */
+  publicite: DemandeBilan['publicite'];
 }
 
 const saisie = (c: number) => centimesVersSaisie(c);
@@ -133,6 +136,7 @@ function formulaire(d: ReponseBilans, bilan: TBilan | null): FormBilan {
     autofinancement: saisie(c?.ressources.autofinancementCentimes ?? 0),
     recettes: saisie(c?.ressources.recettesCentimes ?? 0),
     etapesMobilisees: c?.etapesMobilisees ?? [],
+    publicite: c?.publicite ?? [],
   };
 }
 
@@ -172,7 +176,7 @@ function corps(f: FormBilan, e: Echeance, precedent: TBilan | null): { demande: 
       recettesCentimes: montant(f.recettes, 'Recettes'),
     },
     indicateurs: precedent?.contenu.indicateurs ?? [],
-    publicite: precedent?.contenu.publicite ?? [],
+    publicite: f.publicite,
     piecesRealisation: precedent?.contenu.piecesRealisation ?? [],
     etapesMobilisees: f.etapesMobilisees,
   };
@@ -182,7 +186,9 @@ function corps(f: FormBilan, e: Echeance, precedent: TBilan | null): { demande: 
 const total = (valeurs: readonly string[]) => valeurs.reduce((s, v) => s + (saisieVersCentimes(v.trim() || '0') ?? 0), 0);
 
 /** The draft of one bilan: expense lines with a live total, resources received, save, then dépôt by a signataire. */
-function EditeurBilan({ donnees: d, e, dossierId, signataire, onFait }: { donnees: ReponseBilans; e: Echeance; dossierId: string; signataire: boolean; onFait: (m: string) => void }) {
+function EditeurBilan({ donnees: d, e, dossierId, signataire, onFait, recharger }: {
+  donnees: ReponseBilans; e: Echeance; dossierId: string; signataire: boolean; onFait: (m: string) => void; recharger: () => unknown;
+}) {
   const annoncer = useAnnoncer();
   const [f, setF] = useState<FormBilan>(() => formulaire(d, e.bilan));
   const [modifie, setModifie] = useState(false);
@@ -271,7 +277,7 @@ function EditeurBilan({ donnees: d, e, dossierId, signataire, onFait }: { donnee
         Déclarez les dépenses réalisées et acquittées, datées ou rattachées à la période qu’elles couvrent. Pour le personnel, indiquez la
         personne, sa période et sa quotité de temps sur l’opération, et comment ce temps est justifié.
       </p>
-      {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre={refus.code === 'PARTICIPANTS_INCOMPLETS' ? 'Données des participants incomplètes' : 'Le bilan n’est pas enregistré'} />}
+      {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre={refus.code === 'PARTICIPANTS_INCOMPLETS' ? 'Données des participants incomplètes' : refus.code === 'PIECES_REALISATION_MANQUANTES' ? 'Pièces de réalisation manquantes' : 'Le bilan n’est pas enregistré'} />}
       {erreursLocales.length > 0 && (
         <Alerte titre="Des montants sont à corriger" focus>
           <ul className="liste">{erreursLocales.map((m) => <li key={m}>{m}</li>)}</ul>
@@ -389,6 +395,12 @@ function EditeurBilan({ donnees: d, e, dossierId, signataire, onFait }: { donnee
         </div>
         <p className="sous-total">Total des ressources perçues : <strong data-testid="total-ressources">{formatMontant(totalRessources)}</strong></p>
       </fieldset>
+      <PiecesRealisation
+        dossierId={dossierId} e={e} modifiable={!!enregistre}
+        etapes={f.etapesMobilisees} onEtapes={(x) => maj({ ...f, etapesMobilisees: x })}
+        publicite={f.publicite} onPublicite={(x) => maj({ ...f, publicite: x })}
+        recharger={recharger}
+      />
       {enregistre && <p className="discret">Brouillon enregistré le {formatInstant(enregistre.modifie.le)} par {enregistre.modifie.nom}{modifie ? ' — modifications non enregistrées' : ''}.</p>}
       <div className="actions">
         <button type="submit" className="bouton bouton-secondaire" disabled={envoi}>Enregistrer le brouillon</button>
@@ -459,6 +471,7 @@ function BilanDepose({ dossierId, reference, e, bilan: b, onFait }: { dossierId:
         ]}
       />
       <RealisationLecture bilan={b} />
+      <PiecesRealisation dossierId={dossierId} e={e} modifiable={false} etapes={b.contenu.etapesMobilisees ?? []} publicite={b.contenu.publicite} recharger={() => undefined} />
       {!csf && (
         <>
           <div className="table-defilante">

@@ -18,22 +18,33 @@ const EXTENSIONS: Record<string, TTypeContenu> = {
 };
 
 /** The declared type: the browser's, or the extension's when the browser does not know it. */
-function typeDe(f: File): string {
+export function typeDe(f: File): string {
   if (f.type) return f.type;
   return EXTENSIONS[f.name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }
-const estTypeConnu = (t: string): t is TTypeContenu => t in TYPES_CONTENU;
+export const estTypeConnu = (t: string): t is TTypeContenu => t in TYPES_CONTENU;
 
 export const formats = (l: TLigneChecklist) => l.typesAcceptes.map((t) => TYPES_CONTENU[t]).join(', ');
 
-type Phase = 'repos' | 'empreinte' | 'annonce' | 'envoi' | 'verification';
-const TEXTES: Record<Phase, string> = {
+export type Phase = 'repos' | 'empreinte' | 'annonce' | 'envoi' | 'verification';
+export const TEXTES: Record<Phase, string> = {
   repos: '',
   empreinte: 'Calcul de l’empreinte du fichier…',
   annonce: 'Préparation de l’envoi…',
   envoi: 'Envoi en cours…',
   verification: 'Fichier reçu : vérification en cours…',
 };
+
+/** Opens the 5-minute presigned GET of a valid pièce's verified copy (a dossier's pièce or a bilan's evidence). */
+export async function telechargerPiece(dossierId: string, pieceId: string) {
+  const { data } = await api(`/dossiers/${encodeURIComponent(dossierId)}/pieces/${encodeURIComponent(pieceId)}/telechargement`, Telechargement, { auth: true });
+  const a = document.createElement('a');
+  a.href = data.url;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
 
 /** One line of the checklist: what is expected, its state, and upload / download / delete when allowed. */
 export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionPermise }: {
@@ -110,13 +121,7 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
   const telecharger = async () => {
     if (!p) return;
     try {
-      const { data } = await api(`${base}/${encodeURIComponent(p.id)}/telechargement`, Telechargement, { auth: true });
-      const a = document.createElement('a');
-      a.href = data.url;
-      a.rel = 'noopener';
-      document.body.append(a);
-      a.click();
-      a.remove();
+      await telechargerPiece(dossierId, p.id);
     } catch (err) {
       echec(err instanceof ApiError ? err.message : 'Téléchargement impossible.');
     }
