@@ -56,6 +56,8 @@ describe('the bilan’s « pièces de réalisation »', () => {
     const lignes = checklistRealisation(types, [vieille, piece('REALISATION_2', 'rejetee'), piece('REALISATION_3', 'valide', null, 1)], bilan());
     expect(lignes.find((l) => l.code === 'REALISATION_2')!.etat).toBe('rejetee');
     expect(lignes.find((l) => l.code === 'REALISATION_3')!.etat).toBe('attendue');
+    // Only a valid upload satisfies a line: a rejected one is named as such.
+    expect(realisationManquante(lignes).find((m) => m.chemin === 'piecesRealisation.REALISATION_2')!.message).toBe('Réunions partenariales : feuilles d’émargement et/ou compte-rendu ou prises de notes : rejetée.');
   });
 
   it('GP1: each stage ticked as mobilised needs one of its accepted pièces; the stages’ line needs at least one stage', () => {
