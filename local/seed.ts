@@ -20,6 +20,8 @@ import { organisationRepository } from '#shared/repositories/organisation-reposi
 import { enregistrer } from '#shared/domain/organisation/use-cases';
 import { Conflit } from '#shared/domain/errors';
 import type { DemandeOrganisation } from '#shared/schemas/organisation';
+import { InstantanePlie } from '#shared/schemas/consolidation';
+import { consolidationRepository } from '#shared/repositories/consolidation-repository';
 
 export const REFERENCE_AGAPE = 'AAP-AGAPE-2021';
 export const REFERENCE_DEMO = 'AAP-DEMO-FSEPLUS';
@@ -186,5 +188,13 @@ export async function seed(maintenant = new Date()): Promise<{ agape: Aap; demo:
   const agape = await importerEtPublier(ctx, lireAgape(), true);
   const demo = await importerEtPublier(ctx, aapDemo(maintenant), false);
   await organisationsDemo(maintenant);
+  await consolidationDemo(maintenant);
   return { agape, demo };
+}
+
+/** The 2006 national consolidation of seed 000, shipped as a snapshot the AGAPE OI reads (once: kept across restarts). */
+export async function consolidationDemo(maintenant = new Date()): Promise<void> {
+  const i = InstantanePlie.parse(lireData('consolidation-plie-2006.json'));
+  if ((await consolidationRepository.annee(OI_DEMO.oi!, i.annee)).some((x) => x.plie === i.plie)) return;
+  await consolidationRepository.ecrire([{ ...i, oi: OI_DEMO.oi!, importe: { le: maintenant.toISOString(), par: 'seed', nom: 'Consolidation nationale des PLIE (Alliance Villes Emploi)' } }]);
 }

@@ -38,6 +38,8 @@ export const POLITIQUE = {
   'aap.publier': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI publie ou rectifie un appel à projets.' },
   'aap.rectifier': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI publie ou rectifie un appel à projets.' },
   'plie.ecrire': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI peut enregistrer ses PLIE.' },
+  'consolidation.lire': { relations: OI, refus: 'Réservé aux agents de l’OI.' },
+  'consolidation.importer': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI importe les chiffres d’années passées.' },
   'regles.lire': { relations: OI, refus: 'Les règles de sortie d’un PLIE sont consultées par les agents de son OI.' },
   'regles.ecrire': { relations: ['admin_oi'], refus: 'Seul un administrateur de l’OI du PLIE enregistre une version de ses règles de sortie.' },
   'organisation.lister': { relations: ['porteur'], refus: 'Réservé aux porteurs de projet.' },

@@ -20,6 +20,7 @@ import { routesConventions } from './contrats/conventions';
 import { routesParticipants } from './contrats/participants';
 import { routesReglesSorties } from './contrats/regles-sorties';
 import { routesBilans } from './contrats/bilans';
+import { routesConsolidation } from './contrats/consolidation';
 
 export type { Access, Method, RouteDefinition } from './contrats/definition';
 
@@ -39,6 +40,7 @@ export const routes = [
   ...routesParticipants,
   ...routesReglesSorties,
   ...routesBilans,
+  ...routesConsolidation,
 ] as const satisfies readonly RouteDefinition[];
 
 /** Handlers triggered by S3 ObjectCreated events (AWS: bucket notification; locally: s3rver's events). */

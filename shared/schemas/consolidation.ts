@@ -91,3 +91,21 @@ export const InstantanePlie = z.strictObject({
     .default([]),
 });
 export type InstantanePlie = z.infer<typeof InstantanePlie>;
+
+/** A stored snapshot: who imported it, when. */
+export const InstantaneStocke = InstantanePlie.extend({
+  oi: z.string(),
+  importe: z.object({ le: z.string(), par: z.string(), nom: z.string() }),
+});
+export type InstantaneStocke = z.infer<typeof InstantaneStocke>;
+
+export const FiltresConsolidation = z.strictObject({
+  annee: z.coerce.number({ message: 'Année attendue.' }).int('Année attendue.').min(1990, 'Année antérieure à 1990.').max(2100, 'Année trop lointaine.').optional(),
+  /** Ids of the PLIE to consolidate, comma-separated (all the OI's snapshots of the year when absent). */
+  plies: z.string().max(2000).optional(),
+});
+
+/** A CSV of past years' per-PLIE counts (`;`-separated, the columns of CSV_CONSOLIDATION), imported as snapshots. */
+export const DemandeImportConsolidation = z.strictObject({
+  csv: z.string().min(1, 'Le fichier CSV est vide.').max(2_000_000, 'Fichier CSV trop volumineux (2 Mo au plus).'),
+});

@@ -1,0 +1,80 @@
+/**
+ * Reporting and consolidation for the OI's agents (issue 16): the report of one year over the OI's snapshots (all its
+ * PLIE, or those chosen), and the import of past years' counts by its admin. Load → decide (./consolider.ts) → answer.
+ */
+import type { Actor } from '../../auth/roles';
+import { nomDe } from '../../auth/personne';
+import { exiger, POLITIQUE } from '../../auth/politique';
+import type { InstantaneStocke } from '../../schemas/consolidation';
+import { AccesRefuse, RegleMetier } from '../errors';
+import type { PlieStore } from '../plie/use-cases';
+import { consolider } from './consolider';
+import { lireCsvConsolidation, type LigneRefusee } from './import-csv';
+
+export interface ContexteConsolidation {
+  consolidation: {
+    ecrire(instantanes: readonly InstantaneStocke[]): Promise<void>;
+    annee(oi: string, annee: number): Promise<InstantaneStocke[]>;
+    tous(oi: string): Promise<InstantaneStocke[]>;
+  };
+  plies: Pick<PlieStore, 'listerPourOi'>;
+  maintenant: Date;
+}
+
+function oiDe(actor: Actor, action: 'consolidation.lire' | 'consolidation.importer'): string {
+  exiger(actor, action, { oi: actor.oi ?? null }, () => new AccesRefuse(POLITIQUE[action].refus));
+  return actor.oi!;
+}
+
+/** The report of `annee` (the latest year with snapshots by default) over the chosen PLIE, and the years available. */
+export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: { annee?: number | undefined; plies?: string | undefined }) {
+  const oi = oiDe(actor, 'consolidation.lire');
+  const tous = await ctx.consolidation.tous(oi);
+  const annees = [...new Set(tous.map((i) => i.annee))].sort((a, b) => b - a);
+  const annee = f.annee ?? annees[0] ?? null;
+  const choisis = f.plies ? new Set(f.plies.split(',').map((x) => x.trim()).filter(Boolean)) : null;
+  const retenus = annee === null ? [] : tous.filter((i) => i.annee === annee && (!choisis || choisis.has(i.plie))).sort((a, b) => a.plie.localeCompare(b.plie));
+  const manquants = choisis ? [...choisis].filter((p) => !retenus.some((i) => i.plie === p)) : [];
+  return {
+    oi,
+    annee,
+    annees,
+    plies: [...new Map(tous.map((i) => [i.plie, { plie: i.plie, libelle: i.libelle }])).values()].sort((a, b) => a.plie.localeCompare(b.plie)),
+    /** PLIE asked for that have no snapshot this year: listed, never silently dropped. */
+    plieSansInstantane: manquants,
+    instantanes: retenus.map((i) => ({ plie: i.plie, libelle: i.libelle, source: i.source ?? null, importe: i.importe })),
+    rapport: consolider(retenus),
+  };
+}
+
+/**
+ * The admin imports a CSV of past years' per-PLIE counts: each line a PLIE of the OI (or a published consolidation's
+ * perimeter already known), a past year; a line with an error refuses the whole file (422 `IMPORT_CONSOLIDATION_INVALIDE`,
+ * one detail per line) so that a report never mixes a half-imported year; totals contradicting their components are
+ * imported and flagged by the report.
+ */
+export async function importer(ctx: ContexteConsolidation, actor: Actor, csv: string) {
+  const oi = oiDe(actor, 'consolidation.importer');
+  const { instantanes, refusees } = lireCsvConsolidation(csv);
+  const connus = new Set((await ctx.plies.listerPourOi(oi)).map((p) => p.id));
+  for (const p of (await ctx.consolidation.tous(oi)).map((i) => i.plie)) connus.add(p);
+  const annee = ctx.maintenant.getUTCFullYear();
+  const erreurs: LigneRefusee[] = [...refusees];
+  instantanes.forEach(({ ligne, instantane: i }) => {
+    const messages = [
+      ...(connus.has(i.plie) ? [] : [`PLIE « ${i.plie} » inconnu de votre OI (PLIE connus : ${[...connus].sort().join(', ')}).`]),
+      ...(i.annee > annee ? [`Année ${i.annee} future : seules les années passées s’importent.`] : []),
+      ...(i.annee === annee ? [`Année ${i.annee} en cours : ses chiffres viennent des données de Guichet, non d’un import.`] : []),
+    ];
+    if (messages.length) erreurs.push({ ligne, plie: i.plie, messages });
+  });
+  if (instantanes.length === 0 && erreurs.length === 0) throw new RegleMetier('IMPORT_CONSOLIDATION_VIDE', 'Le fichier ne contient aucune ligne.');
+  if (erreurs.length) {
+    throw new RegleMetier('IMPORT_CONSOLIDATION_INVALIDE', `${erreurs.length} ligne${erreurs.length > 1 ? 's' : ''} refusée${erreurs.length > 1 ? 's' : ''} : rien n’est importé.`,
+      erreurs.sort((a, b) => a.ligne - b.ligne).map((e) => ({ chemin: `ligne ${e.ligne}${e.plie ? ` (${e.plie})` : ''}`, message: e.messages.join(' ') })));
+  }
+  const importe = { le: ctx.maintenant.toISOString(), par: actor.userId, nom: nomDe(actor) };
+  const lus = instantanes.map((x) => x.instantane);
+  await ctx.consolidation.ecrire(lus.map((i) => ({ ...i, oi, importe })));
+  return { importes: lus.length, annees: [...new Set(lus.map((i) => i.annee))].sort(), avertissements: consolider(lus).avertissements };
+}
