@@ -429,8 +429,17 @@ describe('the « pièces de réalisation » of a bilan, uploaded after the dép�
     expect(refus.body.message).toContain(`${r.lignes.find((l) => l.code === 'REALISATION_2')!.libelle} : rejetée`);
     expect(refus.body.details).toHaveLength(5);
 
+    // A publicity point cites its pièce, uploaded as the bilan's publicity evidence; a dossier pièce cannot be cited.
+    const affiche = await televerser(api, P1, d.id, 'PUBLICITE', await pdfValide('Affiche A3 dans le hall'), { bilan: { numero } });
+    expect((await verdictBilan(d.id, numero, affiche.annonce.body.pieceId)).etat).toBe('valide');
+    const rib = (await api.get(`/dossiers/${d.id}/pieces`, { as: P1 })).body.pieces.find((p: { typePiece: string }) => p.typePiece === 'RIB').id as string;
+    const cite = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': '1' }, body: { ...corps, publicite: [{ point: 'affiche_a3', respecte: true, pieceIds: [rib] }] } });
+    expect([cite.status, cite.body.code]).toEqual([422, 'PIECE_INCONNUE']);
+    const publicite = await api.put(`/dossiers/${d.id}/bilans/${numero}`, { as: P1, headers: { 'if-match': '1' }, body: { ...corps, publicite: [{ point: 'affiche_a3', respecte: true, pieceIds: [affiche.annonce.body.pieceId] }] } });
+    expect([publicite.status, publicite.body.version]).toEqual([200, 2]);
+
     await justifier(d.id, numero);
-    const depot = await api.post(`/dossiers/${d.id}/bilans/${numero}/depot`, { as: P1, headers: { 'if-match': '1' } });
+    const depot = await api.post(`/dossiers/${d.id}/bilans/${numero}/depot`, { as: P1, headers: { 'if-match': '2' } });
     expect(depot.status).toBe(200);
     // Locked with the bilan; the gestionnaire downloads the verified copy through the pièces' route.
     const apres = await televerser(api, P1, d.id, 'DEPENSE', pdf, { bilan: { numero } });

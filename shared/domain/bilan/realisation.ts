@@ -185,3 +185,25 @@ export function verifierEtapes(types: readonly TypeRealisation[], etapes: readon
     throw new RequeteInvalide('ETAPE_INCONNUE', connues.size ? `Étapes de parcours inconnues pour cette fiche : ${inconnues.join(', ')}.` : 'Cette fiche ne décrit pas d’étapes de parcours.', inconnues.map((e) => ({ chemin: 'corps.etapesMobilisees', message: `${e} : étape inconnue.` })));
   }
 }
+
+/**
+ * The pièces a bilan references must be its own evidence of the matching kind: an expense line's `DEPENSE` pièces, a
+ * publicity point's `PUBLICITE` ones, `piecesRealisation` any of them (422 `PIECE_INCONNUE`, each reference named).
+ */
+export function verifierReferences(demande: Pick<Bilan['contenu'], 'numero' | 'depenses' | 'publicite' | 'piecesRealisation'>, pieces: readonly Piece[]) {
+  const siennes = new Map(piecesDuBilan(pieces, demande.numero).map((p) => [p.id, p]));
+  const refs = [
+    ...demande.depenses.flatMap((l, i) => l.pieceIds.map((id, j) => ({ id, chemin: `corps.depenses.${i}.pieceIds.${j}`, type: TYPE_PIECE_DEPENSE as string | null }))),
+    ...demande.publicite.flatMap((p, i) => p.pieceIds.map((id, j) => ({ id, chemin: `corps.publicite.${i}.pieceIds.${j}`, type: TYPE_PIECE_PUBLICITE as string | null }))),
+    ...demande.piecesRealisation.map((id, j) => ({ id, chemin: `corps.piecesRealisation.${j}`, type: null })),
+  ];
+  const fautes = refs.filter((r) => {
+    const p = siennes.get(r.id);
+    return !p || (r.type !== null && p.typePiece !== r.type);
+  });
+  if (fautes.length) {
+    throw new RegleMetier('PIECE_INCONNUE', `Ce bilan cite des pièces qui ne sont pas ses justificatifs : ${fautes.map((f) => f.id).join(', ')}.`, fautes.map((f) => ({
+      chemin: f.chemin, message: f.type ? `${f.id} : joignez une pièce « ${f.type === TYPE_PIECE_DEPENSE ? 'justificatif de dépense' : 'justificatif de publicité'} » à ce bilan.` : `${f.id} : pièce inconnue pour ce bilan.`,
+    })));
+  }
+}

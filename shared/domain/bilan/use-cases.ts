@@ -45,7 +45,7 @@ import { controleServiceFait, verifierBilan } from './csf';
 import { delaiPaiement, emettreReversement, proposerPaiement, recouvrer, soldeEtReversement, transitionPaiement, type ActionPaiement, type CsfDuBilan } from './paiements';
 import { exigerParticipantsComplets } from './participants';
 import { transitionBilan } from './statuts';
-import { checklistRealisation, courantesDuBilan, exigerRealisation, nouvellePieceRealisation, piecesDuBilan, realisationManquante, typesRealisation, uneParLigne, verifierEtapes } from './realisation';
+import { checklistRealisation, courantesDuBilan, exigerRealisation, nouvellePieceRealisation, piecesDuBilan, realisationManquante, typesRealisation, uneParLigne, verifierEtapes, verifierReferences } from './realisation';
 import type { DemandeUpload, PorteeBilan } from '../../schemas/piece';
 import type { Piece } from '../../schemas/piece';
 import { ouvrirEnvoi, type Stockage } from '../piece/use-cases';
@@ -238,6 +238,8 @@ export async function enregistrer(ctx: ContexteBilans, actor: Actor, id: string,
   const v = await conventionEnVigueur(ctx, d);
   verifierBilan(v.contenu, demande);
   verifierEtapes(typesRealisation(await ficheDe(ctx, d)), demande.etapesMobilisees);
+  const cite = demande.piecesRealisation.length || demande.depenses.some((l) => l.pieceIds.length) || demande.publicite.some((p) => p.pieceIds.length);
+  if (cite) verifierReferences(demande, await ctx.pieces.lister(id));
   const existant = (await ctx.bilans.bilans(id)).find((x) => x.numero === numero) ?? null;
   const t = trace(ctx, actor);
   let b: Bilan;

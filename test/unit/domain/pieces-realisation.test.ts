@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistRealisation, exigerRealisation, nouvellePieceRealisation, realisationManquante, typesRealisation, verifierEtapes } from '#shared/domain/bilan/realisation';
+import { checklistRealisation, exigerRealisation, nouvellePieceRealisation, realisationManquante, typesRealisation, verifierEtapes, verifierReferences } from '#shared/domain/bilan/realisation';
 import type { Bilan, DemandeBilan } from '#shared/schemas/bilan';
 import type { Piece } from '#shared/schemas/piece';
 import { aapPublie, codeDe, PORTEUR, T0 } from './support';
@@ -84,5 +84,17 @@ describe('the bilan’s « pièces de réalisation »', () => {
     expect(codeDe(() => nouvellePieceRealisation('D', bilan('depose'), demande('DEPENSE'), types, slot))).toBe('BILAN_VERROUILLE');
     expect(codeDe(() => nouvellePieceRealisation('D', null, demande('DEPENSE'), types, slot))).toBe('BILAN_NON_ENREGISTRE');
     expect(codeDe(() => nouvellePieceRealisation('D', bilan(), demande('STATUTS'), types, slot))).toBe('TYPE_PIECE_INCONNU');
+  });
+
+  it('a bilan cites only its own evidence of the matching kind', () => {
+    const dep = piece('DEPENSE', 'valide');
+    const pub = piece('PUBLICITE', 'valide');
+    const autre = piece('DEPENSE', 'valide', null, 1);
+    const ligne = { id: 'L1', categorie: 'fonctionnement' as const, libelle: 'Salle', montantCentimes: 100, date: '2026-01-01', acquittee: true, pieceIds: [dep.id] };
+    const ok = { ...contenu(), depenses: [ligne], publicite: [{ point: 'affiche_a3' as const, respecte: true, pieceIds: [pub.id] }] };
+    expect(() => verifierReferences(ok, [dep, pub, autre])).not.toThrow();
+    expect(codeDe(() => verifierReferences({ ...ok, depenses: [{ ...ligne, pieceIds: [pub.id] }] }, [dep, pub]))).toBe('PIECE_INCONNUE');
+    expect(codeDe(() => verifierReferences({ ...ok, depenses: [{ ...ligne, pieceIds: [autre.id] }] }, [dep, pub, autre]))).toBe('PIECE_INCONNUE');
+    expect(codeDe(() => verifierReferences({ ...ok, piecesRealisation: ['inconnue'] }, [dep, pub]))).toBe('PIECE_INCONNUE');
   });
 });
