@@ -180,6 +180,12 @@ describe('bilans web journey: bilan, contradictory CSF, solde', () => {
     await controle.getByLabel('Montant retenu (en euros) : Conseillère en insertion (1 ETP)').fill('9 000,00');
     await controle.getByLabel('Motif de l’écart : Conseillère en insertion (1 ETP)').selectOption('non_justifie');
     await controle.getByLabel('Précision du motif : Conseillère en insertion (1 ETP)').fill('Bulletins de salaire absents pour un mois.');
+    // The pièces de réalisation, read-only, each with its download link.
+    const realisation = controle.locator('.pieces-realisation');
+    const copil = realisation.locator('li[data-code="REALISATION_1"]');
+    expect(await texte(copil)).toContain('compte-rendu-copil.pdf');
+    expect(await copil.getByRole('button', { name: /^Télécharger/ }).count()).toBe(1);
+    expect(await realisation.locator('input[type="file"]').count()).toBe(0);
     await controle.getByRole('button', { name: 'Enregistrer le contrôle' }).click();
     await expect.poll(() => texte(succes())).toContain('FSE dû 7 490,00 €');
     const resultat = controle.getByTestId('resultat-csf');

@@ -37,7 +37,7 @@ async function attendreVerdict(dossierId: string, numero: number, pieceId: strin
 }
 
 /** Choose a file → announced with the bilan's scope → posted → verified; `onFait` with the pièce once judged. */
-function EnvoiFichier({ dossierId, numero, code, libelle, alternative, dejaEnvoye, onFait }: {
+export function EnvoiFichier({ dossierId, numero, code, libelle, alternative, dejaEnvoye, onFait }: {
   dossierId: string; numero: number; code: string; libelle: string; alternative?: number; dejaEnvoye: boolean; onFait: (p: TPiece) => void;
 }) {
   const annoncer = useAnnoncer();
@@ -98,7 +98,7 @@ function EnvoiFichier({ dossierId, numero, code, libelle, alternative, dejaEnvoy
   );
 }
 
-function FichierEnvoye({ dossierId, piece, etat }: { dossierId: string; piece: TPiece; etat: string }) {
+export function FichierEnvoye({ dossierId, piece, etat }: { dossierId: string; piece: TPiece; etat: string }) {
   const [erreur, setErreur] = useState<string | null>(null);
   return (
     <p className="piece-fichier">
@@ -165,7 +165,8 @@ export function PiecesRealisation({ dossierId, e, modifiable, etapes, onEtapes, 
   etapes: string[];
   onEtapes?: (etapes: string[]) => void;
   publicite: Publicite;
-  onPublicite?: (p: Publicite) => void;
+  /** Applied to the draft's current points (an upload's verdict comes back after other edits). */
+  onPublicite?: (maj: (p: Publicite) => Publicite) => void;
   recharger: () => unknown;
 }) {
   const r = e.piecesRealisation;
@@ -183,9 +184,10 @@ export function PiecesRealisation({ dossierId, e, modifiable, etapes, onEtapes, 
   const etapesLues = r.lignes.filter((l) => l.origine === 'etape');
   const classes = [...new Set(etapesLues.map((l) => l.classe ?? ''))];
   const fait = () => void recharger();
-  const point = (cle: keyof typeof POINTS_PUBLICITE) => publicite.find((p) => p.point === cle) ?? { point: cle, respecte: false, pieceIds: [] };
-  const majPoint = (cle: keyof typeof POINTS_PUBLICITE, p: Partial<Publicite[number]>) =>
-    onPublicite?.([...publicite.filter((x) => x.point !== cle), { ...point(cle), ...p }]);
+  const pointDe = (liste: Publicite, cle: keyof typeof POINTS_PUBLICITE) => liste.find((p) => p.point === cle) ?? { point: cle, respecte: false, pieceIds: [] };
+  const point = (cle: keyof typeof POINTS_PUBLICITE) => pointDe(publicite, cle);
+  const majPoint = (cle: keyof typeof POINTS_PUBLICITE, p: (avant: Publicite[number]) => Partial<Publicite[number]>) =>
+    onPublicite?.((liste) => [...liste.filter((x) => x.point !== cle), { ...pointDe(liste, cle), ...p(pointDe(liste, cle)) }]);
   return (
     <section className="pieces-realisation" aria-labelledby={`realisation-${e.numero}-titre`}>
       {titre}
@@ -235,7 +237,7 @@ export function PiecesRealisation({ dossierId, e, modifiable, etapes, onEtapes, 
             return (
               <li key={cle} className="ligne-piece" data-point={cle}>
                 <div className="champ champ-case">
-                  <input id={`publicite-${e.numero}-${cle}`} type="checkbox" checked={p.respecte} disabled={!modifiable} onChange={(x) => majPoint(cle, { respecte: x.target.checked })} />
+                  <input id={`publicite-${e.numero}-${cle}`} type="checkbox" checked={p.respecte} disabled={!modifiable} onChange={(x) => { const respecte = x.target.checked; majPoint(cle, () => ({ respecte })); }} />
                   <label htmlFor={`publicite-${e.numero}-${cle}`}>{POINTS_PUBLICITE[cle]}</label>
                 </div>
                 {jointes.map((x) => <FichierEnvoye key={x.id} dossierId={dossierId} piece={x} etat={x.etat} />)}
@@ -243,7 +245,7 @@ export function PiecesRealisation({ dossierId, e, modifiable, etapes, onEtapes, 
                 {modifiable && (
                   <div className="actions">
                     <EnvoiFichier dossierId={dossierId} numero={e.numero} code="PUBLICITE" libelle={POINTS_PUBLICITE[cle]} dejaEnvoye={false}
-                      onFait={(x) => { if (x.etat === 'valide') majPoint(cle, { pieceIds: [...p.pieceIds, x.id] }); fait(); }} />
+                      onFait={(x) => { if (x.etat === 'valide') majPoint(cle, (avant) => ({ pieceIds: [...avant.pieceIds, x.id] })); fait(); }} />
                   </div>
                 )}
               </li>

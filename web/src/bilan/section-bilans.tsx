@@ -13,7 +13,7 @@ import {
   CalendrierBilans, ecrireBilan, GrandLivre, LIBELLES_CATEGORIES, ListePaiements, ListeReversements, nomEcheance, OPTIONS_CATEGORIES, RealisationLecture, ResultatCsfLecture, useBilans,
   type Echeance, type ReponseBilans, type TBilan,
 } from './commun';
-import { PiecesRealisation } from './pieces-realisation';
+import { EnvoiFichier, FichierEnvoye, PiecesRealisation } from './pieces-realisation';
 
 const OPTIONS_JUSTIFICATIFS = Object.entries(JUSTIFICATIFS_TEMPS).map(([valeur, libelle]) => ({ valeur, libelle }));
 
@@ -363,6 +363,22 @@ function EditeurBilan({ donnees: d, e, dossierId, signataire, onFait, recharger 
                   </div>
                 </fieldset>
               )}
+              {e.piecesRealisation && (
+                <div className="justificatifs-depense" role="group" aria-label={`Justificatifs de la dépense ${i + 1}`}>
+                  <p className="discret">Justificatifs (factures, bulletins, relevés…){l.pieceIds.length === 0 ? ' : aucun joint.' : ' :'}</p>
+                  {e.piecesRealisation.pieces.filter((p) => l.pieceIds.includes(p.id)).map((p) => <FichierEnvoye key={p.id} dossierId={dossierId} piece={p} etat={p.etat} />)}
+                  <EnvoiFichier
+                    dossierId={dossierId} numero={e.numero} code="DEPENSE" libelle={`Justificatif de la dépense ${i + 1}`} dejaEnvoye={false}
+                    onFait={(p) => {
+                      if (p.etat === 'valide') {
+                        setF((g) => ({ ...g, lignes: g.lignes.map((x) => (x.id === l.id ? { ...x, pieceIds: [...x.pieceIds, p.id] } : x)) }));
+                        setModifie(true);
+                      }
+                      void recharger();
+                    }}
+                  />
+                </div>
+              )}
               <button type="button" className="bouton bouton-supprimer" onClick={() => maj({ ...f, lignes: f.lignes.filter((_, j) => j !== i) })}>
                 Supprimer<span className="sr-only"> la dépense {i + 1}</span>
               </button>
@@ -398,7 +414,7 @@ function EditeurBilan({ donnees: d, e, dossierId, signataire, onFait, recharger 
       <PiecesRealisation
         dossierId={dossierId} e={e} modifiable={!!enregistre}
         etapes={f.etapesMobilisees} onEtapes={(x) => maj({ ...f, etapesMobilisees: x })}
-        publicite={f.publicite} onPublicite={(x) => maj({ ...f, publicite: x })}
+        publicite={f.publicite} onPublicite={(m) => { setF((g) => ({ ...g, publicite: m(g.publicite) })); setModifie(true); }}
         recharger={recharger}
       />
       {enregistre && <p className="discret">Brouillon enregistré le {formatInstant(enregistre.modifie.le)} par {enregistre.modifie.nom}{modifie ? ' — modifications non enregistrées' : ''}.</p>}
