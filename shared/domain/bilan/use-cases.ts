@@ -48,7 +48,8 @@ import { transitionBilan } from './statuts';
 import { checklistRealisation, courantesDuBilan, exigerRealisation, nouvellePieceRealisation, piecesDuBilan, realisationManquante, typesRealisation, uneParLigne, verifierEtapes, verifierReferences } from './realisation';
 import type { DemandeUpload, PorteeBilan } from '../../schemas/piece';
 import type { Piece } from '../../schemas/piece';
-import { ouvrirEnvoi, type Stockage } from '../piece/use-cases';
+import { ouvrirEnvoi } from '../piece/envoi';
+import type { Stockage } from '../piece/use-cases';
 
 export interface BilanStore {
   bilans(dossierId: string): Promise<Bilan[]>;

@@ -8,6 +8,7 @@ import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-case
 import { journaliser } from '../dossier/journal';
 import { dateLocale, exigerVersion } from '../dossier/dossier';
 import { courantes, nouvellePiece, piecesAttendues } from './piece';
+import { ouvrirEnvoi } from './envoi';
 import { dispositionTelechargement } from './nom-fichier';
 import { verifier } from './verification';
 import { appliquerAnalyse, lireVerdict, type Antivirus } from './analyse';
@@ -72,24 +73,6 @@ export async function demanderUpload(ctx: ContexteDossier & { stockage: Pick<Sto
   return ouvrirEnvoi(ctx, d.id, d.statut, (p) => nouvellePiece(d, demande, attendues, { actor, ...p }), (piece) => courantes(pieces).get(piece.typePiece) ?? null);
 }
 
-/**
- * The one way an upload slot opens, for a dossier's pièce and a bilan's evidence alike: decided, written under its
- * guard (with the upload it replaces), then its presigned POST; the verification pipeline takes it from there.
- */
-export async function ouvrirEnvoi(
-  ctx: Pick<ContexteDossier, 'pieces' | 'nouvelId' | 'maintenant'> & { stockage: Pick<Stockage, 'clePiece' | 'urlUpload'> },
-  dossierId: string,
-  garde: Parameters<PieceStore['creer']>[1],
-  decider: (p: { id: string; cle: string; maintenant: Date }) => Piece,
-  remplacee: (piece: Piece) => Piece | null,
-) {
-  const id = ctx.nouvelId();
-  const cle = ctx.stockage.clePiece(dossierId, id);
-  const piece = decider({ id, cle, maintenant: ctx.maintenant });
-  await ctx.pieces.creer(piece, garde, remplacee(piece));
-  const upload = await ctx.stockage.urlUpload(cle, piece.taille, piece.typeContenu, ctx.maintenant);
-  return { pieceId: id, piece, upload };
-}
 
 /**
  * S3 ObjectCreated, the scan-result event or the sweep → verdict: the content checks, then the malware scan (the
