@@ -92,6 +92,17 @@ export const InstantanePlie = z.strictObject({
 });
 export type InstantanePlie = z.infer<typeof InstantanePlie>;
 
+/** CSV column → Tableau 1 field. */
+export const COLONNES_FLUX_CSV = {
+  entrees: 'entrees', en_parcours_durant: 'enParcoursDurant', en_parcours_fin: 'enParcoursFin', sorties_positives: 'sortiesPositives',
+  dont_emploi: 'dontEmploi', sans_suite: 'sansSuite', dont_abandons: 'dontAbandons', dont_demenagements: 'dontDemenagements', dont_autres: 'dontAutres',
+} as const;
+/** The columns of the import CSV, in order; a file may leave the financing columns (flows only) or the flows empty. */
+export const CSV_CONSOLIDATION = [
+  'annee', 'plie', 'libelle', ...Object.keys(COLONNES_FLUX_CSV),
+  ...FINANCEURS.flatMap((f) => [`${f}_total`, `${f}_directs`, `${f}_indirects`]), 'fse_demande', 'fse_consomme', 'taux_sorties_positives_imprime',
+] as const;
+
 /** A stored snapshot: who imported it, when. */
 export const InstantaneStocke = InstantanePlie.extend({
   oi: z.string(),

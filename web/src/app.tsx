@@ -23,6 +23,7 @@ const PageGestionDossiers = lazy(() => import('./pages/gestion-dossiers').then((
 const PageGestionRecherche = lazy(() => import('./pages/gestion-recherche').then((m) => ({ default: m.PageGestionRecherche })));
 const PageGestionPlie = lazy(() => import('./pages/gestion-plie').then((m) => ({ default: m.PageGestionPlie })));
 const PageGestionPlies = lazy(() => import('./pages/gestion-plies').then((m) => ({ default: m.PageGestionPlies })));
+const PageGestionConsolidation = lazy(() => import('./pages/gestion-consolidation').then((m) => ({ default: m.PageGestionConsolidation })));
 const PageImport = lazy(() => import('./pages/gestion-import').then((m) => ({ default: m.PageImport })));
 const PageNouvelAap = lazy(() => import('./pages/gestion-nouveau').then((m) => ({ default: m.PageNouvelAap })));
 const PageRectificatif = lazy(() => import('./pages/gestion-rectificatif').then((m) => ({ default: m.PageRectificatif })));
@@ -45,6 +46,7 @@ const routes: [string, Rendu, Acces][] = [
   ['/gestion/nouveau', () => <PageNouvelAap />, 'oi'],
   ['/gestion/import', () => <PageImport />, 'oi'],
   ['/gestion/plies', () => <PageGestionPlies />, 'oi'],
+  ['/gestion/consolidation', () => <PageGestionConsolidation />, 'oi'],
   ['/gestion/plies/:id', (p) => <PageGestionPlie id={p.id!} />, 'oi'],
   ['/gestion/aaps/:id', (p) => <PageGestionAap id={p.id!} />, 'oi'],
   ['/gestion/aaps/:id/rectificatif', (p) => <PageRectificatif id={p.id!} />, 'oi'],

@@ -4,17 +4,7 @@
  * French; a line whose total contradicts its components is imported and flagged (never corrected).
  */
 import { parse } from 'csv-parse/sync';
-import { FINANCEURS, InstantanePlie } from '../../schemas/consolidation';
-
-const FLUX = {
-  entrees: 'entrees', en_parcours_durant: 'enParcoursDurant', en_parcours_fin: 'enParcoursFin', sorties_positives: 'sortiesPositives',
-  dont_emploi: 'dontEmploi', sans_suite: 'sansSuite', dont_abandons: 'dontAbandons', dont_demenagements: 'dontDemenagements', dont_autres: 'dontAutres',
-} as const;
-/** The columns, in the order an export writes them; a file may omit the financing columns (flows only) or the flows. */
-export const CSV_CONSOLIDATION = [
-  'annee', 'plie', 'libelle', ...Object.keys(FLUX),
-  ...FINANCEURS.flatMap((f) => [`${f}_total`, `${f}_directs`, `${f}_indirects`]), 'fse_demande', 'fse_consomme', 'taux_sorties_positives_imprime',
-] as const;
+import { COLONNES_FLUX_CSV as FLUX, FINANCEURS, InstantanePlie } from '../../schemas/consolidation';
 
 export interface LigneRefusee { ligne: number; plie: string | null; messages: string[] }
 

@@ -71,7 +71,10 @@ export async function importer(ctx: ContexteConsolidation, actor: Actor, csv: st
   if (instantanes.length === 0 && erreurs.length === 0) throw new RegleMetier('IMPORT_CONSOLIDATION_VIDE', 'Le fichier ne contient aucune ligne.');
   if (erreurs.length) {
     throw new RegleMetier('IMPORT_CONSOLIDATION_INVALIDE', `${erreurs.length} ligne${erreurs.length > 1 ? 's' : ''} refusée${erreurs.length > 1 ? 's' : ''} : rien n’est importé.`,
-      erreurs.sort((a, b) => a.ligne - b.ligne).map((e) => ({ chemin: `ligne ${e.ligne}${e.plie ? ` (${e.plie})` : ''}`, message: e.messages.join(' ') })));
+      erreurs.sort((a, b) => a.ligne - b.ligne).map((e) => {
+        const ou = `ligne ${e.ligne}${e.plie ? ` (${e.plie})` : ''}`;
+        return { chemin: ou, message: `${ou.charAt(0).toUpperCase()}${ou.slice(1)} : ${e.messages.join(' ')}` };
+      }));
   }
   const importe = { le: ctx.maintenant.toISOString(), par: actor.userId, nom: nomDe(actor) };
   const lus = instantanes.map((x) => x.instantane);

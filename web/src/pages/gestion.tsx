@@ -34,6 +34,7 @@ export function PageGestion() {
           <Link to="/gestion/nouveau" className="bouton">Nouvel appel à projets</Link>
           <Link to="/gestion/import" className="bouton bouton-secondaire">Importer un fichier JSON</Link>
           <Link to="/gestion/plies" className="bouton bouton-secondaire">Les PLIE de l’OI</Link>
+          <Link to="/gestion/consolidation" className="bouton bouton-secondaire">Rapports et consolidation</Link>
         </div>
       </div>
       <div className="carte">

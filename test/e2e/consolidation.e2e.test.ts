@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureSi } from './support/capture-si';
+import { fermerSession, ouvrirSession, seConnecter, type SessionE2e } from './support/session';
+
+const LONG = 240_000;
+const ENTETE = 'annee;plie;libelle;entrees;en_parcours_durant;en_parcours_fin;sorties_positives;dont_emploi;sans_suite;dont_abandons;dont_demenagements;dont_autres';
+const texte = async (p: Page, id: string) => ((await p.getByTestId(id).textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/**
+ * The OI's reports by clicks, from the home page: the 2006 national consolidation shipped with the demo (seed 000),
+ * its figures recomputed from the counts and its inconsistencies shown with both figures; then the admin imports a
+ * past year of two PLIE from a CSV and reads their consolidation, and a wrong file is refused line by line.
+ */
+describe('reports and consolidation of the OI’s PLIE', () => {
+  let session: SessionE2e;
+  let page: Page;
+  beforeAll(async () => {
+    session = await ouvrirSession();
+    page = session.page;
+  }, LONG);
+  afterAll(async () => fermerSession(session), LONG);
+
+  it('shows the oi-admin the 2006 national consolidation with the seed’s figures and its inconsistencies', async () => {
+    await seConnecter(page, 'oi@guichet.test');
+    await page.waitForURL((u) => u.pathname === '/gestion');
+    await page.getByRole('link', { name: 'Rapports et consolidation' }).click();
+    await page.waitForURL((u) => u.pathname === '/gestion/consolidation');
+    await page.getByRole('heading', { level: 1, name: 'Rapports et consolidation des PLIE' }).waitFor();
+    await expect.poll(() => page.getByLabel('Année', { exact: true }).inputValue()).toBe('2006');
+    const flux = await texte(page, 'flux');
+    expect(flux).toContain('Sur 143 PLIE');
+    expect(flux).toMatch(/Taux de sorties positives \(positives ÷ total des sorties\)\s*41,95 %/);
+    expect(flux).toMatch(/En parcours à la fin \(calculé : durant − sorties\)\s*93 391/);
+    expect(await texte(page, 'cout-participant')).toBe('1 377,01 €');
+    expect(await texte(page, 'financements')).toMatch(/Taux de réalisation du FSE\s*83,34 %/);
+    const avertissements = await texte(page, 'avertissements');
+    expect(avertissements).toContain('Autres sorties sans suite, en % du total des sorties : 25 imprimé (l.222), 26,02 d’après les effectifs.');
+    expect(avertissements).toContain('total imprimé 29 315, somme des lignes 30 429');
+    // The chart is described, and its figures stand in the table.
+    await page.getByRole('img', { name: /Répartition des 47 087 sorties/ }).waitFor();
+    await captureSi(page, 'consolidation-2006');
+  }, LONG);
+
+  it('lets the oi-admin import a past year of two PLIE from a CSV and reads their consolidation; a wrong file is refused line by line', async () => {
+    const csv = `${ENTETE}\n2024;bordeaux;PLIE de Bordeaux;100;300;200;10;8;90;40;10;40\n2024;agenais;PLIE de l’Agenais;200;1500;500;900;800;100;50;10;40\n`;
+    await page.locator('#import-conso-fichier').setInputFiles({ name: 'plie-2024.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('.message-succes').textContent()).toContain('2 lignes importées (2024)');
+    await expect.poll(() => page.getByLabel('Année', { exact: true }).inputValue()).toBe('2024');
+    await expect.poll(() => texte(page, 'flux')).toMatch(/Taux de sorties positives \(positives ÷ total des sorties\)\s*82,73 %/);
+    expect(await texte(page, 'flux')).toContain('Sur 2 PLIE');
+
+    const mauvais = `${ENTETE}\n2023;lune;PLIE de la Lune;1;1;1;0;0;0;0;0;0\n2023;sources;Sources;-4;1;1;0;0;0;0;0;0\n`;
+    await page.locator('#import-conso-fichier').setInputFiles({ name: 'faux.csv', mimeType: 'text/csv', buffer: Buffer.from(mauvais) });
+    const refus = page.getByRole('alert').filter({ hasText: 'Rien n’est importé' });
+    await expect.poll(async () => ((await refus.textContent()) ?? '')).toMatch(/Ligne 2 \(lune\) : PLIE « lune » inconnu de votre OI/);
+    expect(await refus.textContent()).toMatch(/Ligne 3 \(sources\) : flux.entrees : Un effectif ne peut pas être négatif/);
+    await captureSi(page, 'consolidation-import-refuse');
+  }, LONG);
+});

@@ -1,0 +1,219 @@
+import '../styles-gestion.css';
+import { useState, type FormEvent } from 'react';
+import * as z from 'zod';
+import { FILIERE_CSV } from './gestion-consolidation-csv';
+import { AlerteRefus } from '../comite/commun';
+import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
+import { api, enErreur, useApi, type ApiError } from '../lib/api';
+import { useAnnoncer, useTitre } from '../lib/annonces';
+import { estOiAdmin, useSession } from '../lib/auth';
+import { Link, navigate, query, useLocation } from '../lib/router';
+
+const N = z.number();
+const Nn = z.number().nullable();
+const Reponse = z.object({
+  oi: z.string(),
+  annee: z.number().int().nullable(),
+  annees: z.array(z.number().int()),
+  plies: z.array(z.object({ plie: z.string(), libelle: z.string() })),
+  plieSansInstantane: z.array(z.string()),
+  instantanes: z.array(z.object({ plie: z.string(), libelle: z.string(), source: z.string().nullable(), importe: z.object({ le: z.string(), nom: z.string() }) })),
+  rapport: z.object({
+    flux: z.object({
+      plieRepondants: N, plieSansDonnees: z.array(z.string()), entrees: N, enParcoursDurant: N, enParcoursFin: N, sortiesPositives: N, dontEmploi: N, sansSuite: N,
+      dontAbandons: N, dontDemenagements: N, dontAutres: N, totalSorties: N, tauxSortiesPositives: Nn, tauxNeutralise: Nn, partAbandons: Nn, partDemenagements: Nn, partAutres: Nn,
+      stockFinCalcule: N, stockOuverture: N,
+    }).nullable(),
+    financements: z.object({
+      plieRepondants: N, plieSansDonnees: z.array(z.string()), lignes: z.array(z.object({ financeur: z.string(), libelle: z.string(), total: N, directs: N, indirects: N })),
+      sousTotalMobilises: z.object({ total: N, directs: N, indirects: N }), fseDemande: N, fseConsomme: N, tauxRealisationFse: Nn, partFse: Nn,
+    }).nullable(),
+    ratios: z.object({ plieRepondants: N, coutParParticipant: Nn, coutDirectParParticipant: Nn, fseParParticipant: Nn, levierFse: Nn, levierTotal: Nn, additionnalite: Nn }),
+    avertissements: z.array(z.object({ code: z.string(), tableau: z.string(), plie: z.string(), message: z.string(), calcule: Nn, imprime: Nn })),
+  }),
+});
+type TReponse = z.infer<typeof Reponse>;
+
+const entier = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+const euros = (n: number | null) => (n === null ? '—' : `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 }).format(n)} €`);
+const pct = (n: number | null) => (n === null ? '—' : `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)} %`);
+const base = (n: number) => `${n} PLIE`;
+
+/** Exits by kind as horizontal bars; the same figures stand in the table that follows (the chart is hidden from readers). */
+function GraphiqueSorties({ flux: f }: { flux: NonNullable<TReponse['rapport']['flux']> }) {
+  const barres = [
+    { libelle: 'Sorties positives', valeur: f.sortiesPositives, couleur: '#18753c' },
+    { libelle: 'Abandons', valeur: f.dontAbandons, couleur: '#b34000' },
+    { libelle: 'Déménagements, décès, retraites', valeur: f.dontDemenagements, couleur: '#6a6af4' },
+    { libelle: 'Autres sorties sans suite', valeur: f.dontAutres, couleur: '#666' },
+  ];
+  const max = Math.max(1, ...barres.map((b) => b.valeur));
+  return (
+    <figure className="graphique-consolidation">
+      <svg viewBox="0 0 520 140" role="img" aria-labelledby="graphique-sorties-titre" focusable="false">
+        <title id="graphique-sorties-titre">Répartition des {entier(f.totalSorties)} sorties ; les chiffres sont dans le tableau qui suit.</title>
+        {barres.map((b, i) => (
+          <g key={b.libelle} transform={`translate(0 ${i * 34 + 6})`}>
+            <text x="0" y="16" fontSize="12">{b.libelle}</text>
+            <rect x="210" y="4" height="18" width={(b.valeur / max) * 230} fill={b.couleur} />
+            <text x={216 + (b.valeur / max) * 230} y="18" fontSize="12">{entier(b.valeur)}</text>
+          </g>
+        ))}
+      </svg>
+      <figcaption>Sorties de l’année, par nature (tableau 1).</figcaption>
+    </figure>
+  );
+}
+
+function Flux({ flux: f }: { flux: NonNullable<TReponse['rapport']['flux']> }) {
+  const lignes: [string, string][] = [
+    ['Entrées dans l’année', entier(f.entrees)],
+    ['En parcours durant la période', entier(f.enParcoursDurant)],
+    ['En parcours à l’ouverture (calculé : durant − entrées)', entier(f.stockOuverture)],
+    ['En parcours à la fin (déclaré)', entier(f.enParcoursFin)],
+    ['En parcours à la fin (calculé : durant − sorties)', entier(f.stockFinCalcule)],
+    ['Sorties positives', entier(f.sortiesPositives)],
+    ['dont sur un emploi', entier(f.dontEmploi)],
+    ['Sorties sans suite', entier(f.sansSuite)],
+    ['dont abandons', `${entier(f.dontAbandons)} (${pct(f.partAbandons)} des sorties)`],
+    ['dont déménagements, décès, retraites', `${entier(f.dontDemenagements)} (${pct(f.partDemenagements)})`],
+    ['dont autres', `${entier(f.dontAutres)} (${pct(f.partAutres)})`],
+    ['Taux de sorties positives (positives ÷ total des sorties)', pct(f.tauxSortiesPositives)],
+    ['Taux neutralisé (hors déménagements, décès, retraites)', pct(f.tauxNeutralise)],
+  ];
+  return (
+    <section className="carte" aria-labelledby="flux-titre" data-testid="flux">
+      <h2 id="flux-titre">Flux d’entrées et de sorties (tableau 1)</h2>
+      <p className="discret">Sur {base(f.plieRepondants)}{f.plieSansDonnees.length ? ` ; sans données : ${f.plieSansDonnees.join(', ')}` : ''}. Taux calculés sur les effectifs additionnés, jamais en moyenne des taux des PLIE.</p>
+      <GraphiqueSorties flux={f} />
+      <div className="table-defilante">
+        <table className="table">
+          <caption className="legende-table">Effectifs et taux</caption>
+          <tbody>{lignes.map(([l, v]) => <tr key={l}><th scope="row">{l}</th><td className="montant">{v}</td></tr>)}</tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Financements({ f, ratios }: { f: NonNullable<TReponse['rapport']['financements']>; ratios: TReponse['rapport']['ratios'] }) {
+  return (
+    <section className="carte" aria-labelledby="financements-titre" data-testid="financements">
+      <h2 id="financements-titre">Financements réalisés (tableau 3)</h2>
+      <p className="discret">Sur {base(f.plieRepondants)}{f.plieSansDonnees.length ? ` ; sans données : ${f.plieSansDonnees.join(', ')}` : ''}. « Directs » : ce qui passe par la structure gestionnaire du PLIE.</p>
+      <div className="table-defilante">
+        <table className="table">
+          <caption className="legende-table">Financements mobilisés, en euros</caption>
+          <thead><tr><th scope="col">Financeur</th><th scope="col" className="montant">Total</th><th scope="col" className="montant">Directs</th><th scope="col" className="montant">Indirects</th></tr></thead>
+          <tbody>
+            {f.lignes.map((l) => <tr key={l.financeur}><th scope="row">{l.libelle}</th><td className="montant">{euros(l.total)}</td><td className="montant">{euros(l.directs)}</td><td className="montant">{euros(l.indirects)}</td></tr>)}
+            <tr className="ligne-total"><th scope="row">Sous-total mobilisés</th><td className="montant">{euros(f.sousTotalMobilises.total)}</td><td className="montant">{euros(f.sousTotalMobilises.directs)}</td><td className="montant">{euros(f.sousTotalMobilises.indirects)}</td></tr>
+          </tbody>
+        </table>
+      </div>
+      <div className="table-defilante">
+        <table className="table">
+          <caption className="legende-table">FSE et ratios</caption>
+          <tbody>
+            <tr><th scope="row">FSE demandé</th><td className="montant">{euros(f.fseDemande)}</td></tr>
+            <tr><th scope="row">FSE consommé</th><td className="montant">{euros(f.fseConsomme)}</td></tr>
+            <tr><th scope="row">Taux de réalisation du FSE</th><td className="montant">{pct(f.tauxRealisationFse)}</td></tr>
+            <tr><th scope="row">Part du FSE dans les financements mobilisés</th><td className="montant">{pct(f.partFse)}</td></tr>
+            <tr><th scope="row">Coût par participant (mobilisés ÷ personnes en parcours, {base(ratios.plieRepondants)})</th><td className="montant" data-testid="cout-participant">{euros(ratios.coutParParticipant)}</td></tr>
+            <tr><th scope="row">dont financements directs</th><td className="montant">{euros(ratios.coutDirectParParticipant)}</td></tr>
+            <tr><th scope="row">dont FSE</th><td className="montant">{euros(ratios.fseParParticipant)}</td></tr>
+            <tr><th scope="row">Effet levier : FSE pour 1 € direct des communes et EPCI</th><td className="montant">{ratios.levierFse === null ? '—' : `${String(ratios.levierFse).replace('.', ',')} €`}</td></tr>
+            <tr><th scope="row">Effet levier : financements mobilisés pour 1 € direct des communes et EPCI</th><td className="montant">{ratios.levierTotal === null ? '—' : `${String(ratios.levierTotal).replace('.', ',')} €`}</td></tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const ImportReponse = z.object({ importes: z.number(), annees: z.array(z.number()), avertissements: z.array(z.object({ message: z.string() })) });
+
+/** oi-admin: past years' per-PLIE counts from a CSV; the whole file is refused line by line if one line is wrong. */
+function ImportConsolidation({ onFait }: { onFait: (annee: number | undefined) => void }) {
+  const annoncer = useAnnoncer();
+  const [refus, setRefus] = useState<ApiError | null>(null);
+  const [fait, setFait] = useState<string | null>(null);
+  const [envoi, setEnvoi] = useState(false);
+  const choisir = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    setRefus(null);
+    setFait(null);
+    setEnvoi(true);
+    try {
+      const { data } = await api('/gestion/consolidation/imports', ImportReponse, { method: 'POST', auth: true, body: { csv: await f.text() } });
+      const m = `${data.importes} ligne${data.importes > 1 ? 's' : ''} importée${data.importes > 1 ? 's' : ''} (${data.annees.join(', ')})${data.avertissements.length ? `, ${data.avertissements.length} avertissement(s) : ${data.avertissements.map((a) => a.message).join(' ')}` : ''}.`;
+      setFait(m);
+      annoncer(m);
+      onFait(data.annees.at(-1));
+    } catch (x) {
+      const r = enErreur(x);
+      setRefus(r);
+      annoncer(`L’import a échoué : ${r.message}`);
+    } finally {
+      setEnvoi(false);
+    }
+  };
+  return (
+    <section className="carte" aria-labelledby="import-conso-titre">
+      <h2 id="import-conso-titre">Importer les chiffres d’années passées</h2>
+      <p className="aide">Un fichier CSV (séparateur « ; »), une ligne par PLIE et par année, avec les colonnes : <code>{FILIERE_CSV}</code>. Un total qui contredit ses composantes est importé et signalé, jamais corrigé.</p>
+      {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre="Rien n’est importé" />}
+      {fait && <p className="message-succes" role="status">{fait}</p>}
+      <input id="import-conso-fichier" type="file" accept=".csv,text/csv" className="sr-only" disabled={envoi} onChange={(e) => void choisir(e)} />
+      <label htmlFor="import-conso-fichier" className="bouton bouton-secondaire">Choisir un fichier CSV</label>
+    </section>
+  );
+}
+
+/** OI agents: the report of one year over the OI's PLIE (imported snapshots), with the figures behind every rate. */
+export function PageGestionConsolidation() {
+  const { search } = useLocation();
+  const annee = search.get('annee') ?? '';
+  const admin = estOiAdmin(useSession());
+  const { data, erreur, chargement, recharger } = useApi(`/gestion/consolidation${query({ annee })}`, Reponse, true);
+  useTitre('Rapports et consolidation des PLIE');
+  const changer = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee: e.currentTarget.value })}`);
+  return (
+    <div className="page-consolidation">
+      <FilAriane elements={[{ libelle: 'Gestion de l’OI', lien: <Link to="/gestion">Gestion de l’OI</Link> }, { libelle: 'Rapports et consolidation' }]} />
+      <h1>Rapports et consolidation des PLIE</h1>
+      <p className="chapo">Les chiffres annuels des PLIE de l’OI : flux de participants, financements réalisés et ratios, recalculés à partir des effectifs additionnés, avec les incohérences relevées dans les chiffres reçus.</p>
+      {chargement && !data && <Chargement texte="Calcul du rapport…" />}
+      {erreur && <ErreurApi erreur={erreur} onReessayer={() => void recharger()} />}
+      {data && (
+        <>
+          {data.annees.length > 0 ? (
+            <div className="champ champ-en-ligne">
+              <label htmlFor="conso-annee">Année</label>
+              <select id="conso-annee" value={String(data.annee ?? '')} onChange={changer}>
+                {data.annees.map((a) => <option key={a} value={a}>{a}</option>)}
+              </select>
+            </div>
+          ) : <Alerte type="info"><p>Aucun chiffre annuel n’est encore enregistré pour votre OI.</p></Alerte>}
+          {data.instantanes.length > 0 && (
+            <p className="discret" data-testid="sources">
+              {data.instantanes.map((i) => `${i.libelle}${i.source ? ` — ${i.source}` : ''} (importé le ${new Date(i.importe.le).toLocaleDateString('fr-FR')} par ${i.importe.nom})`).join(' ; ')}
+            </p>
+          )}
+          {data.rapport.avertissements.length > 0 && (
+            <section className="carte" aria-labelledby="avertissements-titre" data-testid="avertissements">
+              <h2 id="avertissements-titre">Incohérences relevées ({data.rapport.avertissements.length})</h2>
+              <p className="aide">Chaque chiffre reçu est comparé à celui que donnent ses composantes : les deux sont montrés, aucun n’est corrigé.</p>
+              <ul>{data.rapport.avertissements.map((a, i) => <li key={i}><strong>{a.tableau === 'T1' ? 'Tableau 1' : a.tableau === 'T3' ? 'Tableau 3' : a.tableau}</strong> — {a.message}</li>)}</ul>
+            </section>
+          )}
+          {data.rapport.flux && <Flux flux={data.rapport.flux} />}
+          {data.rapport.financements && <Financements f={data.rapport.financements} ratios={data.rapport.ratios} />}
+        </>
+      )}
+      {admin && <ImportConsolidation onFait={(a) => { if (a && String(a) !== annee) navigate(`/gestion/consolidation${query({ annee: String(a) })}`); else void recharger(); }} />}
+    </div>
+  );
+}
