@@ -81,6 +81,10 @@ describe('demo dossiers of npm start', () => {
     // The members read the instructed dossiers of the agenda: rapport d'instruction included.
     const rapport = await api.get(`/dossiers/${comites[0].ordreDuJour[0]}/rapport-instruction.pdf`, { as: 'oi@guichet.test' });
     expect(rapport.status).toBe(200);
+
+    // Reporting: the 2006 national consolidation of seed 000, shipped as a snapshot of AGAPE.
+    const conso = (await api.get('/gestion/consolidation', { as: 'gestionnaire@guichet.test' })).body;
+    expect(conso).toMatchObject({ annee: 2006, annees: [2006], rapport: { flux: { tauxSortiesPositives: 41.95 } } });
   }, 120_000);
 
   it('adds nothing when it runs again, as on every restart', async () => {
