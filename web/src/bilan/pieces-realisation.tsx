@@ -127,7 +127,7 @@ function LigneRealisation({ l, dossierId, numero, modifiable, onFait }: { l: Lig
       <div className="ligne-piece-tete">
         <h4 id={`${id}-titre`}>{l.libelle}</h4>
         <div className="ligne-piece-badges">
-          <span className={`badge ${l.requise ? 'badge-obligatoire' : 'badge-clos'}`}>{l.requise ? 'Attendue' : 'Facultative'}</span>
+          <span className={`badge ${l.requise ? 'badge-obligatoire' : 'badge-clos'}`}>{l.requise ? 'Requise' : 'Facultative'}</span>
           <BadgePiece etat={l.etat} />
         </div>
       </div>
