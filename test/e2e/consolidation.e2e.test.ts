@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureSi } from './support/capture-si';
@@ -40,6 +41,11 @@ describe('reports and consolidation of the OI’s PLIE', () => {
     // The chart is described, and its figures stand in the table.
     await page.getByRole('img', { name: /Répartition des 47 087 sorties/ }).waitFor();
     await captureSi(page, 'consolidation-2006');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le rapport (PDF)' }).click()]);
+    const imprime = spawnSync('pdftotext', ['-layout', (await pdf.path())!, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
+    expect(imprime).toMatch(/Taux de sorties positives\s+41,95 %/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le classeur (XLSX)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('consolidation-plie-AGAPE-2006.xlsx');
   }, LONG);
 
   it('lets the oi-admin import a past year of two PLIE from a CSV and reads their consolidation; a wrong file is refused line by line', async () => {

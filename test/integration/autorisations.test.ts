@@ -231,6 +231,8 @@ const CAS: Record<string, Cas> = {
   'POST /dossiers/{id}/paiements': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/paiements`, body: { nature: 'avance', montantCentimes: 100 } }) },
   'POST /dossiers/{id}/paiements/{paiementId}/transitions': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/paiements/01PAIEMENTINCONNU00000000/transitions`, body: { action: 'valider' } }) },
   'GET /gestion/consolidation': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/consolidation?annee=2006' }) },
+  'GET /gestion/consolidation/rapport.pdf': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/consolidation/rapport.pdf?annee=2006' }) },
+  'GET /gestion/consolidation/rapport.xlsx': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/consolidation/rapport.xlsx?annee=2006' }) },
   'POST /gestion/consolidation/imports': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/consolidation/imports', body: { csv: 'annee;plie;libelle;entrees\n2020;inconnu;X;1' } }) },
   'POST /gestion/paiements/virements': { genre: 'soi', refusSansLien: 403, requete: () => ({ chemin: '/gestion/paiements/virements', body: { format: 'csv' } }) },
   'POST /dossiers/{id}/reversements': { genre: 'dossier', requete: (f) => ({ chemin: `/dossiers/${f.depose.id}/reversements`, body: { montantCentimes: 100, echeance: '2099-01-31', motif: 'Trop-perçu après le contrôle.' } }) },

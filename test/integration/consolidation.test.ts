@@ -3,6 +3,11 @@
  * (seed 000) read by the OI's agents with the seed's figures and its inconsistencies flagged; past years' counts
  * imported by the OI's admin as a CSV, consolidated over several PLIE from summed counts; bad lines refused whole.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { client, demarrerGuichet } from './helpers';
@@ -28,6 +33,28 @@ describe('the consolidation of the OI’s PLIE', () => {
     expect(r.body.rapport.financements).toMatchObject({ plieRepondants: 149, tauxRealisationFse: 83.34 });
     expect(r.body.rapport.ratios.coutParParticipant).toBe(1377.01);
     expect(r.body.rapport.avertissements.map((a: { calcule: number; imprime: number }) => [a.calcule, a.imprime])).toEqual(expect.arrayContaining([[26.02, 25], [30_429, 29_315]]));
+  });
+
+  it('prints the year’s report as a PDF (the figures and the warnings, same bytes twice) and a workbook with one sheet per table', async () => {
+    const pdf = await api.get('/gestion/consolidation/rapport.pdf?annee=2006', { as: GESTIONNAIRE });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from((await api.get('/gestion/consolidation/rapport.pdf?annee=2006', { as: OI })).body as Uint8Array).equals(Buffer.from(pdf.body as Uint8Array))).toBe(true);
+    const chemin = join(mkdtempSync(join(tmpdir(), 'guichet-conso-')), 'rapport.pdf');
+    writeFileSync(chemin, pdf.body as Uint8Array);
+    const texte = spawnSync('pdftotext', ['-layout', chemin, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+    expect(texte).toContain('Flux d’entrées et de sorties (tableau 1) — 143 PLIE');
+    expect(texte).toMatch(/Taux de sorties positives 41,95 %/);
+    expect(texte).toMatch(/Coût par participant 1 377,01 €/);
+    expect(texte).toContain('25 imprimé (l.222), 26,02 d’après les effectifs');
+    const xlsx = await api.get('/gestion/consolidation/rapport.xlsx?annee=2006', { as: GESTIONNAIRE });
+    expect(xlsx.status).toBe(200);
+    const classeur = new ExcelJS.Workbook();
+    await classeur.xlsx.load(Buffer.from(xlsx.body as Uint8Array) as never);
+    expect(classeur.worksheets.map((f) => f.name)).toEqual(['T1 flux (143 PLIE)', 'T3 financements (149 PLIE)', 'Ratios', 'Avertissements']);
+    const t1 = classeur.getWorksheet('T1 flux (143 PLIE)')!;
+    expect(t1.getRow(12).values).toEqual([undefined, 'Taux de sorties positives (%)', 41.95]);
+    expect((await api.get('/gestion/consolidation/rapport.pdf?annee=1999', { as: GESTIONNAIRE })).body.code).toBe('AUCUN_CHIFFRE');
   });
 
   it('imports past years’ counts per PLIE from a CSV and consolidates them from summed counts, never from their rates', async () => {

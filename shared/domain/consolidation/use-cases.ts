@@ -81,3 +81,10 @@ export async function importer(ctx: ContexteConsolidation, actor: Actor, csv: st
   await ctx.consolidation.ecrire(lus.map((i) => ({ ...i, oi, importe })));
   return { importes: lus.length, annees: [...new Set(lus.map((i) => i.annee))].sort(), avertissements: consolider(lus).avertissements };
 }
+
+/** The report of a year that has snapshots, for its documents (422 `AUCUN_CHIFFRE` otherwise: nothing to print yet). */
+export async function rapportDocument(ctx: ContexteConsolidation, actor: Actor, f: { annee?: number | undefined; plies?: string | undefined }) {
+  const r = await rapport(ctx, actor, f);
+  if (r.annee === null || r.instantanes.length === 0) throw new RegleMetier('AUCUN_CHIFFRE', `Aucun chiffre n’est enregistré pour ${f.annee ?? 'votre OI'} : importez-les d’abord.`);
+  return { ...r, annee: r.annee };
+}

@@ -9,6 +9,16 @@ export const routesConsolidation = [
     input: { query: FiltresConsolidation },
   },
   {
+    method: 'GET', path: '/gestion/consolidation/rapport.pdf', handler: 'functions/consolidation/get-rapport-pdf.ts', ...jwt('consolidation.lire'),
+    access: { table: 'read' }, summary: 'Le rapport de consolidation de l’année (PDF)', tag: 'Consolidation',
+    input: { query: FiltresConsolidation }, output: 'pdf',
+  },
+  {
+    method: 'GET', path: '/gestion/consolidation/rapport.xlsx', handler: 'functions/consolidation/get-rapport-xlsx.ts', ...jwt('consolidation.lire'),
+    access: { table: 'read' }, summary: 'Le rapport de consolidation de l’année (classeur XLSX, une feuille par tableau)', tag: 'Consolidation',
+    input: { query: FiltresConsolidation },
+  },
+  {
     method: 'POST', path: '/gestion/consolidation/imports', handler: 'functions/consolidation/post-import.ts', ...jwt('consolidation.importer'),
     access: { table: 'readwrite' }, summary: 'Importer les chiffres d’années passées par PLIE (CSV des colonnes des tableaux)', tag: 'Consolidation',
     input: { body: DemandeImportConsolidation }, successStatus: 201,

@@ -2,7 +2,7 @@ import '../styles-gestion.css';
 import { useState, type FormEvent } from 'react';
 import * as z from 'zod';
 import { FILIERE_CSV } from './gestion-consolidation-csv';
-import { AlerteRefus } from '../comite/commun';
+import { AlerteRefus, LienPdf } from '../comite/commun';
 import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
 import { api, enErreur, useApi, type ApiError } from '../lib/api';
 import { useAnnoncer, useTitre } from '../lib/annonces';
@@ -197,6 +197,12 @@ export function PageGestionConsolidation() {
               </select>
             </div>
           ) : <Alerte type="info"><p>Aucun chiffre annuel n’est encore enregistré pour votre OI.</p></Alerte>}
+          {data.instantanes.length > 0 && data.annee !== null && (
+            <div className="actions">
+              <LienPdf chemin={`/gestion/consolidation/rapport.pdf${query({ annee: String(data.annee) })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.pdf`}>Télécharger le rapport (PDF)</LienPdf>
+              <LienPdf chemin={`/gestion/consolidation/rapport.xlsx${query({ annee: String(data.annee) })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.xlsx`} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">Télécharger le classeur (XLSX)</LienPdf>
+            </div>
+          )}
           {data.instantanes.length > 0 && (
             <p className="discret" data-testid="sources">
               {data.instantanes.map((i) => `${i.libelle}${i.source ? ` — ${i.source}` : ''} (importé le ${new Date(i.importe.le).toLocaleDateString('fr-FR')} par ${i.importe.nom})`).join(' ; ')}
