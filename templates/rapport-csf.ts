@@ -20,7 +20,11 @@ export interface RapportCsfInput {
   aap: Pick<Aap, 'reference' | 'titre' | 'organismeIntermediaire' | 'referencesPlies'>;
   fiche: Pick<FicheOperation, 'code' | 'titre' | 'plie'>;
   convention: { numero: number; periode: { debut: string; fin: string }; fseConventionneCentimes: number; tauxFse: string | null };
-  bilan: Pick<Bilan, 'numero' | 'nature' | 'depot'> & { csf: CsfBilan; realisation?: Bilan['realisation'] };
+  bilan: Pick<Bilan, 'numero' | 'nature' | 'depot'> & {
+    csf: CsfBilan;
+    realisation?: Bilan['realisation'];
+    piecesRealisation?: { libelle: string; etat: string; fichier: string | null; pieceAcceptee: string | null }[];
+  };
   fuseau: string;
 }
 
@@ -79,6 +83,15 @@ export async function renderRapportCsf(input: RapportCsfInput): Promise<Uint8Arr
         re.prevus.map((i) => [typo(i.libelle), i.valeurPrevue === null || i.valeurPrevue === undefined ? '\u2014' : String(i.valeurPrevue), i.realise === null ? 'non calculable' : String(i.realise)]),
         { size: 8.5, spaceAfter: 6 });
     }
+  }
+
+  const pieces = bilan.piecesRealisation ?? [];
+  if (pieces.length) {
+    const ETATS: Record<string, string> = { valide: 'vérifiée', rejetee: 'rejetée', en_verification: 'en vérification', attendue: 'manquante' };
+    layout.heading('Pièces de réalisation', 2, 100);
+    grille(layout, [{ header: 'Pièce attendue', width: 3 }, { header: 'Fichier', width: 2 }, { header: 'État', width: 1 }],
+      pieces.map((p) => [typo(p.libelle), p.fichier ? `${typo(p.fichier)}${p.pieceAcceptee ? ` (${typo(p.pieceAcceptee)})` : ''}` : '\u2014', ETATS[p.etat] ?? p.etat]),
+      { size: 8.5, spaceAfter: 6 });
   }
 
   layout.heading('Contrôles effectués', 2);

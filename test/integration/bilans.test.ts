@@ -188,6 +188,9 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
     expect(texte).toMatch(/Location de salle après la fin : 500,00 € écartés — Dépense hors de la période de réalisation/);
     expect(texte).toMatch(/FSE dû\s+7 490,00 €/);
     expect(texte).toContain('Le bulletin de mars est joint au message.');
+    // The fiche's pièces de réalisation, each with the file kept and its state.
+    expect(texte).toMatch(/Pièces de réalisation Pièce attendue Fichier État .*vérifiée/);
+    expect(texte).not.toContain('manquante');
     expect((await api.get(`/dossiers/${d.id}/bilans/${numero}/csf/rapport.pdf`, { as: 'comite1@guichet.test' })).status).toBe(403);
   });
 

@@ -395,15 +395,20 @@ export async function rapportCsf(ctx: ContexteBilans, actor: Actor, id: string, 
   const v = await conventionEnVigueur(ctx, d);
   const { b } = await bilanDe(ctx, d, numero);
   const csf = exigerCsf(b);
-  const aap = await ctx.aaps.lire(d.aapId);
+  const [aap, pieces] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.pieces.lister(id)]);
   const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
   if (!aap || !fiche) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  const { lignes } = realisationDe(typesRealisation(fiche), pieces, b);
   return {
     dossier: d,
     aap,
     fiche,
     convention: { numero: v.numero, periode: v.contenu.periode, fseConventionneCentimes: v.contenu.fseConventionneCentimes, tauxFse: v.contenu.annexe.tauxFse?.pourcentage ?? null },
-    bilan: { numero: b.numero, nature: b.nature, depot: b.depot, realisation: b.realisation, csf },
+    bilan: {
+      numero: b.numero, nature: b.nature, depot: b.depot, realisation: b.realisation, csf,
+      // What the report says of each expected pièce: its line, its state, the file kept (stages only when mobilised).
+      piecesRealisation: lignes.filter((l) => l.origine === 'fiche' || l.mobilisee).map((l) => ({ libelle: l.libelle, etat: l.etat, fichier: l.piece?.nomFichier ?? null, pieceAcceptee: l.pieceAcceptee })),
+    },
     fuseau: aap.depot.cloture.fuseau,
   };
 }
