@@ -33,6 +33,8 @@ brouillon de porteur@guichet.test (S1) et un message non lu de chaque côté. Co
 un avenant de B3 signé par porteur2@guichet.test à contresigner par oi@guichet.test. Participants : quatre sur B1
 (toutes sorties, qualifiées par les règles du PLIE de Bordeaux), deux sur HP1. Bilans : B3 payé (avance et solde),
 le bilan final de B1 en contrôle de service fait par gestionnaire@guichet.test, celui de B2 à déposer.
+Rapports et consolidation (Gestion de l’OI) : la consolidation nationale 2006 des PLIE (Alliance Villes Emploi),
+recalculée à partir de ses effectifs, avec ses incohérences relevées.
 Autres OI : oi-mulhouse@guichet.test (PLIE du pays de la région mulhousienne) et oi-dijon@guichet.test (PLIE du bassin
 dijonnais) consultent et versionnent les règles de sortie de leur PLIE.
 
