@@ -1,12 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { piecesObligatoires, type ClientApi } from '#local/client-api';
 import type { Guichet } from '#local/server';
 import { siretDepuis } from '#shared/domain/organisation/siret';
-import { dynamo } from '#shared/repositories/clients';
 import { accuse } from '#shared/domain/dossier/use-cases';
 import { contexteDossier } from '#shared/http/contexte';
 import { renderAccuseDepot } from '#templates/accuse-depot';
-import { comparaison, mesurer, stats } from './stats';
+import { mesurer, stats } from './stats';
 
 export const PORTEUR = 'porteur@guichet.test';
 
@@ -40,39 +38,12 @@ export async function aapDemoId(g: Guichet): Promise<string> {
   return aap.id;
 }
 
-/**
- * POST /dossiers/{id}/depot through the local API vs the DynamoDB calls it makes (Get idempotency, Get dossier,
- * Get membership, Query AAP with fiches, Query pièces, TransactWrite of 3 items), on distinct fresh drafts; receipt
- * render time.
- */
-export async function benchDepot(g: Guichet, api: ClientApi, n: number) {
-  const aap = { id: await aapDemoId(g) };
-  const echauffement = 10;
-  const ids = await brouillons(api, aap.id, 2 * n + 2 * echauffement);
-  const viaApi = ids.slice(0, n + echauffement);
-  const pourBrut = ids.slice(n + echauffement);
-  const viaLApi = await mesurer(n, (i) => api.appel(PORTEUR, 'POST', `/dossiers/${viaApi[i < 0 ? -1 - i : echauffement + i]}/depot`, undefined, { 'idempotency-key': `bench-${i}-${Date.now()}` }), echauffement);
-
-  const t = g.tableName;
-  const brut = await mesurer(n, async (i) => {
-    const id = pourBrut[i < 0 ? -1 - i : echauffement + i]!;
-    await dynamo().send(new GetCommand({ TableName: t, Key: { pk: `IDEMP#brut-${id}`, sk: 'IDEMP' }, ConsistentRead: true }));
-    const d = (await dynamo().send(new GetCommand({ TableName: t, Key: { pk: `DOSSIER#${id}`, sk: 'META' }, ConsistentRead: true }))).Item!;
-    await dynamo().send(new GetCommand({ TableName: t, Key: { pk: `ORG#${d.organisationId}`, sk: `MEMBRE#${PORTEUR}` } }));
-    await dynamo().send(new QueryCommand({ TableName: t, KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':pk': `AAP#${d.aapId}`, ':a': 'FICHE#', ':b': 'META' } }));
-    await dynamo().send(new GetCommand({ TableName: t, Key: { pk: `ORG#${d.organisationId}`, sk: 'META' } }));
-    await dynamo().send(new QueryCommand({ TableName: t, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': `DOSSIER#${id}`, ':p': 'PIECE#' }, ConsistentRead: true }));
-    await dynamo().send(new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: t, Item: { ...d, statut: 'depose', version: d.version + 1 }, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': d.version } } },
-        { Put: { TableName: t, Item: { pk: `DOSSIER#${id}`, sk: `EVT#brut`, type: 'depot' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: t, Item: { pk: `IDEMP#brut-${id}`, sk: 'IDEMP', resultat: d }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ],
-    }));
-  }, echauffement);
-
+/** The accusé de dépôt's render time, on a deposited draft (the dépôt itself against its floor: ./requetes.ts). */
+export async function benchDepot(g: Guichet, api: ClientApi) {
+  const [id] = await brouillons(api, await aapDemoId(g), 1);
+  await api.appel(PORTEUR, 'POST', `/dossiers/${id}/depot`, undefined, { 'idempotency-key': `bench-accuse-${Date.now()}` });
   const ctx = contexteDossier({ maintenant: new Date(), nouvelId: () => 'x' });
-  const donnees = await accuse(ctx, { userId: 'demo-porteur', email: PORTEUR, roles: ['porteur'], oi: null, prenom: null, nom: null }, viaApi[0]!);
+  const donnees = await accuse(ctx, { userId: 'demo-porteur', email: PORTEUR, roles: ['porteur'], oi: null, prenom: null, nom: null }, id!);
   const rendu = stats(await mesurer(50, () => renderAccuseDepot(donnees), 5));
-  return { depot: { iterations: n, ...comparaison(stats(viaLApi), stats(brut)) }, accuseDepot: rendu };
+  return { accuseDepot: rendu };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: figures, not pass/fail, written to bench-results/latest.json (and printed).
- * Each API figure is compared with the raw DynamoDB calls it makes, in the same run on the same data.
+ * Each request is compared with its floor (the DynamoDB calls it needs at best), alternated in the same run on the same data.
+ * `npm run bench -- requetes` runs only the requests against their floors (./requetes.ts);
  * `npm run bench -- bundles` runs only the cold-start part and replaces its figures in that file; `npm run bench -- echelle`
  * only the 10 000-dossier lists and exports; `npm run bench -- participants` only the 10 000-row participant import.
  */
@@ -16,6 +17,7 @@ import { mesurerDurabilite } from './durabilite';
 import { benchPieces } from './pieces';
 import { benchEchelle } from './echelle';
 import { benchParticipants } from './participants';
+import { benchRequetes } from './requetes';
 
 const RACINE = resolve(import.meta.dirname, '../..');
 const FICHIER = join(RACINE, 'bench-results', 'latest.json');
@@ -32,7 +34,7 @@ const machine = { node: process.version, platform: process.platform, arch: proce
 if (process.argv.includes('bundles')) {
   const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   ecrire({ ...precedents, machine, demarrageAFroid: { date: new Date().toISOString(), ...(await demarrageAFroid()) } });
-} else if (process.argv.includes('echelle') || process.argv.includes('participants')) {
+} else if (['echelle', 'participants', 'requetes'].some((s) => process.argv.includes(s))) {
   const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const g = await startGuichet({ port: 0, inMemory: true, seed: true, dataDir });
@@ -42,6 +44,7 @@ if (process.argv.includes('bundles')) {
       ...precedents, machine,
       ...(process.argv.includes('echelle') ? await benchEchelle(g, api) : {}),
       ...(process.argv.includes('participants') ? await benchParticipants(g, api, Number(process.env.BENCH_LIGNES ?? 10_000)) : {}),
+      ...(process.argv.includes('requetes') ? await benchRequetes(g, api, N) : {}),
     });
   } finally {
     await g.stop();
@@ -55,8 +58,9 @@ if (process.argv.includes('bundles')) {
     ecrire({
       date: new Date().toISOString(),
       machine,
-      ...(await benchAap(g, N)),
-      ...(await benchDepot(g, api, Math.min(N, 100))),
+      ...(await benchRequetes(g, api, N)),
+      ...(await benchAap(g)),
+      ...(await benchDepot(g, api)),
       ...(await benchPieces(g, await api.jeton(PORTEUR), (await brouillons(api, await aapDemoId(g), 1, 900))[0]!, N)),
       ...(await benchEchelle(g, api)),
       ...(await benchParticipants(g, api)),
