@@ -9,11 +9,11 @@ import { TYPES_CONTENU, type TypeContenu } from '#shared/schemas/piece';
 import { BadgePiece } from '../components/dossier-ui';
 import { Alerte } from '../components/ui';
 import { api, ApiError } from '../lib/api';
-import { useAnnoncer } from '../lib/annonces';
-import { empreinteSha256, envoyerPresigne, formatTaille } from '../lib/fichiers';
+import { formatTaille } from '../lib/fichiers';
 import { formatInstant } from '../lib/format';
-import { ReponseUpload, type TPiece } from '../lib/schemas-dossier';
-import { estTypeConnu, telechargerPiece, TEXTES, typeDe, type Phase } from '../dossier/ligne-piece';
+import { type TPiece } from '../lib/schemas-dossier';
+import { telechargerPiece } from '../dossier/ligne-piece';
+import { ProgressionEnvoi, useEnvoiPiece } from '../dossier/use-envoi-piece';
 import { ReponseBilans, type Echeance, type PiecesRealisationLues } from './commun';
 
 type Ligne = PiecesRealisationLues['lignes'][number];
@@ -40,53 +40,24 @@ async function attendreVerdict(dossierId: string, numero: number, pieceId: strin
 export function EnvoiFichier({ dossierId, numero, code, libelle, alternative, dejaEnvoye, onFait }: {
   dossierId: string; numero: number; code: string; libelle: string; alternative?: number; dejaEnvoye: boolean; onFait: (p: TPiece) => void;
 }) {
-  const annoncer = useAnnoncer();
   const id = useId();
-  const [phase, setPhase] = useState<Phase>('repos');
-  const [progression, setProgression] = useState(0);
-  const [erreur, setErreur] = useState<string | null>(null);
-  const echec = (m: string) => { setErreur(m); setPhase('repos'); annoncer(`${libelle} : ${m}`); };
+  const { phase, progression, erreur, occupe, envoyer } = useEnvoiPiece(libelle);
   const choisir = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    setErreur(null);
-    const type = typeDe(f);
-    if (f.size === 0) return echec('Ce fichier est vide.');
-    if (f.size > TAILLE_MAX) return echec(`Le fichier fait ${formatTaille(f.size)} : la taille maximale est ${formatTaille(TAILLE_MAX)}.`);
-    if (!estTypeConnu(type)) return echec(`Format non accepté : formats acceptés ${Object.values(TYPES_CONTENU).join(', ')}.`);
-    try {
-      setPhase('empreinte');
-      const sha256 = await empreinteSha256(f);
-      setPhase('annonce');
-      const { data } = await api(`/dossiers/${encodeURIComponent(dossierId)}/pieces`, ReponseUpload, {
-        method: 'POST', auth: true,
-        body: { typePiece: code, nomFichier: f.name, taille: f.size, typeContenu: type, sha256, bilan: { numero, ...(alternative === undefined ? {} : { alternative }) } },
-      });
-      setPhase('envoi');
-      setProgression(0);
-      annoncer(`Envoi de « ${f.name} » en cours.`);
-      await envoyerPresigne(data.upload.url, data.upload.fields, f, (n, total) => setProgression(total ? Math.round((n / total) * 100) : 0));
-      setProgression(100);
-      setPhase('verification');
-      const verdict = await attendreVerdict(dossierId, numero, data.pieceId);
-      setPhase('repos');
-      if (!verdict) return echec('La vérification prend plus de temps que prévu : rechargez la page dans quelques instants.');
-      annoncer(verdict.etat === 'valide' ? `${libelle} : pièce vérifiée.` : `${libelle} : pièce rejetée — ${verdict.motifRejet ?? ''}`);
-      onFait(verdict);
-    } catch (err) {
-      echec(err instanceof ApiError ? err.message : 'L’envoi a échoué.');
-    }
+    const verdict = await envoyer(f, {
+      url: `/dossiers/${encodeURIComponent(dossierId)}/pieces`,
+      tailleMaxOctets: TAILLE_MAX,
+      typesAcceptes: FORMATS,
+      corps: { typePiece: code, bilan: { numero, ...(alternative === undefined ? {} : { alternative }) } },
+      attendreVerdict: (pieceId) => attendreVerdict(dossierId, numero, pieceId),
+    });
+    if (verdict) onFait(verdict);
   };
-  const occupe = phase !== 'repos';
   return (
     <>
-      {occupe && (
-        <div className="piece-progression">
-          <label htmlFor={`${id}-progression`}>{TEXTES[phase]}</label>
-          <progress id={`${id}-progression`} max={100} value={phase === 'envoi' || phase === 'verification' ? progression : undefined}>{progression} %</progress>
-        </div>
-      )}
+      <ProgressionEnvoi id={id} phase={phase} progression={progression} />
       {erreur && <p className="message-erreur" id={`${id}-erreur`}>{erreur}</p>}
       <span className="choix-fichier">
         <input id={`${id}-fichier`} type="file" className="sr-only" accept={FORMATS.join(',')} disabled={occupe} aria-describedby={erreur ? `${id}-erreur` : undefined} onChange={(e) => void choisir(e)} />

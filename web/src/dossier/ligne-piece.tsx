@@ -2,38 +2,14 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { BadgePiece } from '../components/dossier-ui';
 import { api, ApiError } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
-import { empreinteSha256, envoyerPresigne, formatTaille } from '../lib/fichiers';
+import { formatTaille } from '../lib/fichiers';
 import { formatInstant } from '../lib/format';
-import { ReponseUpload, Telechargement, TYPES_CONTENU, Vide, type TLigneChecklist, type TTypeContenu } from '../lib/schemas-dossier';
+import { Telechargement, TYPES_CONTENU, Vide, type TLigneChecklist } from '../lib/schemas-dossier';
+import { ProgressionEnvoi, useEnvoiPiece } from './use-envoi-piece';
 import type { Pieces } from './use-pieces';
 import { CoordonneesBancaires, TYPE_PIECE_RIB } from '#shared/schemas/piece';
 
-const EXTENSIONS: Record<string, TTypeContenu> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** The declared type: the browser's, or the extension's when the browser does not know it. */
-export function typeDe(f: File): string {
-  if (f.type) return f.type;
-  return EXTENSIONS[f.name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-export const estTypeConnu = (t: string): t is TTypeContenu => t in TYPES_CONTENU;
-
 export const formats = (l: TLigneChecklist) => l.typesAcceptes.map((t) => TYPES_CONTENU[t]).join(', ');
-
-export type Phase = 'repos' | 'empreinte' | 'annonce' | 'envoi' | 'verification';
-export const TEXTES: Record<Phase, string> = {
-  repos: '',
-  empreinte: 'Calcul de l’empreinte du fichier…',
-  annonce: 'Préparation de l’envoi…',
-  envoi: 'Envoi en cours…',
-  verification: 'Fichier reçu : vérification en cours…',
-};
 
 /** Opens the 5-minute presigned GET of a valid pièce's verified copy (a dossier's pièce or a bilan's evidence). */
 export async function telechargerPiece(dossierId: string, pieceId: string) {
@@ -55,9 +31,7 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
   suppressionPermise: boolean;
 }) {
   const annoncer = useAnnoncer();
-  const [phase, setPhase] = useState<Phase>('repos');
-  const [progression, setProgression] = useState(0);
-  const [erreur, setErreur] = useState<string | null>(null);
+  const { phase, progression, erreur, occupe, echec, envoyer } = useEnvoiPiece(ligne.libelle);
   const [confirmer, setConfirmer] = useState(false);
   const estRib = ligne.code === TYPE_PIECE_RIB;
   const [banque, setBanque] = useState({ titulaire: '', iban: '', bic: '' });
@@ -67,21 +41,10 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
   const base = `/dossiers/${encodeURIComponent(dossierId)}/pieces`;
   const p = ligne.piece;
 
-  const echec = (message: string) => {
-    setErreur(message);
-    setPhase('repos');
-    annoncer(`${ligne.libelle} : ${message}`);
-  };
-
   const choisir = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    setErreur(null);
-    const type = typeDe(f);
-    if (f.size === 0) return echec('Ce fichier est vide.');
-    if (f.size > ligne.tailleMaxOctets) return echec(`Le fichier fait ${formatTaille(f.size)} : la taille maximale est ${formatTaille(ligne.tailleMaxOctets)}.`);
-    if (!estTypeConnu(type) || !ligne.typesAcceptes.includes(type)) return echec(`Format non accepté pour cette pièce : formats acceptés ${formats(ligne)}.`);
     // A RIB declares the account it shows: checked here as the server will, so that a typo is fixed before the upload.
     let coordonnees: CoordonneesBancaires | undefined;
     if (estRib && (banque.titulaire || banque.iban || banque.bic)) {
@@ -93,29 +56,14 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
       setErreursBanque({});
       coordonnees = lu.data;
     }
-    try {
-      setPhase('empreinte');
-      const sha256 = await empreinteSha256(f);
-      setPhase('annonce');
-      const { data } = await api(base, ReponseUpload, {
-        method: 'POST',
-        auth: true,
-        body: { typePiece: ligne.code, nomFichier: f.name, taille: f.size, typeContenu: type, sha256, ...(coordonnees ? { coordonnees } : {}) },
-      });
-      setPhase('envoi');
-      setProgression(0);
-      annoncer(`Envoi de « ${f.name} » en cours.`);
-      await envoyerPresigne(data.upload.url, data.upload.fields, f, (n, total) => setProgression(total ? Math.round((n / total) * 100) : 0));
-      setProgression(100);
-      setPhase('verification');
-      const verdict = await pieces.attendreVerdict(data.pieceId);
-      setPhase('repos');
-      if (!verdict) return echec('La vérification prend plus de temps que prévu : rechargez la page dans quelques instants.');
-      annoncer(verdict.etat === 'valide' ? `${ligne.libelle} : pièce vérifiée.` : `${ligne.libelle} : pièce rejetée — ${verdict.motifRejet ?? ''}`);
-    } catch (err) {
-      echec(err instanceof ApiError ? err.message : 'L’envoi a échoué.');
-      void pieces.recharger();
-    }
+    const verdict = await envoyer(f, {
+      url: base,
+      tailleMaxOctets: ligne.tailleMaxOctets,
+      typesAcceptes: ligne.typesAcceptes,
+      corps: { typePiece: ligne.code, ...(coordonnees ? { coordonnees } : {}) },
+      attendreVerdict: pieces.attendreVerdict,
+    });
+    if (!verdict) void pieces.recharger();
   };
 
   const telecharger = async () => {
@@ -140,7 +88,6 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
     }
   };
 
-  const occupe = phase !== 'repos';
   return (
     <li className={`ligne-piece${ligne.demandeEnComplement ? ' ligne-piece-complement' : ''}`} id={id} data-code={ligne.code} aria-labelledby={`${id}-titre`}>
       <div className="ligne-piece-tete">
@@ -161,15 +108,7 @@ export function LignePiece({ ligne, dossierId, pieces, envoiPermis, suppressionP
           {ligne.etat === 'rejetee' && <span className="piece-motif"> — rejetée : {p.motifRejet ?? 'motif non précisé'}</span>}
         </p>
       )}
-      {occupe && (
-        <div className="piece-progression">
-          <label htmlFor={`${id}-progression`}>{TEXTES[phase]}</label>
-          <progress id={`${id}-progression`} max={100} value={phase === 'envoi' || phase === 'verification' ? progression : undefined}>
-            {progression} %
-          </progress>
-          {phase === 'envoi' && <span aria-hidden="true">{progression} %</span>}
-        </div>
-      )}
+      <ProgressionEnvoi id={id} phase={phase} progression={progression} />
       {p?.coordonnees && !occupe && (
         <p className="discret" data-testid="coordonnees-rib">
           Compte déclaré : {p.coordonnees.titulaire} — IBAN {p.coordonnees.iban.replace(/(.{4})/g, '$1 ').trim()} — BIC {p.coordonnees.bic}
