@@ -1,7 +1,7 @@
 /**
  * The table's DynamoDB Stream, read from DynamoDB Local as the Lambda event source mapping reads it on AWS: every
  * shard from its oldest record, then onwards, handed in batches to the stream-triggered handlers of the manifest
- * (`fluxDynamo`), with the mapping's filter (INSERT of items whose keys begin with its prefixes). Records a handler
+ * (`fluxDynamo`), with the mapping's filter (INSERT, or the events it names, of items whose keys begin with its prefixes). Records a handler
  * reports as failed are handed again a few times (the mapping's retries); a periodic sweep of the handler's own
  * (`balayer`) catches what a restart missed.
  */
@@ -16,7 +16,7 @@ import {
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { fluxDynamo, passeFiltres } from '#shared/http/taches';
+import { evenementsDe, fluxDynamo, passeFiltres, type EvenementFlux } from '#shared/http/taches';
 
 const RACINE = resolve(import.meta.dirname, '..');
 type StreamHandler = (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse | void>;
@@ -41,7 +41,8 @@ export function lireFlux(options: { endpoint: string; table: string; intervalleM
 
   async function livrer(records: _Record[]) {
     for (const abonnement of fluxDynamo) {
-      let lot = records.filter((r) => r.eventName === 'INSERT' && passeFiltres(abonnement.filtres, { pk: r.dynamodb?.Keys?.pk?.S, sk: r.dynamodb?.Keys?.sk?.S }));
+      const evenements = evenementsDe(abonnement);
+      let lot = records.filter((r) => evenements.includes(r.eventName as EvenementFlux) && passeFiltres(abonnement.filtres, { pk: r.dynamodb?.Keys?.pk?.S, sk: r.dynamodb?.Keys?.sk?.S }));
       const h = await charger(abonnement.handler);
       for (let essai = 0; lot.length && essai <= REESSAIS; essai++) {
         if (essai) await new Promise((ok) => setTimeout(ok, 200 * 2 ** essai));

@@ -2,11 +2,13 @@ import ExcelJS from 'exceljs';
 import type { RapportConsolide } from '#shared/domain/consolidation/consolider';
 
 /** The same report as a workbook (exceljs): one sheet per table, typed numbers, the warnings with both figures. */
-export async function classeurConsolidation(p: { oi: string; annee: number; rapport: RapportConsolide }): Promise<Uint8Array> {
+export async function classeurConsolidation(p: { oi: string; annee: number; rapport: RapportConsolide; direct?: { calculeLe: string } | null }): Promise<Uint8Array> {
   const { rapport: r } = p;
   const c = new ExcelJS.Workbook();
   c.creator = 'Guichet';
-  c.created = new Date(Date.UTC(p.annee, 11, 31));
+  // Live figures are dated by their computation; imported years by the year's end (same snapshots, same bytes).
+  c.created = p.direct ? new Date(p.direct.calculeLe) : new Date(Date.UTC(p.annee, 11, 31));
+  if (p.direct) c.description = `Année en cours, chiffres en direct des données de Guichet, calculés le ${p.direct.calculeLe}.`;
   const feuille = (nom: string, entetes: string[], lignes: (string | number | null)[][], formats: (string | undefined)[] = []) => {
     const f = c.addWorksheet(nom, { views: [{ state: 'frozen', ySplit: 1 }] });
     f.addRow(entetes).font = { bold: true };
@@ -32,6 +34,11 @@ export async function classeurConsolidation(p: { oi: string; annee: number; rapp
       ['Sous-total mobilisés', t.sousTotalMobilises.total, t.sousTotalMobilises.directs, t.sousTotalMobilises.indirects],
       ['FSE demandé', t.fseDemande, null, null], ['FSE consommé', t.fseConsomme, null, null], ['Taux de réalisation du FSE (%)', t.tauxRealisationFse, null, null],
     ], [undefined, '#,##0.##', '#,##0', '#,##0']);
+  }
+  if (r.repartitions.length) {
+    feuille('Répartitions', ['Tableau', 'Répartition', 'Ligne', 'Participants', 'PLIE'], r.repartitions.flatMap((x) => [
+      ...x.lignes.map((l) => [x.tableau, x.libelle, l.libelle, l.valeur, x.plieRepondants]), [x.tableau, x.libelle, 'Total', x.total, x.plieRepondants],
+    ]), [undefined, undefined, undefined, '#,##0']);
   }
   feuille('Ratios', ['Ratio', 'Valeur'], [
     ['Coût par participant (€)', r.ratios.coutParParticipant], ['dont financements directs (€)', r.ratios.coutDirectParParticipant], ['dont FSE (€)', r.ratios.fseParParticipant],

@@ -11,7 +11,9 @@ import { PdfLayout } from './pdf/layout';
 export interface RapportConsolidationInput {
   oi: string;
   annee: number;
-  instantanes: { plie: string; libelle: string; source: string | null; importe: { le: string } }[];
+  instantanes: { plie: string; libelle: string; source: string | null; importe: { le: string } | null }[];
+  /** The current year's live figures: when they were computed (they date the document). */
+  direct?: { calculeLe: string } | null;
   rapport: RapportConsolide;
 }
 
@@ -21,7 +23,7 @@ const eur = (x: number | null) => (x === null ? '\u2014' : `${n(x)} \u20ac`);
 
 export async function renderRapportConsolidation(input: RapportConsolidationInput): Promise<Uint8Array> {
   const { oi, annee, rapport: r } = input;
-  const date = input.instantanes.map((i) => i.importe.le).sort().at(-1) ?? `${annee}-12-31T00:00:00.000Z`;
+  const date = input.direct?.calculeLe ?? input.instantanes.flatMap((i) => (i.importe ? [i.importe.le] : [])).sort().at(-1) ?? `${annee}-12-31T00:00:00.000Z`;
   const layout = await PdfLayout.create({
     title: `Rapport de consolidation des PLIE \u2014 ${oi} \u2014 ${annee}`,
     author: oi,
@@ -32,6 +34,10 @@ export async function renderRapportConsolidation(input: RapportConsolidationInpu
   drawBandeau(layout, { oi: { sigle: oi, nom: 'Rapports et consolidation des PLIE' }, titre: `Consolidation ${annee}`, tailleTitre: 19 });
   layout.runningHeader = `${oi} \u00b7 Consolidation des PLIE \u00b7 ${annee}`;
   layout.paragraph(`Chiffres de : ${input.instantanes.map((i) => i.libelle).join(' ; ')}.`, { size: 9 });
+  if (input.direct) {
+    const le = new Date(input.direct.calculeLe);
+    layout.paragraph(`Année en cours, chiffres en direct des données de Guichet (fiches des participants, bilans contrôlés), calculés le ${le.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} à ${le.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' })} : provisoires jusqu’à la fin de l’année.`, { size: 9, bold: true });
+  }
   layout.paragraph('Taux et ratios recalculés à partir des effectifs et montants additionnés, jamais en moyenne des taux des PLIE.', { size: 9, color: layout.theme.discret });
 
   if (r.avertissements.length) {
@@ -56,6 +62,13 @@ export async function renderRapportConsolidation(input: RapportConsolidationInpu
       { cells: ['Taux de sorties positives', pct(f.tauxSortiesPositives)], bold: true },
       ['Taux neutralisé', pct(f.tauxNeutralise)],
     ], { size: 9, spaceAfter: 8 });
+  }
+  for (const rep of r.repartitions) {
+    layout.heading(`${rep.libelle} (${rep.tableau}) \u2014 ${rep.plieRepondants} PLIE`, 3, 80);
+    grille(layout, [{ header: 'Ligne', width: 3 }, { header: 'Participants', width: 1.2, align: 'right' }], [
+      ...rep.lignes.map((l) => [l.libelle, n(l.valeur)]),
+      { cells: ['Total', n(rep.total)], bold: true },
+    ], { size: 8.5, spaceAfter: 6 });
   }
   const t = r.financements;
   if (t) {

@@ -16,7 +16,7 @@ import { ENV, TABLE } from '#infra/definitions';
 import type { StatefulStack } from '#infra/stacks/stateful-stack';
 import { functionId } from '#infra/stacks/api-stack';
 import { nagResourceName } from '#infra/nag';
-import { fluxDynamo, planifications } from '#shared/http/taches';
+import { evenementsDe, fluxDynamo, planifications } from '#shared/http/taches';
 
 export interface NotificationsStackProps extends StackProps {
   stateful: StatefulStack;
@@ -72,7 +72,7 @@ export class NotificationsStack extends Stack {
     for (const f of props.flux ?? fluxDynamo) {
       const fn = new GuichetFunction(this, functionId(f.handler), {
         handler: f.handler,
-        description: `DynamoDB Stream ${f.filtres.map((x) => `${x.pk}*${x.sk ? `/${x.sk}*` : ''}`).join(', ')} (INSERT) — ${f.handler}`,
+        description: `DynamoDB Stream ${f.filtres.map((x) => `${x.pk}*${x.sk ? `/${x.sk}*` : ''}`).join(', ')} (${evenementsDe(f).join(', ')}) — ${f.handler}`,
         access: f.access,
         table,
         ...('bucket' in f.access ? { bucket } : {}),
@@ -94,9 +94,9 @@ export class NotificationsStack extends Stack {
         maxRecordAge: Duration.hours(FLUX.maxRecordAgeHours),
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.dlq),
-        // Filters are ORed: each one an INSERT whose keys begin with its prefixes.
+        // Filters are ORed: each one an INSERT (or the events the handler names) whose keys begin with its prefixes.
         filters: f.filtres.map((x) => FilterCriteria.filter({
-          eventName: FilterRule.isEqual('INSERT'),
+          eventName: evenementsDe(f).length === 1 ? FilterRule.isEqual(evenementsDe(f)[0]!) : FilterRule.or(...evenementsDe(f)),
           dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(x.pk) }, ...(x.sk ? { sk: { S: FilterRule.beginsWith(x.sk) } } : {}) } },
         })),
       }));

@@ -5,8 +5,9 @@
 import type { Access } from './contrats/definition';
 
 /**
- * Handlers fed by the table's DynamoDB Stream (NEW_IMAGE), filtered to INSERTs of items whose keys begin with one of
- * `filtres` (any of them): new outbox items, and rectificatifs (each fans out to the owners of drafts on its AAP).
+ * Handlers fed by the table's DynamoDB Stream (NEW_IMAGE), filtered to INSERTs (or the `evenements` named) of items
+ * whose keys begin with one of `filtres` (any of them): new outbox items, and rectificatifs (each fans out to the
+ * owners of drafts on its AAP).
  */
 export const fluxDynamo = [
   {
@@ -33,7 +34,20 @@ export const fluxDynamo = [
     timeoutSecondes: 900,
     memoireMo: 1769,
   },
+  {
+    // The PLIE-year counters of the current year's report (issue 16): every write of a participant record, its
+    // creation, edits, exit and purge, applied once per record version.
+    handler: 'functions/consolidation/agreger.ts',
+    filtres: [{ pk: 'DOSSIER#', sk: 'PART#' }] as ReadonlyArray<{ pk: string; sk?: string }>,
+    evenements: ['INSERT', 'MODIFY', 'REMOVE'] as ReadonlyArray<EvenementFlux>,
+    access: { table: 'readwrite' as Access },
+    envoiCourriel: false,
+  },
 ] as const;
+
+export type EvenementFlux = 'INSERT' | 'MODIFY' | 'REMOVE';
+/** The stream events a handler takes (INSERT only unless it says otherwise). */
+export const evenementsDe = (f: (typeof fluxDynamo)[number]): ReadonlyArray<EvenementFlux> => ('evenements' in f ? f.evenements : ['INSERT']);
 
 /** Whether a stream record's keys pass a handler's filters (what the event source mapping's filter criteria do). */
 export const passeFiltres = (filtres: ReadonlyArray<{ pk: string; sk?: string }>, cles: { pk?: string; sk?: string }) =>

@@ -39,7 +39,8 @@ const item = (p: ParticipantStocke) => ({
   ...p,
 });
 const plier = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-const lire = (i: Record<string, unknown>): ParticipantStocke => {
+/** A participant item (a Query's, or a stream record's new image) as the domain reads it. */
+export const lire = (i: Record<string, unknown>): ParticipantStocke => {
   const { pk: _p, sk: _s, entite: _e, gsi2pk: _g, gsi2sk: _h, recherche: _r, ...reste } = i;
   return Stocke.parse(reste) as ParticipantStocke;
 };

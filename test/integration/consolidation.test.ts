@@ -28,7 +28,7 @@ describe('the consolidation of the OI’s PLIE', () => {
   it('shows the gestionnaire the 2006 national consolidation with the seed’s figures, the PLIE behind each table and its inconsistencies', async () => {
     const r = await api.get('/gestion/consolidation?annee=2006', { as: GESTIONNAIRE });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ oi: 'AGAPE', annee: 2006, annees: [2006], instantanes: [{ plie: 'RESEAU-AVE' }] });
+    expect(r.body).toMatchObject({ oi: 'AGAPE', annee: 2006, annees: [new Date().getUTCFullYear(), 2006], instantanes: [{ plie: 'RESEAU-AVE', direct: false }], direct: null });
     expect(r.body.rapport.flux).toMatchObject({ plieRepondants: 143, tauxSortiesPositives: 41.95, stockFinCalcule: 93_391 });
     expect(r.body.rapport.financements).toMatchObject({ plieRepondants: 149, tauxRealisationFse: 83.34 });
     expect(r.body.rapport.ratios.coutParParticipant).toBe(1377.01);
@@ -51,7 +51,7 @@ describe('the consolidation of the OI’s PLIE', () => {
     expect(xlsx.status).toBe(200);
     const classeur = new ExcelJS.Workbook();
     await classeur.xlsx.load(Buffer.from(xlsx.body as Uint8Array) as never);
-    expect(classeur.worksheets.map((f) => f.name)).toEqual(['T1 flux (143 PLIE)', 'T3 financements (149 PLIE)', 'Ratios', 'Avertissements']);
+    expect(classeur.worksheets.map((f) => f.name)).toEqual(['T1 flux (143 PLIE)', 'T3 financements (149 PLIE)', 'Répartitions', 'Ratios', 'Avertissements']);
     const t1 = classeur.getWorksheet('T1 flux (143 PLIE)')!;
     expect(t1.getRow(12).values).toEqual([undefined, 'Taux de sorties positives (%)', 41.95]);
     expect((await api.get('/gestion/consolidation/rapport.pdf?annee=1999', { as: GESTIONNAIRE })).body.code).toBe('AUCUN_CHIFFRE');
@@ -69,7 +69,7 @@ describe('the consolidation of the OI’s PLIE', () => {
     const un = await api.get('/gestion/consolidation?annee=2024&plies=bordeaux,sources', { as: GESTIONNAIRE });
     expect(un.body.rapport.flux.tauxSortiesPositives).toBe(10);
     expect(un.body.plieSansInstantane).toEqual(['sources']);
-    expect(un.body.annees).toEqual([2024, 2006]);
+    expect(un.body.annees).toEqual([new Date().getUTCFullYear(), 2024, 2006]);
   });
 
   it('refuses the whole file, line by line in French, for a negative count, a rate above 100 %, an unknown PLIE or a future year; imports and flags a contradicting total', async () => {
@@ -99,6 +99,7 @@ describe('the consolidation of the OI’s PLIE', () => {
     expect((await api.post('/gestion/consolidation/imports', { as: GESTIONNAIRE, body: { csv: `${ENTETE}\n2020;bordeaux;B;1;1;1;0;0;0;0;0;0;;;;;;;;;` } })).status).toBe(403);
     const autre = await api.get('/gestion/consolidation', { as: 'oi-mulhouse@guichet.test' });
     expect(autre.status).toBe(200);
-    expect(autre.body).toMatchObject({ oi: 'MEF-MULHOUSE', annees: [], instantanes: [], annee: null });
+    // The current year is offered to every OI (live figures), even before any figure exists.
+    expect(autre.body).toMatchObject({ oi: 'MEF-MULHOUSE', annees: [new Date().getUTCFullYear()], instantanes: [], annee: new Date().getUTCFullYear(), direct: { plies: [] } });
   });
 });

@@ -200,6 +200,17 @@ export function consolider(instantanes: readonly InstantanePlie[]) {
       levierTotal: collectivites ? quotient(mobilises.total, collectivites.directs) : null,
       additionnalite: fse && collectivites ? Number(fse.total + collectivites.directs) : null,
     },
+    /** Breakdowns (Tableau 2ter, the live year's exits by category…): lines of the same label summed across PLIE. */
+    repartitions: [...instantanes.flatMap((i) => i.repartitions.map((r) => ({ i, r })))
+      .reduce((m, { i, r }) => {
+        const cle = `${r.tableau}\u0000${r.libelle}`;
+        const x = m.get(cle) ?? { tableau: r.tableau, libelle: r.libelle, plies: [] as string[], lignes: new Map<string, number>(), total: 0 };
+        x.plies.push(i.plie);
+        for (const l of r.lignes) x.lignes.set(l.libelle, (x.lignes.get(l.libelle) ?? 0) + l.valeur);
+        x.total += r.lignes.reduce((s, l) => s + l.valeur, 0);
+        return m.set(cle, x);
+      }, new Map<string, { tableau: string; libelle: string; plies: string[]; lignes: Map<string, number>; total: number }>())
+      .values()].map((x) => ({ tableau: x.tableau, libelle: x.libelle, plieRepondants: x.plies.length, lignes: [...x.lignes].map(([libelle, valeur]) => ({ libelle, valeur })), total: x.total })),
     avertissements,
   };
 }

@@ -5,9 +5,10 @@
 import type { Actor } from '../../auth/roles';
 import { nomDe } from '../../auth/personne';
 import { exiger, POLITIQUE } from '../../auth/politique';
-import type { InstantaneStocke } from '../../schemas/consolidation';
+import type { InstantanePlie, InstantaneStocke } from '../../schemas/consolidation';
 import { AccesRefuse, RegleMetier } from '../errors';
 import type { PlieStore } from '../plie/use-cases';
+import { instantanesDirects, type ContexteAgregats } from './agregats';
 import { consolider } from './consolider';
 import { lireCsvConsolidation, type LigneRefusee } from './import-csv';
 
@@ -18,6 +19,8 @@ export interface ContexteConsolidation {
     tous(oi: string): Promise<InstantaneStocke[]>;
   };
   plies: Pick<PlieStore, 'listerPourOi'>;
+  /** The current year's figures, from Guichet's own data (./agregats.ts). */
+  direct: Pick<ContexteAgregats, 'agregats' | 'dossiers' | 'bilans'>;
   maintenant: Date;
 }
 
@@ -26,23 +29,44 @@ function oiDe(actor: Actor, action: 'consolidation.lire' | 'consolidation.import
   return actor.oi!;
 }
 
-/** The report of `annee` (the latest year with snapshots by default) over the chosen PLIE, and the years available. */
+/**
+ * The report of `annee` over the chosen PLIE, and the years available: past years from the imported snapshots, the
+ * current year from Guichet's own data (live: computed at the request, `direct.calculeLe`), offered even before any
+ * figure exists. By default the latest imported year (the current one when nothing was imported).
+ */
 export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: { annee?: number | undefined; plies?: string | undefined }) {
   const oi = oiDe(actor, 'consolidation.lire');
-  const tous = await ctx.consolidation.tous(oi);
-  const annees = [...new Set(tous.map((i) => i.annee))].sort((a, b) => b - a);
-  const annee = f.annee ?? annees[0] ?? null;
+  const courante = ctx.maintenant.getUTCFullYear();
+  const [tous, pliesOi] = await Promise.all([ctx.consolidation.tous(oi), ctx.plies.listerPourOi(oi)]);
+  const importees = [...new Set(tous.map((i) => i.annee))].sort((a, b) => b - a);
+  const annees = [...new Set([courante, ...importees])].sort((a, b) => b - a);
+  const annee = f.annee ?? importees[0] ?? courante;
   const choisis = f.plies ? new Set(f.plies.split(',').map((x) => x.trim()).filter(Boolean)) : null;
-  const retenus = annee === null ? [] : tous.filter((i) => i.annee === annee && (!choisis || choisis.has(i.plie))).sort((a, b) => a.plie.localeCompare(b.plie));
+  const direct = annee === courante
+    ? await instantanesDirects(ctx.direct, { oi, annee, plies: pliesOi.filter((p) => !choisis || choisis.has(p.id)), maintenant: ctx.maintenant })
+    : null;
+  const retenus: Array<InstantanePlie & { importe: InstantaneStocke['importe'] | null }> = (direct
+    ? direct.plies.map((x) => ({ ...x.instantane, importe: null }))
+    : tous.filter((i) => i.annee === annee && (!choisis || choisis.has(i.plie)))
+  ).sort((a, b) => a.plie.localeCompare(b.plie));
   const manquants = choisis ? [...choisis].filter((p) => !retenus.some((i) => i.plie === p)) : [];
+  const plies = new Map(tous.map((i) => [i.plie, { plie: i.plie, libelle: i.libelle }]));
+  for (const p of direct?.plies ?? []) plies.set(p.instantane.plie, { plie: p.instantane.plie, libelle: p.instantane.libelle });
   return {
     oi,
     annee,
     annees,
-    plies: [...new Map(tous.map((i) => [i.plie, { plie: i.plie, libelle: i.libelle }])).values()].sort((a, b) => a.plie.localeCompare(b.plie)),
+    plies: [...plies.values()].sort((a, b) => a.plie.localeCompare(b.plie)),
     /** PLIE asked for that have no snapshot this year: listed, never silently dropped. */
     plieSansInstantane: manquants,
-    instantanes: retenus.map((i) => ({ plie: i.plie, libelle: i.libelle, source: i.source ?? null, importe: i.importe })),
+    instantanes: retenus.map((i) => ({ plie: i.plie, libelle: i.libelle, source: i.source ?? null, importe: i.importe, direct: i.importe === null })),
+    /** The current year: live figures, when they were computed, and each PLIE's operations with the bilan counted. */
+    direct: direct
+      ? {
+        calculeLe: direct.calculeLe,
+        plies: direct.plies.map((x) => ({ plie: x.instantane.plie, participants: x.instantane.flux?.enParcoursDurant ?? 0, operations: x.operations })),
+      }
+      : null,
     rapport: consolider(retenus),
   };
 }
@@ -85,6 +109,10 @@ export async function importer(ctx: ContexteConsolidation, actor: Actor, csv: st
 /** The report of a year that has snapshots, for its documents (422 `AUCUN_CHIFFRE` otherwise: nothing to print yet). */
 export async function rapportDocument(ctx: ContexteConsolidation, actor: Actor, f: { annee?: number | undefined; plies?: string | undefined }) {
   const r = await rapport(ctx, actor, f);
-  if (r.annee === null || r.instantanes.length === 0) throw new RegleMetier('AUCUN_CHIFFRE', `Aucun chiffre n’est enregistré pour ${f.annee ?? 'votre OI'} : importez-les d’abord.`);
-  return { ...r, annee: r.annee };
+  if (r.instantanes.length === 0) {
+    throw new RegleMetier('AUCUN_CHIFFRE', r.direct
+      ? `Aucun participant ni bilan contrôlé n’est encore enregistré dans Guichet pour ${r.annee}.`
+      : `Aucun chiffre n’est enregistré pour ${f.annee ?? 'votre OI'} : importez-les d’abord.`);
+  }
+  return r;
 }

@@ -17,7 +17,14 @@ const Reponse = z.object({
   annees: z.array(z.number().int()),
   plies: z.array(z.object({ plie: z.string(), libelle: z.string() })),
   plieSansInstantane: z.array(z.string()),
-  instantanes: z.array(z.object({ plie: z.string(), libelle: z.string(), source: z.string().nullable(), importe: z.object({ le: z.string(), nom: z.string() }) })),
+  instantanes: z.array(z.object({ plie: z.string(), libelle: z.string(), source: z.string().nullable(), importe: z.object({ le: z.string(), nom: z.string() }).nullable(), direct: z.boolean().optional() })),
+  direct: z.object({
+    calculeLe: z.string(),
+    plies: z.array(z.object({
+      plie: z.string(), participants: N,
+      operations: z.array(z.object({ dossierId: z.string(), reference: z.string(), intitule: z.string(), porteur: z.string(), bilanControle: z.object({ numero: N, statut: z.string(), deposeLe: z.string() }).nullable(), compteeAuTableau3: z.boolean() })),
+    })),
+  }).nullable().optional(),
   rapport: z.object({
     flux: z.object({
       plieRepondants: N, plieSansDonnees: z.array(z.string()), entrees: N, enParcoursDurant: N, enParcoursFin: N, sortiesPositives: N, dontEmploi: N, sansSuite: N,
@@ -30,6 +37,7 @@ const Reponse = z.object({
     }).nullable(),
     ratios: z.object({ plieRepondants: N, coutParParticipant: Nn, coutDirectParParticipant: Nn, fseParParticipant: Nn, levierFse: Nn, levierTotal: Nn, additionnalite: Nn }),
     avertissements: z.array(z.object({ code: z.string(), tableau: z.string(), plie: z.string(), message: z.string(), calcule: Nn, imprime: Nn })),
+    repartitions: z.array(z.object({ tableau: z.string(), libelle: z.string(), plieRepondants: N, lignes: z.array(z.object({ libelle: z.string(), valeur: N })), total: N })).default([]),
   }),
 });
 type TReponse = z.infer<typeof Reponse>;
@@ -93,6 +101,64 @@ function Flux({ flux: f }: { flux: NonNullable<TReponse['rapport']['flux']> }) {
         </table>
       </div>
     </section>
+  );
+}
+
+const horodatage = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} à ${d.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' })}`;
+};
+
+/** The current year: figures computed live from Guichet's data, each PLIE's operations and the bilan counted. */
+function Direct({ direct, instantanes }: { direct: NonNullable<TReponse['direct']>; instantanes: TReponse['instantanes'] }) {
+  return (
+    <section className="carte" aria-labelledby="direct-titre" data-testid="direct">
+      <h2 id="direct-titre">Année en cours : chiffres en direct</h2>
+      <p>Calculés le {horodatage(direct.calculeLe)} à partir des fiches des participants (sorties qualifiées par les règles de sortie du PLIE en vigueur à leur date) et des bilans contrôlés des opérations programmées ; provisoires jusqu’à la fin de l’année.</p>
+      {direct.plies.map((p) => (
+        <div key={p.plie}>
+          <h3>{instantanes.find((i) => i.plie === p.plie)?.libelle ?? p.plie} — {entier(p.participants)} participant{p.participants > 1 ? 's' : ''} en parcours durant l’année</h3>
+          {p.operations.length > 0 ? (
+            <div className="table-defilante">
+              <table className="table">
+                <caption className="legende-table">Opérations programmées et bilan retenu pour le tableau 3</caption>
+                <thead><tr><th scope="col">Opération</th><th scope="col">Porteur</th><th scope="col">Bilan contrôlé</th><th scope="col">Tableau 3</th></tr></thead>
+                <tbody>{p.operations.map((o) => (
+                  <tr key={o.dossierId}>
+                    <th scope="row"><Link to={`/dossiers/${encodeURIComponent(o.dossierId)}`}>{o.reference}</Link> — {o.intitule}</th>
+                    <td>{o.porteur}</td>
+                    <td>{o.bilanControle ? `n° ${o.bilanControle.numero}, déposé le ${new Date(o.bilanControle.deposeLe).toLocaleDateString('fr-FR')}` : 'aucun'}</td>
+                    <td>{o.compteeAuTableau3 ? 'compté' : 'non compté'}</td>
+                  </tr>
+                ))}</tbody>
+              </table>
+            </div>
+          ) : <p className="discret">Aucune opération programmée.</p>}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Repartitions({ r }: { r: TReponse['rapport']['repartitions'] }) {
+  return (
+    <>
+      {r.map((x) => (
+        <section key={`${x.tableau}-${x.libelle}`} className="carte" aria-label={x.libelle} data-testid={`repartition-${x.tableau}`}>
+          <h2>{x.libelle}</h2>
+          <p className="discret">Sur {base(x.plieRepondants)}.</p>
+          <div className="table-defilante">
+            <table className="table">
+              <caption className="legende-table">{x.tableau}</caption>
+              <tbody>
+                {x.lignes.map((l) => <tr key={l.libelle}><th scope="row">{l.libelle}</th><td className="montant">{entier(l.valeur)}</td></tr>)}
+                <tr><th scope="row">Total</th><td className="montant"><strong>{entier(x.total)}</strong></td></tr>
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
   );
 }
 
@@ -172,7 +238,7 @@ function ImportConsolidation({ onFait }: { onFait: (annee: number | undefined) =
   );
 }
 
-/** OI agents: the report of one year over the OI's PLIE (imported snapshots), with the figures behind every rate. */
+/** OI agents: the report of one year over the OI's PLIE (imported snapshots, or live for the current year), with the figures behind every rate. */
 export function PageGestionConsolidation() {
   const { search } = useLocation();
   const annee = search.get('annee') ?? '';
@@ -193,7 +259,7 @@ export function PageGestionConsolidation() {
             <div className="champ champ-en-ligne">
               <label htmlFor="conso-annee">Année</label>
               <select id="conso-annee" value={String(data.annee ?? '')} onChange={changer}>
-                {data.annees.map((a) => <option key={a} value={a}>{a}</option>)}
+                {data.annees.map((a) => <option key={a} value={a}>{a === new Date().getFullYear() ? `${a} (en cours, en direct)` : a}</option>)}
               </select>
             </div>
           ) : <Alerte type="info"><p>Aucun chiffre annuel n’est encore enregistré pour votre OI.</p></Alerte>}
@@ -205,7 +271,9 @@ export function PageGestionConsolidation() {
           )}
           {data.instantanes.length > 0 && (
             <p className="discret" data-testid="sources">
-              {data.instantanes.map((i) => `${i.libelle}${i.source ? ` — ${i.source}` : ''} (importé le ${new Date(i.importe.le).toLocaleDateString('fr-FR')} par ${i.importe.nom})`).join(' ; ')}
+              {data.instantanes.map((i) => (i.importe
+                ? `${i.libelle}${i.source ? ` — ${i.source}` : ''} (importé le ${new Date(i.importe.le).toLocaleDateString('fr-FR')} par ${i.importe.nom})`
+                : `${i.libelle} — en direct, calculé le ${horodatage(data.direct?.calculeLe ?? new Date().toISOString())}`)).join(' ; ')}
             </p>
           )}
           {data.rapport.avertissements.length > 0 && (
@@ -215,7 +283,10 @@ export function PageGestionConsolidation() {
               <ul>{data.rapport.avertissements.map((a, i) => <li key={i}><strong>{a.tableau === 'T1' ? 'Tableau 1' : a.tableau === 'T3' ? 'Tableau 3' : a.tableau}</strong> — {a.message}</li>)}</ul>
             </section>
           )}
+          {data.direct && <Direct direct={data.direct} instantanes={data.instantanes} />}
+          {data.direct && data.instantanes.length === 0 && <Alerte type="info"><p>Aucun participant ni bilan contrôlé n’est encore enregistré dans Guichet pour {data.annee}.</p></Alerte>}
           {data.rapport.flux && <Flux flux={data.rapport.flux} />}
+          {data.rapport.repartitions.length > 0 && <Repartitions r={data.rapport.repartitions} />}
           {data.rapport.financements && <Financements f={data.rapport.financements} ratios={data.rapport.ratios} />}
         </>
       )}

@@ -1,0 +1,192 @@
+/**
+ * The current year's report from Guichet's own data (issue 16, item 1), pure: what each participant record
+ * contributes to its PLIE's yearly counters, and the snapshot (`InstantanePlie`, the shape the imported years have)
+ * those counters and the PLIE's operations give, so that one report, PDF, workbook and screen serve both.
+ *
+ * Counters are flows per year only (entries in the year, exits in the year by kind and by category): the stock in
+ * parcours is derived from the cumulated flows (in parcours during Y = entries up to Y − exits before Y; at the end of
+ * Y = entries up to Y − exits up to Y), so a participant contributes to at most two years and nothing has to be
+ * rewritten when a year turns. An exit is judged by the PLIE's rule set in force on its date (a commission's
+ * decision settles a case sent to it).
+ */
+import type { Bilan } from '../../schemas/bilan';
+import type { Dossier } from '../../schemas/dossier';
+import type { FinancementsRealises, FluxParticipants, InstantanePlie } from '../../schemas/consolidation';
+import { FINANCEURS } from '../../schemas/consolidation';
+import type { Participant } from '../../schemas/participant';
+import { qualifierSortie, type DecisionCommission } from '../sortie/qualification';
+import { CATEGORIES_POSITIVES, CATEGORIES_SORTIE, LIBELLES_CATEGORIE, type CategorieSortie, type VersionRegles } from '../sortie/regles-plie';
+
+/** The flow counters of a PLIE-year (Tableau 1's columns that are flows) and the exits by category of the rules. */
+export const COMPTEURS_FLUX = ['entrees', 'sorties', 'sortiesPositives', 'dontEmploi', 'sansSuite', 'dontAbandons', 'dontDemenagements', 'dontAutres'] as const;
+export type Compteur = (typeof COMPTEURS_FLUX)[number] | `categorie_${CategorieSortie}`;
+export const COMPTEURS: readonly Compteur[] = [...COMPTEURS_FLUX, ...CATEGORIES_SORTIE.map((c) => `categorie_${c}` as const)];
+
+/** One +1 of a participant on a counter of a year; a participant's contribution is a short list of them. */
+export interface Apport { annee: number; compteur: Compteur }
+export type CompteursAnnee = Partial<Record<Compteur, number>>;
+
+const EMPLOI: readonly CategorieSortie[] = ['emploi_durable', 'emploi_dynamique', 'emploi'];
+const ABANDONS = new Set(['abandon', 'non_respect_contrat_engagement']);
+
+export type ParticipantCompte = Pick<Participant, 'dateEntree' | 'sortie'> & { identite: Pick<Participant['identite'], 'dateNaissance'>; decisionCommission?: DecisionCommission | null | undefined };
+
+/**
+ * What one participant record counts for: its entry in the year of `dateEntree`; its exit, if any, in the year of its
+ * date, positive (and « dont emploi ») when the rule set in force qualifies it so, otherwise « sans suite » split into
+ * abandons (abandon, contract of engagement not respected), moves and the others — an exit still « à qualifier » or
+ * « à décider par la commission » is not positive until it is decided, and is counted in its category meanwhile.
+ */
+export function apportParticipant(p: ParticipantCompte, versions: readonly VersionRegles[]): Apport[] {
+  const apports: Apport[] = [{ annee: Number(p.dateEntree.slice(0, 4)), compteur: 'entrees' }];
+  if (!p.sortie) return apports;
+  const annee = Number(p.sortie.date.slice(0, 4));
+  const q = qualifierSortie({ ...p.sortie, dateNaissance: p.identite.dateNaissance }, versions, p.decisionCommission ?? null);
+  const plus = (compteur: Compteur) => apports.push({ annee, compteur });
+  plus('sorties');
+  plus(`categorie_${q.categorie}`);
+  if (CATEGORIES_POSITIVES.includes(q.categorie)) {
+    plus('sortiesPositives');
+    if (EMPLOI.includes(q.categorie)) plus('dontEmploi');
+  } else {
+    plus('sansSuite');
+    plus(ABANDONS.has(p.sortie.situation) ? 'dontAbandons' : p.sortie.situation === 'demenagement' ? 'dontDemenagements' : 'dontAutres');
+  }
+  return apports;
+}
+
+/** Counters per year of a list of contributions (`signe` −1 to take them off). */
+export function compter(apports: readonly Apport[], signe = 1, dans = new Map<number, CompteursAnnee>()): Map<number, CompteursAnnee> {
+  for (const a of apports) {
+    const c = dans.get(a.annee) ?? {};
+    c[a.compteur] = (c[a.compteur] ?? 0) + signe;
+    dans.set(a.annee, c);
+  }
+  return dans;
+}
+
+/** What changes when a participant's contribution goes from `avant` to `apres`: only the non-zero deltas, per year. */
+export function ecart(avant: readonly Apport[], apres: readonly Apport[]): Map<number, CompteursAnnee> {
+  const d = compter(avant, -1, compter(apres, 1));
+  for (const [annee, c] of d) {
+    for (const k of Object.keys(c) as Compteur[]) if (c[k] === 0) delete c[k];
+    if (Object.keys(c).length === 0) d.delete(annee);
+  }
+  return d;
+}
+
+const n = (c: CompteursAnnee | undefined, k: Compteur) => c?.[k] ?? 0;
+
+/** Tableau 1 of `annee` from the yearly counters of every year (the stock is the cumulated flows). */
+export function fluxDeLAnnee(compteurs: ReadonlyMap<number, CompteursAnnee>, annee: number): FluxParticipants & { sortiesParCategorie: Record<CategorieSortie, number> } {
+  let entreesJusqua = 0;
+  let sortiesAvant = 0;
+  for (const [a, c] of compteurs) {
+    if (a <= annee) entreesJusqua += n(c, 'entrees');
+    if (a < annee) sortiesAvant += n(c, 'sorties');
+  }
+  const c = compteurs.get(annee);
+  const durant = entreesJusqua - sortiesAvant;
+  return {
+    entrees: n(c, 'entrees'),
+    enParcoursDurant: durant,
+    enParcoursFin: durant - n(c, 'sorties'),
+    sortiesPositives: n(c, 'sortiesPositives'),
+    dontEmploi: n(c, 'dontEmploi'),
+    sansSuite: n(c, 'sansSuite'),
+    dontAbandons: n(c, 'dontAbandons'),
+    dontDemenagements: n(c, 'dontDemenagements'),
+    dontAutres: n(c, 'dontAutres'),
+    sortiesParCategorie: Object.fromEntries(CATEGORIES_SORTIE.map((k) => [k, n(c, `categorie_${k}`)])) as Record<CategorieSortie, number>,
+  };
+}
+
+// ---------------------------------------------------------------- financing (Tableau 3)
+
+export interface Operation {
+  dossier: Pick<Dossier, 'id' | 'reference' | 'contenu' | 'organisationNom'> & { suivi: Pick<Dossier['suivi'], 'convention'> };
+  bilans: readonly Bilan[];
+}
+
+/** A co-financer's name to its column of Tableau 3 (the plan names them freely); the nature decides the rest. */
+export function financeurDe(nom: string, nature: 'public' | 'prive' | null): (typeof FINANCEURS)[number] {
+  const s = nom.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (/\b(departement|departemental|conseil general|cd\s?\d{2})\b/.test(s)) return 'conseil_general';
+  if (/\b(region|regional)\b/.test(s)) return 'conseil_regional';
+  if (/\b(etat|dreets|direccte|prefecture|ddets|ministere)\b/.test(s)) return 'etat';
+  if (/\b(commune|ville|mairie|metropole|agglomeration|communaute|epci|ccas|intercommunal)/.test(s)) return 'collectivites_locales';
+  return nature === 'prive' ? 'autres_prives' : 'autres_publics';
+}
+
+const euros = (centimes: number) => Math.round(centimes / 100);
+
+/**
+ * The operation's bilan that counts for `annee`: its latest bilan under or after CSF (a figure the OI controlled), if
+ * that bilan was deposited in `annee`. Bilans are cumulative from the operation's start, so an operation counts in the
+ * one year of its latest controlled bilan: never twice across years.
+ */
+export function bilanDeLAnnee(o: Operation, annee: number): Bilan | null {
+  const controles = o.bilans.filter((b) => b.csf && b.depot).sort((a, b) => b.numero - a.numero);
+  const dernier = controles[0];
+  return dernier && Number(dernier.depot!.le.slice(0, 4)) === annee ? dernier : null;
+}
+
+/**
+ * Tableau 3 of the PLIE's operations for `annee`: for each operation whose latest controlled bilan was deposited that
+ * year, the FSE its CSF found due and the co-financing it declared received (by financer), all through the operations
+ * (« directs »); FSE demandé is the FSE of its convention in force. Null when no operation counts this year.
+ */
+export function financementsDeLAnnee(operations: readonly Operation[], annee: number): FinancementsRealises | null {
+  const retenues = operations.flatMap((o) => {
+    const b = bilanDeLAnnee(o, annee);
+    return b ? [{ o, b }] : [];
+  });
+  if (!retenues.length) return null;
+  const parFinanceur = new Map<(typeof FINANCEURS)[number], number>();
+  const ajouter = (f: (typeof FINANCEURS)[number], centimes: number) => parFinanceur.set(f, (parFinanceur.get(f) ?? 0) + centimes);
+  let demande = 0;
+  let consomme = 0;
+  for (const { o, b } of retenues) {
+    const plan = o.dossier.contenu.planFinancement.ressources.cofinancements;
+    ajouter('fse', b.csf!.resultat.fseDuCentimes);
+    for (const c of b.contenu.ressources.cofinancements) ajouter(financeurDe(c.financeur, plan.find((x) => x.financeur === c.financeur)?.nature ?? null), c.montantCentimes);
+    // The porteur's own money (associations mostly): a private counterpart of the FSE.
+    ajouter('autres_prives', b.contenu.ressources.autofinancementCentimes);
+    demande += o.dossier.suivi.convention?.fseConventionneCentimes ?? o.dossier.contenu.planFinancement.ressources.fseCentimes;
+    consomme += b.csf!.resultat.fseDuCentimes;
+  }
+  return {
+    lignes: FINANCEURS.filter((f) => (parFinanceur.get(f) ?? 0) > 0).map((f) => ({ financeur: f, total: euros(parFinanceur.get(f)!), directs: euros(parFinanceur.get(f)!), indirects: 0 })),
+    fseDemande: euros(demande),
+    fseConsomme: euros(consomme),
+  };
+}
+
+/** The year's snapshot of one PLIE from its counters and operations: what `consolider` reads for an imported year. */
+export function instantaneDirect(p: {
+  annee: number; plie: string; libelle: string; calculeLe: string;
+  compteurs: ReadonlyMap<number, CompteursAnnee>; operations: readonly Operation[];
+}): InstantanePlie {
+  const { sortiesParCategorie, ...flux } = fluxDeLAnnee(p.compteurs, p.annee);
+  const financements = financementsDeLAnnee(p.operations, p.annee);
+  const sorties = flux.sortiesPositives + flux.sansSuite;
+  const avecFlux = flux.enParcoursDurant > 0 || sorties > 0;
+  return {
+    annee: p.annee,
+    plie: p.plie,
+    libelle: p.libelle,
+    source: `Données de Guichet en direct (fiches des participants, bilans contrôlés), calculées le ${p.calculeLe}.`,
+    perimetre: `${p.operations.length} opération${p.operations.length > 1 ? 's' : ''} programmée${p.operations.length > 1 ? 's' : ''}`,
+    ...(avecFlux ? { flux } : {}),
+    ...(financements ? { financements } : {}),
+    repartitions: sorties > 0
+      ? [{
+        tableau: 'T1bis',
+        libelle: 'Sorties de l’année par catégorie (règles de sortie du PLIE en vigueur à la date de chaque sortie)',
+        lignes: CATEGORIES_SORTIE.filter((c) => sortiesParCategorie[c] > 0).map((c) => ({ libelle: LIBELLES_CATEGORIE[c], valeur: sortiesParCategorie[c] })),
+        totalImprime: sorties,
+      }]
+      : [],
+    tauxImprimes: [],
+  };
+}

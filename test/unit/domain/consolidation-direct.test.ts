@@ -1,0 +1,67 @@
+/**
+ * The current year's report from live data, pure (issue 16): what a participant contributes to its PLIE's yearly
+ * counters, the stock derived from cumulated flows, the difference an edit makes, and the snapshot the report reads.
+ */
+import { describe, expect, it } from 'vitest';
+import { apportParticipant, compter, ecart, fluxDeLAnnee, financeurDe, instantaneDirect, type ParticipantCompte } from '#shared/domain/consolidation/direct';
+import { consolider } from '#shared/domain/consolidation/consolider';
+import { REGLES_PLIE } from '#shared/domain/sortie/regles-plie';
+import { DemandeSortie } from '#shared/schemas/participant';
+
+const BORDEAUX = REGLES_PLIE.bordeaux!;
+const sortie = (s: Record<string, unknown>) => ({ ...DemandeSortie.parse(s), saisieLe: String(s.date), horsDelai: false });
+const p = (dateEntree: string, s: Record<string, unknown> | null = null): ParticipantCompte => ({ dateEntree, identite: { dateNaissance: '1990-01-01' }, sortie: s ? sortie(s) : null });
+
+describe('a participant’s contribution to its PLIE’s counters', () => {
+  it('counts the entry in its year, the exit in its own, judged by the PLIE’s rules in force', () => {
+    expect(apportParticipant(p('2025-11-02'), BORDEAUX)).toEqual([{ annee: 2025, compteur: 'entrees' }]);
+    const cdi = apportParticipant(p('2025-11-02', { date: '2026-06-01', situation: 'cdi', debut: '2025-11-20', tempsPlein: true, heuresHebdo: 35, memeEmployeur: true, employeur: 'X' }), BORDEAUX);
+    expect(cdi.filter((a) => a.annee === 2026).map((a) => a.compteur)).toEqual(expect.arrayContaining(['sorties', 'sortiesPositives', 'dontEmploi']));
+    const demenagement = apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'demenagement' }), BORDEAUX).map((a) => a.compteur);
+    expect(demenagement).toEqual(expect.arrayContaining(['entrees', 'sorties', 'sansSuite', 'dontDemenagements']));
+    expect(demenagement).not.toContain('sortiesPositives');
+    expect(apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'abandon' }), BORDEAUX).map((a) => a.compteur)).toContain('dontAbandons');
+    // No rule set: the exit waits « à qualifier », not positive meanwhile.
+    expect(apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'cdi', tempsPlein: true }), []).map((a) => a.compteur)).toEqual(expect.arrayContaining(['categorie_a_qualifier', 'sansSuite', 'dontAutres']));
+  });
+
+  it('moves the counters by the difference only: an exit keyed moves the exit’s year, an unchanged record moves nothing', () => {
+    const avant = apportParticipant(p('2026-01-10'), BORDEAUX);
+    const apres = apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'abandon' }), BORDEAUX);
+    expect(ecart(avant, avant).size).toBe(0);
+    expect(Object.fromEntries(ecart(avant, apres))).toEqual({ 2026: { sorties: 1, sansSuite: 1, dontAbandons: 1, categorie_negative: 1 } });
+    const retour = ecart(apres, avant).get(2026)!;
+    expect(retour.sorties).toBe(-1);
+  });
+
+  it('derives the stock from the cumulated flows: in parcours during Y = entries up to Y − exits before Y', () => {
+    const c = compter([
+      ...apportParticipant(p('2024-05-01', { date: '2025-02-01', situation: 'abandon' }), BORDEAUX),
+      ...apportParticipant(p('2025-03-01'), BORDEAUX),
+      ...apportParticipant(p('2025-09-01', { date: '2026-02-01', situation: 'demenagement' }), BORDEAUX),
+      ...apportParticipant(p('2026-01-05'), BORDEAUX),
+    ]);
+    const f = fluxDeLAnnee(c, 2026);
+    expect(f).toMatchObject({ entrees: 1, enParcoursDurant: 3, enParcoursFin: 2, sortiesPositives: 0, sansSuite: 1, dontDemenagements: 1 });
+    expect(fluxDeLAnnee(c, 2025)).toMatchObject({ entrees: 2, enParcoursDurant: 3, enParcoursFin: 2, dontAbandons: 1 });
+  });
+
+  it('gives a snapshot the consolidation reads like an imported one: counts summed over PLIE, exits by category without warning', () => {
+    const i = (plie: string, ps: ParticipantCompte[]) => instantaneDirect({ annee: 2026, plie, libelle: plie, calculeLe: '2026-12-03', compteurs: compter(ps.flatMap((x) => apportParticipant(x, BORDEAUX))), operations: [] });
+    const a = i('bordeaux', [p('2026-01-10', { date: '2026-03-01', situation: 'abandon' }), p('2026-02-10')]);
+    const b = i('agenais', [p('2026-01-10', { date: '2026-04-01', situation: 'demenagement' })]);
+    const r = consolider([a, b]);
+    expect(r.flux).toMatchObject({ plieRepondants: 2, entrees: 3, enParcoursDurant: 3, sansSuite: 2, enParcoursFin: 1, tauxSortiesPositives: 0 });
+    expect(r.avertissements).toEqual([]);
+    expect(r.repartitions[0]).toMatchObject({ tableau: 'T1bis', plieRepondants: 2, total: 2 });
+    expect(a.financements).toBeUndefined();
+  });
+
+  it('sorts co-financers into Tableau 3’s columns by name, the plan’s nature deciding the others', () => {
+    expect(financeurDe('Conseil départemental de la Gironde', 'public')).toBe('conseil_general');
+    expect(financeurDe('Bordeaux Métropole', 'public')).toBe('collectivites_locales');
+    expect(financeurDe('Région Nouvelle-Aquitaine', 'public')).toBe('conseil_regional');
+    expect(financeurDe('DREETS', 'public')).toBe('etat');
+    expect(financeurDe('Fondation X', 'prive')).toBe('autres_prives');
+  });
+});
