@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert } from './dossiers-helpers';
-import { dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-helpers';
+import { conventionEnVigueur, dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-helpers';
 import { attendreCourriel } from './boite-mail-helpers';
 import { ClientApi, piecesRealisation } from '#local/client-api';
 import { pdfValide, televerser } from './pieces-helpers';
@@ -30,20 +30,6 @@ afterAll(async () => g?.stop());
 const justifier = (dossierId: string, numero: number) => piecesRealisation(new ClientApi(`${g.url}/api`), P1, dossierId, numero);
 
 /** Programmed, prepared, sent and signed by both parties: the convention in force. */
-async function conventionEnVigueur() {
-  const d = await dossierProgramme(api, aap.id, 856_000, 856_000);
-  const p = await api.post(`/dossiers/${d.id}/convention`, {
-    as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: { regimeAide: 'hors_aide_etat', representant: { nom: 'Marie Lacombe', qualite: 'Présidente' } },
-  });
-  expect(p.status).toBe(201);
-  const e = await api.post(`/dossiers/${d.id}/convention/envoi`, { as: GESTIONNAIRE, headers: { 'if-match': String(p.body.version) } });
-  expect(e.status).toBe(200);
-  const sha256 = e.body.versions[0].document.sha256 as string;
-  expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: P1, body: { numero: 1, sha256, qualite: 'Présidente' } })).status).toBe(200);
-  expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: OI, body: { numero: 1, sha256, qualite: 'Directrice' } })).status).toBe(200);
-  return d;
-}
-
 const personnel = (montantCentimes: number, debut: string, fin: string) => ({
   id: 'L1', categorie: 'personnel', libelle: 'Conseillère en insertion (1 ETP)', montantCentimes, periode: { debut, fin }, acquittee: true,
   personnel: { personne: 'Claire Dubois', periode: { debut, fin }, quotitePct: 100, justificatifTemps: 'contrat_temps_plein' },
@@ -56,7 +42,7 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
   let version: number;
 
   it('reads the calendar of the convention in force; an acompte before any CSF is refused (422), a bilan without convention too', async () => {
-    d = await conventionEnVigueur();
+    d = await conventionEnVigueur(api, aap.id);
     const r = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
     expect(r.status).toBe(200);
     expect(r.body.convention).toMatchObject({ fseConventionneCentimes: 856_000, avance: { pct: 30, montantCentimes: 256_800 } });
@@ -218,7 +204,7 @@ describe('bilan, CSF and payments of a conventioned operation', () => {
 
 describe('the ledger under interleaved requests', () => {
   it('two avances proposed at once, both having read an empty ledger: the dossier lock lets exactly one through', async () => {
-    const d = await conventionEnVigueur();
+    const d = await conventionEnVigueur(api, aap.id);
     const { contexteBilans } = await import('#shared/http/contexte-bilans');
     const { bilanRepository } = await import('#shared/repositories/bilan-repository');
     const { proposer } = await import('#shared/domain/bilan/use-cases');
@@ -252,7 +238,7 @@ describe('the ledger under interleaved requests', () => {
 
 describe('an ordre de reversement when the avance exceeds the FSE dû', () => {
   it('orders back what was paid above the FSE dû, exactly once, follows its recovery to the cent and prints it', async () => {
-    const d = await conventionEnVigueur();
+    const d = await conventionEnVigueur(api, aap.id);
     const lu = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
     const final = lu.body.echeances.find((e: { nature: string }) => e.nature === 'final');
     const { debut, fin } = lu.body.convention.periode;
@@ -328,7 +314,7 @@ describe('an ordre de reversement when the avance exceeds the FSE dû', () => {
 
 describe('the payments to make, exported for the bank', () => {
   it('pays each validated payment to the account its RIB declares: a pain.001 file whose sums are exact, or a CSV; the oi-admin only', async () => {
-    const d = await conventionEnVigueur();
+    const d = await conventionEnVigueur(api, aap.id);
     const pieces = (await api.get(`/dossiers/${d.id}/pieces`, { as: OI })).body.pieces as Array<{ typePiece: string; coordonnees?: unknown }>;
     // Typed with spaces and in lower case, kept in the electronic format.
     expect(pieces.find((p) => p.typePiece === 'RIB')!.coordonnees).toEqual({ titulaire: 'Structure de test', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' });
@@ -385,7 +371,7 @@ describe('the « pièces de réalisation » of a bilan, uploaded after the dép�
   };
 
   it('takes the bilan’s evidence only (the dossier stays locked), checks it like any pièce, refuses the final dépôt while a line is missing, then locks it', async () => {
-    const d = await conventionEnVigueur();
+    const d = await conventionEnVigueur(api, aap.id);
     const lus = await api.get(`/dossiers/${d.id}/bilans`, { as: P1 });
     const numero = (lus.body.echeances as Array<{ numero: number; nature: string }>).find((e) => e.nature === 'final')!.numero;
     const { debut, fin } = lus.body.convention.periode as { debut: string; fin: string };

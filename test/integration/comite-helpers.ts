@@ -84,3 +84,30 @@ export async function dossierProgramme(api: Api, aapId: string, selectionne: num
   expect(p.status).toBe(200);
   return { id: d.id, reference: d.reference, version: p.body.version as number };
 }
+
+/** What a gestionnaire fills in to prepare a convention. */
+export const DEMANDE_CONVENTION = { regimeAide: 'hors_aide_etat', representant: { nom: 'Marie Lacombe', qualite: 'Présidente' } };
+
+/** The convention of a programmed dossier prepared and sent for signature (version 1): its document's SHA-256. */
+export async function conventionEnvoyee(api: Api, d: { id: string; version: number }): Promise<string> {
+  const p = await api.post(`/dossiers/${d.id}/convention`, { as: GESTIONNAIRE, headers: { 'if-match': String(d.version) }, body: DEMANDE_CONVENTION });
+  expect(p.status).toBe(201);
+  const e = await api.post(`/dossiers/${d.id}/convention/envoi`, { as: GESTIONNAIRE, headers: { 'if-match': String(p.body.version) } });
+  expect(e.status).toBe(200);
+  return e.body.versions[0].document.sha256 as string;
+}
+
+/** Signed by the porteur's président, then by the OI: the version 1 in force. The dossier's version after. */
+export async function conventionSignee(api: Api, dossierId: string, sha256: string): Promise<number> {
+  expect((await api.post(`/dossiers/${dossierId}/convention/signatures`, { as: P1, body: { numero: 1, sha256, qualite: 'Présidente' } })).status).toBe(200);
+  const oi = await api.post(`/dossiers/${dossierId}/convention/signatures`, { as: OI, body: { numero: 1, sha256, qualite: 'Directrice' } });
+  expect(oi.status).toBe(200);
+  return oi.body.version as number;
+}
+
+/** A dossier programmed for `fse`, its convention prepared, sent and signed by both parties. */
+export async function conventionEnVigueur(api: Api, aapId: string, fse = 856_000) {
+  const d = await dossierProgramme(api, aapId, fse, fse);
+  const sha256 = await conventionEnvoyee(api, d);
+  return { ...d, version: await conventionSignee(api, d.id, sha256), sha256 };
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert } from './dossiers-helpers';
-import { dossierProgramme, dossierInstruit, GESTIONNAIRE, OI, P1 } from './comite-helpers';
+import { conventionEnvoyee, conventionSignee, DEMANDE_CONVENTION as DEMANDE, dossierProgramme, dossierInstruit, GESTIONNAIRE, OI, P1 } from './comite-helpers';
 import { attendreCourriel } from './boite-mail-helpers';
 
 let g: Guichet;
@@ -17,7 +17,6 @@ const REDACTEUR = 'redacteur@convention.test';
 let jetonRedacteur: string;
 const dossierDe = async (id: string) => (await api.get(`/dossiers/${id}`, { as: OI })).body;
 const convention = async (id: string, as = OI) => (await api.get(`/dossiers/${id}/convention`, { as })).body;
-const DEMANDE = { regimeAide: 'hors_aide_etat', representant: { nom: 'Marie Lacombe', qualite: 'Présidente' } };
 const sha256 = (o: Uint8Array) => createHash('sha256').update(o).digest('hex');
 const dir = mkdtempSync(join(tmpdir(), 'guichet-convention-'));
 
@@ -59,15 +58,8 @@ const signer = (id: string, body: { numero: number; sha256: string; qualite: str
 /** Prepared, sent and signed by both parties: the version 1 in force. */
 async function enVigueur() {
   const d = await programme();
-  const p = await preparer(d.id, d.version);
-  expect(p.status).toBe(201);
-  const e = await envoyer(d.id, p.body.version);
-  expect(e.status).toBe(200);
-  const sha = e.body.versions[0].document.sha256 as string;
-  expect((await signer(d.id, { numero: 1, sha256: sha, qualite: 'Présidente' }, { as: P1 })).status).toBe(200);
-  const oi = await signer(d.id, { numero: 1, sha256: sha, qualite: 'Directrice' }, { as: OI });
-  expect(oi.status).toBe(200);
-  return { ...d, version: oi.body.version as number, sha };
+  const sha = await conventionEnvoyee(api, d);
+  return { ...d, version: await conventionSignee(api, d.id, sha), sha };
 }
 
 describe('conventionnement', () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { rappels } from '#functions/notifications/rappels-bilans';
-import { aujourdhui, dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-helpers';
+import { aujourdhui, conventionEnvoyee, dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-helpers';
 import { aapOuvert } from './dossiers-helpers';
 import { attendreCourriel, courriels } from './boite-mail-helpers';
 import { client, demarrerGuichet } from './helpers';
@@ -48,13 +48,7 @@ describe('bilans to deposit and payment deadlines', () => {
   it('lists the next bilan to deposit on the OI’s tableau de bord once the convention is in force, with its due date', async () => {
     d = await dossierProgramme(api, aap.id, 856_000, 856_000);
     expect(await tableauDeBord(d.id)).toEqual([]);
-    const p = await api.post(`/dossiers/${d.id}/convention`, {
-      as: GESTIONNAIRE, headers: { 'if-match': String(d.version) },
-      body: { regimeAide: 'hors_aide_etat', representant: { nom: 'Marie Lacombe', qualite: 'Présidente' } },
-    });
-    expect(p.status).toBe(201);
-    const e = await api.post(`/dossiers/${d.id}/convention/envoi`, { as: GESTIONNAIRE, headers: { 'if-match': String(p.body.version) } });
-    const sha256 = e.body.versions[0].document.sha256 as string;
+    const sha256 = await conventionEnvoyee(api, d);
     expect((await api.post(`/dossiers/${d.id}/convention/signatures`, { as: P1, body: { numero: 1, sha256, qualite: 'Présidente' } })).status).toBe(200);
     // Signed by the porteur only: not in force, nothing to deposit yet.
     expect((await tableauDeBord(d.id)).filter((l) => l.etape === 'a_deposer')).toEqual([]);
