@@ -22,6 +22,8 @@ import { Conflit } from '#shared/domain/errors';
 import type { DemandeOrganisation } from '#shared/schemas/organisation';
 import { InstantanePlie } from '#shared/schemas/consolidation';
 import { consolidationRepository } from '#shared/repositories/consolidation-repository';
+import { reconstruire, verifier } from '#shared/domain/consolidation/agregats';
+import { contexteAgregats } from '#shared/http/contexte-agregats';
 
 export const REFERENCE_AGAPE = 'AAP-AGAPE-2021';
 export const REFERENCE_DEMO = 'AAP-DEMO-FSEPLUS';
@@ -189,7 +191,22 @@ export async function seed(maintenant = new Date()): Promise<{ agape: Aap; demo:
   const demo = await importerEtPublier(ctx, aapDemo(maintenant), false);
   await organisationsDemo(maintenant);
   await consolidationDemo(maintenant);
+  await agregatsDemo();
   return { agape, demo };
+}
+
+/**
+ * The PLIE-year counters of the current year's live report, checked against the participant records before the
+ * stream is read (nothing writes meanwhile): data kept in `.local/` from before they were maintained, or whose stream
+ * records DynamoDB Local no longer holds (24 hours), is rebuilt; the demo's later participants come through the stream.
+ */
+export async function agregatsDemo(): Promise<void> {
+  const ctx = contexteAgregats();
+  for (const p of await plieRepository.listerPourOi(OI_DEMO.oi!)) {
+    if ((await verifier(ctx, p.oi, p.id)).concordent) continue;
+    const r = await reconstruire(ctx, p.oi, p.id);
+    console.log(`Compteurs du ${p.nom} reconstruits à partir de ${r.participants} participant(s).`);
+  }
 }
 
 /** The 2006 national consolidation of seed 000, shipped as a snapshot the AGAPE OI reads (once: kept across restarts). */

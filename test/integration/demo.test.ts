@@ -84,7 +84,23 @@ describe('demo dossiers of npm start', () => {
 
     // Reporting: the 2006 national consolidation of seed 000, shipped as a snapshot of AGAPE.
     const conso = (await api.get('/gestion/consolidation', { as: 'gestionnaire@guichet.test' })).body;
-    expect(conso).toMatchObject({ annee: 2006, annees: [2006], rapport: { flux: { tauxSortiesPositives: 41.95 } } });
+    const annee = new Date().getUTCFullYear();
+    expect(conso).toMatchObject({ annee: 2006, annees: [annee, 2006], rapport: { flux: { tauxSortiesPositives: 41.95 } } });
+    // The current year from live data: B1's four participants of the PLIE de Bordeaux (all left: a CDI held six
+    // months, an intérim not positive under Bordeaux's rules, a move, an abandon) and HP1's two, counted from the
+    // stream; financing from the programmed operations' controlled bilans (B1 under CSF, B3's final).
+    const direct = async () => (await api.get(`/gestion/consolidation?annee=${annee}`, { as: 'gestionnaire@guichet.test' })).body;
+    await expect.poll(async () => (await direct()).rapport.flux?.enParcoursDurant, { timeout: 30_000, interval: 500 }).toBe(6);
+    const live = await direct();
+    expect(live.instantanes.map((i: { plie: string; direct: boolean }) => [i.plie, i.direct])).toEqual([['bordeaux', true], ['haut-perigord', true]]);
+    expect(Date.parse(live.direct.calculeLe)).toBeGreaterThan(Date.now() - 60_000);
+    if (new Date().getUTCMonth() > 0 || new Date().getUTCDate() > 10) {
+      // Entries and exits dated from 2 to 120 days ago: all of this year but in the first days of January.
+      expect(live.rapport.flux).toMatchObject({ plieRepondants: 2, sortiesPositives: 1, sansSuite: 3, dontAbandons: 1, dontDemenagements: 1, dontAutres: 1, enParcoursFin: 2, tauxSortiesPositives: 25 });
+    }
+    expect(live.rapport.financements).toMatchObject({ plieRepondants: 1, plieSansDonnees: ['haut-perigord'] });
+    const bordeaux = live.direct.plies.find((p: { plie: string }) => p.plie === 'bordeaux');
+    expect(bordeaux.operations.map((o: { reference: string; compteeAuTableau3: boolean }) => o.compteeAuTableau3).filter(Boolean)).toHaveLength(2);
   }, 120_000);
 
   it('adds nothing when it runs again, as on every restart', async () => {
