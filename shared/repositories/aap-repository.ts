@@ -8,17 +8,18 @@
  * | rectificatif| AAP#<id>              | RECTIF#<version> |                                     |                                   |
  * | référence   | AAPREF#<reference>    | AAPREF           |                                     |                                   |
  *
- * Access patterns: read one AAP with its fiches (one Query, META and FICHE# only); the public catalogue (gsi1,
+ * Access patterns: read one AAP with its fiches (one Query, META and FICHE# only), or what a dossier request needs of
+ * it (the header's attributes it names, projected, and its fiche: one GetItem or BatchGetItem); the public catalogue (gsi1,
  * published, by closing instant, a range on it separating open from closed); an OI's portfolio (gsi2); the
  * rectificatifs of an AAP (Query RECTIF#); the id of a référence (Get). Every write of an AAP is conditioned on the
  * version it read; creation writes the référence's uniqueness item in the same transaction.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { tableName } from '../config';
 import { Aap, EnteteAap, FicheOperation, Rectificatif } from '../schemas/aap';
 import { normaliser } from '../domain/aap/aap';
-import type { AapStore, RequeteListe } from '../domain/aap/use-cases';
+import { cleFicheAap, type AapStore, type ChampEntete, type DemandeReferentiel, type Referentiel, type RequeteListe } from '../domain/aap/use-cases';
 import { Conflit, RegleMetier, TropVolumineux } from '../domain/errors';
 import { dynamo } from './clients';
 import { transactionCancellation } from './dynamo-utils';
@@ -67,6 +68,65 @@ const itemFiche = (id: string, fiche: FicheOperation, ordre: number) => ({
 
 const FicheStockee = z.object({ ordre: z.number().int() });
 
+/** The header's schema restricted to the attributes projected (one per set of attributes, built once). */
+const schemasEntete = new Map<string, z.ZodType>();
+function schemaEntete(champs: readonly ChampEntete[]): z.ZodType {
+  const cle = [...champs].sort().join(',');
+  let s = schemasEntete.get(cle);
+  if (!s) {
+    s = Aap.pick(Object.fromEntries(champs.map((c) => [c, true])) as { [k in ChampEntete]?: true });
+    schemasEntete.set(cle, s);
+  }
+  return s;
+}
+
+/** Items by key, 100 keys per BatchGet (unprocessed keys retried), a single key by GetItem; absent ones skipped. */
+async function lireCles(cles: Array<{ pk: string; sk: string }>, projection: { expression: string; noms: Record<string, string> } | null) {
+  const t = tableName();
+  const lecture = projection ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.noms } : {};
+  if (cles.length === 1) {
+    const r = await dynamo().send(new GetCommand({ TableName: t, Key: cles[0], ...lecture }));
+    return r.Item ? [r.Item] : [];
+  }
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < cles.length; i += 100) {
+    let lot: Record<string, unknown>[] | undefined = cles.slice(i, i + 100);
+    for (let essai = 0; lot?.length && essai < 8; essai++) {
+      if (essai > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** essai));
+      const r: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: { [t]: { Keys: lot, ...lecture } } }));
+      out.push(...(r.Responses?.[t] ?? []));
+      lot = r.UnprocessedKeys?.[t]?.Keys;
+    }
+  }
+  return out;
+}
+
+/**
+ * Headers projected to `champs` (plus the keys, to tell items apart) and whole fiches, read in the same call(s): a
+ * FICHE item holds the fiche as the last write of the AAP (rectificatif included) left it.
+ */
+async function lireReferentiel<K extends ChampEntete>(d: DemandeReferentiel<K>): Promise<Referentiel<K>> {
+  const entetes = new Map<string, Pick<Aap, K>>();
+  const fiches = new Map<string, FicheOperation>();
+  const ids = [...new Set(d.entetes)];
+  const codes = [...new Map(d.fiches.map((f) => [cleFicheAap(f.aapId, f.code), f])).values()];
+  const cles = [...(d.champs.length ? ids.map(cleAap) : []), ...codes.map((f) => cleFiche(f.aapId, f.code))];
+  if (cles.length === 0) return { entetes, fiches };
+  const attributs = [...new Set(['pk', 'sk', ...d.champs, ...(codes.length ? Object.keys(FicheOperation.shape) : [])])];
+  // A projection only when headers are read: a fiche is read whole, and a projection applies to every key of a batch.
+  const projection = d.champs.length
+    ? { expression: attributs.map((_, i) => `#a${i}`).join(', '), noms: Object.fromEntries(attributs.map((a, i) => [`#a${i}`, a])) }
+    : null;
+  const schema = schemaEntete(d.champs);
+  for (const i of await lireCles(cles, projection)) {
+    const id = String(i.pk).slice('AAP#'.length);
+    // The batch's projection names the fiche's attributes too: a header keeps only the attributes asked.
+    if (i.sk === 'META') entetes.set(id, schema.parse(Object.fromEntries(d.champs.flatMap((c) => (c in i ? [[c, i[c]]] : [])))) as Pick<Aap, K>);
+    else fiches.set(cleFicheAap(id, String(i.sk).slice('FICHE#'.length)), FicheOperation.parse(sansCles(i)));
+  }
+  return { entetes, fiches };
+}
+
 function lireItems(id: string): Promise<Record<string, unknown>[]> {
   return toutesLesPages(
     {
@@ -113,6 +173,8 @@ export const aapRepository: AapStore = {
     const { nombreFiches: _n, ...entete } = EnteteAap.parse(sansCles(meta));
     return Aap.parse({ ...entete, fiches });
   },
+
+  referentiel: lireReferentiel,
 
   async idParReference(reference) {
     const r = await dynamo().send(new GetCommand({ TableName: tableName(), Key: cleReference(reference) }));

@@ -16,9 +16,11 @@
  * tableau de bord without reading the dossiers.
  * gsi2 is sparse: a draft is not in the OI's listing until it is deposited; drafts have their own partition per AAP,
  * which the reminders before closing and the rectificatif e-mails query. Every transition writes the dossier
- * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item.
+ * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item. A
+ * change of the dossier alone (a draft save: no event, no idempotency, no e-mail, no counter moved) is one conditional
+ * PutItem.
  */
-import { BatchGetCommand, GetCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { tableName } from '../config';
 import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
@@ -26,7 +28,7 @@ import type { PorteeIdempotence } from '../domain/idempotence';
 import { Conflit } from '../domain/errors';
 import { Dossier, Evenement } from '../schemas/dossier';
 import { dynamo } from './clients';
-import { transactionCancellation } from './dynamo-utils';
+import { conditionEchouee, transactionCancellation } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
 import { itemsOutbox } from './notification-repository';
 
@@ -136,6 +138,18 @@ export const dossierRepository: DossierStore = {
 
   async remplacer(apres, avant, e, idempotence, notifications) {
     const t = tableName();
+    const perimee = () => new Conflit('VERSION_PERIMEE', 'Ce dossier a été modifié entre-temps par quelqu’un d’autre. Rechargez-le avant de continuer.');
+    const compteurs = actionsCompteurs([{ avant, apres }]);
+    if (!e && !idempotence && !notifications?.length && compteurs.length === 0) {
+      // One item changes: the whole item (its index keys recomputed by `item`) is put under the version condition.
+      try {
+        await dynamo().send(new PutCommand({ TableName: t, Item: item(apres), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': avant.version } }));
+      } catch (err) {
+        if (conditionEchouee(err)) throw perimee();
+        throw err;
+      }
+      return;
+    }
     try {
       await dynamo().send(
         new TransactWriteCommand({
@@ -161,15 +175,13 @@ export const dossierRepository: DossierStore = {
                   },
                 }]
               : []),
-            ...actionsCompteurs([{ avant, apres }]),
+            ...compteurs,
             ...itemsOutbox(notifications),
           ],
         }),
       );
     } catch (err) {
-      if (transactionCancellation(err) || (err instanceof Error && err.name === 'TransactionConflictException')) {
-        throw new Conflit('VERSION_PERIMEE', 'Ce dossier a été modifié entre-temps par quelqu’un d’autre. Rechargez-le avant de continuer.');
-      }
+      if (transactionCancellation(err) || (err instanceof Error && err.name === 'TransactionConflictException')) throw perimee();
       throw err;
     }
   },

@@ -29,8 +29,32 @@ export interface RequeteListe {
 }
 
 /** The port the AAP use cases persist through (implemented on DynamoDB in shared/repositories). */
+/** An attribute of the AAP's header (its META item): what a request that needs less than the whole AAP names. */
+export type ChampEntete = Exclude<keyof Aap, 'fiches'>;
+
+/** What a request reads of some AAPs: attributes `champs` of headers `entetes`, and whole fiches. */
+export interface DemandeReferentiel<K extends ChampEntete> {
+  entetes: readonly string[];
+  fiches: ReadonlyArray<{ aapId: string; code: string }>;
+  champs: readonly K[];
+}
+
+/** The headers (by AAP id) and fiches (by `<aapId>#<code>`) found; absent ones are missing from the maps. */
+export interface Referentiel<K extends ChampEntete> {
+  entetes: Map<string, Pick<Aap, K>>;
+  fiches: Map<string, FicheOperation>;
+}
+
+export const cleFicheAap = (aapId: string, code: string) => `${aapId}#${code}`;
+
 export interface AapStore {
+  /** The whole AAP with every fiche: only for a request that returns or renders it. */
   lire(id: string): Promise<Aap | null>;
+  /**
+   * Only what a request needs: the header's attributes `champs` (projected) and the fiches named, each item read
+   * once (one GetItem, or a BatchGetItem per 100 keys), each parsed once.
+   */
+  referentiel<K extends ChampEntete>(demande: DemandeReferentiel<K>): Promise<Referentiel<K>>;
   idParReference(reference: string): Promise<string | null>;
   /** Fails with Conflit `REFERENCE_DEJA_UTILISEE` when the référence is taken. */
   creer(aap: Aap): Promise<void>;

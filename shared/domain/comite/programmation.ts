@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/roles';
 import type { DemandeCorrectionProgrammation } from '../../schemas/comite';
-import { charger } from '../dossier/use-cases';
+import { charger, enteteAap } from '../dossier/use-cases';
 import { journaliser } from '../dossier/journal';
 import * as instr from '../instruction/instruction';
 import { notificationsCorrectionProgrammation } from '../notification/evenements';
@@ -13,7 +13,7 @@ import type { ContexteComite } from './use-cases';
  */
 export async function corrigerProgrammation(ctx: ContexteComite, actor: Actor, id: string, demande: DemandeCorrectionProgrammation, versionLue: number) {
   const avant = await charger(ctx, actor, id, 'corriger_programmation');
-  const [aap, enveloppe] = await Promise.all([ctx.aaps.lire(avant.aapId), ctx.comites.enveloppe(avant.aapId)]);
+  const [aap, enveloppe] = await Promise.all([enteteAap(ctx, avant.aapId, ['depot']), ctx.comites.enveloppe(avant.aapId)]);
   const apres = instr.corrigerProgrammation(avant, demande, { versionLue, maintenant: ctx.maintenant, fuseau: aap?.depot.cloture.fuseau ?? 'Europe/Paris', actor });
   const ancien = avant.suivi.programmation?.montantFseCentimes ?? 0;
   const { dossier, evenement } = journaliser(apres, {

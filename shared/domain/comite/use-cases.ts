@@ -5,7 +5,8 @@ import type { Comite, DeclarationConflit, DemandeComite, DemandeInstruction, Ins
 import type { Dossier, Evenement } from '../../schemas/dossier';
 import type { Notification } from '../../schemas/notification';
 import { AccesRefuse, Conflit, Introuvable, RegleMetier } from '../errors';
-import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
+import { charger, CHAMPS_AAP, enteteAap, ficheDuDossier, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
+import type { ChampEntete } from '../aap/use-cases';
 import { controle } from '../dossier/dossier';
 import { journaliser } from '../dossier/journal';
 import * as instr from '../instruction/instruction';
@@ -50,21 +51,24 @@ const transition = (ctx: ContexteComite, avant: Dossier, apres: Dossier, actor: 
 
 export async function recevabilite(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.deciderRecevabilite>[1], versionLue: number) {
   const avant = await charger(ctx, actor, id, 'instruire');
-  const { aap, fiche } = await referentiel(ctx, avant);
-  const { lignes } = await lignesPieces(ctx, avant, aap);
+  const { aap, fiche } = await referentiel(ctx, avant, CHAMPS_AAP.pieces);
+  const { lignes } = await lignesPieces(ctx, avant, { aap, fiche });
   const apres = instr.deciderRecevabilite(avant, demande, { versionLue, maintenant: ctx.maintenant, pieces: lignes, fiche });
   const { dossier, evenement } = transition(ctx, avant, apres, actor, 'recevabilite', { decision: demande.decision });
   await ctx.dossiers.remplacer(dossier, avant, evenement, undefined, await notificationsRecevabilite(ctx, dossier));
   return dossier;
 }
 
-/** The AAP and fiche a dossier answers; a fiche a rectificatif removed is a 409, not a failure. */
-async function referentiel(ctx: ContexteComite, d: Dossier) {
-  const aap = await ctx.aaps.lire(d.aapId);
-  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
-  if (!aap || !fiche) {
+/**
+ * The fiche a dossier answers and the AAP's header attributes `champs` besides the common criteria of the grille (one
+ * read); a fiche a rectificatif removed is a 409, not a failure.
+ */
+async function referentiel<K extends ChampEntete = never>(ctx: ContexteComite, d: Dossier, champs: readonly K[] = []) {
+  const r = await ficheDuDossier(ctx, d, [...champs, 'selection' as const]);
+  if (!r) {
     throw new Conflit('FICHE_RETIREE', `La fiche ${d.ficheCode} ne figure plus dans l’appel à projets ${d.aapReference} : le dossier ne peut plus être instruit sur cette fiche.`);
   }
+  const { aap, fiche } = r;
   return { aap, fiche, grille: instr.grille(aap, fiche) };
 }
 
@@ -108,7 +112,7 @@ export async function dossierPourComite(ctx: ContexteComite, actor: Actor, comit
   const refus = () => new AccesRefuse(POLITIQUE['comite.lire_dossier'].refus);
   if (c.statut === 'preparation' && regles.roleDans(c, actor) !== 'oi') throw new Conflit('COMITE_NON_OUVERT', 'L’ordre du jour n’est pas encore publié.');
   exiger(actor, 'comite.lire_dossier', { oi: c.oi, comite: c, declaration: await declarationDe(ctx, c.id, d.id, actor) }, refus);
-  const { aap, fiche, grille } = await referentiel(ctx, d);
+  const { aap, fiche, grille } = await referentiel(ctx, d, CHAMPS_AAP.controle);
   const historique = await ctx.comites.instructions(dossierId);
   return { dossier: d, controle: controle(d, aap, fiche), grille, instruction: historique.at(-1) ?? null };
 }
@@ -159,8 +163,8 @@ export async function lireComite(ctx: ContexteComite, actor: Actor, id: string) 
   };
 }
 
-async function enveloppeDe(ctx: ContexteComite, aapId: string): Promise<regles.Enveloppe & { version: number }> {
-  const [aap, compteur] = await Promise.all([ctx.aaps.lire(aapId), ctx.comites.enveloppe(aapId)]);
+async function enveloppeDe(ctx: ContexteComite, aapId: string, deja?: { enveloppeFseCentimes: number | null } | null): Promise<regles.Enveloppe & { version: number }> {
+  const [aap, compteur] = await Promise.all([deja !== undefined ? deja : enteteAap(ctx, aapId, ['enveloppeFseCentimes']), ctx.comites.enveloppe(aapId)]);
   return { enveloppeCentimes: aap?.enveloppeFseCentimes ?? null, ...compteur };
 }
 
@@ -224,7 +228,7 @@ export async function cloturer(
 
 export async function programmer(ctx: ContexteComite, actor: Actor, id: string, demande: Parameters<typeof instr.programmer>[1], versionLue: number) {
   const avant = await charger(ctx, actor, id, 'programmer');
-  const fuseau = (await ctx.aaps.lire(avant.aapId))?.depot.cloture.fuseau ?? 'Europe/Paris';
+  const fuseau = (await enteteAap(ctx, avant.aapId, ['depot']))?.depot.cloture.fuseau ?? 'Europe/Paris';
   const apres = instr.programmer(avant, demande, { versionLue, maintenant: ctx.maintenant, fuseau });
   const { dossier, evenement } = transition(ctx, avant, apres, actor, 'programmation', { montantFseCentimes: demande.montantFseCentimes });
   await ctx.comites.programmer(dossier, avant, evenement, { aapId: avant.aapId, selectionne: avant.suivi.decision?.montantFseCentimes ?? 0, programme: demande.montantFseCentimes }, await notificationsProgrammation(ctx, dossier));
@@ -232,9 +236,10 @@ export async function programmer(ctx: ContexteComite, actor: Actor, id: string, 
 }
 
 export async function enveloppeAap(ctx: ContexteComite, actor: Actor, aapId: string) {
-  const aap = await ctx.aaps.lire(aapId);
+  // The header once: its OI for the tenancy, its enveloppe for the figures.
+  const aap = await enteteAap(ctx, aapId, ['organismeIntermediaire', 'enveloppeFseCentimes']);
   exiger(actor, 'aap.lire_gestion', { oi: aap?.organismeIntermediaire.sigle ?? null }, () => new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.'));
-  const { version: _v, ...e } = await enveloppeDe(ctx, aapId);
+  const { version: _v, ...e } = await enveloppeDe(ctx, aapId, aap);
   const restant = e.enveloppeCentimes === null ? null : e.enveloppeCentimes - e.programmeCentimes - e.selectionneCentimes;
   return { ...e, restantCentimes: restant, comites: await ctx.comites.parAap(aapId) };
 }
@@ -266,10 +271,13 @@ export async function rapport(ctx: ContexteComite, actor: Actor, id: string) {
   const { grille, instruction } = await lireInstruction(ctx, actor, id);
   if (!instruction) throw new Conflit('DOSSIER_NON_INSTRUIT', 'Ce dossier n’est pas encore instruit.');
   const d = (await ctx.dossiers.lire(id))!;
-  const { aap, fiche } = await referentiel(ctx, d);
+  const { aap, fiche } = await referentiel(ctx, d, ['reference', 'titre', 'organismeIntermediaire', 'referencesPlies', ...CHAMPS_AAP.controle]);
   const c = controle(d, aap, fiche);
   return { dossier: d, aap, fiche, grille, instruction, coutTotalCentimes: c.totaux.coutTotal, fseDemandeCentimes: c.totaux.fse };
 }
+
+/** What the decision letter shows of the AAP (templates/lettre-decision.ts). */
+const CHAMPS_LETTRE = ['reference', 'titre', 'organismeIntermediaire'] as const;
 
 /** The decision letter: the porteur (and the OI) read the decision, its motif and amount, never scores or votes. */
 export async function lettreDecision(ctx: ContexteComite, actor: Actor, id: string) {
@@ -277,7 +285,7 @@ export async function lettreDecision(ctx: ContexteComite, actor: Actor, id: stri
   const dec = d.suivi.decision;
   if (d.statut === 'irrecevable') {
     // Irrecevabilité is a decision too: its letter gives the motif and the voies de recours.
-    const aapIrr = await ctx.aaps.lire(d.aapId);
+    const aapIrr = await enteteAap(ctx, d.aapId, CHAMPS_LETTRE);
     if (!aapIrr) throw new Error(`AAP ${d.aapId} introuvable`);
     return {
       dossier: d, aap: aapIrr,
@@ -285,7 +293,7 @@ export async function lettreDecision(ctx: ContexteComite, actor: Actor, id: stri
     };
   }
   if (!dec) throw new Conflit('DECISION_ABSENTE', 'Aucune décision n’a encore été prise sur ce dossier.');
-  const aap = await ctx.aaps.lire(d.aapId);
+  const aap = await enteteAap(ctx, d.aapId, CHAMPS_LETTRE);
   if (!aap) throw new Error(`AAP ${d.aapId} introuvable`);
   const prog = d.suivi.programmation;
   const remplacee = prog?.corrections?.at(-1);

@@ -33,7 +33,10 @@ export const dateLocale = (instant: Date, fuseau: string): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: fuseau }).format(instant);
 
 /** The dépôt window is open from `ouvertureLe` to `clotureLe` inclusive, on the server's clock. */
-export function exigerDepotOuvert(aap: Aap, maintenant: Date): void {
+/** The AAP's header attributes the dépôt window reads. */
+export type AapDepot = Pick<Aap, 'statut' | 'ouvertureLe' | 'clotureLe' | 'depot'>;
+
+export function exigerDepotOuvert(aap: AapDepot, maintenant: Date): void {
   const t = maintenant.getTime();
   if (aap.statut === 'brouillon') {
     throw new RegleMetier('AAP_NON_PUBLIE', 'Cet appel à projets n’est pas publié.');
@@ -126,7 +129,7 @@ export function modifierContenu(d: Dossier, contenu: ContenuDossier, p: { fiche:
 }
 
 /** The plan's check; a deposited plan keeps the rates applied at its dépôt. */
-export const controle = (d: Dossier, aap: Aap, fiche: FicheOperation) =>
+export const controle = (d: Dossier, aap: Pick<Aap, 'programme'>, fiche: FicheOperation) =>
   controlerPlan(d.contenu.planFinancement, {
     programme: aap.programme.code,
     regle: fiche.regleFinancement,
@@ -159,7 +162,7 @@ export const empreinte = (d: Dossier, lignes: LigneChecklist[] = []): string =>
  */
 export function deposer(
   d: Dossier,
-  p: { aap: Aap; fiche: FicheOperation; actor: Actor; maintenant: Date; pieces?: LigneChecklist[] },
+  p: { aap: AapDepot & Pick<Aap, 'programme'>; fiche: FicheOperation; actor: Actor; maintenant: Date; pieces?: LigneChecklist[] },
 ): Dossier {
   const fuseau = p.aap.depot.cloture.fuseau;
   if (d.statut === 'complement_demande') {

@@ -3,7 +3,7 @@ import type { Aap, FicheOperation } from '../../schemas/aap';
 import type { ContenuDossier, Dossier, Evenement, FiltresDossiersOi, ResumeDossier } from '../../schemas/dossier';
 import type { Notification } from '../../schemas/notification';
 import { notificationsComplementsRecus, notificationsDepot, type ContexteNotification } from '../notification/evenements';
-import type { AapStore } from '../aap/use-cases';
+import { cleFicheAap, type AapStore, type ChampEntete } from '../aap/use-cases';
 import { statutEffectif } from '../aap/aap';
 import { AccesRefuse, Conflit, Introuvable, RequeteInvalide } from '../errors';
 import { enregistrerIdempotence, enVigueur, porteeIdempotence, rejouer, type DemandeIdempotente, type EnregistrementIdempotence, type PorteeIdempotence } from '../idempotence';
@@ -57,24 +57,73 @@ export interface ContexteDossier {
   notifications?: ContexteNotification['notifications'];
 }
 
-/** The checklist of a dossier: expected pièces with the current upload of each. */
-export async function lignesPieces(ctx: ContexteDossier, d: Dossier, aapDejaLu?: Aap): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
-  const [aap, org, pieces] = await Promise.all([aapDejaLu ?? ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
-  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
-  if (!aap || !fiche || !org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+/**
+ * The AAP's header attributes each dossier request reads, besides its fiche: a projection of the header, never the
+ * AAP's texts nor its other fiches.
+ */
+export const CHAMPS_AAP = {
+  /** `regles.controle`: the programme's code and flat rates. */
+  controle: ['programme'],
+  /** The checklist (`piecesAttendues`): the AAP's administrative pièces. */
+  pieces: ['piecesAdministratives'],
+  /** `regles.deposer`: the window (`exigerDepotOuvert`), the zone, the rates sealed; its checklist; its e-mails (zone). */
+  depot: ['statut', 'ouvertureLe', 'clotureLe', 'depot', 'programme', 'piecesAdministratives'],
+  /** The accusé de dépôt (templates/accuse-depot.ts), its control and checklist. */
+  accuse: ['reference', 'titre', 'organismeIntermediaire', 'referencesPlies', 'programme', 'piecesAdministratives'],
+  /** The accusé de réception des compléments (templates/accuse-complements.ts). */
+  accuseComplements: ['reference', 'titre', 'organismeIntermediaire', 'referencesPlies'],
+  /** A list's line (`resumer`): the control's totals, the closing instant and zone. */
+  resume: ['programme', 'clotureLe', 'depot'],
+} as const satisfies Record<string, readonly ChampEntete[]>;
+
+/** A fiche a rectificatif removed (or never there): the dossier request answers 404, nothing written. */
+export const ficheIntrouvable = (d: Pick<Dossier, 'ficheCode' | 'aapReference'>) =>
+  new Introuvable('FICHE_INTROUVABLE', `La fiche ${d.ficheCode} ne figure plus dans l’appel à projets ${d.aapReference}.`);
+
+/**
+ * A dossier's fiche as the AAP holds it now (a rectificatif rewrites it) and the header's attributes `champs`: one
+ * GetItem of the fiche when no attribute is asked, else one BatchGetItem of both. Null when either is absent.
+ */
+export async function ficheDuDossier<K extends ChampEntete = never>(
+  ctx: Pick<ContexteDossier, 'aaps'>,
+  d: Pick<Dossier, 'aapId' | 'ficheCode'>,
+  champs: readonly K[] = [],
+): Promise<{ aap: Pick<Aap, K>; fiche: FicheOperation } | null> {
+  const r = await ctx.aaps.referentiel({ entetes: champs.length ? [d.aapId] : [], fiches: [{ aapId: d.aapId, code: d.ficheCode }], champs });
+  const aap = champs.length ? r.entetes.get(d.aapId) : ({} as Pick<Aap, K>);
+  const fiche = r.fiches.get(cleFicheAap(d.aapId, d.ficheCode));
+  return aap && fiche ? { aap, fiche } : null;
+}
+
+/** As ficheDuDossier, a missing fiche being a 404 `FICHE_INTROUVABLE`. */
+export async function aapEtFiche<K extends ChampEntete = never>(ctx: Pick<ContexteDossier, 'aaps'>, d: Dossier, champs: readonly K[] = []) {
+  const r = await ficheDuDossier(ctx, d, champs);
+  if (!r) throw ficheIntrouvable(d);
+  return r;
+}
+
+/** The header's attributes `champs` of an AAP (one GetItem, projected), null when absent. */
+export async function enteteAap<K extends ChampEntete>(ctx: Pick<ContexteDossier, 'aaps'>, aapId: string, champs: readonly K[]): Promise<Pick<Aap, K> | null> {
+  return (await ctx.aaps.referentiel({ entetes: [aapId], fiches: [], champs })).entetes.get(aapId) ?? null;
+}
+
+/**
+ * The checklist of a dossier: expected pièces with the current upload of each. `deja`: the AAP's administrative pièces
+ * and the fiche, when the caller has read them.
+ */
+export async function lignesPieces(
+  ctx: ContexteDossier,
+  d: Dossier,
+  deja?: { aap: Pick<Aap, 'piecesAdministratives'>; fiche: FicheOperation },
+): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
+  const [ref, org, pieces] = await Promise.all([deja ?? aapEtFiche(ctx, d, CHAMPS_AAP.pieces), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
+  if (!org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
   // A bilan's evidence (../bilan/realisation.ts) is not the dossier's: its own checklist lists it.
   const propres = pieces.filter((p) => !p.bilan);
-  return { lignes: checklist(piecesAttendues(aap, fiche, org), propres, d), pieces: propres };
+  return { lignes: checklist(piecesAttendues(ref.aap, ref.fiche, org), propres, d), pieces: propres };
 }
 
 const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
-
-async function aapEtFiche(ctx: ContexteDossier, aapId: string, code: string): Promise<{ aap: Aap; fiche: FicheOperation }> {
-  const aap = await ctx.aaps.lire(aapId);
-  const fiche = aap?.fiches.find((f) => f.code === code);
-  if (!aap || !fiche) throw new Error(`AAP ou fiche du dossier introuvable : ${aapId}/${code}`);
-  return { aap, fiche };
-}
 
 /**
  * Who may see a dossier: members of its organisation, and staff of the AAP's OI. Anyone else gets a 404: we never
@@ -122,13 +171,24 @@ export async function lire(ctx: ContexteDossier, actor: Actor, id: string): Prom
   return { ...d, suivi };
 }
 
-export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promise<ResumeDossier[]> {
-  const aaps = new Map<string, Promise<Aap | null>>();
-  return Promise.all(
-    dossiers.map(async (d) => {
-      if (!aaps.has(d.aapId)) aaps.set(d.aapId, ctx.aaps.lire(d.aapId));
-      const aap = await aaps.get(d.aapId);
-      const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
+/**
+ * A list's lines. The headers (projected) and fiches of the page are read together, each distinct one once (one
+ * BatchGetItem per 100 keys); `entetes`: headers the caller has already read.
+ */
+export async function resumer(
+  ctx: Pick<ContexteDossier, 'aaps'>,
+  dossiers: Dossier[],
+  entetes: ReadonlyMap<string, Pick<Aap, (typeof CHAMPS_AAP.resume)[number]>> = new Map(),
+): Promise<ResumeDossier[]> {
+  if (dossiers.length === 0) return [];
+  const lus = await ctx.aaps.referentiel({
+    entetes: dossiers.map((d) => d.aapId).filter((id) => !entetes.has(id)),
+    fiches: dossiers.map((d) => ({ aapId: d.aapId, code: d.ficheCode })),
+    champs: CHAMPS_AAP.resume,
+  });
+  return dossiers.map((d) => {
+      const aap = entetes.get(d.aapId) ?? lus.entetes.get(d.aapId);
+      const fiche = lus.fiches.get(cleFicheAap(d.aapId, d.ficheCode));
       const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
       const { contenu, empreinteJournal: _e, evenementsJournal: _n, complements: _c, complementsRecus: _r, suivi: _s, ...reste } = d;
       return {
@@ -140,8 +200,7 @@ export async function resumer(ctx: ContexteDossier, dossiers: Dossier[]): Promis
         fuseau: aap?.depot.cloture.fuseau ?? 'Europe/Paris',
         convention: d.suivi.convention?.etat ?? null,
       };
-    }),
-  );
+  });
 }
 
 /** The porteur's dashboard: every dossier of every organisation the caller belongs to. */
@@ -155,7 +214,8 @@ export async function mesDossiers(ctx: ContexteDossier, actor: Actor): Promise<R
 /** load → decide → persist: a draft save from the version read. */
 export async function modifier(ctx: ContexteDossier, actor: Actor, id: string, contenu: ContenuDossier, versionLue: number) {
   const avant = await charger(ctx, actor, id, 'ecrire');
-  const { fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
+  // The fiche alone (one GetItem): the draft's rules read nothing else of the AAP.
+  const { fiche } = await aapEtFiche(ctx, avant);
   const apres = regles.modifierContenu(avant, contenu, { fiche, versionLue, maintenant: ctx.maintenant });
   await ctx.dossiers.remplacer(apres, avant);
   return apres;
@@ -163,7 +223,7 @@ export async function modifier(ctx: ContexteDossier, actor: Actor, id: string, c
 
 export async function controles(ctx: ContexteDossier, actor: Actor, id: string) {
   const d = await charger(ctx, actor, id, 'lire');
-  const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
+  const { aap, fiche } = await aapEtFiche(ctx, d, CHAMPS_AAP.controle);
   return { dossierId: d.id, version: d.version, regle: fiche.regleFinancement, programme: aap.programme.code, ...regles.controle(d, aap, fiche) };
 }
 
@@ -178,8 +238,8 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, de
   if (deja) return rejouer(deja, demande);
   try {
     const avant = await charger(ctx, actor, id, 'deposer');
-    const { aap, fiche } = await aapEtFiche(ctx, avant.aapId, avant.ficheCode);
-    const { lignes } = await lignesPieces(ctx, avant, aap);
+    const { aap, fiche } = await aapEtFiche(ctx, avant, CHAMPS_AAP.depot);
+    const { lignes } = await lignesPieces(ctx, avant, { aap, fiche });
     const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant, pieces: lignes });
     const reponse = avant.statut === 'complement_demande' ? depose.complementsRecus.at(-1) : undefined;
     const { dossier, evenement } = journaliser(depose, {
@@ -202,9 +262,9 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, de
 export async function accuse(ctx: ContexteDossier, actor: Actor, id: string) {
   const d = await charger(ctx, actor, id, 'lire');
   if (!d.depot) throw new Conflit('DOSSIER_NON_DEPOSE', 'Ce dossier n’est pas encore déposé : il n’a pas d’accusé de dépôt.');
-  const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
+  const { aap, fiche } = await aapEtFiche(ctx, d, CHAMPS_AAP.accuse);
   // The pièces sealed at the dépôt; dossiers deposited before they were kept read the checklist.
-  const pieces = d.depot.pieces ?? regles.piecesScellees((await lignesPieces(ctx, d, aap)).lignes);
+  const pieces = d.depot.pieces ?? regles.piecesScellees((await lignesPieces(ctx, d, { aap, fiche })).lignes);
   return { dossier: d, aap, fiche, controle: regles.controle(d, aap, fiche), pieces };
 }
 
@@ -214,19 +274,20 @@ export async function accuseComplements(ctx: ContexteDossier, actor: Actor, id: 
   if (!d.depot || !d.complementsRecus?.length) {
     throw new Conflit('AUCUN_COMPLEMENT_RECU', 'Aucun complément n’a encore été reçu pour ce dossier : il n’a pas d’accusé de réception des compléments.');
   }
-  const { aap, fiche } = await aapEtFiche(ctx, d.aapId, d.ficheCode);
+  const { aap, fiche } = await aapEtFiche(ctx, d, CHAMPS_AAP.accuseComplements);
   return { dossier: d, aap, fiche };
 }
 
 /** OI staff: the dossiers of one of their OI's AAPs, filtered. */
 export async function listerPourOi(ctx: ContexteDossier, actor: Actor, f: FiltresDossiersOi) {
-  const aap = await ctx.aaps.lire(f.aapId);
+  // The header once (projected), for the tenancy and every line of the page.
+  const aap = await enteteAap(ctx, f.aapId, ['id', 'reference', 'statut', 'organismeIntermediaire', ...CHAMPS_AAP.resume]);
   exiger(actor, 'dossier.lister_gestion', { oi: aap?.organismeIntermediaire.sigle ?? null }, () =>
     new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`),
   );
   if (!aap) throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`);
   const page = await ctx.dossiers.parAap({ ...f, oi: aap.organismeIntermediaire.sigle });
-  return { items: await resumer(ctx, page.items), cursor: page.cursor, aap: { id: aap.id, reference: aap.reference, statut: statutEffectif(aap, ctx.maintenant) } };
+  return { items: await resumer(ctx, page.items, new Map([[aap.id, aap]])), cursor: page.cursor, aap: { id: aap.id, reference: aap.reference, statut: statutEffectif(aap, ctx.maintenant) } };
 }
 
 /**

@@ -23,7 +23,7 @@ export const libellePieceAttendue = (p: PieceAttendue): string =>
  * pieces aimed at another legal status, plus the pièces the fiche asks at the dépôt (optional). The fiche's evidence
  * of realisation belongs to the bilan, not to the dépôt.
  */
-export function piecesAttendues(aap: Aap, fiche: FicheOperation, org: Pick<Organisation, 'statutJuridique'>): Array<TypePiece & { origine: 'administrative' | 'fiche' }> {
+export function piecesAttendues(aap: Pick<Aap, 'piecesAdministratives'>, fiche: FicheOperation, org: Pick<Organisation, 'statutJuridique'>): Array<TypePiece & { origine: 'administrative' | 'fiche' }> {
   const admin = (aap.piecesAdministratives ?? PIECES_ADMINISTRATIVES_DEFAUT)
     .filter((p) => !p.pourStatut || p.pourStatut === org.statutJuridique)
     .map((p) => ({ ...p, origine: 'administrative' as const }));

@@ -4,7 +4,7 @@ import type { Dossier } from '../../schemas/dossier';
 import type { DemandeComplements, DemandeUpload, LigneChecklist, Piece } from '../../schemas/piece';
 import { TAILLE_MAX_ABSOLUE } from '../../schemas/piece';
 import { Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
-import { charger, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
+import { aapEtFiche, charger, CHAMPS_AAP, lignesPieces, type ContexteDossier } from '../dossier/use-cases';
 import { journaliser } from '../dossier/journal';
 import { dateLocale, exigerVersion } from '../dossier/dossier';
 import { courantes, nouvellePiece, piecesAttendues } from './piece';
@@ -51,9 +51,8 @@ export interface ContextePiece extends ContexteDossier {
 }
 
 async function attenduesDe(ctx: ContexteDossier, d: Dossier) {
-  const [aap, org] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId)]);
-  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
-  if (!aap || !fiche || !org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  const [{ aap, fiche }, org] = await Promise.all([aapEtFiche(ctx, d, CHAMPS_AAP.pieces), ctx.orgs.lire(d.organisationId)]);
+  if (!org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
   return piecesAttendues(aap, fiche, org);
 }
 
@@ -160,14 +159,15 @@ export async function demanderComplements(ctx: ContexteDossier, actor: Actor, do
   if (avant.statut !== 'depose') {
     throw new Conflit('STATUT_INCOMPATIBLE', 'Des compléments se demandent sur un dossier déposé, avant sa recevabilité.');
   }
-  const aap = await ctx.aaps.lire(avant.aapId);
-  const fuseau = aap?.depot.cloture.fuseau ?? 'Europe/Paris';
+  // The zone and the checklist's expectations, one read.
+  const ref = await aapEtFiche(ctx, avant, ['depot', ...CHAMPS_AAP.pieces]);
+  const fuseau = ref.aap.depot.cloture.fuseau;
   if (demande.dateLimite < dateLocale(ctx.maintenant, fuseau)) {
     throw new RequeteInvalide('DATE_LIMITE_PASSEE', 'La date limite des compléments est déjà passée.', [
       { chemin: 'corps.dateLimite', message: 'Choisissez une date à venir.' },
     ]);
   }
-  const { lignes } = await checklistDe(ctx, avant);
+  const { lignes } = await checklistDe(ctx, avant, ref);
   const inconnues = demande.pieces.filter((p) => !lignes.some((l) => l.code === p));
   if (inconnues.length) throw new RegleMetier('TYPE_PIECE_INCONNU', `Pièces inconnues pour ce dossier : ${inconnues.join(', ')}.`);
   const iso = ctx.maintenant.toISOString();

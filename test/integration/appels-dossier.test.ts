@@ -1,0 +1,162 @@
+/**
+ * What a dossier request reads and writes, counted on the real DynamoDB client (shared/repositories/clients.ts
+ * `ecouterAppels`): its fiche, never the whole AAP; a draft save is one conditional PutItem. The error contract does
+ * not move: a stale version is 409 `VERSION_PERIMEE`, a fiche a rectificatif removed 404, nothing written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guichet } from '#local/server';
+import { aapDemo } from '#local/seed';
+import { ecouterAppels, type AppelDynamo } from '#shared/repositories/clients';
+import { dossierRepository } from '#shared/repositories/dossier-repository';
+import { Conflit } from '#shared/domain/errors';
+import { client, demarrerGuichet } from './helpers';
+import { complet, organisation, planEquilibre } from './dossiers-helpers';
+
+let g: Guichet;
+let api: ReturnType<typeof client>;
+let aap: { id: string; version: number };
+let contenuAap: any;
+const P1 = 'porteur@guichet.test';
+const OI = 'oi@guichet.test';
+
+beforeAll(async () => {
+  g = await demarrerGuichet({ seed: true });
+  api = client(g);
+  contenuAap = JSON.parse(JSON.stringify({ ...aapDemo(new Date()), reference: 'AAP-APPELS-1' }));
+  const cree = await api.post('/aaps', { as: OI, body: contenuAap });
+  const pub = await api.post(`/aaps/${cree.body.id}/publication`, { as: OI, body: {} });
+  expect(pub.status).toBe(200);
+  aap = { id: cree.body.id, version: pub.body.version };
+});
+afterAll(async () => g?.stop());
+
+/** The DynamoDB calls this process makes while `f` runs (one request at a time: the request's). */
+async function appelsDe<T>(f: () => Promise<T>): Promise<{ r: T; appels: AppelDynamo[] }> {
+  const e = ecouterAppels();
+  try {
+    return { r: await f(), appels: e.appels };
+  } finally {
+    e.arreter();
+  }
+}
+const resume = (appels: AppelDynamo[]) => appels.map((a) => `${a.operation} ${a.cles.join(' + ')}`);
+const lectureDeLAap = (appels: AppelDynamo[]) => appels.filter((a) => a.operation === 'Query' && a.cles.some((c) => c.startsWith('AAP#')));
+
+async function brouillon(ficheCode: string) {
+  const org = await organisation(api, P1);
+  const d = (await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode, organisationId: org.id } })).body;
+  return { org, d };
+}
+
+async function rectifier(changer: (c: any) => void) {
+  changer(contenuAap);
+  const r = await api.post(`/aaps/${aap.id}/rectificatifs`, { as: OI, body: { motif: 'Rectificatif des tests d’appels', contenu: contenuAap }, headers: { 'if-match': String(aap.version) } });
+  expect(r.status).toBe(201);
+  aap.version = r.body.version;
+}
+
+describe('PUT /dossiers/{id}: the fiche alone, one conditional PutItem', () => {
+  it('reads the dossier, the membership and the fiche, then puts the dossier: no Query of the AAP, no transaction', async () => {
+    const { org, d } = await brouillon('HP1');
+    const { r, appels } = await appelsDe(() => api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 500_000)) }));
+    expect(r.status).toBe(200);
+    expect(r.body.version).toBe(2);
+    expect(resume(appels)).toEqual([
+      `GetItem DOSSIER#${d.id}/META`,
+      `Query ORG#${org.id}`,
+      `GetItem AAP#${aap.id}/FICHE#HP1`,
+      `PutItem DOSSIER#${d.id}/META`,
+    ]);
+    // The dossier's index keys are kept by the plain Put: it is still listed for its organisation, as a draft of the AAP.
+    const liste = await api.get('/dossiers', { as: P1 });
+    expect(liste.body.items.find((x: { id: string }) => x.id === d.id)).toMatchObject({ version: 2, coutTotalCentimes: 1_070_000, fseCentimes: 500_000 });
+  });
+
+  it('answers 409 VERSION_PERIMEE to a stale version, from the request and from the store’s condition alike', async () => {
+    const { d } = await brouillon('B2');
+    expect((await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: { ...d.contenu, intitule: 'Premier' } })).status).toBe(200);
+    const perime = await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: { ...d.contenu, intitule: 'Périmé' } });
+    expect(perime.status).toBe(409);
+    expect(perime.body.code).toBe('VERSION_PERIMEE');
+    // The write itself is conditioned: a save computed from version 1 after version 2 was written is refused.
+    const lu = (await dossierRepository.lire(d.id))!;
+    const avant = { ...lu, version: 1 };
+    const apres = { ...avant, contenu: { ...avant.contenu, intitule: 'Écrasé' }, version: 2 };
+    const { r: refus, appels } = await appelsDe(() => dossierRepository.remplacer(apres, avant).then(() => null, (e: unknown) => e));
+    expect(refus).toBeInstanceOf(Conflit);
+    expect((refus as Conflit).code).toBe('VERSION_PERIMEE');
+    expect(resume(appels)).toEqual([`PutItem DOSSIER#${d.id}/META`]);
+    expect((await api.get(`/dossiers/${d.id}`, { as: P1 })).body).toMatchObject({ version: 2, contenu: { intitule: 'Premier' } });
+  });
+
+  it('lets exactly one of ten concurrent saves from the same version win', async () => {
+    const { d } = await brouillon('A3');
+    const r = await Promise.all(Array.from({ length: 10 }, (_, i) => api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: { ...d.contenu, intitule: `Version ${i}` } })));
+    expect(r.filter((x) => x.status === 200)).toHaveLength(1);
+    expect(r.filter((x) => x.status === 409).every((x) => x.body.code === 'VERSION_PERIMEE')).toBe(true);
+    expect((await api.get(`/dossiers/${d.id}`, { as: P1 })).body.version).toBe(2);
+  });
+});
+
+describe('reads of a dossier: the fiche and the header’s attributes the rules use', () => {
+  it('GET controles reads the fiche and a projection of the header in one BatchGetItem, never the AAP partition', async () => {
+    const { org, d } = await brouillon('A1');
+    await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 500_000)) });
+    const { r, appels } = await appelsDe(() => api.get(`/dossiers/${d.id}/plan-financement/controles`, { as: P1 }));
+    expect(r.status).toBe(200);
+    expect(r.body.totaux.coutTotal).toBe(1_070_000);
+    expect(lectureDeLAap(appels)).toEqual([]);
+    expect(resume(appels)).toEqual([
+      `GetItem DOSSIER#${d.id}/META`,
+      `Query ORG#${org.id}`,
+      `BatchGetItem AAP#${aap.id}/META + AAP#${aap.id}/FICHE#A1`,
+    ]);
+    expect(appels[2]!.projection).toBeDefined();
+  });
+
+  it('lists the porteur’s dossiers reading each (AAP, fiche) once, and the OI’s page reading the header once', async () => {
+    const { d } = await brouillon('HP1');
+    const porteur = await appelsDe(() => api.get('/dossiers', { as: P1 }));
+    expect(porteur.r.body.items.some((x: { id: string }) => x.id === d.id)).toBe(true);
+    expect(lectureDeLAap(porteur.appels)).toEqual([]);
+    const lots = porteur.appels.filter((a) => a.cles.some((c) => c.startsWith('AAP#')));
+    expect(lots.map((a) => a.operation)).toEqual(['BatchGetItem']);
+    expect(new Set(lots[0]!.cles).size).toBe(lots[0]!.cles.length);
+
+    const oi = await appelsDe(() => api.get(`/gestion/dossiers?aapId=${aap.id}`, { as: OI }));
+    expect(oi.r.status).toBe(200);
+    expect(lectureDeLAap(oi.appels)).toEqual([]);
+    expect(oi.appels.filter((a) => a.cles.includes(`AAP#${aap.id}/META`))).toHaveLength(1);
+  });
+
+  it('GET enveloppe reads the header once, projected', async () => {
+    const { r, appels } = await appelsDe(() => api.get(`/aaps/${aap.id}/enveloppe`, { as: OI }));
+    expect(r.status).toBe(200);
+    expect(lectureDeLAap(appels)).toEqual([]);
+    const entetes = appels.filter((a) => a.cles.includes(`AAP#${aap.id}/META`));
+    expect(entetes).toHaveLength(1);
+    expect(entetes[0]!.projection).toBeDefined();
+  });
+});
+
+describe('after a rectificatif', () => {
+  it('controls a dossier against the fiche as rectified', async () => {
+    const { d } = await brouillon('B1');
+    // 10 000 € personnel + 700 € forfait = 10 700 €, FSE 7 490 € = 70 %: B1 sets no maximum, its rectified rule 60 %.
+    await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 749_000)) });
+    const codes = async () => (await api.get(`/dossiers/${d.id}/plan-financement/controles`, { as: P1 })).body.violations.map((v: { code: string }) => v.code);
+    expect(await codes()).not.toContain('TAUX_FSE_EXCESSIF');
+    await rectifier((c) => (c.fiches.find((f: { code: string }) => f.code === 'B1').regleFinancement.maxFsePct = 60));
+    expect(await codes()).toContain('TAUX_FSE_EXCESSIF');
+  });
+
+  it('answers 404 FICHE_INTROUVABLE to a save of a dossier whose fiche was removed, and writes nothing', async () => {
+    const { d } = await brouillon('S1');
+    await rectifier((c) => (c.fiches = c.fiches.filter((f: { code: string }) => f.code !== 'S1')));
+    const { r, appels } = await appelsDe(() => api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: { ...d.contenu, intitule: 'Sans fiche' } }));
+    expect(r.status).toBe(404);
+    expect(r.body.code).toBe('FICHE_INTROUVABLE');
+    expect(appels.filter((a) => !['GetItem', 'Query', 'BatchGetItem'].includes(a.operation))).toEqual([]);
+    expect((await api.get(`/dossiers/${d.id}`, { as: P1 })).body).toMatchObject({ version: 1, contenu: { intitule: d.contenu.intitule } });
+  });
+});
