@@ -51,6 +51,13 @@ export const BUCKET = {
    */
   exportsPrefix: 'exports/',
   exportsExpirationDays: 7,
+  /**
+   * Where generated documents are cached (`documents/<kind>/<entity>/<sha256 of code and inputs>.pdf`,
+   * shared/storage/documents.ts): a render can always be made again, so a lifecycle rule removes them after
+   * `documentsExpirationDays`; routes with `access.documents` may read and write under this prefix only.
+   */
+  documentsPrefix: 'documents/',
+  documentsExpirationDays: 30,
   /** The tag GuardDuty Malware Protection for S3 writes on every scanned object, and its clean value. */
   malwareScanTag: { key: 'GuardDutyMalwareScanStatus', clean: 'NO_THREATS_FOUND' },
 } as const;

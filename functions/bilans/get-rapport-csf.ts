@@ -1,4 +1,5 @@
-import { http, pdf } from '#shared/http/handler';
+import { http } from '#shared/http/handler';
+import { servirDocument } from '#shared/http/document';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesBilans } from '#shared/http/contrats/bilans';
 import { contexteBilans } from '#shared/http/contexte-bilans';
@@ -7,7 +8,9 @@ import { rapportCsf } from '#shared/domain/bilan/use-cases';
 
 /** Rendered from the stored CSF only: byte-identical downloads until the CSF changes. */
 export const handler = http(contrat(routesBilans, 'GET /dossiers/{id}/bilans/{numero}/csf/rapport.pdf'), async (req) => {
-  const { renderRapportCsf } = await import('#templates/rapport-csf'); // pdf-lib loads with the first document, not at cold start
   const r = await rapportCsf(contexteBilans(req), exigerActeur(req), req.params.id, req.params.numero);
-  return pdf(await renderRapportCsf(r), `controle-service-fait-${r.dossier.reference}-bilan-${r.bilan.numero}.pdf`, false);
+  return servirDocument(req, {
+    type: 'rapport-csf', id: r.dossier.id, entrees: r, nomFichier: `controle-service-fait-${r.dossier.reference}-bilan-${r.bilan.numero}.pdf`, inline: false,
+    rendre: async (e) => (await import('#templates/rapport-csf')).renderRapportCsf(e), // pdf-lib loads with the first render, never on a cached read
+  });
 });

@@ -1,4 +1,5 @@
-import { http, pdf } from '#shared/http/handler';
+import { http } from '#shared/http/handler';
+import { servirDocument } from '#shared/http/document';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesDossiers } from '#shared/http/contrats/dossiers';
 import { contexteDossier } from '#shared/http/contexte';
@@ -7,7 +8,9 @@ import { accuseComplements } from '#shared/domain/dossier/use-cases';
 
 /** Rendered from the stored receptions only: the first dépôt's receipt is never replaced. */
 export const handler = http(contrat(routesDossiers, 'GET /dossiers/{id}/accuse-complements.pdf'), async (req) => {
-  const { renderAccuseComplements } = await import('#templates/accuse-complements'); // pdf-lib loads with the first document, not at cold start
   const a = await accuseComplements(contexteDossier(req), exigerActeur(req), req.params.id);
-  return pdf(await renderAccuseComplements(a), `accuse-complements-${a.dossier.reference}.pdf`, false);
+  return servirDocument(req, {
+    type: 'accuse-complements', id: a.dossier.id, entrees: a, nomFichier: `accuse-complements-${a.dossier.reference}.pdf`, inline: false,
+    rendre: async (e) => (await import('#templates/accuse-complements')).renderAccuseComplements(e), // pdf-lib loads with the first render, never on a cached read
+  });
 });

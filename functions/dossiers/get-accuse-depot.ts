@@ -1,4 +1,5 @@
-import { http, pdf } from '#shared/http/handler';
+import { http } from '#shared/http/handler';
+import { servirDocument } from '#shared/http/document';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesDossiers } from '#shared/http/contrats/dossiers';
 import { contexteDossier } from '#shared/http/contexte';
@@ -7,7 +8,9 @@ import { accuse } from '#shared/domain/dossier/use-cases';
 
 /** Rendered from the deposited state only, so every download of a receipt is byte-identical. */
 export const handler = http(contrat(routesDossiers, 'GET /dossiers/{id}/accuse-depot.pdf'), async (req) => {
-  const { renderAccuseDepot } = await import('#templates/accuse-depot'); // pdf-lib loads with the first document, not at cold start
   const a = await accuse(contexteDossier(req), exigerActeur(req), req.params.id);
-  return pdf(await renderAccuseDepot(a), `accuse-depot-${a.dossier.reference}.pdf`, false);
+  return servirDocument(req, {
+    type: 'accuse-depot', id: a.dossier.id, entrees: a, nomFichier: `accuse-depot-${a.dossier.reference}.pdf`, inline: false,
+    rendre: async (e) => (await import('#templates/accuse-depot')).renderAccuseDepot(e), // pdf-lib loads with the first render, never on a cached read
+  });
 });

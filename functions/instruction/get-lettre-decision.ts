@@ -1,4 +1,5 @@
-import { http, pdf } from '#shared/http/handler';
+import { http } from '#shared/http/handler';
+import { servirDocument } from '#shared/http/document';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesInstruction } from '#shared/http/contrats/instruction';
 import { contexteComite } from '#shared/http/contexte';
@@ -6,7 +7,9 @@ import { exigerActeur } from '#shared/http/acteur';
 import { lettreDecision } from '#shared/domain/comite/use-cases';
 
 export const handler = http(contrat(routesInstruction, 'GET /dossiers/{id}/lettre-decision.pdf'), async (req) => {
-  const { renderLettreDecision } = await import('#templates/lettre-decision'); // pdf-lib loads with the first document, not at cold start
   const l = await lettreDecision(contexteComite(req), exigerActeur(req), req.params.id);
-  return pdf(await renderLettreDecision(l), `decision-${l.dossier.reference}.pdf`);
+  return servirDocument(req, {
+    type: 'lettre-decision', id: l.dossier.id, entrees: l, nomFichier: `decision-${l.dossier.reference}.pdf`,
+    rendre: async (e) => (await import('#templates/lettre-decision')).renderLettreDecision(e), // pdf-lib loads with the first render, never on a cached read
+  });
 });

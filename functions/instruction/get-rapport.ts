@@ -1,4 +1,5 @@
-import { http, pdf } from '#shared/http/handler';
+import { http } from '#shared/http/handler';
+import { servirDocument } from '#shared/http/document';
 import { contrat } from '#shared/http/contrats/definition';
 import { routesInstruction } from '#shared/http/contrats/instruction';
 import { contexteComite } from '#shared/http/contexte';
@@ -6,7 +7,9 @@ import { exigerActeur } from '#shared/http/acteur';
 import { rapport } from '#shared/domain/comite/use-cases';
 
 export const handler = http(contrat(routesInstruction, 'GET /dossiers/{id}/rapport-instruction.pdf'), async (req) => {
-  const { renderRapportInstruction } = await import('#templates/rapport-instruction'); // pdf-lib loads with the first document, not at cold start
   const r = await rapport(contexteComite(req), exigerActeur(req), req.params.id);
-  return pdf(await renderRapportInstruction(r), `rapport-instruction-${r.dossier.reference}-v${r.instruction.version}.pdf`);
+  return servirDocument(req, {
+    type: 'rapport-instruction', id: r.dossier.id, entrees: r, nomFichier: `rapport-instruction-${r.dossier.reference}-v${r.instruction.version}.pdf`,
+    rendre: async (e) => (await import('#templates/rapport-instruction')).renderRapportInstruction(e), // pdf-lib loads with the first render, never on a cached read
+  });
 });

@@ -1,5 +1,5 @@
 import { Tags } from 'aws-cdk-lib';
-import type { Grant, IGrantable, IRole } from 'aws-cdk-lib/aws-iam';
+import { Grant, type IGrantable, type IRole } from 'aws-cdk-lib/aws-iam';
 import { BucketGrants, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BUCKET } from '#infra/definitions';
 
@@ -44,6 +44,18 @@ export function grantObjectWrite(bucket: IBucket, grantee: IGrantable): Grant {
 export function grantVerifiedCopy(bucket: IBucket, role: IRole): Grant {
   Tags.of(role).add(BUCKET.verifiedWriterTag.key, BUCKET.verifiedWriterTag.value);
   return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(role, `${BUCKET.verifiedPrefix}*`, 's3:PutObject');
+}
+
+/**
+ * The cache of generated documents (render once): read and write objects under the documents prefix, nothing else.
+ * s3:GetObject also covers HeadObject and the presigned GETs the function signs for its readers. s3:ListBucket on the
+ * bucket itself (key names, no content): without it S3 answers a missing key with 403 instead of 404, and a first
+ * request could not tell « not rendered yet » from a refusal. A condition on `s3:prefix` would not do: the check S3
+ * makes for a GetObject carries no prefix.
+ */
+export function grantDocumentCache(bucket: IBucket, grantee: IGrantable): Grant {
+  Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+  return BucketGrants.fromBucket(bucket).actionsOnObjectKeys(grantee, `${BUCKET.documentsPrefix}*`, 's3:GetObject', 's3:PutObject');
 }
 
 export function grantObjectLock(bucket: IBucket, grantee: IGrantable, keyPattern = '*'): Grant {

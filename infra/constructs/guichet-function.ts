@@ -7,7 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BUNDLING } from '#infra/bundling';
-import { grantObjectWrite, grantVerifiedCopy } from '#infra/constructs/bucket-grants';
+import { grantDocumentCache, grantObjectWrite, grantVerifiedCopy } from '#infra/constructs/bucket-grants';
 import { BUCKET, ENV } from '#infra/definitions';
 import { nagResourceName } from '#infra/nag';
 import { fromRoot, PROJECT_ROOT } from '#infra/paths';
@@ -18,7 +18,7 @@ export interface GuichetFunctionProps {
   handler: string;
   description: string;
   /** `verifie`: writes the verified copies of uploads (see grantVerifiedCopy); the pièce verification only. */
-  access: { table?: Access; bucket?: Access; annuaire?: 'read'; certificat?: 'read'; verifie?: 'write' };
+  access: { table?: Access; bucket?: Access; annuaire?: 'read'; certificat?: 'read'; verifie?: 'write'; documents?: 'cache' };
   table?: ITable;
   /** ARN of the user pool, for `access.annuaire` (ListUsers on that pool only; its id goes to GUICHET_USER_POOL_ID). */
   userPoolArn?: string;
@@ -112,6 +112,17 @@ export class GuichetFunction extends Construct {
         { id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.bucket.bucketArn)}/*]`, reason },
         ...actions.map((a) => ({ id: `AwsSolutions-IAM5[Action::${a}]`, reason })),
       );
+    }
+    if (props.access.documents) {
+      if (!props.bucket) throw new Error(`${props.handler}: document cache but no bucket given.`);
+      // Render once (shared/storage/documents.ts): GetObject (HeadObject, presigned GETs) and PutObject under the
+      // documents prefix only; nothing else of the bucket (no pièce, no verified copy), no delete, no tagging.
+      grantDocumentCache(props.bucket, this.function);
+      if (!bucket) this.function.addEnvironment(ENV.bucket, props.bucket.bucketName);
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, props.bucket.arnForObjects(`${BUCKET.documentsPrefix}*`))}]`,
+        reason: 'Generated documents are cached under the documents prefix, one key per kind, entity and content hash (s3:GetObject and s3:PutObject only).',
+      });
     }
     if (props.access.verifie) {
       if (!props.bucket) throw new Error(`${props.handler}: verified copies but no bucket given.`);

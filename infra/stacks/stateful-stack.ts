@@ -135,6 +135,13 @@ export class StatefulStack extends Stack {
           expiration: Duration.days(BUCKET.exportsExpirationDays),
           noncurrentVersionExpiration: Duration.days(1),
         },
+        {
+          // Cached renders (render once, serve by a short-lived link): re-rendered on the next request once expired.
+          id: 'expire-documents',
+          prefix: BUCKET.documentsPrefix,
+          expiration: Duration.days(BUCKET.documentsExpirationDays),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
       // No `eventBridgeEnabled` and no notification here: the bucket's notification configuration is shared by
       // GuardDuty (which turns EventBridge delivery on through its role) and the api stack (ObjectCreated → the

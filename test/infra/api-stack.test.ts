@@ -127,7 +127,7 @@ describe('ApiStack', () => {
       for (const route of deployed) {
         const env = environmentOf(functionOf(route).props);
         expect(ENV.table in env, `${route.method} ${route.path} TABLE_NAME`).toBe(Boolean(route.access.table));
-        expect(ENV.bucket in env, `${route.method} ${route.path} BUCKET_NAME`).toBe(Boolean(route.access.bucket));
+        expect(ENV.bucket in env, `${route.method} ${route.path} BUCKET_NAME`).toBe(Boolean(route.access.bucket || route.access.documents));
       }
     });
 
@@ -149,6 +149,26 @@ describe('ApiStack', () => {
       expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject', 's3:DeleteObject']));
       for (const a of [...OBJECT_LOCK_ACTIONS.filter((x) => x.startsWith('s3:Put')), 's3:DeleteObjectVersion', 's3:PutObjectAcl']) {
         expect(allows(actions, a), a).toBe(false);
+      }
+    });
+
+    it('lets a route with the document cache read and write under documents/ only: no other object, no delete', () => {
+      const cache = deployed.filter((r) => r.access.documents);
+      expect(cache.map(key)).toContain('GET /aaps/{id}/document.pdf');
+      for (const route of cache) {
+        const { props } = functionOf(route);
+        const roleId = (props.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+        const statements = Object.values(templateOf(route).findResources('AWS::IAM::Policy'))
+          .filter((p) => ((p.Properties?.Roles ?? []) as { Ref?: string }[]).some((r) => r.Ref === roleId))
+          .flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Effect: string; Action: string | string[]; Resource: unknown }[] }).Statement)
+          .filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:')));
+        const objets = statements.filter((st) => JSON.stringify(st.Resource).includes('/documents/*'));
+        expect(objets.flatMap((st) => [st.Action].flat()).sort(), key(route)).toEqual(['s3:GetObject', 's3:PutObject']);
+        if (route.access.bucket) continue;
+        // Besides: s3:ListBucket on the bucket (a missing key reads 404, not 403), and nothing else of the bucket.
+        const autres = statements.filter((st) => !objets.includes(st));
+        expect(autres.flatMap((st) => [st.Action].flat()), key(route)).toEqual(['s3:ListBucket']);
+        expect(JSON.stringify(autres.map((st) => st.Resource)), key(route)).not.toContain('/*');
       }
     });
 

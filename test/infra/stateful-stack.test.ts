@@ -1,4 +1,5 @@
 import { cleExport } from '#shared/exports/job-export';
+import { cleDocument, PREFIXE_DOCUMENTS } from '#shared/storage/documents';
 import { Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -222,6 +223,14 @@ describe('StatefulStack', () => {
       const rule = (bucket.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[]).find((r) => r.Id === 'expire-exports');
       expect(rule).toEqual({ Id: 'expire-exports', Status: 'Enabled', Prefix: 'exports/', ExpirationInDays: 7, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
       expect(cleExport({ oi: 'AGAPE', id: 'x', demande: { format: 'csv' } } as Parameters<typeof cleExport>[0]).startsWith(BUCKET.exportsPrefix)).toBe(true);
+    });
+
+    it('expires cached document renders (they can be rendered again) under the prefix the cache writes to', () => {
+      const [, bucket] = files();
+      const rule = (bucket.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[]).find((r) => r.Id === 'expire-documents');
+      expect(rule).toEqual({ Id: 'expire-documents', Status: 'Enabled', Prefix: 'documents/', ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
+      expect(cleDocument('aap', 'x', {}).startsWith(BUCKET.documentsPrefix)).toBe(true);
+      expect(PREFIXE_DOCUMENTS).toBe(BUCKET.documentsPrefix);
     });
 
     it('declares no notification configuration on the bucket, which GuardDuty and the api stack share', () => {

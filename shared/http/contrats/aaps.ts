@@ -2,6 +2,7 @@
 import * as zod from 'zod';
 import { Aap, ContenuAap, DemandePublication, DemandeRectificatif, FicheOperation, FiltresAap, ImportAap, ParamsAap, ParamsFiche, Rectificatif, ResumeAap } from '#shared/schemas/aap';
 import { Page } from '#shared/schemas/common';
+import { LienDocument } from '#shared/schemas/document';
 import { type RouteDefinition, jwt } from './definition';
 
 export const routesAaps = [
@@ -28,8 +29,8 @@ export const routesAaps = [
   },
   {
     method: 'GET', path: '/aaps/{id}/document.pdf', handler: 'functions/aaps/get-aap-document.ts',
-    auth: 'public', roles: [], access: { table: 'read' }, summary: 'L’appel à projets en PDF',
-    tag: 'Appels à projets', input: { params: ParamsAap }, output: 'pdf',
+    auth: 'public', roles: [], access: { table: 'read', documents: 'cache' }, summary: 'L’appel à projets en PDF (ou, avec `lien`, un lien de 5 minutes vers lui)',
+    tag: 'Appels à projets', input: { params: ParamsAap, query: LienDocument }, output: 'pdf',
   },
   // Appels à projets — OI
   {

@@ -17,6 +17,7 @@ import {
   ParamsReversement,
 } from '#shared/schemas/bilan';
 import { type RouteDefinition, jwt } from './definition';
+import { LienDocument } from '#shared/schemas/document';
 
 export const routesBilans = [
   {
@@ -56,8 +57,8 @@ export const routesBilans = [
   },
   {
     method: 'GET', path: '/dossiers/{id}/bilans/{numero}/csf/rapport.pdf', handler: 'functions/bilans/get-rapport-csf.ts', ...jwt('bilan.lire'),
-    access: { table: 'read' }, summary: 'Rapport de contrôle de service fait (PDF) : lignes retenues ou écartées et motifs, calcul du FSE dû, conclusion', tag: 'Bilans et paiements',
-    input: { params: ParamsBilan }, output: 'pdf',
+    access: { table: 'read', documents: 'cache' }, summary: 'Rapport de contrôle de service fait (PDF) : lignes retenues ou écartées et motifs, calcul du FSE dû, conclusion', tag: 'Bilans et paiements',
+    input: { params: ParamsBilan, query: LienDocument }, output: 'pdf',
   },
   {
     method: 'POST', path: '/dossiers/{id}/paiements', handler: 'functions/bilans/post-paiement.ts', ...jwt('paiement.proposer'),
@@ -81,8 +82,8 @@ export const routesBilans = [
   },
   {
     method: 'GET', path: '/dossiers/{id}/reversements/{reversementId}/ordre.pdf', handler: 'functions/bilans/get-ordre-reversement.ts', ...jwt('bilan.lire'),
-    access: { table: 'read' }, summary: 'L’ordre de reversement (PDF) : montant, calcul, date limite, recouvrements', tag: 'Bilans et paiements',
-    input: { params: ParamsReversement }, output: 'pdf',
+    access: { table: 'read', documents: 'cache' }, summary: 'L’ordre de reversement (PDF) : montant, calcul, date limite, recouvrements', tag: 'Bilans et paiements',
+    input: { params: ParamsReversement, query: LienDocument }, output: 'pdf',
   },
   {
     method: 'POST', path: '/gestion/paiements/virements', handler: 'functions/bilans/post-virements.ts', ...jwt('paiement.valider'),

@@ -3,6 +3,7 @@ import * as zod from 'zod';
 import { ParamsAap } from '#shared/schemas/aap';
 import { Comite, DemandeCloture, DemandeComite, DemandeConflit, DemandeOrdreDuJour, DemandeVote, Conflit as DeclarationConflit, ParamsComite, ParamsComiteDossier, Vote } from '#shared/schemas/comite';
 import { type RouteDefinition, jwt } from './definition';
+import { LienDocument } from '#shared/schemas/document';
 
 export const routesComites = [
   {
@@ -47,7 +48,7 @@ export const routesComites = [
     tag: 'Comités', input: { params: ParamsComite, body: DemandeCloture }, output: Comite,
   },
   {
-    method: 'GET', path: '/comites/{id}/proces-verbal.pdf', handler: 'functions/comites/get-proces-verbal.ts', ...jwt('comite.lire'), access: { table: 'read' }, summary: 'Procès-verbal de la séance (PDF)', tag: 'Comités',
-    input: { params: ParamsComite }, output: 'pdf',
+    method: 'GET', path: '/comites/{id}/proces-verbal.pdf', handler: 'functions/comites/get-proces-verbal.ts', ...jwt('comite.lire'), access: { table: 'read', documents: 'cache' }, summary: 'Procès-verbal de la séance (PDF)', tag: 'Comités',
+    input: { params: ParamsComite, query: LienDocument }, output: 'pdf',
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -23,9 +23,10 @@ export interface RouteDefinition {
   roles: readonly Role[];
   /**
    * Grants: the table, the bucket, `annuaire` (reading the user pool's directory: who holds an address) and `certificat`
-   * (reading the platform's sealing certificate, to seal signed conventions).
+   * (reading the platform's sealing certificate, to seal signed conventions), `documents` (reading and writing the
+   * cached renders under `documents/` only, shared/storage/documents.ts: no pièce, no other object of the bucket).
    */
-  access: { table?: Access; bucket?: Access; annuaire?: 'read'; certificat?: 'read' };
+  access: { table?: Access; bucket?: Access; annuaire?: 'read'; certificat?: 'read'; documents?: 'cache' };
   summary: string;
   tag: string;
   input?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; headers?: readonly string[] };

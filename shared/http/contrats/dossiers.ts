@@ -5,6 +5,7 @@ import { ContenuDossier, DemandeDossier, Dossier, FiltresDossiersOi, JournalDoss
 import { ControlePlanReponse } from '#shared/schemas/plan-financement';
 import { DemandeExport, ParamsExport, SuiviExport, TacheExport } from '#shared/schemas/export';
 import { type RouteDefinition, jwt } from './definition';
+import { LienDocument } from '#shared/schemas/document';
 
 export const routesDossiers = [
   // Dossiers
@@ -37,13 +38,13 @@ export const routesDossiers = [
   },
   {
     method: 'GET', path: '/dossiers/{id}/accuse-depot.pdf', handler: 'functions/dossiers/get-accuse-depot.ts',
-    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'L’accusé de dépôt (PDF)', tag: 'Dossiers',
-    input: { params: ParamsDossier }, output: 'pdf',
+    ...jwt('dossier.lire'), access: { table: 'read', documents: 'cache' }, summary: 'L’accusé de dépôt (PDF)', tag: 'Dossiers',
+    input: { params: ParamsDossier, query: LienDocument }, output: 'pdf',
   },
   {
     method: 'GET', path: '/dossiers/{id}/accuse-complements.pdf', handler: 'functions/dossiers/get-accuse-complements.ts',
-    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'L’accusé de réception des compléments (PDF)', tag: 'Dossiers',
-    input: { params: ParamsDossier }, output: 'pdf',
+    ...jwt('dossier.lire'), access: { table: 'read', documents: 'cache' }, summary: 'L’accusé de réception des compléments (PDF)', tag: 'Dossiers',
+    input: { params: ParamsDossier, query: LienDocument }, output: 'pdf',
   },
   {
     method: 'GET', path: '/dossiers/{id}/evenements', handler: 'functions/dossiers/list-evenements.ts', ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Journal d’audit chaîné du dossier', tag: 'Dossiers',

@@ -3,6 +3,7 @@ import * as zod from 'zod';
 import { Dossier, ParamsDossier } from '#shared/schemas/dossier';
 import { Critere, DemandeCorrectionProgrammation, DemandeInstruction, DemandeProgrammation, DemandeRecevabilite, Instruction } from '#shared/schemas/comite';
 import { type RouteDefinition, jwt } from './definition';
+import { LienDocument } from '#shared/schemas/document';
 
 export const routesInstruction = [
   // Instruction, comités, programmation
@@ -23,8 +24,8 @@ export const routesInstruction = [
   },
   {
     method: 'GET', path: '/dossiers/{id}/rapport-instruction.pdf', handler: 'functions/instruction/get-rapport.ts',
-    ...jwt('instruction.lire'), access: { table: 'read' }, summary: 'Rapport d’instruction (PDF)',
-    tag: 'Instruction', input: { params: ParamsDossier }, output: 'pdf',
+    ...jwt('instruction.lire'), access: { table: 'read', documents: 'cache' }, summary: 'Rapport d’instruction (PDF)',
+    tag: 'Instruction', input: { params: ParamsDossier, query: LienDocument }, output: 'pdf',
   },
   {
     method: 'POST', path: '/dossiers/{id}/programmation', handler: 'functions/instruction/program-dossier.ts',
@@ -38,7 +39,7 @@ export const routesInstruction = [
   },
   {
     method: 'GET', path: '/dossiers/{id}/lettre-decision.pdf', handler: 'functions/instruction/get-lettre-decision.ts',
-    ...jwt('dossier.lire'), access: { table: 'read' }, summary: 'Lettre de décision (PDF)',
-    tag: 'Instruction', input: { params: ParamsDossier }, output: 'pdf',
+    ...jwt('dossier.lire'), access: { table: 'read', documents: 'cache' }, summary: 'Lettre de décision (PDF)',
+    tag: 'Instruction', input: { params: ParamsDossier, query: LienDocument }, output: 'pdf',
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,0 +1,155 @@
+/**
+ * Render once (issue 17): generated documents are written to the bucket the first time, under a key that is the hash of
+ * the code and the render's inputs, then read from it; a short-lived link is issued only after the authorisation check.
+ * Real s3rver and DynamoDB Local; fresh renders go through the template functions themselves.
+ */
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guichet } from '#local/server';
+import { aapDemo } from '#local/seed';
+import { lireAvecPlies } from '#shared/domain/aap/use-cases';
+import { accuse } from '#shared/domain/dossier/use-cases';
+import { contexteAap, contexteDossier } from '#shared/http/contexte';
+import { s3 } from '#shared/storage/s3';
+import { nombreRendus } from '#shared/storage/documents';
+import { renderAapDocument } from '#templates/aap-document';
+import { renderAccuseDepot } from '#templates/accuse-depot';
+import { client, demarrerGuichet } from './helpers';
+import { aapOuvert } from './dossiers-helpers';
+import { dossierDepose } from './comite-helpers';
+import { sha256 } from './pieces-helpers';
+
+let g: Guichet;
+let api: ReturnType<typeof client>;
+const OI = 'oi@guichet.test';
+const P1 = 'porteur@guichet.test';
+const P2 = 'porteur2@guichet.test';
+
+beforeAll(async () => {
+  g = await demarrerGuichet({ seed: true });
+  api = client(g);
+});
+afterAll(async () => g?.stop());
+
+const contenu = (reference: string) => JSON.parse(JSON.stringify({ ...aapDemo(new Date()), reference }));
+const octets = (r: { body: unknown }) => Buffer.from(r.body as Uint8Array);
+
+/** The objects cached for one entity: key and LastModified. */
+async function caches(type: string, id: string) {
+  const r = await s3().send(new ListObjectsV2Command({ Bucket: g.bucketName, Prefix: `documents/${type}/${id}/` }));
+  return (r.Contents ?? []).map((o) => ({ cle: o.Key!, modifie: o.LastModified!.getTime() }));
+}
+
+/** The AAP PDF as a fresh render would make it now, through the template function. */
+async function rendreAap(id: string) {
+  const { aap, plies, dateDocument } = await lireAvecPlies(contexteAap({ maintenant: new Date() }), id);
+  return Buffer.from(await renderAapDocument(aap, { genereLe: dateDocument, plies }));
+}
+
+describe('the AAP PDF, rendered once per content', () => {
+  let id: string;
+  let version: number;
+
+  beforeAll(async () => {
+    const cree = await api.post('/aaps', { as: OI, body: contenu('AAP-CACHE-1') });
+    id = cree.body.id;
+    version = (await api.post(`/aaps/${id}/publication`, { as: OI, body: {} })).body.version;
+  });
+
+  it('writes the first render to the bucket, byte-identical to a fresh render, and never renders it again', async () => {
+    const avant = nombreRendus();
+    const premier = await api.get(`/aaps/${id}/document.pdf`);
+    expect(premier.status).toBe(200);
+    expect(premier.headers.get('content-type')).toBe('application/pdf');
+    expect(premier.headers.get('x-guichet-document')).toBe('rendu');
+    expect(nombreRendus()).toBe(avant + 1);
+    expect(octets(premier).equals(await rendreAap(id))).toBe(true);
+    const [objet] = await caches('aap', id);
+    expect(objet?.cle).toMatch(new RegExp(`^documents/aap/${id}/[0-9a-f]{64}\\.pdf$`));
+
+    const second = await api.get(`/aaps/${id}/document.pdf`);
+    expect(second.headers.get('x-guichet-document')).toBe('cache');
+    expect(octets(second).equals(octets(premier))).toBe(true);
+    expect(nombreRendus()).toBe(avant + 1);
+    expect(await caches('aap', id)).toEqual([objet]);
+    const tete = await s3().send(new HeadObjectCommand({ Bucket: g.bucketName, Key: objet!.cle }));
+    expect(tete.Metadata?.sha256).toBe(sha256(octets(premier)));
+  });
+
+  it('gives a 5-minute presigned link to the same bytes, or a 303 to it for a plain link', async () => {
+    const avant = nombreRendus();
+    const lien = await api.get(`/aaps/${id}/document.pdf?lien=json`);
+    expect(lien.status).toBe(200);
+    expect(lien.headers.get('x-guichet-document')).toBe('cache');
+    expect(lien.body).toEqual({ url: expect.stringMatching(/X-Amz-Expires=300/), expireDans: 300, expireLe: expect.any(String), octets: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const fichier = await fetch(lien.body.url);
+    expect(fichier.status).toBe(200);
+    const lus = Buffer.from(await fichier.arrayBuffer());
+    expect(lus.equals(await rendreAap(id))).toBe(true);
+    expect([lus.length, sha256(lus)]).toEqual([lien.body.octets, lien.body.sha256]);
+    expect(fichier.headers.get('content-type')).toBe('application/pdf');
+    expect(fichier.headers.get('content-disposition')).toMatch(/^attachment; filename="AAP-CACHE-1-v\d+\.pdf"; filename\*=UTF-8''AAP-CACHE-1-v\d+\.pdf$/);
+
+    const redirection = await fetch(`${g.url}/api/aaps/${id}/document.pdf?lien=redirection`, { redirect: 'manual' });
+    expect(redirection.status).toBe(303);
+    const suivie = await fetch(redirection.headers.get('location')!);
+    expect(Buffer.from(await suivie.arrayBuffer()).equals(lus)).toBe(true);
+    expect(nombreRendus()).toBe(avant);
+  });
+
+  it('renders a rectificatif’s new version under a new key, the old one left as it was', async () => {
+    const ancien = octets(await api.get(`/aaps/${id}/document.pdf`));
+    const [objet] = await caches('aap', id);
+    const c = contenu('AAP-CACHE-1');
+    c.titre = 'Titre rectifié de l’appel à projets';
+    const r = await api.post(`/aaps/${id}/rectificatifs`, { as: OI, body: { motif: 'Titre corrigé', contenu: c }, headers: { 'if-match': String(version) } });
+    expect(r.status).toBe(201);
+
+    const lien = await api.get(`/aaps/${id}/document.pdf?lien=json`);
+    expect(lien.headers.get('x-guichet-document')).toBe('rendu');
+    const nouveau = Buffer.from(await (await fetch(lien.body.url)).arrayBuffer());
+    expect(nouveau.equals(ancien)).toBe(false);
+    expect(nouveau.equals(await rendreAap(id))).toBe(true);
+    const apres = await caches('aap', id);
+    expect(apres).toHaveLength(2);
+    expect(apres).toContainEqual(objet);
+    expect(octets(await api.get(`/aaps/${id}/document.pdf`)).equals(nouveau)).toBe(true);
+  });
+
+  it('issues no link for a draft: the same 404 as before, nothing rendered', async () => {
+    const brouillon = (await api.post('/aaps', { as: OI, body: contenu('AAP-CACHE-BROUILLON') })).body.id;
+    const avant = nombreRendus();
+    for (const lien of ['', '?lien=json', '?lien=redirection']) {
+      const r = await api.get(`/aaps/${brouillon}/document.pdf${lien}`);
+      expect([r.status, r.body.code, r.body.url]).toEqual([404, 'AAP_INTROUVABLE', undefined]);
+      expect(r.headers.get('location')).toBeNull();
+    }
+    expect(nombreRendus()).toBe(avant);
+    expect(await caches('aap', brouillon)).toEqual([]);
+    expect((await api.get(`/aaps/${id}/document.pdf?lien=autre`)).status).toBe(400);
+  });
+});
+
+describe('a dossier’s accusé de dépôt', () => {
+  it('serves the cached receipt to its organisation only: another porteur gets 404 and no URL', async () => {
+    const aap = await aapOuvert(api);
+    const d = await dossierDepose(api, aap.id, 'HP1');
+    const avant = nombreRendus();
+    const refus = await api.get(`/dossiers/${d.id}/accuse-depot.pdf?lien=json`, { as: P2 });
+    expect([refus.status, refus.body.url]).toEqual([404, undefined]);
+    expect(await caches('accuse-depot', d.id)).toEqual([]);
+
+    const lien = await api.get(`/dossiers/${d.id}/accuse-depot.pdf?lien=json`, { as: P1 });
+    expect(lien.status).toBe(200);
+    expect(nombreRendus()).toBe(avant + 1);
+    const lus = Buffer.from(await (await fetch(lien.body.url)).arrayBuffer());
+    const actor = { userId: 'demo-porteur', email: P1, roles: ['porteur' as const], oi: null, prenom: 'Sophie', nom: 'Lefèvre' };
+    const entrees = await accuse(contexteDossier({ maintenant: new Date(), nouvelId: () => 'x' }), actor, d.id);
+    expect(lus.equals(Buffer.from(await renderAccuseDepot(entrees)))).toBe(true);
+    const pdf = await api.get(`/dossiers/${d.id}/accuse-depot.pdf`, { as: P1 });
+    expect(pdf.headers.get('x-guichet-document')).toBe('cache');
+    expect(octets(pdf).equals(lus)).toBe(true);
+    expect(nombreRendus()).toBe(avant + 1);
+    expect((await api.get(`/dossiers/${d.id}/accuse-depot.pdf`, { as: P2 })).status).toBe(404);
+  });
+});
