@@ -26,8 +26,16 @@ export function evenementsParticipants(event: DynamoDBStreamEvent): EvenementPar
     const pk = r.dynamodb?.Keys?.pk?.S ?? '';
     const sk = r.dynamodb?.Keys?.sk?.S ?? '';
     if (!pk.startsWith('DOSSIER#') || !sk.startsWith('PART#')) return [];
-    const nouvelle = r.eventName !== 'REMOVE' && r.dynamodb?.NewImage ? lire(image(r.dynamodb.NewImage as Record<string, AttributeValue>)) : null;
-    if (r.eventName !== 'REMOVE' && !nouvelle) return [];
+    let nouvelle = null;
+    if (r.eventName !== 'REMOVE') {
+      // An item under these keys that is not a participant record (a bench's raw writes) counts nowhere.
+      try {
+        nouvelle = r.dynamodb?.NewImage ? lire(image(r.dynamodb.NewImage as Record<string, AttributeValue>)) : null;
+      } catch {
+        nouvelle = null;
+      }
+      if (!nouvelle) return [];
+    }
     return [{ sequence: r.dynamodb?.SequenceNumber ?? '', dossierId: pk.slice('DOSSIER#'.length), participantId: sk.slice('PART#'.length), participant: nouvelle }];
   });
 }

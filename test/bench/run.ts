@@ -34,7 +34,7 @@ const machine = { node: process.version, platform: process.platform, arch: proce
 if (process.argv.includes('bundles')) {
   const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   ecrire({ ...precedents, machine, demarrageAFroid: { date: new Date().toISOString(), ...(await demarrageAFroid()) } });
-} else if (['echelle', 'participants', 'requetes'].some((s) => process.argv.includes(s))) {
+} else if (['echelle', 'participants', 'requetes', 'consolidation'].some((s) => process.argv.includes(s))) {
   const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const g = await startGuichet({ port: 0, inMemory: true, seed: true, dataDir });
@@ -45,6 +45,7 @@ if (process.argv.includes('bundles')) {
       ...(process.argv.includes('echelle') ? await benchEchelle(g, api) : {}),
       ...(process.argv.includes('participants') ? await benchParticipants(g, api, Number(process.env.BENCH_LIGNES ?? 10_000)) : {}),
       ...(process.argv.includes('requetes') ? await benchRequetes(g, api, N) : {}),
+      ...(process.argv.includes('consolidation') ? await (await import('./consolidation')).benchConsolidation(g, api) : {}),
     });
   } finally {
     await g.stop();
