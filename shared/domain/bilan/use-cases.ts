@@ -33,7 +33,7 @@ import { TYPE_PIECE_RIB } from '../../schemas/piece';
 import { csvVirements, painVirements, type LigneVirement } from './virements';
 import { journaliser } from '../dossier/journal';
 import { dateLocale } from '../dossier/dossier';
-import { tenance, type ContexteDossier } from '../dossier/use-cases';
+import { aapEtFiche, enteteAap, tenance, type ContexteDossier } from '../dossier/use-cases';
 import { auxPorteurs } from '../notification/evenements';
 import { dateFr } from '../notification/notification';
 import type { ConventionStore } from '../convention/use-cases';
@@ -157,10 +157,7 @@ async function bilanDe(ctx: ContexteBilans, d: Dossier, numero: number) {
 
 /** The fiche of the dossier: what its bilans' evidence answers. */
 async function ficheDe(ctx: ContexteBilans, d: Dossier) {
-  const aap = await ctx.aaps.lire(d.aapId);
-  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
-  if (!fiche) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
-  return fiche;
+  return (await aapEtFiche(ctx, d)).fiche;
 }
 
 /** A bilan's « pièces de réalisation »: its checklist, the required lines still missing, and every upload of it. */
@@ -395,9 +392,8 @@ export async function rapportCsf(ctx: ContexteBilans, actor: Actor, id: string, 
   const v = await conventionEnVigueur(ctx, d);
   const { b } = await bilanDe(ctx, d, numero);
   const csf = exigerCsf(b);
-  const [aap, pieces] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.pieces.lister(id)]);
-  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
-  if (!aap || !fiche) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  // What the report prints of the AAP (templates/rapport-csf.ts) and the fiche, one read.
+  const [{ aap, fiche }, pieces] = await Promise.all([aapEtFiche(ctx, d, ['reference', 'titre', 'organismeIntermediaire', 'referencesPlies', 'depot']), ctx.pieces.lister(id)]);
   const { lignes } = realisationDe(typesRealisation(fiche), pieces, b);
   return {
     dossier: d,
@@ -460,7 +456,8 @@ export async function ordreReversement(ctx: ContexteBilans, actor: Actor, id: st
   const ordre = reversements.find((x) => x.id === reversementId);
   if (!ordre) throw new Introuvable('REVERSEMENT_INTROUVABLE', `Aucun ordre de reversement de ce dossier ne porte l’identifiant ${reversementId}.`);
   const b = bilans.find((x) => x.numero === ordre.bilanNumero);
-  const aap = await ctx.aaps.lire(d.aapId);
+  // What the ordre prints of the AAP (templates/ordre-reversement.ts) and its zone.
+  const aap = await enteteAap(ctx, d.aapId, ['reference', 'organismeIntermediaire', 'depot']);
   if (!aap) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
   return {
     dossier: d,

@@ -110,6 +110,9 @@ const LIBELLES_STATUT: Record<string, string> = {
 };
 
 /** The advance: the OI's percentage of the FSE conventionné, rounded down to the cent; none for an exempt statut. */
+/** The AAP's header attributes a convention reads: the programme, the OI, the conventionnement's settings. */
+export type AapConvention = Pick<Aap, 'programme' | 'organismeIntermediaire' | 'conventionnement'>;
+
 export function avance(fseCentimes: number, org: Pick<Organisation, 'statutJuridique'>, aap: Pick<Aap, 'conventionnement'>, pctDemande?: number) {
   const pct = pctDemande ?? aap.conventionnement?.avancePct ?? AVANCE_PCT_PAR_DEFAUT;
   if (aap.conventionnement?.statutsExemptesAvance.includes(org.statutJuridique)) {
@@ -121,7 +124,7 @@ export function avance(fseCentimes: number, org: Pick<Organisation, 'statutJurid
 }
 
 /** The annexe financière: the plan (as programmed, or as an avenant changes it) with its totals and rates. */
-export function annexe(d: Dossier, aap: Aap, fiche: FicheOperation, plan: PlanFinancement, fseConventionneCentimes: number): AnnexeFinanciere {
+export function annexe(d: Dossier, aap: Pick<Aap, 'programme'>, fiche: FicheOperation, plan: PlanFinancement, fseConventionneCentimes: number): AnnexeFinanciere {
   const tauxForfaitaires = d.depot?.tauxForfaitaires ?? aap.programme.tauxForfaitaires;
   const c = controlerPlan(plan, { programme: aap.programme.code, regle: fiche.regleFinancement, fiche: fiche.code, tauxForfaitaires, periode: d.contenu.calendrier });
   const option = plan.indirects.mode === 'forfait'
@@ -142,7 +145,7 @@ export function annexe(d: Dossier, aap: Aap, fiche: FicheOperation, plan: PlanFi
 const adresse = (o: Organisation) => [o.adresse.ligne1, o.adresse.ligne2, `${o.adresse.codePostal} ${o.adresse.commune}`].filter(Boolean).join(', ');
 
 /** What the initial convention says, from the programmed dossier and the gestionnaire's choices. */
-export function contenuInitial(p: { dossier: Dossier; aap: Aap; fiche: FicheOperation; organisation: Organisation; demande: DemandeConvention }): ContenuConvention {
+export function contenuInitial(p: { dossier: Dossier; aap: AapConvention; fiche: FicheOperation; organisation: Organisation; demande: DemandeConvention }): ContenuConvention {
   const { dossier: d, aap, fiche, organisation, demande } = p;
   const prog = d.suivi.programmation;
   const periode = d.contenu.calendrier;
@@ -235,7 +238,7 @@ export const modifications = (avant: ContenuConvention, apres: ContenuConvention
 export function contenuAvenant(
   enVigueur: ContenuConvention,
   demande: DemandeAvenant,
-  p: { dossier: Dossier; aap: Aap; fiche: FicheOperation; organisation: Organisation; renouvellements: number },
+  p: { dossier: Dossier; aap: AapConvention; fiche: FicheOperation; organisation: Organisation; renouvellements: number },
 ): { contenu: ContenuConvention; avenant: NonNullable<VersionConvention['avenant']> } {
   const { dossier: d, aap, fiche, organisation } = p;
   const m = demande.modifications;

@@ -19,7 +19,7 @@ import type { Dossier, Evenement } from '../../schemas/dossier';
 import type { Notification } from '../../schemas/notification';
 import { AccesRefuse, Conflit, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
 import { journaliser } from '../dossier/journal';
-import { tenance, type ContexteDossier } from '../dossier/use-cases';
+import { aapEtFiche, enteteAap, tenance, type ContexteDossier } from '../dossier/use-cases';
 import { aLoi, auxPorteurs } from '../notification/evenements';
 import { dateFr, euros } from '../notification/notification';
 import * as regles from './convention';
@@ -65,10 +65,13 @@ async function chargerPour(ctx: ContexteConvention, actor: Actor, id: string, ac
   return d;
 }
 
+/** The fiche, the header's attributes a convention reads (one read of the AAP) and the organisation. */
 async function referentiel(ctx: ContexteConvention, d: Dossier) {
-  const [aap, organisation] = await Promise.all([ctx.aaps.lire(d.aapId), ctx.orgs.lire(d.organisationId)]);
-  const fiche = aap?.fiches.find((f) => f.code === d.ficheCode);
-  if (!aap || !fiche || !organisation) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
+  const [{ aap, fiche }, organisation] = await Promise.all([
+    aapEtFiche(ctx, d, ['programme', 'organismeIntermediaire', 'conventionnement', 'depot']),
+    ctx.orgs.lire(d.organisationId),
+  ]);
+  if (!organisation) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
   return { aap, fiche, organisation, fuseau: aap.depot.cloture.fuseau };
 }
 
@@ -88,7 +91,7 @@ const avecVersion = (versions: readonly VersionConvention[], v: VersionConventio
 /** The convention as its reader may see it: the porteur reads every version, its PDF and its signatures. */
 export async function lire(ctx: ContexteConvention, actor: Actor, id: string): Promise<ReponseConvention> {
   const d = await chargerPour(ctx, actor, id, 'convention.lire');
-  const [versions, aap] = await Promise.all([d.suivi.convention ? ctx.conventions.versions(id) : Promise.resolve([]), ctx.aaps.lire(d.aapId)]);
+  const [versions, aap] = await Promise.all([d.suivi.convention ? ctx.conventions.versions(id) : Promise.resolve([]), enteteAap(ctx, d.aapId, ['conventionnement'])]);
   return { dossierId: d.id, version: d.version, suivi: d.suivi.convention ?? null, versions, renouvellementsMax: aap?.conventionnement?.renouvellementsMax ?? null };
 }
 

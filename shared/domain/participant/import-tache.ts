@@ -10,6 +10,7 @@ import {
   OCTETS_MAX_TACHE_IMPORT, type DemandeEnvoiImport, type DemandeTacheImport, type ProgressionImport, type SuiviImport, type TacheImport,
 } from '../../schemas/import-participants';
 import { dateLocale } from '../dossier/dossier';
+import { enteteAap } from '../dossier/use-cases';
 import { DomainError, Introuvable, RegleMetier, RequeteInvalide } from '../errors';
 import * as regles from './participant';
 import { importeurLignes, lireFichier, rapportCsv, type CompteImport } from './import-lignes';
@@ -131,7 +132,7 @@ export async function executerImport(
   };
   try {
     const d = await ctx.dossiers.lire(t.dossierId);
-    const aap = d ? await ctx.aaps.lire(d.aapId) : null;
+    const aap = d ? await enteteAap(ctx, d.aapId, ['programme', 'depot']) : null;
     if (!d || !aap) throw new RegleMetier('DOSSIER_INTROUVABLE', 'Le dossier de cet import n’existe plus.');
     regles.exigerOperationOuverte(d);
     const questionnaire = regles.QUESTIONNAIRE_DU_PROGRAMME[aap.programme.code];

@@ -10,7 +10,7 @@ import type { Dossier } from '../../schemas/dossier';
 import { type DemandeParticipant, type DemandeSortie, type Participant } from '../../schemas/participant';
 import { Conflit, Introuvable, TropVolumineux } from '../errors';
 import { dateLocale } from '../dossier/dossier';
-import { tenance, type ContexteDossier } from '../dossier/use-cases';
+import { enteteAap, tenance, type ContexteDossier } from '../dossier/use-cases';
 import * as regles from './participant';
 import { ageALEntree } from './questionnaires';
 import { versCsv } from './csv';
@@ -64,7 +64,8 @@ export async function chargerOperation(ctx: ContexteParticipants, actor: Actor, 
   const d = await ctx.dossiers.lire(dossierId);
   if (!d) throw introuvable(dossierId);
   exiger(actor, action, await tenance(ctx, actor, d), () => introuvable(dossierId));
-  const aap = await ctx.aaps.lire(d.aapId);
+  // The programme (its questionnaire) and the zone: the header's two attributes, not the AAP.
+  const aap = await enteteAap(ctx, d.aapId, ['programme', 'depot']);
   if (!aap) throw new Error(`AAP du dossier ${dossierId} introuvable`);
   return { d, aap, questionnaire: regles.QUESTIONNAIRE_DU_PROGRAMME[aap.programme.code], aujourdhui: dateLocale(ctx.maintenant, aap.depot.cloture.fuseau) };
 }
