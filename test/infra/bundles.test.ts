@@ -22,6 +22,11 @@ const MANIFESTE = 'shared/http/routes.ts';
 /** The Tracer (and the X-Ray SDK under it) is evaluated only where tracing is on: reached by a dynamic import only. */
 const TRACER = /node_modules\/@aws-lambda-powertools\/tracer\//;
 const PDF = /node_modules\/(pdf-lib|@pdf-lib|pako)\/|^templates\//;
+/**
+ * Libraries only a few requests use (documents, signatures, workbooks, bank files): reached by a dynamic import only,
+ * so a route evaluates them on the request that needs them, never at import.
+ */
+const LOURDES = /node_modules\/(pdf-lib|@pdf-lib|pako|exceljs|node-forge|@signpdf\/[^/]+|sepa)\/|^templates\//;
 /** French is configured, English is zod's default; any other locale means a namespace-defeating import. */
 const LOCALE_ETRANGERE = /node_modules\/zod\/v4\/locales\/(?!(fr|en|index)\.js$)/;
 
@@ -41,6 +46,13 @@ async function bundler(handler: string): Promise<{ meta: Metafile; octets: numbe
   return { meta: res.metafile, octets: sorties.reduce((a, o) => a + o.bytes, 0), modules };
 }
 
+/** The modules evaluated when `entree` is imported: those reached from it through static imports only. */
+function atteintesStatiquement(meta: Metafile, entree: string): string[] {
+  const vus = new Set([entree]);
+  for (const f of vus) for (const i of meta.inputs[f]?.imports ?? []) if (i.kind !== 'dynamic-import') vus.add(i.path);
+  return [...vus];
+}
+
 describe('handler bundles', () => {
   it.each(Object.entries(JSON_REPRESENTATIFS))('leaves pdf-lib, templates and foreign zod locales out of %s', async (handler, max) => {
     const { octets, modules } = await bundler(handler);
@@ -48,14 +60,15 @@ describe('handler bundles', () => {
     expect(octets).toBeLessThanOrEqual(max);
   });
 
-  it('bundles the whole manifest only into the OpenAPI document, and loads the Tracer only dynamically', async () => {
+  it('bundles the whole manifest only into the OpenAPI document, and loads the Tracer and heavy libraries only dynamically', async () => {
     for (const r of routes) {
       const { meta, modules } = await bundler(r.handler);
       if (r.path !== '/openapi.json') expect(modules, r.handler).not.toContain(MANIFESTE);
-      const statiques = Object.entries(meta.inputs).flatMap(([de, i]) =>
-        i.imports.filter((x) => x.kind !== 'dynamic-import' && TRACER.test(x.path) && !TRACER.test(de)).map((x) => `${de} → ${x.path}`),
+      const statiques = (motif: RegExp) => Object.entries(meta.inputs).flatMap(([de, i]) =>
+        i.imports.filter((x) => x.kind !== 'dynamic-import' && motif.test(x.path) && !motif.test(de)).map((x) => `${de} → ${x.path}`),
       );
-      expect(statiques, r.handler).toEqual([]);
+      expect(statiques(TRACER), r.handler).toEqual([]);
+      expect(atteintesStatiquement(meta, r.handler).filter((f) => LOURDES.test(f)), r.handler).toEqual([]);
     }
   });
 
