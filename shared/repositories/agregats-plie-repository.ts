@@ -13,7 +13,7 @@
  * the same event applied twice, or an older one arriving late, changes nothing. A report reads one PLIE's years with
  * one Query of its partition.
  */
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config';
 import type { AgregatsStore, Marque, MiseAJourCompteurs } from '../domain/consolidation/agregats';
 import { COMPTEURS, type Compteur, type CompteursAnnee } from '../domain/consolidation/direct';
@@ -52,17 +52,35 @@ export const agregatsPlieRepository: AgregatsStore = {
     return r.Item ? lireMarque(r.Item) : null;
   },
 
-  async appliquer(avant: Marque | null, apres: Marque, majs: readonly MiseAJourCompteurs[]) {
+  async marques(cles) {
+    const out = new Map<string, Marque>();
+    for (let i = 0; i < cles.length; i += 100) {
+      let demande: Record<string, unknown>[] | undefined = cles.slice(i, i + 100).map((c) => cleMarque(c.dossierId, c.participantId));
+      for (let essai = 0; demande?.length && essai < 8; essai++) {
+        if (essai > 0) await new Promise((ok) => setTimeout(ok, 20 * 2 ** essai));
+        const r = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: demande, ConsistentRead: true } } }));
+        for (const x of r.Responses?.[tableName()] ?? []) {
+          const m = lireMarque(x);
+          out.set(`${m.dossierId}#${m.participantId}`, m);
+        }
+        demande = r.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+      }
+      if (demande?.length) throw new Error('Lecture des marqueurs d’agrégats incomplète');
+    }
+    return out;
+  },
+
+  async appliquer(marques: ReadonlyArray<{ avant: Marque | null; apres: Marque }>, majs: readonly MiseAJourCompteurs[]) {
     const t = tableName();
     try {
       await dynamo().send(new TransactWriteCommand({
         TransactItems: [
-          {
+          ...marques.map(({ avant, apres }) => ({
             Put: {
               TableName: t, Item: itemMarque(apres),
               ...(avant ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': avant.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
             },
-          },
+          })),
           ...majs.map((m) => {
             const cles = Object.keys(m.compteurs) as Compteur[];
             return {
@@ -79,7 +97,7 @@ export const agregatsPlieRepository: AgregatsStore = {
       return true;
     } catch (e) {
       const raisons = transactionCancellation(e);
-      // The marker moved meanwhile (the same event applied by another delivery, or a newer one): read again.
+      // A marker moved meanwhile (the same event applied by another delivery, or a newer one): read again.
       if (raisons?.some((r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict') || (e instanceof Error && e.name === 'TransactionConflictException')) return false;
       throw e;
     }

@@ -22,8 +22,13 @@ export const SUPPRIME = Number.MAX_SAFE_INTEGER;
 
 export interface AgregatsStore {
   marque(dossierId: string, participantId: string): Promise<Marque | null>;
-  /** The marker `apres` written on condition of `avant` (its version, or its absence) with the counters moved; false if that condition failed. */
-  appliquer(avant: Marque | null, apres: Marque, majs: readonly MiseAJourCompteurs[]): Promise<boolean>;
+  /** The markers of these participants (BatchGetItem, consistent), keyed `<dossierId>#<participantId>`. */
+  marques(cles: ReadonlyArray<{ dossierId: string; participantId: string }>): Promise<Map<string, Marque>>;
+  /**
+   * One transaction: each marker `apres` written on condition of its `avant` (its version, or its absence), the
+   * counters moved by `majs`; false if a condition failed (nothing written).
+   */
+  appliquer(marques: ReadonlyArray<{ avant: Marque | null; apres: Marque }>, majs: readonly MiseAJourCompteurs[]): Promise<boolean>;
   /** The PLIE's counters, every year (one Query). */
   compteurs(oi: string, plie: string): Promise<Map<number, CompteursAnnee>>;
   /** The rebuild's write: the PLIE's years replaced (years no longer counted deleted) and the markers rewritten. */
@@ -49,12 +54,29 @@ async function parLots<T>(xs: readonly T[], f: (x: T) => Promise<void>) {
 
 const majsDe = (oi: string, plie: string, d: Map<number, CompteursAnnee>): MiseAJourCompteurs[] => [...d].map(([annee, compteurs]) => ({ oi, plie, annee, compteurs }));
 
+/** Counter moves of the same PLIE-year merged (a transaction writes an item once). */
+function fusionner(majs: readonly MiseAJourCompteurs[]): MiseAJourCompteurs[] {
+  const m = new Map<string, MiseAJourCompteurs>();
+  for (const x of majs) {
+    const cle = `${x.oi}#${x.plie}#${x.annee}`;
+    const c = m.get(cle) ?? { oi: x.oi, plie: x.plie, annee: x.annee, compteurs: {} };
+    for (const [k, v] of Object.entries(x.compteurs) as Array<[keyof CompteursAnnee, number]>) c.compteurs[k] = (c.compteurs[k] ?? 0) + v;
+    m.set(cle, c);
+  }
+  return [...m.values()].map((x) => ({ ...x, compteurs: Object.fromEntries(Object.entries(x.compteurs).filter(([, v]) => v !== 0)) })).filter((x) => Object.keys(x.compteurs).length > 0);
+}
+
+/** Participants written in one transaction with their counters' moves (a transaction holds at most 100 items). */
+const PAR_TRANSACTION = 25;
+
 /**
  * Applies a batch of the stream: per participant its latest image only (records of one item arrive in order), each
- * moving its PLIE's counters by the difference with the marker read, in one conditional transaction (read again and
- * retried when the marker moved meanwhile). An event whose version is not newer than the marker's is skipped: a
- * batch delivered twice changes nothing. Records of dossiers without a PLIE count nowhere. Returns the sequence
- * numbers that failed (the batch item failures: handed again by the mapping).
+ * moving its PLIE's counters by the difference with its marker, the markers read at once and written with the
+ * counters' moves in transactions of 25 participants conditioned on the markers read; a transaction whose condition
+ * fails (a marker moved meanwhile) is applied again participant by participant, each marker read again. An event
+ * whose version is not newer than the marker's is skipped: a batch delivered twice changes nothing. Records of
+ * dossiers without a PLIE count nowhere. Returns the sequence numbers that failed (the batch item failures: handed
+ * again by the mapping).
  */
 export async function appliquerEvenements(ctx: ContexteAgregats, evenements: readonly EvenementParticipant[]) {
   const derniers = new Map<string, EvenementParticipant>();
@@ -64,31 +86,67 @@ export async function appliquerEvenements(ctx: ContexteAgregats, evenements: rea
   const echecs: string[] = [];
   let appliques = 0;
   let ignores = 0;
-  await parLots([...derniers.values()], async (e) => {
+  const lus = [...derniers.values()];
+  for (const e of lus) if (!dossiers.has(e.dossierId)) dossiers.set(e.dossierId, ctx.dossiers.lire(e.dossierId));
+
+  /** What the event writes given the marker read: null when it has nothing to apply. */
+  const preparer = async (e: EvenementParticipant, avant: Marque | null) => {
+    const d = await dossiers.get(e.dossierId)!;
+    // A deleted record's marker says where it counted; a record of a dossier without PLIE counts nowhere.
+    const plie = d?.plieId ?? avant?.plie;
+    const oi = d?.oi ?? avant?.oi;
+    const version = e.participant ? e.participant.version : SUPPRIME;
+    if (!plie || !oi || (avant && avant.version >= version)) return null;
+    if (!regles.has(plie)) regles.set(plie, versionsDuPlie(ctx.regles, plie));
+    const apports = e.participant ? apportParticipant(e.participant, await regles.get(plie)!) : [];
+    const majs = avant && (avant.oi !== oi || avant.plie !== plie)
+      ? [...majsDe(avant.oi, avant.plie, compter(avant.apports, -1)), ...majsDe(oi, plie, compter(apports))]
+      : majsDe(oi, plie, ecart(avant?.apports ?? [], apports));
+    return { avant, apres: { dossierId: e.dossierId, participantId: e.participantId, oi, plie, version, apports }, majs };
+  };
+
+  /** One event on its own, its marker read again until its transaction passes. */
+  const seul = async (e: EvenementParticipant) => {
     try {
-      if (!dossiers.has(e.dossierId)) dossiers.set(e.dossierId, ctx.dossiers.lire(e.dossierId));
-      const d = await dossiers.get(e.dossierId)!;
       for (let essai = 0; ; essai++) {
-        const avant = await ctx.agregats.marque(e.dossierId, e.participantId);
-        // A deleted record's marker says where it counted; a record of a dossier without PLIE counts nowhere.
-        const plie = d?.plieId ?? avant?.plie;
-        const oi = d?.oi ?? avant?.oi;
-        if (!plie || !oi) return void ignores++;
-        const version = e.participant ? e.participant.version : SUPPRIME;
-        if (avant && avant.version >= version) return void ignores++;
-        if (!regles.has(plie)) regles.set(plie, versionsDuPlie(ctx.regles, plie));
-        const apports = e.participant ? apportParticipant(e.participant, await regles.get(plie)!) : [];
-        const majs = avant && (avant.oi !== oi || avant.plie !== plie)
-          ? [...majsDe(avant.oi, avant.plie, compter(avant.apports, -1)), ...majsDe(oi, plie, compter(apports))]
-          : majsDe(oi, plie, ecart(avant?.apports ?? [], apports));
-        if (await ctx.agregats.appliquer(avant, { dossierId: e.dossierId, participantId: e.participantId, oi, plie, version, apports }, majs)) return void appliques++;
+        const p = await preparer(e, await ctx.agregats.marque(e.dossierId, e.participantId));
+        if (!p) return void ignores++;
+        if (await ctx.agregats.appliquer([p], fusionner(p.majs))) return void appliques++;
         if (essai >= 5) throw new Error(`Marqueur de ${e.participantId} disputé`);
       }
     } catch (err) {
       echecs.push(e.sequence);
       console.error('Agrégat de PLIE non mis à jour', e.dossierId, e.participantId, err instanceof Error ? err.message : err);
     }
-  });
+  };
+
+  for (let i = 0; i < lus.length; i += PAR_TRANSACTION * EN_PARALLELE) {
+    const tranche = lus.slice(i, i + PAR_TRANSACTION * EN_PARALLELE);
+    let marques: Map<string, Marque>;
+    try {
+      marques = await ctx.agregats.marques(tranche);
+    } catch {
+      await parLots(tranche, seul);
+      continue;
+    }
+    const lots: EvenementParticipant[][] = [];
+    for (let j = 0; j < tranche.length; j += PAR_TRANSACTION) lots.push(tranche.slice(j, j + PAR_TRANSACTION));
+    await Promise.all(lots.map(async (lot) => {
+      try {
+        const prets = (await Promise.all(lot.map(async (e) => ({ e, p: await preparer(e, marques.get(`${e.dossierId}#${e.participantId}`) ?? null) }))));
+        ignores += prets.filter((x) => !x.p).length;
+        const aEcrire = prets.flatMap((x) => (x.p ? [{ e: x.e, p: x.p }] : []));
+        if (!aEcrire.length) return;
+        if (await ctx.agregats.appliquer(aEcrire.map((x) => x.p), fusionner(aEcrire.flatMap((x) => x.p.majs)))) {
+          appliques += aEcrire.length;
+          return;
+        }
+        for (const x of aEcrire) await seul(x.e);
+      } catch {
+        for (const e of lot) await seul(e);
+      }
+    }));
+  }
   return { appliques, ignores, echecs };
 }
 
