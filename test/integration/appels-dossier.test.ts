@@ -39,7 +39,8 @@ async function appelsDe<T>(f: () => Promise<T>): Promise<{ r: T; appels: AppelDy
     e.arreter();
   }
 }
-const resume = (appels: AppelDynamo[]) => appels.map((a) => `${a.operation} ${a.cles.join(' + ')}`);
+const resume1 = (a: AppelDynamo) => `${a.operation} ${a.cles.join(' + ')}`;
+const resume = (appels: AppelDynamo[]) => appels.map(resume1);
 const lectureDeLAap = (appels: AppelDynamo[]) => appels.filter((a) => a.operation === 'Query' && a.cles.some((c) => c.startsWith('AAP#')));
 
 async function brouillon(ficheCode: string) {
@@ -136,6 +137,30 @@ describe('reads of a dossier: the fiche and the header’s attributes the rules 
     const entetes = appels.filter((a) => a.cles.includes(`AAP#${aap.id}/META`));
     expect(entetes).toHaveLength(1);
     expect(entetes[0]!.projection).toBeDefined();
+  });
+});
+
+describe('a fiche and a new dossier: the fiche named, not the AAP', () => {
+  it('GET /aaps/{id}/fiches/{code} reads the header’s statut and the fiche in one BatchGetItem, without its internal notes', async () => {
+    const { r, appels } = await appelsDe(() => api.get(`/aaps/${aap.id}/fiches/HP1`));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ code: 'HP1', notesInternes: [] });
+    expect(resume(appels)).toEqual([`BatchGetItem AAP#${aap.id}/META + AAP#${aap.id}/FICHE#HP1`]);
+    // A code in another case is still found (reading the fiches), an unknown one is still 404.
+    expect((await api.get(`/aaps/${aap.id}/fiches/hp1`)).body.code).toBe('HP1');
+    const inconnue = await api.get(`/aaps/${aap.id}/fiches/ZZ9`);
+    expect([inconnue.status, inconnue.body.code]).toEqual([404, 'FICHE_INTROUVABLE']);
+  });
+
+  it('POST /dossiers reads the fiche asked and the header’s attributes, never the AAP partition', async () => {
+    const org = await organisation(api, P1);
+    const { r, appels } = await appelsDe(() => api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: 'A2', organisationId: org.id } }));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ ficheCode: 'A2', aapReference: 'AAP-APPELS-1', statut: 'brouillon' });
+    expect(lectureDeLAap(appels)).toEqual([]);
+    expect(appels.filter((a) => a.cles.some((c) => c.startsWith('AAP#'))).map(resume1)).toEqual([`BatchGetItem AAP#${aap.id}/META + AAP#${aap.id}/FICHE#A2`]);
+    const inconnue = await api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: 'ZZ9', organisationId: org.id } });
+    expect([inconnue.status, inconnue.body.code]).toEqual([400, 'FICHE_INCONNUE']);
   });
 });
 

@@ -130,11 +130,17 @@ export async function lireAvecPlies(ctx: Contexte, id: string): Promise<{ aap: A
   return { aap, plies, dateDocument: new Date(dernierChangement) };
 }
 
+/**
+ * One fiche of a published AAP: the header's statut and the fiche under its code, in one read. A code written in
+ * another case (or unknown) reads the AAP's fiches to find it, or to answer 404.
+ */
 export async function lireFichePublique(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string, code: string): Promise<FicheOperation> {
-  const aap = await lirePublic(ctx, id);
-  const fiche = aap.fiches.find((f) => f.code.toUpperCase() === code.toUpperCase());
-  if (!fiche) throw new Introuvable('FICHE_INTROUVABLE', `L’appel à projets ${aap.reference} n’a pas de fiche ${code}.`);
-  return fiche;
+  const r = await ctx.store.referentiel({ entetes: [id], fiches: [{ aapId: id, code }], champs: ['statut', 'reference'] });
+  const entete = r.entetes.get(id);
+  if (!entete || entete.statut === 'brouillon') throw introuvable(id);
+  const fiche = r.fiches.get(cleFicheAap(id, code)) ?? (await lirePublic(ctx, id)).fiches.find((f) => f.code.toUpperCase() === code.toUpperCase());
+  if (!fiche) throw new Introuvable('FICHE_INTROUVABLE', `L’appel à projets ${entete.reference} n’a pas de fiche ${code}.`);
+  return regles.fichePublique(fiche);
 }
 
 export async function listerRectificatifs(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string): Promise<Rectificatif[]> {

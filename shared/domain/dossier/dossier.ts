@@ -54,7 +54,7 @@ export function exigerDepotOuvert(aap: AapDepot, maintenant: Date): void {
 
 /** A new draft answering a fiche, pre-filled from it: period, indicators with their targets. */
 export function nouveauDossier(p: {
-  aap: Aap;
+  aap: AapDepot & Pick<Aap, 'id' | 'reference' | 'organismeIntermediaire' | 'referencesPlies'>;
   fiche: FicheOperation;
   organisation: Organisation;
   actor: Actor;

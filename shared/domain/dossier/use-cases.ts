@@ -72,6 +72,8 @@ export const CHAMPS_AAP = {
   accuse: ['reference', 'titre', 'organismeIntermediaire', 'referencesPlies', 'programme', 'piecesAdministratives'],
   /** The accusé de réception des compléments (templates/accuse-complements.ts). */
   accuseComplements: ['reference', 'titre', 'organismeIntermediaire', 'referencesPlies'],
+  /** A new draft (`regles.nouveauDossier`): the window, the références, the OI, the PLIE's names. */
+  creation: ['id', 'reference', 'statut', 'ouvertureLe', 'clotureLe', 'depot', 'organismeIntermediaire', 'referencesPlies'],
   /** A list's line (`resumer`): the control's totals, the closing instant and zone. */
   resume: ['programme', 'clotureLe', 'depot'],
 } as const satisfies Record<string, readonly ChampEntete[]>;
@@ -145,15 +147,24 @@ export async function tenance(ctx: Pick<ContexteDossier, 'orgs'>, actor: Actor, 
 /** load → decide → persist: one dossier per (fiche, organisation), enforced by the store's transaction. */
 export async function creer(ctx: ContexteDossier, actor: Actor, demande: { aapId: string; ficheCode: string; organisationId: string }) {
   await exigerMembre(ctx.orgs, actor, demande.organisationId, 'dossier.creer');
-  const organisation = await ctx.orgs.lire(demande.organisationId);
-  const aap = await ctx.aaps.lire(demande.aapId);
+  // The header's attributes the new draft takes and the fiche under the code sent, in one read; a code in another case
+  // (or unknown) reads the AAP's fiches to find it, or to list them in the 400.
+  const [organisation, lu] = await Promise.all([
+    ctx.orgs.lire(demande.organisationId),
+    ctx.aaps.referentiel({ entetes: [demande.aapId], fiches: [{ aapId: demande.aapId, code: demande.ficheCode }], champs: CHAMPS_AAP.creation }),
+  ]);
+  const aap = lu.entetes.get(demande.aapId);
   if (!organisation) throw new Introuvable('ORGANISATION_INTROUVABLE', 'Organisation introuvable.');
   if (!aap || aap.statut === 'brouillon') throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets publié ne porte l’identifiant ${demande.aapId}.`);
-  const fiche = aap.fiches.find((f) => f.code.toUpperCase() === demande.ficheCode.toUpperCase());
+  let fiche = lu.fiches.get(cleFicheAap(demande.aapId, demande.ficheCode));
   if (!fiche) {
-    throw new RequeteInvalide('FICHE_INCONNUE', `L’appel à projets ${aap.reference} n’a pas de fiche ${demande.ficheCode}.`, [
-      { chemin: 'corps.ficheCode', message: `Fiche inconnue (fiches : ${aap.fiches.map((f) => f.code).join(', ')}).` },
-    ]);
+    const fiches = (await ctx.aaps.lire(demande.aapId))?.fiches ?? [];
+    fiche = fiches.find((f) => f.code.toUpperCase() === demande.ficheCode.toUpperCase());
+    if (!fiche) {
+      throw new RequeteInvalide('FICHE_INCONNUE', `L’appel à projets ${aap.reference} n’a pas de fiche ${demande.ficheCode}.`, [
+        { chemin: 'corps.ficheCode', message: `Fiche inconnue (fiches : ${fiches.map((f) => f.code).join(', ')}).` },
+      ]);
+    }
   }
   const brouillon = regles.nouveauDossier({ aap, fiche, organisation, actor, id: ctx.nouvelId(), maintenant: ctx.maintenant });
   const { dossier, evenement } = journaliser(brouillon, { id: ctx.nouvelId(), type: 'creation', auteur: actor, de: null, maintenant: ctx.maintenant });
