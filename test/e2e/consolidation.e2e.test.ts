@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agregatsPlieRepository } from '#shared/repositories/agregats-plie-repository';
 import { captureSi } from './support/capture-si';
 import { fermerSession, ouvrirSession, seConnecter, type SessionE2e } from './support/session';
 
@@ -11,7 +12,8 @@ const texte = async (p: Page, id: string) => ((await p.getByTestId(id).textConte
 /**
  * The OI's reports by clicks, from the home page: the 2006 national consolidation shipped with the demo (seed 000),
  * its figures recomputed from the counts and its inconsistencies shown with both figures; then the admin imports a
- * past year of two PLIE from a CSV and reads their consolidation, and a wrong file is refused line by line.
+ * past year of two PLIE from a CSV and reads their consolidation, and a wrong file is refused line by line; the current
+ * year is offered next to them, live from Guichet's data and labelled so.
  */
 describe('reports and consolidation of the OI’s PLIE', () => {
   let session: SessionE2e;
@@ -62,5 +64,23 @@ describe('reports and consolidation of the OI’s PLIE', () => {
     await expect.poll(async () => ((await refus.textContent()) ?? '')).toMatch(/Ligne 2 \(lune\) : PLIE « lune » inconnu de votre OI/);
     expect(await refus.textContent()).toMatch(/Ligne 3 \(sources\) : flux.entrees : Un effectif ne peut pas être négatif/);
     await captureSi(page, 'consolidation-import-refuse');
+  }, LONG);
+
+  it('offers the current year live from Guichet’s data, labelled with the time it was computed', async () => {
+    const annee = new Date().getFullYear();
+    // The PLIE de Bordeaux's counters as the stream handler keeps them (the demo's participants are not in this stack).
+    await agregatsPlieRepository.remplacer('AGAPE', 'bordeaux', new Map([[annee, {
+      entrees: 12, sorties: 5, sortiesPositives: 2, dontEmploi: 2, sansSuite: 3, dontAbandons: 1, dontDemenagements: 1, dontAutres: 1, categorie_emploi_durable: 2, categorie_negative: 3,
+    }]]), []);
+    await page.getByLabel('Année', { exact: true }).selectOption({ label: `${annee} (en cours, en direct)` });
+    await page.getByRole('heading', { level: 2, name: 'Année en cours : chiffres en direct' }).waitFor();
+    expect(await texte(page, 'direct')).toMatch(/Calculés le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}/);
+    expect(await texte(page, 'direct')).toContain('PLIE de Bordeaux — 12 participants en parcours durant l’année');
+    expect(await texte(page, 'sources')).toMatch(/PLIE de Bordeaux — en direct, calculé le/);
+    expect(await texte(page, 'flux')).toMatch(/Taux de sorties positives \(positives ÷ total des sorties\)\s*40,00 %/);
+    expect(await texte(page, 'repartition-T1bis')).toContain('sortie positive — emploi durable');
+    await captureSi(page, 'consolidation-annee-en-cours');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le classeur (XLSX)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe(`consolidation-plie-AGAPE-${annee}.xlsx`);
   }, LONG);
 });
