@@ -20,10 +20,13 @@ export function roleDans(c: Comite, actor: Actor): Role | null {
 }
 
 /** The AAP's PLIE named by id (or by name): comités and dossiers keep its name, which documents print. */
-const plieDe = (aap: Aap, plie: string) => aap.referencesPlies.find((p) => p.id === plie || p.nom === plie) ?? null;
+const plieDe = (aap: Pick<Aap, 'referencesPlies'>, plie: string) => aap.referencesPlies.find((p) => p.id === plie || p.nom === plie) ?? null;
+
+/** The AAP's header attributes a new comité reads. */
+export type AapComite = Pick<Aap, 'id' | 'reference' | 'organismeIntermediaire' | 'referencesPlies' | 'depot'>;
 
 /** The comité a demande composes; `personnes` are its members as the identity provider knows them, by e-mail. */
-export function nouveauComite(aap: Aap, demande: DemandeComite, p: { actor: Actor; id: string; maintenant: Date; personnes: Map<string, Personne> }): Comite {
+export function nouveauComite(aap: AapComite, demande: DemandeComite, p: { actor: Actor; id: string; maintenant: Date; personnes: Map<string, Personne> }): Comite {
   exiger(p.actor, 'comite.creer', { oi: aap.organismeIntermediaire.sigle }, () => new AccesRefuse(`Seuls les agents de l’OI ${aap.organismeIntermediaire.sigle} organisent ses comités.`));
   // The form sends the PLIE's id; a name (as comités stored before PLIE had ids) is accepted too.
   const plie = plieDe(aap, demande.plie);

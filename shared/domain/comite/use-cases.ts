@@ -127,7 +127,7 @@ export async function chargerComite(ctx: ContexteComite, actor: Actor, id: strin
 }
 
 export async function creerComite(ctx: ContexteComite, actor: Actor, demande: DemandeComite) {
-  const aap = await ctx.aaps.lire(demande.aapId);
+  const aap = await enteteAap(ctx, demande.aapId, ['id', 'reference', 'organismeIntermediaire', 'referencesPlies', 'depot']);
   const introuvable = () => new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.');
   exiger(actor, 'comite.creer', { oi: aap?.organismeIntermediaire.sigle ?? null }, introuvable);
   if (!aap) throw introuvable();
@@ -255,7 +255,8 @@ export async function procesVerbal(ctx: ContexteComite, actor: Actor, id: string
   const c = await chargerComite(ctx, actor, id);
   if (c.statut !== 'clos') throw new Conflit('COMITE_NON_CLOS', 'Le procès-verbal est établi à la clôture de la séance.');
   const [aap, conflits, votes, dossiers] = await Promise.all([
-    ctx.aaps.lire(c.aapId), ctx.comites.conflits(id), ctx.comites.votes(id), Promise.all(c.ordreDuJour.map((x) => ctx.dossiers.lire(x))),
+    // What the PV prints of the AAP (templates/proces-verbal.ts).
+    enteteAap(ctx, c.aapId, ['reference', 'titre', 'organismeIntermediaire', 'enveloppeFseCentimes']), ctx.comites.conflits(id), ctx.comites.votes(id), Promise.all(c.ordreDuJour.map((x) => ctx.dossiers.lire(x))),
   ]);
   if (!aap) throw new Error(`AAP ${c.aapId} introuvable`);
   // Closings record attendance; comités closed before they did keep the PV they had: present is who took part.
