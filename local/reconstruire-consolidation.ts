@@ -40,7 +40,7 @@ try {
   for (const plie of plies) {
     const v = await verifier(ctx, oi, plie);
     if (!v.concordent) ecarts++;
-    console.log(`${oi} / ${plie} : compteurs maintenus ${v.concordent ? 'conformes' : 'différents'} du recalcul${v.concordent ? '' : ` (maintenus ${JSON.stringify(v.maintenus)}, recalculés ${JSON.stringify(v.recalcules)})`}.`);
+    console.log(`${oi} / ${plie} : compteurs maintenus ${v.concordent ? 'conformes au' : 'différents du'} recalcul${v.concordent ? '' : ` (maintenus ${JSON.stringify(v.maintenus)}, recalculés ${JSON.stringify(v.recalcules)})`}.`);
     if (!verifierSeulement && !v.concordent) {
       const r = await reconstruire(ctx, oi, plie);
       console.log(`  reconstruits : ${r.participants} participant(s) de ${r.dossiers} dossier(s), années ${r.annees.join(', ') || 'aucune'}.`);
