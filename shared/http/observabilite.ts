@@ -1,10 +1,8 @@
 /**
- * Powertools for AWS Lambda, in one place: the Logger (with the Lambda context and a correlation id), the Tracer
- * (X-Ray segments, SDK clients captured in repositories/clients.ts and storage/s3.ts) and Metrics (EMF, cold start
- * included). Handlers
- * never import Powertools: the HTTP wrapper (handler.ts) and `tache` below apply these middlewares. Outside Lambda
- * tracing is off (no AWS_EXECUTION_ENV, or POWERTOOLS_TRACE_ENABLED=false) and the Tracer is not even loaded, nor the
- * X-Ray SDK it brings (about 110 kB to evaluate at each cold start); the local runtime sets
+ * Powertools for AWS Lambda, in one place: the Logger (with the Lambda context and a correlation id), the Tracer's
+ * handler segment (X-Ray; the Tracer itself is loaded by ./tracage.ts, where the SDK clients it captures are made, so
+ * a function calling no AWS service bundles no X-Ray SDK) and Metrics (EMF, cold start included). Handlers never
+ * import Powertools: the HTTP wrapper (handler.ts) and `tache` below apply these middlewares. The local runtime sets
  * POWERTOOLS_METRICS_DISABLED, so `npm start` and the tests neither need X-Ray nor print metric blobs.
  */
 import middy from '@middy/core';
@@ -14,41 +12,19 @@ import type { Context } from 'aws-lambda';
 import { MOTIFS_ANALYSE } from '../domain/piece/analyse';
 import type { Piece } from '../schemas/piece';
 import { logger } from './logger';
-import { config, type Config } from '../config';
 import { METRIQUES, NAMESPACE, SERVICE, type Metrique } from './metriques';
 
-/** Powertools' own rule: traced in Lambda unless POWERTOOLS_TRACE_ENABLED=false, never under SAM or Amplify mocks. */
-export function tracageActif(env: Pick<Config, 'AWS_EXECUTION_ENV' | 'AWS_SAM_LOCAL' | 'POWERTOOLS_TRACE_ENABLED'> = config()): boolean {
-  const execution = env.AWS_EXECUTION_ENV ?? '';
-  return (
-    execution !== '' &&
-    execution !== 'AWS_Lambda_amplify-mock' &&
-    !env.AWS_SAM_LOCAL &&
-    (env.POWERTOOLS_TRACE_ENABLED ?? '').toLowerCase() !== 'false'
-  );
+let segment: (() => middy.MiddlewareObj) | undefined;
+/** Set by ./tracage.ts once it has loaded the Tracer: each handler built afterwards opens its X-Ray segment. */
+export function tracerLesHandlers(s: () => middy.MiddlewareObj): void {
+  segment = s;
 }
-
-/** The Tracer and its middleware, loaded while the module loads (Lambda's init phase) and only where tracing is on. */
-async function chargerTracage() {
-  const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([
-    import('@aws-lambda-powertools/tracer'),
-    import('@aws-lambda-powertools/tracer/middleware'),
-  ]);
-  const tracer = new Tracer({ serviceName: SERVICE });
-  return { tracer, segment: () => captureLambdaHandler(tracer, { captureResponse: false }) };
-}
-const tracage = tracageActif() ? await chargerTracage() : undefined;
 
 let instance: Metrics | undefined;
 /** Created on first use, once the local runtime has set POWERTOOLS_METRICS_DISABLED (read at construction). */
 export function metrics(): Metrics {
   instance ??= new Metrics({ namespace: NAMESPACE, serviceName: SERVICE });
   return instance;
-}
-
-/** Wraps an AWS SDK v3 client in X-Ray subsegments when tracing is on (a no-op locally). */
-export function tracerClient<T>(client: T): T {
-  return tracage?.tracer.isTracingEnabled() ? tracage.tracer.captureAWSv3Client(client) : client;
 }
 
 export function compter(nom: Metrique, valeur = 1): void {
@@ -80,7 +56,7 @@ const publierMetriques = (): middy.MiddlewareObj => {
 /** The middlewares every handler wears, outermost first: logger context, trace segment, metrics flush. */
 export const observer = () => [
   injectLambdaContext(logger, { resetKeys: true }),
-  ...(tracage ? [tracage.segment()] : []),
+  ...(segment ? [segment()] : []),
   publierMetriques(),
 ];
 

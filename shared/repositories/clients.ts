@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
-import { tracerClient } from '../http/observabilite';
+import { tracerClient } from '../http/tracage';
 
 let doc: DynamoDBDocumentClient | undefined;
 

@@ -22,7 +22,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from 
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, config } from '../config';
-import { tracerClient } from '../http/observabilite';
+import { tracerClient } from '../http/tracage';
 
 let client: S3Client | undefined;
 

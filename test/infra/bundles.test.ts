@@ -2,7 +2,7 @@ import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { optionsEsbuild } from '#infra/bundling';
 import { fromRoot } from '#infra/paths';
-import { routes } from '#shared/http/routes';
+import { routes, type RouteDefinition } from '#shared/http/routes';
 
 /**
  * Cold start, guarded by what is bundled rather than by a timing: JSON routes carry neither pdf-lib nor the PDF
@@ -19,8 +19,12 @@ const JSON_REPRESENTATIFS: Record<string, number> = {
 };
 /** Only the OpenAPI document needs every route's contract; the others bundle their area's. */
 const MANIFESTE = 'shared/http/routes.ts';
-/** The Tracer (and the X-Ray SDK under it) is evaluated only where tracing is on: reached by a dynamic import only. */
+/**
+ * The Tracer (and the X-Ray SDK under it) is evaluated only where tracing is on: reached by a dynamic import only, from
+ * the module the SDK clients import; a route that calls neither DynamoDB nor S3 does not bundle it at all.
+ */
 const TRACER = /node_modules\/@aws-lambda-powertools\/tracer\//;
+const TRACAGE = 'shared/http/tracage.ts';
 const PDF = /node_modules\/(pdf-lib|@pdf-lib|pako)\/|^templates\//;
 /**
  * Libraries only a few requests use (documents, signatures, workbooks, bank files): reached by a dynamic import only,
@@ -68,7 +72,12 @@ describe('handler bundles', () => {
         i.imports.filter((x) => x.kind !== 'dynamic-import' && motif.test(x.path) && !motif.test(de)).map((x) => `${de} → ${x.path}`),
       );
       expect(statiques(TRACER), r.handler).toEqual([]);
-      expect(atteintesStatiquement(meta, r.handler).filter((f) => LOURDES.test(f)), r.handler).toEqual([]);
+      const statiquement = atteintesStatiquement(meta, r.handler);
+      // Its handler segment is set up before the handler is built: the module is evaluated with the handler's imports.
+      const acces: RouteDefinition['access'] = r.access;
+      if (acces.table || acces.bucket) expect(statiquement, r.handler).toContain(TRACAGE);
+      else expect(Object.keys(meta.inputs).filter((f) => TRACER.test(f) || f === TRACAGE), r.handler).toEqual([]);
+      expect(statiquement.filter((f) => LOURDES.test(f)), r.handler).toEqual([]);
     }
   });
 
