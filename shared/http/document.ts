@@ -57,10 +57,15 @@ export async function servirDocument<T>(req: { query: unknown; maintenant: Date 
   }
   const lue = await ficheDocument(cle);
   const fiche = lue ?? (await rendreEtConserver(cle, d.entrees, d.rendre)).fiche;
-  // Signed with the attachment name and type S3 must answer with (as a pièce's download).
-  const url = await urlTelechargement(cle, dispositionTelechargement(d.nomFichier), 'application/pdf');
+  // Signed with the name and type S3 must answer with (as a pièce's download): an attachment for the app's link (saved),
+  // inline for a plain link to a document shown in the browser (the AAP), as the route's own answer is.
+  const disposition = dispositionTelechargement(d.nomFichier);
   const entetes = { 'x-guichet-document': lue ? 'cache' : 'rendu' };
-  if (lien === 'redirection') return { status: 303, headers: { ...entetes, location: url } };
+  if (lien === 'redirection') {
+    const url = await urlTelechargement(cle, d.inline === false ? disposition : disposition.replace(/^attachment;/, 'inline;'), 'application/pdf');
+    return { status: 303, headers: { ...entetes, location: url } };
+  }
+  const url = await urlTelechargement(cle, disposition, 'application/pdf');
   const corps: LienDocumentGenere = {
     url, expireDans: EXPIRATION_LIEN_S, expireLe: new Date(req.maintenant.getTime() + EXPIRATION_LIEN_S * 1000).toISOString(),
     octets: fiche.octets, sha256: fiche.sha256,

@@ -114,10 +114,13 @@ describe('web app', () => {
 
     const lienPdf = page.getByRole('link', { name: 'Télécharger l’appel à projets (PDF)' });
     const href = await lienPdf.getAttribute('href');
-    expect(href).toMatch(/^\/api\/aaps\/.+\/document\.pdf$/);
+    // A plain link: the API answers 303 to a short-lived presigned URL of the cached render, shown inline.
+    expect(href).toMatch(/^\/api\/aaps\/.+\/document\.pdf\?lien=redirection$/);
     const pdf = await page.request.get(href!);
     expect(pdf.status()).toBe(200);
+    expect(pdf.url()).toMatch(/X-Amz-Signature=/);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect(pdf.headers()['content-disposition']).toMatch(/^inline; filename=/);
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     await page.getByRole('link', { name: /^HP1\b/ }).click();

@@ -94,6 +94,8 @@ describe('the AAP PDF, rendered once per content', () => {
     expect(redirection.status).toBe(303);
     const suivie = await fetch(redirection.headers.get('location')!);
     expect(Buffer.from(await suivie.arrayBuffer()).equals(lus)).toBe(true);
+    // A plain link shows the AAP in the browser, as the route's own answer does; the app's link saves it.
+    expect(suivie.headers.get('content-disposition')).toMatch(/^inline; filename="AAP-CACHE-1-v\d+\.pdf"/);
     expect(nombreRendus()).toBe(avant);
   });
 

@@ -181,7 +181,7 @@ export function ResultatCsfLecture({ resultat: r, id, rapport }: { resultat: Res
     <div className="resultat-csf" data-testid="resultat-csf">
       {rapport && (
         <p className="actions">
-          <LienPdf chemin={`/dossiers/${encodeURIComponent(rapport.dossierId)}/bilans/${rapport.numero}/csf/rapport.pdf`} nom={`rapport-csf-${rapport.reference}-${rapport.numero}.pdf`} className="bouton bouton-secondaire bouton-petit">
+          <LienPdf cache chemin={`/dossiers/${encodeURIComponent(rapport.dossierId)}/bilans/${rapport.numero}/csf/rapport.pdf`} nom={`rapport-csf-${rapport.reference}-${rapport.numero}.pdf`} className="bouton bouton-secondaire bouton-petit">
             Rapport de contrôle (PDF)
           </LienPdf>
         </p>
@@ -352,7 +352,7 @@ export function ListeReversements({ dossierId, reversements, action }: { dossier
                 <th scope="row">
                   {r.numero}
                   <span className="bloc discret">{r.motif}</span>
-                  <LienPdf chemin={`/dossiers/${encodeURIComponent(dossierId)}/reversements/${encodeURIComponent(r.id)}/ordre.pdf`} nom={`ordre-de-reversement-${r.numero}.pdf`} className="bouton bouton-secondaire bouton-petit">
+                  <LienPdf cache chemin={`/dossiers/${encodeURIComponent(dossierId)}/reversements/${encodeURIComponent(r.id)}/ordre.pdf`} nom={`ordre-de-reversement-${r.numero}.pdf`} className="bouton bouton-secondaire bouton-petit">
                     Ordre de reversement (PDF)<span className="sr-only"> {r.numero}</span>
                   </LienPdf>
                 </th>

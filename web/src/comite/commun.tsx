@@ -2,20 +2,21 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { Alerte } from '../components/ui';
 import { enErreur, type ApiError } from '../lib/api';
-import { telechargerAvecJeton } from '../lib/fichiers';
+import { telechargerAvecJeton, telechargerDocument } from '../lib/fichiers';
 
 /**
- * A link to a generated file (a PDF by default, a CSV export…): a plain link cannot carry the token, so a click fetches
- * it as a blob and saves it.
+ * A link to a generated file (a PDF by default, a CSV export…): a plain link cannot carry the token, so a click asks
+ * for the document's short-lived link and opens it (`cache`: the routes that keep their renders and take `?lien=json`,
+ * see telechargerDocument), or fetches the file as a blob and saves it.
  */
-export function LienPdf({ chemin, nom, children, className = 'bouton bouton-secondaire', type = 'application/pdf' }: { chemin: string; nom: string; children: ReactNode; className?: string; type?: string }) {
+export function LienPdf({ chemin, nom, children, className = 'bouton bouton-secondaire', type = 'application/pdf', cache = false }: { chemin: string; nom: string; children: ReactNode; className?: string; type?: string; cache?: boolean }) {
   const [erreur, setErreur] = useState<string | null>(null);
   const [envoi, setEnvoi] = useState(false);
   const telecharger = (e: MouseEvent) => {
     e.preventDefault();
     setErreur(null);
     setEnvoi(true);
-    telechargerAvecJeton(chemin, nom)
+    (cache ? telechargerDocument(chemin, nom) : telechargerAvecJeton(chemin, nom))
       .catch((err: unknown) => setErreur(enErreur(err).message))
       .finally(() => setEnvoi(false));
   };

@@ -14,7 +14,7 @@ export function DecisionPorteur({ dossier }: { dossier: TDossier }) {
       <Alerte type="avertissement" titre="Dossier déclaré irrecevable">
         <p>L’organisme intermédiaire a déclaré votre dossier irrecevable pour le motif suivant :</p>
         <p className="texte-saisi">« {dossier.suivi.motifIrrecevabilite ?? 'motif non communiqué'} »</p>
-        <LienPdf chemin={`/dossiers/${encodeURIComponent(dossier.id)}/lettre-decision.pdf`} nom={`lettre-irrecevabilite-${dossier.reference}.pdf`} className="bouton">
+        <LienPdf cache chemin={`/dossiers/${encodeURIComponent(dossier.id)}/lettre-decision.pdf`} nom={`lettre-irrecevabilite-${dossier.reference}.pdf`} className="bouton">
           Télécharger la lettre d’irrecevabilité (PDF)
         </LienPdf>
       </Alerte>

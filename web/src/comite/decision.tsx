@@ -17,7 +17,7 @@ export function CarteDecision({ dossier, vue = 'porteur' }: { dossier: TDossier;
         <h2 id="decision-titre">{vue === 'oi' ? 'Irrecevabilité' : 'Décision sur votre demande'}</h2>
         <p className="decision-statut">Le dossier a été déclaré irrecevable : il ne sera pas présenté au comité de pilotage.</p>
         <Definitions lignes={[['Motif', <p key="m" className="texte-saisi">{dossier.suivi.motifIrrecevabilite ?? 'Non précisé.'}</p>], ['Décision', formatInstant(dossier.modifieLe)]]} />
-        <LienPdf chemin={`/dossiers/${encodeURIComponent(dossier.id)}/lettre-decision.pdf`} nom={`lettre-irrecevabilite-${dossier.reference}.pdf`} className="bouton">
+        <LienPdf cache chemin={`/dossiers/${encodeURIComponent(dossier.id)}/lettre-decision.pdf`} nom={`lettre-irrecevabilite-${dossier.reference}.pdf`} className="bouton">
           Télécharger la lettre d’irrecevabilité (PDF)
         </LienPdf>
       </section>
@@ -47,7 +47,7 @@ export function CarteDecision({ dossier, vue = 'porteur' }: { dossier: TDossier;
           ['Programmation', prog ? `le ${formatDate(prog.dateDecision)}${prog.referenceDeliberation ? ` (délibération ${prog.referenceDeliberation})` : ''}` : null],
         ]}
       />
-      <LienPdf chemin={`/dossiers/${encodeURIComponent(dossier.id)}/lettre-decision.pdf`} nom={`lettre-decision-${dossier.reference}.pdf`} className="bouton">
+      <LienPdf cache chemin={`/dossiers/${encodeURIComponent(dossier.id)}/lettre-decision.pdf`} nom={`lettre-decision-${dossier.reference}.pdf`} className="bouton">
         Télécharger la lettre de décision (PDF)
       </LienPdf>
     </section>

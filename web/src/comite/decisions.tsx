@@ -18,7 +18,7 @@ export function DecisionsSeance({ comite }: { comite: TComiteDetail }) {
             Séance close le {comite.closLe ? formatInstant(comite.closLe, comite.fuseau) : '—'} · FSE sélectionné : {formatMontant(selection)}
           </p>
         </div>
-        <LienPdf chemin={`/comites/${encodeURIComponent(comite.id)}/proces-verbal.pdf`} nom={`proces-verbal-${comite.id}.pdf`} className="bouton">
+        <LienPdf cache chemin={`/comites/${encodeURIComponent(comite.id)}/proces-verbal.pdf`} nom={`proces-verbal-${comite.id}.pdf`} className="bouton">
           Télécharger le procès-verbal (PDF)
         </LienPdf>
       </div>

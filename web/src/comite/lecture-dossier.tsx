@@ -79,7 +79,7 @@ export function LectureDossierComite({ comiteId, dossierId }: { comiteId: string
         </details>
       )}
       {i && (
-        <LienPdf chemin={`/dossiers/${encodeURIComponent(d.id)}/rapport-instruction.pdf`} nom={`rapport-instruction-${d.reference}.pdf`} className="bouton bouton-lien">
+        <LienPdf cache chemin={`/dossiers/${encodeURIComponent(d.id)}/rapport-instruction.pdf`} nom={`rapport-instruction-${d.reference}.pdf`} className="bouton bouton-lien">
           Rapport d’instruction (PDF)
         </LienPdf>
       )}

@@ -5,7 +5,7 @@ import { idChamp } from '../form/champs';
 import { normaliserChemin } from '../form/conversion';
 import { api, ApiError, type DetailErreur, enErreur } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
-import { telechargerAvecJeton } from '../lib/fichiers';
+import { telechargerDocument } from '../lib/fichiers';
 import { formatInstant, formatMontant, pluriel } from '../lib/format';
 import { DossierSchema, type TDossier, type TLigneChecklist } from '../lib/schemas-dossier';
 import { controler, type Parametres } from './regles-affichage';
@@ -33,7 +33,7 @@ export function LienAccuse({ dossier, complements = false }: { dossier: TDossier
   const telecharger = (e: MouseEvent) => {
     e.preventDefault();
     setErreur(null);
-    telechargerAvecJeton(chemin, `${document}-${dossier.reference}.pdf`).catch((err: unknown) =>
+    telechargerDocument(chemin, `${document}-${dossier.reference}.pdf`).catch((err: unknown) =>
       setErreur(err instanceof ApiError ? err.message : 'Téléchargement impossible.'),
     );
   };

@@ -38,7 +38,7 @@ export function HistoriqueInstruction({ historique, grille, dossierId, reference
     <section className="carte" aria-labelledby="historique-titre" id="section-historique">
       <div className="entete-avec-actions">
         <h2 id="historique-titre">Historique de l’instruction</h2>
-        <LienPdf chemin={`/dossiers/${encodeURIComponent(dossierId)}/rapport-instruction.pdf`} nom={`rapport-instruction-${reference}.pdf`}>
+        <LienPdf cache chemin={`/dossiers/${encodeURIComponent(dossierId)}/rapport-instruction.pdf`} nom={`rapport-instruction-${reference}.pdf`}>
           Télécharger le rapport d’instruction (PDF)
         </LienPdf>
       </div>

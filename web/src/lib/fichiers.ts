@@ -52,6 +52,50 @@ export async function telechargerAvecJeton(path: string, nomParDefaut: string, c
   return nom;
 }
 
+/** Follows a URL by a navigation (a download when it is signed as an attachment): no header, no CORS. */
+export function ouvrirLien(url: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.rel = 'noopener';
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/**
+ * A generated document (PDF), rendered once and kept by the server: asks with the token for its short-lived link
+ * (`?lien=json`, issued after the authorisation check: the same 403/404 as the PDF), then opens that link. The browser
+ * reaches S3 by a navigation, which carries no Authorization header and needs no CORS, and S3 answers as an attachment
+ * under the document's name (signed into the URL). Not a fetch of the PDF route following a redirect: the token would
+ * be dropped or clash with the signature, and the bucket's CORS would have to answer the app after a cross-origin hop.
+ * A route that answers the PDF itself (a document not cached) is saved as a blob, as telechargerAvecJeton does.
+ */
+export async function telechargerDocument(path: string, nomParDefaut: string): Promise<string> {
+  const session = sessionCourante();
+  let reponse: Response;
+  try {
+    reponse = await fetch(`/api${path}${path.includes('?') ? '&' : '?'}lien=json`, {
+      headers: { Accept: 'application/json, application/pdf', ...(session ? { Authorization: `Bearer ${session.token}` } : {}) },
+    });
+  } catch {
+    throw new ApiError(0, 'RESEAU', 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.');
+  }
+  const type = reponse.headers.get('content-type') ?? '';
+  if (!reponse.ok) {
+    throw lireErreur(reponse.status, type.includes('json') ? await reponse.json().catch(() => null) : null);
+  }
+  if (type.includes('json')) {
+    const { url } = (await reponse.json()) as { url?: unknown };
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw new ApiError(0, 'LIEN_INVALIDE', 'Le lien du document est invalide : réessayez.');
+    ouvrirLien(url);
+    return nomParDefaut;
+  }
+  const nom = nomDepuisDisposition(reponse.headers.get('content-disposition')) ?? nomParDefaut;
+  enregistrerBlob(await reponse.blob(), nom);
+  return nom;
+}
+
 /** SHA-256 of a file, in lowercase hexadecimal, computed in the browser. */
 export async function empreinteSha256(fichier: Blob): Promise<string> {
   const h = await crypto.subtle.digest('SHA-256', await fichier.arrayBuffer());

@@ -47,7 +47,7 @@ export function PageAap({ id }: { id: string }) {
           {aap.nombreRectificatifs > 0 && <> · {pluriel(aap.nombreRectificatifs, 'rectificatif', 'rectificatifs')}</>}
         </p>
         <p>
-          <a className="bouton" href={`/api${chemin}/document.pdf`} type="application/pdf">
+          <a className="bouton" href={`/api${chemin}/document.pdf?lien=redirection`} type="application/pdf">
             Télécharger l’appel à projets (PDF)
           </a>
         </p>

@@ -85,7 +85,7 @@ export function PageGestionAap({ id }: { id: string }) {
           {aap.statut !== 'brouillon' && <Link to={`/gestion/aaps/${encodeURIComponent(aap.id)}/comites`} className="bouton">Comités et enveloppe</Link>}
           {aap.statut !== 'brouillon' && <Link to={chemin} className="bouton bouton-secondaire">Voir la page publique</Link>}
           {aap.statut !== 'brouillon' && (
-            <a href={`/api${chemin}/document.pdf`} className="bouton bouton-secondaire" type="application/pdf">PDF</a>
+            <a href={`/api${chemin}/document.pdf?lien=redirection`} className="bouton bouton-secondaire" type="application/pdf">PDF</a>
           )}
         </div>
       </header>
