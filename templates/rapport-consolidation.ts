@@ -13,7 +13,7 @@ export interface RapportConsolidationInput {
   annee: number;
   instantanes: { plie: string; libelle: string; source: string | null; importe: { le: string } | null }[];
   /** The current year's live figures: when they were computed (they date the document). */
-  direct?: { calculeLe: string } | null;
+  direct?: { calculeLe: string; plies?: Array<{ plie: string; participants: number; participantsTableau3?: number }> } | null;
   rapport: RapportConsolide;
 }
 
@@ -73,6 +73,10 @@ export async function renderRapportConsolidation(input: RapportConsolidationInpu
   const t = r.financements;
   if (t) {
     layout.heading(`Financements réalisés (tableau 3) \u2014 ${t.plieRepondants} PLIE`, 2, 120);
+    if (input.direct?.plies?.length) {
+      const n3 = input.direct.plies.reduce((x, p) => x + (p.participantsTableau3 ?? 0), 0);
+      layout.paragraph(`Bilans contrôlés des opérations programmées comptées : ${n(n3)} participant${n3 > 1 ? 's' : ''} en parcours dans ces opérations.`, { size: 9 });
+    }
     if (t.plieSansDonnees.length) layout.paragraph(`Sans données : ${t.plieSansDonnees.join(', ')}.`, { size: 9 });
     grille(layout, [{ header: 'Financeur', width: 3 }, { header: 'Total', width: 1.3, align: 'right' }, { header: 'Directs', width: 1.3, align: 'right' }, { header: 'Indirects', width: 1.3, align: 'right' }], [
       ...t.lignes.map((l) => [l.libelle, eur(l.total), eur(l.directs), eur(l.indirects)]),

@@ -101,6 +101,9 @@ describe('demo dossiers of npm start', () => {
     expect(live.rapport.financements).toMatchObject({ plieRepondants: 1, plieSansDonnees: ['haut-perigord'] });
     const bordeaux = live.direct.plies.find((p: { plie: string }) => p.plie === 'bordeaux');
     expect(bordeaux.operations.map((o: { reference: string; compteeAuTableau3: boolean }) => o.compteeAuTableau3).filter(Boolean)).toHaveLength(2);
+    // The participants behind each operation's figures: B1's four, none on B2 and B3; Tableau 3 rests on B1's and B3's.
+    expect(bordeaux.operations.map((o: { participants: number }) => o.participants).sort()).toEqual([0, 0, 4]);
+    expect(bordeaux.participantsTableau3).toBe(4);
   }, 120_000);
 
   it('adds nothing when it runs again, as on every restart', async () => {

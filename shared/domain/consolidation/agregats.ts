@@ -11,7 +11,7 @@ import type { Plie } from '../../schemas/plie';
 import type { ParticipantStocke } from '../participant/use-cases';
 import { STATUTS_AVEC_PARTICIPANTS } from '../participant/participant';
 import { versionsDuPlie, type ReglesStore, type VersionRegles } from '../sortie/regles-plie';
-import { apportParticipant, bilanDeLAnnee, compter, ecart, instantaneDirect, type Apport, type CompteursAnnee } from './direct';
+import { apportParticipant, bilanDeLAnnee, compter, ecart, instantaneDirect, participantsParOperation, type Apport, type CompteursAnnee } from './direct';
 
 /** A participant's applied contribution: the version of its record last applied (`SUPPRIME` once removed). */
 export interface Marque { dossierId: string; participantId: string; oi: string; plie: string; version: number; apports: Apport[] }
@@ -98,7 +98,7 @@ export async function appliquerEvenements(ctx: ContexteAgregats, evenements: rea
     const version = e.participant ? e.participant.version : SUPPRIME;
     if (!plie || !oi || (avant && avant.version >= version)) return null;
     if (!regles.has(plie)) regles.set(plie, versionsDuPlie(ctx.regles, plie));
-    const apports = e.participant ? apportParticipant(e.participant, await regles.get(plie)!) : [];
+    const apports = e.participant ? apportParticipant(e.participant, await regles.get(plie)!, e.dossierId) : [];
     const majs = avant && (avant.oi !== oi || avant.plie !== plie)
       ? [...majsDe(avant.oi, avant.plie, compter(avant.apports, -1)), ...majsDe(oi, plie, compter(apports))]
       : majsDe(oi, plie, ecart(avant?.apports ?? [], apports));
@@ -164,7 +164,7 @@ export async function recalculer(ctx: ContexteAgregats, oi: string, plie: string
   const marques: Marque[] = [];
   await parLots(dossiers, async (d) => {
     for (const p of await ctx.participants.tous(d.id)) {
-      const apports = apportParticipant(p, versions);
+      const apports = apportParticipant(p, versions, d.id);
       compter(apports, 1, compteurs);
       marques.push({ dossierId: d.id, participantId: p.id, oi, plie, version: p.version, apports });
     }
@@ -209,12 +209,21 @@ export async function instantanesDirects(ctx: Pick<ContexteAgregats, 'agregats' 
     ]);
     if (compteurs.size === 0 && operations.length === 0) return null;
     const instantane: InstantanePlie = instantaneDirect({ annee: p.annee, plie: plie.id, libelle: plie.nom, calculeLe: calculeLe.slice(0, 10), compteurs, operations });
+    const parOperation = participantsParOperation(compteurs, p.annee);
+    const vues = operations.map((o) => {
+      const b = [...o.bilans].filter((x) => x.csf && x.depot).sort((x, y) => y.numero - x.numero)[0];
+      return {
+        dossierId: o.dossier.id, reference: o.dossier.reference, intitule: o.dossier.contenu.intitule, porteur: o.dossier.organisationNom,
+        /** Participants of the operation in parcours during the year. */
+        participants: parOperation.get(o.dossier.id) ?? 0,
+        bilanControle: b ? { numero: b.numero, statut: b.statut, deposeLe: b.depot!.le } : null, compteeAuTableau3: bilanDeLAnnee(o, p.annee) !== null,
+      };
+    });
     return {
       instantane,
-      operations: operations.map((o) => {
-        const b = [...o.bilans].filter((x) => x.csf && x.depot).sort((x, y) => y.numero - x.numero)[0];
-        return { dossierId: o.dossier.id, reference: o.dossier.reference, intitule: o.dossier.contenu.intitule, porteur: o.dossier.organisationNom, bilanControle: b ? { numero: b.numero, statut: b.statut, deposeLe: b.depot!.le } : null, compteeAuTableau3: bilanDeLAnnee(o, p.annee) !== null };
-      }),
+      operations: vues,
+      /** The participants behind Tableau 3's figures: those of the operations it counts. */
+      participantsTableau3: vues.filter((o) => o.compteeAuTableau3).reduce((s, o) => s + o.participants, 0),
     };
   }));
   return { calculeLe, plies: lus.filter((x) => x !== null) };

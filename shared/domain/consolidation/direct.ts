@@ -19,7 +19,9 @@ import { CATEGORIES_POSITIVES, CATEGORIES_SORTIE, LIBELLES_CATEGORIE, type Categ
 
 /** The flow counters of a PLIE-year (Tableau 1's columns that are flows) and the exits by category of the rules. */
 export const COMPTEURS_FLUX = ['entrees', 'sorties', 'sortiesPositives', 'dontEmploi', 'sansSuite', 'dontAbandons', 'dontDemenagements', 'dontAutres'] as const;
-export type Compteur = (typeof COMPTEURS_FLUX)[number] | `categorie_${CategorieSortie}`;
+/** Per operation (dossier): its entries and exits, so that each figure of Tableau 3 says how many participants it rests on. */
+export type CompteurOperation = `op_${string}_entrees` | `op_${string}_sorties`;
+export type Compteur = (typeof COMPTEURS_FLUX)[number] | `categorie_${CategorieSortie}` | CompteurOperation;
 export const COMPTEURS: readonly Compteur[] = [...COMPTEURS_FLUX, ...CATEGORIES_SORTIE.map((c) => `categorie_${c}` as const)];
 
 /** One +1 of a participant on a counter of a year; a participant's contribution is a short list of them. */
@@ -37,10 +39,13 @@ export type ParticipantCompte = Pick<Participant, 'dateEntree' | 'sortie'> & { i
  * abandons (abandon, contract of engagement not respected), moves and the others — an exit still « à qualifier » or
  * « à décider par la commission » is not positive until it is decided, and is counted in its category meanwhile.
  */
-export function apportParticipant(p: ParticipantCompte, versions: readonly VersionRegles[]): Apport[] {
-  const apports: Apport[] = [{ annee: Number(p.dateEntree.slice(0, 4)), compteur: 'entrees' }];
+export function apportParticipant(p: ParticipantCompte, versions: readonly VersionRegles[], dossierId?: string): Apport[] {
+  const entree = Number(p.dateEntree.slice(0, 4));
+  const apports: Apport[] = [{ annee: entree, compteur: 'entrees' }];
+  if (dossierId) apports.push({ annee: entree, compteur: `op_${dossierId}_entrees` });
   if (!p.sortie) return apports;
   const annee = Number(p.sortie.date.slice(0, 4));
+  if (dossierId) apports.push({ annee, compteur: `op_${dossierId}_sorties` });
   const q = qualifierSortie({ ...p.sortie, dateNaissance: p.identite.dateNaissance }, versions, p.decisionCommission ?? null);
   const plus = (compteur: Compteur) => apports.push({ annee, compteur });
   plus('sorties');
@@ -99,6 +104,20 @@ export function fluxDeLAnnee(compteurs: ReadonlyMap<number, CompteursAnnee>, ann
     dontAutres: n(c, 'dontAutres'),
     sortiesParCategorie: Object.fromEntries(CATEGORIES_SORTIE.map((k) => [k, n(c, `categorie_${k}`)])) as Record<CategorieSortie, number>,
   };
+}
+
+/** Participants in parcours during `annee` per operation (entries up to the year − exits before it), by dossier id. */
+export function participantsParOperation(compteurs: ReadonlyMap<number, CompteursAnnee>, annee: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [a, c] of compteurs) {
+    for (const [k, v] of Object.entries(c)) {
+      const m = /^op_(.+)_(entrees|sorties)$/.exec(k);
+      if (!m || !v) continue;
+      const delta = m[2] === 'entrees' ? (a <= annee ? v : 0) : (a < annee ? -v : 0);
+      out.set(m[1]!, (out.get(m[1]!) ?? 0) + delta);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- financing (Tableau 3)

@@ -64,7 +64,7 @@ export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: { ann
     direct: direct
       ? {
         calculeLe: direct.calculeLe,
-        plies: direct.plies.map((x) => ({ plie: x.instantane.plie, participants: x.instantane.flux?.enParcoursDurant ?? 0, operations: x.operations })),
+        plies: direct.plies.map((x) => ({ plie: x.instantane.plie, participants: x.instantane.flux?.enParcoursDurant ?? 0, participantsTableau3: x.participantsTableau3, operations: x.operations })),
       }
       : null,
     rapport: consolider(retenus),

@@ -3,7 +3,7 @@
  * counters, the stock derived from cumulated flows, the difference an edit makes, and the snapshot the report reads.
  */
 import { describe, expect, it } from 'vitest';
-import { apportParticipant, compter, ecart, fluxDeLAnnee, financeurDe, instantaneDirect, type ParticipantCompte } from '#shared/domain/consolidation/direct';
+import { apportParticipant, compter, ecart, fluxDeLAnnee, financeurDe, instantaneDirect, participantsParOperation, type ParticipantCompte } from '#shared/domain/consolidation/direct';
 import { consolider } from '#shared/domain/consolidation/consolider';
 import { REGLES_PLIE } from '#shared/domain/sortie/regles-plie';
 import { DemandeSortie } from '#shared/schemas/participant';
@@ -44,6 +44,16 @@ describe('a participant’s contribution to its PLIE’s counters', () => {
     const f = fluxDeLAnnee(c, 2026);
     expect(f).toMatchObject({ entrees: 1, enParcoursDurant: 3, enParcoursFin: 2, sortiesPositives: 0, sansSuite: 1, dontDemenagements: 1 });
     expect(fluxDeLAnnee(c, 2025)).toMatchObject({ entrees: 2, enParcoursDurant: 3, enParcoursFin: 2, dontAbandons: 1 });
+  });
+
+  it('counts the participants in parcours of each operation, so that Tableau 3 says how many it rests on', () => {
+    const c = compter([
+      ...apportParticipant(p('2025-05-01', { date: '2025-12-01', situation: 'abandon' }), BORDEAUX, 'D1'),
+      ...apportParticipant(p('2025-06-01', { date: '2026-02-01', situation: 'abandon' }), BORDEAUX, 'D1'),
+      ...apportParticipant(p('2026-01-05'), BORDEAUX, 'D2'),
+    ]);
+    expect(Object.fromEntries(participantsParOperation(c, 2026))).toEqual({ D1: 1, D2: 1 });
+    expect(Object.fromEntries(participantsParOperation(c, 2025))).toEqual({ D1: 2, D2: 0 });
   });
 
   it('gives a snapshot the consolidation reads like an imported one: counts summed over PLIE, exits by category without warning', () => {

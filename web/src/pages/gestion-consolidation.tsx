@@ -21,8 +21,8 @@ const Reponse = z.object({
   direct: z.object({
     calculeLe: z.string(),
     plies: z.array(z.object({
-      plie: z.string(), participants: N,
-      operations: z.array(z.object({ dossierId: z.string(), reference: z.string(), intitule: z.string(), porteur: z.string(), bilanControle: z.object({ numero: N, statut: z.string(), deposeLe: z.string() }).nullable(), compteeAuTableau3: z.boolean() })),
+      plie: z.string(), participants: N, participantsTableau3: N.optional(),
+      operations: z.array(z.object({ dossierId: z.string(), reference: z.string(), intitule: z.string(), porteur: z.string(), participants: N.optional(), bilanControle: z.object({ numero: N, statut: z.string(), deposeLe: z.string() }).nullable(), compteeAuTableau3: z.boolean() })),
     })),
   }).nullable().optional(),
   rapport: z.object({
@@ -122,11 +122,12 @@ function Direct({ direct, instantanes }: { direct: NonNullable<TReponse['direct'
             <div className="table-defilante">
               <table className="table">
                 <caption className="legende-table">Opérations programmées et bilan retenu pour le tableau 3</caption>
-                <thead><tr><th scope="col">Opération</th><th scope="col">Porteur</th><th scope="col">Bilan contrôlé</th><th scope="col">Tableau 3</th></tr></thead>
+                <thead><tr><th scope="col">Opération</th><th scope="col">Porteur</th><th scope="col">Participants en parcours</th><th scope="col">Bilan contrôlé</th><th scope="col">Tableau 3</th></tr></thead>
                 <tbody>{p.operations.map((o) => (
                   <tr key={o.dossierId}>
                     <th scope="row"><Link to={`/dossiers/${encodeURIComponent(o.dossierId)}`}>{o.reference}</Link> — {o.intitule}</th>
                     <td>{o.porteur}</td>
+                    <td className="montant">{entier(o.participants ?? 0)}</td>
                     <td>{o.bilanControle ? `n° ${o.bilanControle.numero}, déposé le ${new Date(o.bilanControle.deposeLe).toLocaleDateString('fr-FR')}` : 'aucun'}</td>
                     <td>{o.compteeAuTableau3 ? 'compté' : 'non compté'}</td>
                   </tr>
@@ -134,6 +135,7 @@ function Direct({ direct, instantanes }: { direct: NonNullable<TReponse['direct'
               </table>
             </div>
           ) : <p className="discret">Aucune opération programmée.</p>}
+          {p.operations.some((o) => o.compteeAuTableau3) && <p className="discret">Le tableau 3 repose sur {entier(p.participantsTableau3 ?? 0)} participant{(p.participantsTableau3 ?? 0) > 1 ? 's' : ''} des opérations comptées.</p>}
         </div>
       ))}
     </section>
