@@ -152,6 +152,11 @@ describe('a dossier’s accusé de dépôt', () => {
     expect(pdf.headers.get('x-guichet-document')).toBe('cache');
     expect(octets(pdf).equals(lus)).toBe(true);
     expect(nombreRendus()).toBe(avant + 1);
-    expect((await api.get(`/dossiers/${d.id}/accuse-depot.pdf`, { as: P2 })).status).toBe(404);
+    // Once the receipt is cached, still nothing for another porteur: no bytes, no link, no redirection.
+    for (const lien of ['', '?lien=json', '?lien=redirection']) {
+      const r = await api.get(`/dossiers/${d.id}/accuse-depot.pdf${lien}`, { as: P2 });
+      expect([r.status, r.body.code, r.body.url, r.headers.get('location')]).toEqual([404, 'DOSSIER_INTROUVABLE', undefined, null]);
+    }
+    expect((await api.get(`/dossiers/${d.id}/accuse-depot.pdf?lien=json`)).status).toBe(401);
   });
 });
