@@ -6,7 +6,7 @@
  * |--------------------|-------------------------------------------------------|
  * | pièce              | dossiers/<dossierId>/pieces/<pieceId>/<version>       |
  * | message attachment | dossiers/<dossierId>/messages/<pieceJointeId>/<version> |
- * | generated document | documents/<kind>/<id>/<version>.pdf                   |
+ * | cached render      | documents/<kind>/<entityId>/<sha256>.pdf (documents.ts) |
  * | convention PDF     | conventions/<dossierId>/v<numero>/[scelle-]<sha256>.pdf |
  * | verified copy      | verifie/<upload key>                                  |
  * | participant import | dossiers/<dossierId>/imports/<importId>/fichier.csv   |
