@@ -72,3 +72,25 @@ export async function servirDocument<T>(req: { query: unknown; maintenant: Date 
   };
   return ok(corps, entetes);
 }
+
+/**
+ * A document already kept in the bucket under a key named by its content (a convention as sent for signature, or
+ * sealed): served the same three ways, never rendered; its size and SHA-256 are those recorded with it.
+ */
+export async function servirConserve(
+  req: { query: unknown; maintenant: Date },
+  d: { cle: string; octets: number; sha256: string; nomFichier: string; inline?: boolean; lire: () => Promise<Uint8Array> },
+): Promise<Reponse> {
+  const lien = lienDe(req.query);
+  if (!lien) return pdf(await d.lire(), d.nomFichier, d.inline);
+  const disposition = dispositionTelechargement(d.nomFichier);
+  if (lien === 'redirection') {
+    const url = await urlTelechargement(d.cle, d.inline === false ? disposition : disposition.replace(/^attachment;/, 'inline;'), 'application/pdf');
+    return { status: 303, headers: { location: url } };
+  }
+  const corps: LienDocumentGenere = {
+    url: await urlTelechargement(d.cle, disposition, 'application/pdf'), expireDans: EXPIRATION_LIEN_S,
+    expireLe: new Date(req.maintenant.getTime() + EXPIRATION_LIEN_S * 1000).toISOString(), octets: d.octets, sha256: d.sha256,
+  };
+  return ok(corps);
+}

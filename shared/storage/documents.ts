@@ -25,7 +25,7 @@ export const PREFIXE_DOCUMENTS = 'documents/';
 
 export const TYPES_DOCUMENT = [
   'aap', 'accuse-depot', 'accuse-complements', 'rapport-instruction', 'lettre-decision', 'proces-verbal', 'rapport-csf',
-  'ordre-reversement',
+  'ordre-reversement', 'convention-projet',
 ] as const;
 export type TypeDocument = (typeof TYPES_DOCUMENT)[number];
 

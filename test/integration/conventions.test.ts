@@ -87,6 +87,11 @@ describe('conventionnement', () => {
     const projet = await api.get(`/dossiers/${d.id}/convention/1/document.pdf`, { as: P1 });
     expect(projet.status).toBe(200);
     expect(pdftotext(projet.body)).toMatch(/PROJET/);
+    // The draft is rendered once per content: the second download reads the bucket, byte for byte.
+    expect(projet.headers.get('x-guichet-document')).toBe('rendu');
+    const encore = await api.get(`/dossiers/${d.id}/convention/1/document.pdf`, { as: P1 });
+    expect(encore.headers.get('x-guichet-document')).toBe('cache');
+    expect(Buffer.from(encore.body).equals(Buffer.from(projet.body))).toBe(true);
   }, 120_000);
 
   it('refuses a dossier that is not programmed (409), bad input (400/422), and a porteur preparing (403): nothing stored', async () => {
@@ -167,6 +172,12 @@ describe('conventionnement', () => {
     expect(sha256(scelle.body.subarray(0, signe))).toBe(vigueur.document.sha256);
     expect(vigueur.document.sha256).toBe(sha);
     expect(Buffer.from(scelle.body.subarray(0, signe)).equals(Buffer.from(envoye.body))).toBe(true);
+    // The sealed file is served from where it is kept, by a 5-minute link issued to its readers only.
+    const lien = await api.get(`/dossiers/${d.id}/convention/1/document.pdf?lien=json`, { as: P1 });
+    expect([lien.status, lien.body.sha256, lien.body.octets]).toEqual([200, vigueur.scelle.sha256, scelle.body.length]);
+    expect(sha256(new Uint8Array(await (await fetch(lien.body.url)).arrayBuffer()))).toBe(vigueur.scelle.sha256);
+    const refusLien = await api.get(`/dossiers/${d.id}/convention/1/document.pdf?lien=json`, { as: 'porteur2@guichet.test' });
+    expect([refusLien.status, refusLien.body.url]).toEqual([404, undefined]);
     await attendreCourriel(g, P1, /Convention du dossier .* en vigueur/);
 
     // The journal records each step.

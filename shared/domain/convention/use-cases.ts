@@ -239,15 +239,24 @@ export async function signer(ctx: ContexteConvention, actor: Actor, id: string, 
   return lire(ctx, actor, id);
 }
 
-/** A version's PDF: sealed once in force, as sent while being signed, a draft (« projet ») while prepared. */
-export async function document(ctx: ContexteConvention, actor: Actor, id: string, numero: number) {
+/**
+ * Where a version's PDF comes from, once the reader is allowed: the stored bytes (sealed once in force, as sent while
+ * being signed: `stocke`, with its key, size and SHA-256), or the version to render as a draft (« projet ») while prepared.
+ */
+export async function sourceDocument(ctx: ContexteConvention, actor: Actor, id: string, numero: number) {
   const d = await chargerPour(ctx, actor, id, 'convention.lire');
   if (!d.suivi.convention) throw new Conflit('CONVENTION_ABSENTE', 'Ce dossier n’a pas encore de convention.');
   const versions = await ctx.conventions.versions(id);
   const v = versions.find((x) => x.numero === numero);
   if (!v) throw new Introuvable('VERSION_CONVENTION_INTROUVABLE', `Ce dossier n’a pas de version ${numero} de convention.`);
   const stocke = v.scelle ?? v.document;
-  const octets = stocke ? await ctx.documents.lire(stocke.cle) : await ctx.documents.rendre(v, { projet: true });
   const nom = `${v.nature === 'initiale' ? 'convention' : `avenant-${v.numero - 1}`}-${d.reference}${v.scelle ? '-signee' : stocke ? '' : '-projet'}.pdf`;
+  return { version: v, stocke: stocke ?? null, nom };
+}
+
+/** A version's PDF: sealed once in force, as sent while being signed, a draft (« projet ») while prepared. */
+export async function document(ctx: ContexteConvention, actor: Actor, id: string, numero: number) {
+  const { version: v, stocke, nom } = await sourceDocument(ctx, actor, id, numero);
+  const octets = stocke ? await ctx.documents.lire(stocke.cle) : await ctx.documents.rendre(v, { projet: true });
   return { octets, nom };
 }

@@ -2,6 +2,7 @@
 import { ParamsDossier } from '#shared/schemas/dossier';
 import { DemandeAvenant, DemandeConvention, DemandeRevision, DemandeSignature, ParamsVersionConvention, ReponseConvention } from '#shared/schemas/convention';
 import { type RouteDefinition, jwt } from './definition';
+import { LienDocument } from '#shared/schemas/document';
 
 export const routesConventions = [
   {
@@ -36,7 +37,7 @@ export const routesConventions = [
   },
   {
     method: 'GET', path: '/dossiers/{id}/convention/{numero}/document.pdf', handler: 'functions/conventions/get-document.ts', ...jwt('convention.lire'),
-    access: { table: 'read', bucket: 'read' }, summary: 'Le PDF d’une version (scellé une fois en vigueur, projet en préparation)', tag: 'Conventions',
-    input: { params: ParamsVersionConvention }, output: 'pdf',
+    access: { table: 'read', bucket: 'read', documents: 'cache' }, summary: 'Le PDF d’une version (scellé une fois en vigueur, projet en préparation)', tag: 'Conventions',
+    input: { params: ParamsVersionConvention, query: LienDocument }, output: 'pdf',
   },
 ] as const satisfies readonly RouteDefinition[];

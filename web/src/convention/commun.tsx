@@ -42,7 +42,7 @@ export function LienDocument({ dossierId, reference, v }: { dossierId: string; r
   const base = v.nature === 'initiale' ? 'convention' : `avenant-${v.numero - 1}`;
   const [texte, suffixe] = v.scelle ? ['PDF signé et scellé', '-signee'] : v.document ? ['PDF à signer', ''] : ['Aperçu du projet (PDF)', '-projet'];
   return (
-    <LienPdf chemin={`/dossiers/${encodeURIComponent(dossierId)}/convention/${v.numero}/document.pdf`} nom={`${base}-${reference}${suffixe}.pdf`} className="bouton bouton-secondaire bouton-petit">
+    <LienPdf cache chemin={`/dossiers/${encodeURIComponent(dossierId)}/convention/${v.numero}/document.pdf`} nom={`${base}-${reference}${suffixe}.pdf`} className="bouton bouton-secondaire bouton-petit">
       {texte}<span className="sr-only"> — {nomVersion(v)}</span>
     </LienPdf>
   );
