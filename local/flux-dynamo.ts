@@ -1,7 +1,7 @@
 /**
  * The table's DynamoDB Stream, read from DynamoDB Local as the Lambda event source mapping reads it on AWS: every
  * shard from its oldest record, then onwards, handed in batches to the stream-triggered handlers of the manifest
- * (`fluxDynamo`), with the mapping's filter (INSERT, or the events it names, of items whose keys begin with its prefixes). Records a handler
+ * (`fluxDynamo`), each read on its own as each mapping reads it, with the mapping's filter (INSERT, or the events it names, of items whose keys begin with its prefixes). Records a handler
  * reports as failed are handed again a few times (the mapping's retries); a periodic sweep of the handler's own
  * (`balayer`) catches what a restart missed.
  */
@@ -30,17 +30,21 @@ const LECTURE = 1000;
 export function lireFlux(options: { endpoint: string; table: string; intervalleMs?: number }) {
   const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS });
   const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS });
-  const iterateurs = new Map<string, string | null>();
   const charges = new Map<string, Promise<StreamHandler>>();
   const charger = (chemin: string) => {
     if (!charges.has(chemin)) charges.set(chemin, import(join(RACINE, chemin)).then((m: unknown) => Module.parse(m).handler));
     return charges.get(chemin)!;
   };
   let arret = false;
-  let enCours: Promise<void> = Promise.resolve();
 
-  async function livrer(records: _Record[]) {
-    for (const abonnement of fluxDynamo) {
+  /**
+   * One reader per handler, as each event source mapping reads the stream on its own on AWS: a handler working
+   * through a backlog (the participant counters after an import of 10 000 rows) does not hold up the others.
+   */
+  function lecteur(abonnement: (typeof fluxDynamo)[number]): Promise<void> {
+    const iterateurs = new Map<string, string | null>();
+
+    async function livrer(records: _Record[]) {
       const evenements = evenementsDe(abonnement);
       let lot = records.filter((r) => evenements.includes(r.eventName as EvenementFlux) && passeFiltres(abonnement.filtres, { pk: r.dynamodb?.Keys?.pk?.S, sk: r.dynamodb?.Keys?.sk?.S }));
       const h = await charger(abonnement.handler);
@@ -51,53 +55,55 @@ export function lireFlux(options: { endpoint: string; table: string; intervalleM
         lot = lot.filter((x) => echecs.has(x.dynamodb?.SequenceNumber ?? ''));
       }
     }
-  }
 
-  /** One read of every shard; true when a shard gave a full page (a backlog: read on without waiting). */
-  async function tour(): Promise<boolean> {
-    const t = await dynamo.send(new DescribeTableCommand({ TableName: options.table }));
-    const arn = t.Table?.LatestStreamArn;
-    if (!arn) return false;
-    const d = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
-    for (const s of d.StreamDescription?.Shards ?? []) {
-      const id = s.ShardId!;
-      if (!iterateurs.has(id)) {
-        const it = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }));
-        iterateurs.set(id, it.ShardIterator ?? null);
-      }
-    }
-    let plein = false;
-    for (const [id, it] of iterateurs) {
-      if (!it) continue;
-      const r = await streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: LECTURE }));
-      const records = r.Records ?? [];
-      plein ||= records.length >= LECTURE;
-      iterateurs.set(id, r.NextShardIterator ?? null);
-      for (let i = 0; i < records.length; i += PAGE) {
-        try {
-          await livrer(records.slice(i, i + PAGE));
-        } catch (e) {
-          console.error('Erreur du traitement d’un lot du flux DynamoDB', e);
+    /** One read of every shard; true when a shard gave a full page (a backlog: read on without waiting). */
+    async function tour(): Promise<boolean> {
+      const t = await dynamo.send(new DescribeTableCommand({ TableName: options.table }));
+      const arn = t.Table?.LatestStreamArn;
+      if (!arn) return false;
+      const d = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
+      for (const s of d.StreamDescription?.Shards ?? []) {
+        const id = s.ShardId!;
+        if (!iterateurs.has(id)) {
+          const it = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }));
+          iterateurs.set(id, it.ShardIterator ?? null);
         }
       }
+      let plein = false;
+      for (const [id, it] of iterateurs) {
+        if (!it) continue;
+        const r = await streams.send(new GetRecordsCommand({ ShardIterator: it, Limit: LECTURE }));
+        const records = r.Records ?? [];
+        plein ||= records.length >= LECTURE;
+        iterateurs.set(id, r.NextShardIterator ?? null);
+        for (let i = 0; i < records.length; i += PAGE) {
+          try {
+            await livrer(records.slice(i, i + PAGE));
+          } catch (e) {
+            console.error('Erreur du traitement d’un lot du flux DynamoDB', e);
+          }
+        }
+      }
+      return plein;
     }
-    return plein;
+
+    const boucle = async () => {
+      while (!arret) {
+        let encore = false;
+        try {
+          encore = await tour();
+        } catch (e) {
+          if (!arret) console.error('Lecture du flux DynamoDB', e instanceof Error ? e.message : e);
+        }
+        // After a burst of writes (an import's 20 000 items), the backlog is read page after page: a job started
+        // behind it waits for the backlog, not for one pause per page.
+        if (!encore) await new Promise((ok) => setTimeout(ok, options.intervalleMs ?? 250));
+      }
+    };
+    return boucle();
   }
 
-  const boucle = async () => {
-    while (!arret) {
-      let encore = false;
-      try {
-        encore = await tour();
-      } catch (e) {
-        if (!arret) console.error('Lecture du flux DynamoDB', e instanceof Error ? e.message : e);
-      }
-      // After a burst of writes (an import's 20 000 items), the backlog is read page after page: a job started
-      // behind it waits for the backlog, not for one pause per page.
-      if (!encore) await new Promise((ok) => setTimeout(ok, options.intervalleMs ?? 250));
-    }
-  };
-  enCours = boucle();
+  const enCours = Promise.all(fluxDynamo.map(lecteur));
   return {
     stop: async () => {
       arret = true;
