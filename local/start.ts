@@ -34,7 +34,8 @@ un avenant de B3 signé par porteur2@guichet.test à contresigner par oi@guichet
 (toutes sorties, qualifiées par les règles du PLIE de Bordeaux), deux sur HP1. Bilans : B3 payé (avance et solde),
 le bilan final de B1 en contrôle de service fait par gestionnaire@guichet.test, celui de B2 à déposer.
 Rapports et consolidation (Gestion de l’OI) : la consolidation nationale 2006 des PLIE (Alliance Villes Emploi),
-recalculée à partir de ses effectifs, avec ses incohérences relevées.
+recalculée à partir de ses effectifs, avec ses incohérences relevées ; l’année en cours en direct des données de
+Guichet (PLIE de Bordeaux et du Haut Périgord : participants, sorties par catégorie, bilans contrôlés de B1 et B3).
 Autres OI : oi-mulhouse@guichet.test (PLIE du pays de la région mulhousienne) et oi-dijon@guichet.test (PLIE du bassin
 dijonnais) consultent et versionnent les règles de sortie de leur PLIE.
 
