@@ -114,7 +114,7 @@ async function lireReferentiel<K extends ChampEntete>(d: DemandeReferentiel<K>):
   if (cles.length === 0) return { entetes, fiches };
   const attributs = [...new Set(['pk', 'sk', ...d.champs, ...(codes.length ? Object.keys(FicheOperation.shape) : [])])];
   // A projection only when headers are read: a fiche is read whole, and a projection applies to every key of a batch.
-  const projection = d.champs.length
+  const projection = d.champs.length && ids.length
     ? { expression: attributs.map((_, i) => `#a${i}`).join(', '), noms: Object.fromEntries(attributs.map((a, i) => [`#a${i}`, a])) }
     : null;
   const schema = schemaEntete(d.champs);
