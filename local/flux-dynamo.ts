@@ -43,6 +43,9 @@ export function lireFlux(options: { endpoint: string; table: string; intervalleM
    */
   function lecteur(abonnement: (typeof fluxDynamo)[number]): Promise<void> {
     const iterateurs = new Map<string, string | null>();
+    let arn: string | undefined;
+    let shards: Array<{ ShardId?: string | undefined }> = [];
+    let decritLe = 0;
 
     async function livrer(records: _Record[]) {
       const evenements = evenementsDe(abonnement);
@@ -58,11 +61,14 @@ export function lireFlux(options: { endpoint: string; table: string; intervalleM
 
     /** One read of every shard; true when a shard gave a full page (a backlog: read on without waiting). */
     async function tour(): Promise<boolean> {
-      const t = await dynamo.send(new DescribeTableCommand({ TableName: options.table }));
-      const arn = t.Table?.LatestStreamArn;
-      if (!arn) return false;
-      const d = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
-      for (const s of d.StreamDescription?.Shards ?? []) {
+      // The stream and its shards are described every few seconds only (four readers poll the same DynamoDB Local).
+      if (!arn || Date.now() - decritLe > 5000) {
+        arn = (await dynamo.send(new DescribeTableCommand({ TableName: options.table }))).Table?.LatestStreamArn;
+        if (!arn) return false;
+        shards = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription?.Shards ?? [];
+        decritLe = Date.now();
+      }
+      for (const s of shards) {
         const id = s.ShardId!;
         if (!iterateurs.has(id)) {
           const it = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }));
