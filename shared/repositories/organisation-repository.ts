@@ -106,6 +106,10 @@ export const organisationRepository: OrganisationStore = {
   },
 
   async membre(organisationId, actor) {
+    // The caller's own membership item first (every dossier request checks it): the whole list only when it is absent,
+    // for an invitation or a member recorded before user ids to claim.
+    const lu = await dynamo().send(new GetCommand({ TableName: tableName(), Key: { pk: `ORG#${organisationId}`, sk: `MEMBRE#${actor.userId}` } }));
+    if (lu.Item) return rafraichir(Membre.parse(lu.Item), actor);
     const r = await dynamo().send(requeteMembres(organisationId));
     const items = r.Items ?? [];
     const moi = items.find((i) => i.sk === `MEMBRE#${actor.userId}`);

@@ -19,6 +19,8 @@ let aap: { id: string; version: number };
 let contenuAap: any;
 const P1 = 'porteur@guichet.test';
 const OI = 'oi@guichet.test';
+/** The porteur's user id (local/demo-users.ts): its membership item's key. */
+const PORTEUR_ID = 'demo-porteur';
 
 beforeAll(async () => {
   g = await demarrerGuichet({ seed: true });
@@ -75,14 +77,14 @@ async function rectifier(changer: (c: any) => void) {
 }
 
 describe('PUT /dossiers/{id}: the fiche alone, one conditional PutItem', () => {
-  it('reads the dossier, the membership and the fiche, then puts the dossier: no Query of the AAP, no transaction', async () => {
+  it('reads the dossier, the caller’s membership and the fiche (three GetItem), then puts the dossier: no Query, no transaction', async () => {
     const { org, d } = await brouillon('HP1');
     const { r, appels } = await appelsDe(() => api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 500_000)) }));
     expect(r.status).toBe(200);
     expect(r.body.version).toBe(2);
     expect(resume(appels)).toEqual([
       `GetItem DOSSIER#${d.id}/META`,
-      `Query ORG#${org.id}`,
+      `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`,
       `GetItem AAP#${aap.id}/FICHE#HP1`,
       `PutItem DOSSIER#${d.id}/META`,
     ]);
@@ -127,7 +129,7 @@ describe('reads of a dossier: the fiche and the header’s attributes the rules 
     expect(lectureDeLAap(appels)).toEqual([]);
     expect(resume(appels)).toEqual([
       `GetItem DOSSIER#${d.id}/META`,
-      `Query ORG#${org.id}`,
+      `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`,
       `BatchGetItem AAP#${aap.id}/META + AAP#${aap.id}/FICHE#A1`,
     ]);
     expect(appels[2]!.projection).toBeDefined();
