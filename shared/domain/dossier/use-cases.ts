@@ -198,19 +198,19 @@ export async function resumer(
     champs: CHAMPS_AAP.resume,
   });
   return dossiers.map((d) => {
-      const aap = entetes.get(d.aapId) ?? lus.entetes.get(d.aapId);
-      const fiche = lus.fiches.get(cleFicheAap(d.aapId, d.ficheCode));
-      const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
-      const { contenu, empreinteJournal: _e, evenementsJournal: _n, complements: _c, complementsRecus: _r, suivi: _s, ...reste } = d;
-      return {
-        ...reste,
-        intitule: contenu.intitule,
-        coutTotalCentimes: c?.totaux.coutTotal ?? 0,
-        fseCentimes: c?.totaux.fse ?? 0,
-        clotureLe: aap?.clotureLe ?? '',
-        fuseau: aap?.depot.cloture.fuseau ?? 'Europe/Paris',
-        convention: d.suivi.convention?.etat ?? null,
-      };
+    const aap = entetes.get(d.aapId) ?? lus.entetes.get(d.aapId);
+    const fiche = lus.fiches.get(cleFicheAap(d.aapId, d.ficheCode));
+    const c = aap && fiche ? regles.controle(d, aap, fiche) : null;
+    const { contenu, empreinteJournal: _e, evenementsJournal: _n, complements: _c, complementsRecus: _r, suivi: _s, ...reste } = d;
+    return {
+      ...reste,
+      intitule: contenu.intitule,
+      coutTotalCentimes: c?.totaux.coutTotal ?? 0,
+      fseCentimes: c?.totaux.fse ?? 0,
+      clotureLe: aap?.clotureLe ?? '',
+      fuseau: aap?.depot.cloture.fuseau ?? 'Europe/Paris',
+      convention: d.suivi.convention?.etat ?? null,
+    };
   });
 }
 
