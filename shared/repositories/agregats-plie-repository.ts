@@ -113,7 +113,7 @@ export const agregatsPlieRepository: AgregatsStore = {
       }));
       for (const i of r.Items ?? []) {
         const c: CompteursAnnee = {};
-        for (const [k, v] of Object.entries(i)) if (k.startsWith('c_') && (CONNUS.has(k.slice(2)) || /^op_.+_(entrees|sorties)$/.test(k.slice(2))) && Number(v) !== 0) c[k.slice(2) as Compteur] = Number(v);
+        for (const [k, v] of Object.entries(i)) if (k.startsWith('c_') && (CONNUS.has(k.slice(2)) || /^op_.+_(entrees|sorties)$/.test(k.slice(2)) || /^profil_[a-z0-9_]+_(entrees|positives|sansSuite)$/.test(k.slice(2))) && Number(v) !== 0) c[k.slice(2) as Compteur] = Number(v);
         out.set(Number(String(i.sk).slice('ANNEE#'.length)), c);
       }
       depart = r.LastEvaluatedKey;

@@ -11,7 +11,7 @@
  */
 import type { Bilan } from '../../schemas/bilan';
 import type { Dossier } from '../../schemas/dossier';
-import type { FinancementsRealises, FluxParticipants, InstantanePlie } from '../../schemas/consolidation';
+import type { FinancementsRealises, InstantanePlie } from '../../schemas/consolidation';
 import { FINANCEURS } from '../../schemas/consolidation';
 import type { Participant } from '../../schemas/participant';
 import { qualifierSortie, type DecisionCommission } from '../sortie/qualification';
@@ -21,7 +21,9 @@ import { CATEGORIES_POSITIVES, CATEGORIES_SORTIE, LIBELLES_CATEGORIE, type Categ
 export const COMPTEURS_FLUX = ['entrees', 'sorties', 'sortiesPositives', 'dontEmploi', 'sansSuite', 'dontAbandons', 'dontDemenagements', 'dontAutres'] as const;
 /** Per operation (dossier): its entries and exits, so that each figure of Tableau 3 says how many participants it rests on. */
 export type CompteurOperation = `op_${string}_entrees` | `op_${string}_sorties`;
-export type Compteur = (typeof COMPTEURS_FLUX)[number] | `categorie_${CategorieSortie}` | CompteurOperation;
+/** Per profile (sex, age band at entry): entries, positive exits and exits without follow-up, as Tableau 1 splits them. */
+export type CompteurProfil = `profil_${'femme' | 'homme' | AgeProfil}_${'entrees' | 'positives' | 'sansSuite'}`;
+export type Compteur = (typeof COMPTEURS_FLUX)[number] | `categorie_${CategorieSortie}` | CompteurOperation | CompteurProfil;
 export const COMPTEURS: readonly Compteur[] = [...COMPTEURS_FLUX, ...CATEGORIES_SORTIE.map((c) => `categorie_${c}` as const)];
 
 /** One +1 of a participant on a counter of a year; a participant's contribution is a short list of them. */
@@ -31,7 +33,20 @@ export type CompteursAnnee = Partial<Record<Compteur, number>>;
 const EMPLOI: readonly CategorieSortie[] = ['emploi_durable', 'emploi_dynamique', 'emploi'];
 const ABANDONS = new Set(['abandon', 'non_respect_contrat_engagement']);
 
-export type ParticipantCompte = Pick<Participant, 'dateEntree' | 'sortie'> & { identite: Pick<Participant['identite'], 'dateNaissance'>; decisionCommission?: DecisionCommission | null | undefined };
+export type ParticipantCompte = Pick<Participant, 'dateEntree' | 'sortie'> & { identite: Pick<Participant['identite'], 'dateNaissance'> & Partial<Pick<Participant['identite'], 'sexe'>>; decisionCommission?: DecisionCommission | null | undefined };
+
+/** The age bands of the seed's profiles (« moins de 26 ans », « 26 ans et plus », of whom « plus de 45 ans »), at entry. */
+export const AGES_PROFIL = ['moins_26', 'de_26_a_45', 'plus_45'] as const;
+export type AgeProfil = (typeof AGES_PROFIL)[number];
+export const LIBELLES_PROFIL: Record<'femme' | 'homme' | AgeProfil, string> = {
+  femme: 'Femmes', homme: 'Hommes', moins_26: 'Moins de 26 ans', de_26_a_45: 'De 26 à 45 ans', plus_45: 'Plus de 45 ans',
+};
+function ageProfil(naissance: string, entree: string): AgeProfil {
+  const [an, mn, jn] = naissance.split('-').map(Number) as [number, number, number];
+  const [ae, me, je] = entree.split('-').map(Number) as [number, number, number];
+  const age = ae - an - (me < mn || (me === mn && je < jn) ? 1 : 0);
+  return age < 26 ? 'moins_26' : age <= 45 ? 'de_26_a_45' : 'plus_45';
+}
 
 /**
  * What one participant record counts for: its entry in the year of `dateEntree`; its exit, if any, in the year of its
@@ -43,6 +58,8 @@ export function apportParticipant(p: ParticipantCompte, versions: readonly Versi
   const entree = Number(p.dateEntree.slice(0, 4));
   const apports: Apport[] = [{ annee: entree, compteur: 'entrees' }];
   if (dossierId) apports.push({ annee: entree, compteur: `op_${dossierId}_entrees` });
+  const profils = [...(p.identite.sexe ? [p.identite.sexe] : []), ageProfil(p.identite.dateNaissance, p.dateEntree)] as const;
+  for (const x of profils) apports.push({ annee: entree, compteur: `profil_${x}_entrees` });
   if (!p.sortie) return apports;
   const annee = Number(p.sortie.date.slice(0, 4));
   if (dossierId) apports.push({ annee, compteur: `op_${dossierId}_sorties` });
@@ -50,6 +67,7 @@ export function apportParticipant(p: ParticipantCompte, versions: readonly Versi
   const plus = (compteur: Compteur) => apports.push({ annee, compteur });
   plus('sorties');
   plus(`categorie_${q.categorie}`);
+  for (const x of profils) plus(`profil_${x}_${CATEGORIES_POSITIVES.includes(q.categorie) ? 'positives' : 'sansSuite'}`);
   if (CATEGORIES_POSITIVES.includes(q.categorie)) {
     plus('sortiesPositives');
     if (EMPLOI.includes(q.categorie)) plus('dontEmploi');
@@ -83,7 +101,7 @@ export function ecart(avant: readonly Apport[], apres: readonly Apport[]): Map<n
 const n = (c: CompteursAnnee | undefined, k: Compteur) => c?.[k] ?? 0;
 
 /** Tableau 1 of `annee` from the yearly counters of every year (the stock is the cumulated flows). */
-export function fluxDeLAnnee(compteurs: ReadonlyMap<number, CompteursAnnee>, annee: number): FluxParticipants & { sortiesParCategorie: Record<CategorieSortie, number> } {
+export function fluxDeLAnnee(compteurs: ReadonlyMap<number, CompteursAnnee>, annee: number) {
   let entreesJusqua = 0;
   let sortiesAvant = 0;
   for (const [a, c] of compteurs) {
@@ -103,6 +121,7 @@ export function fluxDeLAnnee(compteurs: ReadonlyMap<number, CompteursAnnee>, ann
     dontDemenagements: n(c, 'dontDemenagements'),
     dontAutres: n(c, 'dontAutres'),
     sortiesParCategorie: Object.fromEntries(CATEGORIES_SORTIE.map((k) => [k, n(c, `categorie_${k}`)])) as Record<CategorieSortie, number>,
+    profils: Object.fromEntries((['femme', 'homme', ...AGES_PROFIL] as const).map((x) => [x, { entrees: n(c, `profil_${x}_entrees`), positives: n(c, `profil_${x}_positives`), sansSuite: n(c, `profil_${x}_sansSuite`) }])) as Record<'femme' | 'homme' | AgeProfil, { entrees: number; positives: number; sansSuite: number }>,
   };
 }
 
@@ -186,7 +205,7 @@ export function instantaneDirect(p: {
   annee: number; plie: string; libelle: string; calculeLe: string;
   compteurs: ReadonlyMap<number, CompteursAnnee>; operations: readonly Operation[];
 }): InstantanePlie {
-  const { sortiesParCategorie, ...flux } = fluxDeLAnnee(p.compteurs, p.annee);
+  const { sortiesParCategorie, profils, ...flux } = fluxDeLAnnee(p.compteurs, p.annee);
   const financements = financementsDeLAnnee(p.operations, p.annee);
   const sorties = flux.sortiesPositives + flux.sansSuite;
   const avecFlux = flux.enParcoursDurant > 0 || sorties > 0;
@@ -198,14 +217,29 @@ export function instantaneDirect(p: {
     perimetre: `${p.operations.length} opération${p.operations.length > 1 ? 's' : ''} programmée${p.operations.length > 1 ? 's' : ''}`,
     ...(avecFlux ? { flux } : {}),
     ...(financements ? { financements } : {}),
-    repartitions: sorties > 0
-      ? [{
-        tableau: 'T1bis',
-        libelle: 'Sorties de l’année par catégorie (règles de sortie du PLIE en vigueur à la date de chaque sortie)',
-        lignes: CATEGORIES_SORTIE.filter((c) => sortiesParCategorie[c] > 0).map((c) => ({ libelle: LIBELLES_CATEGORIE[c], valeur: sortiesParCategorie[c] })),
-        totalImprime: sorties,
-      }]
-      : [],
+    repartitions: [
+      ...(sorties > 0
+        ? [{
+          tableau: 'T1bis',
+          libelle: 'Sorties de l’année par catégorie (règles de sortie du PLIE en vigueur à la date de chaque sortie)',
+          lignes: CATEGORIES_SORTIE.filter((c) => sortiesParCategorie[c] > 0).map((c) => ({ libelle: LIBELLES_CATEGORIE[c], valeur: sortiesParCategorie[c] })),
+          totalImprime: sorties,
+        }]
+        : []),
+      // Tableau 1's profiles: each breakdown sums to its total (sexe, or age band at entry), so none is flagged.
+      ...(['entrees', 'positives', 'sansSuite'] as const).flatMap((k) => {
+      const total = k === 'entrees' ? flux.entrees : k === 'positives' ? flux.sortiesPositives : flux.sansSuite;
+      const quoi = k === 'entrees' ? 'Entrées de l’année' : k === 'positives' ? 'Sorties positives de l’année' : 'Sorties sans suite de l’année';
+      if (total === 0) return [];
+      return [
+        { dimensions: ['femme', 'homme'] as const, par: 'par sexe' },
+        { dimensions: AGES_PROFIL, par: 'par âge à l’entrée' },
+      ].flatMap(({ dimensions, par }) => {
+        const lignes = dimensions.map((x) => ({ libelle: LIBELLES_PROFIL[x], valeur: profils[x][k] })).filter((l) => l.valeur > 0);
+        return lignes.length ? [{ tableau: 'T1 profils', libelle: `${quoi} ${par}`, lignes, totalImprime: total }] : [];
+      });
+    }),
+    ],
     tauxImprimes: [],
   };
 }

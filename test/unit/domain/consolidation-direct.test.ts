@@ -10,11 +10,11 @@ import { DemandeSortie } from '#shared/schemas/participant';
 
 const BORDEAUX = REGLES_PLIE.bordeaux!;
 const sortie = (s: Record<string, unknown>) => ({ ...DemandeSortie.parse(s), saisieLe: String(s.date), horsDelai: false });
-const p = (dateEntree: string, s: Record<string, unknown> | null = null): ParticipantCompte => ({ dateEntree, identite: { dateNaissance: '1990-01-01' }, sortie: s ? sortie(s) : null });
+const p = (dateEntree: string, s: Record<string, unknown> | null = null, identite: ParticipantCompte['identite'] = { dateNaissance: '1990-01-01' }): ParticipantCompte => ({ dateEntree, identite, sortie: s ? sortie(s) : null });
 
 describe('a participant’s contribution to its PLIE’s counters', () => {
   it('counts the entry in its year, the exit in its own, judged by the PLIE’s rules in force', () => {
-    expect(apportParticipant(p('2025-11-02'), BORDEAUX)).toEqual([{ annee: 2025, compteur: 'entrees' }]);
+    expect(apportParticipant(p('2025-11-02'), BORDEAUX)).toEqual([{ annee: 2025, compteur: 'entrees' }, { annee: 2025, compteur: 'profil_de_26_a_45_entrees' }]);
     const cdi = apportParticipant(p('2025-11-02', { date: '2026-06-01', situation: 'cdi', debut: '2025-11-20', tempsPlein: true, heuresHebdo: 35, memeEmployeur: true, employeur: 'X' }), BORDEAUX);
     expect(cdi.filter((a) => a.annee === 2026).map((a) => a.compteur)).toEqual(expect.arrayContaining(['sorties', 'sortiesPositives', 'dontEmploi']));
     const demenagement = apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'demenagement' }), BORDEAUX).map((a) => a.compteur);
@@ -29,7 +29,7 @@ describe('a participant’s contribution to its PLIE’s counters', () => {
     const avant = apportParticipant(p('2026-01-10'), BORDEAUX);
     const apres = apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'abandon' }), BORDEAUX);
     expect(ecart(avant, avant).size).toBe(0);
-    expect(Object.fromEntries(ecart(avant, apres))).toEqual({ 2026: { sorties: 1, sansSuite: 1, dontAbandons: 1, categorie_negative: 1 } });
+    expect(Object.fromEntries(ecart(avant, apres))).toEqual({ 2026: { sorties: 1, sansSuite: 1, dontAbandons: 1, categorie_negative: 1, profil_de_26_a_45_sansSuite: 1 } });
     const retour = ecart(apres, avant).get(2026)!;
     expect(retour.sorties).toBe(-1);
   });
@@ -44,6 +44,19 @@ describe('a participant’s contribution to its PLIE’s counters', () => {
     const f = fluxDeLAnnee(c, 2026);
     expect(f).toMatchObject({ entrees: 1, enParcoursDurant: 3, enParcoursFin: 2, sortiesPositives: 0, sansSuite: 1, dontDemenagements: 1 });
     expect(fluxDeLAnnee(c, 2025)).toMatchObject({ entrees: 2, enParcoursDurant: 3, enParcoursFin: 2, dontAbandons: 1 });
+  });
+
+  it('splits entries and exits by profile, sex and age band at entry, as Tableau 1 does', () => {
+    const c = compter([
+      ...apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'abandon' }, { dateNaissance: '2003-05-01', sexe: 'femme' }), BORDEAUX),
+      ...apportParticipant(p('2026-01-10', null, { dateNaissance: '1970-05-01', sexe: 'homme' }), BORDEAUX),
+    ]);
+    const i = instantaneDirect({ annee: 2026, plie: 'bordeaux', libelle: 'Bordeaux', calculeLe: '2026-12-03', compteurs: c, operations: [] });
+    const r = (libelle: string) => i.repartitions.find((x) => x.libelle === libelle)?.lignes;
+    expect(r('Entrées de l’année par sexe')).toEqual([{ libelle: 'Femmes', valeur: 1 }, { libelle: 'Hommes', valeur: 1 }]);
+    expect(r('Entrées de l’année par âge à l’entrée')).toEqual([{ libelle: 'Moins de 26 ans', valeur: 1 }, { libelle: 'Plus de 45 ans', valeur: 1 }]);
+    expect(r('Sorties sans suite de l’année par sexe')).toEqual([{ libelle: 'Femmes', valeur: 1 }]);
+    expect(consolider([i]).avertissements).toEqual([]);
   });
 
   it('counts the participants in parcours of each operation, so that Tableau 3 says how many it rests on', () => {
@@ -64,6 +77,8 @@ describe('a participant’s contribution to its PLIE’s counters', () => {
     expect(r.flux).toMatchObject({ plieRepondants: 2, entrees: 3, enParcoursDurant: 3, sansSuite: 2, enParcoursFin: 1, tauxSortiesPositives: 0 });
     expect(r.avertissements).toEqual([]);
     expect(r.repartitions[0]).toMatchObject({ tableau: 'T1bis', plieRepondants: 2, total: 2 });
+    // Entries by age band at entry (no sex given here): every line of each breakdown adds up to its total.
+    expect(r.repartitions.find((x) => x.libelle === 'Entrées de l’année par âge à l’entrée')).toMatchObject({ total: 3, lignes: [{ libelle: 'De 26 à 45 ans', valeur: 3 }] });
     expect(a.financements).toBeUndefined();
   });
 
