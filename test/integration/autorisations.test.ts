@@ -382,7 +382,9 @@ async function empreinte(): Promise<string> {
   let depart: Record<string, unknown> | undefined;
   do {
     const r = await dynamo().send(new ScanCommand({ TableName: g.tableName, ExclusiveStartKey: depart }));
-    for (const i of r.Items ?? []) items.push(JSON.stringify(Object.entries(sansLivraison(i)).sort(([a], [b]) => a.localeCompare(b))));
+    // The PLIE-year counters are kept by a stream handler, asynchronously, from participant records that are
+    // themselves in the fingerprint: a refused request that wrote a record shows through it, not through them.
+    for (const i of (r.Items ?? []).filter((x) => !String(x.entite ?? '').startsWith('AGREGAT_'))) items.push(JSON.stringify(Object.entries(sansLivraison(i)).sort(([a], [b]) => a.localeCompare(b))));
     depart = r.LastEvaluatedKey;
   } while (depart);
   for (const i of items.sort()) h.update(i);
