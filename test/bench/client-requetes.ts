@@ -194,7 +194,8 @@ const scenarios: Scenario[] = [
   {
     nom: 'GET /aaps/{id}/document.pdf (déjà produit)',
     plancher: 'un GetItem de la version de l’AAP, puis l’émission d’une URL présignée de lecture S3',
-    a: () => http(`/aaps/${config.agape.id}/document.pdf`),
+    // The catalogue's plain link: a 303 to the cached file's presigned URL (shared/http/document.ts).
+    a: () => http(`/aaps/${config.agape.id}/document.pdf?lien=redirection`, { attendu: 303 }),
     b: async () => {
       await ddb.send(new GetCommand({ TableName: T, Key: { pk: `AAP#${config.agape.id}`, sk: 'META' }, ProjectionExpression: 'version, statut' }));
       return getSignedUrl(s3, new GetObjectCommand({ Bucket: config.bucket, Key: `documents/banc/${config.agape.id}.pdf` }), { expiresIn: 300 });

@@ -8,7 +8,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClientApi } from '#local/client-api';
 import type { Guichet } from '#local/server';
 import { tableName } from '#shared/config';
-import { dynamo } from '#shared/repositories/clients';
+import { dynamo, ecouterAppels } from '#shared/repositories/clients';
 import { dossierRepository } from '#shared/repositories/dossier-repository';
 import { semerDossiers } from '../fixtures/dossiers-en-masse';
 import { aapDemoId, brouillons } from './depot';
@@ -17,19 +17,16 @@ import { comparaison, mesurer, stats } from './stats';
 const OI = 'oi@guichet.test';
 const PAGE = 50;
 
-/** Counts the DynamoDB calls the process sends (by command) while `f` runs. */
+/** Counts the DynamoDB calls the process sends (by operation) while `f` runs, through the client's own recorder. */
 export async function compter<T>(f: () => Promise<T>): Promise<{ r: T; appels: Record<string, number> }> {
-  const client = dynamo();
-  const envoyer = client.send.bind(client);
-  const appels: Record<string, number> = {};
-  client.send = ((c: { constructor: { name: string } }, ...reste: unknown[]) => {
-    appels[c.constructor.name] = (appels[c.constructor.name] ?? 0) + 1;
-    return (envoyer as (...a: unknown[]) => unknown)(c, ...reste);
-  }) as typeof client.send;
+  const ecoute = ecouterAppels();
   try {
-    return { r: await f(), appels };
+    const r = await f();
+    const appels: Record<string, number> = {};
+    for (const a of ecoute.appels) appels[a.operation] = (appels[a.operation] ?? 0) + 1;
+    return { r, appels };
   } finally {
-    client.send = envoyer;
+    ecoute.arreter();
   }
 }
 

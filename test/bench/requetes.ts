@@ -70,7 +70,7 @@ export async function benchRequetes(g: Guichet, api: ClientApi, n = 300, repetit
     'GET /dossiers/{id}/plan-financement/controles': async () => appel(`/dossiers/${brouillon}/plan-financement/controles`, porteur),
     'GET /gestion/dossiers (page de 50, filtre statut)': async () => appel(`/gestion/dossiers?aapId=${demoId}&statut=depose&limit=50`, oi),
     'GET /aaps/{id}/enveloppe': async () => appel(`/aaps/${demoId}/enveloppe`, oi),
-    'GET /aaps/{id}/document.pdf (déjà produit)': async () => appel(`/aaps/${agapeId}/document.pdf`),
+    'GET /aaps/{id}/document.pdf (déjà produit)': async () => appel(`/aaps/${agapeId}/document.pdf?lien=redirection`),
   };
   const scenarios: Record<string, unknown> = {};
   for (const [nom, f] of Object.entries(requetes)) {
