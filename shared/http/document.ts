@@ -28,35 +28,51 @@ export interface DocumentGenere<T> {
   type: TypeDocument;
   /** The entity the document belongs to (AAP, dossier, comité, ordre…): a key segment, not its identity. */
   id: string;
-  /** Exactly what `rendre` receives: its canonical form is hashed into the key. */
-  entrees: T;
+  /**
+   * Exactly what `rendre` receives: its canonical form is hashed into the key. Or, where the inputs are large and a
+   * few small attributes determine them (an AAP: its version), `identite` (hashed instead) with `charger`, called only
+   * when the document has to be rendered.
+   */
+  entrees: T | EntreesDifferees<T>;
   rendre: (entrees: T) => Promise<Uint8Array>;
   nomFichier: string;
   inline?: boolean;
 }
+
+const DIFFEREES = Symbol('entrées différées');
+export interface EntreesDifferees<T> {
+  [DIFFEREES]: true;
+  /** Everything the render depends on, small: whatever changes the bytes must change it (a version, a date). */
+  identite: unknown;
+  charger: () => Promise<T>;
+}
+export const entreesDifferees = <T>(identite: unknown, charger: () => Promise<T>): EntreesDifferees<T> => ({ [DIFFEREES]: true, identite, charger });
+const estDifferee = <T>(e: T | EntreesDifferees<T>): e is EntreesDifferees<T> => typeof e === 'object' && e !== null && DIFFEREES in e;
 
 const lienDe = (query: unknown): 'json' | 'redirection' | undefined => (query as { lien?: 'json' | 'redirection' } | undefined)?.lien;
 
 /** The route's answer for a document whose reader has been authorised (see the module's comment). */
 export async function servirDocument<T>(req: { query: unknown; maintenant: Date }, d: DocumentGenere<T>): Promise<Reponse> {
   const lien = lienDe(req.query);
+  const source = d.entrees;
+  const entrees = async (): Promise<T> => (estDifferee(source) ? source.charger() : source);
   let cle: string;
   try {
-    cle = cleDocument(d.type, d.id, d.entrees);
+    cle = cleDocument(d.type, d.id, estDifferee(source) ? source.identite : source);
   } catch (e) {
     // Inputs without an exact identity are never cached: rendered as before.
     logger.warn('Document rendu sans cache', { type: d.type, erreur: (e as Error).message });
     // With `lien`, the PDF itself too: the web app's helper saves whichever it gets.
-    return pdf(await d.rendre(d.entrees), d.nomFichier, d.inline);
+    return pdf(await d.rendre(await entrees()), d.nomFichier, d.inline);
   }
   if (!lien) {
     const lu = await lireDocument(cle);
-    const octets = lu ?? (await rendreEtConserver(cle, d.entrees, d.rendre)).octets;
+    const octets = lu ?? (await rendreEtConserver(cle, await entrees(), d.rendre)).octets;
     const r = pdf(octets, d.nomFichier, d.inline);
     return { ...r, headers: { ...r.headers, 'x-guichet-document': lu ? 'cache' : 'rendu' } };
   }
   const lue = await ficheDocument(cle);
-  const fiche = lue ?? (await rendreEtConserver(cle, d.entrees, d.rendre)).fiche;
+  const fiche = lue ?? (await rendreEtConserver(cle, await entrees(), d.rendre)).fiche;
   // Signed with the name and type S3 must answer with (as a pièce's download): an attachment for the app's link (saved),
   // inline for a plain link to a document shown in the browser (the AAP), as the route's own answer is.
   const disposition = dispositionTelechargement(d.nomFichier);

@@ -12,6 +12,7 @@ import { accuse } from '#shared/domain/dossier/use-cases';
 import { contexteAap, contexteDossier } from '#shared/http/contexte';
 import { s3 } from '#shared/storage/s3';
 import { nombreRendus } from '#shared/storage/documents';
+import { ecouterAppels } from '#shared/repositories/clients';
 import { renderAapDocument } from '#templates/aap-document';
 import { renderAccuseDepot } from '#templates/accuse-depot';
 import { client, demarrerGuichet } from './helpers';
@@ -97,6 +98,19 @@ describe('the AAP PDF, rendered once per content', () => {
     // A plain link shows the AAP in the browser, as the route's own answer does; the app's link saves it.
     expect(suivie.headers.get('content-disposition')).toMatch(/^inline; filename="AAP-CACHE-1-v\d+\.pdf"/);
     expect(nombreRendus()).toBe(avant);
+  });
+
+  it('finds a cached AAP PDF from its header’s small attributes and the PLIE: the whole AAP is not read', async () => {
+    const ecoute = ecouterAppels();
+    try {
+      const r = await fetch(`${g.url}/api/aaps/${id}/document.pdf?lien=redirection`, { redirect: 'manual' });
+      expect(r.status).toBe(303);
+    } finally {
+      ecoute.arreter();
+    }
+    const lectures = ecoute.appels.filter((a) => a.cles.some((c) => c.startsWith(`AAP#${id}`)));
+    expect(lectures.map((a) => [a.operation, a.cles])).toEqual([['GetItem', [`AAP#${id}/META`]]]);
+    expect(lectures[0]!.projection).toBeTruthy();
   });
 
   it('renders a rectificatif’s new version under a new key, the old one left as it was', async () => {

@@ -131,6 +131,23 @@ export async function lireAvecPlies(ctx: Contexte, id: string): Promise<{ aap: A
 }
 
 /**
+ * What the public document of a published AAP depends on, read small: the header's version and the attributes that
+ * vary without it (its effective state, which turns to « clos » at the closing instant; its last change), and the PLIE
+ * it names as they are now. Every write of an AAP raises its version; the code's own hash is in the document's key, so
+ * a migration rewriting stored AAPs comes with new keys. The whole AAP is read only to render (`lireAvecPlies`).
+ */
+export async function identiteDocument(ctx: Contexte, id: string) {
+  const r = await ctx.store.referentiel({ entetes: [id], fiches: [], champs: ['statut', 'version', 'modifieLe', 'clotureLe', 'nombreRectificatifs', 'reference', 'organismeIntermediaire', 'plies'] });
+  const e = r.entetes.get(id);
+  if (!e || e.statut === 'brouillon') throw introuvable(id);
+  const plies = (await ctx.plies.listerPourOi(e.organismeIntermediaire.sigle)).filter((p) => e.plies.includes(p.id));
+  return {
+    entete: e,
+    identite: { id, version: e.version, modifieLe: e.modifieLe, statut: regles.statutEffectif(e, ctx.maintenant), plies },
+  };
+}
+
+/**
  * One fiche of a published AAP: the header's statut and the fiche under its code, in one read. A code written in
  * another case (or unknown) reads the AAP's fiches to find it, or to answer 404.
  */
