@@ -82,12 +82,15 @@ describe('PUT /dossiers/{id}: the fiche alone, one conditional PutItem', () => {
     const { r, appels } = await appelsDe(() => api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d, planEquilibre(1_000_000, 500_000)) }));
     expect(r.status).toBe(200);
     expect(r.body.version).toBe(2);
-    expect(resume(appels)).toEqual([
+    // The membership and the fiche are read at the same time, once the dossier names them.
+    const lus = resume(appels);
+    expect([lus[0], ...lus.slice(1, 3).sort(), lus[3]]).toEqual([
       `GetItem DOSSIER#${d.id}/META`,
-      `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`,
       `GetItem AAP#${aap.id}/FICHE#HP1`,
+      `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`,
       `PutItem DOSSIER#${d.id}/META`,
     ]);
+    expect(lus).toHaveLength(4);
     // The dossier's index keys are kept by the plain Put: it is still listed for its organisation, as a draft of the AAP.
     const liste = await api.get('/dossiers', { as: P1 });
     expect(liste.body.items.find((x: { id: string }) => x.id === d.id)).toMatchObject({ version: 2, coutTotalCentimes: 1_070_000, fseCentimes: 500_000 });
@@ -127,12 +130,12 @@ describe('reads of a dossier: the fiche and the header’s attributes the rules 
     expect(r.status).toBe(200);
     expect(r.body.totaux.coutTotal).toBe(1_070_000);
     expect(lectureDeLAap(appels)).toEqual([]);
-    expect(resume(appels)).toEqual([
-      `GetItem DOSSIER#${d.id}/META`,
-      `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`,
+    expect(resume(appels)[0]).toBe(`GetItem DOSSIER#${d.id}/META`);
+    expect(resume(appels).slice(1).sort()).toEqual([
       `BatchGetItem AAP#${aap.id}/META + AAP#${aap.id}/FICHE#A1`,
+      `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`,
     ]);
-    expect(appels[2]!.projection).toBeDefined();
+    expect(appels.find((a) => a.operation === 'BatchGetItem')!.projection).toBeDefined();
   });
 
   it('lists the porteur’s dossiers reading each (AAP, fiche) once, and the OI’s page reading the header once', async () => {
