@@ -2,13 +2,16 @@ import ExcelJS from 'exceljs';
 import type { RapportConsolide } from '#shared/domain/consolidation/consolider';
 
 /** The same report as a workbook (exceljs): one sheet per table, typed numbers, the warnings with both figures. */
-export async function classeurConsolidation(p: { oi: string; annee: number; rapport: RapportConsolide; direct?: { calculeLe: string } | null }): Promise<Uint8Array> {
+export async function classeurConsolidation(p: { oi: string; annee: number; rapport: RapportConsolide; direct?: { calculeLe: string } | null; filtre?: { programme: { code: string; libelle: string; portee: string; sansProgramme: string[] } | null } | null }): Promise<Uint8Array> {
   const { rapport: r } = p;
   const c = new ExcelJS.Workbook();
   c.creator = 'Guichet';
   // Live figures are dated by their computation; imported years by the year's end (same snapshots, same bytes).
   c.created = p.direct ? new Date(p.direct.calculeLe) : new Date(Date.UTC(p.annee, 11, 31));
   if (p.direct) c.description = `Année en cours, chiffres en direct des données de Guichet, calculés le ${p.direct.calculeLe}.`;
+  const programme = p.filtre?.programme ?? null;
+  c.title = `Consolidation des PLIE — ${p.oi} — ${p.annee}${programme ? ` — ${programme.libelle}` : ''}`;
+  if (programme) c.subject = programme.portee;
   const feuille = (nom: string, entetes: string[], lignes: (string | number | null)[][], formats: (string | undefined)[] = []) => {
     const f = c.addWorksheet(nom, { views: [{ state: 'frozen', ySplit: 1 }] });
     f.addRow(entetes).font = { bold: true };
@@ -18,6 +21,13 @@ export async function classeurConsolidation(p: { oi: string; annee: number; rapp
       if (formats[i]) col.numFmt = formats[i]!;
     });
   };
+  // A programme chosen: a first sheet names it and what it covers (Tableau 1 stays the PLIE's whole activity).
+  if (programme) {
+    feuille('Filtre', ['Filtre', 'Valeur'], [
+      ['Programme', programme.libelle], ['Code du programme', programme.code], ['Portée', programme.portee],
+      ...(programme.sansProgramme.length ? [['Instantanés importés « sans programme »', programme.sansProgramme.join(', ')]] : []),
+    ]);
+  }
   if (r.flux) {
     const f = r.flux;
     feuille(`T1 flux (${f.plieRepondants} PLIE)`, ['Indicateur', 'Valeur'], [

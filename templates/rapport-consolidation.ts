@@ -15,6 +15,8 @@ export interface RapportConsolidationInput {
   /** The current year's live figures: when they were computed (they date the document). */
   direct?: { calculeLe: string; plies?: Array<{ plie: string; participants: number; participantsTableau3?: number }> } | null;
   rapport: RapportConsolide;
+  /** The filters applied: a programme chosen is named in the title and its scope stated under it. */
+  filtre?: { programme: { code: string; libelle: string; portee: string } | null } | null;
 }
 
 const n = (x: number | null) => (x === null ? '\u2014' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(x).replace(/\u202f/g, ' '));
@@ -23,16 +25,21 @@ const eur = (x: number | null) => (x === null ? '\u2014' : `${n(x)} \u20ac`);
 
 export async function renderRapportConsolidation(input: RapportConsolidationInput): Promise<Uint8Array> {
   const { oi, annee, rapport: r } = input;
+  const programme = input.filtre?.programme ?? null;
   const date = input.direct?.calculeLe ?? input.instantanes.flatMap((i) => (i.importe ? [i.importe.le] : [])).sort().at(-1) ?? `${annee}-12-31T00:00:00.000Z`;
   const layout = await PdfLayout.create({
-    title: `Rapport de consolidation des PLIE \u2014 ${oi} \u2014 ${annee}`,
+    title: `Rapport de consolidation des PLIE \u2014 ${oi} \u2014 ${annee}${programme ? ` \u2014 ${programme.libelle}` : ''}`,
     author: oi,
     subject: `Flux de participants, financements réalisés et ratios des PLIE de ${oi} pour ${annee}`,
     keywords: ['PLIE', 'consolidation', 'sorties positives', 'FSE', String(annee)],
     createdAt: new Date(date),
   });
   drawBandeau(layout, { oi: { sigle: oi, nom: 'Rapports et consolidation des PLIE' }, titre: `Consolidation ${annee}`, tailleTitre: 19 });
-  layout.runningHeader = `${oi} \u00b7 Consolidation des PLIE \u00b7 ${annee}`;
+  layout.runningHeader = `${oi} \u00b7 Consolidation des PLIE \u00b7 ${annee}${programme ? ` \u00b7 ${programme.code}` : ''}`;
+  if (programme) {
+    layout.paragraph(`Programme : ${programme.libelle}`, { size: 11, bold: true });
+    layout.paragraph(programme.portee, { size: 9 });
+  }
   layout.paragraph(`Chiffres de : ${input.instantanes.map((i) => i.libelle).join(' ; ')}.`, { size: 9 });
   if (input.direct) {
     const le = new Date(input.direct.calculeLe);

@@ -1,4 +1,5 @@
 import type { ContexteConsolidation } from '../domain/consolidation/use-cases';
+import { aapRepository } from '../repositories/aap-repository';
 import { agregatsPlieRepository } from '../repositories/agregats-plie-repository';
 import { bilanRepository } from '../repositories/bilan-repository';
 import { consolidationRepository } from '../repositories/consolidation-repository';
@@ -9,7 +10,7 @@ import { plieRepository } from '../repositories/plie-repository';
 export const contexteConsolidation = (req: { maintenant: Date }): ContexteConsolidation => ({
   consolidation: consolidationRepository,
   plies: plieRepository,
-  direct: { agregats: agregatsPlieRepository, dossiers: dossierRepository, bilans: bilanRepository },
+  direct: { agregats: agregatsPlieRepository, dossiers: dossierRepository, bilans: bilanRepository, aaps: aapRepository },
   maintenant: req.maintenant,
 });
 

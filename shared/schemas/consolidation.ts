@@ -5,6 +5,7 @@
  * from summed counts, never from rates; printed figures are only ever compared.
  */
 import * as z from 'zod';
+import { CODES_PROGRAMME } from '../domain/programmes';
 
 const Compte = z.number({ message: 'Nombre attendu.' }).int('Nombre entier attendu.').min(0, 'Un effectif ne peut pas être négatif.').max(1e9, 'Effectif trop grand.');
 const Euros = z.number({ message: 'Montant en euros attendu.' }).int('Montant en euros entiers attendu.').min(0, 'Un montant ne peut pas être négatif.').max(1e12, 'Montant trop grand.');
@@ -114,6 +115,11 @@ export const FiltresConsolidation = z.strictObject({
   annee: z.coerce.number({ message: 'Année attendue.' }).int('Année attendue.').min(1990, 'Année antérieure à 1990.').max(2100, 'Année trop lointaine.').optional(),
   /** Ids of the PLIE to consolidate, comma-separated (all the OI's snapshots of the year when absent). */
   plies: z.string().max(2000).optional(),
+  /**
+   * The programme of the operations counted (the code of their AAP's programme): the live year's Tableau 3 and its
+   * operations only; Tableau 1 stays the PLIE's whole activity, imported snapshots are shown « sans programme ».
+   */
+  programme: z.enum(CODES_PROGRAMME, { message: `Programme inconnu (attendu : ${CODES_PROGRAMME.join(', ')}).` }).optional(),
 });
 
 /** A CSV of past years' per-PLIE counts (`;`-separated, the columns of CSV_CONSOLIDATION), imported as snapshots. */

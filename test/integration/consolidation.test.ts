@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Guichet } from '#local/server';
+import { seedDossiersDemo } from '#local/demo-dossiers';
+import { tableName } from '#shared/config';
+import { aapRepository } from '#shared/repositories/aap-repository';
+import { dynamo } from '#shared/repositories/clients';
+import { dossierRepository } from '#shared/repositories/dossier-repository';
 import { client, demarrerGuichet } from './helpers';
 
 let g: Guichet;
@@ -102,4 +108,71 @@ describe('the consolidation of the OI’s PLIE', () => {
     // The current year is offered to every OI (live figures), even before any figure exists.
     expect(autre.body).toMatchObject({ oi: 'MEF-MULHOUSE', annees: [new Date().getUTCFullYear()], instantanes: [], annee: new Date().getUTCFullYear(), direct: { plies: [] } });
   });
+});
+
+describe('the report filtered by programme', () => {
+  const annee = new Date().getUTCFullYear();
+  type Op = { dossierId: string; compteeAuTableau3: boolean };
+  type Live = { filtre: { programme: { code: string; sansProgramme: string[]; portee: string } | null }; direct: { plies: Array<{ plie: string; operations: Op[]; participantsTableau3: number }> }; rapport: { flux: Record<string, number>; financements: { fseConsomme: number; sousTotalMobilises: { total: number } } | null } };
+  const lire = async (q: string) => (await api.get(`/gestion/consolidation?annee=${annee}${q}`, { as: GESTIONNAIRE })).body as Live;
+  const bordeaux = (r: Live) => r.direct.plies.find((p) => p.plie === 'bordeaux')!;
+
+  it('counts in Tableau 3 and lists only the operations of the chosen programme; Tableau 1 stays the PLIE’s whole; an unknown programme is refused', async () => {
+    // The demo's dossiers (all under the FSE+ AAP), then B3 moved to a copy of that AAP under the PON FSE 2014-2020.
+    await seedDossiersDemo(`${g.url}/api`);
+    await expect.poll(async () => (await lire('')).rapport.flux?.enParcoursDurant, { timeout: 30_000, interval: 500 }).toBe(6);
+    const b3 = ((await api.get('/dossiers', { as: 'porteur2@guichet.test' })).body.items as Array<{ id: string; ficheCode: string }>).find((d) => d.ficheCode === 'B3')!.id;
+    const fsePlus = (await aapRepository.lire((await dossierRepository.lire(b3))!.aapId))!;
+    await aapRepository.creer({ ...fsePlus, id: 'aap-pon-h16p', reference: 'AAP-PON-H16P', programme: { ...fsePlus.programme, code: 'PON-FSE-2014-2020', libelle: 'PON FSE 2014-2020' } });
+    await dynamo().send(new UpdateCommand({ TableName: tableName(), Key: { pk: `DOSSIER#${b3}`, sk: 'META' }, UpdateExpression: 'SET aapId = :a', ExpressionAttributeValues: { ':a': 'aap-pon-h16p' } }));
+
+    const tous = await lire('');
+    expect(tous.filtre.programme).toBeNull();
+    expect(bordeaux(tous).operations.filter((o) => o.compteeAuTableau3).map((o) => o.dossierId)).toContain(b3);
+    const plus = await lire('&programme=FSE-PLUS-2021-2027');
+    const pon = await lire('&programme=PON-FSE-2014-2020');
+    expect(plus.filtre.programme).toMatchObject({ code: 'FSE-PLUS-2021-2027', sansProgramme: [] });
+    expect(plus.filtre.programme!.portee).toContain('Le tableau 1 (flux de participants, sorties, profils) couvre toute l’activité du PLIE');
+    // The operations split between the two programmes, each counted once.
+    expect(bordeaux(plus).operations.map((o) => o.dossierId)).not.toContain(b3);
+    expect(bordeaux(plus).operations).toHaveLength(2);
+    expect(bordeaux(pon).operations.map((o) => [o.dossierId, o.compteeAuTableau3])).toEqual([[b3, true]]);
+    // Tableau 3 of each programme is its operations' controlled bilans; together, the unfiltered table.
+    expect(plus.rapport.financements!.fseConsomme).toBeGreaterThan(0);
+    expect(pon.rapport.financements!.fseConsomme).toBeGreaterThan(0);
+    expect(plus.rapport.financements!.fseConsomme + pon.rapport.financements!.fseConsomme).toBe(tous.rapport.financements!.fseConsomme);
+    expect(plus.rapport.financements!.sousTotalMobilises.total + pon.rapport.financements!.sousTotalMobilises.total).toBe(tous.rapport.financements!.sousTotalMobilises.total);
+    // B1's four participants behind FSE+'s Tableau 3, none behind B3's.
+    expect([bordeaux(plus).participantsTableau3, bordeaux(pon).participantsTableau3]).toEqual([4, 0]);
+    // Tableau 1 is the PLIE's whole activity whichever programme.
+    expect(plus.rapport.flux).toEqual(tous.rapport.flux);
+    expect(pon.rapport.flux).toEqual(tous.rapport.flux);
+
+    const inconnu = await api.get(`/gestion/consolidation?annee=${annee}&programme=FEDER-2021`, { as: GESTIONNAIRE });
+    expect(inconnu.status).toBe(400);
+    expect(inconnu.body.code).toBe('REQUETE_INVALIDE');
+    expect(inconnu.body.details).toEqual([expect.objectContaining({ message: expect.stringContaining('Programme inconnu (attendu : PON-FSE-2014-2020, REACT-EU, FSE-PLUS-2021-2027)') })]);
+    expect((await api.get('/gestion/consolidation/rapport.pdf?programme=FEDER-2021', { as: GESTIONNAIRE })).status).toBe(400);
+  }, 180_000);
+
+  it('keeps the imported snapshots « sans programme », and names the programme in the PDF and the workbook', async () => {
+    const r = await api.get('/gestion/consolidation?annee=2006&programme=FSE-PLUS-2021-2027', { as: GESTIONNAIRE });
+    expect(r.body.instantanes).toEqual([expect.objectContaining({ plie: 'RESEAU-AVE', programme: 'sans programme' })]);
+    expect(r.body.filtre.programme).toMatchObject({ code: 'FSE-PLUS-2021-2027', sansProgramme: ['RESEAU-AVE'] });
+    expect(r.body.rapport.flux.tauxSortiesPositives).toBe(41.95);
+
+    const pdf = await api.get(`/gestion/consolidation/rapport.pdf?annee=${annee}&programme=PON-FSE-2014-2020`, { as: GESTIONNAIRE });
+    expect(pdf.status).toBe(200);
+    const chemin = join(mkdtempSync(join(tmpdir(), 'h16p-conso-')), 'rapport.pdf');
+    writeFileSync(chemin, pdf.body as Uint8Array);
+    const texte = spawnSync('pdftotext', ['-layout', chemin, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+    expect(texte).toContain('Programme : Programme opérationnel national FSE « Emploi et Inclusion » 2014-2020');
+    expect(texte).toContain('couvre toute l’activité du PLIE');
+    const xlsx = await api.get(`/gestion/consolidation/rapport.xlsx?annee=${annee}&programme=PON-FSE-2014-2020`, { as: GESTIONNAIRE });
+    const classeur = new ExcelJS.Workbook();
+    await classeur.xlsx.load(Buffer.from(xlsx.body as Uint8Array) as never);
+    expect(classeur.title).toContain('2014-2020');
+    expect(classeur.worksheets[0]!.name).toBe('Filtre');
+    expect(classeur.getWorksheet('Filtre')!.getRow(2).values).toEqual([undefined, 'Programme', 'Programme opérationnel national FSE « Emploi et Inclusion » 2014-2020']);
+  }, 60_000);
 });

@@ -8,6 +8,8 @@ import type { Dossier } from '../../schemas/dossier';
 import type { Bilan } from '../../schemas/bilan';
 import type { InstantanePlie } from '../../schemas/consolidation';
 import type { Plie } from '../../schemas/plie';
+import type { AapStore } from '../aap/use-cases';
+import type { CodeProgramme } from '../programmes';
 import type { ParticipantStocke } from '../participant/use-cases';
 import { STATUTS_AVEC_PARTICIPANTS } from '../participant/participant';
 import { versionsDuPlie, type ReglesStore, type VersionRegles } from '../sortie/regles-plie';
@@ -193,13 +195,25 @@ export async function verifier(ctx: ContexteAgregats, oi: string, plie: string) 
   return { maintenus: a, recalcules: b, concordent: JSON.stringify(a) === JSON.stringify(b) };
 }
 
+/** The programmed dossiers whose AAP is of `programme` (all of them without one); an AAP not found counts in none. */
+async function operationsDuProgramme(ctx: { aaps?: Pick<AapStore, 'referentiel'> }, dossiers: Dossier[], programme: CodeProgramme | undefined): Promise<Dossier[]> {
+  if (!programme || dossiers.length === 0) return dossiers;
+  if (!ctx.aaps) throw new Error('Filtre par programme sans accès aux appels à projets');
+  const { entetes } = await ctx.aaps.referentiel({ entetes: [...new Set(dossiers.map((d) => d.aapId))], fiches: [], champs: ['programme'] });
+  return dossiers.filter((d) => entetes.get(d.aapId)?.programme.code === programme);
+}
+
 /**
  * The year's live snapshots of the OI's PLIE (those with participants counted or programmed operations), computed at
  * `maintenant`: the counters (one Query per PLIE), the OI's programmed dossiers (one Query) and each operation's
- * bilans (one Query each).
+ * bilans (one Query each). With `programme`, only the operations whose AAP is of that programme are read and counted
+ * (the AAP headers' programme read projected, one batch of their distinct ids); the counters are the PLIE's whole.
  */
-export async function instantanesDirects(ctx: Pick<ContexteAgregats, 'agregats' | 'dossiers' | 'bilans'>, p: { oi: string; annee: number; plies: readonly Pick<Plie, 'id' | 'nom'>[]; maintenant: Date }) {
-  const programmes = await ctx.dossiers.toutDuStatut(p.oi, 'programme');
+export async function instantanesDirects(
+  ctx: Pick<ContexteAgregats, 'agregats' | 'dossiers' | 'bilans'> & { aaps?: Pick<AapStore, 'referentiel'> },
+  p: { oi: string; annee: number; plies: readonly Pick<Plie, 'id' | 'nom'>[]; maintenant: Date; programme?: CodeProgramme | undefined },
+) {
+  const programmes = await operationsDuProgramme(ctx, await ctx.dossiers.toutDuStatut(p.oi, 'programme'), p.programme);
   const calculeLe = p.maintenant.toISOString();
   const lus = await Promise.all(p.plies.map(async (plie) => {
     const dossiers = programmes.filter((d) => d.plieId === plie.id).sort((a, b) => a.reference.localeCompare(b.reference));

@@ -8,6 +8,8 @@ import { exiger, POLITIQUE } from '../../auth/politique';
 import type { InstantanePlie, InstantaneStocke } from '../../schemas/consolidation';
 import { AccesRefuse, RegleMetier } from '../errors';
 import type { PlieStore } from '../plie/use-cases';
+import type { AapStore } from '../aap/use-cases';
+import { PROGRAMMES, type CodeProgramme } from '../programmes';
 import { instantanesDirects, type ContexteAgregats } from './agregats';
 import { consolider } from './consolider';
 import { lireCsvConsolidation, type LigneRefusee } from './import-csv';
@@ -20,7 +22,7 @@ export interface ContexteConsolidation {
   };
   plies: Pick<PlieStore, 'listerPourOi'>;
   /** The current year's figures, from Guichet's own data (./agregats.ts). */
-  direct: Pick<ContexteAgregats, 'agregats' | 'dossiers' | 'bilans'>;
+  direct: Pick<ContexteAgregats, 'agregats' | 'dossiers' | 'bilans'> & { aaps: Pick<AapStore, 'referentiel'> };
   maintenant: Date;
 }
 
@@ -34,7 +36,28 @@ function oiDe(actor: Actor, action: 'consolidation.lire' | 'consolidation.import
  * current year from Guichet's own data (live: computed at the request, `direct.calculeLe`), offered even before any
  * figure exists. By default the latest imported year (the current one when nothing was imported).
  */
-export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: { annee?: number | undefined; plies?: string | undefined }) {
+export interface FiltresRapport { annee?: number | undefined; plies?: string | undefined; programme?: CodeProgramme | undefined }
+
+/**
+ * What the programme filter covers, said in French with the report: the live year's Tableau 3 and operations only
+ * (the counters of Tableau 1's flows, sorties and profiles are kept per PLIE, not per programme: per operation there
+ * are entries and exits only, not their qualification), and no imported snapshot (they carry no programme).
+ */
+function filtreProgramme(code: CodeProgramme | undefined, direct: boolean, importes: readonly string[]) {
+  if (!code) return null;
+  const libelle = PROGRAMMES[code].libelle;
+  return {
+    code,
+    libelle,
+    /** Imported snapshots of the report: they have no programme, and are consolidated whole (« sans programme »). */
+    sansProgramme: [...importes],
+    portee: direct
+      ? `Programme ${libelle} : le tableau 3 (financements réalisés) et les opérations listées ne comptent que les opérations programmées au titre de ce programme. Le tableau 1 (flux de participants, sorties, profils) couvre toute l’activité du PLIE, tous programmes confondus : ses compteurs sont tenus par PLIE, non par programme.`
+      : `Programme ${libelle} : les chiffres importés n’indiquent pas de programme ; ils sont repris tels quels, tous programmes confondus (« sans programme »).`,
+  };
+}
+
+export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: FiltresRapport) {
   const oi = oiDe(actor, 'consolidation.lire');
   const courante = ctx.maintenant.getUTCFullYear();
   const [tous, pliesOi] = await Promise.all([ctx.consolidation.tous(oi), ctx.plies.listerPourOi(oi)]);
@@ -43,7 +66,7 @@ export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: { ann
   const annee = f.annee ?? importees[0] ?? courante;
   const choisis = f.plies ? new Set(f.plies.split(',').map((x) => x.trim()).filter(Boolean)) : null;
   const direct = annee === courante
-    ? await instantanesDirects(ctx.direct, { oi, annee, plies: pliesOi.filter((p) => !choisis || choisis.has(p.id)), maintenant: ctx.maintenant })
+    ? await instantanesDirects(ctx.direct, { oi, annee, plies: pliesOi.filter((p) => !choisis || choisis.has(p.id)), maintenant: ctx.maintenant, programme: f.programme })
     : null;
   const retenus: Array<InstantanePlie & { importe: InstantaneStocke['importe'] | null }> = (direct
     ? direct.plies.map((x) => ({ ...x.instantane, importe: null }))
@@ -56,10 +79,16 @@ export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: { ann
     oi,
     annee,
     annees,
+    /** The filters applied: the year, the PLIE asked for (null: all) and the programme with what it covers. */
+    filtre: { annee, plies: choisis ? [...choisis] : null, programme: filtreProgramme(f.programme, direct !== null, retenus.filter((i) => i.importe).map((i) => i.plie)) },
     plies: [...plies.values()].sort((a, b) => a.plie.localeCompare(b.plie)),
     /** PLIE asked for that have no snapshot this year: listed, never silently dropped. */
     plieSansInstantane: manquants,
-    instantanes: retenus.map((i) => ({ plie: i.plie, libelle: i.libelle, source: i.source ?? null, importe: i.importe, direct: i.importe === null })),
+    instantanes: retenus.map((i) => ({
+      plie: i.plie, libelle: i.libelle, source: i.source ?? null, importe: i.importe, direct: i.importe === null,
+      /** With a programme chosen: the programme its figures are of, « sans programme » for an imported snapshot. */
+      programme: f.programme ? (i.importe ? 'sans programme' : f.programme) : null,
+    })),
     /** The current year: live figures, when they were computed, and each PLIE's operations with the bilan counted. */
     direct: direct
       ? {
@@ -107,7 +136,7 @@ export async function importer(ctx: ContexteConsolidation, actor: Actor, csv: st
 }
 
 /** The report of a year that has snapshots, for its documents (422 `AUCUN_CHIFFRE` otherwise: nothing to print yet). */
-export async function rapportDocument(ctx: ContexteConsolidation, actor: Actor, f: { annee?: number | undefined; plies?: string | undefined }) {
+export async function rapportDocument(ctx: ContexteConsolidation, actor: Actor, f: FiltresRapport) {
   const r = await rapport(ctx, actor, f);
   if (r.instantanes.length === 0) {
     throw new RegleMetier('AUCUN_CHIFFRE', r.direct
