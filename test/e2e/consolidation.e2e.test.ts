@@ -82,5 +82,15 @@ describe('reports and consolidation of the OI’s PLIE', () => {
     await captureSi(page, 'consolidation-annee-en-cours');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le classeur (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`consolidation-plie-AGAPE-${annee}.xlsx`);
+
+    // Filtered by programme: Tableau 3 and the operations of that programme only, Tableau 1 said to be the PLIE's whole.
+    await page.getByLabel('Programme', { exact: true }).selectOption({ label: 'Programme opérationnel national FSE « Emploi et Inclusion » 2014-2020' });
+    await page.getByTestId('filtre-programme').waitFor();
+    expect(await texte(page, 'filtre-programme')).toContain('Programme : Programme opérationnel national FSE « Emploi et Inclusion » 2014-2020');
+    expect(await texte(page, 'filtre-programme')).toContain('Le tableau 1 (flux de participants, sorties, profils) couvre toute l’activité du PLIE');
+    expect(await texte(page, 'direct')).toContain('Aucune opération programmée au titre du programme Programme opérationnel national FSE');
+    expect(await texte(page, 'flux')).toMatch(/40,00 %/);
+    expect(new URL(page.url()).searchParams.get('programme')).toBe('PON-FSE-2014-2020');
+    await captureSi(page, 'consolidation-filtre-programme');
   }, LONG);
 });

@@ -1,6 +1,7 @@
 import '../styles-gestion.css';
 import { useState, type FormEvent } from 'react';
 import * as z from 'zod';
+import { CODES_PROGRAMME, PROGRAMMES } from '#shared/domain/programmes';
 import { FILIERE_CSV } from './gestion-consolidation-csv';
 import { AlerteRefus, LienPdf } from '../comite/commun';
 import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
@@ -17,7 +18,8 @@ const Reponse = z.object({
   annees: z.array(z.number().int()),
   plies: z.array(z.object({ plie: z.string(), libelle: z.string() })),
   plieSansInstantane: z.array(z.string()),
-  instantanes: z.array(z.object({ plie: z.string(), libelle: z.string(), source: z.string().nullable(), importe: z.object({ le: z.string(), nom: z.string() }).nullable(), direct: z.boolean().optional() })),
+  instantanes: z.array(z.object({ plie: z.string(), libelle: z.string(), source: z.string().nullable(), importe: z.object({ le: z.string(), nom: z.string() }).nullable(), direct: z.boolean().optional(), programme: z.string().nullable().optional() })),
+  filtre: z.object({ programme: z.object({ code: z.string(), libelle: z.string(), portee: z.string(), sansProgramme: z.array(z.string()) }).nullable() }).optional(),
   direct: z.object({
     calculeLe: z.string(),
     plies: z.array(z.object({
@@ -110,7 +112,7 @@ const horodatage = (iso: string) => {
 };
 
 /** The current year: figures computed live from Guichet's data, each PLIE's operations and the bilan counted. */
-function Direct({ direct, instantanes }: { direct: NonNullable<TReponse['direct']>; instantanes: TReponse['instantanes'] }) {
+function Direct({ direct, instantanes, programme }: { direct: NonNullable<TReponse['direct']>; instantanes: TReponse['instantanes']; programme: string | null }) {
   return (
     <section className="carte" aria-labelledby="direct-titre" data-testid="direct">
       <h2 id="direct-titre">Année en cours : chiffres en direct</h2>
@@ -134,7 +136,7 @@ function Direct({ direct, instantanes }: { direct: NonNullable<TReponse['direct'
                 ))}</tbody>
               </table>
             </div>
-          ) : <p className="discret">Aucune opération programmée.</p>}
+          ) : <p className="discret">{programme ? `Aucune opération programmée au titre du programme ${programme}.` : 'Aucune opération programmée.'}</p>}
           {p.operations.some((o) => o.compteeAuTableau3) && <p className="discret">Le tableau 3 repose sur {entier(p.participantsTableau3 ?? 0)} participant{(p.participantsTableau3 ?? 0) > 1 ? 's' : ''} des opérations comptées.</p>}
         </div>
       ))}
@@ -244,10 +246,13 @@ function ImportConsolidation({ onFait }: { onFait: (annee: number | undefined) =
 export function PageGestionConsolidation() {
   const { search } = useLocation();
   const annee = search.get('annee') ?? '';
+  const programme = search.get('programme') ?? '';
   const admin = estOiAdmin(useSession());
-  const { data, erreur, chargement, recharger } = useApi(`/gestion/consolidation${query({ annee })}`, Reponse, true);
+  const { data, erreur, chargement, recharger } = useApi(`/gestion/consolidation${query({ annee, programme })}`, Reponse, true);
   useTitre('Rapports et consolidation des PLIE');
-  const changer = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee: e.currentTarget.value })}`);
+  const changer = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee: e.currentTarget.value, programme })}`);
+  const changerProgramme = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee, programme: e.currentTarget.value })}`);
+  const filtreProgramme = data?.filtre?.programme ?? null;
   return (
     <div className="page-consolidation">
       <FilAriane elements={[{ libelle: 'Gestion de l’OI', lien: <Link to="/gestion">Gestion de l’OI</Link> }, { libelle: 'Rapports et consolidation' }]} />
@@ -258,23 +263,40 @@ export function PageGestionConsolidation() {
       {data && (
         <>
           {data.annees.length > 0 ? (
-            <div className="champ champ-en-ligne">
-              <label htmlFor="conso-annee">Année</label>
-              <select id="conso-annee" value={String(data.annee ?? '')} onChange={changer}>
-                {data.annees.map((a) => <option key={a} value={a}>{a === new Date().getFullYear() ? `${a} (en cours, en direct)` : a}</option>)}
-              </select>
-            </div>
+            <>
+              <div className="champ champ-en-ligne">
+                <label htmlFor="conso-annee">Année</label>
+                <select id="conso-annee" value={String(data.annee ?? '')} onChange={changer}>
+                  {data.annees.map((a) => <option key={a} value={a}>{a === new Date().getFullYear() ? `${a} (en cours, en direct)` : a}</option>)}
+                </select>
+              </div>
+              <div className="champ champ-en-ligne">
+                <label htmlFor="conso-programme">Programme</label>
+                <select id="conso-programme" value={filtreProgramme?.code ?? ''} onChange={changerProgramme}>
+                  <option value="">Tous les programmes</option>
+                  {CODES_PROGRAMME.map((c) => <option key={c} value={c}>{PROGRAMMES[c].libelle}</option>)}
+                </select>
+              </div>
+            </>
           ) : <Alerte type="info"><p>Aucun chiffre annuel n’est encore enregistré pour votre OI.</p></Alerte>}
+          {filtreProgramme && (
+            <div data-testid="filtre-programme">
+              <Alerte type="info" titre={`Programme : ${filtreProgramme.libelle}`}>
+                <p>{filtreProgramme.portee}</p>
+                {filtreProgramme.sansProgramme.length > 0 && <p>Chiffres importés sans programme : {filtreProgramme.sansProgramme.join(', ')}.</p>}
+              </Alerte>
+            </div>
+          )}
           {data.instantanes.length > 0 && data.annee !== null && (
             <div className="actions">
-              <LienPdf chemin={`/gestion/consolidation/rapport.pdf${query({ annee: String(data.annee) })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.pdf`}>Télécharger le rapport (PDF)</LienPdf>
-              <LienPdf chemin={`/gestion/consolidation/rapport.xlsx${query({ annee: String(data.annee) })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.xlsx`} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">Télécharger le classeur (XLSX)</LienPdf>
+              <LienPdf chemin={`/gestion/consolidation/rapport.pdf${query({ annee: String(data.annee), programme: filtreProgramme?.code })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.pdf`}>Télécharger le rapport (PDF)</LienPdf>
+              <LienPdf chemin={`/gestion/consolidation/rapport.xlsx${query({ annee: String(data.annee), programme: filtreProgramme?.code })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.xlsx`} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">Télécharger le classeur (XLSX)</LienPdf>
             </div>
           )}
           {data.instantanes.length > 0 && (
             <p className="discret" data-testid="sources">
               {data.instantanes.map((i) => (i.importe
-                ? `${i.libelle}${i.source ? ` — ${i.source}` : ''} (importé le ${new Date(i.importe.le).toLocaleDateString('fr-FR')} par ${i.importe.nom})`
+                ? `${i.libelle}${i.source ? ` — ${i.source}` : ''} (importé le ${new Date(i.importe.le).toLocaleDateString('fr-FR')} par ${i.importe.nom})${i.programme === 'sans programme' ? ', sans programme' : ''}`
                 : `${i.libelle} — en direct, calculé le ${horodatage(data.direct?.calculeLe ?? new Date().toISOString())}`)).join(' ; ')}
             </p>
           )}
@@ -285,7 +307,7 @@ export function PageGestionConsolidation() {
               <ul>{data.rapport.avertissements.map((a, i) => <li key={i}><strong>{a.tableau === 'T1' ? 'Tableau 1' : a.tableau === 'T3' ? 'Tableau 3' : a.tableau}</strong> — {a.message}</li>)}</ul>
             </section>
           )}
-          {data.direct && <Direct direct={data.direct} instantanes={data.instantanes} />}
+          {data.direct && <Direct direct={data.direct} instantanes={data.instantanes} programme={filtreProgramme?.libelle ?? null} />}
           {data.direct && data.instantanes.length === 0 && <Alerte type="info"><p>Aucun participant ni bilan contrôlé n’est encore enregistré dans Guichet pour {data.annee}.</p></Alerte>}
           {data.rapport.flux && <Flux flux={data.rapport.flux} />}
           {data.rapport.repartitions.length > 0 && <Repartitions r={data.rapport.repartitions} />}
