@@ -52,8 +52,8 @@ function filtreProgramme(code: CodeProgramme | undefined, direct: boolean, impor
     /** Imported snapshots of the report: they have no programme, and are consolidated whole (« sans programme »). */
     sansProgramme: [...importes],
     portee: direct
-      ? `Programme ${libelle} : le tableau 3 (financements réalisés) et les opérations listées ne comptent que les opérations programmées au titre de ce programme. Le tableau 1 (flux de participants, sorties, profils) couvre toute l’activité du PLIE, tous programmes confondus : ses compteurs sont tenus par PLIE, non par programme.`
-      : `Programme ${libelle} : les chiffres importés n’indiquent pas de programme ; ils sont repris tels quels, tous programmes confondus (« sans programme »).`,
+      ? `${libelle} : le tableau 3 (financements réalisés) et les opérations listées ne comptent que les opérations programmées au titre de ce programme. Le tableau 1 (flux de participants, sorties, profils) couvre toute l’activité du PLIE, tous programmes confondus : ses compteurs sont tenus par PLIE, non par programme.`
+      : `${libelle} : les chiffres importés n’indiquent pas de programme ; ils sont repris tels quels, tous programmes confondus (« sans programme »).`,
   };
 }
 
