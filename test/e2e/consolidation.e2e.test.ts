@@ -88,9 +88,18 @@ describe('reports and consolidation of the OI’s PLIE', () => {
     await page.getByTestId('filtre-programme').waitFor();
     expect(await texte(page, 'filtre-programme')).toContain('Programme : Programme opérationnel national FSE « Emploi et Inclusion » 2014-2020');
     expect(await texte(page, 'filtre-programme')).toContain('Le tableau 1 (flux de participants, sorties, profils) couvre toute l’activité du PLIE');
-    expect(await texte(page, 'direct')).toContain('Aucune opération programmée au titre du programme Programme opérationnel national FSE');
+    expect(await texte(page, 'direct')).toContain('Aucune opération programmée au titre du Programme opérationnel national FSE');
     expect(await texte(page, 'flux')).toMatch(/40,00 %/);
     expect(new URL(page.url()).searchParams.get('programme')).toBe('PON-FSE-2014-2020');
+    await captureSi(page, 'consolidation-filtre-plie');
     await captureSi(page, 'consolidation-filtre-programme');
+
+    // One PLIE of the OI: its figures alone, the programme kept, the choice in the address.
+    await page.getByLabel('PLIE', { exact: true }).selectOption({ label: 'PLIE de Bordeaux' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('plies')).toBe('bordeaux');
+    await expect.poll(() => texte(page, 'flux')).toContain('Sur 1 PLIE');
+    expect(await texte(page, 'flux')).toMatch(/40,00 %/);
+    expect(new URL(page.url()).searchParams.get('programme')).toBe('PON-FSE-2014-2020');
+    await captureSi(page, 'consolidation-filtre-plie');
   }, LONG);
 });

@@ -82,6 +82,11 @@ export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: Filtr
     /** The filters applied: the year, the PLIE asked for (null: all) and the programme with what it covers. */
     filtre: { annee, plies: choisis ? [...choisis] : null, programme: filtreProgramme(f.programme, direct !== null, retenus.filter((i) => i.importe).map((i) => i.plie)) },
     plies: [...plies.values()].sort((a, b) => a.plie.localeCompare(b.plie)),
+    /** The PLIE one may choose for this year, whatever is chosen: the OI's (live year) or those with a snapshot. */
+    choixPlies: (direct
+      ? pliesOi.map((p) => ({ plie: p.id, libelle: p.nom }))
+      : [...new Map(tous.filter((i) => i.annee === annee).map((i) => [i.plie, { plie: i.plie, libelle: i.libelle }])).values()]
+    ).sort((a, b) => a.libelle.localeCompare(b.libelle, 'fr')),
     /** PLIE asked for that have no snapshot this year: listed, never silently dropped. */
     plieSansInstantane: manquants,
     instantanes: retenus.map((i) => ({

@@ -17,6 +17,7 @@ const Reponse = z.object({
   annee: z.number().int().nullable(),
   annees: z.array(z.number().int()),
   plies: z.array(z.object({ plie: z.string(), libelle: z.string() })),
+  choixPlies: z.array(z.object({ plie: z.string(), libelle: z.string() })).optional(),
   plieSansInstantane: z.array(z.string()),
   instantanes: z.array(z.object({ plie: z.string(), libelle: z.string(), source: z.string().nullable(), importe: z.object({ le: z.string(), nom: z.string() }).nullable(), direct: z.boolean().optional(), programme: z.string().nullable().optional() })),
   filtre: z.object({ programme: z.object({ code: z.string(), libelle: z.string(), portee: z.string(), sansProgramme: z.array(z.string()) }).nullable() }).optional(),
@@ -136,7 +137,7 @@ function Direct({ direct, instantanes, programme }: { direct: NonNullable<TRepon
                 ))}</tbody>
               </table>
             </div>
-          ) : <p className="discret">{programme ? `Aucune opération programmée au titre du programme ${programme}.` : 'Aucune opération programmée.'}</p>}
+          ) : <p className="discret">{programme ? `Aucune opération programmée au titre du ${programme}.` : 'Aucune opération programmée.'}</p>}
           {p.operations.some((o) => o.compteeAuTableau3) && <p className="discret">Le tableau 3 repose sur {entier(p.participantsTableau3 ?? 0)} participant{(p.participantsTableau3 ?? 0) > 1 ? 's' : ''} des opérations comptées.</p>}
         </div>
       ))}
@@ -247,11 +248,14 @@ export function PageGestionConsolidation() {
   const { search } = useLocation();
   const annee = search.get('annee') ?? '';
   const programme = search.get('programme') ?? '';
+  const plies = search.get('plies') ?? '';
   const admin = estOiAdmin(useSession());
-  const { data, erreur, chargement, recharger } = useApi(`/gestion/consolidation${query({ annee, programme })}`, Reponse, true);
+  const { data, erreur, chargement, recharger } = useApi(`/gestion/consolidation${query({ annee, programme, plies })}`, Reponse, true);
   useTitre('Rapports et consolidation des PLIE');
+  // Another year has other PLIE to choose from: the choice of PLIE is not carried over.
   const changer = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee: e.currentTarget.value, programme })}`);
-  const changerProgramme = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee, programme: e.currentTarget.value })}`);
+  const changerProgramme = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee, programme: e.currentTarget.value, plies })}`);
+  const changerPlie = (e: FormEvent<HTMLSelectElement>) => navigate(`/gestion/consolidation${query({ annee, programme, plies: e.currentTarget.value })}`);
   const filtreProgramme = data?.filtre?.programme ?? null;
   return (
     <div className="page-consolidation">
@@ -270,6 +274,15 @@ export function PageGestionConsolidation() {
                   {data.annees.map((a) => <option key={a} value={a}>{a === new Date().getFullYear() ? `${a} (en cours, en direct)` : a}</option>)}
                 </select>
               </div>
+              {(data.choixPlies?.length ?? 0) > 1 && (
+                <div className="champ champ-en-ligne">
+                  <label htmlFor="conso-plie">PLIE</label>
+                  <select id="conso-plie" value={plies} onChange={changerPlie}>
+                    <option value="">Tous les PLIE</option>
+                    {data.choixPlies!.map((p) => <option key={p.plie} value={p.plie}>{p.libelle}</option>)}
+                  </select>
+                </div>
+              )}
               <div className="champ champ-en-ligne">
                 <label htmlFor="conso-programme">Programme</label>
                 <select id="conso-programme" value={filtreProgramme?.code ?? ''} onChange={changerProgramme}>
@@ -289,8 +302,8 @@ export function PageGestionConsolidation() {
           )}
           {data.instantanes.length > 0 && data.annee !== null && (
             <div className="actions">
-              <LienPdf chemin={`/gestion/consolidation/rapport.pdf${query({ annee: String(data.annee), programme: filtreProgramme?.code })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.pdf`}>Télécharger le rapport (PDF)</LienPdf>
-              <LienPdf chemin={`/gestion/consolidation/rapport.xlsx${query({ annee: String(data.annee), programme: filtreProgramme?.code })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.xlsx`} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">Télécharger le classeur (XLSX)</LienPdf>
+              <LienPdf chemin={`/gestion/consolidation/rapport.pdf${query({ annee: String(data.annee), programme: filtreProgramme?.code, plies })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.pdf`}>Télécharger le rapport (PDF)</LienPdf>
+              <LienPdf chemin={`/gestion/consolidation/rapport.xlsx${query({ annee: String(data.annee), programme: filtreProgramme?.code, plies })}`} nom={`consolidation-plie-${data.oi}-${data.annee}.xlsx`} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">Télécharger le classeur (XLSX)</LienPdf>
             </div>
           )}
           {data.instantanes.length > 0 && (
