@@ -17,7 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { bucketName } from '../config';
+import { bucketName, config } from '../config';
 import { s3 } from './s3';
 
 /** Where cached renders live (infra/definitions.ts `BUCKET.documentsPrefix`, not imported: no infra code at runtime). */
@@ -41,7 +41,7 @@ let empreinte: string | undefined;
  */
 export function empreinteCode(): string {
   if (empreinte) return empreinte;
-  if (process.env.AWS_LAMBDA_FUNCTION_NAME) {
+  if (config().AWS_LAMBDA_FUNCTION_NAME) {
     try {
       empreinte = sha256(readFileSync(fileURLToPath(import.meta.url)));
     } catch {
