@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { BadgePiece } from '../components/dossier-ui';
 import { api, ApiError } from '../lib/api';
 import { useAnnoncer } from '../lib/annonces';
-import { formatTaille } from '../lib/fichiers';
+import { formatTaille, ouvrirLien } from '../lib/fichiers';
 import { formatInstant } from '../lib/format';
 import { Telechargement, TYPES_CONTENU, Vide, type TLigneChecklist } from '../lib/schemas-dossier';
 import { ProgressionEnvoi, useEnvoiPiece } from './use-envoi-piece';
@@ -14,12 +14,7 @@ export const formats = (l: TLigneChecklist) => l.typesAcceptes.map((t) => TYPES_
 /** Opens the 5-minute presigned GET of a valid pièce's verified copy (a dossier's pièce or a bilan's evidence). */
 export async function telechargerPiece(dossierId: string, pieceId: string) {
   const { data } = await api(`/dossiers/${encodeURIComponent(dossierId)}/pieces/${encodeURIComponent(pieceId)}/telechargement`, Telechargement, { auth: true });
-  const a = document.createElement('a');
-  a.href = data.url;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
+  ouvrirLien(data.url);
 }
 
 /** One line of the checklist: what is expected, its state, and upload / download / delete when allowed. */

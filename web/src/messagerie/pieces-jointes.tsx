@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, ApiError, enErreur } from '../lib/api';
-import { empreinteSha256, envoyerPresigne, formatTaille } from '../lib/fichiers';
+import { empreinteSha256, envoyerPresigne, formatTaille, ouvrirLien } from '../lib/fichiers';
 import { Telechargement, TYPES_CONTENU } from '../lib/schemas-dossier';
 import { ReponsePieceJointe, TAILLE_PIECE_JOINTE_MAX, type TVuePieceJointe } from './schemas';
 import type { UseMessagerie } from './use-messagerie';
@@ -68,12 +68,7 @@ export function PieceJointeEnvoyee({ pj, m }: { pj: TVuePieceJointe; m: UseMessa
   const telecharger = async () => {
     try {
       const { data } = await api(`${m.base}/pieces-jointes/${encodeURIComponent(pj.id)}/telechargement`, Telechargement, { auth: true });
-      const a = document.createElement('a');
-      a.href = data.url;
-      a.rel = 'noopener';
-      document.body.append(a);
-      a.click();
-      a.remove();
+      ouvrirLien(data.url);
     } catch (e) {
       setErreur(e instanceof ApiError ? e.message : 'Téléchargement impossible.');
     }
