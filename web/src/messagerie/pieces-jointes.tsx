@@ -4,13 +4,8 @@ import { empreinteSha256, envoyerPresigne, formatTaille, ouvrirLien } from '../l
 import { Telechargement, TYPES_CONTENU } from '../lib/schemas-dossier';
 import { ReponsePieceJointe, TAILLE_PIECE_JOINTE_MAX, type TVuePieceJointe } from './schemas';
 import type { UseMessagerie } from './use-messagerie';
+import { typeDe } from '../dossier/use-envoi-piece';
 
-const EXTENSIONS: Record<string, string> = {
-  pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-const typeDe = (f: File) => f.type || EXTENSIONS[f.name.split('.').pop()?.toLowerCase() ?? ''] || 'application/octet-stream';
 export const FORMATS = Object.values(TYPES_CONTENU).join(', ');
 
 /** An attachment being prepared: uploaded, then verified on the server like a pièce. */
