@@ -10,11 +10,12 @@ import { auxPorteurs } from './evenements';
 import type { ContexteRappels } from './rappels';
 
 export interface ContexteRectificatif extends Omit<ContexteRappels, 'aaps'> {
-  aaps: Pick<AapStore, 'lire'>;
+  aaps: Pick<AapStore, 'referentiel'>;
 }
 
 export async function diffuserRectificatif(ctx: ContexteRectificatif, r: { aapId: string; version: number; motif: string }): Promise<number> {
-  const aap = await ctx.aaps.lire(r.aapId);
+  // The reference alone (one projected GetItem), not the whole AAP.
+  const aap = (await ctx.aaps.referentiel({ entetes: [r.aapId], fiches: [], champs: ['reference'] })).entetes.get(r.aapId);
   if (!aap) return 0;
   let nouvelles = 0;
   for (const d of await ctx.brouillons(r.aapId)) {
