@@ -239,9 +239,10 @@ export async function enveloppeAap(ctx: ContexteComite, actor: Actor, aapId: str
   // The header once: its OI for the tenancy, its enveloppe for the figures.
   const aap = await enteteAap(ctx, aapId, ['organismeIntermediaire', 'enveloppeFseCentimes']);
   exiger(actor, 'aap.lire_gestion', { oi: aap?.organismeIntermediaire.sigle ?? null }, () => new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.'));
-  const { version: _v, ...e } = await enveloppeDe(ctx, aapId, aap);
+  // The figures and the sessions at the same time.
+  const [{ version: _v, ...e }, comites] = await Promise.all([enveloppeDe(ctx, aapId, aap), ctx.comites.parAap(aapId)]);
   const restant = e.enveloppeCentimes === null ? null : e.enveloppeCentimes - e.programmeCentimes - e.selectionneCentimes;
-  return { ...e, restantCentimes: restant, comites: await ctx.comites.parAap(aapId) };
+  return { ...e, restantCentimes: restant, comites };
 }
 
 /** A comité member's sessions, newest first. */
