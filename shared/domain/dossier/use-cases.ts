@@ -116,7 +116,7 @@ export async function enteteAap<K extends ChampEntete>(ctx: Pick<ContexteDossier
 export async function lignesPieces(
   ctx: ContexteDossier,
   d: Dossier,
-  deja?: { aap: Pick<Aap, 'piecesAdministratives'>; fiche: FicheOperation },
+  deja?: { aap: Pick<Aap, 'piecesAdministratives'>; fiche: FicheOperation } | Promise<{ aap: Pick<Aap, 'piecesAdministratives'>; fiche: FicheOperation }>,
 ): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
   const [ref, org, pieces] = await Promise.all([deja ?? aapEtFiche(ctx, d, CHAMPS_AAP.pieces), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
   if (!org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
@@ -142,7 +142,7 @@ export async function charger(ctx: ContexteDossier, actor: Actor, id: string, po
  * `charger`, with what depends on the dossier alone (its fiche) read at the same time as the caller's membership: one
  * round trip less, and nothing of it is used — nor answered — unless the caller may.
  */
-export async function chargerAvec<T>(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire', lire: (d: Dossier) => Promise<T>): Promise<{ d: Dossier; lu: T }> {
+export async function chargerAvec<T>(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer', lire: (d: Dossier) => Promise<T>): Promise<{ d: Dossier; lu: T }> {
   const d = await ctx.dossiers.lire(id);
   if (!d) throw introuvable(id);
   const lu = lire(d);
@@ -257,12 +257,19 @@ export async function controles(ctx: ContexteDossier, actor: Actor, id: string) 
  */
 export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, demande: DemandeIdempotente): Promise<Dossier> {
   const portee = porteeIdempotence(actor, demande);
-  const deja = enVigueur(await ctx.dossiers.idempotence(portee), ctx.maintenant);
+  // The key's record and the dossier at the same time; then the caller's membership beside the fiche, the
+  // organisation and the pièces (nothing of them used unless the caller may deposit).
+  const enregistre = ctx.dossiers.idempotence(portee);
+  const chargement = chargerAvec(ctx, actor, id, 'deposer', (d) => {
+    const ref = aapEtFiche(ctx, d, CHAMPS_AAP.depot);
+    return Promise.all([ref, lignesPieces(ctx, d, ref)]);
+  });
+  // A replay answers without it: its failure (a dossier no longer to deposit) must not go unhandled.
+  chargement.catch(() => undefined);
+  const deja = enVigueur(await enregistre, ctx.maintenant);
   if (deja) return rejouer(deja, demande);
   try {
-    const avant = await charger(ctx, actor, id, 'deposer');
-    const { aap, fiche } = await aapEtFiche(ctx, avant, CHAMPS_AAP.depot);
-    const { lignes } = await lignesPieces(ctx, avant, { aap, fiche });
+    const { d: avant, lu: [{ aap, fiche }, { lignes }] } = await chargement;
     const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant, pieces: lignes });
     const reponse = avant.statut === 'complement_demande' ? depose.complementsRecus.at(-1) : undefined;
     const { dossier, evenement } = journaliser(depose, {
