@@ -3,7 +3,7 @@ import { DateHeureLocale, DateIso, MontantCentimes, Pourcentage, TexteCourt, Tex
 import { CodeFiche, FicheOperation, IdPlie, Liste, NotesInternes, facultatif, parDefaut } from './fiche';
 import { CODES_PROGRAMME } from '../domain/programmes';
 import { instantCloture, instantOuverture } from '../domain/temps';
-import { TypePiece } from './piece';
+import { TypePiece } from './type-piece';
 import { STATUTS_JURIDIQUES } from './organisation';
 
 export * from './fiche';

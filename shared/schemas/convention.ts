@@ -3,6 +3,9 @@ import { DateIso, Pourcentage, TexteCourt } from './common';
 import { RegleFinancement } from './fiche';
 import { PlanFinancement, Taux, TotauxPlan } from './plan-financement';
 import { CODES_PROGRAMME } from '../domain/programmes';
+import { EcheanceBilan, SuiviConvention } from './suivi-convention';
+
+export { EcheanceBilan, SuiviConvention } from './suivi-convention';
 
 /**
  * The convention between the OI and the porteur of a programmed dossier, and its avenants (DESIGN.md §5, notes
@@ -35,16 +38,6 @@ const Representant = z.strictObject({
   nom: TexteCourt,
   qualite: TexteCourt,
 });
-
-export const EcheanceBilan = z.object({
-  numero: z.number().int().min(1),
-  nature: z.enum(['intermediaire', 'final']),
-  /** The bilan covers the operation from its start to this day. */
-  periodeFin: z.string(),
-  /** Last day to deposit it. */
-  echeance: z.string(),
-});
-export type EcheanceBilan = z.infer<typeof EcheanceBilan>;
 
 export const Avance = z.object({
   pct: z.number(),
@@ -142,24 +135,6 @@ export const VersionConvention = z.object({
   remplaceeLe: z.string().nullable(),
 });
 export type VersionConvention = z.infer<typeof VersionConvention>;
-
-/** What the dossier records of its convention (its lists show it without reading the versions). */
-export const SuiviConvention = z.object({
-  /** The state of the version being prepared or signed, else `en_vigueur`. */
-  etat: z.enum(['en_preparation', 'a_signer_porteur', 'a_contresigner', 'en_vigueur']),
-  numeroEnVigueur: z.number().int().nullable(),
-  numeroEnCours: z.number().int().nullable(),
-  renouvellements: z.number().int(),
-  /** Period and FSE of the version in force (null before the first signature). */
-  periode: z.object({ debut: z.string(), fin: z.string() }).nullable(),
-  fseConventionneCentimes: z.number().int().nullable(),
-  /**
-   * The bilans' calendar of the version in force (empty before the first signature): the OI's tableau de bord and the
-   * daily reminders read the due dates here, without reading the versions. Absent on dossiers written before it was kept.
-   */
-  echeances: z.array(EcheanceBilan.pick({ numero: true, nature: true, echeance: true })).optional(),
-});
-export type SuiviConvention = z.infer<typeof SuiviConvention>;
 
 const ChoixConvention = {
   regimeAide: CodeRegimeAide,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { SuiviConvention } from './convention';
-import { CodeFiche } from './aap';
+import { SuiviConvention } from './suivi-convention';
+import { CodeFiche } from './fiche';
 import { DateIso } from './common';
 import { PlanFinancement } from './plan-financement';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { electronicFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from 'ibantools';
 import { DateIso } from './common';
+import { TAILLE_MAX_ABSOLUE, TypeContenu, TypePiece } from './type-piece';
 
 /**
  * The bank details a RIB declares (titulaire, IBAN, BIC), typed by whoever uploads it: what the OI's SEPA credit
@@ -24,31 +25,7 @@ export type CoordonneesBancaires = z.infer<typeof CoordonneesBancaires>;
 /** The pièce type whose upload declares bank details. */
 export const TYPE_PIECE_RIB = 'RIB';
 
-export const TYPES_CONTENU = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
-} as const;
-export type TypeContenu = keyof typeof TYPES_CONTENU;
-export const TypeContenu = z.enum(Object.keys(TYPES_CONTENU) as [TypeContenu, ...TypeContenu[]], {
-  message: `Type de fichier non accepté (acceptés : ${Object.values(TYPES_CONTENU).join(', ')}).`,
-});
-
-export const TAILLE_MAX_ABSOLUE = 50 * 1024 * 1024;
-
-/** One line of a dossier's checklist: what is expected, in which formats, up to which size. */
-export const TypePiece = z.strictObject({
-  code: z.string().regex(/^[A-Z0-9_]{2,40}$/, 'Code de pièce : majuscules, chiffres et « _ ».'),
-  libelle: z.string().trim().min(1).max(2000),
-  typesAcceptes: z.array(TypeContenu).min(1).max(5),
-  tailleMaxOctets: z.number().int().min(1).max(TAILLE_MAX_ABSOLUE),
-  obligatoire: z.boolean(),
-  /** Only asked of organisations of this legal status (the contrat d'engagement républicain: associations). */
-  pourStatut: z.string().max(60).optional(),
-});
-export type TypePiece = z.infer<typeof TypePiece>;
+export { TAILLE_MAX_ABSOLUE, TYPES_CONTENU, TypeContenu, TypePiece } from './type-piece';
 
 const PDF_IMAGES: TypeContenu[] = ['application/pdf', 'image/jpeg', 'image/png'];
 const MO = 1024 * 1024;

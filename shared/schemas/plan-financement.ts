@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MontantCentimes } from './common';
-import { RegleFinancement } from './aap';
+import { RegleFinancement } from './fiche';
 import { CODES_PROGRAMME } from '../domain/programmes';
 
 /**
