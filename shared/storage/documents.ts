@@ -106,11 +106,35 @@ export interface Fiche {
   sha256: string;
 }
 
+/** Days after which the bucket's lifecycle removes a cached document (infra/definitions.ts `documentsExpirationDays`). */
+export const EXPIRATION_DOCUMENTS_JOURS = 30;
+const JOUR_MS = 86_400_000;
+const CONNUS_MAX = 512;
+
+/**
+ * Documents this process knows to be in the bucket, with the time until which that stays true: a key names its
+ * content, so an object found stays the same until the lifecycle removes it, `EXPIRATION_DOCUMENTS_JOURS` after it was
+ * written; a day's margin is kept. A warm function serves a document asked again without asking S3 (no HEAD), and a
+ * process never serves a link to an object that may have expired. Bounded: the oldest entry goes first.
+ */
+const connus = new Map<string, { fiche: Fiche; jusqua: number }>();
+function retenir(fiche: Fiche, ecritLe: number): void {
+  const jusqua = ecritLe + (EXPIRATION_DOCUMENTS_JOURS - 1) * JOUR_MS;
+  if (jusqua <= Date.now()) return;
+  connus.delete(fiche.cle);
+  connus.set(fiche.cle, { fiche, jusqua });
+  if (connus.size > CONNUS_MAX) connus.delete(connus.keys().next().value!);
+}
+
 /** Size and SHA-256 of a cached document, or null when it is not (yet) in the bucket. */
 export async function ficheDocument(cle: string): Promise<Fiche | null> {
+  const connu = connus.get(cle);
+  if (connu && connu.jusqua > Date.now()) return connu.fiche;
   try {
     const r = await s3().send(new HeadObjectCommand({ Bucket: bucketName(), Key: cle }));
-    return { cle, octets: r.ContentLength ?? 0, sha256: r.Metadata?.sha256 ?? '' };
+    const fiche = { cle, octets: r.ContentLength ?? 0, sha256: r.Metadata?.sha256 ?? '' };
+    if (fiche.sha256) retenir(fiche, r.LastModified?.getTime() ?? 0);
+    return fiche;
   } catch (e) {
     if (introuvable(e)) return null;
     throw e;
@@ -142,6 +166,7 @@ export async function rendreEtConserver<T>(cle: string, entrees: T, rendre: (e: 
       Bucket: bucketName(), Key: cle, Body: octets, ContentLength: octets.length, ContentType: 'application/pdf',
       Metadata: { sha256: fiche.sha256 }, IfNoneMatch: '*',
     }));
+    retenir(fiche, Date.now());
   } catch (e) {
     const statut = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (statut !== 412 && statut !== 409) throw e;

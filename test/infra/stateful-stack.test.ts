@@ -1,5 +1,5 @@
 import { cleExport } from '#shared/exports/job-export';
-import { cleDocument, PREFIXE_DOCUMENTS } from '#shared/storage/documents';
+import { cleDocument, EXPIRATION_DOCUMENTS_JOURS, PREFIXE_DOCUMENTS } from '#shared/storage/documents';
 import { Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -231,6 +231,8 @@ describe('StatefulStack', () => {
       expect(rule).toEqual({ Id: 'expire-documents', Status: 'Enabled', Prefix: 'documents/', ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 1 } });
       expect(cleDocument('aap', 'x', {}).startsWith(BUCKET.documentsPrefix)).toBe(true);
       expect(PREFIXE_DOCUMENTS).toBe(BUCKET.documentsPrefix);
+      // A warm function remembers a document found until a day before this rule could remove it.
+      expect(EXPIRATION_DOCUMENTS_JOURS).toBe(BUCKET.documentsExpirationDays);
     });
 
     it('declares no notification configuration on the bucket, which GuardDuty and the api stack share', () => {

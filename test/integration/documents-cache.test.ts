@@ -100,6 +100,29 @@ describe('the AAP PDF, rendered once per content', () => {
     expect(nombreRendus()).toBe(avant);
   });
 
+  it('asks S3 once whether a document is there: a warm process then issues its links without a HEAD', async () => {
+    const heads: string[] = [];
+    const nom = `compteHeads-${Date.now()}`;
+    s3().middlewareStack.add((next, context) => async (args) => {
+      if (context.commandName === 'HeadObjectCommand') heads.push(String((args.input as { Key?: string }).Key));
+      return next(args);
+    }, { step: 'initialize', name: nom });
+    try {
+      const nouveau = (await api.post('/aaps', { as: OI, body: contenu('AAP-CACHE-HEAD') })).body.id as string;
+      await api.post(`/aaps/${nouveau}/publication`, { as: OI, body: {} });
+      const liens = [];
+      for (let i = 0; i < 3; i++) liens.push(await api.get(`/aaps/${nouveau}/document.pdf?lien=json`));
+      expect(liens.map((l) => [l.status, l.headers.get('x-guichet-document')])).toEqual([[200, 'rendu'], [200, 'cache'], [200, 'cache']]);
+      expect(new Set(liens.map((l) => l.body.sha256)).size).toBe(1);
+      // One HEAD (absent, then rendered and written): the two later links come from what the write recorded.
+      expect(heads.filter((k) => k.startsWith(`documents/aap/${nouveau}/`))).toHaveLength(1);
+      const suivi = await fetch(liens[2]!.body.url);
+      expect(sha256(Buffer.from(await suivi.arrayBuffer()))).toBe(liens[0]!.body.sha256);
+    } finally {
+      s3().middlewareStack.remove(nom);
+    }
+  });
+
   it('finds a cached AAP PDF from its header’s small attributes and the PLIE: the whole AAP is not read', async () => {
     const ecoute = ecouterAppels();
     try {
