@@ -23,25 +23,28 @@ const RACINE = resolve(import.meta.dirname, '../..');
 const FICHIER = join(RACINE, 'bench-results', 'latest.json');
 const N = Number(process.env.BENCH_ITERATIONS ?? 300);
 
+/**
+ * Each run replaces its own keys in the file as it is when the run ends (a partial run, `-- requetes` or `-- bundles`,
+ * keeps the others' figures, even those another run wrote meanwhile).
+ */
 function ecrire(resultats: Record<string, unknown>): void {
   mkdirSync(join(RACINE, 'bench-results'), { recursive: true });
-  writeFileSync(FICHIER, `${JSON.stringify(resultats, null, 2)}\n`);
+  const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
+  writeFileSync(FICHIER, `${JSON.stringify({ ...precedents, ...resultats }, null, 2)}\n`);
   console.log(JSON.stringify(resultats, null, 2));
   console.log('\nÉcrit dans bench-results/latest.json');
 }
 
 const machine = { node: process.version, platform: process.platform, arch: process.arch };
 if (process.argv.includes('bundles')) {
-  const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
-  ecrire({ ...precedents, machine, demarrageAFroid: { date: new Date().toISOString(), ...(await demarrageAFroid()) } });
+  ecrire({ machine, demarrageAFroid: { date: new Date().toISOString(), ...(await demarrageAFroid()) } });
 } else if (['echelle', 'participants', 'requetes', 'consolidation'].some((s) => process.argv.includes(s))) {
-  const precedents: Record<string, unknown> = existsSync(FICHIER) ? JSON.parse(readFileSync(FICHIER, 'utf8')) : {};
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   const g = await startGuichet({ port: 0, inMemory: true, seed: true, dataDir });
   const api = new ClientApi(`${g.url}/api`);
   try {
     ecrire({
-      ...precedents, machine,
+      machine,
       ...(process.argv.includes('echelle') ? await benchEchelle(g, api) : {}),
       ...(process.argv.includes('participants') ? await benchParticipants(g, api, Number(process.env.BENCH_LIGNES ?? 10_000)) : {}),
       ...(process.argv.includes('requetes') ? await benchRequetes(g, api, N) : {}),
