@@ -134,6 +134,8 @@ describe('the AAP PDF, rendered once per content', () => {
     const lectures = ecoute.appels.filter((a) => a.cles.some((c) => c.startsWith(`AAP#${id}`)));
     expect(lectures.map((a) => [a.operation, a.cles])).toEqual([['GetItem', [`AAP#${id}/META`]]]);
     expect(lectures[0]!.projection).toBeTruthy();
+    // The AAP's OI already seen by this process: its PLIE are asked for before the header has answered, not after.
+    expect(ecoute.appels.map((a) => a.operation).slice(0, 2)).toEqual(['Query', 'GetItem']);
   });
 
   it('renders a rectificatif’s new version under a new key, the old one left as it was', async () => {

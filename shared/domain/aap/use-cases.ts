@@ -130,6 +130,9 @@ export async function lireAvecPlies(ctx: Contexte, id: string): Promise<{ aap: A
   return { aap, plies, dateDocument: new Date(dernierChangement) };
 }
 
+/** AAP id → the sigle of the OI its header named when this process last read it (bounded). */
+const OI_DES_AAPS = new Map<string, string>();
+
 /**
  * What the public document of a published AAP depends on, read small: the header's version and the attributes that
  * vary without it (its effective state, which turns to « clos » at the closing instant; its last change), and the PLIE
@@ -137,10 +140,20 @@ export async function lireAvecPlies(ctx: Contexte, id: string): Promise<{ aap: A
  * a migration rewriting stored AAPs comes with new keys. The whole AAP is read only to render (`lireAvecPlies`).
  */
 export async function identiteDocument(ctx: Contexte, id: string) {
+  // The OI an AAP was seen under, remembered: its PLIE are then read beside the header, not after it. The header says
+  // which OI it is; a remembered one that differs (or none) reads the PLIE again once the header is known.
+  const oiConnu = OI_DES_AAPS.get(id);
+  const pliesConnus = oiConnu ? ctx.plies.listerPourOi(oiConnu) : null;
+  pliesConnus?.catch(() => undefined);
   const r = await ctx.store.referentiel({ entetes: [id], fiches: [], champs: ['statut', 'version', 'modifieLe', 'clotureLe', 'nombreRectificatifs', 'reference', 'organismeIntermediaire', 'plies'] });
   const e = r.entetes.get(id);
   if (!e || e.statut === 'brouillon') throw introuvable(id);
-  const plies = (await ctx.plies.listerPourOi(e.organismeIntermediaire.sigle)).filter((p) => e.plies.includes(p.id));
+  const oi = e.organismeIntermediaire.sigle;
+  if (oiConnu !== oi) {
+    OI_DES_AAPS.set(id, oi);
+    if (OI_DES_AAPS.size > 1000) OI_DES_AAPS.delete(OI_DES_AAPS.keys().next().value!);
+  }
+  const plies = (await (oiConnu === oi ? pliesConnus! : ctx.plies.listerPourOi(oi))).filter((p) => e.plies.includes(p.id));
   return {
     entete: e,
     identite: { id, version: e.version, modifieLe: e.modifieLe, statut: regles.statutEffectif(e, ctx.maintenant), plies },
