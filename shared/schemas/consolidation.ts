@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { CODES_PROGRAMME } from '../domain/programmes';
+import { AutresDonnees, BeneficiairesSiae, DureeParcours, FinancementsSiae, ParcoursEtapes, SortiesEmploi } from './consolidation-tableaux';
 
 const Compte = z.number({ message: 'Nombre attendu.' }).int('Nombre entier attendu.').min(0, 'Un effectif ne peut pas être négatif.').max(1e9, 'Effectif trop grand.');
 const Euros = z.number({ message: 'Montant en euros attendu.' }).int('Montant en euros entiers attendu.').min(0, 'Un montant ne peut pas être négatif.').max(1e12, 'Montant trop grand.');
@@ -68,7 +69,13 @@ export const Repartition = z.strictObject({
   ligne: z.string().max(40).optional(),
 });
 
-export const CODES_TAUX = ['taux_sorties_positives', 'part_abandons_sorties', 'part_demenagements_sorties', 'part_autres_sorties', 'taux_realisation_fse', 'cout_par_participant'] as const;
+export const CODES_TAUX = [
+  'taux_sorties_positives', 'part_abandons_sorties', 'part_demenagements_sorties', 'part_autres_sorties', 'taux_realisation_fse', 'cout_par_participant',
+  /** Tableau 2: cumul of étapes ÷ beneficiaries in an étape at 31/12 (a ratio, not a %). */
+  'etapes_par_beneficiaire',
+  /** Tableau 3ter: the ACI's share of the PLIE's funds to ACI and SIAE. */
+  'part_aci_financements_siae',
+] as const;
 export type CodeTaux = (typeof CODES_TAUX)[number];
 
 /** One PLIE's (or one published consolidation's) figures for one year. */
@@ -80,6 +87,18 @@ export const InstantanePlie = z.strictObject({
   perimetre: z.string().trim().max(300).optional(),
   flux: FluxParticipants.optional(),
   financements: FinancementsRealises.optional(),
+  /** Tableau 2 « Analyse des parcours ». */
+  parcours: ParcoursEtapes.optional(),
+  /** Tableau 2bis « Durée des parcours ». */
+  dureesParcours: DureeParcours.optional(),
+  /** Tableau 2ter: beneficiaries in ACI and SIAE étapes, all and those financed by the PLIE. */
+  beneficiairesSiae: BeneficiairesSiae.optional(),
+  /** Tableau 3ter « Financements alloués par le PLIE aux ACI et SIAE ». */
+  financementsSiae: FinancementsSiae.optional(),
+  /** Tableau 4 « Analyse des sorties sur emploi 6 mois ». */
+  sortiesEmploi: SortiesEmploi.optional(),
+  /** Tableau 5 « Autres données ». */
+  autresDonnees: AutresDonnees.optional(),
   repartitions: z.array(Repartition).max(50).default([]),
   tauxImprimes: z
     .array(z.strictObject({
@@ -87,7 +106,7 @@ export const InstantanePlie = z.strictObject({
       libelle: z.string().max(300),
       valeur: z.number().min(0, 'Un taux ne peut pas être négatif.'),
       ligne: z.string().max(40).optional(),
-    }).refine((t) => t.code === 'cout_par_participant' || t.valeur <= 100, { message: 'Un taux ne peut pas dépasser 100 %.', path: ['valeur'] }))
+    }).refine((t) => t.code === 'cout_par_participant' || t.code === 'etapes_par_beneficiaire' || t.valeur <= 100, { message: 'Un taux ne peut pas dépasser 100 %.', path: ['valeur'] }))
     .max(50)
     .default([]),
 });

@@ -39,6 +39,16 @@ describe('the consolidation of the OI’s PLIE', () => {
     expect(r.body.rapport.financements).toMatchObject({ plieRepondants: 149, tauxRealisationFse: 83.34 });
     expect(r.body.rapport.ratios.coutParParticipant).toBe(1377.01);
     expect(r.body.rapport.avertissements.map((a: { calcule: number; imprime: number }) => [a.calcule, a.imprime])).toEqual(expect.arrayContaining([[26.02, 25], [30_429, 29_315]]));
+    // Tableaux 2 to 5 from the shipped snapshot: the seed's check values from its counts, its inconsistencies with both figures.
+    expect(r.body.rapport.parcours).toMatchObject({ plieRepondants: 96, etapesParBeneficiaire: 3, total: { stock: { total: 47_261 }, cumul: { total: 141_703 } } });
+    expect(r.body.rapport.dureesParcours).toMatchObject({ plieRepondants: 110 });
+    expect(r.body.rapport.beneficiairesSiae).toMatchObject({ plieRepondants: null, partFinanceeParLePlie: 51.08 });
+    expect(r.body.rapport.financementsSiae).toMatchObject({ partAci: 75.7 });
+    expect(r.body.rapport.sortiesEmploi).toMatchObject({ plieRepondants: 95, base: null });
+    expect(r.body.rapport.autresDonnees).toMatchObject({ plieRepondants: 125, operations: { total: { nombre: 5_446, montant: 138_551_412 }, sommeDesTypes: { nombre: 5_319 } } });
+    expect(r.body.rapport.avertissements.map((a: { tableau: string; calcule: number; imprime: number }) => [a.tableau, a.calcule, a.imprime])).toEqual(expect.arrayContaining([
+      ['T2', 138_658, 141_703], ['T2', 342, 653], ['T2bis', 148_253, 148_306], ['T5', 5_319, 5_446], ['T5', 109_087_566, 138_551_412], ['T4', 99.64, 100], ['T3ter', 75.7, 74],
+    ]));
   });
 
   it('prints the year’s report as a PDF (the figures and the warnings, same bytes twice) and a workbook with one sheet per table', async () => {
@@ -57,7 +67,7 @@ describe('the consolidation of the OI’s PLIE', () => {
     expect(xlsx.status).toBe(200);
     const classeur = new ExcelJS.Workbook();
     await classeur.xlsx.load(Buffer.from(xlsx.body as Uint8Array) as never);
-    expect(classeur.worksheets.map((f) => f.name)).toEqual(['T1 flux (143 PLIE)', 'T3 financements (149 PLIE)', 'Répartitions', 'Ratios', 'Avertissements']);
+    expect(classeur.worksheets.map((f) => f.name)).toEqual(['T1 flux (143 PLIE)', 'T3 financements (149 PLIE)', 'Ratios', 'Avertissements']);
     const t1 = classeur.getWorksheet('T1 flux (143 PLIE)')!;
     expect(t1.getRow(12).values).toEqual([undefined, 'Taux de sorties positives (%)', 41.95]);
     expect((await api.get('/gestion/consolidation/rapport.pdf?annee=1999', { as: GESTIONNAIRE })).body.code).toBe('AUCUN_CHIFFRE');

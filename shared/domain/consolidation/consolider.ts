@@ -7,6 +7,7 @@
  */
 import type { CodeTaux, FinancementsRealises, FluxParticipants, InstantanePlie } from '../../schemas/consolidation';
 import { FINANCEURS, LIBELLES_FINANCEURS } from '../../schemas/consolidation';
+import { consoliderTableaux } from './tableaux';
 
 /** A rate in %, rounded half up to the hundredth, from two integer counts; null when the denominator is 0. */
 export function pourcentage(numerateur: number | bigint, denominateur: number | bigint): number | null {
@@ -25,7 +26,8 @@ export function quotient(numerateur: number | bigint, denominateur: number | big
 }
 
 export interface Avertissement {
-  code: 'SOMME_LIGNES' | 'STOCK_FIN' | 'DONT_SUPERIEUR' | 'TAUX_IMPRIME' | 'SOUS_TOTAL_IMPRIME' | 'DIRECTS_INDIRECTS' | 'FSE_CONSOMME';
+  code: 'SOMME_LIGNES' | 'STOCK_FIN' | 'DONT_SUPERIEUR' | 'TAUX_IMPRIME' | 'SOUS_TOTAL_IMPRIME' | 'DIRECTS_INDIRECTS' | 'FSE_CONSOMME'
+    | 'CUMUL_INFERIEUR_STOCK' | 'HOMMES_FEMMES' | 'PARTS_100' | 'PART_IMPRIMEE' | 'FINANCES_SUPERIEURS' | 'RATIO_ETAPES';
   tableau: string;
   plie: string;
   annee: number;
@@ -37,7 +39,7 @@ export interface Avertissement {
 
 const CHAMPS_FLUX = ['entrees', 'enParcoursDurant', 'enParcoursFin', 'sortiesPositives', 'dontEmploi', 'sansSuite', 'dontAbandons', 'dontDemenagements', 'dontAutres'] as const;
 type Flux = Record<(typeof CHAMPS_FLUX)[number], bigint>;
-const fr = (x: number | bigint | null) => (x === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(x)).replace(/\u202f/g, ' '));
+export const fr = (x: number | bigint | null) => (x === null ? '—' : new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(x)).replace(/\u202f/g, ' '));
 
 /** The rates of a flux, from its counts: total sorties = positives + sans suite (seed l.477–480). */
 export function tauxDuFlux(f: Flux) {
@@ -102,9 +104,16 @@ function controlesFinancements(i: { plie: string; annee: number }, t: Financemen
   return a;
 }
 
+const TABLEAU_DU_TAUX: Record<CodeTaux, string> = {
+  taux_sorties_positives: 'T1', part_abandons_sorties: 'T1', part_demenagements_sorties: 'T1', part_autres_sorties: 'T1',
+  taux_realisation_fse: 'T3', cout_par_participant: 'T3', etapes_par_beneficiaire: 'T2', part_aci_financements_siae: 'T3ter',
+};
+
 /** Tolerances when a source rounded its rates: half a point for a % (seed l.476 prints 42 for 41,95), ±0,5 % for a cost. */
 function ecartTaux(code: CodeTaux, calcule: number, imprime: number): boolean {
   if (code === 'cout_par_participant') return Math.abs(calcule - imprime) > calcule * 0.005;
+  // A ratio printed to the unit (« 3 actions ou étapes », l.699): half a unit.
+  if (code === 'etapes_par_beneficiaire') return Math.abs(calcule - imprime) > 0.5;
   return Math.abs(calcule - imprime) > 0.5;
 }
 
@@ -140,7 +149,10 @@ export function consolider(instantanes: readonly InstantanePlie[]) {
   const directsDeux = deuxTables.reduce((s, i) => s + somme(i, 'directs'), 0n);
   const fseDeux = deuxTables.reduce((s, i) => s + BigInt(i.financements!.lignes.find((l) => l.financeur === 'fse')?.total ?? 0), 0n);
 
+  const tableaux = consoliderTableaux(instantanes);
   const calcules: Partial<Record<CodeTaux, number | null>> = {
+    etapes_par_beneficiaire: tableaux.parcours?.etapesParBeneficiaire ?? null,
+    part_aci_financements_siae: tableaux.financementsSiae?.partAci ?? null,
     taux_sorties_positives: taux?.tauxSortiesPositives ?? null,
     part_abandons_sorties: taux?.partAbandons ?? null,
     part_demenagements_sorties: taux?.partDemenagements ?? null,
@@ -155,14 +167,14 @@ export function consolider(instantanes: readonly InstantanePlie[]) {
       const s = r.lignes.reduce((x, l) => x + l.valeur, 0);
       return s === r.totalImprime ? [] : [{ code: 'SOMME_LIGNES', tableau: r.tableau, plie: i.plie, annee: i.annee, calcule: s, imprime: r.totalImprime, message: `${r.libelle} : total imprimé ${fr(r.totalImprime)}, somme des lignes ${fr(s)}.` }];
     }),
-  ]);
+  ]).concat(tableaux.avertissements);
   // A printed rate is compared with the one the counts of that same snapshot give (a consolidation of one).
   if (instantanes.length === 1) {
     const [i] = instantanes;
     for (const t of i!.tauxImprimes) {
       const c = calcules[t.code];
       if (c !== null && c !== undefined && ecartTaux(t.code, c, t.valeur)) {
-        avertissements.push({ code: 'TAUX_IMPRIME', tableau: t.code === 'taux_realisation_fse' || t.code === 'cout_par_participant' ? 'T3' : 'T1', plie: i!.plie, annee: i!.annee, calcule: c, imprime: t.valeur, message: `${t.libelle} : ${fr(t.valeur)} imprimé${t.ligne ? ` (${t.ligne})` : ''}, ${fr(c)} d’après les effectifs.` });
+        avertissements.push({ code: 'TAUX_IMPRIME', tableau: TABLEAU_DU_TAUX[t.code], plie: i!.plie, annee: i!.annee, calcule: c, imprime: t.valeur, message: `${t.libelle} : ${fr(t.valeur)} imprimé${t.ligne ? ` (${t.ligne})` : ''}, ${fr(c)} d’après les ${t.code === 'part_aci_financements_siae' ? 'montants' : 'effectifs'}.` });
       }
     }
   }
@@ -200,6 +212,13 @@ export function consolider(instantanes: readonly InstantanePlie[]) {
       levierTotal: collectivites ? quotient(mobilises.total, collectivites.directs) : null,
       additionnalite: fse && collectivites ? Number(fse.total + collectivites.directs) : null,
     },
+    /** Tableaux 2, 2bis, 2ter, 3ter, 4 and 5 (./tableaux.ts): null when no PLIE gave them. */
+    parcours: tableaux.parcours,
+    dureesParcours: tableaux.dureesParcours,
+    beneficiairesSiae: tableaux.beneficiairesSiae,
+    financementsSiae: tableaux.financementsSiae,
+    sortiesEmploi: tableaux.sortiesEmploi,
+    autresDonnees: tableaux.autresDonnees,
     /** Breakdowns (Tableau 2ter, the live year's exits by category…): lines of the same label summed across PLIE. */
     repartitions: [...instantanes.flatMap((i) => i.repartitions.map((r) => ({ i, r })))
       .reduce((m, { i, r }) => {
