@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guichet } from '#local/server';
 import { aapDemo } from '#local/seed';
-import { ecouterAppels, type AppelDynamo } from '#shared/repositories/clients';
+import { dynamo, ecouterAppels, type AppelDynamo } from '#shared/repositories/clients';
 import { dossierRepository } from '#shared/repositories/dossier-repository';
 import { Conflit } from '#shared/domain/errors';
 import { client, demarrerGuichet } from './helpers';
@@ -94,6 +94,36 @@ describe('PUT /dossiers/{id}: the fiche alone, one conditional PutItem', () => {
     // The dossier's index keys are kept by the plain Put: it is still listed for its organisation, as a draft of the AAP.
     const liste = await api.get('/dossiers', { as: P1 });
     expect(liste.body.items.find((x: { id: string }) => x.id === d.id)).toMatchObject({ version: 2, coutTotalCentimes: 1_070_000, fseCentimes: 500_000 });
+  });
+
+  it('on the next save of a dossier this process has read, asks for the membership and the fiche without waiting for the dossier', async () => {
+    const { org, d } = await brouillon('HP2');
+    expect((await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: { ...d.contenu, intitule: 'Premier' } })).status).toBe(200);
+    // When each call was sent and when it was answered, on the real client.
+    const traces: Array<{ cle: string; envoi: number; reponse?: number }> = [];
+    const nom = `traceAppels-${Date.now()}`;
+    dynamo().middlewareStack.add((next, context) => async (args) => {
+      const input = args.input as { Key?: { pk: string; sk: string }; Item?: { pk: string; sk: string } };
+      const k = input.Key ?? input.Item;
+      const t = { cle: `${String(context.commandName).replace(/Command$/, '')} ${k ? `${k.pk}/${k.sk}` : ''}`, envoi: performance.now() } as (typeof traces)[number];
+      traces.push(t);
+      const r = await next(args);
+      t.reponse = performance.now();
+      return r;
+    }, { step: 'initialize', name: nom });
+    try {
+      await auCalme();
+      traces.length = 0;
+      const r = await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '2' }, body: { ...d.contenu, intitule: 'Second' } });
+      expect(r.status).toBe(200);
+    } finally {
+      dynamo().middlewareStack.remove(nom);
+    }
+    const de = (cle: string) => traces.find((t) => t.cle === cle)!;
+    const dossier = de(`GetItem DOSSIER#${d.id}/META`);
+    expect(traces.map((t) => t.cle).sort()).toEqual([`GetItem AAP#${aap.id}/FICHE#HP2`, `GetItem DOSSIER#${d.id}/META`, `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`, `PutItem DOSSIER#${d.id}/META`]);
+    for (const autre of [de(`GetItem AAP#${aap.id}/FICHE#HP2`), de(`GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`)]) expect(autre.envoi).toBeLessThan(dossier.reponse!);
+    expect(de(`PutItem DOSSIER#${d.id}/META`).envoi).toBeGreaterThan(dossier.reponse!);
   });
 
   it('answers 409 VERSION_PERIMEE to a stale version, from the request and from the store’s condition alike', async () => {

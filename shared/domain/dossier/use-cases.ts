@@ -98,7 +98,7 @@ export async function ficheDuDossier<K extends ChampEntete = never>(
 }
 
 /** As ficheDuDossier, a missing fiche being a 404 `FICHE_INTROUVABLE`. */
-export async function aapEtFiche<K extends ChampEntete = never>(ctx: Pick<ContexteDossier, 'aaps'>, d: Dossier, champs: readonly K[] = []) {
+export async function aapEtFiche<K extends ChampEntete = never>(ctx: Pick<ContexteDossier, 'aaps'>, d: Pick<Dossier, 'aapId' | 'ficheCode' | 'aapReference'>, champs: readonly K[] = []) {
   const r = await ficheDuDossier(ctx, d, champs);
   if (!r) throw ficheIntrouvable(d);
   return r;
@@ -145,6 +145,7 @@ export async function charger(ctx: ContexteDossier, actor: Actor, id: string, po
 export async function chargerAvec<T>(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer', lire: (d: Dossier) => Promise<T>): Promise<{ d: Dossier; lu: T }> {
   const d = await ctx.dossiers.lire(id);
   if (!d) throw introuvable(id);
+  retenirCadre(d);
   const lu = lire(d);
   // Awaited below once the caller is allowed; a refusal first must not leave its failure unhandled.
   lu.catch(() => undefined);
@@ -152,10 +153,54 @@ export async function chargerAvec<T>(ctx: ContexteDossier, actor: Actor, id: str
   return { d, lu: await lu };
 }
 
-/** A dossier's tenancy: its organisation, and its OI once deposited (a draft belongs to its porteur alone). */
-export async function tenance(ctx: Pick<ContexteDossier, 'orgs'>, actor: Actor, d: Dossier): Promise<Ressource> {
-  const membre = actor.roles.includes('porteur') ? await ctx.orgs.membre(d.organisationId, actor) : null;
-  return { oi: d.statut === 'brouillon' ? null : d.oi, membre: membre?.role ?? null };
+/** What a dossier keeps from its creation on: its organisation, its AAP and its fiche's code. */
+export type CadreDossier = Pick<Dossier, 'id' | 'organisationId' | 'aapId' | 'aapReference' | 'ficheCode'>;
+/** The frames of the dossiers this process has read (bounded, oldest first out). */
+const CADRES = new Map<string, CadreDossier>();
+function retenirCadre(d: Dossier): void {
+  const c = CADRES.get(d.id);
+  if (c && memeCadre(c, d)) return;
+  CADRES.set(d.id, { id: d.id, organisationId: d.organisationId, aapId: d.aapId, aapReference: d.aapReference, ficheCode: d.ficheCode });
+  if (CADRES.size > 2000) CADRES.delete(CADRES.keys().next().value!);
+}
+const memeCadre = (c: CadreDossier, d: Dossier) =>
+  c.organisationId === d.organisationId && c.aapId === d.aapId && c.aapReference === d.aapReference && c.ficheCode === d.ficheCode;
+
+/**
+ * `chargerAvec` for what depends on the dossier's frame alone (its fiche): when this process has read the dossier
+ * before, the caller's membership and `lire` are asked for at the same time as the dossier — one round trip before the
+ * write, not two. What was asked from the remembered frame is used only if the dossier read says the same frame, and
+ * only once the caller is allowed, as in `chargerAvec`.
+ */
+export async function chargerSelonCadre<T>(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire', lire: (c: CadreDossier) => Promise<T>): Promise<{ d: Dossier; lu: T }> {
+  const connu = CADRES.get(id);
+  if (!connu) return chargerAvec(ctx, actor, id, pour, lire);
+  const lecture = ctx.dossiers.lire(id);
+  const lu = lire(connu);
+  const membre = membreDe(ctx, actor, connu.organisationId);
+  lu.catch(() => undefined);
+  membre.catch(() => undefined);
+  const d = await lecture;
+  if (!d) throw introuvable(id);
+  // A frame that differs (it never should: nothing rewrites it) is remembered anew, and what it leads to read again.
+  const meme = memeCadre(connu, d);
+  if (!meme) retenirCadre(d);
+  const retenu = meme ? lu : lire(d);
+  retenu.catch(() => undefined);
+  exiger(actor, `dossier.${pour}`, await tenance(ctx, actor, d, meme ? membre : undefined), () => introuvable(id));
+  return { d, lu: await retenu };
+}
+
+/** The caller's membership of an organisation, read only for a porteur (the rules ask no one else's). */
+const membreDe = (ctx: Pick<ContexteDossier, 'orgs'>, actor: Actor, organisationId: string) =>
+  actor.roles.includes('porteur') ? ctx.orgs.membre(organisationId, actor) : Promise.resolve(null);
+
+/**
+ * A dossier's tenancy: its organisation, and its OI once deposited (a draft belongs to its porteur alone). `membre`:
+ * the caller's membership of the dossier's organisation, when already asked for.
+ */
+export async function tenance(ctx: Pick<ContexteDossier, 'orgs'>, actor: Actor, d: Dossier, membre = membreDe(ctx, actor, d.organisationId)): Promise<Ressource> {
+  return { oi: d.statut === 'brouillon' ? null : d.oi, membre: (await membre)?.role ?? null };
 }
 
 /** load → decide → persist: one dossier per (fiche, organisation), enforced by the store's transaction. */
@@ -239,14 +284,14 @@ export async function mesDossiers(ctx: ContexteDossier, actor: Actor): Promise<R
 /** load → decide → persist: a draft save from the version read. */
 export async function modifier(ctx: ContexteDossier, actor: Actor, id: string, contenu: ContenuDossier, versionLue: number) {
   // The fiche alone (one GetItem, beside the membership's): the draft's rules read nothing else of the AAP.
-  const { d: avant, lu: { fiche } } = await chargerAvec(ctx, actor, id, 'ecrire', (d) => aapEtFiche(ctx, d));
+  const { d: avant, lu: { fiche } } = await chargerSelonCadre(ctx, actor, id, 'ecrire', (c) => aapEtFiche(ctx, c));
   const apres = regles.modifierContenu(avant, contenu, { fiche, versionLue, maintenant: ctx.maintenant });
   await ctx.dossiers.remplacer(apres, avant);
   return apres;
 }
 
 export async function controles(ctx: ContexteDossier, actor: Actor, id: string) {
-  const { d, lu: { aap, fiche } } = await chargerAvec(ctx, actor, id, 'lire', (x) => aapEtFiche(ctx, x, CHAMPS_AAP.controle));
+  const { d, lu: { aap, fiche } } = await chargerSelonCadre(ctx, actor, id, 'lire', (c) => aapEtFiche(ctx, c, CHAMPS_AAP.controle));
   return { dossierId: d.id, version: d.version, regle: fiche.regleFinancement, programme: aap.programme.code, ...regles.controle(d, aap, fiche) };
 }
 
