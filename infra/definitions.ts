@@ -14,6 +14,11 @@ export const TABLE = {
     // Deposited dossiers by OI and statut (dossier-repository). DynamoDB adds one GSI per table update: add no other in
     // the same deployment.
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    // Deposited dossiers by AAP and PLIE (dossier-repository `indexListe`): the OI's list filtered by PLIE, alone or
+    // with a statut, in PLIE order. Not an overload of gsi1–gsi3: a dossier item already has a key in each (its
+    // organisation; its AAP in fiche order, which a fiche filter needs; its OI and statut), and one sort key cannot
+    // start with both the fiche and the PLIE. Deployed after gsi3, on its own (one GSI per table update).
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   ],
 } as const;
 

@@ -11,7 +11,7 @@ import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { plieRepository } from '#shared/repositories/plie-repository';
-import { indexerBrouillons, indexerDossiersParStatut, migrerComitesParEmail, migrerPliesParNom } from '#shared/repositories/migrations';
+import { indexerBrouillons, indexerDossiersParFiltres, indexerDossiersParStatut, migrerComitesParEmail, migrerPliesParNom } from '#shared/repositories/migrations';
 import { annuaireLocal, DEMO_USERS } from './demo-users';
 import * as plies from '#shared/domain/plie/use-cases';
 import { ContenuPlie } from '#shared/schemas/plie';
@@ -181,6 +181,8 @@ export async function referentielPlies(maintenant = new Date()): Promise<void> {
   if (brouillons > 0) console.log(`${brouillons} brouillon(s) indexé(s) pour les rappels de clôture.`);
   const deposes = await indexerDossiersParStatut('AGAPE');
   if (deposes > 0) console.log(`${deposes} dossier(s) déposé(s) indexé(s) par statut.`);
+  const filtres = await indexerDossiersParFiltres('AGAPE');
+  if (filtres > 0) console.log(`${filtres} dossier(s) indexé(s) pour les filtres de la liste (organisation, PLIE).`);
   const comites = await migrerComitesParEmail('AGAPE', annuaireLocal);
   if (comites > 0) console.log(`${comites} comité(s) mis à jour : membres désignés par identifiant de compte.`);
 }

@@ -30,6 +30,8 @@ export interface AppelDynamo {
   cles: string[];
   index?: string;
   projection?: string;
+  /** The items a Query or Scan read (its `ScannedCount`, before any filter), once it has answered. */
+  lus?: number;
 }
 
 const ecoutes = new Set<(a: AppelDynamo) => void>();
@@ -72,11 +74,13 @@ export function ecouterAppels(): { appels: AppelDynamo[]; arreter: () => void } 
   if (!installe) {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        if (ecoutes.size) {
-          const a = decrire(String(context.commandName ?? '?').replace(/Command$/, ''), (args.input ?? {}) as Record<string, any>);
-          for (const e of ecoutes) e(a);
-        }
-        return next(args);
+        if (!ecoutes.size) return next(args);
+        const a = decrire(String(context.commandName ?? '?').replace(/Command$/, ''), (args.input ?? {}) as Record<string, any>);
+        for (const e of ecoutes) e(a);
+        const r = await next(args);
+        const lus = (r.output as { ScannedCount?: unknown } | undefined)?.ScannedCount;
+        if (typeof lus === 'number') a.lus = lus;
+        return r;
       },
       { step: 'initialize', name: 'guichetEcouteAppels' },
     );

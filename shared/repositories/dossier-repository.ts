@@ -1,24 +1,29 @@
 /**
  * Dossier aggregate.
  *
- * | item          | pk                                   | sk                 | gsi1 (by organisation)         | gsi2 (by AAP, deposited only)          |
- * |---------------|--------------------------------------|--------------------|--------------------------------|----------------------------------------|
- * | dossier       | DOSSIER#<id>                         | META               | ORGDOS#<orgId> / <creeLe>#<id> | AAPDOS#<aapId> / <fiche>#<deposeLe>#<id> |
- * | (a draft)     |                                      |                    |                                | AAPBROUILLON#<aapId> / <creeLe>#<id>   |
- * | audit event   | DOSSIER#<id>                         | EVT#<iso>#<id>     |                                |                                        |
- * | uniqueness    | DOSSIERUNIQ#<aapId>#<fiche>#<orgId>  | UNIQ               |                                |                                        |
- * | idempotency   | IDEMP#<sub>#<METHOD path>#<key>      | IDEMP              | (TTL expiresAt: 24 h)          |                                        |
+ * | item          | pk                                   | sk                 | gsi1 (by organisation)                               | gsi2 (by AAP, deposited only)                   |
+ * |---------------|--------------------------------------|--------------------|------------------------------------------------------|-------------------------------------------------|
+ * | dossier       | DOSSIER#<id>                         | META               | ORGDOS#<orgId> / <aapId>#<statut>#<fiche>#<creeLe>#<id> | AAPDOS#<aapId> / <fiche>#<plie>#<deposeLe>#<id> |
+ * | (a draft)     |                                      |                    |                                                      | AAPBROUILLON#<aapId> / <creeLe>#<id>            |
+ * | audit event   | DOSSIER#<id>                         | EVT#<iso>#<id>     |                                                      |                                                 |
+ * | uniqueness    | DOSSIERUNIQ#<aapId>#<fiche>#<orgId>  | UNIQ               |                                                      |                                                 |
+ * | idempotency   | IDEMP#<sub>#<METHOD path>#<key>      | IDEMP              | (TTL expiresAt: 24 h)                                |                                                 |
  *
  * | (deposited)   |                                      |                    | gsi3 (by OI and statut): DOSOI#<oi>#<statut> / <aapId>#<fiche>#<deposeLe>#<id> |
+ * | (deposited)   |                                      |                    | gsi4 (by AAP and PLIE): DOSPLIE#<aapId>#<plie> / <statut>#<fiche>#<deposeLe>#<id> |
  * | counters      | COMPTEURS#<oi>                       | DOSSIERS           | deposited dossiers per statut, updated in each transition's transaction |
  *
- * gsi3 serves every statut filter (per OI, per AAP, per fiche) as one Query of one partition; the counters serve the
- * tableau de bord without reading the dossiers.
+ * `<plie>` is the dossier's PLIE name, `%` and `#` escaped (`segmentPlie`). Every filter of the OI's list of an AAP's
+ * dossiers (fiche, PLIE, statut, organisation, in any combination) is a key condition (`indexListe`): gsi3 serves a
+ * statut (the fiche a prefix), gsi4 a PLIE (the statut, then the fiche, prefixes), gsi2 the fiche (the PLIE a prefix
+ * after it), gsi1 an organisation (the AAP, the statut, the fiche prefixes; within one AAP an organisation has one
+ * dossier per fiche at most, so what is left to filter there is bounded by the AAP's fiches, not by its dossiers).
+ * The counters serve the tableau de bord without reading the dossiers.
  * gsi2 is sparse: a draft is not in the OI's listing until it is deposited; drafts have their own partition per AAP,
  * which the reminders before closing and the rectificatif e-mails query. Every transition writes the dossier
  * (conditioned on the version read) and its audit event in one transaction; the dépôt adds its idempotency item. A
  * change of the dossier alone (a draft save: no event, no idempotency, no e-mail, no counter moved) is one conditional
- * PutItem.
+ * PutItem. Every write of a dossier builds its item with `item`, which computes every index key.
  */
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
@@ -26,7 +31,7 @@ import { tableName } from '../config';
 import type { DossierStore, Idempotence } from '../domain/dossier/use-cases';
 import type { PorteeIdempotence } from '../domain/idempotence';
 import { Conflit } from '../domain/errors';
-import { Dossier, Evenement } from '../schemas/dossier';
+import { Dossier, Evenement, type FiltresDossiersOi } from '../schemas/dossier';
 import { dynamo } from './clients';
 import { conditionEchouee, transactionCancellation } from './dynamo-utils';
 import { pageFiltree, toutesLesPages } from './pagination';
@@ -35,7 +40,7 @@ import { itemsOutbox } from './notification-repository';
 const cle = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' });
 /** The table’s TTL attribute (infra/definitions.ts `TABLE.ttlAttribute`, not imported: no infra code in the runtime bundle). */
 export const ATTRIBUT_TTL = 'expiresAt';
-const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entite', ATTRIBUT_TTL]);
+const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi4pk', 'gsi4sk', 'entite', ATTRIBUT_TTL]);
 export const sansCles = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k) && !INDEX_STATUT.has(k)));
 const INDEX_STATUT = new Set(['gsi3pk', 'gsi3sk']);
 
@@ -44,13 +49,32 @@ export function item(d: Dossier) {
   return {
     ...cle(d.id),
     entite: 'DOSSIER',
+    ...clesListe(d),
+    ...d,
+  };
+}
+
+/**
+ * A PLIE name as a key segment, `%` and `#` escaped, so that no name's keys begin with another's (`A#` is not a prefix
+ * of `A%23B#`); any string is accepted (no URIError on a lone surrogate, unlike encodeURIComponent).
+ */
+export const segmentPlie = (nom: string) => nom.replace(/%/g, '%25').replace(/#/g, '%23');
+
+/**
+ * Every index key of a dossier (gsi1 to gsi4), from its fields: what `item` writes and what the start-up migration
+ * compares stored items with.
+ */
+export function clesListe(d: Pick<Dossier, 'id' | 'oi' | 'aapId' | 'ficheCode' | 'organisationId' | 'plie' | 'statut' | 'creeLe' | 'depot'>) {
+  return {
     gsi1pk: `ORGDOS#${d.organisationId}`,
-    gsi1sk: `${d.creeLe}#${d.id}`,
+    gsi1sk: `${d.aapId}#${d.statut}#${d.ficheCode}#${d.creeLe}#${d.id}`,
     ...(d.depot
-      ? { gsi2pk: `AAPDOS#${d.aapId}`, gsi2sk: `${d.ficheCode}#${d.depot.deposeLe}#${d.id}` }
+      ? { gsi2pk: `AAPDOS#${d.aapId}`, gsi2sk: `${d.ficheCode}#${segmentPlie(d.plie)}#${d.depot.deposeLe}#${d.id}` }
       : d.statut === 'brouillon' ? { gsi2pk: `AAPBROUILLON#${d.aapId}`, gsi2sk: `${d.creeLe}#${d.id}` } : {}),
     ...(d.depot ? clesStatut(d, d.depot.deposeLe) : {}),
-    ...d,
+    ...(d.depot
+      ? { gsi4pk: `DOSPLIE#${d.aapId}#${segmentPlie(d.plie)}`, gsi4sk: `${d.statut}#${d.ficheCode}#${d.depot.deposeLe}#${d.id}` }
+      : {}),
   };
 }
 
@@ -191,55 +215,28 @@ export const dossierRepository: DossierStore = {
     return r.Item ? IdempotenceStockee.parse(r.Item) : null;
   },
 
-  parOrganisation: (organisationId) =>
-    toutesLesPages(
-      {
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': `ORGDOS#${organisationId}` },
-        ScanIndexForward: false,
-      },
+  // The whole partition (an organisation's dossiers), newest first: gsi1 sorts them by AAP for the OI's filters.
+  parOrganisation: async (organisationId) =>
+    (await toutesLesPages(
+      { TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': `ORGDOS#${organisationId}` } },
       (i) => Dossier.parse(sansCles(i)),
-    ),
+    )).sort((x, y) => y.creeLe.localeCompare(x.creeLe) || y.id.localeCompare(x.id)),
 
-  /**
-   * One page of an AAP's deposited dossiers through the index that matches the filters: a statut is one partition of
-   * gsi3 (the fiche a prefix of it); an organisation its partition of gsi1 (a few dossiers); otherwise gsi2 (the fiche a
-   * prefix). What is left (PLIE, or a second filter beside the organisation) is a filter within that partition.
-   */
+  /** One page of an AAP's deposited dossiers, its filters all in the key condition of one index (`indexListe`). */
   async parAap(f) {
-    const values: Record<string, unknown> = {};
-    const names: Record<string, string> = {};
-    const filtres: string[] = [];
-    let index: { nom: string; pk: string; sk: string; partition: string; cond: string };
-    if (f.statut) {
-      index = { nom: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', partition: `DOSOI#${f.oi}#${f.statut}`, cond: 'gsi3pk = :p AND begins_with(gsi3sk, :debut)' };
-      values[':debut'] = f.ficheCode ? `${f.aapId}#${f.ficheCode}#` : `${f.aapId}#`;
-    } else if (f.organisationId) {
-      index = { nom: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', partition: `ORGDOS#${f.organisationId}`, cond: 'gsi1pk = :p' };
-      filtres.push('gsi2pk = :aap'), (values[':aap'] = `AAPDOS#${f.aapId}`);
-      if (f.ficheCode) filtres.push('ficheCode = :f'), (values[':f'] = f.ficheCode);
-    } else {
-      index = { nom: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', partition: `AAPDOS#${f.aapId}`, cond: 'gsi2pk = :p' };
-      if (f.ficheCode) (index.cond += ' AND begins_with(gsi2sk, :f)'), (values[':f'] = `${f.ficheCode}#`);
-    }
-    values[':p'] = index.partition;
-    if (f.statut && f.organisationId) filtres.push('organisationId = :o'), (values[':o'] = f.organisationId);
-    if (f.plie) filtres.push('plie = :plie'), (values[':plie'] = f.plie);
+    const ix = indexListe(f);
     return pageFiltree({
       input: {
         TableName: tableName(),
-        IndexName: index.nom,
-        KeyConditionExpression: index.cond,
-        ExpressionAttributeValues: values,
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-        ...(filtres.length ? { FilterExpression: filtres.join(' AND ') } : {}),
+        IndexName: ix.nom,
+        KeyConditionExpression: ix.prefixe ? `${ix.pk} = :p AND begins_with(${ix.sk}, :debut)` : `${ix.pk} = :p`,
+        ExpressionAttributeValues: { ':p': ix.partition, ...(ix.prefixe ? { ':debut': ix.prefixe } : {}), ...ix.valeurs },
+        ...(ix.filtre ? { FilterExpression: ix.filtre } : {}),
       },
       limit: f.limit,
       cursor: f.cursor,
-      partition: { [index.pk]: index.partition },
-      cles: ['pk', 'sk', index.pk, index.sk],
+      partition: { [ix.pk]: ix.partition },
+      cles: ['pk', 'sk', ix.pk, ix.sk],
       lire: (i) => Dossier.parse(sansCles(i)),
     });
   },
@@ -301,3 +298,39 @@ export const dossierRepository: DossierStore = {
       (i) => Evenement.parse(sansCles(i)),
     ),
 };
+
+type FiltresListe = Pick<FiltresDossiersOi, 'aapId' | 'ficheCode' | 'plie' | 'statut' | 'organisationId'> & { oi: string };
+
+/**
+ * The index, partition and sort-key prefix that serve these filters of an AAP's deposited dossiers, so that a page
+ * reads what it returns (and one more): an organisation its gsi1 partition from the AAP on (a filter then only reads
+ * that organisation's other dossiers of the AAP, one per fiche at most); otherwise a PLIE without a fiche its gsi4
+ * partition (the statut, then the fiche, prefixes); a statut its gsi3 partition (the AAP, then the fiche, prefixes);
+ * otherwise the AAP's gsi2 partition (the fiche, then the PLIE, prefixes).
+ */
+export function indexListe(f: FiltresListe) {
+  const plie = f.plie ? segmentPlie(f.plie) : undefined;
+  const prefixe = (...parts: (string | undefined)[]) => {
+    const utiles: string[] = [];
+    for (const p of parts) {
+      if (p === undefined || p === '') break;
+      utiles.push(p);
+    }
+    return utiles.length ? `${utiles.join('#')}#` : undefined;
+  };
+  if (f.organisationId) {
+    const debut = prefixe(f.aapId, f.statut, f.ficheCode)!;
+    const filtres = ['gsi2pk = :aap'];
+    const valeurs: Record<string, unknown> = { ':aap': `AAPDOS#${f.aapId}` };
+    if (f.ficheCode && !f.statut) filtres.push('ficheCode = :f'), (valeurs[':f'] = f.ficheCode);
+    if (f.plie) filtres.push('plie = :plie'), (valeurs[':plie'] = f.plie);
+    return { nom: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', partition: `ORGDOS#${f.organisationId}`, prefixe: debut, filtre: filtres.join(' AND '), valeurs };
+  }
+  if (plie !== undefined && !(f.ficheCode && !f.statut)) {
+    return { nom: 'gsi4', pk: 'gsi4pk', sk: 'gsi4sk', partition: `DOSPLIE#${f.aapId}#${plie}`, prefixe: prefixe(f.statut, f.ficheCode), filtre: undefined, valeurs: {} };
+  }
+  if (f.statut) {
+    return { nom: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', partition: `DOSOI#${f.oi}#${f.statut}`, prefixe: prefixe(f.aapId, f.ficheCode), filtre: undefined, valeurs: {} };
+  }
+  return { nom: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', partition: `AAPDOS#${f.aapId}`, prefixe: prefixe(f.ficheCode, plie), filtre: undefined, valeurs: {} };
+}

@@ -16,6 +16,10 @@
  *
  * 2026-12 — deposited dossiers are indexed by OI and statut (gsi3) and counted per OI (`COMPTEURS#<oi>`); dossiers
  * stored before get their gsi3 keys, and the counters are computed once, from a Query of each AAP's gsi2 partition.
+ *
+ * 2026-12 — every filter of the OI's list is a key condition: gsi1 sorts an organisation's dossiers by AAP, statut and
+ * fiche (it sorted them by creation), gsi2 puts the PLIE after the fiche, and deposited dossiers get gsi4 (by AAP and
+ * PLIE). Dossiers stored before get those keys, from a Query of each AAP's deposited and draft partitions (gsi2).
  */
 import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Annuaire } from '../auth/annuaire';
@@ -25,7 +29,8 @@ import { IdPlie } from '../schemas/aap';
 import type { Plie } from '../schemas/plie';
 import { dynamo } from './clients';
 import { conditionEchouee } from './dynamo-utils';
-import { cleCompteurs, clesStatut } from './dossier-repository';
+import { cleCompteurs, clesListe, clesStatut, sansCles } from './dossier-repository';
+import { Dossier } from '../schemas/dossier';
 import { toutesLesPages } from './pagination';
 
 const Ancien = z.object({ pk: z.string(), sk: z.string(), plies: z.array(z.string()) }).passthrough();
@@ -203,6 +208,50 @@ export async function indexerDossiersParStatut(oi: string): Promise<number> {
     }));
   } catch (e) {
     if (!conditionEchouee(e)) throw e;
+  }
+  return indexes;
+}
+
+const CLES_LISTE = ['gsi1sk', 'gsi2sk', 'gsi4pk', 'gsi4sk'] as const;
+
+/**
+ * Gives the OI's dossiers (deposited and drafts) stored before the list's keys (gsi1 by AAP, statut and fiche; gsi2
+ * with the PLIE; gsi4) those keys, each conditioned on the version read; returns how many were rewritten. Query-based:
+ * the OI's AAPs (gsi2), then each AAP's deposited and draft partitions (gsi2). Run after gsi3's migration: it leaves
+ * the gsi3 keys to it.
+ */
+export async function indexerDossiersParFiltres(oi: string): Promise<number> {
+  const aaps = await toutesLesPages(
+    { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `OI#${oi}#AAP` } },
+    (i) => z.object({ pk: z.string() }).passthrough().parse(i),
+  );
+  let indexes = 0;
+  for (const aap of aaps) {
+    const aapId = aap.pk.slice('AAP#'.length);
+    for (const partition of [`AAPDOS#${aapId}`, `AAPBROUILLON#${aapId}`]) {
+      const items = await toutesLesPages(
+        { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': partition } },
+        (i) => i,
+      );
+      for (const i of items) {
+        const d = Dossier.safeParse(sansCles(i));
+        // An item this version cannot read is left as it is (and stays out of the filtered lists, as before).
+        if (!d.success) continue;
+        const cles: Record<string, unknown> = clesListe(d.data);
+        const manquantes = CLES_LISTE.filter((k) => cles[k] !== undefined && i[k] !== cles[k]);
+        if (manquantes.length === 0) continue;
+        try {
+          await dynamo().send(new UpdateCommand({
+            TableName: tableName(), Key: { pk: i.pk, sk: i.sk },
+            UpdateExpression: `SET ${manquantes.map((k) => `${k} = :${k}`).join(', ')}`, ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ...Object.fromEntries(manquantes.map((k) => [`:${k}`, cles[k]])), ':v': d.data.version },
+          }));
+          indexes++;
+        } catch (e) {
+          if (!conditionEchouee(e)) throw e;
+        }
+      }
+    }
   }
   return indexes;
 }
