@@ -59,6 +59,27 @@ async function appelsDe<T>(f: () => Promise<T>): Promise<{ r: T; appels: AppelDy
     e.arreter();
   }
 }
+/** The calls `f` makes, each with when it was sent and when it was answered (on the real client), once the stream is idle. */
+async function tracer<T>(f: () => Promise<T>): Promise<{ r: T; traces: Array<{ cle: string; envoi: number; reponse?: number }> }> {
+  const traces: Array<{ cle: string; envoi: number; reponse?: number }> = [];
+  const nom = `traceAppels-${Date.now()}`;
+  await auCalme();
+  dynamo().middlewareStack.add((next, context) => async (args) => {
+    const input = args.input as { Key?: { pk: string; sk: string }; Item?: { pk: string; sk: string }; KeyConditionExpression?: string; ExpressionAttributeValues?: Record<string, unknown> };
+    const k = input.Key ?? input.Item;
+    const cle = k ? `${k.pk}/${k.sk}` : String(input.ExpressionAttributeValues?.[':pk'] ?? input.ExpressionAttributeValues?.[':p'] ?? '');
+    const t: { cle: string; envoi: number; reponse?: number } = { cle: `${String(context.commandName).replace(/Command$/, '')} ${cle}`, envoi: performance.now() };
+    traces.push(t);
+    const r = await next(args);
+    t.reponse = performance.now();
+    return r;
+  }, { step: 'initialize', name: nom });
+  try {
+    return { r: await f(), traces };
+  } finally {
+    dynamo().middlewareStack.remove(nom);
+  }
+}
 const resume1 = (a: AppelDynamo) => `${a.operation} ${a.cles.join(' + ')}`;
 const resume = (appels: AppelDynamo[]) => appels.map(resume1);
 const lectureDeLAap = (appels: AppelDynamo[]) => appels.filter((a) => a.operation === 'Query' && a.cles.some((c) => c.startsWith('AAP#')));
@@ -99,26 +120,8 @@ describe('PUT /dossiers/{id}: the fiche alone, one conditional PutItem', () => {
   it('on the next save of a dossier this process has read, asks for the membership and the fiche without waiting for the dossier', async () => {
     const { org, d } = await brouillon('HP2');
     expect((await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '1' }, body: { ...d.contenu, intitule: 'Premier' } })).status).toBe(200);
-    // When each call was sent and when it was answered, on the real client.
-    const traces: Array<{ cle: string; envoi: number; reponse?: number }> = [];
-    const nom = `traceAppels-${Date.now()}`;
-    dynamo().middlewareStack.add((next, context) => async (args) => {
-      const input = args.input as { Key?: { pk: string; sk: string }; Item?: { pk: string; sk: string } };
-      const k = input.Key ?? input.Item;
-      const t = { cle: `${String(context.commandName).replace(/Command$/, '')} ${k ? `${k.pk}/${k.sk}` : ''}`, envoi: performance.now() } as (typeof traces)[number];
-      traces.push(t);
-      const r = await next(args);
-      t.reponse = performance.now();
-      return r;
-    }, { step: 'initialize', name: nom });
-    try {
-      await auCalme();
-      traces.length = 0;
-      const r = await api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '2' }, body: { ...d.contenu, intitule: 'Second' } });
-      expect(r.status).toBe(200);
-    } finally {
-      dynamo().middlewareStack.remove(nom);
-    }
+    const { r, traces } = await tracer(() => api.put(`/dossiers/${d.id}`, { as: P1, headers: { 'if-match': '2' }, body: { ...d.contenu, intitule: 'Second' } }));
+    expect(r.status).toBe(200);
     const de = (cle: string) => traces.find((t) => t.cle === cle)!;
     const dossier = de(`GetItem DOSSIER#${d.id}/META`);
     expect(traces.map((t) => t.cle).sort()).toEqual([`GetItem AAP#${aap.id}/FICHE#HP2`, `GetItem DOSSIER#${d.id}/META`, `GetItem ORG#${org.id}/MEMBRE#${PORTEUR_ID}`, `PutItem DOSSIER#${d.id}/META`]);
@@ -190,6 +193,11 @@ describe('reads of a dossier: the fiche and the header’s attributes the rules 
     const entetes = appels.filter((a) => a.cles.includes(`AAP#${aap.id}/META`));
     expect(entetes).toHaveLength(1);
     expect(entetes[0]!.projection).toBeDefined();
+    // The counters and the sessions are keyed by the AAP alone: asked for before the header has answered.
+    const { traces } = await tracer(() => api.get(`/aaps/${aap.id}/enveloppe`, { as: OI }));
+    const entete = traces.find((t) => t.cle === `GetItem AAP#${aap.id}/META`)!;
+    expect(traces).toHaveLength(3);
+    for (const t of traces) expect(t.envoi).toBeLessThan(entete.reponse!);
   });
 });
 

@@ -163,7 +163,8 @@ export async function lireComite(ctx: ContexteComite, actor: Actor, id: string) 
   };
 }
 
-async function enveloppeDe(ctx: ContexteComite, aapId: string, deja?: { enveloppeFseCentimes: number | null } | null): Promise<regles.Enveloppe & { version: number }> {
+type EnveloppeAap = { enveloppeFseCentimes: number | null } | null;
+async function enveloppeDe(ctx: ContexteComite, aapId: string, deja?: EnveloppeAap | Promise<EnveloppeAap>): Promise<regles.Enveloppe & { version: number }> {
   const [aap, compteur] = await Promise.all([deja !== undefined ? deja : enteteAap(ctx, aapId, ['enveloppeFseCentimes']), ctx.comites.enveloppe(aapId)]);
   return { enveloppeCentimes: aap?.enveloppeFseCentimes ?? null, ...compteur };
 }
@@ -236,11 +237,14 @@ export async function programmer(ctx: ContexteComite, actor: Actor, id: string, 
 }
 
 export async function enveloppeAap(ctx: ContexteComite, actor: Actor, aapId: string) {
-  // The header once: its OI for the tenancy, its enveloppe for the figures.
-  const aap = await enteteAap(ctx, aapId, ['organismeIntermediaire', 'enveloppeFseCentimes']);
+  // The header (its OI for the tenancy, its enveloppe for the figures), the counters and the sessions, all at once:
+  // the last two are keyed by the AAP alone, and used only once the header has said the caller may read them.
+  const entete = enteteAap(ctx, aapId, ['organismeIntermediaire', 'enveloppeFseCentimes']);
+  const autres = Promise.all([enveloppeDe(ctx, aapId, entete), ctx.comites.parAap(aapId)]);
+  autres.catch(() => undefined);
+  const aap = await entete;
   exiger(actor, 'aap.lire_gestion', { oi: aap?.organismeIntermediaire.sigle ?? null }, () => new Introuvable('AAP_INTROUVABLE', 'Aucun appel à projets de votre OI ne porte cet identifiant.'));
-  // The figures and the sessions at the same time.
-  const [{ version: _v, ...e }, comites] = await Promise.all([enveloppeDe(ctx, aapId, aap), ctx.comites.parAap(aapId)]);
+  const [{ version: _v, ...e }, comites] = await autres;
   const restant = e.enveloppeCentimes === null ? null : e.enveloppeCentimes - e.programmeCentimes - e.selectionneCentimes;
   return { ...e, restantCentimes: restant, comites };
 }
