@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { RapportConsolide } from '#shared/domain/consolidation/consolider';
+import { ENTETES, LIGNES_TABLEAU_1, LIGNES_TABLEAU_5 } from '#shared/domain/consolidation/libelles';
+
+/** A sheet's name says how many PLIE the table rests on (31 characters at most). */
+const surPlie = (n: number | null) => (n === null ? 'PLIE non indiqués' : `${n} PLIE`);
 
 /** The same report as a workbook (exceljs): one sheet per table, typed numbers, the warnings with both figures. */
 export async function classeurConsolidation(p: { oi: string; annee: number; rapport: RapportConsolide; direct?: { calculeLe: string } | null; filtre?: { programme: { code: string; libelle: string; portee: string; sansProgramme: string[] } | null } | null }): Promise<Uint8Array> {
@@ -30,12 +34,33 @@ export async function classeurConsolidation(p: { oi: string; annee: number; rapp
   }
   if (r.flux) {
     const f = r.flux;
-    feuille(`T1 flux (${f.plieRepondants} PLIE)`, ['Indicateur', 'Valeur'], [
-      ['Entrées dans l’année', f.entrees], ['En parcours durant la période', f.enParcoursDurant], ['En parcours à la fin (déclaré)', f.enParcoursFin],
-      ['En parcours à la fin (calculé)', f.stockFinCalcule], ['Sorties positives', f.sortiesPositives], ['dont sur un emploi', f.dontEmploi],
-      ['Sorties sans suite', f.sansSuite], ['dont abandons', f.dontAbandons], ['dont déménagements, décès, retraites', f.dontDemenagements], ['dont autres', f.dontAutres],
-      ['Taux de sorties positives (%)', f.tauxSortiesPositives], ['Taux neutralisé (%)', f.tauxNeutralise],
-    ], [undefined, '#,##0.##']);
+    feuille(`T1 flux (${f.plieRepondants} PLIE)`, ['Indicateur', 'Valeur'], LIGNES_TABLEAU_1.map((l) => [l.taux ? `${l.libelle} (%)` : l.libelle, f[l.valeur] as number | null]), [undefined, '#,##0.##']);
+  }
+  const p2 = r.parcours;
+  if (p2) {
+    const hf = (x: { total: number; hommes: number | null; femmes: number | null }) => [x.total, x.hommes, x.femmes];
+    feuille(`T2 parcours (${surPlie(p2.plieRepondants)})`, [ENTETES.T2.etape, ...ENTETES.sexes.map((s) => `${ENTETES.T2.stock(p.annee)} — ${s}`), ...ENTETES.sexes.map((s) => `${ENTETES.T2.cumul(p.annee)} — ${s}`)], [
+      ...p2.lignes.map((l) => [l.parent ? `  ${l.libelle}` : l.libelle, ...hf(l.stock), ...hf(l.cumul)]),
+      ['Total déclaré', ...hf(p2.total.stock), ...hf(p2.total.cumul)],
+      ['Somme des types d’étape', p2.sommeDesTypes.stock, null, null, p2.sommeDesTypes.cumul, null, null],
+      ['Étapes par bénéficiaire (cumul ÷ bénéficiaires au 31/12)', p2.etapesParBeneficiaire],
+    ], [undefined, '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0']);
+  }
+  const d = r.dureesParcours;
+  if (d) {
+    feuille(`T2bis durées (${surPlie(d.plieRepondants)})`, ['Sortie', 'Public', ...ENTETES.sexes.map((s) => `${ENTETES.T2bis.nombre} — ${s}`), ...ENTETES.sexes.map((s) => `${ENTETES.T2bis.duree} — ${s}`)],
+      d.lignes.map((l) => [l.libelleSortie, l.libellePublic, l.nombre.total, l.nombre.hommes, l.nombre.femmes, l.dureeMoyenne.total, l.dureeMoyenne.hommes, l.dureeMoyenne.femmes]),
+      [undefined, undefined, '#,##0', '#,##0', '#,##0', '0.0', '0.0', '0.0']);
+  }
+  const s2 = r.beneficiairesSiae;
+  if (s2) {
+    feuille(`T2ter SIAE (${surPlie(s2.plieRepondants)})`, ['Bloc', ENTETES.T2ter.structure, ENTETES.T2ter.total, `${ENTETES.T2ter.hommes} (%)`, `${ENTETES.T2ter.femmes} (%)`], [
+      ...([[ENTETES.T2ter.tous, s2.tous], [ENTETES.T2ter.finances, s2.financesParLePlie]] as const).flatMap(([bloc, b]) => (b ? [
+        ...b.lignes.map((l) => [bloc, l.libelle, l.total, l.partHommes, l.partFemmes]),
+        [bloc, 'Total déclaré', b.totalImprime, null, null], [bloc, 'Somme des lignes', b.sommeLignes, null, null],
+      ] : [])),
+      ['Part des étapes financées par le PLIE (%)', null, s2.partFinanceeParLePlie, null, null],
+    ], [undefined, undefined, '#,##0.##', '0.00', '0.00']);
   }
   if (r.financements) {
     const t = r.financements;
@@ -44,6 +69,35 @@ export async function classeurConsolidation(p: { oi: string; annee: number; rapp
       ['Sous-total mobilisés', t.sousTotalMobilises.total, t.sousTotalMobilises.directs, t.sousTotalMobilises.indirects],
       ['FSE demandé', t.fseDemande, null, null], ['FSE consommé', t.fseConsomme, null, null], ['Taux de réalisation du FSE (%)', t.tauxRealisationFse, null, null],
     ], [undefined, '#,##0.##', '#,##0', '#,##0']);
+  }
+  const t3 = r.financementsSiae;
+  if (t3) {
+    const fonctions = ['demarrage', 'encadrement', 'accompagnement', 'formation'] as const;
+    const noms = ['Aide au démarrage', 'Encadrement technique', 'Accompagnement', 'Formation'];
+    feuille(`T3ter SIAE (${surPlie(t3.plieRepondants)})`, [ENTETES.T3ter.structure, ...noms.map((x) => `${x} (%)`), ...noms.map((x) => `${x} (€)`), `${ENTETES.T3ter.total} (€)`, 'Part du total (%)'], [
+      ...t3.lignes.map((l) => [l.libelle, ...fonctions.map((f) => l.parts[f]), ...fonctions.map((f) => l.euros[f]), l.montant, l.partDuTotal]),
+      ['Total', ...fonctions.map((f) => t3.total.parts[f]), ...fonctions.map((f) => t3.total.euros[f]), t3.total.montant, 100],
+      ['Total déclaré', null, null, null, null, null, null, null, null, t3.totalImprime, null],
+    ], [undefined, '0.00', '0.00', '0.00', '0.00', '#,##0', '#,##0', '#,##0', '#,##0', '#,##0', '0.00']);
+  }
+  const t4 = r.sortiesEmploi;
+  if (t4) {
+    feuille(`T4 sorties emploi (${surPlie(t4.plieRepondants)})`, ['Répartition', ENTETES.T4.poste, `${ENTETES.T4.part} (%)`], [
+      ...(t4.nota ? [[t4.nota, null, null]] : []),
+      ...t4.distributions.flatMap((x) => [...x.postes.map((q) => [x.libelle, q.libelle, q.part]), [x.libelle, 'Total', x.somme]]),
+    ], [undefined, undefined, '0.00']);
+  }
+  const t5 = r.autresDonnees;
+  if (t5) {
+    feuille(`T5 autres (${surPlie(t5.plieRepondants)})`, [ENTETES.T5.donnee, 'Nombre', 'Montant (€)', ENTETES.T5.parPlie, 'Montant moyen (€)'], [
+      ...LIGNES_TABLEAU_5.flatMap((l) => { const v = l.lire(t5); return v ? [[l.libelle, l.euros ? null : v.valeur, l.euros ? v.valeur : null, v.parPlie, null]] : []; }),
+      ...(t5.operations ? [
+        ['Opérations conventionnées dans l’année — total déclaré', t5.operations.total.nombre, t5.operations.total.montant, t5.operations.total.parPlie, t5.operations.total.montantMoyen],
+        ...t5.operations.parType.map((l) => [`dont ${l.libelle}`, l.nombre, l.montant, null, l.montantMoyen]),
+        ['Somme des « dont »', t5.operations.sommeDesTypes.nombre, t5.operations.sommeDesTypes.montant, null, null],
+      ] : []),
+      ...t5.nonAttribues.map((x) => [`Chiffre non attribué (${x.ligne ?? x.plie}) : ${x.note}`, x.valeur, null, null, null]),
+    ], [undefined, '#,##0.##', '#,##0', '#,##0.00', '#,##0.00']);
   }
   if (r.repartitions.length) {
     feuille('Répartitions', ['Tableau', 'Répartition', 'Ligne', 'Participants', 'PLIE'], r.repartitions.flatMap((x) => [

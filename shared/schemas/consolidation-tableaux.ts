@@ -60,7 +60,7 @@ export type ParcoursEtapes = z.infer<typeof ParcoursEtapes>;
 // ——— Tableau 2bis « Durée des parcours » ————————————————————————————————————————————————————————————————————
 
 export const SORTIES_T2BIS = [
-  { code: 'toutes', libelle: 'Toutes sorties (total)' },
+  { code: 'toutes', libelle: 'Toutes sorties' },
   { code: 'positives', libelle: 'Sorties positives' },
   { code: 'sans_suite', libelle: 'Sorties sans suite' },
 ] as const;

@@ -42,10 +42,27 @@ describe('reports and consolidation of the OI’s PLIE', () => {
     expect(avertissements).toContain('total imprimé 29 315, somme des lignes 30 429');
     // The chart is described, and its figures stand in the table.
     await page.getByRole('img', { name: /Répartition des 47 087 sorties/ }).waitFor();
+    // Tableaux 2 to 5 with the seed's headings, the PLIE behind each, their own warnings.
+    const t2 = await texte(page, 'tableau-T2');
+    expect(t2).toContain('Sur 96 PLIE');
+    expect(t2).toContain('Étapes par bénéficiaire : 3 (cumul des étapes ÷ bénéficiaires en étape au 31/12, totaux déclarés)');
+    await page.getByRole('columnheader', { name: 'Nombre de bénéficiaires dans les actions au 31/12/2006' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Contrats de travail en GEIQ' }).first().waitFor();
+    expect(await texte(page, 'avertissements-T2')).toContain('Contrats de travail en GEIQ : cumul des étapes de l’année 342, inférieur aux 653 bénéficiaires en étape au 31/12');
+    expect(await texte(page, 'tableau-T2bis')).toContain('Sur 110 PLIE');
+    expect(await texte(page, 'avertissements-T2bis')).toContain('sorties positives + sorties sans suite = 148 253, toutes sorties 148 306');
+    expect(await texte(page, 'tableau-T2ter')).toMatch(/Nombre de PLIE non indiqué par la source\. Part des étapes financées par le PLIE : 51,08 %/);
+    expect(await texte(page, 'avertissements-T2ter')).toContain('total imprimé 29 315, somme des lignes 30 429');
+    expect(await texte(page, 'tableau-T3ter')).toContain('Part des ACI : 75,70 %');
+    expect(await texte(page, 'avertissements-T3ter')).toContain('74 imprimé (l.938), 75,7 d’après les montants');
+    expect(await texte(page, 'avertissements-T4')).toContain('Type de contrat : les parts font 100,18 %');
+    expect(await texte(page, 'tableau-T5')).toContain('Sur 125 PLIE');
+    expect(await texte(page, 'avertissements-T5')).toContain('138 551 412 € au total, 109 087 566 € en additionnant les « dont » par type');
     await captureSi(page, 'consolidation-2006');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le rapport (PDF)' }).click()]);
     const imprime = spawnSync('pdftotext', ['-layout', (await pdf.path())!, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ');
-    expect(imprime).toMatch(/Taux de sorties positives\s+41,95 %/);
+    expect(imprime).toMatch(/Taux de sorties positives \(positives ÷ total des sorties\)\s+41,95 %/);
+    expect(imprime).toContain('Tableau 5 : autres données — 125 PLIE');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le classeur (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe('consolidation-plie-AGAPE-2006.xlsx');
   }, LONG);
@@ -79,6 +96,8 @@ describe('reports and consolidation of the OI’s PLIE', () => {
     expect(await texte(page, 'sources')).toMatch(/PLIE de Bordeaux — en direct, calculé le/);
     expect(await texte(page, 'flux')).toMatch(/Taux de sorties positives \(positives ÷ total des sorties\)\s*40,00 %/);
     expect(await texte(page, 'repartition-T1bis')).toContain('sortie positive — emploi durable');
+    // The live year has none of Tableaux 2 to 5 (no figure, never zeros).
+    expect(await page.getByTestId('tableau-T2').count()).toBe(0);
     await captureSi(page, 'consolidation-annee-en-cours');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le classeur (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`consolidation-plie-AGAPE-${annee}.xlsx`);

@@ -60,16 +60,35 @@ describe('the consolidation of the OI’s PLIE', () => {
     writeFileSync(chemin, pdf.body as Uint8Array);
     const texte = spawnSync('pdftotext', ['-layout', chemin, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
     expect(texte).toContain('Flux d’entrées et de sorties (tableau 1) — 143 PLIE');
-    expect(texte).toMatch(/Taux de sorties positives 41,95 %/);
+    expect(texte).toMatch(/Taux de sorties positives \(positives ÷ total des sorties\) 41,95 %/);
+    // Tableau 1's rows are the screen's (one list): the opening stock, which the PDF once left out.
+    expect(texte).toMatch(/En parcours à l’ouverture \(calculé : durant [−-] entrées\) 89 071/);
+    expect(texte).toContain('Tableau 2 : analyse des parcours — 96 PLIE');
+    expect(texte).toContain('Cumul des étapes de l’année : total imprimé 141 703, somme des types d’étape 138 658.');
+    expect(texte).toContain('Tableau 2bis : durée des parcours — 110 PLIE');
+    expect(texte).toContain('Tableau 2ter : nombre de bénéficiaires PLIE en étapes ACI et SIAE — nombre de PLIE non indiqué');
+    expect(texte).toContain('Part des étapes financées par le PLIE 51,08 %');
+    expect(texte).toContain('Part des ACI 75,70 %');
+    expect(texte).toContain('Tableau 4 : analyse des sorties sur emploi 6 mois — 95 PLIE');
+    expect(texte).toContain('Tableau 5 : autres données — 125 PLIE');
+    expect(texte).toContain('Opérations conventionnées dans l’année : 5 446 au total, 5 319 en additionnant les « dont » par type.');
     expect(texte).toMatch(/Coût par participant 1 377,01 €/);
     expect(texte).toContain('25 imprimé (l.222), 26,02 d’après les effectifs');
     const xlsx = await api.get('/gestion/consolidation/rapport.xlsx?annee=2006', { as: GESTIONNAIRE });
     expect(xlsx.status).toBe(200);
     const classeur = new ExcelJS.Workbook();
     await classeur.xlsx.load(Buffer.from(xlsx.body as Uint8Array) as never);
-    expect(classeur.worksheets.map((f) => f.name)).toEqual(['T1 flux (143 PLIE)', 'T3 financements (149 PLIE)', 'Ratios', 'Avertissements']);
+    expect(classeur.worksheets.map((f) => f.name)).toEqual([
+      'T1 flux (143 PLIE)', 'T2 parcours (96 PLIE)', 'T2bis durées (110 PLIE)', 'T2ter SIAE (PLIE non indiqués)', 'T3 financements (149 PLIE)',
+      'T3ter SIAE (PLIE non indiqués)', 'T4 sorties emploi (95 PLIE)', 'T5 autres (125 PLIE)', 'Ratios', 'Avertissements',
+    ]);
     const t1 = classeur.getWorksheet('T1 flux (143 PLIE)')!;
-    expect(t1.getRow(12).values).toEqual([undefined, 'Taux de sorties positives (%)', 41.95]);
+    expect(t1.getRow(13).values).toEqual([undefined, 'Taux de sorties positives (positives ÷ total des sorties) (%)', 41.95]);
+    const t2 = classeur.getWorksheet('T2 parcours (96 PLIE)')!;
+    expect(t2.getRow(1).values).toContain('Nombre de bénéficiaires dans les actions au 31/12/2006 — Total');
+    expect(t2.getRow(t2.rowCount).values).toEqual([undefined, 'Étapes par bénéficiaire (cumul ÷ bénéficiaires au 31/12)', 3]);
+    const t3ter = classeur.getWorksheet('T3ter SIAE (PLIE non indiqués)')!;
+    expect(t3ter.getRow(2).values).toEqual([undefined, 'ACI', 0, 70, 23, 7, 0, 21_260_153, 6_985_479, 2_126_015, 30_371_647, 75.7]);
     expect((await api.get('/gestion/consolidation/rapport.pdf?annee=1999', { as: GESTIONNAIRE })).body.code).toBe('AUCUN_CHIFFRE');
   });
 

@@ -40,6 +40,7 @@ const dixieme = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) *
 const LIBELLE_ETAPE = new Map<string, string>(ETAPES_T2.map((e) => [e.code, e.libelle]));
 const LIBELLE_STRUCTURE = new Map<string, string>(STRUCTURES_SIAE.map((s) => [s.code, s.libelle]));
 const court = (l: string) => l.replace(/ \(.*\)$/, '');
+const majuscule = (t: string) => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
 
 // ——— Tableau 2 ———
 
@@ -53,7 +54,7 @@ function controlesParcours(i: Instantane): Avertissement[] {
     const quoi = col === 'stock' ? 'bénéficiaires en étape au 31/12' : 'cumul des étapes de l’année';
     const s = somme(principales.map((l) => l[col].total));
     if (principales.length && s !== t.total[col].total) {
-      a.push({ ...base, code: 'SOMME_LIGNES', calcule: s, imprime: t.total[col].total, message: `Tableau 2, ${quoi} : total imprimé ${fr(t.total[col].total)}, somme des types d’étape ${fr(s)}.` });
+      a.push({ ...base, code: 'SOMME_LIGNES', calcule: s, imprime: t.total[col].total, message: `${majuscule(quoi)} : total imprimé ${fr(t.total[col].total)}, somme des types d’étape ${fr(s)}.` });
     }
     for (const parent of ['emplois_parcours', 'formations'] as const) {
       const p = par.get(parent);
@@ -62,19 +63,19 @@ function controlesParcours(i: Instantane): Avertissement[] {
       const se = somme(enfants.map((x) => x.l[col].total));
       const partiel = enfants.some((x) => 'partiel' in x.e && x.e.partiel);
       if (partiel ? se > p[col].total : se !== p[col].total) {
-        a.push({ ...base, code: partiel ? 'DONT_SUPERIEUR' : 'SOMME_LIGNES', calcule: se, imprime: p[col].total, message: `Tableau 2, ${court(LIBELLE_ETAPE.get(parent)!)} (${quoi}) : ${fr(p[col].total)} imprimés, ${fr(se)} en additionnant ${partiel ? 'les « dont »' : 'les sous-types'}.` });
+        a.push({ ...base, code: partiel ? 'DONT_SUPERIEUR' : 'SOMME_LIGNES', calcule: se, imprime: p[col].total, message: `${court(LIBELLE_ETAPE.get(parent)!)} (${quoi}) : ${fr(p[col].total)} imprimés, ${fr(se)} en additionnant ${partiel ? 'les « dont »' : 'les sous-types'}.` });
       }
     }
   }
   for (const l of [...t.lignes, { etape: null, ...t.total }]) {
     const nom = l.etape ? court(LIBELLE_ETAPE.get(l.etape)!) : 'Total';
     if (l.cumul.total < l.stock.total) {
-      a.push({ ...base, code: 'CUMUL_INFERIEUR_STOCK', calcule: l.cumul.total, imprime: l.stock.total, message: `Tableau 2, ${nom} : cumul des étapes de l’année ${fr(l.cumul.total)}, inférieur aux ${fr(l.stock.total)} bénéficiaires en étape au 31/12 (chacun a eu au moins une étape).` });
+      a.push({ ...base, code: 'CUMUL_INFERIEUR_STOCK', calcule: l.cumul.total, imprime: l.stock.total, message: `${nom} : cumul des étapes de l’année ${fr(l.cumul.total)}, inférieur aux ${fr(l.stock.total)} bénéficiaires en étape au 31/12 (chacun a eu au moins une étape).` });
     }
     for (const col of ['stock', 'cumul'] as const) {
       const c = l[col];
       if (c.hommes !== undefined && c.femmes !== undefined && c.hommes + c.femmes > c.total) {
-        a.push({ ...base, code: 'HOMMES_FEMMES', calcule: c.hommes + c.femmes, imprime: c.total, message: `Tableau 2, ${nom} (${col === 'stock' ? 'au 31/12' : 'cumul'}) : hommes + femmes = ${fr(c.hommes + c.femmes)}, plus que le total ${fr(c.total)}.` });
+        a.push({ ...base, code: 'HOMMES_FEMMES', calcule: c.hommes + c.femmes, imprime: c.total, message: `${nom} (${col === 'stock' ? 'au 31/12' : 'cumul'}) : hommes + femmes = ${fr(c.hommes + c.femmes)}, plus que le total ${fr(c.total)}.` });
       }
     }
   }
@@ -126,7 +127,7 @@ function controlesDurees(i: Instantane): Avertissement[] {
   });
   if (ecarts.length) {
     const [e, ...autres] = ecarts;
-    a.push({ ...base, code: 'SOMME_LIGNES', calcule: e!.calcule, imprime: e!.imprime, message: `Tableau 2bis, ${e!.p.code === 'total' ? 'ensemble' : e!.p.libelle.replace(/^dont /, '')} : sorties positives + sorties sans suite = ${fr(e!.calcule)}, toutes sorties ${fr(e!.imprime)}${autres.length ? ` (de même : ${autres.map((x) => `${x.p.libelle.replace(/^dont /, '')} ${fr(x.calcule)} contre ${fr(x.imprime)}`).join(' ; ')})` : ''}.` });
+    a.push({ ...base, code: 'SOMME_LIGNES', calcule: e!.calcule, imprime: e!.imprime, message: `${e!.p.code === 'total' ? 'Ensemble des sorties' : majuscule(e!.p.libelle.replace(/^dont /, ''))} : sorties positives + sorties sans suite = ${fr(e!.calcule)}, toutes sorties ${fr(e!.imprime)}${autres.length ? ` (de même : ${autres.map((x) => `${x.p.libelle.replace(/^dont /, '')} ${fr(x.calcule)} contre ${fr(x.imprime)}`).join(' ; ')})` : ''}.` });
   }
   for (const s of SORTIES_T2BIS) {
     const total = n(s.code, 'total');
@@ -135,12 +136,12 @@ function controlesDurees(i: Instantane): Avertissement[] {
       const vs = groupe.map((p) => n(s.code, p));
       if (vs.some((v) => v === undefined)) continue;
       const x = somme(vs as number[]);
-      if (x !== total) a.push({ ...base, code: 'SOMME_LIGNES', calcule: x, imprime: total, message: `Tableau 2bis, ${s.libelle.toLowerCase()} : ${fr(total)} au total, ${fr(x)} en additionnant ${groupe.length === 3 ? 'CLD, RMI et autres' : 'moins et plus de 26 ans'}.` });
+      if (x !== total) a.push({ ...base, code: 'SOMME_LIGNES', calcule: x, imprime: total, message: `${s.libelle} : ${fr(total)} au total, ${fr(x)} en additionnant ${groupe.length === 3 ? 'CLD, RMI et autres' : 'moins et plus de 26 ans'}.` });
     }
   }
   for (const l of t.lignes) {
     if (l.nombre.hommes !== undefined && l.nombre.femmes !== undefined && l.nombre.hommes + l.nombre.femmes > l.nombre.total) {
-      a.push({ ...base, code: 'HOMMES_FEMMES', calcule: l.nombre.hommes + l.nombre.femmes, imprime: l.nombre.total, message: `Tableau 2bis : hommes + femmes = ${fr(l.nombre.hommes + l.nombre.femmes)}, plus que le total ${fr(l.nombre.total)}.` });
+      a.push({ ...base, code: 'HOMMES_FEMMES', calcule: l.nombre.hommes + l.nombre.femmes, imprime: l.nombre.total, message: `Hommes + femmes = ${fr(l.nombre.hommes + l.nombre.femmes)}, plus que le total ${fr(l.nombre.total)}.` });
     }
   }
   return a;
@@ -197,7 +198,7 @@ function controlesSiae(i: Instantane): Avertissement[] {
     for (const l of t.financesParLePlie.lignes) {
       const tous = t.tous.lignes.find((x) => x.structure === l.structure);
       if (tous && l.total > tous.total) {
-        a.push({ ...base, code: 'FINANCES_SUPERIEURS', calcule: tous.total, imprime: l.total, message: `Tableau 2ter, ${LIBELLE_STRUCTURE.get(l.structure)} : ${fr(l.total)} bénéficiaires en étape financée par le PLIE, plus que les ${fr(tous.total)} bénéficiaires en étape de ce type.` });
+        a.push({ ...base, code: 'FINANCES_SUPERIEURS', calcule: tous.total, imprime: l.total, message: `${LIBELLE_STRUCTURE.get(l.structure)} : ${fr(l.total)} bénéficiaires en étape financée par le PLIE, plus que les ${fr(tous.total)} bénéficiaires en étape de ce type.` });
       }
     }
   }
@@ -253,21 +254,21 @@ function controlesFinancementsSiae(i: Instantane, calcule: ReturnType<typeof con
   for (const l of t.lignes) {
     const parts = CODES_FONCTIONS.map((f) => l.parts[f]);
     if (Math.abs(somme(parts) - 100) > toleranceParts(parts)) {
-      a.push({ ...base, code: 'PARTS_100', calcule: somme(parts), imprime: 100, message: `Tableau 3ter, ${LIBELLE_STRUCTURE.get(l.structure)} : les parts des fonctions financées font ${fr(somme(parts))} %, au lieu de 100 %.` });
+      a.push({ ...base, code: 'PARTS_100', calcule: somme(parts), imprime: 100, message: `${LIBELLE_STRUCTURE.get(l.structure)} : les parts des fonctions financées font ${fr(somme(parts))} %, au lieu de 100 %.` });
     }
   }
   const p = t.totalImprime;
   if (p) {
     const s = somme(t.lignes.map((l) => l.montant));
     // « Chiffres arrondis »: a euro per line is rounding.
-    if (Math.abs(s - p.montant) > t.lignes.length) a.push({ ...base, code: 'SOMME_LIGNES', calcule: s, imprime: p.montant, message: `Tableau 3ter : total imprimé ${fr(p.montant)} €, somme des structures ${fr(s)} €.` });
+    if (Math.abs(s - p.montant) > t.lignes.length) a.push({ ...base, code: 'SOMME_LIGNES', calcule: s, imprime: p.montant, message: `Total imprimé ${fr(p.montant)} €, somme des structures ${fr(s)} €.` });
     if (p.parts && calcule) {
       for (const f of FONCTIONS_SIAE) {
         const c = calcule.total.parts[f.code];
         // The printed total share and the rows' shares are both rounded (to the unit in the seed): a point of gap is rounding.
         const tolerance = 2 * toleranceParts([p.parts[f.code]]);
         if (c !== null && Math.abs(c - p.parts[f.code]) > tolerance) {
-          a.push({ ...base, code: 'PART_IMPRIMEE', calcule: c, imprime: p.parts[f.code], message: `Tableau 3ter, ${f.libelle.toLowerCase()} : ${fr(p.parts[f.code])} % imprimé pour le total, ${fr(c)} % d’après les montants et les parts de chaque structure.` });
+          a.push({ ...base, code: 'PART_IMPRIMEE', calcule: c, imprime: p.parts[f.code], message: `${f.libelle} : ${fr(p.parts[f.code])} % imprimé pour le total, ${fr(c)} % d’après les montants et les parts de chaque structure.` });
         }
       }
     }
@@ -310,7 +311,7 @@ function controlesSortiesEmploi(i: Instantane): Avertissement[] {
     if (!parts.length) return [];
     const s = Math.round(somme(parts) * 100) / 100;
     return Math.abs(s - 100) > toleranceParts(parts)
-      ? [{ code: 'PARTS_100', tableau: 'T4', plie: i.plie, annee: i.annee, calcule: s, imprime: 100, message: `Tableau 4, ${DISTRIBUTIONS_T4[d].libelle.toLowerCase()} : les parts font ${fr(s)} %, au lieu de 100 % (au-delà des arrondis).` }]
+      ? [{ code: 'PARTS_100', tableau: 'T4', plie: i.plie, annee: i.annee, calcule: s, imprime: 100, message: `${DISTRIBUTIONS_T4[d].libelle} : les parts font ${fr(s)} %, au lieu de 100 % (au-delà des arrondis).` }]
       : [];
   });
 }

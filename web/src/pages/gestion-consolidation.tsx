@@ -2,7 +2,9 @@ import '../styles-gestion.css';
 import { useState, type FormEvent } from 'react';
 import * as z from 'zod';
 import { CODES_PROGRAMME, PROGRAMMES } from '#shared/domain/programmes';
+import { LIGNES_TABLEAU_1 } from '#shared/domain/consolidation/libelles';
 import { FILIERE_CSV } from './gestion-consolidation-csv';
+import { entier, euros, pct, RapportTableaux, Tableaux2, Tableaux3a5 } from './gestion-consolidation-tableaux';
 import { AlerteRefus, LienPdf } from '../comite/commun';
 import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
 import { api, enErreur, useApi, type ApiError } from '../lib/api';
@@ -28,7 +30,7 @@ const Reponse = z.object({
       operations: z.array(z.object({ dossierId: z.string(), reference: z.string(), intitule: z.string(), porteur: z.string(), participants: N.optional(), bilanControle: z.object({ numero: N, statut: z.string(), deposeLe: z.string() }).nullable(), compteeAuTableau3: z.boolean() })),
     })),
   }).nullable().optional(),
-  rapport: z.object({
+  rapport: RapportTableaux.extend({
     flux: z.object({
       plieRepondants: N, plieSansDonnees: z.array(z.string()), entrees: N, enParcoursDurant: N, enParcoursFin: N, sortiesPositives: N, dontEmploi: N, sansSuite: N,
       dontAbandons: N, dontDemenagements: N, dontAutres: N, totalSorties: N, tauxSortiesPositives: Nn, tauxNeutralise: Nn, partAbandons: Nn, partDemenagements: Nn, partAutres: Nn,
@@ -45,9 +47,6 @@ const Reponse = z.object({
 });
 type TReponse = z.infer<typeof Reponse>;
 
-const entier = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
-const euros = (n: number | null) => (n === null ? '—' : `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 }).format(n)} €`);
-const pct = (n: number | null) => (n === null ? '—' : `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)} %`);
 const base = (n: number) => `${n} PLIE`;
 
 /** Exits by kind as horizontal bars; the same figures stand in the table that follows (the chart is hidden from readers). */
@@ -77,21 +76,10 @@ function GraphiqueSorties({ flux: f }: { flux: NonNullable<TReponse['rapport']['
 }
 
 function Flux({ flux: f }: { flux: NonNullable<TReponse['rapport']['flux']> }) {
-  const lignes: [string, string][] = [
-    ['Entrées dans l’année', entier(f.entrees)],
-    ['En parcours durant la période', entier(f.enParcoursDurant)],
-    ['En parcours à l’ouverture (calculé : durant − entrées)', entier(f.stockOuverture)],
-    ['En parcours à la fin (déclaré)', entier(f.enParcoursFin)],
-    ['En parcours à la fin (calculé : durant − sorties)', entier(f.stockFinCalcule)],
-    ['Sorties positives', entier(f.sortiesPositives)],
-    ['dont sur un emploi', entier(f.dontEmploi)],
-    ['Sorties sans suite', entier(f.sansSuite)],
-    ['dont abandons', `${entier(f.dontAbandons)} (${pct(f.partAbandons)} des sorties)`],
-    ['dont déménagements, décès, retraites', `${entier(f.dontDemenagements)} (${pct(f.partDemenagements)})`],
-    ['dont autres', `${entier(f.dontAutres)} (${pct(f.partAutres)})`],
-    ['Taux de sorties positives (positives ÷ total des sorties)', pct(f.tauxSortiesPositives)],
-    ['Taux neutralisé (hors déménagements, décès, retraites)', pct(f.tauxNeutralise)],
-  ];
+  const lignes = LIGNES_TABLEAU_1.map((l): [string, string] => {
+    const v = f[l.valeur] as number | null;
+    return [l.libelle, l.taux ? pct(v) : l.part ? `${entier(v)} (${pct(f[l.part] as number | null)}${l.valeur === 'dontAbandons' ? ' des sorties' : ''})` : entier(v)];
+  });
   return (
     <section className="carte" aria-labelledby="flux-titre" data-testid="flux">
       <h2 id="flux-titre">Flux d’entrées et de sorties (tableau 1)</h2>
@@ -317,14 +305,16 @@ export function PageGestionConsolidation() {
             <section className="carte" aria-labelledby="avertissements-titre" data-testid="avertissements">
               <h2 id="avertissements-titre">Incohérences relevées ({data.rapport.avertissements.length})</h2>
               <p className="aide">Chaque chiffre reçu est comparé à celui que donnent ses composantes : les deux sont montrés, aucun n’est corrigé.</p>
-              <ul>{data.rapport.avertissements.map((a, i) => <li key={i}><strong>{a.tableau === 'T1' ? 'Tableau 1' : a.tableau === 'T3' ? 'Tableau 3' : a.tableau}</strong> — {a.message}</li>)}</ul>
+              <ul>{data.rapport.avertissements.map((a, i) => <li key={i}><strong>{a.tableau.replace(/^T(?=\d)/, 'Tableau ')}</strong> — {a.message}</li>)}</ul>
             </section>
           )}
           {data.direct && <Direct direct={data.direct} instantanes={data.instantanes} programme={filtreProgramme?.libelle ?? null} />}
           {data.direct && data.instantanes.length === 0 && <Alerte type="info"><p>Aucun participant ni bilan contrôlé n’est encore enregistré dans Guichet pour {data.annee}.</p></Alerte>}
           {data.rapport.flux && <Flux flux={data.rapport.flux} />}
+          {data.annee !== null && <Tableaux2 r={data.rapport} annee={data.annee} avertissements={data.rapport.avertissements} />}
           {data.rapport.repartitions.length > 0 && <Repartitions r={data.rapport.repartitions} />}
           {data.rapport.financements && <Financements f={data.rapport.financements} ratios={data.rapport.ratios} />}
+          <Tableaux3a5 r={data.rapport} avertissements={data.rapport.avertissements} />
         </>
       )}
       {admin && <ImportConsolidation onFait={(a) => { if (a && String(a) !== annee) navigate(`/gestion/consolidation${query({ annee: String(a) })}`); else void recharger(); }} />}
