@@ -184,6 +184,13 @@ describe('reads of a dossier: the fiche and the header’s attributes the rules 
     expect(oi.r.status).toBe(200);
     expect(lectureDeLAap(oi.appels)).toEqual([]);
     expect(oi.appels.filter((a) => a.cles.includes(`AAP#${aap.id}/META`))).toHaveLength(1);
+
+    // A page of one statut: the OI's assignments and the page's Query, both keyed by the OI, are asked for together.
+    const { r, traces } = await tracer(() => api.get(`/gestion/dossiers?aapId=${aap.id}&statut=depose&limit=50`, { as: OI }));
+    expect(r.status).toBe(200);
+    const page = traces.find((t) => t.cle.startsWith('Query DOSOI#'))!;
+    const affectations = traces.filter((t) => t !== page && t.envoi < page.reponse!);
+    expect(affectations.map((t) => t.cle.split(' ')[0])).toEqual(['GetItem']);
   });
 
   it('GET enveloppe reads the header once, projected', async () => {

@@ -219,13 +219,18 @@ export async function rechercher(ctx: ContexteGestion, actor: Actor, f: FiltresR
   const statutFile = f.file && f.file !== 'complements_en_retard' ? STATUT_DE_LA_FILE[f.file] : f.file ? 'complement_demande' : undefined;
   const statut = f.statut ?? statutFile;
   const mots = motsDe(f.q);
-  const aff = await ctx.affectations.deLOi(oi);
   if (statutFile && f.statut && statutFile !== f.statut) return { items: [], total: 0, cursor: null };
+  // The OI's assignments are read beside the page (both keyed by the caller's OI alone).
+  const affectations = ctx.affectations.deLOi(oi);
+  affectations.catch(() => undefined);
   if (statut && !f.vue && mots.length === 0 && f.file !== 'complements_en_retard') {
-    const page = await ctx.dossiers.parStatut({ oi, statut, aapId: f.aapId, limit: f.limit, cursor: f.cursor });
-    const total = f.aapId ? null : ((await ctx.dossiers.compteurs(oi))[statut] ?? 0);
-    return { items: await lignes(ctx, page.items, aff, actor), total, cursor: page.cursor };
+    const [page, total] = await Promise.all([
+      ctx.dossiers.parStatut({ oi, statut, aapId: f.aapId, limit: f.limit, cursor: f.cursor }),
+      f.aapId ? null : ctx.dossiers.compteurs(oi).then((c) => c[statut] ?? 0),
+    ]);
+    return { items: await lignes(ctx, page.items, await affectations, actor), total, cursor: page.cursor };
   }
+  const aff = await affectations;
   if (f.cursor && !/^\d{1,6}$/.test(f.cursor)) throw curseurInvalide();
   const [aaps, candidats] = await Promise.all([
     aapsDe(ctx, oi),
