@@ -1,8 +1,8 @@
 import { config } from '#shared/config';
 import { http, ok } from '#shared/http/handler';
 import { contrat } from '#shared/http/contrats/definition';
-import { routesSysteme } from '#shared/http/contrats/systeme';
+import { routesSante } from '#shared/http/contrats/sante';
 
-export const handler = http(contrat(routesSysteme, 'GET /health'), async (req) =>
+export const handler = http(contrat(routesSante, 'GET /health'), async (req) =>
   ok({ statut: 'ok', version: config().GUICHET_VERSION, heureServeur: req.maintenant.toISOString() }),
 );

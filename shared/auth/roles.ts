@@ -1,9 +1,6 @@
-import * as z from 'zod';
-
 /** The Cognito groups; a user may be in several. */
 export const ROLES = ['oi-admin', 'oi-gestionnaire', 'porteur', 'comite'] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLES_OI: readonly Role[] = ['oi-admin', 'oi-gestionnaire'];
 

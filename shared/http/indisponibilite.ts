@@ -4,7 +4,6 @@
  * `Retry-After`, never a 500. Read from the error's shape (name, Node `code`, `$metadata`, `$retryable`), the same
  * for DynamoDB and S3, on AWS and locally.
  */
-import * as z from 'zod';
 
 /** Connection-level failures (Node's `code`): the endpoint is unreachable, refused or cut the connection. */
 const RESEAU = new Set([
@@ -19,15 +18,39 @@ const SATURATION = new Set([
   'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
 ]);
 
-const ErreurSdk = z.object({
-  name: z.string().optional(),
-  code: z.string().optional(),
-  message: z.string().optional(),
-  $metadata: z.object({ httpStatusCode: z.number().optional() }).optional(),
-  $retryable: z.object({ throttling: z.boolean().optional() }).optional(),
-  cause: z.unknown().optional(),
-  errors: z.array(z.unknown()).optional(),
-});
+/** What an error says of itself, read as the SDK shapes it (by hand: every handler loads this, most validate nothing). */
+interface ErreurSdk {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: { throttling?: boolean };
+  cause?: unknown;
+  errors?: unknown[];
+}
+
+const objet = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const facultatif = (v: unknown, type: 'string' | 'boolean') => v === undefined || typeof v === type;
+const nombreFacultatif = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+
+/** `e` as an SDK error, or null when one of these fields has another type (such an `e` is not the SDK's). */
+function erreurSdk(e: unknown): ErreurSdk | null {
+  if (!objet(e)) return null;
+  const { name, code, message, $metadata, $retryable, cause, errors } = e;
+  if (!facultatif(name, 'string') || !facultatif(code, 'string') || !facultatif(message, 'string')) return null;
+  if ($metadata !== undefined && !(objet($metadata) && nombreFacultatif($metadata.httpStatusCode))) return null;
+  if ($retryable !== undefined && !(objet($retryable) && facultatif($retryable.throttling, 'boolean'))) return null;
+  if (errors !== undefined && !Array.isArray(errors)) return null;
+  return {
+    name: name as string | undefined,
+    code: code as string | undefined,
+    message: message as string | undefined,
+    $metadata: $metadata as ErreurSdk['$metadata'],
+    $retryable: $retryable as ErreurSdk['$retryable'],
+    cause,
+    errors,
+  };
+}
 
 export interface Panne {
   /** Seconds before the client should retry. */
@@ -38,14 +61,14 @@ export interface Panne {
 
 /** A `Panne` when `e` (or its cause) says the storage is unreachable or saturated; null for anything else. */
 export function panneStockage(e: unknown, profondeur = 0): Panne | null {
-  const r = ErreurSdk.safeParse(e);
-  if (!r.success || profondeur > 3) return null;
-  const { name = '', code = '', message = '', $metadata, $retryable } = r.data;
+  const lue = erreurSdk(e);
+  if (!lue || profondeur > 3) return null;
+  const { name = '', code = '', message = '', $metadata, $retryable } = lue;
   if (RESEAU.has(code) || /socket hang up|ECONNREFUSED|ECONNRESET/.test(message)) return { retryApres: 5, motif: code || 'réseau' };
   if (SATURATION.has(name) || $retryable?.throttling) return { retryApres: name === 'TimeoutError' ? 5 : 2, motif: name || 'saturation' };
   if (($metadata?.httpStatusCode ?? 0) >= 500) return { retryApres: 5, motif: `${name || 'http'} ${$metadata?.httpStatusCode}` };
   // Node wraps the attempts of a dual-stack connect in an AggregateError; fetch wraps its cause.
-  for (const sous of [r.data.cause, ...(r.data.errors ?? [])]) {
+  for (const sous of [lue.cause, ...(lue.errors ?? [])]) {
     const p = sous === undefined ? null : panneStockage(sous, profondeur + 1);
     if (p) return p;
   }

@@ -1,7 +1,12 @@
 import { POLITIQUE } from '../auth/politique';
 import * as z from 'zod';
 import { routes, type RouteDefinition } from './routes';
+import { cleDe } from './contrats/definition';
 import { ErreurApi } from '../schemas/common';
+import { Sante } from '../schemas/systeme';
+
+/** Answers documented here rather than in their manifest entry, whose handler starts without zod (contrats/sante.ts). */
+const SORTIES_DOCUMENTEES: Readonly<Record<string, z.ZodType>> = { 'GET /health': Sante };
 
 const json = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -31,10 +36,11 @@ function parametres(r: RouteDefinition) {
 
 function operation(r: RouteDefinition) {
   const succes = String(r.successStatus ?? 200);
+  const sortie = r.output ?? SORTIES_DOCUMENTEES[cleDe(r)];
   const contenu =
-    r.output === 'pdf'
+    sortie === 'pdf'
       ? { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
-      : { 'application/json': { schema: r.output ? json(r.output, 'output') : {} } };
+      : { 'application/json': { schema: sortie ? json(sortie, 'output') : {} } };
   return {
     summary: r.summary,
     tags: [r.tag],

@@ -1,15 +1,11 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import type { z } from 'zod';
 import type { RouteDefinition } from './contrats/definition';
-import { verifierJeton } from '../auth/jetons';
 import { POLITIQUE } from '../auth/politique';
-import { ROLES, type Actor } from '../auth/roles';
-import { config } from '../config';
+import type { Actor } from '../auth/roles';
 import { AccesRefuse, NonAuthentifie, RequeteInvalide, TropVolumineux } from '../domain/errors';
 import { detailsZod } from './errors';
-// zod's messages in French (set where the schemas are): every validation answer reads them, whatever a route bundles.
-import '../schemas/common';
 
 export interface Parsed {
   params: unknown;
@@ -23,30 +19,6 @@ export interface Parsed {
 type Event = APIGatewayProxyEventV2 & { parsed?: Parsed; actor?: Actor | null };
 const TAILLE_MAX_CORPS = 1024 * 1024;
 
-const Claims = z.object({
-  sub: z.string().min(1),
-  email: z.string().default(''),
-  'cognito:groups': z.array(z.string()).default([]),
-  'custom:oi': z.string().optional(),
-  given_name: z.string().optional(),
-  family_name: z.string().optional(),
-});
-
-/** The actor from verified ID token claims (Cognito-shaped). */
-export function actorFromClaims(claims: Record<string, unknown>): Actor {
-  const lu = Claims.safeParse(claims);
-  if (!lu.success) throw new NonAuthentifie('Authentification requise : le jeton ne décrit pas un utilisateur.');
-  const c = lu.data;
-  return {
-    userId: c.sub,
-    email: c.email,
-    roles: c['cognito:groups'].filter((g): g is Actor['roles'][number] => (ROLES as readonly string[]).includes(g)),
-    oi: c['custom:oi'] ?? null,
-    prenom: c.given_name?.trim() || null,
-    nom: c.family_name?.trim() || null,
-  };
-}
-
 /**
  * The actor of the request, from `Authorization: Bearer <ID token>` verified here (JWKS, issuer, audience, expiry),
  * the same on AWS and locally. No header → anonymous; a header that is not a valid bearer token → 401, even on a
@@ -57,9 +29,9 @@ export async function actorFromEvent(event: APIGatewayProxyEventV2): Promise<Act
   if (entete === undefined || entete === '') return null;
   const jeton = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(entete)?.[1];
   if (!jeton) throw new NonAuthentifie('Authentification requise : en-tête Authorization « Bearer <jeton> » attendu.');
-  const { GUICHET_OIDC_ISSUER: issuer, GUICHET_OIDC_AUDIENCE: audience } = config();
-  if (!issuer || !audience) throw new Error('GUICHET_OIDC_ISSUER et GUICHET_OIDC_AUDIENCE doivent être définis.');
-  return actorFromClaims(await verifierJeton(jeton, { issuer, audience }));
+  // The verifier (jose, the claims' schema) is evaluated on the first request that sends a token, not at start-up.
+  const { actorFromJeton } = await import('../auth/acteur-jeton');
+  return actorFromJeton(jeton);
 }
 
 export const authContext = (route: RouteDefinition): middy.MiddlewareObj<Event> => ({

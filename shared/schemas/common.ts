@@ -1,8 +1,6 @@
 import * as z from 'zod';
-import fr from 'zod/v4/locales/fr.js';
-
-// Every message a user may read is French, including zod's own (imported alone: `z.locales` would bundle every locale).
-z.config(fr());
+// Every message a user may read is French, including zod's own.
+import './francais';
 
 /**
  * Calendar date `YYYY-MM-DD` that actually exists (2021-02-30 and 2021-13-01 are refused), years 1900 to 2999: `Date.UTC`

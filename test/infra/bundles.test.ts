@@ -7,7 +7,8 @@ import { routes, type RouteDefinition } from '#shared/http/routes';
 /**
  * Cold start, guarded by what is bundled rather than by a timing: JSON routes carry neither pdf-lib nor the PDF
  * templates nor zod's foreign locales (`import { z } from 'zod'` anywhere drags them all in), and stay under a size
- * bound; PDF routes reach their template only through a dynamic import. Figures: `npm run bench -- bundles`.
+ * bound; PDF routes reach their template only through a dynamic import; `GET /health` starts without zod or jose, and
+ * wherever zod runs at start-up its French messages are set. Figures: `npm run bench -- bundles`.
  */
 /** Handler → bound on its minified JS (bytes), about 10 % above its size once pdf-lib and zod's locales went. */
 const JSON_REPRESENTATIFS: Record<string, number> = {
@@ -33,8 +34,21 @@ const PDF = /node_modules\/(pdf-lib|@pdf-lib|pako)\/|^templates\//;
 const LOURDES = /node_modules\/(pdf-lib|@pdf-lib|pako|exceljs|node-forge|@signpdf\/[^/]+|sepa)\/|^templates\//;
 /** French is configured, English is zod's default; any other locale means a namespace-defeating import. */
 const LOCALE_ETRANGERE = /node_modules\/zod\/v4\/locales\/(?!(fr|en|index)\.js$)/;
+/** zod, and the module that sets its messages in French (the wrapper no longer imports it: see `evalueesAuDemarrage`). */
+const ZOD = /node_modules\/zod\//;
+const FRANCAIS = 'shared/schemas/francais.ts';
+const JOSE = /node_modules\/jose\//;
+const SANTE = 'functions/systeme/get-health.ts';
 
-async function bundler(handler: string): Promise<{ meta: Metafile; octets: number; modules: string[] }> {
+type Bundle = { meta: Metafile; octets: number; modules: string[]; avecCode: Set<string> };
+const bundles = new Map<string, Promise<Bundle>>();
+/** Each handler is built once for all the checks of this file. */
+const bundler = (handler: string): Promise<Bundle> => {
+  if (!bundles.has(handler)) bundles.set(handler, construire(handler));
+  return bundles.get(handler)!;
+};
+
+async function construire(handler: string): Promise<Bundle> {
   const res = await build({
     ...optionsEsbuild(),
     sourcemap: false,
@@ -47,7 +61,7 @@ async function bundler(handler: string): Promise<{ meta: Metafile; octets: numbe
   const sorties = Object.values(res.metafile.outputs);
   // Modules that put code in the output (a parsed, fully tree-shaken module is listed with 0 bytes).
   const modules = sorties.flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
-  return { meta: res.metafile, octets: sorties.reduce((a, o) => a + o.bytes, 0), modules };
+  return { meta: res.metafile, octets: sorties.reduce((a, o) => a + o.bytes, 0), modules, avecCode: new Set(modules) };
 }
 
 /** The modules evaluated when `entree` is imported: those reached from it through static imports only. */
@@ -55,6 +69,19 @@ function atteintesStatiquement(meta: Metafile, entree: string): string[] {
   const vus = new Set([entree]);
   for (const f of vus) for (const i of meta.inputs[f]?.imports ?? []) if (i.kind !== 'dynamic-import') vus.add(i.path);
   return [...vus];
+}
+
+/**
+ * The modules that put code in the bundle and run when `entree` is imported: reached through static imports only, and
+ * only from modules whose code was kept (a module tree-shaken away imports nothing at run time).
+ */
+function evalueesAuDemarrage(meta: Metafile, avecCode: Set<string>, entree: string): string[] {
+  const vus = new Set([entree]);
+  for (const f of vus) {
+    if (f !== entree && !avecCode.has(f)) continue;
+    for (const i of meta.inputs[f]?.imports ?? []) if (i.kind !== 'dynamic-import') vus.add(i.path);
+  }
+  return [...vus].filter((f) => avecCode.has(f));
 }
 
 describe('handler bundles', () => {
@@ -78,6 +105,20 @@ describe('handler bundles', () => {
       if (acces.table || acces.bucket) expect(statiquement, r.handler).toContain(TRACAGE);
       else expect(Object.keys(meta.inputs).filter((f) => TRACER.test(f) || f === TRACAGE), r.handler).toEqual([]);
       expect(statiquement.filter((f) => LOURDES.test(f)), r.handler).toEqual([]);
+    }
+  });
+
+  it('starts GET /health without zod, and with jose only behind the dynamic import of a bearer token’s check', async () => {
+    const { meta, modules, avecCode } = await bundler(SANTE);
+    expect(modules.filter((f) => ZOD.test(f))).toEqual([]);
+    expect(evalueesAuDemarrage(meta, avecCode, SANTE).filter((f) => JOSE.test(f))).toEqual([]);
+  });
+
+  it('sets zod’s French messages wherever zod runs at start-up (the wrapper no longer imports zod itself)', async () => {
+    for (const r of routes) {
+      const { meta, avecCode } = await bundler(r.handler);
+      const demarrage = evalueesAuDemarrage(meta, avecCode, r.handler);
+      if (demarrage.some((f) => ZOD.test(f))) expect(demarrage, r.handler).toContain(FRANCAIS);
     }
   });
 

@@ -1,12 +1,10 @@
 /** The manifest's systeme routes (shared/http/routes.ts lists every area). */
-import { DemandeJeton, Jeton, Sante } from '#shared/schemas/systeme';
+import { DemandeJeton, Jeton } from '#shared/schemas/systeme';
 import { type RouteDefinition } from './definition';
+import { routesSante } from './sante';
 
 export const routesSysteme = [
-  {
-    method: 'GET', path: '/health', handler: 'functions/systeme/get-health.ts', auth: 'public', roles: [],
-    access: {}, summary: 'État du service', tag: 'Système', output: Sante,
-  },
+  ...routesSante,
   {
     method: 'GET', path: '/openapi.json', handler: 'functions/systeme/get-openapi.ts', auth: 'public', roles: [],
     access: {}, summary: 'Document OpenAPI 3.1 de l’API', tag: 'Système',
