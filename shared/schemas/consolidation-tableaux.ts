@@ -248,3 +248,49 @@ export const AutresDonnees = z.strictObject({
   nonAttribues: z.array(z.strictObject({ valeur: z.number(), ligne: Ligne, note: z.string().max(300) })).max(20).default([]),
 });
 export type AutresDonnees = z.infer<typeof AutresDonnees>;
+
+// ——— Import CSV columns (one line per PLIE-year, after Tableau 1's and 3's) ————————————————————————————————————
+
+/**
+ * The optional columns of Tableaux 2 to 5 in the import CSV, each with where its value goes. A PLIE's line may
+ * leave a whole table empty (the report lists it « sans données »), never a part of it silently: a table with one
+ * column filled needs its totals.
+ */
+export interface ColonneTableau { colonne: string; tableau: 'parcours' | 'dureesParcours' | 'beneficiairesSiae' | 'financementsSiae' | 'sortiesEmploi' | 'autresDonnees' }
+const T5_CHAMPS = {
+  t5_sag_salaries: ['sag', 'salaries'], t5_sag_etp: ['sag', 'etp'], t5_sag_masse_salariale: ['sag', 'masseSalariale'], t5_sag_cout_total: ['sag', 'coutTotal'],
+  t5_ingenierie_heures: ['ingenierie', 'heures'], t5_ingenierie_budget: ['ingenierie', 'budget'],
+  t5_operateurs_conventionnes: ['operateurs', 'avecFinancement', 'nombre'], t5_operateurs_montant_realise: ['operateurs', 'avecFinancement', 'montant'],
+  t5_operateurs_sans_incidence: ['operateurs', 'sansIncidenceFinanciere'], t5_partenaires_non_conventionnes: ['operateurs', 'nonConventionnes'],
+  t5_operations_nombre: ['operations', 'total', 'nombre'], t5_operations_montant: ['operations', 'total', 'montant'],
+  t5_entreprises_partenaires: ['entreprisesPartenaires', 'nombre'], t5_reunions_organisees: ['reunions', 'organisees'], t5_reunions_institutionnelles: ['reunions', 'institutionnellesSuivies'],
+} as const;
+export const COLONNES_T5_CSV: Readonly<Record<string, readonly string[]>> = T5_CHAMPS;
+
+/** The columns by table, and the pattern the screen shows for each. */
+export const COLONNES_TABLEAUX_CSV = {
+  parcours: {
+    motif: 't2_<étape>_stock, t2_<étape>_cumul (et t2_total_stock, t2_total_cumul)', valeurs: ETAPES_T2.map((e) => e.code),
+    colonnes: ['t2_total_stock', 't2_total_cumul', ...ETAPES_T2.flatMap((e) => [`t2_${e.code}_stock`, `t2_${e.code}_cumul`])],
+  },
+  dureesParcours: {
+    motif: 't2bis_<sortie>_<public>_nombre, t2bis_<sortie>_<public>_mois', valeurs: [...SORTIES_T2BIS.map((s) => s.code), ...PUBLICS_T2BIS.map((p) => p.code)],
+    colonnes: SORTIES_T2BIS.flatMap((s) => PUBLICS_T2BIS.flatMap((p) => [`t2bis_${s.code}_${p.code}_nombre`, `t2bis_${s.code}_${p.code}_mois`])),
+  },
+  beneficiairesSiae: {
+    motif: 't2ter_<structure>, t2ter_<structure>_finances (et t2ter_total, t2ter_total_finances)', valeurs: STRUCTURES_SIAE.map((s) => s.code),
+    colonnes: ['t2ter_total', 't2ter_total_finances', ...STRUCTURES_SIAE.flatMap((s) => [`t2ter_${s.code}`, `t2ter_${s.code}_finances`])],
+  },
+  financementsSiae: {
+    motif: 't3ter_<structure>_montant, t3ter_<structure>_<fonction> en % (et t3ter_total_montant)', valeurs: [...STRUCTURES_SIAE.map((s) => s.code), ...FONCTIONS_SIAE.map((f) => f.code)],
+    colonnes: ['t3ter_total_montant', ...STRUCTURES_SIAE.flatMap((s) => [`t3ter_${s.code}_montant`, ...FONCTIONS_SIAE.map((f) => `t3ter_${s.code}_${f.code}`)])],
+  },
+  sortiesEmploi: {
+    motif: 't4_base, t4_<répartition>_<poste> en %', valeurs: CODES_DISTRIBUTIONS_T4,
+    colonnes: ['t4_base', ...CODES_DISTRIBUTIONS_T4.flatMap((d) => DISTRIBUTIONS_T4[d].postes.map((p) => `t4_${d}_${p.code.toLowerCase()}`))],
+  },
+  autresDonnees: {
+    motif: `${Object.keys(T5_CHAMPS).join(', ')}, t5_operations_<type>_nombre, t5_operations_<type>_montant`, valeurs: TYPES_OPERATIONS_T5.map((t) => t.code),
+    colonnes: [...Object.keys(T5_CHAMPS), ...TYPES_OPERATIONS_T5.flatMap((t) => [`t5_operations_${t.code}_nombre`, `t5_operations_${t.code}_montant`])],
+  },
+} as const satisfies Record<ColonneTableau['tableau'], { motif: string; valeurs: readonly string[]; colonnes: readonly string[] }>;

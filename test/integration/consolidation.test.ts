@@ -129,6 +129,28 @@ describe('the consolidation of the OI’s PLIE', () => {
     expect((await api.get('/gestion/consolidation?annee=2022', { as: OI })).body.rapport.flux.enParcoursFin).toBe(45);
   });
 
+  it('imports Tableaux 2 to 5 from their optional columns and consolidates them from summed counts; bad values refused per line naming the column', async () => {
+    const entete = 'annee;plie;libelle;t2_total_stock;t2_total_cumul;t2_geiq_stock;t2_geiq_cumul;t2bis_toutes_total_nombre;t2bis_toutes_total_mois;t5_operations_nombre;t5_operations_montant;t5_operations_formations_nombre;t5_operations_formations_montant';
+    const r = await api.post('/gestion/consolidation/imports', { as: OI, body: { csv: `${entete}\n2021;bordeaux;PLIE de Bordeaux;100;200;100;200;10;12;10;100 000;10;100 000\n2021;agenais;PLIE de l’Agenais;10;40;10;5;30;20;30;900 000;20;600 000\n` } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // The Agenais' GEIQ cumul below its stock and its « dont » below its total: imported, flagged with both figures.
+    expect(r.body.avertissements.map((a: { tableau: string; calcule: number; imprime: number }) => [a.tableau, a.calcule, a.imprime])).toEqual(expect.arrayContaining([['T2', 5, 10], ['T5', 20, 30]]));
+    const rapport = (await api.get('/gestion/consolidation?annee=2021', { as: GESTIONNAIRE })).body.rapport;
+    expect(rapport.parcours).toMatchObject({ plieRepondants: 2, total: { stock: { total: 110 }, cumul: { total: 240 } }, etapesParBeneficiaire: 2.18 });
+    // 10 people of 12 months and 30 of 20 months: 18 months, not the mean of 12 and 20.
+    expect(rapport.dureesParcours.lignes[0]).toMatchObject({ nombre: { total: 40 }, dureeMoyenne: { total: 18 } });
+    expect(rapport.autresDonnees.operations.total).toMatchObject({ nombre: 40, montant: 1_000_000, montantMoyen: 25_000, parPlie: 20 });
+    expect(rapport.sortiesEmploi).toBeNull();
+
+    const faux = await api.post('/gestion/consolidation/imports', { as: OI, body: { csv: 'annee;plie;libelle;t4_contrat_cdi;t5_reunions_organisees\n2020;bordeaux;B;140;-2\n' } });
+    expect(faux.status).toBe(422);
+    expect(faux.body.code).toBe('IMPORT_CONSOLIDATION_INVALIDE');
+    expect(faux.body.details.map((d: { message: string }) => d.message)).toEqual(['Ligne 2 (bordeaux) : t4_contrat_cdi : Une part ne peut pas dépasser 100 %. t5_reunions_organisees : Un effectif ne peut pas être négatif.']);
+    const inconnue = await api.post('/gestion/consolidation/imports', { as: OI, body: { csv: 'annee;plie;libelle;t5_reunion\n2020;bordeaux;B;1\n' } });
+    expect(inconnue.status).toBe(422);
+    expect(inconnue.body.details[0].message).toBe('Ligne 1 : Colonne inconnue : t5_reunion (voir les colonnes attendues sur la page d’import).');
+  });
+
   it('is the OI’s alone: a porteur is refused, another OI sees none of AGAPE’s snapshots', async () => {
     expect((await api.get('/gestion/consolidation', { as: 'porteur@guichet.test' })).status).toBe(403);
     expect((await api.post('/gestion/consolidation/imports', { as: GESTIONNAIRE, body: { csv: `${ENTETE}\n2020;bordeaux;B;1;1;1;0;0;0;0;0;0;;;;;;;;;` } })).status).toBe(403);

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import * as z from 'zod';
 import { CODES_PROGRAMME, PROGRAMMES } from '#shared/domain/programmes';
 import { LIGNES_TABLEAU_1 } from '#shared/domain/consolidation/libelles';
-import { FILIERE_CSV } from './gestion-consolidation-csv';
+import { COLONNES_FACULTATIVES, FILIERE_CSV } from './gestion-consolidation-csv';
 import { entier, euros, pct, RapportTableaux, Tableaux2, Tableaux3a5 } from './gestion-consolidation-tableaux';
 import { AlerteRefus, LienPdf } from '../comite/commun';
 import { Alerte, Chargement, ErreurApi, FilAriane } from '../components/ui';
@@ -223,6 +223,11 @@ function ImportConsolidation({ onFait }: { onFait: (annee: number | undefined) =
     <section className="carte" aria-labelledby="import-conso-titre">
       <h2 id="import-conso-titre">Importer les chiffres d’années passées</h2>
       <p className="aide">Un fichier CSV (séparateur « ; »), une ligne par PLIE et par année, avec les colonnes : <code>{FILIERE_CSV}</code>. Un total qui contredit ses composantes est importé et signalé, jamais corrigé.</p>
+      <details className="aide">
+        <summary>Colonnes facultatives des tableaux 2 à 5</summary>
+        <p>Un tableau laissé vide est signalé « sans données » ; un tableau commencé doit avoir ses totaux. Les parts sont en %, les montants en euros.</p>
+        <dl>{COLONNES_FACULTATIVES.map((c) => <div key={c.titre}><dt>{c.titre}</dt><dd><code>{c.motif}</code> — codes : <code>{c.valeurs}</code></dd></div>)}</dl>
+      </details>
       {refus && <AlerteRefus key={`${refus.code}-${refus.message}`} erreur={refus} titre="Rien n’est importé" />}
       {fait && <p className="message-succes" role="status">{fait}</p>}
       <input id="import-conso-fichier" type="file" accept=".csv,text/csv" className="sr-only" disabled={envoi} onChange={(e) => void choisir(e)} />
