@@ -4,7 +4,7 @@ import { CodeFiche, FicheOperation, IdPlie, Liste, NotesInternes, facultatif, pa
 import { CODES_PROGRAMME } from '../domain/programmes';
 import { instantCloture, instantOuverture } from '../domain/temps';
 import { TypePiece } from './type-piece';
-import { STATUTS_JURIDIQUES } from './organisation';
+import { STATUTS_JURIDIQUES } from './statuts-juridiques';
 
 export * from './fiche';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { TexteCourt } from './common';
 import { siretValide } from '../domain/organisation/siret';
+import { STATUTS_JURIDIQUES } from './statuts-juridiques';
 
 export const Siret = z
   .string()
@@ -22,15 +23,7 @@ export const Adresse = z.strictObject({
   commune: TexteCourt,
 });
 
-export const STATUTS_JURIDIQUES = [
-  'association',
-  'collectivite_territoriale',
-  'etablissement_public',
-  'entreprise',
-  'structure_insertion',
-  'groupement_interet_public',
-  'autre',
-] as const;
+export { STATUTS_JURIDIQUES } from './statuts-juridiques';
 
 export const DemandeOrganisation = z.strictObject({
   siret: Siret,
