@@ -14,7 +14,7 @@ import { Dossier } from '#shared/schemas/dossier';
 import { semerDossiers, STATUTS_DEPOSES } from '../fixtures/dossiers-en-masse';
 import { client, demarrerGuichet } from './helpers';
 import { aapOuvert, organisation } from './dossiers-helpers';
-import { dossierProgramme, GESTIONNAIRE, OI, P1 } from './comite-helpers';
+import { conventionEnVigueur, GESTIONNAIRE, OI, P1 } from './comite-helpers';
 
 const CIBLE = 'PLIE Cible #1';
 /** A name that is a prefix of the target's: its dossiers must not show under the target. */
@@ -119,13 +119,13 @@ describe('the OI list of an AAP’s dossiers, filtered', () => {
     }
   }, 120_000);
 
-  it('keeps every key through the write paths: creation, save, dépôt, recevabilité, instruction, comité, programmation', async () => {
+  it('keeps every key through the write paths: creation, save, dépôt, recevabilité, instruction, comité, programmation, convention', async () => {
     // Every dossier item written on the way (PutItem or a transaction's Put) carries the keys of what it holds.
     const espion = vi.spyOn(dynamo(), 'send');
-    let d: Awaited<ReturnType<typeof dossierProgramme>>;
+    let d: Awaited<ReturnType<typeof conventionEnVigueur>>;
     let appels: unknown[][];
     try {
-      d = await dossierProgramme(api, aapId, 856_000, 856_000);
+      d = await conventionEnVigueur(api, aapId);
     } finally {
       appels = [...espion.mock.calls];
       espion.mockRestore();
@@ -143,6 +143,8 @@ describe('the OI list of an AAP’s dossiers, filtered', () => {
       for (const k of ['gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk']) if (!(k in attendues)) expect(i[k], k).toBeUndefined();
     }
     expect([...statuts]).toEqual(expect.arrayContaining(['brouillon', 'depose', 'recevable', 'instruit', 'inscrit_comite', 'selectionne', 'programme']));
+    // The convention's writes (convention-repository) too.
+    expect(ecrits.filter((i) => (i.suivi as { convention?: unknown } | undefined)?.convention).length).toBeGreaterThan(1);
     const lu = (await dossierRepository.lire(d!.id))!;
     const stocke = (await dynamo().send(new GetCommand({ TableName: tableName(), Key: { pk: `DOSSIER#${d!.id}`, sk: 'META' } }))).Item!;
     expect(stocke).toMatchObject(clesListe(lu));
