@@ -185,12 +185,17 @@ describe('reads of a dossier: the fiche and the header’s attributes the rules 
     expect(lectureDeLAap(oi.appels)).toEqual([]);
     expect(oi.appels.filter((a) => a.cles.includes(`AAP#${aap.id}/META`))).toHaveLength(1);
 
-    // A page of one statut: the OI's assignments and the page's Query, both keyed by the OI, are asked for together.
+    // A page of one statut: the page's Query (under the caller's OI) is sent before the header has answered.
     const { r, traces } = await tracer(() => api.get(`/gestion/dossiers?aapId=${aap.id}&statut=depose&limit=50`, { as: OI }));
     expect(r.status).toBe(200);
     const page = traces.find((t) => t.cle.startsWith('Query DOSOI#'))!;
-    const affectations = traces.filter((t) => t !== page && t.envoi < page.reponse!);
-    expect(affectations.map((t) => t.cle.split(' ')[0])).toEqual(['GetItem']);
+    expect(page.envoi).toBeLessThan(traces.find((t) => t.cle === `GetItem AAP#${aap.id}/META`)!.reponse!);
+    // The search's page of one statut: the OI's assignments are read beside the page's Query.
+    const recherche = await tracer(() => api.get('/gestion/recherche?statut=depose&limit=50', { as: OI }));
+    expect(recherche.r.status).toBe(200);
+    const q = recherche.traces.find((t) => t.cle.startsWith('Query DOSOI#'))!;
+    const aff = recherche.traces.find((t) => t.cle.startsWith('Query AFFECT#'))!;
+    expect([aff.envoi < q.reponse!, aff.reponse! > q.envoi]).toEqual([true, true]);
   });
 
   it('GET enveloppe reads the header once, projected', async () => {

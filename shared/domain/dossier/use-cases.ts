@@ -355,13 +355,17 @@ export async function accuseComplements(ctx: ContexteDossier, actor: Actor, id: 
 
 /** OI staff: the dossiers of one of their OI's AAPs, filtered. */
 export async function listerPourOi(ctx: ContexteDossier, actor: Actor, f: FiltresDossiersOi) {
-  // The header once (projected), for the tenancy and every line of the page.
+  // The header once (projected), for the tenancy and every line of the page; the page itself asked for at the same
+  // time under the caller's own OI, and used only if the header names that OI and the caller may list it.
+  const devinee = actor.oi ? ctx.dossiers.parAap({ ...f, oi: actor.oi }) : null;
+  devinee?.catch(() => undefined);
   const aap = await enteteAap(ctx, f.aapId, ['id', 'reference', 'statut', 'organismeIntermediaire', ...CHAMPS_AAP.resume]);
   exiger(actor, 'dossier.lister_gestion', { oi: aap?.organismeIntermediaire.sigle ?? null }, () =>
     new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`),
   );
   if (!aap) throw new Introuvable('AAP_INTROUVABLE', `Aucun appel à projets de votre OI ne porte l’identifiant ${f.aapId}.`);
-  const page = await ctx.dossiers.parAap({ ...f, oi: aap.organismeIntermediaire.sigle });
+  const oi = aap.organismeIntermediaire.sigle;
+  const page = await (devinee && oi === actor.oi ? devinee : ctx.dossiers.parAap({ ...f, oi }));
   return { items: await resumer(ctx, page.items, new Map([[aap.id, aap]])), cursor: page.cursor, aap: { id: aap.id, reference: aap.reference, statut: statutEffectif(aap, ctx.maintenant) } };
 }
 
