@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { RapportConsolide } from '#shared/domain/consolidation/consolider';
-import { ENTETES, LIGNES_TABLEAU_1, LIGNES_TABLEAU_5 } from '#shared/domain/consolidation/libelles';
+import { ENTETES, LIGNES_TABLEAU_1, LIGNES_TABLEAU_5, NON_RENSEIGNE, TITRES, type CodeTableau } from '#shared/domain/consolidation/libelles';
 
 /** A sheet's name says how many PLIE the table rests on (31 characters at most). */
 const surPlie = (n: number | null) => (n === null ? 'PLIE non indiqués' : `${n} PLIE`);
 
 /** The same report as a workbook (exceljs): one sheet per table, typed numbers, the warnings with both figures. */
-export async function classeurConsolidation(p: { oi: string; annee: number; rapport: RapportConsolide; direct?: { calculeLe: string } | null; filtre?: { programme: { code: string; libelle: string; portee: string; sansProgramme: string[] } | null } | null }): Promise<Uint8Array> {
+export async function classeurConsolidation(p: { oi: string; annee: number; rapport: RapportConsolide; direct?: { calculeLe: string } | null; nonRenseignes?: readonly { tableau: CodeTableau; raison: string }[]; filtre?: { programme: { code: string; libelle: string; portee: string; sansProgramme: string[] } | null } | null }): Promise<Uint8Array> {
   const { rapport: r } = p;
   const c = new ExcelJS.Workbook();
   c.creator = 'Guichet';
@@ -104,6 +104,7 @@ export async function classeurConsolidation(p: { oi: string; annee: number; rapp
       ...x.lignes.map((l) => [x.tableau, x.libelle, l.libelle, l.valeur, x.plieRepondants]), [x.tableau, x.libelle, 'Total', x.total, x.plieRepondants],
     ]), [undefined, undefined, undefined, '#,##0']);
   }
+  if (p.nonRenseignes?.length) feuille('Non renseignés', ['Tableau', NON_RENSEIGNE], p.nonRenseignes.map((x) => [TITRES[x.tableau], x.raison]));
   feuille('Ratios', ['Ratio', 'Valeur'], [
     ['Coût par participant (€)', r.ratios.coutParParticipant], ['dont financements directs (€)', r.ratios.coutDirectParParticipant], ['dont FSE (€)', r.ratios.fseParParticipant],
     ['Effet levier FSE / 1 € communes-EPCI', r.ratios.levierFse], ['Effet levier total / 1 € communes-EPCI', r.ratios.levierTotal],

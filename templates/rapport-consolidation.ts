@@ -1,5 +1,5 @@
 import type { RapportConsolide } from '#shared/domain/consolidation/consolider';
-import { ENTETES, LIGNES_TABLEAU_1, LIGNES_TABLEAU_5, TITRES } from '#shared/domain/consolidation/libelles';
+import { ENTETES, LIGNES_TABLEAU_1, LIGNES_TABLEAU_5, NON_RENSEIGNE, TITRES, type CodeTableau } from '#shared/domain/consolidation/libelles';
 import { grille } from './pdf/grille';
 import { drawBandeau } from './pdf/furniture';
 import { PdfLayout } from './pdf/layout';
@@ -16,6 +16,8 @@ export interface RapportConsolidationInput {
   /** The current year's live figures: when they were computed (they date the document). */
   direct?: { calculeLe: string; plies?: Array<{ plie: string; participants: number; participantsTableau3?: number }> } | null;
   rapport: RapportConsolide;
+  /** The live year's tables Guichet does not record, and why. */
+  nonRenseignes?: readonly { tableau: CodeTableau; raison: string }[];
   /** The filters applied: a programme chosen is named in the title and its scope stated under it. */
   filtre?: { programme: { code: string; libelle: string; portee: string } | null } | null;
 }
@@ -87,6 +89,10 @@ export async function renderRapportConsolidation(input: RapportConsolidationInpu
   }
   tableau3ter(layout, r);
   tableaux4et5(layout, r);
+  if (input.nonRenseignes?.length) {
+    layout.heading(`${NON_RENSEIGNE} (${input.nonRenseignes.length} tableaux)`, 2, 80);
+    layout.bullets(input.nonRenseignes.map((x) => `${TITRES[x.tableau]} \u2014 ${x.raison}`), { size: 9 });
+  }
   layout.heading('Ratios', 2);
   layout.field('Coût par participant', eur(r.ratios.coutParParticipant), 200, { bold: true });
   layout.field('dont financements directs', eur(r.ratios.coutDirectParParticipant), 200);

@@ -27,11 +27,15 @@ const CONNUS = new Set<string>(COMPTEURS);
 
 const itemMarque = (m: Marque) => ({
   ...cleMarque(m.dossierId, m.participantId), entite: 'AGREGAT_MARQUE', oi: m.oi, plie: m.plie, version: m.version,
-  apports: m.apports.map((a) => `${a.annee}:${a.compteur}`),
+  apports: m.apports.map((a) => `${a.annee}:${a.compteur}${a.valeur === undefined ? '' : `=${a.valeur}`}`),
 });
 const lireMarque = (i: Record<string, unknown>): Marque => ({
   dossierId: String(i.pk).slice('AGGPART#'.length), participantId: String(i.sk), oi: String(i.oi), plie: String(i.plie), version: Number(i.version),
-  apports: (i.apports as string[]).map((s) => ({ annee: Number(s.slice(0, s.indexOf(':'))), compteur: s.slice(s.indexOf(':') + 1) as Compteur })),
+  apports: (i.apports as string[]).map((s) => {
+    // `<année>:<compteur>`, or `<année>:<compteur>=<valeur>` for a sum (a parcours' days).
+    const [cle, valeur] = s.slice(s.indexOf(':') + 1).split('=') as [string, string | undefined];
+    return { annee: Number(s.slice(0, s.indexOf(':'))), compteur: cle as Compteur, ...(valeur === undefined ? {} : { valeur: Number(valeur) }) };
+  }),
 });
 
 async function ecrireParLots(requetes: Record<string, unknown>[]) {
@@ -113,7 +117,7 @@ export const agregatsPlieRepository: AgregatsStore = {
       }));
       for (const i of r.Items ?? []) {
         const c: CompteursAnnee = {};
-        for (const [k, v] of Object.entries(i)) if (k.startsWith('c_') && (CONNUS.has(k.slice(2)) || /^op_.+_(entrees|sorties)$/.test(k.slice(2)) || /^profil_[a-z0-9_]+_(entrees|positives|sansSuite)$/.test(k.slice(2))) && Number(v) !== 0) c[k.slice(2) as Compteur] = Number(v);
+        for (const [k, v] of Object.entries(i)) if (k.startsWith('c_') && (CONNUS.has(k.slice(2)) || /^op_.+_(entrees|sorties)$/.test(k.slice(2)) || /^profil_[a-z0-9_]+_(entrees|positives|sansSuite)$/.test(k.slice(2)) || /^duree_(toutes|positives|sans_suite)_(total|moins_26|plus_26)_(tous|femme|homme)_(nombre|jours)$/.test(k.slice(2))) && Number(v) !== 0) c[k.slice(2) as Compteur] = Number(v);
         out.set(Number(String(i.sk).slice('ANNEE#'.length)), c);
       }
       depart = r.LastEvaluatedKey;

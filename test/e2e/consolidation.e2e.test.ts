@@ -96,8 +96,9 @@ describe('reports and consolidation of the OI’s PLIE', () => {
     expect(await texte(page, 'sources')).toMatch(/PLIE de Bordeaux — en direct, calculé le/);
     expect(await texte(page, 'flux')).toMatch(/Taux de sorties positives \(positives ÷ total des sorties\)\s*40,00 %/);
     expect(await texte(page, 'repartition-T1bis')).toContain('sortie positive — emploi durable');
-    // The live year has none of Tableaux 2 to 5 (no figure, never zeros).
+    // The live year's tables Guichet does not record: said « non renseigné » with the reason, never zeros.
     expect(await page.getByTestId('tableau-T2').count()).toBe(0);
+    expect(await texte(page, 'non-renseignes')).toContain('Tableau 2 : analyse des parcours — Guichet n’enregistre pas les étapes des parcours');
     await captureSi(page, 'consolidation-annee-en-cours');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le classeur (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`consolidation-plie-AGAPE-${annee}.xlsx`);

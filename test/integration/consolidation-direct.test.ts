@@ -88,6 +88,8 @@ describe('the PLIE-year counters of the current year', () => {
     const v = await verifier(ctx, oi, plie);
     expect(v.maintenus[ANNEE]).toMatchObject({ entrees: 3, sorties: 2, sansSuite: 2, dontAbandons: 1, dontDemenagements: 1 });
     expect(v.maintenus[ANNEE]!.sortiesPositives).toBeUndefined();
+    // Tableau 2bis: the two exits and their days in parcours (8 and 10), kept with the counters and rebuilt alike.
+    expect(v.maintenus[ANNEE]).toMatchObject({ duree_toutes_total_tous_nombre: 2, duree_toutes_total_tous_jours: 18, duree_sans_suite_total_femme_nombre: 2, duree_sans_suite_total_femme_jours: 18 });
 
     // The same batch of the stream (these records, every version of each) handed twice, then only the creations.
     const lot = (await fluxComplet()).filter((r) => r.dynamodb?.Keys?.pk?.S === `DOSSIER#${d.id}` && r.dynamodb?.Keys?.sk?.S?.startsWith('PART#'));
@@ -125,6 +127,10 @@ describe('the PLIE-year counters of the current year', () => {
       expect.objectContaining({ libelle: 'Entrées de l’année par sexe', lignes: [{ libelle: 'Femmes', valeur: 3 }], total: 3 }),
     ]));
     expect(r.body.rapport.avertissements).toEqual([]);
+    // Tableau 2bis from the entry and exit dates: 18 days over 2 exits; the tables Guichet does not record said so, never zeros.
+    expect(r.body.rapport.dureesParcours).toMatchObject({ plieRepondants: 1, lignes: expect.arrayContaining([expect.objectContaining({ sortie: 'toutes', public: 'total', nombre: { total: 2, hommes: 0, femmes: 2 }, dureeMoyenne: { total: 0.3, hommes: null, femmes: 0.3 } })]) });
+    expect(r.body.rapport.parcours).toBeNull();
+    expect(r.body.nonRenseignes.map((x: { tableau: string }) => x.tableau)).toEqual(['T2', 'T2ter', 'T3ter', 'T4', 'T5']);
     // A PLIE asked for without figures this year is listed, not dropped.
     const choisis = await api.get(`/gestion/consolidation?annee=${ANNEE}&plies=${plie},bordeaux`, { as: GESTIONNAIRE });
     expect(choisis.body.plieSansInstantane).toEqual(['bordeaux']);
@@ -136,6 +142,9 @@ describe('the PLIE-year counters of the current year', () => {
     const texte = spawnSync('pdftotext', ['-layout', chemin, '-'], { encoding: 'utf8' }).stdout.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
     expect(texte).toContain('chiffres en direct des données de Guichet');
     expect(texte).toContain('Flux d’entrées et de sorties (tableau 1) — 1 PLIE');
+    expect(texte).toContain('Tableau 2bis : durée des parcours — 1 PLIE');
+    expect(texte).toContain('Non renseigné dans Guichet pour l’année en cours (5 tableaux)');
+    expect(texte).toContain('Tableau 2 : analyse des parcours — Guichet n’enregistre pas les étapes des parcours');
     const xlsx = await api.get(`/gestion/consolidation/rapport.xlsx?annee=${ANNEE}`, { as: GESTIONNAIRE });
     expect(xlsx.status).toBe(200);
   }, 60_000);

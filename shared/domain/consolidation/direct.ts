@@ -23,11 +23,19 @@ export const COMPTEURS_FLUX = ['entrees', 'sorties', 'sortiesPositives', 'dontEm
 export type CompteurOperation = `op_${string}_entrees` | `op_${string}_sorties`;
 /** Per profile (sex, age band at entry): entries, positive exits and exits without follow-up, as Tableau 1 splits them. */
 export type CompteurProfil = `profil_${'femme' | 'homme' | AgeProfil}_${'entrees' | 'positives' | 'sansSuite'}`;
-export type Compteur = (typeof COMPTEURS_FLUX)[number] | `categorie_${CategorieSortie}` | CompteurOperation | CompteurProfil;
+/**
+ * Tableau 2bis, per exit of the year: the exits and their days in parcours (entry to exit), by kind of exit (all,
+ * positive, sans suite), public (all, age at entry under 26 or not) and sex (`tous` for both): the mean duration is
+ * Σ days ÷ exits, so that PLIE and years add up.
+ */
+export const SORTIES_DUREE = ['toutes', 'positives', 'sans_suite'] as const;
+export const PUBLICS_DUREE = ['total', 'moins_26', 'plus_26'] as const;
+export type CompteurDuree = `duree_${(typeof SORTIES_DUREE)[number]}_${(typeof PUBLICS_DUREE)[number]}_${'tous' | 'femme' | 'homme'}_${'nombre' | 'jours'}`;
+export type Compteur = (typeof COMPTEURS_FLUX)[number] | `categorie_${CategorieSortie}` | CompteurOperation | CompteurProfil | CompteurDuree;
 export const COMPTEURS: readonly Compteur[] = [...COMPTEURS_FLUX, ...CATEGORIES_SORTIE.map((c) => `categorie_${c}` as const)];
 
-/** One +1 of a participant on a counter of a year; a participant's contribution is a short list of them. */
-export interface Apport { annee: number; compteur: Compteur }
+/** One +1 of a participant on a counter of a year (+`valeur` for a sum, the days of a parcours); a participant's contribution is a short list of them. */
+export interface Apport { annee: number; compteur: Compteur; valeur?: number }
 export type CompteursAnnee = Partial<Record<Compteur, number>>;
 
 const EMPLOI: readonly CategorieSortie[] = ['emploi_durable', 'emploi_dynamique', 'emploi'];
@@ -65,6 +73,19 @@ export function apportParticipant(p: ParticipantCompte, versions: readonly Versi
   if (dossierId) apports.push({ annee, compteur: `op_${dossierId}_sorties` });
   const q = qualifierSortie({ ...p.sortie, dateNaissance: p.identite.dateNaissance }, versions, p.decisionCommission ?? null);
   const plus = (compteur: Compteur) => apports.push({ annee, compteur });
+  // Tableau 2bis: the parcours' days, from entry to exit (a date before the entry counts no duration).
+  const jours = Math.round((Date.parse(p.sortie.date.slice(0, 10)) - Date.parse(p.dateEntree.slice(0, 10))) / 86_400_000);
+  if (jours >= 0) {
+    const positive = CATEGORIES_POSITIVES.includes(q.categorie);
+    for (const so of ['toutes', positive ? 'positives' : 'sans_suite'] as const) {
+      for (const pu of ['total', ageProfil(p.identite.dateNaissance, p.dateEntree) === 'moins_26' ? 'moins_26' : 'plus_26'] as const) {
+        for (const se of ['tous', ...(p.identite.sexe ? [p.identite.sexe] : [])] as const) {
+          plus(`duree_${so}_${pu}_${se}_nombre`);
+          if (jours > 0) apports.push({ annee, compteur: `duree_${so}_${pu}_${se}_jours`, valeur: jours });
+        }
+      }
+    }
+  }
   plus('sorties');
   plus(`categorie_${q.categorie}`);
   for (const x of profils) plus(`profil_${x}_${CATEGORIES_POSITIVES.includes(q.categorie) ? 'positives' : 'sansSuite'}`);
@@ -82,7 +103,7 @@ export function apportParticipant(p: ParticipantCompte, versions: readonly Versi
 export function compter(apports: readonly Apport[], signe = 1, dans = new Map<number, CompteursAnnee>()): Map<number, CompteursAnnee> {
   for (const a of apports) {
     const c = dans.get(a.annee) ?? {};
-    c[a.compteur] = (c[a.compteur] ?? 0) + signe;
+    c[a.compteur] = (c[a.compteur] ?? 0) + signe * (a.valeur ?? 1);
     dans.set(a.annee, c);
   }
   return dans;
@@ -121,6 +142,11 @@ export function fluxDeLAnnee(compteurs: ReadonlyMap<number, CompteursAnnee>, ann
     dontDemenagements: n(c, 'dontDemenagements'),
     dontAutres: n(c, 'dontAutres'),
     sortiesParCategorie: Object.fromEntries(CATEGORIES_SORTIE.map((k) => [k, n(c, `categorie_${k}`)])) as Record<CategorieSortie, number>,
+    durees: SORTIES_DUREE.flatMap((sortie) => PUBLICS_DUREE.flatMap((pu) => {
+      const x = (se: 'tous' | 'femme' | 'homme') => ({ nombre: n(c, `duree_${sortie}_${pu}_${se}_nombre`), jours: n(c, `duree_${sortie}_${pu}_${se}_jours`) });
+      const [tous, femmes, hommes] = [x('tous'), x('femme'), x('homme')];
+      return tous.nombre ? [{ sortie, public: pu, tous, femmes, hommes }] : [];
+    })),
     profils: Object.fromEntries((['femme', 'homme', ...AGES_PROFIL] as const).map((x) => [x, { entrees: n(c, `profil_${x}_entrees`), positives: n(c, `profil_${x}_positives`), sansSuite: n(c, `profil_${x}_sansSuite`) }])) as Record<'femme' | 'homme' | AgeProfil, { entrees: number; positives: number; sansSuite: number }>,
   };
 }
@@ -200,12 +226,14 @@ export function financementsDeLAnnee(operations: readonly Operation[], annee: nu
   };
 }
 
+const JOURS_PAR_MOIS = 365.25 / 12;
+
 /** The year's snapshot of one PLIE from its counters and operations: what `consolider` reads for an imported year. */
 export function instantaneDirect(p: {
   annee: number; plie: string; libelle: string; calculeLe: string;
   compteurs: ReadonlyMap<number, CompteursAnnee>; operations: readonly Operation[];
 }): InstantanePlie {
-  const { sortiesParCategorie, profils, ...flux } = fluxDeLAnnee(p.compteurs, p.annee);
+  const { sortiesParCategorie, profils, durees, ...flux } = fluxDeLAnnee(p.compteurs, p.annee);
   const financements = financementsDeLAnnee(p.operations, p.annee);
   const sorties = flux.sortiesPositives + flux.sansSuite;
   const avecFlux = flux.enParcoursDurant > 0 || sorties > 0;
@@ -217,6 +245,20 @@ export function instantaneDirect(p: {
     perimetre: `${p.operations.length} opération${p.operations.length > 1 ? 's' : ''} programmée${p.operations.length > 1 ? 's' : ''}`,
     ...(avecFlux ? { flux } : {}),
     ...(financements ? { financements } : {}),
+    // Tableau 2bis of the year's exits: mean months = Σ days ÷ exits ÷ (365,25 ÷ 12), unrounded (the report rounds).
+    ...(durees.length ? {
+      dureesParcours: {
+        periode: `Sorties de ${p.annee} (dates d’entrée et de sortie des fiches des participants)`,
+        lignes: durees.map((d) => {
+          const mois = (x: { nombre: number; jours: number }) => x.jours / x.nombre / JOURS_PAR_MOIS;
+          return {
+            sortie: d.sortie, public: d.public,
+            nombre: { total: d.tous.nombre, hommes: d.hommes.nombre, femmes: d.femmes.nombre },
+            dureeMoyenne: { total: mois(d.tous), ...(d.hommes.nombre ? { hommes: mois(d.hommes) } : {}), ...(d.femmes.nombre ? { femmes: mois(d.femmes) } : {}) },
+          };
+        }),
+      },
+    } : {}),
     repartitions: [
       ...(sorties > 0
         ? [{

@@ -91,3 +91,16 @@ export const LIGNES_TABLEAU_5: readonly { libelle: string; euros?: true; lire: (
   { libelle: 'Réunions collectives organisées par le PLIE dans l’année', lire: (t) => t.reunions.organisees },
   { libelle: 'Réunions collectives « institutionnelles » auxquelles le PLIE a participé', lire: (t) => t.reunions.institutionnellesSuivies },
 ];
+
+/**
+ * The tables Guichet cannot fill for the current year, and why: shown as « non renseigné dans Guichet pour l’année en
+ * cours », never as zeros. (Tableau 2bis is computed from the participants' entry and exit dates.)
+ */
+export const NON_RENSEIGNES_DIRECT: readonly { tableau: CodeTableau; raison: string }[] = [
+  { tableau: 'T2', raison: 'Guichet n’enregistre pas les étapes des parcours (type d’action ou d’étape, étape principale au 31/12, financement par le PLIE).' },
+  { tableau: 'T2ter', raison: 'Guichet n’enregistre pas les étapes des participants en ACI ou en SIAE.' },
+  { tableau: 'T3ter', raison: 'Guichet n’enregistre pas les financements du PLIE aux ACI et SIAE par fonction (aide au démarrage, encadrement technique, accompagnement, formation).' },
+  { tableau: 'T4', raison: 'Les sorties saisies dans Guichet donnent la situation (CDI, CDD…) mais ni le secteur d’activité, ni le type ni la taille de l’employeur, ni le dispositif du contrat ; la seule répartition par type de contrat n’est pas encore calculée.' },
+  { tableau: 'T5', raison: 'Guichet n’enregistre ni l’équipe de la structure d’animation et de gestion, ni l’ingénierie, ni les partenaires et entreprises, ni les réunions ; les opérations programmées de l’année sont listées avec les chiffres en direct.' },
+];
+export const NON_RENSEIGNE = 'Non renseigné dans Guichet pour l’année en cours';

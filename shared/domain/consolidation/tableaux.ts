@@ -13,7 +13,7 @@ import {
 import type { InstantanePlie } from '../../schemas/consolidation';
 import { fr, pourcentage, quotient, type Avertissement } from './consolider';
 
-type Instantane = Pick<InstantanePlie, 'plie' | 'annee' | 'perimetre' | 'parcours' | 'dureesParcours' | 'beneficiairesSiae' | 'financementsSiae' | 'sortiesEmploi' | 'autresDonnees'>;
+type Instantane = Pick<InstantanePlie, 'plie' | 'annee' | 'flux' | 'financements' | 'parcours' | 'dureesParcours' | 'beneficiairesSiae' | 'financementsSiae' | 'sortiesEmploi' | 'autresDonnees'>;
 
 const somme = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 /** Summed sexes only when every part gives them: otherwise unknown, never a partial sum. */
@@ -26,13 +26,16 @@ function toleranceParts(parts: readonly number[]) {
   const decimales = Math.max(0, ...parts.map((p) => (String(p).split('.')[1] ?? '').length));
   return parts.length * 0.5 * 10 ** -decimales + 1e-9;
 }
+/** A published consolidation: a snapshot that states, for one of its tables, how many PLIE are behind it. */
+const consolidation = (i: Instantane) => [i.flux, i.financements, i.parcours, i.dureesParcours, i.beneficiairesSiae, i.financementsSiae, i.sortiesEmploi, i.autresDonnees].some((t) => t?.plieRepondants !== undefined);
+
 /**
- * How many PLIE a table rests on: a PLIE's own snapshot counts 1, a published consolidation (a snapshot with a
- * perimeter) the number it states, and null (« non indiqué ») when it states none: never guessed.
+ * How many PLIE a table rests on: a PLIE's own snapshot counts 1, a published consolidation the number it states,
+ * and null (« non indiqué ») when it states none for that table: never guessed.
  */
 function repondants(xs: readonly Instantane[], table: (i: Instantane) => { plieRepondants?: number | undefined } | undefined): number | null {
   const ts = xs.flatMap((i) => { const t = table(i); return t ? [{ i, t }] : []; });
-  return ts.some((x) => x.t.plieRepondants === undefined && x.i.perimetre) ? null : somme(ts.map((x) => x.t.plieRepondants ?? 1));
+  return ts.some((x) => x.t.plieRepondants === undefined && consolidation(x.i)) ? null : somme(ts.map((x) => x.t.plieRepondants ?? 1));
 }
 /** One decimal (mean durations in months). */
 const dixieme = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10) / 10);

@@ -12,6 +12,7 @@ import type { AapStore } from '../aap/use-cases';
 import { PROGRAMMES, type CodeProgramme } from '../programmes';
 import { instantanesDirects, type ContexteAgregats } from './agregats';
 import { consolider } from './consolider';
+import { NON_RENSEIGNES_DIRECT } from './libelles';
 import { lireCsvConsolidation, type LigneRefusee } from './import-csv';
 
 export interface ContexteConsolidation {
@@ -102,6 +103,8 @@ export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: Filtr
       }
       : null,
     rapport: consolider(retenus),
+    /** The live year's tables Guichet does not record, with the reason: « non renseigné », never zeros. */
+    nonRenseignes: direct ? NON_RENSEIGNES_DIRECT : [],
   };
 }
 

@@ -25,11 +25,30 @@ describe('a participant’s contribution to its PLIE’s counters', () => {
     expect(apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'cdi', tempsPlein: true }), []).map((a) => a.compteur)).toEqual(expect.arrayContaining(['categorie_a_qualifier', 'sansSuite', 'dontAutres']));
   });
 
+  it('Tableau 2bis of the live year: mean months from Σ days ÷ exits, by sex and age, summed across participants (never a mean of means)', () => {
+    const f = (entree: string, date: string, sexe: 'femme' | 'homme', naissance = '1990-01-01') => apportParticipant(p(entree, { date, situation: 'abandon' }, { dateNaissance: naissance, sexe }), BORDEAUX);
+    // 365,25 days (one year) and 3 × 365,25 days: 24 months on average, not the mean of 12 and 36 weighted otherwise.
+    const c = compter([...f('2025-01-01', '2026-01-01', 'femme'), ...f('2023-01-01', '2026-01-01', 'homme', '2005-06-01')]);
+    const i = instantaneDirect({ annee: 2026, plie: 'bordeaux', libelle: 'PLIE de Bordeaux', calculeLe: '2026-12-01T00:00:00.000Z', compteurs: c, operations: [] });
+    const toutes = i.dureesParcours!.lignes.find((l) => l.sortie === 'toutes' && l.public === 'total')!;
+    expect(toutes.nombre).toEqual({ total: 2, hommes: 1, femmes: 1 });
+    expect(toutes.dureeMoyenne.total).toBeCloseTo((365 + 1096) / 2 / (365.25 / 12), 6);
+    expect(i.dureesParcours!.lignes.map((l) => `${l.sortie}/${l.public}`)).toEqual(['toutes/total', 'toutes/moins_26', 'toutes/plus_26', 'sans_suite/total', 'sans_suite/moins_26', 'sans_suite/plus_26']);
+    const r = consolider([i]);
+    expect(r.dureesParcours!.lignes[0]).toMatchObject({ nombre: { total: 2, hommes: 1, femmes: 1 }, dureeMoyenne: { total: 24, hommes: 36, femmes: 12 } });
+    expect(r.avertissements).toEqual([]);
+  });
+
   it('moves the counters by the difference only: an exit keyed moves the exit’s year, an unchanged record moves nothing', () => {
     const avant = apportParticipant(p('2026-01-10'), BORDEAUX);
     const apres = apportParticipant(p('2026-01-10', { date: '2026-03-01', situation: 'abandon' }), BORDEAUX);
     expect(ecart(avant, avant).size).toBe(0);
-    expect(Object.fromEntries(ecart(avant, apres))).toEqual({ 2026: { sorties: 1, sansSuite: 1, dontAbandons: 1, categorie_negative: 1, profil_de_26_a_45_sansSuite: 1 } });
+    // The exit 50 days after the entry: counted in Tableau 2bis's exits and days, all exits and sans suite, all publics and 26 ans et plus.
+    expect(Object.fromEntries(ecart(avant, apres))).toEqual({ 2026: {
+      sorties: 1, sansSuite: 1, dontAbandons: 1, categorie_negative: 1, profil_de_26_a_45_sansSuite: 1,
+      duree_toutes_total_tous_nombre: 1, duree_toutes_total_tous_jours: 50, duree_toutes_plus_26_tous_nombre: 1, duree_toutes_plus_26_tous_jours: 50,
+      duree_sans_suite_total_tous_nombre: 1, duree_sans_suite_total_tous_jours: 50, duree_sans_suite_plus_26_tous_nombre: 1, duree_sans_suite_plus_26_tous_jours: 50,
+    } });
     const retour = ecart(apres, avant).get(2026)!;
     expect(retour.sorties).toBe(-1);
   });

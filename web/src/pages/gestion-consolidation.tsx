@@ -2,7 +2,7 @@ import '../styles-gestion.css';
 import { useState, type FormEvent } from 'react';
 import * as z from 'zod';
 import { CODES_PROGRAMME, PROGRAMMES } from '#shared/domain/programmes';
-import { LIGNES_TABLEAU_1 } from '#shared/domain/consolidation/libelles';
+import { LIGNES_TABLEAU_1, NON_RENSEIGNE, TITRES, type CodeTableau } from '#shared/domain/consolidation/libelles';
 import { COLONNES_FACULTATIVES, FILIERE_CSV } from './gestion-consolidation-csv';
 import { entier, euros, pct, RapportTableaux, Tableaux2, Tableaux3a5 } from './gestion-consolidation-tableaux';
 import { AlerteRefus, LienPdf } from '../comite/commun';
@@ -21,6 +21,7 @@ const Reponse = z.object({
   plies: z.array(z.object({ plie: z.string(), libelle: z.string() })),
   choixPlies: z.array(z.object({ plie: z.string(), libelle: z.string() })).optional(),
   plieSansInstantane: z.array(z.string()),
+  nonRenseignes: z.array(z.object({ tableau: z.enum(Object.keys(TITRES) as [CodeTableau, ...CodeTableau[]]), raison: z.string() })).default([]),
   instantanes: z.array(z.object({ plie: z.string(), libelle: z.string(), source: z.string().nullable(), importe: z.object({ le: z.string(), nom: z.string() }).nullable(), direct: z.boolean().optional(), programme: z.string().nullable().optional() })),
   filtre: z.object({ programme: z.object({ code: z.string(), libelle: z.string(), portee: z.string(), sansProgramme: z.array(z.string()) }).nullable() }).optional(),
   direct: z.object({
@@ -320,6 +321,12 @@ export function PageGestionConsolidation() {
           {data.rapport.repartitions.length > 0 && <Repartitions r={data.rapport.repartitions} />}
           {data.rapport.financements && <Financements f={data.rapport.financements} ratios={data.rapport.ratios} />}
           <Tableaux3a5 r={data.rapport} avertissements={data.rapport.avertissements} />
+          {data.nonRenseignes.length > 0 && (
+            <section className="carte" aria-labelledby="non-renseignes-titre" data-testid="non-renseignes">
+              <h2 id="non-renseignes-titre">{NON_RENSEIGNE}</h2>
+              <ul>{data.nonRenseignes.map((x) => <li key={x.tableau}><strong>{TITRES[x.tableau]}</strong> — {x.raison}</li>)}</ul>
+            </section>
+          )}
         </>
       )}
       {admin && <ImportConsolidation onFait={(a) => { if (a && String(a) !== annee) navigate(`/gestion/consolidation${query({ annee: String(a) })}`); else void recharger(); }} />}
