@@ -224,6 +224,17 @@ describe('the dépôt and its receipt', () => {
     expect(depot.appels.filter((a) => a.cles.some((c) => c.startsWith('AAP#'))).map(resume1)).toEqual([`BatchGetItem AAP#${aap.id}/META + AAP#${aap.id}/FICHE#HP1`]);
     expect(depot.appels.filter((a) => a.operation === 'TransactWriteItems')).toHaveLength(1);
     expect(depot.appels.filter((a) => a.operation === 'PutItem')).toHaveLength(0);
+    // The members its e-mail goes to: one Query of the organisation, sent with the dossier's other reads (this
+    // process has saved the dossier: its frame is known), not after the rules.
+    const { org: org2, d: d2 } = await brouillon('HP2');
+    expect((await api.put(`/dossiers/${d2.id}`, { as: P1, headers: { 'if-match': '1' }, body: complet(d2, planEquilibre(1_000_000, 856_000)) })).status).toBe(200);
+    await piecesObligatoires(api, P1, d2.id);
+    const trace = await tracer(() => api.post(`/dossiers/${d2.id}/depot`, { as: P1, headers: { 'idempotency-key': cle() } }));
+    expect(trace.r.status).toBe(200);
+    const lecture = trace.traces.find((t) => t.cle === `GetItem DOSSIER#${d2.id}/META`)!;
+    const membres = trace.traces.filter((t) => t.cle === `Query ORG#${org2.id}`);
+    expect(membres).toHaveLength(1);
+    expect(membres[0]!.envoi).toBeLessThan(lecture.reponse!);
     const accuse = await appelsDe(() => api.get(`/dossiers/${d.id}/accuse-depot.pdf`, { as: P1 }));
     expect(accuse.r.status).toBe(200);
     expect(lectureDeLAap(accuse.appels)).toEqual([]);

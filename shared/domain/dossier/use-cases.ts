@@ -109,20 +109,31 @@ export async function enteteAap<K extends ChampEntete>(ctx: Pick<ContexteDossier
   return (await ctx.aaps.referentiel({ entetes: [aapId], fiches: [], champs })).entetes.get(aapId) ?? null;
 }
 
+type RefPieces = { aap: Pick<Aap, 'piecesAdministratives'>; fiche: FicheOperation };
+
+/**
+ * What a dossier's checklist is computed from, all keyed by its frame: the AAP's administrative pièces and the fiche
+ * (`deja`, when the caller reads them anyway), the organisation and the uploads.
+ */
+export async function lirePourPieces(ctx: ContexteDossier, c: Pick<Dossier, 'id' | 'organisationId' | 'aapId' | 'ficheCode' | 'aapReference'>, deja?: RefPieces | Promise<RefPieces>) {
+  const [ref, org, pieces] = await Promise.all([deja ?? aapEtFiche(ctx, c, CHAMPS_AAP.pieces), ctx.orgs.lire(c.organisationId), ctx.pieces.lister(c.id)]);
+  if (!org) throw new Error(`Référentiel du dossier ${c.id} introuvable`);
+  return { ref, org, pieces };
+}
+
+/** The checklist of a dossier from what `lirePourPieces` read: expected pièces with the current upload of each. */
+export function lignesDe(d: Dossier, { ref, org, pieces }: Awaited<ReturnType<typeof lirePourPieces>>): { lignes: LigneChecklist[]; pieces: Piece[] } {
+  // A bilan's evidence (../bilan/realisation.ts) is not the dossier's: its own checklist lists it.
+  const propres = pieces.filter((p) => !p.bilan);
+  return { lignes: checklist(piecesAttendues(ref.aap, ref.fiche, org), propres, d), pieces: propres };
+}
+
 /**
  * The checklist of a dossier: expected pièces with the current upload of each. `deja`: the AAP's administrative pièces
  * and the fiche, when the caller has read them.
  */
-export async function lignesPieces(
-  ctx: ContexteDossier,
-  d: Dossier,
-  deja?: { aap: Pick<Aap, 'piecesAdministratives'>; fiche: FicheOperation } | Promise<{ aap: Pick<Aap, 'piecesAdministratives'>; fiche: FicheOperation }>,
-): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
-  const [ref, org, pieces] = await Promise.all([deja ?? aapEtFiche(ctx, d, CHAMPS_AAP.pieces), ctx.orgs.lire(d.organisationId), ctx.pieces.lister(d.id)]);
-  if (!org) throw new Error(`Référentiel du dossier ${d.id} introuvable`);
-  // A bilan's evidence (../bilan/realisation.ts) is not the dossier's: its own checklist lists it.
-  const propres = pieces.filter((p) => !p.bilan);
-  return { lignes: checklist(piecesAttendues(ref.aap, ref.fiche, org), propres, d), pieces: propres };
+export async function lignesPieces(ctx: ContexteDossier, d: Dossier, deja?: RefPieces | Promise<RefPieces>): Promise<{ lignes: LigneChecklist[]; pieces: Piece[] }> {
+  return lignesDe(d, await lirePourPieces(ctx, d, deja));
 }
 
 const introuvable = (id: string) => new Introuvable('DOSSIER_INTROUVABLE', `Aucun dossier accessible ne porte l’identifiant ${id}.`);
@@ -172,7 +183,7 @@ const memeCadre = (c: CadreDossier, d: Dossier) =>
  * write, not two. What was asked from the remembered frame is used only if the dossier read says the same frame, and
  * only once the caller is allowed, as in `chargerAvec`.
  */
-export async function chargerSelonCadre<T>(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire', lire: (c: CadreDossier) => Promise<T>): Promise<{ d: Dossier; lu: T }> {
+export async function chargerSelonCadre<T>(ctx: ContexteDossier, actor: Actor, id: string, pour: 'lire' | 'ecrire' | 'deposer', lire: (c: CadreDossier) => Promise<T>): Promise<{ d: Dossier; lu: T }> {
   const connu = CADRES.get(id);
   if (!connu) return chargerAvec(ctx, actor, id, pour, lire);
   const lecture = ctx.dossiers.lire(id);
@@ -303,25 +314,29 @@ export async function controles(ctx: ContexteDossier, actor: Actor, id: string) 
 export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, demande: DemandeIdempotente): Promise<Dossier> {
   const portee = porteeIdempotence(actor, demande);
   // The key's record and the dossier at the same time; then the caller's membership beside the fiche, the
-  // organisation and the pièces (nothing of them used unless the caller may deposit).
+  // organisation, the pièces and the members the e-mails go to (nothing of them used unless the caller may deposit).
+  // All of these but the record depend on the dossier's frame alone: a dossier this process has read before has them
+  // asked for beside it.
   const enregistre = ctx.dossiers.idempotence(portee);
-  const chargement = chargerAvec(ctx, actor, id, 'deposer', (d) => {
-    const ref = aapEtFiche(ctx, d, CHAMPS_AAP.depot);
-    return Promise.all([ref, lignesPieces(ctx, d, ref)]);
+  const chargement = chargerSelonCadre(ctx, actor, id, 'deposer', (c) => {
+    const ref = aapEtFiche(ctx, c, CHAMPS_AAP.depot);
+    return Promise.all([ref, lirePourPieces(ctx, c, ref), ctx.orgs.membres(c.organisationId)]);
   });
   // A replay answers without it: its failure (a dossier no longer to deposit) must not go unhandled.
   chargement.catch(() => undefined);
   const deja = enVigueur(await enregistre, ctx.maintenant);
   if (deja) return rejouer(deja, demande);
   try {
-    const { d: avant, lu: [{ aap, fiche }, { lignes }] } = await chargement;
+    const { d: avant, lu: [{ aap, fiche }, pourPieces, membres] } = await chargement;
+    const { lignes } = lignesDe(avant, pourPieces);
     const depose = regles.deposer(avant, { aap, fiche, actor, maintenant: ctx.maintenant, pieces: lignes });
     const reponse = avant.statut === 'complement_demande' ? depose.complementsRecus.at(-1) : undefined;
     const { dossier, evenement } = journaliser(depose, {
       id: ctx.nouvelId(), type: reponse ? 'complements_recus' : 'depot', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
       donnees: reponse ? { empreinte: reponse.empreinte, pieces: reponse.pieces.map((p) => p.typePiece) } : { empreinte: depose.depot?.empreinte },
     });
-    const notifications = await (avant.statut === 'complement_demande' ? notificationsComplementsRecus : notificationsDepot)(ctx, dossier, aap.depot.cloture.fuseau);
+    const avecMembres = { ...ctx, orgs: { ...ctx.orgs, membres: async () => membres } };
+    const notifications = await (avant.statut === 'complement_demande' ? notificationsComplementsRecus : notificationsDepot)(avecMembres, dossier, aap.depot.cloture.fuseau);
     await ctx.dossiers.remplacer(dossier, avant, evenement, enregistrerIdempotence(actor, demande, dossier, ctx.maintenant), notifications);
     return dossier;
   } catch (e) {
