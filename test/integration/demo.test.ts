@@ -86,6 +86,9 @@ describe('demo dossiers of npm start', () => {
     const conso = (await api.get('/gestion/consolidation', { as: 'gestionnaire@guichet.test' })).body;
     const annee = new Date().getUTCFullYear();
     expect(conso).toMatchObject({ annee: 2006, annees: [annee, 2006], rapport: { flux: { tauxSortiesPositives: 41.95 } } });
+    // Its Tableaux 2 to 5 with the seed's inconsistencies flagged (Tableau 2's cumul, 2ter's total, 5's « dont »).
+    expect(conso.rapport).toMatchObject({ parcours: { plieRepondants: 96, etapesParBeneficiaire: 3 }, dureesParcours: { plieRepondants: 110 }, sortiesEmploi: { plieRepondants: 95 }, autresDonnees: { plieRepondants: 125 } });
+    expect(conso.rapport.avertissements.map((a: { calcule: number; imprime: number }) => [a.calcule, a.imprime])).toEqual(expect.arrayContaining([[138_658, 141_703], [30_429, 29_315], [5_319, 5_446]]));
     // The current year from live data: B1's four participants of the PLIE de Bordeaux (all left: a CDI held six
     // months, an intérim not positive under Bordeaux's rules, a move, an abandon) and HP1's two, counted from the
     // stream; financing from the programmed operations' controlled bilans (B1 under CSF, B3's final).
@@ -97,6 +100,8 @@ describe('demo dossiers of npm start', () => {
     if (new Date().getUTCMonth() > 0 || new Date().getUTCDate() > 10) {
       // Entries and exits dated from 2 to 120 days ago: all of this year but in the first days of January.
       expect(live.rapport.flux).toMatchObject({ plieRepondants: 2, sortiesPositives: 1, sansSuite: 3, dontAbandons: 1, dontDemenagements: 1, dontAutres: 1, enParcoursFin: 2, tauxSortiesPositives: 25 });
+      // Tableau 2bis of the year: the four exits' durations from their entry and exit dates.
+      expect(live.rapport.dureesParcours.lignes[0]).toMatchObject({ sortie: 'toutes', public: 'total', nombre: { total: 4 } });
     }
     expect(live.rapport.financements).toMatchObject({ plieRepondants: 1, plieSansDonnees: ['haut-perigord'] });
     const bordeaux = live.direct.plies.find((p: { plie: string }) => p.plie === 'bordeaux');
