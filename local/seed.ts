@@ -11,7 +11,7 @@ import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { plieRepository } from '#shared/repositories/plie-repository';
-import { indexerBrouillons, indexerDossiersParFiltres, indexerDossiersParStatut, migrerComitesParEmail, migrerPliesParNom } from '#shared/repositories/migrations';
+import { migrerTout } from '#shared/repositories/migrations';
 import { annuaireLocal, DEMO_USERS } from './demo-users';
 import * as plies from '#shared/domain/plie/use-cases';
 import { ContenuPlie } from '#shared/schemas/plie';
@@ -174,17 +174,18 @@ export async function referentielPlies(maintenant = new Date()): Promise<void> {
       });
     }
   }
-  // Data kept from before PLIE had ids (`.local/` survives restarts): its AAPs are rewritten to name them by id.
-  const migres = await migrerPliesParNom('AGAPE', await plieRepository.listerPourOi('AGAPE'));
-  if (migres > 0) console.log(`${migres} appel(s) à projets mis à jour : PLIE désignés par identifiant.`);
-  const brouillons = await indexerBrouillons();
-  if (brouillons > 0) console.log(`${brouillons} brouillon(s) indexé(s) pour les rappels de clôture.`);
-  const deposes = await indexerDossiersParStatut('AGAPE');
-  if (deposes > 0) console.log(`${deposes} dossier(s) déposé(s) indexé(s) par statut.`);
-  const filtres = await indexerDossiersParFiltres('AGAPE');
-  if (filtres > 0) console.log(`${filtres} dossier(s) indexé(s) pour les filtres de la liste (organisation, PLIE).`);
-  const comites = await migrerComitesParEmail('AGAPE', annuaireLocal);
-  if (comites > 0) console.log(`${comites} comité(s) mis à jour : membres désignés par identifiant de compte.`);
+  // Data kept from an earlier version (`.local/` survives restarts) brought to the current shapes: the migrations that
+  // run after each deployment on AWS (functions/systeme/migrer.ts), over every OI.
+  const { brouillons, parOi } = await migrerTout(annuaireLocal);
+  const total = (k: string) => Object.values(parOi).reduce((s, x) => s + (x[k] ?? 0), 0);
+  const messages: Array<[number, string]> = [
+    [total('pliesParNom'), 'appel(s) à projets mis à jour : PLIE désignés par identifiant.'],
+    [brouillons, 'brouillon(s) indexé(s) pour les rappels de clôture.'],
+    [total('dossiersParStatut'), 'dossier(s) déposé(s) indexé(s) par statut.'],
+    [total('dossiersParFiltres'), 'dossier(s) indexé(s) pour les filtres de la liste (organisation, PLIE).'],
+    [total('comitesParEmail'), 'comité(s) mis à jour : membres désignés par identifiant de compte.'],
+  ];
+  for (const [n, texte] of messages) if (n > 0) console.log(`${n} ${texte}`);
 }
 
 export async function seed(maintenant = new Date()): Promise<{ agape: Aap; demo: Aap }> {

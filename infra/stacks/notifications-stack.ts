@@ -9,6 +9,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { TimeZone } from 'aws-cdk-lib';
+import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import type { EmailConfig } from '#infra/config';
 import { GuichetFunction } from '#infra/constructs/guichet-function';
@@ -16,7 +17,7 @@ import { ENV, TABLE } from '#infra/definitions';
 import type { StatefulStack } from '#infra/stacks/stateful-stack';
 import { functionId } from '#infra/stacks/api-stack';
 import { nagResourceName } from '#infra/nag';
-import { evenementsDe, fluxDynamo, planifications } from '#shared/http/taches';
+import { evenementsDe, fluxDynamo, migrationsApresDeploiement, planifications } from '#shared/http/taches';
 
 export interface NotificationsStackProps extends StackProps {
   stateful: StatefulStack;
@@ -130,5 +131,25 @@ export class NotificationsStack extends Stack {
       });
       this.functions.set(p.handler, fn);
     }
+
+    // The stored items' migrations, run synchronously by CloudFormation once the function is in place: a deployment
+    // whose migration fails fails (and is rolled back) instead of leaving items the new code cannot find. Run again
+    // whenever the function's code changes, i.e. with each release (the bundle holds the migrations).
+    const m = migrationsApresDeploiement;
+    const migrer = new GuichetFunction(this, functionId(m.handler), {
+      handler: m.handler,
+      description: `Après chaque déploiement — ${m.handler} : ${m.description}`,
+      access: m.access,
+      table,
+      userPoolArn: Fn.importValue(stateful.exportNames.userPoolArn),
+      timeout: Duration.minutes(m.timeoutMinutes),
+    });
+    new Trigger(this, 'MigrationsApresDeploiement', {
+      handler: migrer.function,
+      invocationType: InvocationType.REQUEST_RESPONSE,
+      timeout: Duration.minutes(m.timeoutMinutes),
+      executeOnHandlerChange: true,
+    });
+    this.functions.set(m.handler, migrer);
   }
 }

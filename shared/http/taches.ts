@@ -101,3 +101,15 @@ export const verificationPieces = {
     description: 'Nouvelle vérification des pièces en vérification depuis plus de 30 minutes',
   },
 } as const;
+
+/**
+ * Run once after each deployment (a CDK trigger; locally at each start, local/seed.ts): the migrations of stored items
+ * to the current shapes, over every OI. The directory: comités named members by e-mail, rewritten to their account id.
+ */
+export const migrationsApresDeploiement = {
+  handler: 'functions/systeme/migrer.ts',
+  access: { table: 'readwrite' as Access, annuaire: 'read' as const },
+  /** A Lambda's longest run: migrations read every OI's dossiers once. */
+  timeoutMinutes: 15,
+  description: 'Migrations des données stockées vers leur forme actuelle, après chaque déploiement',
+} as const;

@@ -32,6 +32,8 @@ import { conditionEchouee } from './dynamo-utils';
 import { cleCompteurs, clesListe, clesStatut, sansCles } from './dossier-repository';
 import { Dossier } from '../schemas/dossier';
 import { toutesLesPages } from './pagination';
+import { plieRepository } from './plie-repository';
+import { aapRepository } from './aap-repository';
 
 const Ancien = z.object({ pk: z.string(), sk: z.string(), plies: z.array(z.string()) }).passthrough();
 const FicheAncienne = z.object({ pk: z.string(), sk: z.string(), plie: z.string(), piecesJustificatives: z.array(z.unknown()) }).passthrough();
@@ -254,4 +256,39 @@ export async function indexerDossiersParFiltres(oi: string): Promise<number> {
     }
   }
   return indexes;
+}
+
+/**
+ * The OIs whose items a migration may concern: those with a PLIE, and those with a published AAP (dossiers and comités
+ * exist only under published AAPs; an OI's drafts of AAPs carry nothing the migrations rewrite but PLIE names, which
+ * need the OI's PLIE).
+ */
+export async function oisAMigrer(): Promise<string[]> {
+  const ois = new Set((await plieRepository.lister()).map((p) => p.oi));
+  let cursor: string | undefined;
+  do {
+    const page = await aapRepository.lister({ perimetre: { type: 'publics' }, maintenant: new Date(), limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const a of page.items) ois.add(a.organismeIntermediaire.sigle);
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return [...ois].sort();
+}
+
+/**
+ * Every migration above, in order, for each OI (by default every OI `oisAMigrer` finds): what runs after each
+ * deployment (functions/systeme/migrer.ts, a CDK trigger) and at each local start. Each is idempotent, so running them
+ * all again costs reads only. Returns how many items each one changed, per OI.
+ */
+export async function migrerTout(annuaire: Annuaire, ois?: readonly string[]): Promise<{ brouillons: number; parOi: Record<string, Record<string, number>> }> {
+  const brouillons = await indexerBrouillons();
+  const parOi: Record<string, Record<string, number>> = {};
+  for (const oi of ois ?? (await oisAMigrer())) {
+    parOi[oi] = {
+      pliesParNom: await migrerPliesParNom(oi, await plieRepository.listerPourOi(oi)),
+      dossiersParStatut: await indexerDossiersParStatut(oi),
+      dossiersParFiltres: await indexerDossiersParFiltres(oi),
+      comitesParEmail: await migrerComitesParEmail(oi, annuaire),
+    };
+  }
+  return { brouillons, parOi };
 }

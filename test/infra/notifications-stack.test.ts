@@ -4,7 +4,7 @@ import { PLACEHOLDER_FROM_EMAIL } from '#infra/config';
 import { ENV } from '#infra/definitions';
 import { FLUX, NotificationsStack } from '#infra/stacks/notifications-stack';
 import { StatefulStack } from '#infra/stacks/stateful-stack';
-import { fluxDynamo, planifications } from '#shared/http/taches';
+import { fluxDynamo, migrationsApresDeploiement, planifications } from '#shared/http/taches';
 import { actionsOf, allows, environmentOf, nagViolations, newApp } from './support';
 
 const SENDER = 'functions/notifications/envoyer.ts';
@@ -39,10 +39,25 @@ describe('NotificationsStack', () => {
     stateful.hasOutput('TableStreamArn', { Export: { Name: 'Test-Stateful-TableStreamArn' } });
   });
 
-  it('builds one function per stream handler and per scheduled task', () => {
+  it('builds one function per stream handler and per scheduled task, the migrations’ and the trigger’s provider', () => {
     const fns = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(fns).toHaveLength(fluxDynamo.length + planifications.length);
-    for (const h of [SENDER]) expect(fonction(h)).toHaveLength(1);
+    expect(fns).toHaveLength(fluxDynamo.length + planifications.length + 2);
+    for (const h of [SENDER, migrationsApresDeploiement.handler]) expect(fonction(h)).toHaveLength(1);
+  });
+
+  it('runs the migrations after each deployment, synchronously (a failed migration fails the deployment), with the directory', () => {
+    const [migrer] = fonction(migrationsApresDeploiement.handler);
+    expect(migrer!.Properties.Timeout).toBe(migrationsApresDeploiement.timeoutMinutes * 60);
+    const id = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, f]) => f === migrer)![0];
+    const triggers = Object.values(template.findResources('Custom::Trigger')) as Array<{ Properties: Record<string, unknown> }>;
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]!.Properties).toMatchObject({ InvocationType: 'RequestResponse', Timeout: String(migrationsApresDeploiement.timeoutMinutes * 60_000) });
+    // The trigger invokes a version of the function: a new version (new code) runs the migrations again.
+    expect(JSON.stringify(triggers[0]!.Properties.HandlerArn)).toContain(`${id.replace(/[0-9A-F]{8}$/, '')}CurrentVersion`);
+    const actions = actionsOf(template, migrer!.Properties);
+    expect(allows(actions, 'dynamodb:UpdateItem')).toBe(true);
+    expect(allows(actions, 'cognito-idp:ListUsers')).toBe(true);
+    expect(allows(actions, 'ses:SendEmail')).toBe(false);
   });
 
   it('feeds the sender with INSERTs of outbox items and rectificatifs only, bisecting, reporting partial failures, with a DLQ', () => {
