@@ -5,17 +5,21 @@
  * import time; routes answering a PDF (pdf-lib loaded on their request path, not at import) are reported apart.
  * `GET /health` reads no table: it is set against a second floor, an empty module plus the app's logger (aim ≤ 1.2×).
  *
- * Where a JSON route's import time goes (GET /aaps/{id}, CPU time over the DynamoDB floor, measured by adding modules
- * to the floor one at a time and by timing each module's evaluation in an unminified copy): zod itself with the French
- * locale and the first schemas (~+10 ms, ~0.2×, whatever the route), the schemas its repositories parse with (~+8 ms),
- * the Tracer and X-Ray SDK (~110 kB parsed but, off Lambda, not evaluated: ~+3 ms; evaluated on Lambda), then jose,
- * Metrics and the rest of the handler wrapper (1–2 ms each). Parsing costs about 0.04 ms per kB, lazily loaded code
- * included (a dynamic import is inlined in the single-file bundle). The area's contract module adds almost nothing:
- * its schemas are those the route's repositories import anyway (3 kB median).
+ * Each import is timed twice: wall time (`importMs`, the targets' measure) and the CPU time the process spent on it
+ * (`cpuMs`, steadier when other work shares the machine); ratios are given for both.
+ *
+ * Where a JSON route's import time goes (CPU over the DynamoDB floor, measured by adding modules to the floor one at a
+ * time, by stubbing one library at a time and by counting the zod schemas built at import): zod itself (~105 kB, ~+6 ms
+ * with its first schema), then the schemas built while the route's modules load — about 15–20 µs each, 700 for
+ * GET /aaps/{id}, 1 400 for a dossier route (every schema of each module its contract and repositories import) —, the
+ * Tracer and X-Ray SDK (~110 kB parsed but, off Lambda, not evaluated: ~+3 ms; evaluated on Lambda), then Metrics,
+ * middy and the rest of the wrapper (1–2 ms each). The wrapper itself builds no schema and loads neither zod nor jose:
+ * a bearer token's check is imported on the first request that sends one, and `GET /health` bundles no zod at all.
+ * Parsing costs about 0.04 ms per kB, lazily loaded code included (a dynamic import is inlined in the single-file bundle).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -38,7 +42,10 @@ const ENV_IMPORT = {
   POWERTOOLS_METRICS_DISABLED: 'true',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
-const SONDE = 'const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));';
+/** Prints the import's wall time and the CPU time the process spent on it (less sensitive to a busy machine). */
+const SONDE =
+  'const c = process.cpuUsage(); const t = performance.now(); await import(process.argv[1]); const d = process.cpuUsage(c); ' +
+  'process.stdout.write(JSON.stringify([performance.now() - t, (d.user + d.system) / 1000]));';
 
 async function bundle(dossier: string, nom: string, entree: { fichier: string } | { source: string }): Promise<string> {
   const outfile = join(dossier, `${nom.replace(/[^A-Za-z0-9]+/g, '_')}.mjs`);
@@ -53,9 +60,9 @@ async function bundle(dossier: string, nom: string, entree: { fichier: string } 
   return outfile;
 }
 
-/** Milliseconds to import the module once, in a new Node process (nothing cached but the OS's file cache). */
-function importer(fichier: string): number {
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', SONDE, pathToFileURL(fichier).href], { env: ENV_IMPORT }));
+/** Milliseconds to import the module once, in a new Node process (nothing cached but the OS's file cache): wall, CPU. */
+function importer(fichier: string): [number, number] {
+  return JSON.parse(String(execFileSync(process.execPath, ['--input-type=module', '-e', SONDE, pathToFileURL(fichier).href], { env: ENV_IMPORT })));
 }
 
 const mediane = (xs: number[]) => {
@@ -72,6 +79,9 @@ export interface DemarrageRoute {
   importMs: number;
   ratioTaille: number;
   ratioImport: number;
+  /** The same with the CPU time of the import instead of its wall time. */
+  cpuMs: number;
+  ratioCpu: number;
 }
 
 /**
@@ -80,6 +90,8 @@ export interface DemarrageRoute {
  */
 export async function demarrageAFroid(n = Number(process.env.BENCH_IMPORTS ?? 15)) {
   const dossier = mkdtempSync(join(tmpdir(), 'guichet-bundles-'));
+  /** The machine's load averages (1, 5, 15 min) when the run starts and ends: wall times stretch with them. */
+  const chargeDebut = loadavg().map((x) => arrondi(x));
   try {
     const plancher = await bundle(dossier, 'plancher', { source: PLANCHER });
     const plancherJournal = await bundle(dossier, 'plancher-journal', { source: PLANCHER_JOURNAL });
@@ -89,19 +101,31 @@ export async function demarrageAFroid(n = Number(process.env.BENCH_IMPORTS ?? 15
       const type = 'output' in r && r.output === 'pdf' ? 'pdf' : 'json';
       fichiers.set(`${r.method} ${r.path}`, { fichier: await bundle(dossier, r.handler, { fichier: r.handler }), type });
     }
-    const temps = new Map<string, number[]>([['plancher', []], ['plancher-journal', []], ...[...fichiers.keys()].map((k): [string, number[]] => [k, []])]);
+    const cles = ['plancher', 'plancher-journal', ...fichiers.keys()];
+    const temps = new Map(cles.map((k): [string, number[]] => [k, []]));
+    const cpu = new Map(cles.map((k): [string, number[]] => [k, []]));
+    const mesurer = (k: string, fichier: string) => {
+      const [ms, cpuMs] = importer(fichier);
+      temps.get(k)!.push(ms);
+      cpu.get(k)!.push(cpuMs);
+    };
     for (let i = 0; i < n; i++) {
-      temps.get('plancher')!.push(importer(plancher));
-      temps.get('plancher-journal')!.push(importer(plancherJournal));
-      for (const [k, { fichier }] of fichiers) temps.get(k)!.push(importer(fichier));
+      mesurer('plancher', plancher);
+      mesurer('plancher-journal', plancherJournal);
+      for (const [k, { fichier }] of fichiers) mesurer(k, fichier);
     }
-    const base = { octets: statSync(plancher).size, importMs: arrondi(mediane(temps.get('plancher')!)) };
-    const baseJournal = { octets: statSync(plancherJournal).size, importMs: arrondi(mediane(temps.get('plancher-journal')!)) };
+    const plancherDe = (k: string, f: string) => ({ octets: statSync(f).size, importMs: arrondi(mediane(temps.get(k)!)), cpuMs: arrondi(mediane(cpu.get(k)!)) });
+    const base = plancherDe('plancher', plancher);
+    const baseJournal = plancherDe('plancher-journal', plancherJournal);
     const parRoute: Record<string, DemarrageRoute> = {};
     for (const [k, { fichier, type }] of fichiers) {
       const octets = statSync(fichier).size;
       const importMs = mediane(temps.get(k)!);
-      parRoute[k] = { type, octets, importMs: arrondi(importMs), ratioTaille: arrondi(octets / base.octets), ratioImport: arrondi(importMs / base.importMs) };
+      const cpuMs = mediane(cpu.get(k)!);
+      parRoute[k] = {
+        type, octets, importMs: arrondi(importMs), ratioTaille: arrondi(octets / base.octets), ratioImport: arrondi(importMs / base.importMs),
+        cpuMs: arrondi(cpuMs), ratioCpu: arrondi(cpuMs / base.cpuMs),
+      };
     }
     const resume = (type: 'json' | 'pdf') => {
       const rs = Object.values(parRoute).filter((r) => r.type === type);
@@ -111,11 +135,14 @@ export async function demarrageAFroid(n = Number(process.env.BENCH_IMPORTS ?? 15
         ratioTaille: etendue(rs.map((r) => r.ratioTaille)),
         ratioImport: etendue(rs.map((r) => r.ratioImport)),
         auDessusDe1_5: rs.filter((r) => r.ratioImport > 1.5).length,
+        ratioCpu: etendue(rs.map((r) => r.ratioCpu)),
+        cpuAuDessusDe1_5: rs.filter((r) => r.ratioCpu > 1.5).length,
       };
     };
     const sante = parRoute[SANTE];
     return {
       importsParBundle: n,
+      chargeMachine: { debut: chargeDebut, fin: loadavg().map((x) => arrondi(x)) },
       plancher: base,
       plancherJournal: baseJournal,
       json: resume('json'),
@@ -126,6 +153,11 @@ export async function demarrageAFroid(n = Number(process.env.BENCH_IMPORTS ?? 15
         importMs: sante.importMs,
         ratioTaille: arrondi(sante.octets / baseJournal.octets),
         ratioImport: arrondi(sante.importMs / baseJournal.importMs),
+        cpuMs: sante.cpuMs,
+        ratioCpu: arrondi(sante.cpuMs / baseJournal.cpuMs),
+        /** Against the DynamoDB floor too. */
+        ratioImportPlancher: sante.ratioImport,
+        ratioCpuPlancher: sante.ratioCpu,
       },
       parRoute,
     };
