@@ -17,6 +17,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { evenementsDe, fluxDynamo, passeFiltres, type EvenementFlux } from '#shared/http/taches';
+import { sansJournalSdk } from '#shared/http/tracage';
 
 const RACINE = resolve(import.meta.dirname, '..');
 type StreamHandler = (e: DynamoDBStreamEvent, c: Context) => Promise<DynamoDBBatchResponse | void>;
@@ -28,8 +29,9 @@ const PAGE = 100;
 const LECTURE = 1000;
 
 export function lireFlux(options: { endpoint: string; table: string; intervalleMs?: number }) {
-  const streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS });
-  const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS });
+  // As the product's own clients: no SDK logging step walking every record read (shared/http/tracage.ts).
+  const streams = sansJournalSdk(new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS }));
+  const dynamo = sansJournalSdk(new DynamoDBClient({ endpoint: options.endpoint, region: 'eu-west-3', credentials: CREDS }));
   const charges = new Map<string, Promise<StreamHandler>>();
   const charger = (chemin: string) => {
     if (!charges.has(chemin)) charges.set(chemin, import(join(RACINE, chemin)).then((m: unknown) => Module.parse(m).handler));

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
-import { tracerClient } from '../http/tracage';
+import { sansJournalSdk, tracerClient } from '../http/tracage';
 
 let doc: DynamoDBDocumentClient | undefined;
 
@@ -15,7 +15,7 @@ export function dynamo(): DynamoDBDocumentClient {
       ...(local ? { endpoint: local, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     });
     // X-Ray subsegments per call on AWS; the Tracer is off locally (no Lambda environment), so nothing is wrapped.
-    doc = DynamoDBDocumentClient.from(tracerClient(client), {
+    doc = DynamoDBDocumentClient.from(tracerClient(sansJournalSdk(client)), {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });
   }

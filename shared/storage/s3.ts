@@ -22,7 +22,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from 
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { bucketName, config } from '../config';
-import { tracerClient } from '../http/tracage';
+import { sansJournalSdk, tracerClient } from '../http/tracage';
 
 let client: S3Client | undefined;
 
@@ -30,7 +30,7 @@ export function s3(): S3Client {
   if (!client) {
     const c = config();
     const local = c.GUICHET_S3_ENDPOINT;
-    client = tracerClient(new S3Client({
+    client = tracerClient(sansJournalSdk(new S3Client({
       region: c.AWS_REGION,
       ...(local
         ? {
@@ -41,7 +41,7 @@ export function s3(): S3Client {
         : {}),
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-    }));
+    })));
   }
   return client;
 }
