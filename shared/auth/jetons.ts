@@ -55,6 +55,31 @@ function jwksInjoignable(e: unknown): boolean {
  * the issuer's keys cannot be fetched.
  */
 export async function verifierJeton(token: string, emetteur: Emetteur): Promise<JWTPayload> {
+  const cle = `${emetteur.issuer}\u0000${emetteur.audience}\u0000${token}`;
+  const connu = VERIFIES.get(cle);
+  // Expired since it was verified: checked again, so that the answer is jose's own (« Votre session a expiré »).
+  if (connu && Date.now() / 1000 <= connu.exp! + TOLERANCE_HORLOGE) return connu;
+  try {
+    const payload = await verifierSignature(token, emetteur);
+    VERIFIES.delete(cle);
+    VERIFIES.set(cle, Object.freeze(payload));
+    if (VERIFIES.size > 1000) VERIFIES.delete(VERIFIES.keys().next().value!);
+    return payload;
+  } catch (e) {
+    VERIFIES.delete(cle);
+    throw e;
+  }
+}
+
+/**
+ * Tokens this process has verified, until they expire: a token is immutable and its signature, issuer, audience and
+ * kind were checked once; what can change (its expiry passing) is checked on each use. A key withdrawn from the
+ * issuer's set leaves the tokens it signed valid here until they expire (ID tokens live an hour). Bounded, oldest first
+ * out.
+ */
+const VERIFIES = new Map<string, JWTPayload>();
+
+async function verifierSignature(token: string, emetteur: Emetteur): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, jwksDe(emetteur.issuer), {
       issuer: emetteur.issuer,

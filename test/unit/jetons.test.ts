@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServiceIndisponible, verifierJeton } from '#shared/auth/jetons';
 import { NonAuthentifie } from '#shared/domain/errors';
 
@@ -43,6 +43,25 @@ describe('verifierJeton', () => {
     const maintenant = Math.floor(Date.now() / 1000);
     await expect(verifierJeton(await jeton(iss, maintenant - 3), { issuer: iss, audience: 'guichet-web' })).resolves.toBeTruthy();
     await expect(verifierJeton(await jeton(iss, maintenant - 10), { issuer: iss, audience: 'guichet-web' })).rejects.toBeInstanceOf(NonAuthentifie);
+  });
+
+  it('verifies a token once, then accepts it as verified until it expires, and refuses it after with « expiré »', async () => {
+    const iss = `${base}/memoire`;
+    const t = await jeton(iss, Math.floor(Date.now() / 1000) + 60);
+    expect((await verifierJeton(t, { issuer: iss, audience: 'guichet-web' })).sub).toBe('u1');
+    expect(Object.isFrozen(await verifierJeton(t, { issuer: iss, audience: 'guichet-web' }))).toBe(true);
+    // Remembered for the issuer and audience it was verified for, not for another.
+    await expect(verifierJeton(t, { issuer: iss, audience: 'autre-client' })).rejects.toBeInstanceOf(NonAuthentifie);
+    // Once its expiry (and the 5 s of skew) has passed, it is checked again and refused.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 70_000);
+      const e = await verifierJeton(t, { issuer: iss, audience: 'guichet-web' }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(NonAuthentifie);
+      expect((e as Error).message).toMatch(/expiré/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers 503 SERVICE_INDISPONIBLE when the JWKS cannot be fetched (error status or connection refused)', async () => {
