@@ -11,6 +11,7 @@ import { ImportAap, type Aap } from '#shared/schemas/aap';
 import * as aaps from '#shared/domain/aap/use-cases';
 import { aapRepository } from '#shared/repositories/aap-repository';
 import { plieRepository } from '#shared/repositories/plie-repository';
+import { canonique } from '#shared/storage/documents';
 import { migrerTout } from '#shared/repositories/migrations';
 import { annuaireLocal, DEMO_USERS } from './demo-users';
 import * as plies from '#shared/domain/plie/use-cases';
@@ -215,6 +216,12 @@ export async function agregatsDemo(): Promise<void> {
 /** The 2006 national consolidation of seed 000, shipped as a snapshot the AGAPE OI reads (once: kept across restarts). */
 export async function consolidationDemo(maintenant = new Date()): Promise<void> {
   const i = InstantanePlie.parse(lireData('consolidation-plie-2006.json'));
-  if ((await consolidationRepository.annee(OI_DEMO.oi!, i.annee)).some((x) => x.plie === i.plie)) return;
+  const deja = (await consolidationRepository.annee(OI_DEMO.oi!, i.annee)).find((x) => x.plie === i.plie);
+  // Kept across restarts; a later version of the shipped figures (more of the seed's tables) replaces the one shipped
+  // before, never what an OI imported itself for that PLIE-year.
+  if (deja) {
+    const { oi: _o, importe, ...contenu } = deja;
+    if (importe.par !== 'seed' || canonique(InstantanePlie.parse(contenu)) === canonique(i)) return;
+  }
   await consolidationRepository.ecrire([{ ...i, oi: OI_DEMO.oi!, importe: { le: maintenant.toISOString(), par: 'seed', nom: 'Consolidation nationale des PLIE (Alliance Villes Emploi)' } }]);
 }

@@ -227,3 +227,21 @@ describe('the report filtered by programme', () => {
     expect(classeur.getWorksheet('Filtre')!.getRow(2).values).toEqual([undefined, 'Programme', 'Programme opérationnel national FSE « Emploi et Inclusion » 2014-2020']);
   }, 60_000);
 });
+
+describe('the shipped 2006 snapshot across versions', () => {
+  it('replaces a snapshot shipped by an earlier version at start, never one the OI imported itself for that PLIE-year', async () => {
+    const { consolidationDemo } = await import('#local/seed');
+    const { consolidationRepository } = await import('#shared/repositories/consolidation-repository');
+    const lire = async () => (await consolidationRepository.annee('AGAPE', 2006)).find((x) => x.plie === 'RESEAU-AVE')!;
+    const actuel = await lire();
+    // An earlier version's figures (here: other entries), shipped by the seed: the current ones replace them.
+    await consolidationRepository.ecrire([{ ...actuel, flux: { ...actuel.flux!, entrees: 1 } }]);
+    await consolidationDemo();
+    expect((await lire()).flux!.entrees).toBe(51_407);
+    // The same PLIE-year imported by the OI: left as imported.
+    await consolidationRepository.ecrire([{ ...actuel, flux: { ...actuel.flux!, entrees: 2 }, importe: { le: actuel.importe.le, par: 'admin-oi', nom: 'Import de l’OI' } }]);
+    await consolidationDemo();
+    expect((await lire()).flux!.entrees).toBe(2);
+    await consolidationRepository.ecrire([actuel]);
+  });
+});
