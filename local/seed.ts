@@ -180,11 +180,11 @@ export async function referentielPlies(maintenant = new Date()): Promise<void> {
   const { brouillons, parOi } = await migrerTout(annuaireLocal);
   const total = (k: string) => Object.values(parOi).reduce((s, x) => s + (x[k] ?? 0), 0);
   const messages: Array<[number, string]> = [
-    [total('pliesParNom'), 'appel(s) à projets mis à jour : PLIE désignés par identifiant.'],
-    [brouillons, 'brouillon(s) indexé(s) pour les rappels de clôture.'],
-    [total('dossiersParStatut'), 'dossier(s) déposé(s) indexé(s) par statut.'],
-    [total('dossiersParFiltres'), 'dossier(s) indexé(s) pour les filtres de la liste (organisation, PLIE).'],
-    [total('comitesParEmail'), 'comité(s) mis à jour : membres désignés par identifiant de compte.'],
+    [total('plies-par-nom'), 'appel(s) à projets mis à jour : PLIE désignés par identifiant.'],
+    [brouillons ?? 0, 'brouillon(s) indexé(s) pour les rappels de clôture.'],
+    [total('dossiers-par-statut'), 'dossier(s) déposé(s) indexé(s) par statut.'],
+    [total('dossiers-par-filtres'), 'dossier(s) indexé(s) pour les filtres de la liste (organisation, PLIE).'],
+    [total('comites-par-email'), 'comité(s) mis à jour : membres désignés par identifiant de compte.'],
   ];
   for (const [n, texte] of messages) if (n > 0) console.log(`${n} ${texte}`);
 }

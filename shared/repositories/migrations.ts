@@ -21,7 +21,7 @@
  * fiche (it sorted them by creation), gsi2 puts the PLIE after the fiche, and deposited dossiers get gsi4 (by AAP and
  * PLIE). Dossiers stored before get those keys, from a Query of each AAP's deposited and draft partitions (gsi2).
  */
-import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Annuaire } from '../auth/annuaire';
 import * as z from 'zod';
 import { tableName } from '../config';
@@ -274,21 +274,37 @@ export async function oisAMigrer(): Promise<string[]> {
   return [...ois].sort();
 }
 
+/** Where a migration that ran to its end over the whole table is recorded: it never runs again on that table. */
+const cleMigration = (nom: string) => ({ pk: 'MIGRATIONS', sk: nom });
+
 /**
  * Every migration above, in order, for each OI (by default every OI `oisAMigrer` finds): what runs after each
- * deployment (functions/systeme/migrer.ts, a CDK trigger) and at each local start. Each is idempotent, so running them
- * all again costs reads only. Returns how many items each one changed, per OI.
+ * deployment (functions/systeme/migrer.ts, a CDK trigger) and at each local start. Each migration that has run to its
+ * end is recorded (`MIGRATIONS`/<name>) and skipped afterwards: data written since is in the current shape, so a
+ * deployment pays one GetItem per migration, not a pass over the table (`indexerBrouillons` is a Scan). Returns how
+ * many items each one changed, per OI; a migration skipped is absent.
  */
-export async function migrerTout(annuaire: Annuaire, ois?: readonly string[]): Promise<{ brouillons: number; parOi: Record<string, Record<string, number>> }> {
-  const brouillons = await indexerBrouillons();
+export async function migrerTout(annuaire: Annuaire, ois?: readonly string[]): Promise<{ faites: string[]; brouillons?: number; parOi: Record<string, Record<string, number>> }> {
+  const faites = new Set<string>();
   const parOi: Record<string, Record<string, number>> = {};
-  for (const oi of ois ?? (await oisAMigrer())) {
-    parOi[oi] = {
-      pliesParNom: await migrerPliesParNom(oi, await plieRepository.listerPourOi(oi)),
-      dossiersParStatut: await indexerDossiersParStatut(oi),
-      dossiersParFiltres: await indexerDossiersParFiltres(oi),
-      comitesParEmail: await migrerComitesParEmail(oi, annuaire),
-    };
-  }
-  return { brouillons, parOi };
+  const une = async <R>(nom: string, f: () => Promise<R>): Promise<R | undefined> => {
+    if ((await dynamo().send(new GetCommand({ TableName: tableName(), Key: cleMigration(nom), ConsistentRead: true }))).Item) return undefined;
+    const r = await f();
+    await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...cleMigration(nom), faiteLe: new Date().toISOString(), resultat: r } }));
+    faites.add(nom);
+    return r;
+  };
+  const brouillons = await une('indexer-brouillons', indexerBrouillons);
+  const liste = ois ?? (await oisAMigrer());
+  const parOiDe = (nom: string, f: (oi: string) => Promise<number>) =>
+    une(nom, async () => {
+      const r: Record<string, number> = {};
+      for (const oi of liste) r[oi] = (parOi[oi] ??= {})[nom] = await f(oi);
+      return r;
+    });
+  await parOiDe('plies-par-nom', async (oi) => migrerPliesParNom(oi, await plieRepository.listerPourOi(oi)));
+  await parOiDe('dossiers-par-statut', indexerDossiersParStatut);
+  await parOiDe('dossiers-par-filtres', indexerDossiersParFiltres);
+  await parOiDe('comites-par-email', (oi) => migrerComitesParEmail(oi, annuaire));
+  return { faites: [...faites], ...(brouillons === undefined ? {} : { brouillons }), parOi };
 }

@@ -3,7 +3,7 @@
  * can produce) is a key condition: a page is one Query reading what it returns and one more, however many dossiers
  * of the AAP do not match. Calls and items read are counted on the real client (`ecouterAppels`, ScannedCount).
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Guichet } from '#local/server';
 import { tableName } from '#shared/config';
@@ -169,10 +169,13 @@ describe('the OI list of an AAP’s dossiers, filtered', () => {
       Item: { ...sansGsi4, gsi1sk: `${ancien!.creeLe}#${ancien!.id}`, gsi2sk: `GP9#${ancien!.depot!.deposeLe}#${ancien!.id}` },
     }));
     expect((await toutesLesPages({ plie: 'PLIE Ancien' }, 10)).flatMap((p) => p.ids)).toEqual([]);
-    // The function a deployment's trigger runs: it finds the OI (its published AAP) and migrates it, then finds nothing.
+    // The function a deployment's trigger runs, on a table where this migration has not run yet (its record removed):
+    // it finds the OI (its published AAP), migrates it and records it; the next deployment skips it.
+    await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: { pk: 'MIGRATIONS', sk: 'dossiers-par-filtres' } }));
     const premier = await migrer({});
-    expect(premier.parOi[modele.oi]).toMatchObject({ dossiersParFiltres: 1 });
-    expect(await migrer({})).toMatchObject({ brouillons: 0, parOi: { [modele.oi]: { pliesParNom: 0, dossiersParStatut: 0, dossiersParFiltres: 0, comitesParEmail: 0 } } });
+    expect(premier.faites).toEqual(['dossiers-par-filtres']);
+    expect(premier.parOi[modele.oi]).toEqual({ 'dossiers-par-filtres': 1 });
+    expect(await migrer({})).toEqual({ faites: [], parOi: {} });
     expect(await indexerDossiersParFiltres(modele.oi)).toBe(0);
     expect((await toutesLesPages({ plie: 'PLIE Ancien' }, 10)).flatMap((p) => p.ids)).toEqual([ancien!.id]);
     expect((await toutesLesPages({ ficheCode: 'GP9', plie: 'PLIE Ancien' }, 10)).flatMap((p) => p.ids)).toEqual([ancien!.id]);
