@@ -1,12 +1,11 @@
-import { Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { BUNDLING } from '#infra/bundling';
+import { bundlerHandler } from '#infra/bundling';
 import { grantDocumentCache, grantObjectWrite, grantVerifiedCopy } from '#infra/constructs/bucket-grants';
 import { BUCKET, ENV } from '#infra/definitions';
 import { nagResourceName } from '#infra/nag';
@@ -40,7 +39,7 @@ export interface GuichetFunctionProps {
  * bound to the environment variable the code reads (a function without table access gets no TABLE_NAME).
  */
 export class GuichetFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: GuichetFunctionProps) {
@@ -57,11 +56,24 @@ export class GuichetFunction extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: fromRoot(props.handler),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: fromRoot('package-lock.json'),
+    const entree = fromRoot(props.handler);
+    this.function = new LambdaFunction(this, 'Function', {
+      // Bundled at synth by esbuild with code splitting (infra/bundling.ts), like NodejsFunction but into a directory:
+      // `index.mjs` and the chunks it imports dynamically. The asset's hash is the output's, as NodejsFunction's.
+      code: Code.fromAsset(PROJECT_ROOT, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never pulled: the local bundling below always succeeds (esbuild is a dependency of the project).
+          image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+          local: {
+            tryBundle(sortie) {
+              bundlerHandler(entree, sortie);
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       tracing: Tracing.ACTIVE,
@@ -76,7 +88,6 @@ export class GuichetFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'guichet',
         ...props.environment,
       },
-      bundling: { ...BUNDLING, mainFields: [...BUNDLING.mainFields], externalModules: [...BUNDLING.externalModules] },
     });
 
     Validations.of(role).acknowledge({

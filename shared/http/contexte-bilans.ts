@@ -1,8 +1,5 @@
 import type { ContexteBilans } from '../domain/bilan/use-cases';
-import { bilanRepository } from '../repositories/bilan-repository';
-import { conventionRepository } from '../repositories/convention-repository';
-import { participantRepository } from '../repositories/participant-repository';
-import { reglesRepository } from '../repositories/regles-repository';
+import { bilanRepository, conventionRepository, participantRepository, reglesRepository } from '../repositories/depots';
 import { contexteDossier, contexteEnvoiPiece } from './contexte';
 
 /** Wires the bilans, CSF and payments to DynamoDB and the request's clock (only their routes bundle it). */

@@ -4,7 +4,7 @@
  * node-forge, the certificate) where the OI countersigns — so that no other handler carries them.
  */
 import type { ContexteConvention, DocumentsConvention } from '../domain/convention/use-cases';
-import { conventionRepository } from '../repositories/convention-repository';
+import { conventionRepository } from '../repositories/depots';
 import { bucketName } from '../config';
 import { TropVolumineux } from '../domain/errors';
 import * as stockage from '../storage/s3';

@@ -6,9 +6,7 @@ import { config } from '../config';
 import type { ContexteEnvoi } from '../domain/notification/envoi';
 import type { ContexteRectificatif } from '../domain/notification/rectificatif';
 import { transport } from '../email/transport';
-import { aapRepository } from '../repositories/aap-repository';
-import { notificationRepository } from '../repositories/notification-repository';
-import { organisationRepository } from '../repositories/organisation-repository';
+import { aapRepository, notificationRepository, organisationRepository } from '../repositories/depots';
 
 export const contexteEnvoi = (): ContexteEnvoi => {
   const c = config();

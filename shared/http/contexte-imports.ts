@@ -1,5 +1,5 @@
 import type { ContexteImport, FichiersImport } from '../domain/participant/import-tache';
-import { importRepository } from '../repositories/import-repository';
+import { importRepository } from '../repositories/depots';
 import { OCTETS_MAX_TACHE_IMPORT } from '../schemas/import-participants';
 import { bucketName } from '../config';
 import * as stockage from '../storage/s3';

@@ -1,6 +1,5 @@
 import type { ContexteParticipants } from '../domain/participant/use-cases';
-import { participantRepository } from '../repositories/participant-repository';
-import { reglesRepository } from '../repositories/regles-repository';
+import { participantRepository, reglesRepository } from '../repositories/depots';
 import { contexteDossier } from './contexte';
 
 /** Wires the participant use cases to DynamoDB and the request's clock (only the participant routes bundle it). */

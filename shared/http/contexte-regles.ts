@@ -1,5 +1,5 @@
 import type { ContexteRegles } from '../domain/sortie/consultation';
-import { reglesRepository } from '../repositories/regles-repository';
+import { reglesRepository } from '../repositories/depots';
 import { contextePlie } from './contexte';
 
 /** Wires the exit-rule use cases to the PLIE and to the versions its OI entered. */

@@ -3,22 +3,13 @@ import type { ContexteDossier } from '../domain/dossier/use-cases';
 import type { ContexteOrg } from '../domain/organisation/use-cases';
 import type { ContextePiece } from '../domain/piece/use-cases';
 import type { ContexteComite } from '../domain/comite/use-cases';
-import { comiteRepository } from '../repositories/comite-repository';
+import { aapRepository, affectationRepository, comiteRepository, dossierRepository, exportRepository, messagerieRepository, notificationRepository, organisationRepository, pieceRepository, plieRepository } from '../repositories/depots';
 import type { ContexteGestion } from '../domain/dossier/gestion';
-import { affectationRepository } from '../repositories/affectation-repository';
-import { aapRepository } from '../repositories/aap-repository';
-import { dossierRepository } from '../repositories/dossier-repository';
-import { organisationRepository } from '../repositories/organisation-repository';
-import { pieceRepository } from '../repositories/piece-repository';
-import { itemsOutbox, notificationRepository } from '../repositories/notification-repository';
-import { messagerieRepository } from '../repositories/messagerie-repository';
 import type { ContexteMessagerie } from '../domain/messagerie/use-cases';
 import { avisMessageRecu } from '../domain/messagerie/avis';
-import { plieRepository } from '../repositories/plie-repository';
 import type { ContextePlie } from '../domain/plie/use-cases';
 import * as stockage from '../storage/s3';
 import type { ContexteExport } from '../domain/dossier/export';
-import { exportRepository } from '../repositories/export-repository';
 import { FORMATS_EXPORT } from '../schemas/export';
 import { antivirus } from '../storage/antivirus';
 
@@ -89,7 +80,13 @@ export const contexteGestion = (req: { maintenant: Date; nouvelId: () => string 
 export const contexteMessagerie = (req: { maintenant: Date; nouvelId: () => string }): ContexteMessagerie => ({
   ...contexteDossier(req),
   messagerie: messagerieRepository,
-  avisMessage: async (p) => itemsOutbox(await avisMessageRecu({ orgs: organisationRepository, affectations: affectationRepository, maintenant: req.maintenant, nouvelId: req.nouvelId }, p)),
+  avisMessage: async (p) => {
+    const [{ itemsOutbox }, avis] = await Promise.all([
+      import('../repositories/notification-repository'),
+      avisMessageRecu({ orgs: organisationRepository, affectations: affectationRepository, maintenant: req.maintenant, nouvelId: req.nouvelId }, p),
+    ]);
+    return itemsOutbox(avis);
+  },
 });
 
 /** A message attachment's upload (presigned POST). */

@@ -21,6 +21,9 @@ export function dynamo(): DynamoDBDocumentClient {
   }
   return doc;
 }
+// On Lambda the client is made while the handler's module loads (its init phase), not on the first request; locally
+// the runtime sets the endpoint first, so it waits for the first use.
+if (config().AWS_LAMBDA_FUNCTION_NAME) dynamo();
 
 /** One DynamoDB command as the recorder saw it: its operation and the items or partition it names. */
 export interface AppelDynamo {

@@ -56,6 +56,12 @@ export const MontantCentimes = z
   .min(0, 'Un montant ne peut pas être négatif.')
   .max(1e15);
 
+/** A fiche opération's code in its AAP (also read by dossiers, which need none of the fiche's other schemas). */
+export const CodeFiche = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/, 'Code de fiche : lettres, chiffres, tiret (20 caractères au plus).');
+
 export const TexteCourt = z.string().trim().min(1, 'Champ obligatoire.').max(500);
 export const TexteLong = z.string().trim().min(1, 'Champ obligatoire.').max(10_000);
 

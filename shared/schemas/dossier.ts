@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { SuiviConvention } from './suivi-convention';
-import { CodeFiche } from './fiche';
-import { DateIso } from './common';
+import { CodeFiche, DateIso } from './common';
 import { PlanFinancement } from './plan-financement';
 
 /** Dossier lifecycle (DESIGN.md §2); v1 covers brouillon → programme. */

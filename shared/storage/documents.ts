@@ -14,7 +14,8 @@
  * bytes. The entity id in the key names what the document belongs to (hygiene, investigation), not its identity.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { bucketName, config } from '../config';
@@ -34,16 +35,38 @@ const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest
 let empreinte: string | undefined;
 
 /**
- * What identifies the code that renders. On Lambda this module is part of the function's single-file bundle, whose
- * bytes hold every line a render runs (templates, embedded fonts, domain rules): a deployment that changes any of them
- * changes every key, so a template fix is never hidden behind a cached render. Elsewhere (local runtime, tests) sources
- * can change between two runs on the same bucket: a value of its own per process, never a render of older code.
+ * The SHA-256 of a function's bundle, from the path of one of its files: the directory holding `index.mjs` (this file's,
+ * or its parent's for a file of `chunks/`), every `.mjs` under it in name order, each name and length hashed before its
+ * bytes so that no two bundles hash alike by moving bytes between files.
+ */
+export function empreinteBundle(fichier: string): string {
+  let racine = dirname(fichier);
+  if (basename(racine) === 'chunks') racine = dirname(racine);
+  const fichiers = [
+    ...readdirSync(racine).filter((f) => f.endsWith('.mjs')),
+    ...(existsSync(join(racine, 'chunks')) ? readdirSync(join(racine, 'chunks')).filter((f) => f.endsWith('.mjs')).map((f) => join('chunks', f)) : []),
+  ].sort();
+  const h = createHash('sha256');
+  for (const f of fichiers) {
+    const octets = readFileSync(join(racine, f));
+    h.update(`${f}\0${octets.length}\0`).update(octets);
+  }
+  return h.digest('hex');
+}
+
+/**
+ * What identifies the code that renders. On Lambda it is the hash of every JS file of the function's bundle
+ * (`index.mjs` and its chunks, infra/bundling.ts), whose bytes hold every line a render runs (templates, embedded
+ * fonts, domain rules): a deployment that changes any of them changes every key, so a template fix is never hidden
+ * behind a cached render. This module's own chunk would not do: the templates live in chunks of their own. Elsewhere
+ * (local runtime, tests) sources can change between two runs on the same bucket: a value of its own per process,
+ * never a render of older code.
  */
 export function empreinteCode(): string {
   if (empreinte) return empreinte;
   if (config().AWS_LAMBDA_FUNCTION_NAME) {
     try {
-      empreinte = sha256(readFileSync(fileURLToPath(import.meta.url)));
+      empreinte = empreinteBundle(fileURLToPath(import.meta.url));
     } catch {
       // No readable bundle: the per-process value below is as exact, it only shares less.
     }

@@ -54,7 +54,7 @@ describe('ApiStack', () => {
     return { props, actions: actionsOf(templateOf(route), props) };
   };
 
-  // Every NodejsFunction is bundled by esbuild when constructed: build the app once for the whole file.
+  // Every function is bundled by esbuild when constructed (infra/bundling.ts): build the app once for the whole file.
   beforeAll(() => {
     stacks = buildGuichet(app, readConfig(app));
     template = Template.fromStack(stacks.api);

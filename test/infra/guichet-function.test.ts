@@ -1,4 +1,7 @@
-import { Fn, Stack } from 'aws-cdk-lib';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Fn, Stack, Stage } from 'aws-cdk-lib';
+import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -55,6 +58,19 @@ describe('GuichetFunction', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown }>);
     return { tags: (role.Properties.Tags ?? []) as Array<{ Key: string; Value: string }>, statements };
   };
+
+  it('ships the handler as index.mjs with the chunks it imports dynamically (code splitting), not one single file', () => {
+    const { props } = functionFor(template, 'POST', '/pieces');
+    expect(props.Handler).toBe('index.handler');
+    const asset = stack.node.findAll().find((c): c is Asset => c instanceof Asset && c.node.path.startsWith(`${stack.node.path}/Writer/`))!;
+    const dossier = join(Stage.of(stack)!.outdir, asset.assetPath);
+    const index = readFileSync(join(dossier, 'index.mjs'), 'utf8');
+    expect(index).toMatch(/export\s*\{[^}]*\bhandler\b/);
+    // The bearer token's check (jose) is a chunk of its own, read with the first request that sends a token.
+    const chunks = readdirSync(join(dossier, 'chunks')).filter((f) => f.endsWith('.mjs'));
+    expect(chunks.some((f) => f.startsWith('acteur-jeton-'))).toBe(true);
+    expect(existsSync(join(dossier, 'index.mjs.map'))).toBe(true);
+  });
 
   it('binds BUCKET_NAME and grants object reads and writes when bucket access is readwrite', () => {
     const { props } = functionFor(template, 'POST', '/pieces');

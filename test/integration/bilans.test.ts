@@ -218,13 +218,13 @@ describe('the ledger under interleaved requests', () => {
     const premierEcrit = new Promise<void>((ok) => { premierFini = ok; });
     const contexte = (apresLecture: () => Promise<void>) => {
       const ctx = contexteBilans({ maintenant: new Date(), nouvelId: ulid });
-      return { ...ctx, bilans: { ...ctx.bilans, paiements: async (id: string) => {
+      return { ...ctx, bilans: Object.assign(Object.create(ctx.bilans) as typeof ctx.bilans, { paiements: async (id: string) => {
         const r = await bilanRepository.paiements(id);
         if (++lus === 2) tousLu();
         await lecturesFaites;
         await apresLecture();
         return r;
-      } } };
+      } }) };
     };
     const avance = { nature: 'avance' as const, montantCentimes: 256_800 };
     const premier = proposer(contexte(async () => {}), gestionnaire, d.id, avance).finally(premierFini);

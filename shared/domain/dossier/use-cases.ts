@@ -335,7 +335,7 @@ export async function deposer(ctx: ContexteDossier, actor: Actor, id: string, de
       id: ctx.nouvelId(), type: reponse ? 'complements_recus' : 'depot', auteur: actor, de: avant.statut, maintenant: ctx.maintenant,
       donnees: reponse ? { empreinte: reponse.empreinte, pieces: reponse.pieces.map((p) => p.typePiece) } : { empreinte: depose.depot?.empreinte },
     });
-    const avecMembres = { ...ctx, orgs: { ...ctx.orgs, membres: async () => membres } };
+    const avecMembres = { ...ctx, orgs: Object.assign(Object.create(ctx.orgs) as OrganisationStore, { membres: async () => membres }) };
     const notifications = await (avant.statut === 'complement_demande' ? notificationsComplementsRecus : notificationsDepot)(avecMembres, dossier, aap.depot.cloture.fuseau);
     await ctx.dossiers.remplacer(dossier, avant, evenement, enregistrerIdempotence(actor, demande, dossier, ctx.maintenant), notifications);
     return dossier;

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonique, cleDocument, lireCleDocument } from '#shared/storage/documents';
+import { canonique, cleDocument, empreinteBundle, lireCleDocument } from '#shared/storage/documents';
 
 describe('the identity of a cached render', () => {
   it('tells apart every two inputs a template could print differently', () => {
@@ -28,3 +31,32 @@ describe('the identity of a cached render', () => {
     expect(cleDocument('rapport-csf', 'a/../b é', {})).toMatch(/^documents\/rapport-csf\/a____b_e_\/[0-9a-f]{64}\.pdf$/);
   });
 });
+
+describe('the identity of the code that renders (on Lambda)', () => {
+  it('hashes the whole bundle, chunks included, whichever of its files asks, and changes with any of them', () => {
+    const racine = mkdtempSync(join(tmpdir(), 'guichet-bundle-'));
+    try {
+      mkdirSync(join(racine, 'chunks'));
+      const ecrire = (f: string, texte: string) => writeFileSync(join(racine, f), texte);
+      ecrire('index.mjs', 'import "./chunks/documents-A.mjs";');
+      ecrire('chunks/documents-A.mjs', 'export const cle = 1;');
+      ecrire('chunks/template-B.mjs', 'export const titre = "Appel à projets";');
+      ecrire('index.mjs.map', '{}');
+      const depuisIndex = empreinteBundle(join(racine, 'index.mjs'));
+      // documents.ts sits in a chunk: the hash must still cover the template's chunk beside it and the entry above.
+      expect(empreinteBundle(join(racine, 'chunks', 'documents-A.mjs'))).toBe(depuisIndex);
+      ecrire('index.mjs.map', '{"version":3}');
+      expect(empreinteBundle(join(racine, 'index.mjs'))).toBe(depuisIndex);
+      ecrire('chunks/template-B.mjs', 'export const titre = "Appel a projets";');
+      const apresTemplate = empreinteBundle(join(racine, 'index.mjs'));
+      expect(apresTemplate).not.toBe(depuisIndex);
+      // The same bytes moved from one file to the next are another bundle.
+      ecrire('chunks/documents-A.mjs', 'export const cle = 1;export');
+      ecrire('chunks/template-B.mjs', ' const titre = "Appel a projets";');
+      expect(empreinteBundle(join(racine, 'index.mjs'))).not.toBe(apresTemplate);
+    } finally {
+      rmSync(racine, { recursive: true, force: true });
+    }
+  });
+});
+
