@@ -4,7 +4,7 @@
  */
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { tache } from '#shared/http/observabilite';
-import { contexteExport } from '#shared/http/contexte';
+import { contexteExport } from '#shared/http/contexte-export';
 import { logger } from '#shared/http/logger';
 import { produireExport } from '#shared/exports/job-export';
 

@@ -3,14 +3,12 @@ import type { ContexteDossier } from '../domain/dossier/use-cases';
 import type { ContexteOrg } from '../domain/organisation/use-cases';
 import type { ContextePiece } from '../domain/piece/use-cases';
 import type { ContexteComite } from '../domain/comite/use-cases';
-import { aapRepository, affectationRepository, comiteRepository, dossierRepository, exportRepository, messagerieRepository, notificationRepository, organisationRepository, pieceRepository, plieRepository } from '../repositories/depots';
+import { aapRepository, affectationRepository, comiteRepository, dossierRepository, messagerieRepository, notificationRepository, organisationRepository, pieceRepository, plieRepository } from '../repositories/depots';
 import type { ContexteGestion } from '../domain/dossier/gestion';
 import type { ContexteMessagerie } from '../domain/messagerie/use-cases';
 import { avisMessageRecu } from '../domain/messagerie/avis';
 import type { ContextePlie } from '../domain/plie/use-cases';
 import * as stockage from '../storage/s3';
-import type { ContexteExport } from '../domain/dossier/export';
-import { FORMATS_EXPORT } from '../schemas/export';
 import { antivirus } from '../storage/antivirus';
 
 /** Wires the use cases to DynamoDB, S3 and the request's clock. */
@@ -32,14 +30,6 @@ export const contexteDossier = (req: { maintenant: Date; nouvelId: () => string 
   notifications: notificationRepository,
   maintenant: req.maintenant,
   nouvelId: req.nouvelId,
-});
-
-/** The dossiers' exports: the jobs and a short-lived download link of a written file. */
-export const contexteExport = (req: { maintenant: Date; nouvelId: () => string }): ContexteExport => ({
-  ...contexteDossier(req),
-  exports: exportRepository,
-  lien: (cle, nomFichier, format) =>
-    stockage.urlTelechargement(cle, `attachment; filename="${nomFichier.normalize('NFD').replace(/[^\w.-]+/g, '_')}"`, FORMATS_EXPORT[format].typeContenu),
 });
 
 /**

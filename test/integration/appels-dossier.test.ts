@@ -190,7 +190,9 @@ describe('reads of a dossier: the fiche and the header’s attributes the rules 
     expect(r.status).toBe(200);
     const page = traces.find((t) => t.cle.startsWith('Query DOSOI#'))!;
     expect(page.envoi).toBeLessThan(traces.find((t) => t.cle === `GetItem AAP#${aap.id}/META`)!.reponse!);
-    // The search's page of one statut: the OI's assignments are read beside the page's Query.
+    // The search's page of one statut: the OI's assignments are read beside the page's Query. (Once the assignments'
+    // repository is loaded: a process loads each repository on its first call, shared/repositories/depots.ts.)
+    expect((await api.get('/gestion/recherche?statut=depose&limit=50', { as: OI })).status).toBe(200);
     const recherche = await tracer(() => api.get('/gestion/recherche?statut=depose&limit=50', { as: OI }));
     expect(recherche.r.status).toBe(200);
     const q = recherche.traces.find((t) => t.cle.startsWith('Query DOSOI#'))!;
@@ -243,11 +245,15 @@ describe('the dépôt and its receipt', () => {
 });
 
 describe('a fiche and a new dossier: the fiche named, not the AAP', () => {
-  it('GET /aaps/{id}/fiches/{code} reads the header’s statut and the fiche in one BatchGetItem, without its internal notes', async () => {
+  it('GET /aaps/{id}/fiches/{code} reads the header’s statut and the fiche in one BatchGetItem, then the fiche alone, without its internal notes', async () => {
     const { r, appels } = await appelsDe(() => api.get(`/aaps/${aap.id}/fiches/HP1`));
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ code: 'HP1', notesInternes: [] });
     expect(resume(appels)).toEqual([`BatchGetItem AAP#${aap.id}/META + AAP#${aap.id}/FICHE#HP1`]);
+    // Seen published: it stays so (no way back to draft, reference immutable), the next fiche is one GetItem.
+    const ensuite = await appelsDe(() => api.get(`/aaps/${aap.id}/fiches/A2`));
+    expect([ensuite.r.status, ensuite.r.body.code]).toEqual([200, 'A2']);
+    expect(resume(ensuite.appels)).toEqual([`GetItem AAP#${aap.id}/FICHE#A2`]);
     // A code in another case is still found (reading the fiches), an unknown one is still 404.
     expect((await api.get(`/aaps/${aap.id}/fiches/hp1`)).body.code).toBe('HP1');
     const inconnue = await api.get(`/aaps/${aap.id}/fiches/ZZ9`);

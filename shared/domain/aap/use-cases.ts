@@ -161,15 +161,30 @@ export async function identiteDocument(ctx: Contexte, id: string) {
 }
 
 /**
- * One fiche of a published AAP: the header's statut and the fiche under its code, in one read. A code written in
- * another case (or unknown) reads the AAP's fiches to find it, or to answer 404.
+ * AAP id → its reference, for the AAPs this process has read published (bounded). Both are for good once published:
+ * an AAP never returns to draft, has no deletion, and its reference does not change by rectificatif
+ * (REFERENCE_IMMUABLE); so a fiche of such an AAP is read without its header.
+ */
+const PUBLIES = new Map<string, string>();
+
+/**
+ * One fiche of a published AAP: the header's statut and the fiche under its code, in one read (the fiche alone, one
+ * GetItem, for an AAP already seen published). A code written in another case (or unknown) reads the AAP's fiches to
+ * find it, or to answer 404.
  */
 export async function lireFichePublique(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string, code: string): Promise<FicheOperation> {
-  const r = await ctx.store.referentiel({ entetes: [id], fiches: [{ aapId: id, code }], champs: ['statut', 'reference'] });
-  const entete = r.entetes.get(id);
-  if (!entete || entete.statut === 'brouillon') throw introuvable(id);
+  const publie = PUBLIES.get(id);
+  const r = await ctx.store.referentiel({ entetes: publie === undefined ? [id] : [], fiches: [{ aapId: id, code }], champs: ['statut', 'reference'] });
+  let reference = publie;
+  if (reference === undefined) {
+    const entete = r.entetes.get(id);
+    if (!entete || entete.statut === 'brouillon') throw introuvable(id);
+    reference = entete.reference;
+    PUBLIES.set(id, reference);
+    if (PUBLIES.size > 1000) PUBLIES.delete(PUBLIES.keys().next().value!);
+  }
   const fiche = r.fiches.get(cleFicheAap(id, code)) ?? (await lirePublic(ctx, id)).fiches.find((f) => f.code.toUpperCase() === code.toUpperCase());
-  if (!fiche) throw new Introuvable('FICHE_INTROUVABLE', `L’appel à projets ${entete.reference} n’a pas de fiche ${code}.`);
+  if (!fiche) throw new Introuvable('FICHE_INTROUVABLE', `L’appel à projets ${reference} n’a pas de fiche ${code}.`);
   return regles.fichePublique(fiche);
 }
 
