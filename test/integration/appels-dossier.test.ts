@@ -260,6 +260,16 @@ describe('a fiche and a new dossier: the fiche named, not the AAP', () => {
     expect([inconnue.status, inconnue.body.code]).toEqual([404, 'FICHE_INTROUVABLE']);
   });
 
+  it('answers 404 for a draft AAP’s fiche, every time, until it is published', async () => {
+    const brouillon = await api.post('/aaps', { as: OI, body: { ...contenuAap, reference: 'AAP-APPELS-BROUILLON' } });
+    for (let i = 0; i < 2; i++) {
+      const r = await api.get(`/aaps/${brouillon.body.id}/fiches/HP1`);
+      expect([r.status, r.body.code]).toEqual([404, 'AAP_INTROUVABLE']);
+    }
+    expect((await api.post(`/aaps/${brouillon.body.id}/publication`, { as: OI, body: {} })).status).toBe(200);
+    expect((await api.get(`/aaps/${brouillon.body.id}/fiches/HP1`)).body.code).toBe('HP1');
+  });
+
   it('POST /dossiers reads the fiche asked and the header’s attributes, never the AAP partition', async () => {
     const org = await organisation(api, P1);
     const { r, appels } = await appelsDe(() => api.post('/dossiers', { as: P1, body: { aapId: aap.id, ficheCode: 'A2', organisationId: org.id } }));
