@@ -1,6 +1,5 @@
 import { http } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesAaps } from '#shared/http/contrats/aaps';
+import { routeGetAapDocument } from '#shared/http/contrats/aaps';
 import { contexteAap } from '#shared/http/contexte';
 import { entreesDifferees, servirDocument } from '#shared/http/document';
 import { identiteDocument, lireAvecPlies } from '#shared/domain/aap/use-cases';
@@ -11,7 +10,7 @@ import { Conflit } from '#shared/domain/errors';
  * Rendered once per content (AAP version, its PLIE, its effective state): later requests read the header's small
  * attributes and the PLIE, find the file in the bucket and never read the whole AAP.
  */
-export const handler = http(contrat(routesAaps, 'GET /aaps/{id}/document.pdf'), async (req) => {
+export const handler = http(routeGetAapDocument, async (req) => {
   const ctx = contexteAap(req);
   const { entete, identite } = await identiteDocument(ctx, req.params.id);
   return servirDocument(req, {

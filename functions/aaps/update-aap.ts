@@ -1,12 +1,11 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesAaps } from '#shared/http/contrats/aaps';
+import { routeUpdateAap } from '#shared/http/contrats/aaps';
 import { contexteAap } from '#shared/http/contexte';
 import { etag, versionLue } from '#shared/http/if-match';
 import { exigerActeur } from '#shared/http/acteur';
 import { modifier } from '#shared/domain/aap/use-cases';
 
-export const handler = http(contrat(routesAaps, 'PUT /aaps/{id}'), async (req) => {
+export const handler = http(routeUpdateAap, async (req) => {
   const aap = await modifier(contexteAap(req), exigerActeur(req), req.params.id, req.body, versionLue(req.headers));
   return ok(aap, etag(aap.version));
 });

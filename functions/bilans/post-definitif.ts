@@ -1,12 +1,11 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesBilans } from '#shared/http/contrats/bilans';
+import { routePostDefinitif } from '#shared/http/contrats/bilans';
 import { contexteBilans } from '#shared/http/contexte-bilans';
 import { exigerActeur } from '#shared/http/acteur';
 import { etag, versionLue } from '#shared/http/if-match';
 import { rendreDefinitif } from '#shared/domain/bilan/use-cases';
 
-export const handler = http(contrat(routesBilans, 'POST /dossiers/{id}/bilans/{numero}/csf/definitif'), async (req) => {
+export const handler = http(routePostDefinitif, async (req) => {
   const b = await rendreDefinitif(contexteBilans(req), exigerActeur(req), req.params.id, req.params.numero, versionLue(req.headers));
   return ok(b, etag(b.version));
 });

@@ -1,12 +1,11 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesBilans } from '#shared/http/contrats/bilans';
+import { routePostDepot } from '#shared/http/contrats/bilans';
 import { contexteBilans } from '#shared/http/contexte-bilans';
 import { exigerActeur } from '#shared/http/acteur';
 import { etag, versionLue } from '#shared/http/if-match';
 import { deposer } from '#shared/domain/bilan/use-cases';
 
-export const handler = http(contrat(routesBilans, 'POST /dossiers/{id}/bilans/{numero}/depot'), async (req) => {
+export const handler = http(routePostDepot, async (req) => {
   const b = await deposer(contexteBilans(req), exigerActeur(req), req.params.id, req.params.numero, versionLue(req.headers));
   return ok(b, etag(b.version));
 });

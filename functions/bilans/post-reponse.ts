@@ -1,12 +1,11 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesBilans } from '#shared/http/contrats/bilans';
+import { routePostReponse } from '#shared/http/contrats/bilans';
 import { contexteBilans } from '#shared/http/contexte-bilans';
 import { exigerActeur } from '#shared/http/acteur';
 import { etag, versionLue } from '#shared/http/if-match';
 import { repondre } from '#shared/domain/bilan/use-cases';
 
-export const handler = http(contrat(routesBilans, 'POST /dossiers/{id}/bilans/{numero}/csf/reponse'), async (req) => {
+export const handler = http(routePostReponse, async (req) => {
   const b = await repondre(contexteBilans(req), exigerActeur(req), req.params.id, req.params.numero, req.body.texte, versionLue(req.headers));
   return ok(b, etag(b.version));
 });

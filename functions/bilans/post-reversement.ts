@@ -1,10 +1,9 @@
 import { http, created } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesBilans } from '#shared/http/contrats/bilans';
+import { routePostReversement } from '#shared/http/contrats/bilans';
 import { contexteBilans } from '#shared/http/contexte-bilans';
 import { exigerActeur } from '#shared/http/acteur';
 import { emettre } from '#shared/domain/bilan/use-cases';
 
-export const handler = http(contrat(routesBilans, 'POST /dossiers/{id}/reversements'), async (req) => {
+export const handler = http(routePostReversement, async (req) => {
   return created(await emettre(contexteBilans(req), exigerActeur(req), req.params.id, req.body));
 });

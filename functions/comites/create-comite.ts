@@ -1,8 +1,7 @@
 import { created, http } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routeCreateComite } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { creerComite } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'POST /comites'), async (req) => created(await creerComite(contexteComite(req), exigerActeur(req), req.body)));
+export const handler = http(routeCreateComite, async (req) => created(await creerComite(contexteComite(req), exigerActeur(req), req.body)));

@@ -1,8 +1,7 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routeGetComite } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { lireComite } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'GET /comites/{id}'), async (req) => ok(await lireComite(contexteComite(req), exigerActeur(req), req.params.id)));
+export const handler = http(routeGetComite, async (req) => ok(await lireComite(contexteComite(req), exigerActeur(req), req.params.id)));

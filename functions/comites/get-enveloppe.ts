@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routeGetEnveloppe } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { enveloppeAap } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'GET /aaps/{id}/enveloppe'), async (req) =>
+export const handler = http(routeGetEnveloppe, async (req) =>
   ok(await enveloppeAap(contexteComite(req), exigerActeur(req), req.params.id)),
 );

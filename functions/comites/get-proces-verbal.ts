@@ -1,12 +1,11 @@
 import { http } from '#shared/http/handler';
 import { servirDocument } from '#shared/http/document';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routeGetProcesVerbal } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { procesVerbal } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'GET /comites/{id}/proces-verbal.pdf'), async (req) => {
+export const handler = http(routeGetProcesVerbal, async (req) => {
   const pv = await procesVerbal(contexteComite(req), exigerActeur(req), req.params.id);
   return servirDocument(req, {
     type: 'proces-verbal', id: pv.comite.id, entrees: pv, nomFichier: `proces-verbal-${pv.comite.plie}-${pv.comite.date}.pdf`,

@@ -1,8 +1,7 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routeListComites } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { mesComites } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'GET /comites'), async (req) => ok({ items: await mesComites(contexteComite(req), exigerActeur(req)) }));
+export const handler = http(routeListComites, async (req) => ok({ items: await mesComites(contexteComite(req), exigerActeur(req)) }));

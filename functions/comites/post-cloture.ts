@@ -1,8 +1,7 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routePostCloture } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { cloturer } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'POST /comites/{id}/cloture'), async (req) => ok(await cloturer(contexteComite(req), exigerActeur(req), req.params.id, req.body)));
+export const handler = http(routePostCloture, async (req) => ok(await cloturer(contexteComite(req), exigerActeur(req), req.params.id, req.body)));

@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routePostOrdreDuJour } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { ordreDuJour } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'POST /comites/{id}/ordre-du-jour'), async (req) =>
+export const handler = http(routePostOrdreDuJour, async (req) =>
   ok(await ordreDuJour(contexteComite(req), exigerActeur(req), req.params.id, req.body)),
 );

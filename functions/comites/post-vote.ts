@@ -1,8 +1,7 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesComites } from '#shared/http/contrats/comites';
+import { routePostVote } from '#shared/http/contrats/comites';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { voter } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesComites, 'POST /comites/{id}/votes'), async (req) => ok(await voter(contexteComite(req), exigerActeur(req), req.params.id, req.body)));
+export const handler = http(routePostVote, async (req) => ok(await voter(contexteComite(req), exigerActeur(req), req.params.id, req.body)));

@@ -1,12 +1,11 @@
 import { http, created } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesConventions } from '#shared/http/contrats/conventions';
+import { routeCreateAvenant } from '#shared/http/contrats/conventions';
 import { contexteConvention } from '#shared/http/contexte-convention';
 import { exigerActeur } from '#shared/http/acteur';
 import { etag, versionLue } from '#shared/http/if-match';
 import { proposerAvenant } from '#shared/domain/convention/use-cases';
 
-export const handler = http(contrat(routesConventions, 'POST /dossiers/{id}/convention/avenants'), async (req) => {
+export const handler = http(routeCreateAvenant, async (req) => {
   const c = await proposerAvenant(contexteConvention(req), exigerActeur(req), req.params.id, req.body, versionLue(req.headers));
   return created(c, etag(c.version));
 });

@@ -1,12 +1,11 @@
 import { http, created } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesConventions } from '#shared/http/contrats/conventions';
+import { routeCreateConvention } from '#shared/http/contrats/conventions';
 import { contexteConvention } from '#shared/http/contexte-convention';
 import { exigerActeur } from '#shared/http/acteur';
 import { etag, versionLue } from '#shared/http/if-match';
 import { preparer } from '#shared/domain/convention/use-cases';
 
-export const handler = http(contrat(routesConventions, 'POST /dossiers/{id}/convention'), async (req) => {
+export const handler = http(routeCreateConvention, async (req) => {
   const c = await preparer(contexteConvention(req), exigerActeur(req), req.params.id, req.body, versionLue(req.headers));
   return created(c, etag(c.version));
 });

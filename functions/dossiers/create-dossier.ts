@@ -1,12 +1,11 @@
 import { created, http } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesDossiers } from '#shared/http/contrats/dossiers';
+import { routeCreateDossier } from '#shared/http/contrats/dossiers';
 import { contexteDossier } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { etag } from '#shared/http/if-match';
 import { creer } from '#shared/domain/dossier/use-cases';
 
-export const handler = http(contrat(routesDossiers, 'POST /dossiers'), async (req) => {
+export const handler = http(routeCreateDossier, async (req) => {
   const d = await creer(contexteDossier(req), exigerActeur(req), req.body);
   return created(d, { ...etag(d.version), location: `/dossiers/${d.id}` });
 });

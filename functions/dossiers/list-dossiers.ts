@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesDossiers } from '#shared/http/contrats/dossiers';
+import { routeListDossiers } from '#shared/http/contrats/dossiers';
 import { contexteDossier } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { mesDossiers } from '#shared/domain/dossier/use-cases';
 
-export const handler = http(contrat(routesDossiers, 'GET /dossiers'), async (req) =>
+export const handler = http(routeListDossiers, async (req) =>
   ok({ items: await mesDossiers(contexteDossier(req), exigerActeur(req)) }),
 );

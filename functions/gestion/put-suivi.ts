@@ -1,8 +1,7 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesGestion } from '#shared/http/contrats/gestion';
+import { routePutSuivi } from '#shared/http/contrats/gestion';
 import { contexteGestion } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { suivre } from '#shared/domain/dossier/gestion';
 
-export const handler = http(contrat(routesGestion, 'PUT /dossiers/{id}/suivi'), async (req) => ok(await suivre(contexteGestion(req), exigerActeur(req), req.params.id, req.body)));
+export const handler = http(routePutSuivi, async (req) => ok(await suivre(contexteGestion(req), exigerActeur(req), req.params.id, req.body)));

@@ -1,12 +1,11 @@
 import { http } from '#shared/http/handler';
 import { servirDocument } from '#shared/http/document';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesInstruction } from '#shared/http/contrats/instruction';
+import { routeGetLettreDecision } from '#shared/http/contrats/instruction';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { lettreDecision } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesInstruction, 'GET /dossiers/{id}/lettre-decision.pdf'), async (req) => {
+export const handler = http(routeGetLettreDecision, async (req) => {
   const l = await lettreDecision(contexteComite(req), exigerActeur(req), req.params.id);
   return servirDocument(req, {
     type: 'lettre-decision', id: l.dossier.id, entrees: l, nomFichier: `decision-${l.dossier.reference}.pdf`,

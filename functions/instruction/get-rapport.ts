@@ -1,12 +1,11 @@
 import { http } from '#shared/http/handler';
 import { servirDocument } from '#shared/http/document';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesInstruction } from '#shared/http/contrats/instruction';
+import { routeGetRapport } from '#shared/http/contrats/instruction';
 import { contexteComite } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { rapport } from '#shared/domain/comite/use-cases';
 
-export const handler = http(contrat(routesInstruction, 'GET /dossiers/{id}/rapport-instruction.pdf'), async (req) => {
+export const handler = http(routeGetRapport, async (req) => {
   const r = await rapport(contexteComite(req), exigerActeur(req), req.params.id);
   return servirDocument(req, {
     type: 'rapport-instruction', id: r.dossier.id, entrees: r, nomFichier: `rapport-instruction-${r.dossier.reference}-v${r.instruction.version}.pdf`,

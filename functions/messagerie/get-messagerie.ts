@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesMessagerie } from '#shared/http/contrats/messagerie';
+import { routeGetMessagerie } from '#shared/http/contrats/messagerie';
 import { contexteMessagerie } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { lireMessagerie } from '#shared/domain/messagerie/use-cases';
 
-export const handler = http(contrat(routesMessagerie, 'GET /dossiers/{id}/messagerie'), async (req) =>
+export const handler = http(routeGetMessagerie, async (req) =>
   ok(await lireMessagerie(contexteMessagerie(req), exigerActeur(req), req.params.id)),
 );

@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesMessagerie } from '#shared/http/contrats/messagerie';
+import { routeListAnnotations } from '#shared/http/contrats/messagerie';
 import { contexteMessagerie } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { annotations } from '#shared/domain/messagerie/use-cases';
 
-export const handler = http(contrat(routesMessagerie, 'GET /dossiers/{id}/annotations'), async (req) =>
+export const handler = http(routeListAnnotations, async (req) =>
   ok(await annotations(contexteMessagerie(req), exigerActeur(req), req.params.id)),
 );

@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesNotifications } from '#shared/http/contrats/notifications';
+import { routeMesNotifications } from '#shared/http/contrats/notifications';
 import { exigerActeur } from '#shared/http/acteur';
 import { mesNotifications } from '#shared/domain/notification/use-cases';
 import { notificationRepository } from '#shared/repositories/notification-repository';
 
-export const handler = http(contrat(routesNotifications, 'GET /moi/notifications'), async (req) =>
+export const handler = http(routeMesNotifications, async (req) =>
   ok(await mesNotifications({ notifications: notificationRepository }, exigerActeur(req), req.query)),
 );

@@ -1,10 +1,9 @@
 import { created, http } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesOrganisations } from '#shared/http/contrats/organisations';
+import { routeInviteMembre } from '#shared/http/contrats/organisations';
 import { contexteOrg } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { inviterMembre } from '#shared/domain/organisation/use-cases';
 
-export const handler = http(contrat(routesOrganisations, 'POST /organisations/{id}/membres'), async (req) =>
+export const handler = http(routeInviteMembre, async (req) =>
   created(await inviterMembre(contexteOrg(req), exigerActeur(req), req.params.id, req.body)),
 );

@@ -1,12 +1,11 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesParticipants } from '#shared/http/contrats/participants';
+import { routeGetParticipant } from '#shared/http/contrats/participants';
 import { contexteParticipants } from '#shared/http/contexte-participants';
 import { exigerActeur } from '#shared/http/acteur';
 import { etag } from '#shared/http/if-match';
 import { lire } from '#shared/domain/participant/use-cases';
 
-export const handler = http(contrat(routesParticipants, 'GET /dossiers/{id}/participants/{participantId}'), async (req) => {
+export const handler = http(routeGetParticipant, async (req) => {
   const p = await lire(contexteParticipants(req), exigerActeur(req), req.params.id, req.params.participantId);
   return ok(p, etag(p.version));
 });

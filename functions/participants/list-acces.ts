@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesParticipants } from '#shared/http/contrats/participants';
+import { routeListAcces } from '#shared/http/contrats/participants';
 import { contexteParticipants } from '#shared/http/contexte-participants';
 import { exigerActeur } from '#shared/http/acteur';
 import { journalAcces } from '#shared/domain/participant/use-cases';
 
-export const handler = http(contrat(routesParticipants, 'GET /dossiers/{id}/participants/acces'), async (req) => {
+export const handler = http(routeListAcces, async (req) => {
   return ok(await journalAcces(contexteParticipants(req), exigerActeur(req), req.params.id));
 });

@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesParticipants } from '#shared/http/contrats/participants';
+import { routeListParticipants } from '#shared/http/contrats/participants';
 import { contexteParticipants } from '#shared/http/contexte-participants';
 import { exigerActeur } from '#shared/http/acteur';
 import { lister } from '#shared/domain/participant/use-cases';
 
-export const handler = http(contrat(routesParticipants, 'GET /dossiers/{id}/participants'), async (req) => {
+export const handler = http(routeListParticipants, async (req) => {
   return ok(await lister(contexteParticipants(req), exigerActeur(req), req.params.id, req.query));
 });

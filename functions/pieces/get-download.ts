@@ -1,10 +1,9 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesPieces } from '#shared/http/contrats/pieces';
+import { routeGetDownload } from '#shared/http/contrats/pieces';
 import { contexteTelechargementPiece } from '#shared/http/contexte';
 import { exigerActeur } from '#shared/http/acteur';
 import { telechargement } from '#shared/domain/piece/use-cases';
 
-export const handler = http(contrat(routesPieces, 'GET /dossiers/{id}/pieces/{pieceId}/telechargement'), async (req) =>
+export const handler = http(routeGetDownload, async (req) =>
   ok(await telechargement(contexteTelechargementPiece(req), exigerActeur(req), req.params.id, req.params.pieceId)),
 );

@@ -1,11 +1,10 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesPlies } from '#shared/http/contrats/plies';
+import { routeGetPlie } from '#shared/http/contrats/plies';
 import { contextePlie } from '#shared/http/contexte';
 import { etag } from '#shared/http/if-match';
 import { lire } from '#shared/domain/plie/use-cases';
 
-export const handler = http(contrat(routesPlies, 'GET /plies/{id}'), async (req) => {
+export const handler = http(routeGetPlie, async (req) => {
   const plie = await lire(contextePlie(req), req.params.id);
   return ok(plie, etag(plie.version));
 });

@@ -1,13 +1,12 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesPlies } from '#shared/http/contrats/plies';
+import { routePutPlie } from '#shared/http/contrats/plies';
 import { contextePlie } from '#shared/http/contexte';
 import { etag, versionLue } from '#shared/http/if-match';
 import { exigerActeur } from '#shared/http/acteur';
 import { enregistrer } from '#shared/domain/plie/use-cases';
 
 /** Without If-Match the PLIE is created; with it, replaced from the version read. */
-export const handler = http(contrat(routesPlies, 'PUT /plies/{id}'), async (req) => {
+export const handler = http(routePutPlie, async (req) => {
   const version = req.headers['if-match'] ? versionLue(req.headers) : null;
   const plie = await enregistrer(contextePlie(req), exigerActeur(req), req.params.id, req.body, version);
   return ok(plie, etag(plie.version));

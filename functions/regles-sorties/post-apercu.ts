@@ -1,9 +1,8 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesReglesSorties } from '#shared/http/contrats/regles-sorties';
+import { routePostApercu } from '#shared/http/contrats/regles-sorties';
 import { contexteRegles } from '#shared/http/contexte-regles';
 import { exigerActeur } from '#shared/http/acteur';
 import { apercu } from '#shared/domain/sortie/consultation';
 
-export const handler = http(contrat(routesReglesSorties, 'POST /plies/{id}/regles-sorties/apercu'), async (req) =>
+export const handler = http(routePostApercu, async (req) =>
   ok(await apercu(contexteRegles(req), exigerActeur(req), req.params.id, req.body)));

@@ -1,6 +1,5 @@
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesSysteme } from '#shared/http/contrats/systeme';
+import { routeGetOpenapi } from '#shared/http/contrats/systeme';
 import { documentOpenApi } from '#shared/http/openapi';
 
-export const handler = http(contrat(routesSysteme, 'GET /openapi.json'), async () => ok(documentOpenApi()));
+export const handler = http(routeGetOpenapi, async () => ok(documentOpenApi()));

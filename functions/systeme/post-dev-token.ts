@@ -1,7 +1,6 @@
 import { config } from '#shared/config';
 import { http, ok } from '#shared/http/handler';
-import { contrat } from '#shared/http/contrats/definition';
-import { routesSysteme } from '#shared/http/contrats/systeme';
+import { routePostDevToken } from '#shared/http/contrats/systeme';
 import { Introuvable } from '#shared/domain/errors';
 import { signerJeton } from '#local/identity';
 
@@ -9,7 +8,7 @@ import { signerJeton } from '#local/identity';
  * Local runtime only (the manifest marks it localOnly; CDK never deploys it): the ID token the local OpenID provider
  * would issue for this address (same key, kid, issuer, audience and claims), for scripts and tests.
  */
-export const handler = http(contrat(routesSysteme, 'POST /auth/dev/token'), async (req) => {
+export const handler = http(routePostDevToken, async (req) => {
   const { GUICHET_DEV_KEYS_DIR: dossier, GUICHET_OIDC_ISSUER: issuer } = config();
   if (!dossier || !issuer) throw new Introuvable('ROUTE_INTROUVABLE', 'Le fournisseur d’identité de développement n’existe qu’en local.');
   return ok(await signerJeton(dossier, req.body.email, issuer));

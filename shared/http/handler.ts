@@ -61,11 +61,11 @@ const correlation = (key: string): middy.MiddlewareObj<APIGatewayProxyEventV2, A
 });
 
 /**
- * Builds a Lambda handler for one route of the manifest, given as its area's entry (`contrat(routesAaps, 'GET /aaps')`,
- * so the bundle holds that area's contracts, not the whole manifest): Powertools (logger with Lambda context and correlation id,
- * tracer, metrics), JSON body, verified identity,
- * zod validation of params/query/body (400 with details), domain error mapping, response serialization. The use
- * case receives parsed input only and returns a `Reponse`.
+ * Builds a Lambda handler for one route of the manifest, given as its own entry in its area's contracts (`routeListAaps`
+ * of shared/http/contrats/aaps.ts: the bundle builds that route's schemas, not its area's nor the whole manifest's):
+ * Powertools (logger with Lambda context and correlation id, tracer, metrics), JSON body, verified identity, zod
+ * validation of params/query/body (400 with details), domain error mapping, response serialization. The use case
+ * receives parsed input only and returns a `Reponse`.
  */
 export function http<R extends RouteDefinition>(route: R, useCase: (req: Requete<R>) => Promise<Reponse>): HandlerDeRoute<R> {
   const key = cleDe(route);

@@ -1,7 +1,7 @@
 import { POLITIQUE } from '../auth/politique';
 import * as z from 'zod';
 import { routes, type RouteDefinition } from './routes';
-import { cleDe } from './contrats/definition';
+import { cleDe, rolesDe } from './contrats/definition';
 import { ErreurApi } from '../schemas/common';
 import { Sante } from '../schemas/systeme';
 
@@ -56,7 +56,7 @@ function operation(r: RouteDefinition) {
         Object.entries(ERREURS).map(([s, d]) => [s, { description: d, content: { 'application/json': { schema: { $ref: '#/components/schemas/Erreur' } } } }]),
       ),
     },
-    'x-roles': r.roles,
+    'x-roles': rolesDe(r),
     ...('action' in r && r.action ? { 'x-action': r.action, 'x-relations': POLITIQUE[r.action].relations } : {}),
   };
 }

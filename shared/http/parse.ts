@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { RouteDefinition } from './contrats/definition';
+import { rolesDe, type RouteDefinition } from './contrats/definition';
 import { POLITIQUE } from '../auth/politique';
 import type { Actor } from '../auth/roles';
 import { AccesRefuse, NonAuthentifie, RequeteInvalide, TropVolumineux } from '../domain/errors';
@@ -34,17 +34,20 @@ export async function actorFromEvent(event: APIGatewayProxyEventV2): Promise<Act
   return actorFromJeton(jeton);
 }
 
-export const authContext = (route: RouteDefinition): middy.MiddlewareObj<Event> => ({
-  before: async (request) => {
-    const actor = await actorFromEvent(request.event);
-    if (route.auth === 'jwt') {
-      if (!actor) throw new NonAuthentifie();
-      // The first gate, by group (derived from the policy): the refusal says what the action needs.
-      if (!actor.roles.some((r) => route.roles.includes(r))) throw new AccesRefuse(route.action ? POLITIQUE[route.action].refus : undefined);
-    }
-    request.event.actor = actor;
-  },
-});
+export const authContext = (route: RouteDefinition): middy.MiddlewareObj<Event> => {
+  const roles = rolesDe(route);
+  return {
+    before: async (request) => {
+      const actor = await actorFromEvent(request.event);
+      if (route.auth === 'jwt') {
+        if (!actor) throw new NonAuthentifie();
+        // The first gate, by group (derived from the policy): the refusal says what the action needs.
+        if (!actor.roles.some((r) => roles.includes(r))) throw new AccesRefuse(route.action ? POLITIQUE[route.action].refus : undefined);
+      }
+      request.event.actor = actor;
+    },
+  };
+};
 
 function lireCorps(event: APIGatewayProxyEventV2, max = TAILLE_MAX_CORPS): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;

@@ -157,3 +157,30 @@ describe('handler bundles', () => {
     }
   });
 });
+
+/**
+ * Per-route schemas (infra/purete.ts): a handler's bundle keeps its own route's entry and the schemas its code reaches,
+ * not the other routes of its area nor their schemas. Read in a build left readable (names kept), as deployed otherwise.
+ */
+describe('per-route contracts', () => {
+  it('keeps in PUT /dossiers/{id} its own entry and draft schema, not its area’s other routes nor their input schemas', async () => {
+    const res = await build({
+      ...optionsEsbuild(),
+      minify: false,
+      sourcemap: false,
+      entryPoints: { index: fromRoot('functions/dossiers/update-dossier.ts') },
+      outdir: fromRoot('.bundle-test', 'par-route'),
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const texte = res.outputFiles.filter((f) => f.path.endsWith('.mjs')).map((f) => f.text).join('\n');
+    const declare = (nom: string) => new RegExp(`\\bvar ${nom}\\d* = `).test(texte);
+    expect(declare('routeUpdateDossier')).toBe(true);
+    expect(declare('ContenuDossier')).toBe(true);
+    // Other routes of the same area (the list, the creation, the journal, the exports) and the creation's body.
+    for (const autre of ['routeListDossiers', 'routeCreateDossier', 'routeListEvenements', 'routePostExport', 'routesDossiers', 'DemandeDossier']) {
+      expect(declare(autre), autre).toBe(false);
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { aapDemo } from '#local/seed';
 import { POLITIQUE, type Relation } from '#shared/auth/politique';
 import type { Role } from '#shared/auth/roles';
 import { routes, type RouteDefinition } from '#shared/http/routes';
+import { rolesDe } from '#shared/http/contrats/definition';
 import { dynamo } from '#shared/repositories/clients';
 import { client, demarrerGuichet, type Reponse } from './helpers';
 import { aapOuvert, cle, complet, organisation, planEquilibre, siretUnique } from './dossiers-helpers';
@@ -287,7 +288,7 @@ type Attendu = 'autorise' | 401 | 403 | 404;
 function attendu(route: RouteDefinition, cas: Cas, p: Persona): Attendu {
   if (route.auth === 'public') return 'autorise';
   if (p === 'anonyme') return 401;
-  if (!IDENTITES[p].groupes.some((g) => route.roles.includes(g))) return 403;
+  if (!IDENTITES[p].groupes.some((g) => rolesDe(route).includes(g))) return 403;
   const rel = relationsDe(p, cas.genre);
   const permises: readonly Relation[] = POLITIQUE[route.action!].relations;
   if (permises.some((r) => rel.includes(r))) return 'autorise';

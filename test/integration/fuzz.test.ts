@@ -3,6 +3,7 @@ import type { Guichet } from '#local/server';
 import { aapDemo } from '#local/seed';
 import { seedDossiersDemo } from '#local/demo-dossiers';
 import { routes } from '#shared/http/routes';
+import { rolesDe } from '#shared/http/contrats/definition';
 import { client, demarrerGuichet } from './helpers';
 
 /**
@@ -163,7 +164,7 @@ describe('fuzzing every route of the manifest', () => {
         });
         const url = `${g.url}/api${chemin}${r.nombre() < 0.5 ? queryPlausible(r, route.path) : query(r)}`;
         // Mostly someone the route lets in, so that the hostile input reaches the use case and the repositories.
-        const autorises = route.roles.flatMap((role) => jetonsParRole.get(role) ?? []);
+        const autorises = rolesDe(route).flatMap((role) => jetonsParRole.get(role) ?? []);
         const jeton = autorises.length && r.nombre() < 0.7 ? r.choisir(autorises) : r.choisir(jetons);
         const headers: Record<string, string> = {
           ...(jeton ? { authorization: r.nombre() < 0.05 ? `Bearer ${jeton.slice(0, -3)}abc` : `Bearer ${jeton}` } : {}),

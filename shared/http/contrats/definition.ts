@@ -1,7 +1,10 @@
 /**
  * What a route of the manifest is made of, and how a handler finds its own route: each area of the API declares its
- * routes in a module of this folder, a handler imports only its area's module (not the whole manifest and every
- * schema of the API), and shared/http/routes.ts lists every area for the gateway, the OpenAPI document and the infra.
+ * routes in a module of this folder, one exported constant per route (`routeUpdateDossier`, named after its handler)
+ * and the area's list; a handler imports its own route's constant, so that its bundle builds that route's schemas
+ * only (the contracts and schemas are tree-shaken: infra/purete.ts), not its area's nor the API's; shared/http/routes.ts
+ * lists every area for the gateway, the OpenAPI document and the infra. A route's entry is a plain literal (no spread
+ * nor call): the groups it lets through derive from its action (`rolesDe`).
  */
 import type { z } from 'zod';
 import type { Role } from '#shared/auth/roles';
@@ -16,11 +19,10 @@ export interface RouteDefinition {
   path: string;
   /** Handler module, relative to the project root; it exports `handler`. */
   handler: string;
-  /** `public` routes need no token; `jwt` routes require a valid ID token with one of `roles`. */
+  /** `public` routes need no token; `jwt` routes require a valid ID token with one of the groups of `rolesDe`. */
   auth: 'public' | 'jwt';
-  /** The policy's action (shared/auth/politique.ts) a `jwt` route performs; `roles` derive from it. */
+  /** The policy's action (shared/auth/politique.ts) a `jwt` route performs; the groups let through derive from it. */
   action?: Action;
-  roles: readonly Role[];
   /**
    * Grants: the table, the bucket, `annuaire` (reading the user pool's directory: who holds an address) and `certificat`
    * (reading the platform's sealing certificate, to seal signed conventions), `documents` (reading and writing the
@@ -41,8 +43,10 @@ export interface RouteDefinition {
   localOnly?: boolean;
 }
 
-/** A signed-in route: what it does in the policy's terms, and (derived from the policy) the groups let through. */
-export const jwt = <A extends Action>(action: A) => ({ auth: 'jwt' as const, action, roles: groupesDe(action) });
+/** The groups a route lets through (the first gate): none for a public route, else those of its action in the policy. */
+export function rolesDe(route: Pick<RouteDefinition, 'auth' | 'action'>): readonly Role[] {
+  return route.auth === 'jwt' && route.action ? groupesDe(route.action) : [];
+}
 
 /** `GET /aaps/{id}` for the route `{ method: 'GET', path: '/aaps/{id}' }`. */
 export type CleDe<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

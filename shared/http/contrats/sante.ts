@@ -5,9 +5,11 @@
  */
 import { type RouteDefinition } from './definition';
 
+export const routeGetHealth = {
+  method: 'GET', path: '/health', handler: 'functions/systeme/get-health.ts', auth: 'public',
+  access: {}, summary: 'État du service', tag: 'Système',
+} as const satisfies RouteDefinition;
+
 export const routesSante = [
-  {
-    method: 'GET', path: '/health', handler: 'functions/systeme/get-health.ts', auth: 'public', roles: [],
-    access: {}, summary: 'État du service', tag: 'Système',
-  },
+  routeGetHealth,
 ] as const satisfies readonly RouteDefinition[];
