@@ -9,6 +9,8 @@ import { aapDemo } from '#local/seed';
 import { dynamo, ecouterAppels, type AppelDynamo } from '#shared/repositories/clients';
 import { dossierRepository } from '#shared/repositories/dossier-repository';
 import { Conflit } from '#shared/domain/errors';
+import { lirePublic } from '#shared/domain/aap/use-cases';
+import { aapRepository } from '#shared/repositories/aap-repository';
 import { client, demarrerGuichet } from './helpers';
 import { cle, complet, organisation, planEquilibre } from './dossiers-helpers';
 import { piecesObligatoires } from './pieces-helpers';
@@ -283,6 +285,25 @@ describe('a fiche and a new dossier: the fiche named, not the AAP', () => {
 });
 
 describe('after a rectificatif', () => {
+  it('GET /aaps/{id} read again is one projected GetItem of the header, the same answer; a rectificatif’s version is read whole', async () => {
+    const premier = await api.get(`/aaps/${aap.id}`);
+    expect(premier.status).toBe(200);
+    const { r, appels } = await appelsDe(() => api.get(`/aaps/${aap.id}`));
+    expect(resume(appels)).toEqual([`GetItem AAP#${aap.id}/META`]);
+    expect(r.body).toEqual(premier.body);
+    expect(r.body.fiches.every((f: { notesInternes: unknown[] }) => f.notesInternes.length === 0)).toBe(true);
+    await rectifier((c) => (c.fiches.find((f: { code: string }) => f.code === 'A2').titre = 'Titre rectifié de A2'));
+    const apres = await appelsDe(() => api.get(`/aaps/${aap.id}`));
+    expect(apres.r.body.version).toBe(aap.version);
+    expect(apres.r.body.fiches.find((f: { code: string }) => f.code === 'A2').titre).toBe('Titre rectifié de A2');
+    expect(lectureDeLAap(apres.appels)).toHaveLength(1);
+    // The public version held in memory is frozen: no request can change what the next one reads.
+    const lu = await lirePublic({ store: aapRepository, maintenant: new Date() }, aap.id);
+    expect(() => lu.fiches.pop()).toThrow(TypeError);
+    expect(() => Object.assign(lu.fiches[0]!, { titre: 'Changé' })).toThrow(TypeError);
+    expect((await api.get(`/aaps/${aap.id}`)).body).toEqual(apres.r.body);
+  });
+
   it('controls a dossier against the fiche as rectified', async () => {
     const { d } = await brouillon('B1');
     // 10 000 € personnel + 700 € forfait = 10 700 €, FSE 7 490 € = 70 %: B1 sets no maximum, its rectified rule 60 %.

@@ -112,11 +112,42 @@ async function lister(ctx: Contexte, perimetre: PerimetreListe, f: FiltresAap) {
   return { items: page.items.map((a) => regles.resume(a, ctx.maintenant)), cursor: page.cursor };
 }
 
+/**
+ * Published AAPs this process has read whole, by id, in their public version (bounded, least recently read first out,
+ * frozen: never changed in place). A published AAP changes only by a rectificatif, which writes a new version of its
+ * header (the repository's write is conditioned on the version read) in the same transaction as its fiches; so a
+ * later read checks the header's version alone (one GetItem, projected) and, when it is the same, answers from memory
+ * instead of reading and parsing every fiche again.
+ */
+const AAPS_PUBLICS = new Map<string, Aap>();
+const AAPS_PUBLICS_MAX = 32;
+
 /** A published AAP, as anyone reads it (no internal note). Drafts do not exist for the public. */
 export async function lirePublic(ctx: Pick<Contexte, 'store' | 'maintenant'>, id: string): Promise<Aap> {
+  const connu = AAPS_PUBLICS.get(id);
+  if (connu) {
+    const entete = (await ctx.store.referentiel({ entetes: [id], fiches: [], champs: ['version'] })).entetes.get(id);
+    AAPS_PUBLICS.delete(id);
+    if (entete?.version === connu.version) {
+      AAPS_PUBLICS.set(id, connu);
+      return regles.avecStatutEffectif(connu, ctx.maintenant);
+    }
+  }
   const aap = await ctx.store.lire(id);
   if (!aap || aap.statut === 'brouillon') throw introuvable(id);
-  return regles.versionPublique(regles.avecStatutEffectif(aap, ctx.maintenant));
+  const publique = gele(regles.versionPublique(aap));
+  AAPS_PUBLICS.set(id, publique);
+  if (AAPS_PUBLICS.size > AAPS_PUBLICS_MAX) AAPS_PUBLICS.delete(AAPS_PUBLICS.keys().next().value!);
+  return regles.avecStatutEffectif(publique, ctx.maintenant);
+}
+
+/** `v`, and everything under it, frozen: a shared value no request may change for the next one. */
+function gele<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) gele(x);
+  }
+  return v;
 }
 
 /**
