@@ -1,8 +1,8 @@
 /**
  * The route manifest: the single source of truth for the HTTP API. The CDK api stack builds one function, one route
  * and least-privilege grants per entry; the local server mounts the same handler modules from it; the OpenAPI
- * document is generated from the schemas named here. Each area declares its routes in shared/http/contrats/ (a
- * handler imports only its area's routes, see `contrat`); this list joins them, in this order.
+ * document is generated from the schemas named here. Each area declares its routes in shared/http/contrats/, one
+ * constant per route (a handler imports its own: see ./contrats/definition.ts); this list joins them, in this order.
  */
 import { contrat, type CleDe, type RouteDans, type RouteDefinition } from './contrats/definition';
 import { routesSysteme } from './contrats/systeme';

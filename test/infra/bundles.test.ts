@@ -21,7 +21,7 @@ const JSON_REPRESENTATIFS: Record<string, number> = {
   'functions/messagerie/create-message.ts': 470_000,
 };
 const REPOSITORY = /^shared\/repositories\/[\w-]+-repository\.ts$/;
-/** Only the OpenAPI document needs every route's contract; the others bundle their area's. */
+/** Only the OpenAPI document needs every route's contract; the others bundle their own route's. */
 const MANIFESTE = 'shared/http/routes.ts';
 /**
  * The Tracer (and the X-Ray SDK under it) is evaluated only where tracing is on: reached by a dynamic import only, from
