@@ -2,13 +2,13 @@ import { http } from '#shared/http/handler';
 import { routeGetAapDocument } from '#shared/http/contrats/aaps';
 import { contexteAap } from '#shared/http/contexte';
 import { entreesDifferees, servirDocument } from '#shared/http/document';
-import { identiteDocument, lireAvecPlies } from '#shared/domain/aap/use-cases';
+import { identiteDocument, lireAvecPlies, versionsPlies } from '#shared/domain/aap/use-cases';
 import { numeroVersion } from '#shared/domain/aap/aap';
 import { Conflit } from '#shared/domain/errors';
 
 /**
- * Rendered once per content (AAP version, its PLIE, its effective state): later requests read the header's small
- * attributes and the PLIE, find the file in the bucket and never read the whole AAP.
+ * Rendered once per content (AAP version, its PLIE's versions, its effective state): later requests read the header's
+ * small attributes and the PLIE's versions, find the file in the bucket and never read the whole AAP nor the PLIE.
  */
 export const handler = http(routeGetAapDocument, async (req) => {
   const ctx = contexteAap(req);
@@ -18,7 +18,7 @@ export const handler = http(routeGetAapDocument, async (req) => {
     entrees: entreesDifferees(identite, async () => {
       const { aap, plies, dateDocument } = await lireAvecPlies(ctx, req.params.id);
       // Changed between the two reads: these bytes must not be kept under the identity read first.
-      if (aap.version !== identite.version || JSON.stringify(plies) !== JSON.stringify(identite.plies)) {
+      if (aap.version !== identite.version || JSON.stringify(versionsPlies(plies)) !== JSON.stringify(identite.plies)) {
         throw new Conflit('DOCUMENT_MODIFIE', 'L’appel à projets vient d’être modifié : demandez à nouveau son document.');
       }
       return { aap, plies, genereLe: dateDocument };

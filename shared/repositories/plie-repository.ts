@@ -12,7 +12,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../config';
 import type { PlieStore } from '../domain/plie/use-cases';
 import { Conflit } from '../domain/errors';
-import { Plie } from '../schemas/plie';
+import { EntetePlie, Plie } from '../schemas/plie';
 import { dynamo } from './clients';
 import { conditionEchouee } from './dynamo-utils';
 import { toutesLesPages } from './pagination';
@@ -21,7 +21,11 @@ const clePlie = (id: string) => ({ pk: `PLIE#${id}`, sk: 'META' });
 const TECHNIQUES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type']);
 const lireItem = (i: Record<string, unknown>): Plie => Plie.parse(Object.fromEntries(Object.entries(i).filter(([k]) => !TECHNIQUES.has(k))));
 
-function requete(prefixe: string): Promise<Plie[]> {
+const PROJECTION_ENTETE = { ProjectionExpression: '#id, #oi, #nom, #site, #v', ExpressionAttributeNames: { '#id': 'id', '#oi': 'oi', '#nom': 'nom', '#site': 'siteWeb', '#v': 'version' } };
+
+function requete(prefixe: string): Promise<Plie[]>;
+function requete(prefixe: string, entetes: 'entetes'): Promise<EntetePlie[]>;
+function requete(prefixe: string, entetes?: 'entetes'): Promise<Plie[] | EntetePlie[]> {
   return toutesLesPages(
     {
       TableName: tableName(),
@@ -29,8 +33,10 @@ function requete(prefixe: string): Promise<Plie[]> {
       // DynamoDB refuses an empty begins_with: no prefix reads the whole partition.
       KeyConditionExpression: prefixe ? 'gsi1pk = :pk AND begins_with(gsi1sk, :p)' : 'gsi1pk = :pk',
       ExpressionAttributeValues: prefixe ? { ':pk': 'PLIE', ':p': prefixe } : { ':pk': 'PLIE' },
+      // A PLIE's texts run to tens of kilobytes: left out where they are not asked for.
+      ...(entetes ? PROJECTION_ENTETE : {}),
     },
-    lireItem,
+    entetes ? (i: Record<string, unknown>) => EntetePlie.parse(i) : lireItem,
   );
 }
 
@@ -40,7 +46,7 @@ export const plieRepository: PlieStore = {
     return r.Item ? lireItem(r.Item) : null;
   },
 
-  lister: (oi) => requete(oi ? `${oi}#` : ''),
+  lister: (oi) => requete(oi ? `${oi}#` : '', 'entetes'),
   listerPourOi: (oi) => requete(`${oi}#`),
 
   async ecrire(plie, versionLue) {

@@ -34,6 +34,13 @@ export const Plie = ContenuPlie.extend({
 });
 export type Plie = z.infer<typeof Plie>;
 
+/**
+ * A PLIE without its texts (tens of kilobytes): what lists, AAP checks and consolidation use, and its version, which
+ * every write raises (shared/domain/plie/use-cases.ts) and which tells one state of the PLIE from another.
+ */
+export const EntetePlie = Plie.pick({ id: true, oi: true, nom: true, siteWeb: true, version: true });
+export type EntetePlie = z.infer<typeof EntetePlie>;
+
 export const ResumePlie = Plie.pick({ id: true, oi: true, nom: true, siteWeb: true });
 export type ResumePlie = z.infer<typeof ResumePlie>;
 

@@ -134,8 +134,10 @@ describe('the AAP PDF, rendered once per content', () => {
     const lectures = ecoute.appels.filter((a) => a.cles.some((c) => c.startsWith(`AAP#${id}`)));
     expect(lectures.map((a) => [a.operation, a.cles])).toEqual([['GetItem', [`AAP#${id}/META`]]]);
     expect(lectures[0]!.projection).toBeTruthy();
-    // The AAP's OI already seen by this process: its PLIE are asked for before the header has answered, not after.
+    // The AAP's OI already seen by this process: its PLIE are asked for before the header has answered, not after,
+    // without their texts (tens of kilobytes each, neither read nor hashed).
     expect(ecoute.appels.map((a) => a.operation).slice(0, 2)).toEqual(['Query', 'GetItem']);
+    expect(ecoute.appels[0]).toMatchObject({ index: 'gsi1', projection: '#id, #oi, #nom, #site, #v' });
   });
 
   it('renders a rectificatif’s new version under a new key, the old one left as it was', async () => {
@@ -155,6 +157,24 @@ describe('the AAP PDF, rendered once per content', () => {
     expect(apres).toHaveLength(2);
     expect(apres).toContainEqual(objet);
     expect(octets(await api.get(`/aaps/${id}/document.pdf`)).equals(nouveau)).toBe(true);
+  });
+
+  it('renders again when a PLIE the AAP names changes (a new PLIE version), as a fresh render would', async () => {
+    const avant = await caches('aap', id);
+    const premier = await api.get(`/aaps/${id}/document.pdf?lien=json`);
+    expect(premier.headers.get('x-guichet-document')).toBe('cache');
+    const { body: aap } = await api.get(`/aaps/${id}`);
+    const { body: plie } = await api.get(`/plies/${aap.plies[0]}`);
+    const { id: _i, oi: _o, version: v, modifieLe: _m, ...corps } = plie;
+    const r = await api.put(`/plies/${plie.id}`, { as: OI, body: { ...corps, gouvernance: `${corps.gouvernance}\n\nComité de pilotage renouvelé.` }, headers: { 'if-match': `"${v}"` } });
+    expect(r.status).toBe(200);
+
+    const lien = await api.get(`/aaps/${id}/document.pdf?lien=json`);
+    expect(lien.headers.get('x-guichet-document')).toBe('rendu');
+    expect(lien.body.sha256).not.toBe(premier.body.sha256);
+    expect(Buffer.from(await (await fetch(lien.body.url)).arrayBuffer()).equals(await rendreAap(id))).toBe(true);
+    expect(await caches('aap', id)).toHaveLength(avant.length + 1);
+    expect((await api.get(`/aaps/${id}/document.pdf?lien=json`)).headers.get('x-guichet-document')).toBe('cache');
   });
 
   it('issues no link for a draft: the same 404 as before, nothing rendered', async () => {

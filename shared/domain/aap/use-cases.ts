@@ -9,7 +9,7 @@ import type {
   Rectificatif,
   ResumeAap,
 } from '../../schemas/aap';
-import type { Plie } from '../../schemas/plie';
+import type { EntetePlie, Plie } from '../../schemas/plie';
 import { Conflit, Introuvable, RequeteInvalide } from '../errors';
 import * as regles from './aap';
 import { validerContenu } from './validation';
@@ -66,7 +66,10 @@ export interface AapStore {
 
 /** The OI's PLIE, as AAP writes check them (implemented in shared/repositories/plie-repository). */
 export interface PliesDeLOi {
+  /** Whole, to render the AAP's document. */
   listerPourOi(oi: string): Promise<Plie[]>;
+  /** Without their texts: what the checks and the document's identity read. */
+  lister(oi: string): Promise<EntetePlie[]>;
 }
 
 export interface Contexte {
@@ -77,7 +80,7 @@ export interface Contexte {
 
 /** The content checked against the programme table and the OI's PLIE (422 listing every broken rule). */
 async function verifier(ctx: Contexte, contenu: ContenuAap): Promise<regles.ContenuVerifie> {
-  const plies = await ctx.plies.listerPourOi(contenu.organismeIntermediaire.sigle);
+  const plies = await ctx.plies.lister(contenu.organismeIntermediaire.sigle);
   return { contenu, ...validerContenu(contenu, plies) };
 }
 
@@ -166,15 +169,16 @@ const OI_DES_AAPS = new Map<string, string>();
 
 /**
  * What the public document of a published AAP depends on, read small: the header's version and the attributes that
- * vary without it (its effective state, which turns to « clos » at the closing instant; its last change), and the PLIE
- * it names as they are now. Every write of an AAP raises its version; the code's own hash is in the document's key, so
- * a migration rewriting stored AAPs comes with new keys. The whole AAP is read only to render (`lireAvecPlies`).
+ * vary without it (its effective state, which turns to « clos » at the closing instant; its last change), and the
+ * version of each PLIE it names (every write of a PLIE raises it; their texts, tens of kilobytes, are neither read nor
+ * hashed here). Every write of an AAP raises its version; the code's own hash is in the document's key, so a migration
+ * rewriting stored AAPs comes with new keys. The whole AAP and its PLIE are read only to render (`lireAvecPlies`).
  */
 export async function identiteDocument(ctx: Contexte, id: string) {
   // The OI an AAP was seen under, remembered: its PLIE are then read beside the header, not after it. The header says
   // which OI it is; a remembered one that differs (or none) reads the PLIE again once the header is known.
   const oiConnu = OI_DES_AAPS.get(id);
-  const pliesConnus = oiConnu ? ctx.plies.listerPourOi(oiConnu) : null;
+  const pliesConnus = oiConnu ? ctx.plies.lister(oiConnu) : null;
   pliesConnus?.catch(() => undefined);
   const r = await ctx.store.referentiel({ entetes: [id], fiches: [], champs: ['statut', 'version', 'modifieLe', 'clotureLe', 'nombreRectificatifs', 'reference', 'organismeIntermediaire', 'plies'] });
   const e = r.entetes.get(id);
@@ -184,12 +188,15 @@ export async function identiteDocument(ctx: Contexte, id: string) {
     OI_DES_AAPS.set(id, oi);
     if (OI_DES_AAPS.size > 1000) OI_DES_AAPS.delete(OI_DES_AAPS.keys().next().value!);
   }
-  const plies = (await (oiConnu === oi ? pliesConnus! : ctx.plies.listerPourOi(oi))).filter((p) => e.plies.includes(p.id));
+  const plies = (await (oiConnu === oi ? pliesConnus! : ctx.plies.lister(oi))).filter((p) => e.plies.includes(p.id));
   return {
     entete: e,
-    identite: { id, version: e.version, modifieLe: e.modifieLe, statut: regles.statutEffectif(e, ctx.maintenant), plies },
+    identite: { id, version: e.version, modifieLe: e.modifieLe, statut: regles.statutEffectif(e, ctx.maintenant), plies: versionsPlies(plies) },
   };
 }
+
+/** The versions of PLIE as `identiteDocument` names them: the PLIE read to render must be exactly these. */
+export const versionsPlies = (plies: readonly Pick<Plie, 'id' | 'version'>[]): Array<Pick<Plie, 'id' | 'version'>> => plies.map((p) => ({ id: p.id, version: p.version }));
 
 /**
  * AAP id → its reference, for the AAPs this process has read published (bounded). Both are for good once published:

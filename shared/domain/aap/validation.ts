@@ -23,7 +23,7 @@ function programmeConnu(contenu: ContenuAap): Constat[] {
   ];
 }
 
-function pliesConnus(contenu: ContenuAap, plies: readonly Plie[]): Constat[] {
+function pliesConnus(contenu: ContenuAap, plies: readonly Pick<Plie, 'id'>[]): Constat[] {
   const ids = new Set(plies.map((p) => p.id));
   return contenu.plies.flatMap((id, i) =>
     ids.has(id)
@@ -96,7 +96,7 @@ function tauxForfaitaires(contenu: ContenuAap): Constat[] {
  * Checks the content against the programme table and the OI's PLIE, and returns the PLIE references the AAP keeps
  * (names and websites shown with it). Throws one 422 listing every broken rule.
  */
-export function validerContenu(contenu: ContenuAap, plies: readonly Plie[]): { code: CodeProgramme; references: ReferencePlie[] } {
+export function validerContenu(contenu: ContenuAap, plies: readonly Pick<Plie, 'id' | 'nom' | 'siteWeb'>[]): { code: CodeProgramme; references: ReferencePlie[] } {
   const constats = [
     ...programmeConnu(contenu),
     ...pliesConnus(contenu, plies),

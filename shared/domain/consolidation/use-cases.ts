@@ -21,7 +21,7 @@ export interface ContexteConsolidation {
     annee(oi: string, annee: number): Promise<InstantaneStocke[]>;
     tous(oi: string): Promise<InstantaneStocke[]>;
   };
-  plies: Pick<PlieStore, 'listerPourOi'>;
+  plies: Pick<PlieStore, 'lister'>;
   /** The current year's figures, from Guichet's own data (./agregats.ts). */
   direct: Pick<ContexteAgregats, 'agregats' | 'dossiers' | 'bilans'> & { aaps: Pick<AapStore, 'referentiel'> };
   maintenant: Date;
@@ -61,7 +61,7 @@ function filtreProgramme(code: CodeProgramme | undefined, direct: boolean, impor
 export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: FiltresRapport) {
   const oi = oiDe(actor, 'consolidation.lire');
   const courante = ctx.maintenant.getUTCFullYear();
-  const [tous, pliesOi] = await Promise.all([ctx.consolidation.tous(oi), ctx.plies.listerPourOi(oi)]);
+  const [tous, pliesOi] = await Promise.all([ctx.consolidation.tous(oi), ctx.plies.lister(oi)]);
   const importees = [...new Set(tous.map((i) => i.annee))].sort((a, b) => b - a);
   const annees = [...new Set([courante, ...importees])].sort((a, b) => b - a);
   const annee = f.annee ?? importees[0] ?? courante;
@@ -117,7 +117,7 @@ export async function rapport(ctx: ContexteConsolidation, actor: Actor, f: Filtr
 export async function importer(ctx: ContexteConsolidation, actor: Actor, csv: string) {
   const oi = oiDe(actor, 'consolidation.importer');
   const { instantanes, refusees } = lireCsvConsolidation(csv);
-  const connus = new Set((await ctx.plies.listerPourOi(oi)).map((p) => p.id));
+  const connus = new Set((await ctx.plies.lister(oi)).map((p) => p.id));
   for (const p of (await ctx.consolidation.tous(oi)).map((i) => i.plie)) connus.add(p);
   const annee = ctx.maintenant.getUTCFullYear();
   const erreurs: LigneRefusee[] = [...refusees];

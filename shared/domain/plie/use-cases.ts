@@ -1,13 +1,14 @@
 import type { Actor } from '../../auth/roles';
 import { exiger } from '../../auth/politique';
-import type { ContenuPlie, Plie, ResumePlie } from '../../schemas/plie';
+import type { ContenuPlie, EntetePlie, Plie, ResumePlie } from '../../schemas/plie';
 import { AccesRefuse, Conflit, Introuvable } from '../errors';
 
 /** The port the PLIE use cases persist through (shared/repositories/plie-repository). */
 export interface PlieStore {
   lire(id: string): Promise<Plie | null>;
-  /** Every PLIE, or one OI's, by OI then id. */
-  lister(oi?: string): Promise<Plie[]>;
+  /** Every PLIE, or one OI's, by OI then id, without their texts (a projected read). */
+  lister(oi?: string): Promise<EntetePlie[]>;
+  /** One OI's PLIE, whole. */
   listerPourOi(oi: string): Promise<Plie[]>;
   /** Writes `plie` if the stored version is still `versionLue` (null: the id must be free), else Conflit. */
   ecrire(plie: Plie, versionLue: number | null): Promise<void>;
@@ -18,7 +19,7 @@ export interface ContextePlie {
   maintenant: Date;
 }
 
-const resume = (p: Plie): ResumePlie => ({ id: p.id, oi: p.oi, nom: p.nom, siteWeb: p.siteWeb });
+const resume = (p: EntetePlie): ResumePlie => ({ id: p.id, oi: p.oi, nom: p.nom, siteWeb: p.siteWeb });
 
 /** Every PLIE (or one OI's), for the catalogue's PLIE filter and the public PLIE pages. */
 export async function lister(ctx: ContextePlie, oi?: string): Promise<ResumePlie[]> {
