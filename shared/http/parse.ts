@@ -29,10 +29,12 @@ export async function actorFromEvent(event: APIGatewayProxyEventV2): Promise<Act
   if (entete === undefined || entete === '') return null;
   const jeton = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(entete)?.[1];
   if (!jeton) throw new NonAuthentifie('Authentification requise : en-tête Authorization « Bearer <jeton> » attendu.');
-  // The verifier (jose, the claims' schema) is evaluated on the first request that sends a token, not at start-up.
-  const { actorFromJeton } = await import('../auth/acteur-jeton');
+  // The verifier (jose, the claims' schema) is evaluated on the first request that sends a token, not at start-up;
+  // later requests reuse its module without asking the loader again.
+  const { actorFromJeton } = await (verificateur ??= import('../auth/acteur-jeton'));
   return actorFromJeton(jeton);
 }
+let verificateur: Promise<typeof import('../auth/acteur-jeton')> | undefined;
 
 export const authContext = (route: RouteDefinition): middy.MiddlewareObj<Event> => {
   const roles = rolesDe(route);

@@ -19,14 +19,21 @@ export const Heure = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Heure attendue au format HH:MM.');
 
+const FUSEAUX_VALIDES = new Set<string>();
+
 /**
  * An IANA zone the runtime knows, as Intl itself decides (a lookup table keyed by the name would let `__proto__` or
  * `constructor` through); spelt as the database spells it, so that the stored name is the one every reader uses.
+ * Intl is asked once per zone and process: building a formatter costs about a quarter of a millisecond, and every AAP
+ * header read carries zones. Only zones found valid are remembered (a finite set, the IANA database's).
  */
 export function fuseauValide(fuseau: string): boolean {
+  if (FUSEAUX_VALIDES.has(fuseau)) return true;
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(fuseau) || fuseau.length > 64) return false;
   try {
-    return new Intl.DateTimeFormat('fr', { timeZone: fuseau }).resolvedOptions().timeZone === fuseau;
+    const valide = new Intl.DateTimeFormat('fr', { timeZone: fuseau }).resolvedOptions().timeZone === fuseau;
+    if (valide) FUSEAUX_VALIDES.add(fuseau);
+    return valide;
   } catch {
     return false;
   }

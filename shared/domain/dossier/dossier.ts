@@ -28,9 +28,16 @@ export function canonique(v: unknown): string {
 
 export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-/** The local calendar date of an instant in a zone, `YYYY-MM-DD`. */
-export const dateLocale = (instant: Date, fuseau: string): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: fuseau }).format(instant);
+const CALENDRIERS = new Map<string, Intl.DateTimeFormat>();
+/** The local calendar date of an instant in a zone, `YYYY-MM-DD` (one formatter per zone, built once; an unknown zone throws). */
+export function dateLocale(instant: Date, fuseau: string): string {
+  let f = CALENDRIERS.get(fuseau);
+  if (!f) {
+    f = new Intl.DateTimeFormat('sv-SE', { timeZone: fuseau });
+    CALENDRIERS.set(fuseau, f);
+  }
+  return f.format(instant);
+}
 
 /** The dépôt window is open from `ouvertureLe` to `clotureLe` inclusive, on the server's clock. */
 /** The AAP's header attributes the dépôt window reads. */

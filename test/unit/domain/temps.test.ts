@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instantCloture, instantLocal, instantOuverture } from '#shared/domain/temps';
+import { fuseauValide } from '#shared/schemas/common';
+import { dateLocale } from '#shared/domain/dossier/dossier';
 
 describe('instantCloture', () => {
   it('includes the whole closing minute when the time has no seconds', () => {
@@ -36,5 +38,21 @@ describe('instantCloture', () => {
 describe('instantOuverture', () => {
   it('starts at the first millisecond of the local minute', () => {
     expect(instantOuverture({ date: '2027-01-10', heure: '08:00', fuseau: 'Europe/Paris' }).toISOString()).toBe('2027-01-10T07:00:00.000Z');
+  });
+});
+
+describe('zones, asked of Intl once each', () => {
+  it('gives the same answer the first time and every time after, for known, misspelt and hostile names', () => {
+    const noms = ['Europe/Paris', 'America/Cayenne', 'europe/paris', 'Europe/Pariss', '__proto__', 'constructor', 'UTC', 'Etc/GMT+3', ''];
+    const attendu = [true, true, false, false, false, false, true, true, false];
+    for (let i = 0; i < 3; i++) expect(noms.map(fuseauValide)).toEqual(attendu);
+  });
+
+  it('gives each zone its own local date, the formatter kept per zone', () => {
+    const instant = new Date('2027-06-30T23:30:00Z');
+    for (let i = 0; i < 2; i++) {
+      expect([dateLocale(instant, 'Europe/Paris'), dateLocale(instant, 'America/Cayenne'), dateLocale(instant, 'Pacific/Noumea')]).toEqual(['2027-07-01', '2027-06-30', '2027-07-01']);
+    }
+    expect(() => dateLocale(instant, '__proto__')).toThrow(RangeError);
   });
 });
