@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { build, type BuildOptions } from 'esbuild';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { fromRoot, PROJECT_ROOT } from '#infra/paths';
+import { fluxDifferes } from '#infra/flux-differes';
 import { pureteDesSchemas } from '#infra/purete';
 
 /** ESM output still has to load the few CommonJS dependencies that call `require`. */
@@ -30,7 +31,8 @@ export const BUNDLING = {
  * neither reads nor parses until the import runs; in a single-file bundle all of it was parsed at every cold start.
  * Build with `entryPoints: { index: <handler> }` and an `outdir`: the handler is `index.mjs`, chunks are `chunks/`.
  * Schemas and route contracts are tree-shaken (infra/purete.ts): a handler builds its own route's schemas and those its
- * code reads, not its whole area's. The plugin needs esbuild's asynchronous API.
+ * code reads, not its whole area's; middy's streaming built-ins load on use (infra/flux-differes.ts). The plugins need
+ * esbuild's asynchronous API.
  */
 export function optionsEsbuild(): BuildOptions {
   return {
@@ -47,7 +49,7 @@ export function optionsEsbuild(): BuildOptions {
     sourcemap: BUNDLING.sourceMap,
     sourcesContent: BUNDLING.sourcesContent,
     external: [...BUNDLING.externalModules],
-    plugins: [pureteDesSchemas()],
+    plugins: [pureteDesSchemas(), fluxDifferes()],
   };
 }
 

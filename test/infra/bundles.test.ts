@@ -1,6 +1,10 @@
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { optionsEsbuild } from '#infra/bundling';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundler as bundlerHandler, optionsEsbuild } from '#infra/bundling';
 import { fromRoot } from '#infra/paths';
 import { routes, type RouteDefinition } from '#shared/http/routes';
 
@@ -128,6 +132,24 @@ describe('handler bundles', () => {
       if (acces.table || acces.bucket) expect(statiquement, r.handler).toContain(TRACAGE);
       else expect(Object.keys(meta.inputs).filter((f) => TRACER.test(f) || f === TRACAGE), r.handler).toEqual([]);
       expect(statiquement.filter((f) => LOURDES.test(f)), r.handler).toEqual([]);
+    }
+  });
+
+  it('starts GET /health without Node’s stream modules (middy’s streaming imports load on use), and the bundle answers', async () => {
+    const { meta } = await bundler(SANTE);
+    const builtins = sortiesAuDemarrage(meta).flatMap((o) => meta.outputs[o]!.imports.filter((i) => i.external && i.kind === 'import-statement').map((i) => i.path));
+    expect(builtins.filter((b) => b.startsWith('node:stream'))).toEqual([]);
+    expect(builtins).toContain('node:crypto');
+    // The bundle as deployed, imported and called: middy runs its chain without the modules it no longer loads.
+    const sortie = mkdtempSync(join(tmpdir(), 'sante-'));
+    try {
+      await bundlerHandler(fromRoot(SANTE), sortie);
+      const { handler } = (await import(pathToFileURL(join(sortie, 'index.mjs')).href)) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+      const evenement = { version: '2.0', routeKey: 'GET /health', rawPath: '/health', rawQueryString: '', headers: {}, isBase64Encoded: false, requestContext: { requestId: 'r', http: { method: 'GET', path: '/health' } } };
+      const r = await handler(evenement, { functionName: 'sante', awsRequestId: 'r', getRemainingTimeInMillis: () => 10_000 });
+      expect([r.statusCode, JSON.parse(r.body).statut]).toEqual([200, 'ok']);
+    } finally {
+      rmSync(sortie, { recursive: true, force: true });
     }
   });
 
