@@ -1,5 +1,5 @@
 import { http, ok } from '#shared/http/handler';
-import { routeGetExport } from '#shared/http/contrats/dossiers';
+import { routeGetExport } from '#shared/http/contrats/exports';
 import { contexteExport } from '#shared/http/contexte-export';
 import { exigerActeur } from '#shared/http/acteur';
 import { suivreExport } from '#shared/domain/dossier/export';

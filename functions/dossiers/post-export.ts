@@ -1,5 +1,5 @@
 import { http } from '#shared/http/handler';
-import { routePostExport } from '#shared/http/contrats/dossiers';
+import { routePostExport } from '#shared/http/contrats/exports';
 import { contexteExport } from '#shared/http/contexte-export';
 import { exigerActeur } from '#shared/http/acteur';
 import { demanderExport } from '#shared/domain/dossier/export';

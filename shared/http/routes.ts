@@ -11,6 +11,7 @@ import { routesPlies } from './contrats/plies';
 import { routesOrganisations } from './contrats/organisations';
 import { routesNotifications } from './contrats/notifications';
 import { routesDossiers } from './contrats/dossiers';
+import { routesExports } from './contrats/exports';
 import { routesGestion } from './contrats/gestion';
 import { routesPieces } from './contrats/pieces';
 import { routesMessagerie } from './contrats/messagerie';
@@ -31,6 +32,7 @@ export const routes = [
   ...routesOrganisations,
   ...routesNotifications,
   ...routesDossiers,
+  ...routesExports,
   ...routesGestion,
   ...routesPieces,
   ...routesMessagerie,

@@ -204,5 +204,10 @@ describe('per-route contracts', () => {
     for (const autre of ['routeListDossiers', 'routeCreateDossier', 'routeListEvenements', 'routePostExport', 'routesDossiers', 'DemandeDossier']) {
       expect(declare(autre), autre).toBe(false);
     }
+    // Nor, at start-up, the export schemas: the export routes have their own module (a repository's chunk that needs
+    // them brings them on its first call only).
+    const auDemarrage = sortiesAuDemarrage(res.metafile).flatMap((o) => Object.entries(res.metafile.outputs[o]!.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
+    expect(auDemarrage).toContain('shared/schemas/dossier.ts');
+    expect(auDemarrage).not.toContain('shared/schemas/export.ts');
   });
 });

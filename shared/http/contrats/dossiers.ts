@@ -3,7 +3,6 @@ import * as zod from 'zod';
 import { Page } from '#shared/schemas/common';
 import { ContenuDossier, DemandeDossier, Dossier, FiltresDossiersOi, JournalDossier, ParamsDossier, ResumeDossier } from '#shared/schemas/dossier';
 import { ControlePlanReponse } from '#shared/schemas/plan-financement';
-import { DemandeExport, ParamsExport, SuiviExport, TacheExport } from '#shared/schemas/export';
 import type { RouteDefinition } from './definition';
 import { LienDocument } from '#shared/schemas/document';
 
@@ -64,18 +63,6 @@ export const routeListDossiersGestion = {
   output: Page(ResumeDossier).extend({ aap: zod.object({ id: zod.string(), reference: zod.string(), statut: zod.string() }) }),
 } as const satisfies RouteDefinition;
 
-export const routePostExport = {
-  method: 'POST', path: '/gestion/dossiers/exports', handler: 'functions/dossiers/post-export.ts',
-  auth: 'jwt', action: 'dossier.lister_gestion', access: { table: 'readwrite' }, summary: 'Lancer l’export CSV ou XLSX des dossiers filtrés (tâche)', tag: 'Dossiers',
-  input: { body: DemandeExport }, output: TacheExport.omit({ cle: true }), successStatus: 202,
-} as const satisfies RouteDefinition;
-
-export const routeGetExport = {
-  method: 'GET', path: '/gestion/exports/{id}', handler: 'functions/dossiers/get-export.ts',
-  auth: 'jwt', action: 'dossier.lister_gestion', access: { table: 'read', bucket: 'read' }, summary: 'Avancement d’un export et lien de téléchargement', tag: 'Dossiers',
-  input: { params: ParamsExport }, output: SuiviExport,
-} as const satisfies RouteDefinition;
-
 export const routesDossiers = [
   routeListDossiers,
   routeCreateDossier,
@@ -87,6 +74,4 @@ export const routesDossiers = [
   routeGetAccuseComplements,
   routeListEvenements,
   routeListDossiersGestion,
-  routePostExport,
-  routeGetExport,
 ] as const satisfies readonly RouteDefinition[];
