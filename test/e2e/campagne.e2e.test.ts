@@ -108,6 +108,8 @@ describe('a dossier from dépôt to programmation, by clicks, with its e-mails',
     await depuisTableauDeBord(/Déposés à examiner/);
     await page.getByRole('button', { name: 'Examiner la recevabilité' }).click();
     await page.locator('#section-recevabilite').waitFor();
+    // The fiche's conditions load after the section: « Déclarer recevable » is enabled once they are shown.
+    await expect.poll(() => page.getByRole('button', { name: 'Déclarer recevable' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     for (const c of await page.getByRole('checkbox', { name: /^Condition remplie/ }).all()) await c.check();
     await page.getByRole('button', { name: 'Déclarer recevable' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer la recevabilité' }).click();

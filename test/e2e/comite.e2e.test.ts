@@ -130,7 +130,7 @@ describe('comité web journey', () => {
       await page.locator('#section-recevabilite').waitFor();
       // HP1 and HP2 each set one condition de recevabilité: the instructor confirms it before declaring the dossier recevable.
       const conditions = page.getByRole('checkbox', { name: /^Condition remplie/ });
-      await expect.poll(() => conditions.count()).toBe(1);
+      await expect.poll(() => conditions.count(), { timeout: 30_000 }).toBe(1);
       if (d === a) {
         await page.getByRole('button', { name: 'Déclarer recevable' }).click();
         await expect.poll(() => page.locator('#conditions-erreur').textContent()).toContain('Cochez chaque condition remplie');

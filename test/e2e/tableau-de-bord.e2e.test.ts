@@ -78,6 +78,8 @@ describe('the OI’s tableau de bord and dossier tabs', () => {
     await page.getByRole('button', { name: 'Examiner la recevabilité' }).click();
     await selectionne('Instruction');
     await page.locator('#section-recevabilite').waitFor();
+    // The fiche's conditions load after the section: « Déclarer recevable » is enabled once they are shown.
+    await expect.poll(() => page.getByRole('button', { name: 'Déclarer recevable' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     for (const c of await page.getByRole('checkbox', { name: /^Condition remplie/ }).all()) await c.check();
     await page.getByRole('button', { name: 'Déclarer recevable' }).click();
     const dialogue = page.getByRole('dialog', { name: /recevable \?$/ });
