@@ -214,7 +214,7 @@ describe('web app', () => {
     await page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Appels à projets' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     const carteHp = page.getByRole('link', { name: `Appel à projets du Haut Périgord ${suffixe}` });
-    await expect.poll(() => carteHp.count()).toBe(1);
+    await expect.poll(() => carteHp.count(), { timeout: 30_000 }).toBe(1);
     await page.getByLabel('PLIE', { exact: true }).selectOption({ label: 'PLIE du Grand Périgueux' });
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.waitForURL((url) => url.searchParams.get('plie') === 'grand-perigueux');
@@ -224,7 +224,7 @@ describe('web app', () => {
     await page.getByLabel('PLIE', { exact: true }).selectOption({ label: 'PLIE du Haut Périgord' });
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.waitForURL((url) => url.searchParams.get('plie') === 'haut-perigord');
-    await expect.poll(() => carteHp.count()).toBe(1);
+    await expect.poll(() => carteHp.count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByLabel('PLIE', { exact: true }).inputValue()).toBe('haut-perigord');
   }, LONG);
 });

@@ -117,7 +117,7 @@ describe('a dossier from dépôt to programmation, by clicks, with its e-mails',
     await courriel(/déclaré recevable$/);
 
     const criteres = page.locator('li[data-critere]');
-    await expect.poll(() => criteres.count()).toBeGreaterThan(3);
+    await expect.poll(() => criteres.count(), { timeout: 30_000 }).toBeGreaterThan(3);
     let i = 0;
     for (const critere of await criteres.all()) {
       await critere.getByRole('radio', { name: /^4/ }).check();

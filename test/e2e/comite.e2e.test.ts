@@ -143,7 +143,7 @@ describe('comité web journey', () => {
       expect(await page.locator('header [data-statut]').textContent()).toContain('Recevable');
 
       const criteres = page.locator('li[data-critere]');
-      await expect.poll(() => criteres.count()).toBeGreaterThan(10);
+      await expect.poll(() => criteres.count(), { timeout: 30_000 }).toBeGreaterThan(10);
       if (d === a) {
         // Client-side checks first: nothing scored, no avis.
         await page.getByRole('button', { name: 'Enregistrer l’instruction' }).click();

@@ -31,12 +31,12 @@ describe('OI dossier screens', () => {
     await page.getByRole('link', { name: 'Dossiers déposés sur AAP-DEMO-FSEPLUS' }).click();
     await page.waitForURL('**/dossiers');
     const ligne = page.getByRole('row', { name: new RegExp(dossier.reference) });
-    await expect.poll(() => ligne.count()).toBe(1);
+    await expect.poll(() => ligne.count(), { timeout: 30_000 }).toBe(1);
     await page.getByLabel('Statut').selectOption('instruit');
     await expect.poll(() => page.locator('.vide').textContent()).toContain('Aucun dossier');
     await page.getByLabel('Statut').selectOption('');
     await page.getByLabel('Fiche').selectOption('GP1');
-    await expect.poll(() => ligne.count()).toBe(1);
+    await expect.poll(() => ligne.count(), { timeout: 30_000 }).toBe(1);
 
     // Exports run as jobs: the button starts one, its progress shows, then a link downloads the file.
     const telecharger = async (bouton: string) => {

@@ -282,7 +282,7 @@ describe('participants web journey: list, questionnaire, import, exit, OI tab', 
     await journal.getByRole('button', { name: 'Actualiser' }).click();
     await journal.getByRole('button', { name: /Afficher tout le journal/ }).click();
     const lignesPorteur = journal.locator('tbody tr').filter({ hasText: 'Sophie Lefèvre' });
-    await expect.poll(() => lignesPorteur.count()).toBeGreaterThan(3);
+    await expect.poll(() => lignesPorteur.count(), { timeout: 30_000 }).toBeGreaterThan(3);
     const actions = await lignesPorteur.evaluateAll((l) => l.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['liste', 'creation', 'import', 'sortie', 'lecture']));
     expect(await journal.locator('tbody tr[data-action="sortie"]').filter({ hasText: 'Inès Roussel' }).filter({ hasText: 'Sophie Lefèvre' }).count()).toBe(1);

@@ -168,7 +168,7 @@ describe('PLIE of the OI', () => {
   it('tells an invited account that has no role yet whom to ask, on every page, never a blank screen', async () => {
     await seConnecterDepuisAccueil('nouveau@guichet.test');
     const avis = page.getByRole('status').filter({ hasText: 'n’a pas encore de rôle' });
-    await expect.poll(() => avis.count()).toBe(1);
+    await expect.poll(() => avis.count(), { timeout: 30_000 }).toBe(1);
     expect(await avis.textContent()).toContain('demandez à l’administrateur de votre OI');
     await page.locator('.carte-aap a').first().click();
     await page.waitForURL('**/aaps/**');

@@ -107,7 +107,7 @@ describe('porteur web journey', () => {
 
   it('deposits and gives a receipt naming the dossier when every required pièce is verified', async () => {
     const obligatoires = page.locator('li.ligne-piece', { has: page.locator('.badge-obligatoire') });
-    await expect.poll(() => obligatoires.count()).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => obligatoires.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
     for (const ligne of await obligatoires.all()) {
       const code = (await ligne.getAttribute('data-code'))!;
       await ligne.locator('input[type="file"]').setInputFiles({ name: `${code.toLowerCase()}.pdf`, mimeType: 'application/pdf', buffer: await pdfValide(code) });

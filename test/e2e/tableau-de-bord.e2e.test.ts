@@ -93,7 +93,7 @@ describe('the OI’s tableau de bord and dossier tabs', () => {
     expect(await page.locator('header [data-statut]').textContent()).toContain('Recevable');
 
     const criteres = page.locator('li[data-critere]');
-    await expect.poll(() => criteres.count()).toBeGreaterThan(3);
+    await expect.poll(() => criteres.count(), { timeout: 30_000 }).toBeGreaterThan(3);
     let i = 0;
     for (const critere of await criteres.all()) {
       await critere.getByRole('radio', { name: new RegExp(`^${i % 2 ? 5 : 4}`) }).check();
