@@ -20,7 +20,16 @@ export default defineConfig({
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          // A journey's polls wait for what the page loads over the network: vitest's 1 s default is too short on a
+          // loaded CI machine (a journey once ticked the fiche's conditions before they were shown).
+          expect: { poll: { timeout: 15_000 } },
+        },
       },
     ],
   },
